@@ -1,0 +1,7 @@
+//! flux-viz: compile Flux# to x86-64 and watch it run.
+//!
+//! The modules follow the pipeline (see README.md):
+//! source → parse → check → lower → codegen → link → emulate → (tui | cli).
+
+pub mod diag;
+pub mod source;
