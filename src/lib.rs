@@ -3,5 +3,6 @@
 //! The modules follow the pipeline (see README.md):
 //! source → parse → check → lower → codegen → link → emulate → (tui | cli).
 
+pub mod ast;
 pub mod diag;
 pub mod source;

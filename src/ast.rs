@@ -1,0 +1,369 @@
+//! The syntax tree of a Flux# program.
+//!
+//! In: produced by `parse` from pest pairs. Out: read by `check`, which resolves
+//! names and types into the typed program. Every node carries a [`Span`], so any
+//! later stage can point back at the source. FluxSharp forms that are only
+//! syntax (`int[10] a;`, `print(x)`, `s.length()`) are desugared by the parser or
+//! resolved by the checker; the tree keeps only what Flux# itself has.
+
+use crate::source::Span;
+
+/// A whole program: the main file and every file it includes, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Class(ClassDecl),
+    /// A FluxSharp function at the top level of a file (a static function).
+    Function(MethodDecl),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Access {
+    Public,
+    Private,
+    Protected,
+}
+
+/// The modifiers written before a declaration, each with where it was written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Modifiers {
+    pub access: Option<(Access, Span)>,
+    pub is_static: Option<Span>,
+    pub is_virtual: Option<Span>,
+    pub is_override: Option<Span>,
+    pub is_abstract: Option<Span>,
+    pub is_async: Option<Span>,
+    pub is_const: Option<Span>,
+    pub is_sealed: Option<Span>,
+    pub is_readonly: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDecl {
+    pub modifiers: Modifiers,
+    pub name: Ident,
+    pub base: Option<Ident>,
+    pub members: Vec<Member>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Member {
+    Field(FieldDecl),
+    Method(MethodDecl),
+    Ctor(CtorDecl),
+}
+
+/// `static int a = 1, b;` — one declaration may declare several fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDecl {
+    pub modifiers: Modifiers,
+    pub ty: TypeExpr,
+    pub vars: Vec<VarDecl>,
+    pub span: Span,
+}
+
+/// One declared name with its optional initializer (fields and locals).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarDecl {
+    pub name: Ident,
+    pub init: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodDecl {
+    pub modifiers: Modifiers,
+    pub ret: TypeExpr,
+    pub name: Ident,
+    pub params: Vec<Param>,
+    /// `None` for an abstract method (`;` instead of a body).
+    pub body: Option<Block>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtorDecl {
+    pub modifiers: Modifiers,
+    pub name: Ident,
+    pub params: Vec<Param>,
+    pub init: Option<CtorInit>,
+    pub body: Block,
+    pub span: Span,
+}
+
+/// `: base(args)` or `: this(args)` before a constructor body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtorInit {
+    pub kind: CtorInitKind,
+    pub args: Vec<Expr>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CtorInitKind {
+    Base,
+    This,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub ty: TypeExpr,
+    pub name: Ident,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeExpr {
+    pub kind: TypeExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeExprKind {
+    Int,
+    Long,
+    Bool,
+    Char,
+    String,
+    Void,
+    /// `var` (only for locals with an initializer).
+    Var,
+    /// `Task`
+    Task,
+    /// `Task<T>`
+    TaskOf(Box<TypeExpr>),
+    /// `T[]`
+    Array(Box<TypeExpr>),
+    /// A class name.
+    Named(Ident),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    Block(Block),
+    /// `int a = 1, b;`, `var x = …;`, `const int N = 3;` (`is_const`).
+    Local {
+        is_const: bool,
+        ty: TypeExpr,
+        vars: Vec<VarDecl>,
+    },
+    Expr(Expr),
+    If {
+        cond: Expr,
+        then: Box<Stmt>,
+        otherwise: Option<Box<Stmt>>,
+    },
+    While {
+        cond: Expr,
+        body: Box<Stmt>,
+    },
+    DoWhile {
+        body: Box<Stmt>,
+        cond: Expr,
+    },
+    For {
+        /// A local declaration or expression statements.
+        init: Vec<Stmt>,
+        cond: Option<Expr>,
+        step: Vec<Expr>,
+        body: Box<Stmt>,
+    },
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    /// A lone `;`.
+    Empty,
+    /// A statement that was already reported (e.g. an unsupported construct).
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// An integer literal; `long_suffix` for `L`. The value is unsigned: the
+    /// checker decides the type (`2147483648` only fits as the operand of `-`).
+    Int { value: u64, long_suffix: bool },
+    Bool(bool),
+    Char(u16),
+    Str(String),
+    Null,
+    /// `$"a {x} b"`
+    Interpolated(Vec<InterpPart>),
+    /// A simple name: a local, parameter, field, method, class, or a built-in
+    /// such as `Console`, `Task`.
+    Name(Ident),
+    /// A predefined type used as an expression, as in `int.MaxValue`.
+    TypeRef(TypeExpr),
+    This,
+    /// `base`, only as the target of a member access (`base.M()`).
+    Base,
+    Member {
+        target: Box<Expr>,
+        name: Ident,
+    },
+    Index {
+        target: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
+    /// `new C(args)`
+    New {
+        class: Ident,
+        args: Vec<Expr>,
+    },
+    /// `new T[len]`, `new T[] { … }`, `new T[len] { … }`
+    NewArray {
+        elem: TypeExpr,
+        len: Option<Box<Expr>>,
+        init: Option<Vec<Expr>>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    /// `target = value`, or a compound assignment `target op= value`.
+    Assign {
+        op: Option<BinaryOp>,
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    /// `++x`, `x++`, `--x`, `x--`.
+    IncDec {
+        prefix: bool,
+        increment: bool,
+        target: Box<Expr>,
+    },
+    Conditional {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
+    Cast {
+        ty: TypeExpr,
+        operand: Box<Expr>,
+    },
+    Is {
+        operand: Box<Expr>,
+        ty: TypeExpr,
+    },
+    As {
+        operand: Box<Expr>,
+        ty: TypeExpr,
+    },
+    Await(Box<Expr>),
+    /// An expression that was already reported (e.g. a lambda).
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InterpPart {
+    Text(String),
+    Hole(Expr),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Neg,
+    Plus,
+    Not,
+    BitNot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Shl,
+    Shr,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    BitAnd,
+    BitXor,
+    BitOr,
+    And,
+    Or,
+    /// `??`
+    Coalesce,
+}
+
+impl BinaryOp {
+    /// The operator as written in source.
+    pub fn symbol(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            Rem => "%",
+            Shl => "<<",
+            Shr => ">>",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Eq => "==",
+            Ne => "!=",
+            BitAnd => "&",
+            BitXor => "^",
+            BitOr => "|",
+            And => "&&",
+            Or => "||",
+            Coalesce => "??",
+        }
+    }
+}
+
+impl UnaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            UnaryOp::Neg => "-",
+            UnaryOp::Plus => "+",
+            UnaryOp::Not => "!",
+            UnaryOp::BitNot => "~",
+        }
+    }
+}
