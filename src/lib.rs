@@ -4,5 +4,7 @@
 //! source → parse → check → lower → codegen → link → emulate → (tui | cli).
 
 pub mod ast;
+pub mod check;
 pub mod diag;
 pub mod source;
+pub mod typed;

@@ -1,0 +1,184 @@
+//! The checker: AST → typed program, with C#'s rules.
+//!
+//! In: an [`ast::Program`] (all files, includes already spliced in). Out: a
+//! [`typed::Program`] and every diagnostic, sorted by position.
+//!
+//! Passes, each over the whole program:
+//! 1. `decls`: classes (names, bases, cycles), members (signatures, overload
+//!    uniqueness), field layout, vtable slots, abstract/override rules, consts,
+//!    the entry point.
+//! 2. `stmt`/`expr`: every body (field initializers, constructors, methods) is
+//!    typed; names resolve through `scope`, calls through `call`.
+//! 3. `flow`: on each typed body, reachability ("not all code paths return a
+//!    value") and definite assignment of locals.
+//!
+//! A failed expression gets [`Type::Error`], which converts to and from
+//! everything, so one root cause gives one diagnostic.
+
+mod call;
+mod decls;
+mod expr;
+mod flow;
+mod fold;
+mod scope;
+mod stmt;
+mod types;
+
+use crate::ast;
+use crate::diag::{self, Diagnostic};
+use crate::source::Span;
+use crate::typed::{self, ClassId, Const, CtorId, FieldId, MethodId, Type};
+use std::collections::HashMap;
+
+/// Checks a whole program. The typed program is complete only when the
+/// diagnostics are empty; with errors it is a best effort (for `--emit` on
+/// broken input), never to be lowered.
+pub fn check(program: &ast::Program) -> (typed::Program, Vec<Diagnostic>) {
+    let mut checker = Checker::new(program);
+    checker.declare_all();
+    checker.check_bodies();
+    let mut diags = std::mem::take(&mut checker.diags);
+    diag::sort(&mut diags);
+    (checker.out, diags)
+}
+
+/// A class member name, as seen by lookup.
+#[derive(Debug, Clone)]
+enum Member {
+    Field(FieldId),
+    /// All overloads declared in this class under one name.
+    Methods(Vec<MethodId>),
+}
+
+/// What the checker knows about a class beyond its typed form.
+struct ClassInfo<'a> {
+    decl: &'a ast::ClassDecl,
+    /// Own members by name (inherited ones are found through `parent`).
+    members: HashMap<String, Member>,
+    is_sealed: bool,
+    /// `static class`: no instances, only static members.
+    is_static: bool,
+    /// Set once its base chain is known to be acyclic.
+    resolved: bool,
+}
+
+/// What the checker knows about a method beyond its typed form.
+struct MethodInfo<'a> {
+    decl: &'a ast::MethodDecl,
+    access: ast::Access,
+    is_static: bool,
+    is_override: bool,
+}
+
+struct FieldInfo<'a> {
+    var: &'a ast::VarDecl,
+    access: ast::Access,
+    is_readonly: bool,
+}
+
+struct CtorInfo<'a> {
+    /// `None` for an implicit default constructor.
+    decl: Option<&'a ast::CtorDecl>,
+    access: ast::Access,
+}
+
+/// Lazy evaluation state of a `const` field (consts may refer to later ones).
+#[derive(Debug, Clone)]
+enum ConstState {
+    Pending,
+    InProgress,
+    Done(Option<Const>),
+}
+
+/// The checker's tables; `out` grows into the typed program.
+pub(crate) struct Checker<'a> {
+    ast: &'a ast::Program,
+    out: typed::Program,
+    diags: Vec<Diagnostic>,
+    class_ids: HashMap<String, ClassId>,
+    classes: Vec<ClassInfo<'a>>,
+    methods: Vec<MethodInfo<'a>>,
+    fields: Vec<FieldInfo<'a>>,
+    ctors: Vec<CtorInfo<'a>>,
+    /// FluxSharp top-level functions by name.
+    functions: HashMap<String, Vec<MethodId>>,
+    consts: HashMap<FieldId, ConstState>,
+    /// Classes with parents before children (those in a base cycle left out).
+    order: Vec<ClassId>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(ast: &'a ast::Program) -> Checker<'a> {
+        Checker {
+            ast,
+            out: typed::Program::default(),
+            diags: Vec::new(),
+            class_ids: HashMap::new(),
+            classes: Vec::new(),
+            methods: Vec::new(),
+            fields: Vec::new(),
+            ctors: Vec::new(),
+            functions: HashMap::new(),
+            consts: HashMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    /// Reports an error with a short label under the span.
+    fn error(&mut self, span: Span, message: impl Into<String>, label: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(span, message).with_label(label));
+    }
+
+    fn class(&self, id: ClassId) -> &typed::Class {
+        &self.out.classes[id.0 as usize]
+    }
+
+    fn field(&self, id: FieldId) -> &typed::Field {
+        &self.out.fields[id.0 as usize]
+    }
+
+    fn method(&self, id: MethodId) -> &typed::Method {
+        &self.out.methods[id.0 as usize]
+    }
+
+    fn ctor(&self, id: CtorId) -> &typed::Ctor {
+        &self.out.ctors[id.0 as usize]
+    }
+
+    fn class_name(&self, id: ClassId) -> &str {
+        &self.class(id).name
+    }
+
+    /// A type as C# writes it, for messages.
+    fn ty(&self, ty: &Type) -> String {
+        self.out.type_name(ty)
+    }
+
+    /// `A.F(int, long)` for messages.
+    fn method_sig(&self, id: MethodId) -> String {
+        let m = self.method(id);
+        let params: Vec<String> = m.param_types.iter().map(|t| self.ty(t)).collect();
+        format!("{}({})", self.out.method_name(id), params.join(", "))
+    }
+
+    fn field_display(&self, id: FieldId) -> String {
+        let f = self.field(id);
+        format!("{}.{}", self.class_name(f.class), f.name)
+    }
+
+    /// True if `class` is `ancestor` or derives from it.
+    fn derives_from(&self, class: ClassId, ancestor: ClassId) -> bool {
+        let mut cur = Some(class);
+        // A base cycle is reported and cut in `decls`, so this terminates; the
+        // bound is a second guard.
+        for _ in 0..=self.out.classes.len() {
+            match cur {
+                Some(c) if c == ancestor => return true,
+                Some(c) => cur = self.class(c).parent,
+                None => return false,
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,834 @@
+//! Member access, calls, built-ins, `new`, and overload resolution.
+
+use super::expr::{error_expr, mk};
+use super::scope::{FnCx, Lookup};
+use super::{Checker, Member};
+use crate::ast::{self, ExprKind as A};
+use crate::source::Span;
+use crate::typed::{Builtin, ClassId, Const, CtorId, Dispatch, Expr, ExprKind, MethodId, Type};
+
+/// What the left side of a `.` denotes.
+enum Target {
+    Value(Expr),
+    Class(ClassId),
+    Console,
+    Task,
+    /// `int`, `long`, `char`, … as in `int.MaxValue`.
+    Prim(Type),
+    /// `base`.
+    Base(Span),
+}
+
+/// The receiver of a method call.
+enum Recv {
+    /// `F()`: `this` when there is one.
+    Implicit(Option<Expr>),
+    /// `obj.F()`.
+    Value(Expr),
+    /// `C.F()`.
+    Type,
+    /// `base.F()`: `this`, typed as the parent class; a non-virtual call.
+    Base(Expr),
+}
+
+impl Recv {
+    fn obj_type(&self) -> Option<&Type> {
+        match self {
+            Recv::Value(e) => Some(&e.ty),
+            _ => None,
+        }
+    }
+}
+
+/// The outcome of overload resolution among candidates of one level.
+enum Pick {
+    Best(usize),
+    /// Two candidates, neither better (CS0121).
+    Ambiguous(usize, usize),
+    NoneApplicable,
+}
+
+impl Checker<'_> {
+    /// Resolves the left side of `.`: a value, or a type/namespace name.
+    fn target(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Target {
+        match &e.kind {
+            A::Name(id) => {
+                if let Some(v) = self.value_name(cx, id) {
+                    return Target::Value(v);
+                }
+                if let Some(&c) = self.class_ids.get(&id.name) {
+                    return Target::Class(c);
+                }
+                match id.name.as_str() {
+                    "Console" => Target::Console,
+                    "Task" => Target::Task,
+                    _ => Target::Value(self.expr(cx, e)),
+                }
+            }
+            A::TypeRef(t) => match &t.kind {
+                ast::TypeExprKind::Task => Target::Task,
+                ast::TypeExprKind::Named(id) if id.name == "Console" => Target::Console,
+                _ => Target::Prim(self.resolve_type(t)),
+            },
+            A::Base => Target::Base(e.span),
+            _ => Target::Value(self.expr(cx, e)),
+        }
+    }
+
+    /// `target.name` used as a value.
+    pub(super) fn member(
+        &mut self,
+        cx: &mut FnCx,
+        target: &ast::Expr,
+        name: &ast::Ident,
+        span: Span,
+    ) -> Expr {
+        match self.target(cx, target) {
+            Target::Value(v) => self.value_member(cx, v, name, span),
+            Target::Class(c) => match self.lookup_member(c, &name.name) {
+                Some(Member::Field(f)) if self.field(f).is_static => {
+                    self.field_access(cx, None, f, span)
+                }
+                Some(Member::Field(f)) => {
+                    let what = format!("field `{}`", self.field_display(f));
+                    self.error(
+                        span,
+                        format!("an object reference is required for the non-static {what}"),
+                        "needs an object",
+                    );
+                    error_expr(span)
+                }
+                Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                None => self.no_member(&self.class_name(c).to_string(), name),
+            },
+            Target::Task if name.name == "CompletedTask" => mk(
+                ExprKind::Builtin {
+                    builtin: Builtin::TaskCompleted,
+                    args: Vec::new(),
+                },
+                Type::Task,
+                span,
+            ),
+            Target::Console => self.no_member("Console", name),
+            Target::Task => self.no_member("Task", name),
+            Target::Prim(ty) => self.prim_member(&ty, name, span),
+            Target::Base(base_span) => {
+                let Some(parent) = self.base_class(cx, base_span) else {
+                    return error_expr(span);
+                };
+                match self.lookup_member(parent, &name.name) {
+                    Some(Member::Field(f)) => {
+                        let this = mk(ExprKind::This, Type::Class(parent), base_span);
+                        self.field_access(cx, Some(this), f, span)
+                    }
+                    Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                    None => self.no_member(&self.class_name(parent).to_string(), name),
+                }
+            }
+        }
+    }
+
+    fn method_as_value(&mut self, name: &str, span: Span) -> Expr {
+        let msg = format!("method `{name}` used as a value; call it with `(…)`");
+        self.error(span, msg, "a method");
+        error_expr(span)
+    }
+
+    /// CS0117 / CS1061.
+    fn no_member(&mut self, owner: &str, name: &ast::Ident) -> Expr {
+        let msg = format!(
+            "`{owner}` does not contain a definition for `{}`",
+            name.name
+        );
+        self.error(name.span, msg, "unknown member");
+        error_expr(name.span)
+    }
+
+    /// `int.MaxValue` and friends, folded to constants.
+    fn prim_member(&mut self, ty: &Type, name: &ast::Ident, span: Span) -> Expr {
+        let c = match (ty, name.name.as_str()) {
+            (Type::Int, "MaxValue") => Const::Int(i32::MAX),
+            (Type::Int, "MinValue") => Const::Int(i32::MIN),
+            (Type::Long, "MaxValue") => Const::Long(i64::MAX),
+            (Type::Long, "MinValue") => Const::Long(i64::MIN),
+            (Type::Char, "MaxValue") => Const::Char(u16::MAX),
+            (Type::Char, "MinValue") => Const::Char(0),
+            (Type::Error, _) => return error_expr(span),
+            _ => return self.no_member(&self.ty(ty), name),
+        };
+        mk(ExprKind::Const(c), ty.clone(), span)
+    }
+
+    /// `base` needs an instance context and a parent class.
+    fn base_class(&mut self, cx: &FnCx, span: Span) -> Option<ClassId> {
+        match cx.class {
+            Some(c) if !cx.is_static => match self.class(c).parent {
+                Some(p) => Some(p),
+                None => {
+                    let msg = format!("`{}` has no base class", self.class_name(c));
+                    self.error(span, msg, "no base class");
+                    None
+                }
+            },
+            _ => {
+                self.error(
+                    span,
+                    "keyword `base` is not available in a static context",
+                    "no `base` here",
+                );
+                None
+            }
+        }
+    }
+
+    /// `value.name`: a field, or a built-in property of strings, arrays, tasks.
+    fn value_member(&mut self, cx: &FnCx, v: Expr, name: &ast::Ident, span: Span) -> Expr {
+        let builtin = |b: Builtin, ty: Type, v: Expr| {
+            mk(
+                ExprKind::Builtin {
+                    builtin: b,
+                    args: vec![v],
+                },
+                ty,
+                span,
+            )
+        };
+        match (&v.ty, name.name.as_str()) {
+            (Type::Error, _) => error_expr(span),
+            (Type::String, "Length") => builtin(Builtin::StringLength, Type::Int, v),
+            (Type::Array(_), "Length") => mk(ExprKind::ArrayLength(Box::new(v)), Type::Int, span),
+            (Type::Task | Type::TaskOf(_), "IsCompleted") => {
+                builtin(Builtin::TaskIsCompleted, Type::Bool, v)
+            }
+            (Type::TaskOf(t), "Result") => {
+                let t = (**t).clone();
+                builtin(Builtin::TaskResult, t, v)
+            }
+            (Type::Class(c), _) => match self.lookup_member(*c, &name.name) {
+                Some(Member::Field(f)) if self.field(f).is_static => {
+                    let msg = format!(
+                        "member `{}` cannot be accessed with an instance reference; qualify it with a type name instead",
+                        self.field_display(f)
+                    );
+                    self.error(span, msg, "static member");
+                    error_expr(span)
+                }
+                Some(Member::Field(f)) => self.field_access(cx, Some(v), f, span),
+                Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                None => self.no_member(&self.ty(&v.ty), name),
+            },
+            (ty, _) => {
+                let owner = self.ty(ty);
+                self.no_member(&owner, name)
+            }
+        }
+    }
+
+    /// Types the arguments of a call.
+    fn args(&mut self, cx: &mut FnCx, args: &[ast::Expr]) -> Vec<Expr> {
+        args.iter().map(|a| self.expr(cx, a)).collect()
+    }
+
+    /// `callee(args)`.
+    pub(super) fn call(
+        &mut self,
+        cx: &mut FnCx,
+        callee: &ast::Expr,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Expr {
+        match &callee.kind {
+            A::Name(id) => self.call_name(cx, id, args, span),
+            A::Member { target, name } => {
+                let target = self.target(cx, target);
+                let args = self.args(cx, args);
+                self.call_member(cx, target, name, args, span)
+            }
+            _ => {
+                let callee = self.expr(cx, callee);
+                let _ = self.args(cx, args);
+                if callee.ty != Type::Error {
+                    self.error(callee.span, "method name expected", "not a method");
+                }
+                error_expr(span)
+            }
+        }
+    }
+
+    /// `F(args)`: a method of this class (or its bases), a top-level
+    /// function, or FluxSharp's `print`.
+    fn call_name(
+        &mut self,
+        cx: &mut FnCx,
+        id: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Expr {
+        if !matches!(cx.lookup(&id.name), Lookup::NotFound) {
+            let _ = self.args(cx, args);
+            let msg = format!("`{}` is a variable but is used like a method", id.name);
+            self.error(id.span, msg, "not a method");
+            return error_expr(span);
+        }
+        let args = self.args(cx, args);
+        let member = cx.class.and_then(|c| self.lookup_member(c, &id.name));
+        match member {
+            Some(Member::Methods(_)) => {
+                let class = cx.class.expect("found in the class");
+                let this = (!cx.is_static).then(|| mk(ExprKind::This, Type::Class(class), id.span));
+                self.call_method(cx, class, id, Recv::Implicit(this), args, span)
+            }
+            Some(Member::Field(f)) => {
+                let msg = format!(
+                    "`{}` is a field but is used like a method",
+                    self.field_display(f)
+                );
+                self.error(id.span, msg, "not a method");
+                error_expr(span)
+            }
+            None => {
+                if let Some(list) = self.functions.get(&id.name).cloned() {
+                    let Some(m) = self.resolve_overloads(&[list], &args, &id.name, id.span) else {
+                        return error_expr(span);
+                    };
+                    return self.finish_call(cx, m, Recv::Implicit(None), args, span, id.span);
+                }
+                if id.name == "print" {
+                    return self.print(Builtin::WriteLine, "print", args, span);
+                }
+                let msg = format!("cannot find `{}` in this scope", id.name);
+                self.error(id.span, msg, "not found");
+                error_expr(span)
+            }
+        }
+    }
+
+    fn call_member(
+        &mut self,
+        cx: &mut FnCx,
+        target: Target,
+        name: &ast::Ident,
+        args: Vec<Expr>,
+        span: Span,
+    ) -> Expr {
+        match target {
+            Target::Value(v) => match &v.ty {
+                Type::Class(c) => {
+                    let c = *c;
+                    self.call_method(cx, c, name, Recv::Value(v), args, span)
+                }
+                Type::String if name.name == "length" && args.is_empty() => mk(
+                    ExprKind::Builtin {
+                        builtin: Builtin::StringLength,
+                        args: vec![v],
+                    },
+                    Type::Int,
+                    span,
+                ),
+                Type::Error => error_expr(span),
+                ty => {
+                    let owner = self.ty(ty);
+                    self.no_member(&owner, name)
+                }
+            },
+            Target::Class(c) => self.call_method(cx, c, name, Recv::Type, args, span),
+            Target::Console => match name.name.as_str() {
+                "WriteLine" => self.print(Builtin::WriteLine, "WriteLine", args, span),
+                "Write" => self.print(Builtin::Write, "Write", args, span),
+                _ => self.no_member("Console", name),
+            },
+            Target::Task => self.task_call(name, args, span),
+            Target::Prim(ty) => {
+                let owner = self.ty(&ty);
+                self.no_member(&owner, name)
+            }
+            Target::Base(base_span) => {
+                let Some(parent) = self.base_class(cx, base_span) else {
+                    return error_expr(span);
+                };
+                let this = mk(ExprKind::This, Type::Class(parent), base_span);
+                self.call_method(cx, parent, name, Recv::Base(this), args, span)
+            }
+        }
+    }
+
+    /// `Console.WriteLine(x)`, `Console.Write(x)`, `print(x)`.
+    fn print(&mut self, builtin: Builtin, name: &str, mut args: Vec<Expr>, span: Span) -> Expr {
+        let ok_arity = args.len() == 1 || (args.is_empty() && builtin == Builtin::WriteLine);
+        if !ok_arity {
+            let msg = format!(
+                "no overload for method `{name}` takes {} arguments",
+                args.len()
+            );
+            self.error(span, msg, "wrong number of arguments");
+            return error_expr(span);
+        }
+        if let Some(a) = args.pop() {
+            if a.ty == Type::Error {
+                return error_expr(span);
+            }
+            let a = self.printable(a);
+            args.push(a);
+        }
+        mk(ExprKind::Builtin { builtin, args }, Type::Void, span)
+    }
+
+    /// `Task.Delay`, `Task.Yield`, `Task.WhenAll`, `Task.FromResult`.
+    fn task_call(&mut self, name: &ast::Ident, mut args: Vec<Expr>, span: Span) -> Expr {
+        let (builtin, arity, ty) = match name.name.as_str() {
+            "Delay" => (Builtin::TaskDelay, Some(1), Type::Task),
+            "Yield" => (Builtin::TaskYield, Some(0), Type::YieldAwaitable),
+            "FromResult" => (Builtin::TaskFromResult, Some(1), Type::Error),
+            "WhenAll" => (Builtin::TaskWhenAll, None, Type::Task),
+            _ => return self.no_member("Task", name),
+        };
+        if arity.is_some_and(|n| n != args.len()) {
+            let msg = format!(
+                "no overload for method `{}` takes {} arguments",
+                name.name,
+                args.len()
+            );
+            self.error(span, msg, "wrong number of arguments");
+            return error_expr(span);
+        }
+        if args.iter().any(|a| a.ty == Type::Error) {
+            return error_expr(span);
+        }
+        let ty = match builtin {
+            Builtin::TaskDelay => {
+                args = vec![self.coerce(args.pop().expect("one argument"), &Type::Int)];
+                ty
+            }
+            Builtin::TaskFromResult => {
+                let t = args[0].ty.clone();
+                if matches!(t, Type::Null | Type::Void) {
+                    let msg = "the type arguments for method `Task.FromResult` cannot be inferred from the usage";
+                    self.error(args[0].span, msg, "no type");
+                    return error_expr(span);
+                }
+                Type::TaskOf(Box::new(t))
+            }
+            Builtin::TaskWhenAll => return self.when_all(args, span),
+            _ => ty,
+        };
+        mk(ExprKind::Builtin { builtin, args }, ty, span)
+    }
+
+    /// `Task.WhenAll(t1, t2, …)` or `Task.WhenAll(array)`: `Task<T[]>` when
+    /// all are `Task<T>` of one T (C#'s generic overload), else `Task`.
+    fn when_all(&mut self, args: Vec<Expr>, span: Span) -> Expr {
+        let elems: Vec<Type> = match args.as_slice() {
+            [a] if matches!(a.ty, Type::Array(_)) => {
+                let Type::Array(e) = &a.ty else {
+                    unreachable!()
+                };
+                vec![(**e).clone()]
+            }
+            _ => args.iter().map(|a| a.ty.clone()).collect(),
+        };
+        for (i, t) in elems.iter().enumerate() {
+            if !matches!(t, Type::Task | Type::TaskOf(_) | Type::Null) {
+                let a = &args[i.min(args.len() - 1)];
+                let msg = format!("cannot convert `{}` to `Task`", self.ty(&a.ty));
+                self.error(a.span, msg, "expected a task");
+                return error_expr(span);
+            }
+        }
+        let ty = match elems.first() {
+            Some(Type::TaskOf(t)) if elems.iter().all(|e| *e == elems[0]) => {
+                Type::TaskOf(Box::new(Type::Array(t.clone())))
+            }
+            _ => Type::Task,
+        };
+        mk(
+            ExprKind::Builtin {
+                builtin: Builtin::TaskWhenAll,
+                args,
+            },
+            ty,
+            span,
+        )
+    }
+
+    /// Calls a method named `name` found from `class` upwards.
+    fn call_method(
+        &mut self,
+        cx: &FnCx,
+        class: ClassId,
+        name: &ast::Ident,
+        recv: Recv,
+        args: Vec<Expr>,
+        span: Span,
+    ) -> Expr {
+        let levels = self.method_levels(class, &name.name);
+        if levels.is_empty() {
+            let owner = self.class_name(class).to_string();
+            return self.no_member(&owner, name);
+        }
+        let Some(m) = self.resolve_overloads(&levels, &args, &name.name, name.span) else {
+            return error_expr(span);
+        };
+        self.finish_call(cx, m, recv, args, span, name.span)
+    }
+
+    /// The overloads named `name`, grouped by class, most derived first;
+    /// overrides are left out (their virtual declaration stands for them).
+    fn method_levels(&self, class: ClassId, name: &str) -> Vec<Vec<MethodId>> {
+        let mut levels = Vec::new();
+        let mut cur = Some(class);
+        while let Some(c) = cur {
+            if let Some(Member::Methods(list)) = self.classes[c.0 as usize].members.get(name) {
+                let own: Vec<MethodId> = list
+                    .iter()
+                    .copied()
+                    .filter(|&m| !self.methods[m.0 as usize].is_override)
+                    .collect();
+                if !own.is_empty() {
+                    levels.push(own);
+                }
+            }
+            cur = self.class(c).parent;
+        }
+        levels
+    }
+
+    /// Converts the arguments, checks static/instance use and access, and
+    /// builds the call node for the chosen method.
+    fn finish_call(
+        &mut self,
+        cx: &FnCx,
+        m: MethodId,
+        recv: Recv,
+        args: Vec<Expr>,
+        span: Span,
+        name_span: Span,
+    ) -> Expr {
+        let method = self.method(m);
+        let params = method.param_types.clone();
+        let ret = match method.async_kind {
+            crate::typed::AsyncKind::Void => Type::Void,
+            _ => method.ret.clone(),
+        };
+        let (dispatch, class) = (method.dispatch, method.class);
+        let args: Vec<Expr> = args
+            .into_iter()
+            .zip(&params)
+            .map(|(a, p)| self.coerce(a, p))
+            .collect();
+        if let Some(class) = class {
+            let access = self.methods[m.0 as usize].access;
+            if !self.accessible(cx, class, access, recv.obj_type()) {
+                let msg = format!(
+                    "`{}` is inaccessible due to its protection level",
+                    self.method_sig(m)
+                );
+                self.error(
+                    name_span,
+                    msg,
+                    format!("{} method", super::decls::access_word(access)),
+                );
+            }
+        }
+        let obj = match (dispatch, recv) {
+            (Dispatch::Static, Recv::Value(_)) => {
+                let msg = format!(
+                    "member `{}` cannot be accessed with an instance reference; qualify it with a type name instead",
+                    self.method_sig(m)
+                );
+                self.error(name_span, msg, "static method");
+                return error_expr(span);
+            }
+            (Dispatch::Static, _) => {
+                return mk(ExprKind::CallStatic { method: m, args }, ret, span)
+            }
+            (_, Recv::Implicit(None) | Recv::Type) => {
+                let what = format!("method `{}`", self.method_sig(m));
+                self.instance_in_static(cx, &what, name_span);
+                return error_expr(span);
+            }
+            (Dispatch::Virtual { slot }, Recv::Base(obj)) => {
+                if self.method(m).is_abstract {
+                    let msg = format!(
+                        "cannot call an abstract base member `{}`",
+                        self.method_sig(m)
+                    );
+                    self.error(name_span, msg, "abstract");
+                    return error_expr(span);
+                }
+                // The implementation the parent class uses for this slot.
+                let Type::Class(parent) = obj.ty else {
+                    unreachable!("base is a class")
+                };
+                let target = self.class(parent).vtable.get(slot).copied().unwrap_or(m);
+                let kind = ExprKind::CallDirect {
+                    obj: Box::new(obj),
+                    method: target,
+                    args,
+                };
+                return mk(kind, ret, span);
+            }
+            (_, Recv::Implicit(Some(obj)) | Recv::Value(obj) | Recv::Base(obj)) => obj,
+        };
+        let kind = match dispatch {
+            Dispatch::Virtual { slot } => ExprKind::CallVirtual {
+                obj: Box::new(obj),
+                method: m,
+                slot,
+                args,
+            },
+            _ => ExprKind::CallDirect {
+                obj: Box::new(obj),
+                method: m,
+                args,
+            },
+        };
+        mk(kind, ret, span)
+    }
+
+    /// Picks the overload to call: the nearest class with an applicable
+    /// candidate wins, then C#'s better-function rule; reports failures.
+    fn resolve_overloads(
+        &mut self,
+        levels: &[Vec<MethodId>],
+        args: &[Expr],
+        name: &str,
+        span: Span,
+    ) -> Option<MethodId> {
+        for level in levels {
+            let sigs: Vec<Vec<Type>> = level
+                .iter()
+                .map(|&m| self.method(m).param_types.clone())
+                .collect();
+            match self.pick(&sigs, args) {
+                Pick::Best(i) => return Some(level[i]),
+                Pick::Ambiguous(i, j) => {
+                    let msg = format!(
+                        "the call is ambiguous between `{}` and `{}`",
+                        self.method_sig(level[i]),
+                        self.method_sig(level[j])
+                    );
+                    self.error(span, msg, "ambiguous call");
+                    return None;
+                }
+                Pick::NoneApplicable => {}
+            }
+        }
+        let all: Vec<Vec<Type>> = levels
+            .iter()
+            .flatten()
+            .map(|&m| self.method(m).param_types.clone())
+            .collect();
+        self.no_applicable(&all, args, &format!("`{name}`"), span);
+        None
+    }
+
+    /// Reports why no overload applies: arity, or the argument that does not
+    /// convert when only one candidate has the right arity.
+    fn no_applicable(&mut self, sigs: &[Vec<Type>], args: &[Expr], what: &str, span: Span) {
+        let same_arity: Vec<&Vec<Type>> = sigs.iter().filter(|s| s.len() == args.len()).collect();
+        match same_arity.as_slice() {
+            [] => {
+                let n = args.len();
+                let plural = if n == 1 { "" } else { "s" };
+                self.error(
+                    span,
+                    format!("{what} does not take {n} argument{plural}"),
+                    "wrong number of arguments",
+                );
+            }
+            [one] => {
+                for (a, p) in args.iter().zip(one.iter()) {
+                    if self.implicit(&a.ty, p).is_none() {
+                        self.conversion_error(a, p);
+                    }
+                }
+            }
+            _ => {
+                let types: Vec<String> = args
+                    .iter()
+                    .map(|a| format!("`{}`", self.ty(&a.ty)))
+                    .collect();
+                let msg = format!(
+                    "no overload of {what} matches the argument types ({})",
+                    types.join(", ")
+                );
+                self.error(span, msg, "no matching overload");
+            }
+        }
+    }
+
+    /// C# overload resolution among signatures: applicable ones, then the
+    /// one better than all others in every argument's conversion.
+    fn pick(&self, sigs: &[Vec<Type>], args: &[Expr]) -> Pick {
+        let applicable: Vec<usize> = (0..sigs.len())
+            .filter(|&i| {
+                sigs[i].len() == args.len()
+                    && args
+                        .iter()
+                        .zip(&sigs[i])
+                        .all(|(a, p)| self.implicit(&a.ty, p).is_some())
+            })
+            .collect();
+        let Some(&first) = applicable.first() else {
+            return Pick::NoneApplicable;
+        };
+        if args.iter().any(|a| a.ty == Type::Error) {
+            return Pick::Best(first);
+        }
+        for &i in &applicable {
+            if applicable
+                .iter()
+                .all(|&j| j == i || self.better(&sigs[i], &sigs[j], args))
+            {
+                return Pick::Best(i);
+            }
+        }
+        Pick::Ambiguous(applicable[0], applicable[1])
+    }
+
+    /// True if signature `a` is better than `b` for these arguments.
+    fn better(&self, a: &[Type], b: &[Type], args: &[Expr]) -> bool {
+        let mut strictly = false;
+        for ((pa, pb), arg) in a.iter().zip(b).zip(args) {
+            match self.better_conversion(&arg.ty, pa, pb) {
+                std::cmp::Ordering::Less => strictly = true,
+                std::cmp::Ordering::Greater => return false,
+                std::cmp::Ordering::Equal => {}
+            }
+        }
+        strictly
+    }
+
+    /// `Less` if converting `arg` to `p1` is better than to `p2`.
+    fn better_conversion(&self, arg: &Type, p1: &Type, p2: &Type) -> std::cmp::Ordering {
+        use std::cmp::Ordering::*;
+        if p1 == p2 {
+            return Equal;
+        }
+        if arg == p1 {
+            return Less;
+        }
+        if arg == p2 {
+            return Greater;
+        }
+        match (
+            self.implicit(p1, p2).is_some(),
+            self.implicit(p2, p1).is_some(),
+        ) {
+            (true, false) => Less,
+            (false, true) => Greater,
+            _ => Equal,
+        }
+    }
+
+    /// `new C(args)`.
+    pub(super) fn new_object(
+        &mut self,
+        cx: &mut FnCx,
+        class: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Expr {
+        let args = self.args(cx, args);
+        let Some(&c) = self.class_ids.get(&class.name) else {
+            let msg = format!("cannot find type `{}` in this scope", class.name);
+            self.error(class.span, msg, "not found");
+            return error_expr(span);
+        };
+        if self.classes[c.0 as usize].is_static {
+            let msg = format!(
+                "cannot create an instance of the static class `{}`",
+                class.name
+            );
+            self.error(span, msg, "static class");
+            return error_expr(span);
+        }
+        if self.class(c).is_abstract {
+            let msg = format!(
+                "cannot create an instance of the abstract type `{}`",
+                class.name
+            );
+            self.error(span, msg, "abstract class");
+            return error_expr(span);
+        }
+        let Some((ctor, args)) = self.resolve_ctor(cx, c, args, class.span, false) else {
+            return error_expr(span);
+        };
+        mk(
+            ExprKind::New {
+                class: c,
+                ctor,
+                args,
+            },
+            Type::Class(c),
+            span,
+        )
+    }
+
+    /// Picks a constructor of `class` for `args` and converts them.
+    /// `chained` for `: base(…)` (protected constructors allowed).
+    pub(super) fn resolve_ctor(
+        &mut self,
+        cx: &FnCx,
+        class: ClassId,
+        args: Vec<Expr>,
+        span: Span,
+        chained: bool,
+    ) -> Option<(CtorId, Vec<Expr>)> {
+        let ctors = self.class(class).ctors.clone();
+        let sigs: Vec<Vec<Type>> = ctors
+            .iter()
+            .map(|&c| self.ctor(c).param_types.clone())
+            .collect();
+        let name = self.class_name(class).to_string();
+        let i = match self.pick(&sigs, &args) {
+            Pick::Best(i) => i,
+            Pick::Ambiguous(..) => {
+                self.error(
+                    span,
+                    format!("the call to a constructor of `{name}` is ambiguous"),
+                    "ambiguous call",
+                );
+                return None;
+            }
+            Pick::NoneApplicable => {
+                let n = args.len();
+                if sigs.iter().all(|s| s.len() != n) {
+                    let plural = if n == 1 { "" } else { "s" };
+                    let msg = format!(
+                        "`{name}` does not contain a constructor that takes {n} argument{plural}"
+                    );
+                    self.error(span, msg, "wrong number of arguments");
+                } else {
+                    self.no_applicable(&sigs, &args, &format!("the constructor of `{name}`"), span);
+                }
+                return None;
+            }
+        };
+        let ctor = ctors[i];
+        let access = self.ctors[ctor.0 as usize].access;
+        let ok = match access {
+            ast::Access::Public => true,
+            ast::Access::Private => cx.class == Some(class),
+            ast::Access::Protected => cx.class == Some(class) || (chained && cx.class.is_some()),
+        };
+        if !ok {
+            let params: Vec<String> = sigs[i].iter().map(|t| self.ty(t)).collect();
+            let msg = format!(
+                "`{name}.{name}({})` is inaccessible due to its protection level",
+                params.join(", ")
+            );
+            self.error(
+                span,
+                msg,
+                format!("{} constructor", super::decls::access_word(access)),
+            );
+        }
+        let args = args
+            .into_iter()
+            .zip(&sigs[i])
+            .map(|(a, p)| self.coerce(a, p))
+            .collect();
+        Some((ctor, args))
+    }
+}

@@ -1,0 +1,1165 @@
+//! Expressions: typing, implicit conversions, operators, folding.
+
+use super::fold::{self, FoldError};
+use super::scope::{FnCx, LocalRef, Lookup};
+use super::types::Conversion;
+use super::Checker;
+use crate::ast::{self, BinaryOp, ExprKind as A, UnaryOp};
+use crate::source::Span;
+use crate::typed::{
+    BinOp, ClassId, CompoundOp, Const, Expr, ExprKind, FieldId, OpKind, Place, Type, UnOp,
+};
+
+/// Builds a typed expression.
+pub(super) fn mk(kind: ExprKind, ty: Type, span: Span) -> Expr {
+    Expr { kind, ty, span }
+}
+
+/// The expression of something already reported.
+pub(super) fn error_expr(span: Span) -> Expr {
+    mk(ExprKind::Error, Type::Error, span)
+}
+
+fn constant(c: Const, ty: Type, span: Span) -> Expr {
+    mk(ExprKind::Const(c), ty, span)
+}
+
+/// Maps an AST operator to the typed arithmetic/comparison operator.
+fn bin_op(op: BinaryOp) -> Option<BinOp> {
+    Some(match op {
+        BinaryOp::Add => BinOp::Add,
+        BinaryOp::Sub => BinOp::Sub,
+        BinaryOp::Mul => BinOp::Mul,
+        BinaryOp::Div => BinOp::Div,
+        BinaryOp::Rem => BinOp::Rem,
+        BinaryOp::Shl => BinOp::Shl,
+        BinaryOp::Shr => BinOp::Shr,
+        BinaryOp::Lt => BinOp::Lt,
+        BinaryOp::Le => BinOp::Le,
+        BinaryOp::Gt => BinOp::Gt,
+        BinaryOp::Ge => BinOp::Ge,
+        BinaryOp::Eq => BinOp::Eq,
+        BinaryOp::Ne => BinOp::Ne,
+        BinaryOp::BitAnd => BinOp::And,
+        BinaryOp::BitXor => BinOp::Xor,
+        BinaryOp::BitOr => BinOp::Or,
+        BinaryOp::And | BinaryOp::Or | BinaryOp::Coalesce => return None,
+    })
+}
+
+/// The type an arithmetic operation computes in, after binary numeric
+/// promotion, and its result type; `None` if C# has no such operator.
+fn arith(op: BinOp, lt: &Type, rt: &Type) -> Option<(OpKind, Type)> {
+    use BinOp::*;
+    let numeric = |t: &Type| t.is_integral();
+    let kind = if matches!(op, Shl | Shr) {
+        // The left operand decides; the count must be (promotable to) int.
+        if !numeric(lt) || !matches!(rt, Type::Int | Type::Char) {
+            return None;
+        }
+        if *lt == Type::Long {
+            OpKind::Long
+        } else {
+            OpKind::Int
+        }
+    } else if numeric(lt) && numeric(rt) {
+        if *lt == Type::Long || *rt == Type::Long {
+            OpKind::Long
+        } else {
+            OpKind::Int
+        }
+    } else if *lt == Type::Bool && *rt == Type::Bool && matches!(op, And | Or | Xor | Eq | Ne) {
+        OpKind::Bool
+    } else {
+        return None;
+    };
+    let result = match (op, kind) {
+        (Lt | Le | Gt | Ge | Eq | Ne, _) => Type::Bool,
+        (_, OpKind::Long) => Type::Long,
+        (_, OpKind::Bool) => Type::Bool,
+        _ => Type::Int,
+    };
+    Some((kind, result))
+}
+
+fn kind_type(kind: OpKind) -> Type {
+    match kind {
+        OpKind::Int => Type::Int,
+        OpKind::Long => Type::Long,
+        OpKind::Bool => Type::Bool,
+        OpKind::Ref => Type::Null,
+    }
+}
+
+impl Checker<'_> {
+    /// Types an expression.
+    pub(super) fn expr(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Expr {
+        let span = e.span;
+        match &e.kind {
+            A::Int { value, long_suffix } => self.int_literal(*value, *long_suffix, false, span),
+            A::Bool(b) => constant(Const::Bool(*b), Type::Bool, span),
+            A::Char(c) => constant(Const::Char(*c), Type::Char, span),
+            A::Str(s) => constant(Const::Str(s.clone()), Type::String, span),
+            A::Null => constant(Const::Null, Type::Null, span),
+            A::Interpolated(parts) => self.interpolation(cx, parts, span),
+            A::Name(id) => self.name(cx, id),
+            A::TypeRef(t) => {
+                let ty = self.resolve_type(t);
+                let msg = format!(
+                    "`{}` is a type, which is not valid in the given context",
+                    self.ty(&ty)
+                );
+                self.error(span, msg, "a type, not a value");
+                error_expr(span)
+            }
+            A::This => self.this(cx, span),
+            A::Base => {
+                self.error(
+                    span,
+                    "use of keyword `base` is not valid in this context",
+                    "only `base.member`",
+                );
+                error_expr(span)
+            }
+            A::Member { target, name } => self.member(cx, target, name, span),
+            A::Index { target, index } => self.index(cx, target, index, span),
+            A::Call { callee, args } => self.call(cx, callee, args, span),
+            A::New { class, args } => self.new_object(cx, class, args, span),
+            A::NewArray { elem, len, init } => {
+                self.new_array(cx, elem, len.as_deref(), init.as_deref(), span)
+            }
+            A::Unary { op, operand } => self.unary(cx, *op, operand, span),
+            A::Binary { op, lhs, rhs } => self.binary(cx, *op, lhs, rhs, span),
+            A::Assign { op, target, value } => self.assign(cx, *op, target, value, span),
+            A::IncDec {
+                prefix,
+                increment,
+                target,
+            } => self.inc_dec(cx, *prefix, *increment, target, span),
+            A::Conditional {
+                cond,
+                then,
+                otherwise,
+            } => self.conditional(cx, cond, then, otherwise, span),
+            A::Cast { ty, operand } => self.cast(cx, ty, operand, span),
+            A::Is { operand, ty } => self.is_as(cx, operand, ty, false, span),
+            A::As { operand, ty } => self.is_as(cx, operand, ty, true, span),
+            A::Await(operand) => self.await_expr(cx, operand, span),
+            A::Error => error_expr(span),
+        }
+    }
+
+    /// Types an expression that must convert implicitly to `to`.
+    pub(super) fn expr_as(&mut self, cx: &mut FnCx, e: &ast::Expr, to: &Type) -> Expr {
+        let typed = self.expr(cx, e);
+        self.coerce(typed, to)
+    }
+
+    /// A condition: must be a `bool`.
+    pub(super) fn condition(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Expr {
+        self.expr_as(cx, e, &Type::Bool)
+    }
+
+    /// Integer literal typing: int if it fits, else long; `negated` for the
+    /// operand of unary minus, where 2147483648 is `int.MinValue`.
+    fn int_literal(&mut self, value: u64, long_suffix: bool, negated: bool, span: Span) -> Expr {
+        let signed = if negated {
+            (value as i128).wrapping_neg()
+        } else {
+            value as i128
+        };
+        if !long_suffix {
+            if let Ok(v) = i32::try_from(signed) {
+                return constant(Const::Int(v), Type::Int, span);
+            }
+        }
+        match i64::try_from(signed) {
+            Ok(v) => constant(Const::Long(v), Type::Long, span),
+            Err(_) => {
+                self.error(
+                    span,
+                    "integral constant is too large",
+                    "does not fit in a `long`",
+                );
+                error_expr(span)
+            }
+        }
+    }
+
+    fn interpolation(&mut self, cx: &mut FnCx, parts: &[ast::InterpPart], span: Span) -> Expr {
+        let mut out = Vec::new();
+        for part in parts {
+            match part {
+                ast::InterpPart::Text(t) => {
+                    out.push(constant(Const::Str(t.clone()), Type::String, span))
+                }
+                ast::InterpPart::Hole(e) => {
+                    let hole = self.expr(cx, e);
+                    out.push(self.printable(hole));
+                }
+            }
+        }
+        self.concat(out, span)
+    }
+
+    /// A value that string formatting accepts (anything but `void`).
+    pub(super) fn printable(&mut self, e: Expr) -> Expr {
+        if e.ty == Type::Void {
+            self.error(
+                e.span,
+                "an expression of type `void` has no value to format",
+                "no value",
+            );
+            return error_expr(e.span);
+        }
+        e
+    }
+
+    /// Joins string parts, flattening nested concatenations and folding
+    /// constant string parts as C# does for `"a" + "b"`.
+    pub(super) fn concat(&mut self, parts: Vec<Expr>, span: Span) -> Expr {
+        let mut flat = Vec::with_capacity(parts.len());
+        for p in parts {
+            match p.kind {
+                ExprKind::Concat(inner) => flat.extend(inner),
+                _ => flat.push(p),
+            }
+        }
+        if flat.iter().any(|p| p.ty == Type::Error) {
+            return error_expr(span);
+        }
+        let all_const = flat
+            .iter()
+            .all(|p| matches!(p.kind, ExprKind::Const(Const::Str(_) | Const::Null)));
+        if all_const {
+            let mut s = String::new();
+            for p in &flat {
+                if let ExprKind::Const(Const::Str(t)) = &p.kind {
+                    s.push_str(t);
+                }
+            }
+            return constant(Const::Str(s), Type::String, span);
+        }
+        mk(ExprKind::Concat(flat), Type::String, span)
+    }
+
+    fn this(&mut self, cx: &FnCx, span: Span) -> Expr {
+        match cx.class {
+            Some(c) if !cx.is_static => mk(ExprKind::This, Type::Class(c), span),
+            _ => {
+                let msg = if cx.in_field_init || cx.class.is_some() && !cx.is_static {
+                    "keyword `this` is not available in the current context"
+                } else {
+                    "keyword `this` is not valid in a static method"
+                };
+                self.error(span, msg, "no `this` here");
+                error_expr(span)
+            }
+        }
+    }
+
+    /// A simple name used as a value.
+    fn name(&mut self, cx: &mut FnCx, id: &ast::Ident) -> Expr {
+        match self.value_name(cx, id) {
+            Some(e) => e,
+            None => {
+                if self.class_ids.contains_key(&id.name)
+                    || matches!(id.name.as_str(), "Console" | "Task")
+                {
+                    let msg = format!(
+                        "`{}` is a type, which is not valid in the given context",
+                        id.name
+                    );
+                    self.error(id.span, msg, "a type, not a value");
+                } else if self.functions.contains_key(&id.name) {
+                    let msg = format!("method `{}` used as a value; call it with `(…)`", id.name);
+                    self.error(id.span, msg, "a method");
+                } else {
+                    let msg = format!("cannot find `{}` in this scope", id.name);
+                    self.error(id.span, msg, "not found");
+                }
+                error_expr(id.span)
+            }
+        }
+    }
+
+    /// Resolves a simple name to a local or a field; `None` if it names
+    /// neither (it may be a type or a function). Errors about a found name
+    /// (static context, access, use before declaration) are reported here.
+    pub(super) fn value_name(&mut self, cx: &mut FnCx, id: &ast::Ident) -> Option<Expr> {
+        let span = id.span;
+        match cx.lookup(&id.name) {
+            Lookup::Found(LocalRef::Var(local)) => {
+                let ty = cx.locals[local.0 as usize].ty.clone();
+                return Some(mk(ExprKind::Local(local), ty, span));
+            }
+            Lookup::Found(LocalRef::Const(c, ty)) => return Some(constant(c, ty, span)),
+            Lookup::NotYetDeclared => {
+                let msg = format!(
+                    "cannot use local variable `{}` before it is declared",
+                    id.name
+                );
+                self.error(span, msg, "declared later in this block");
+                return Some(error_expr(span));
+            }
+            Lookup::NotFound => {}
+        }
+        let class = cx.class?;
+        match self.lookup_member(class, &id.name)? {
+            super::Member::Field(f) => {
+                let this = (!self.field(f).is_static)
+                    .then(|| mk(ExprKind::This, Type::Class(class), span));
+                if this.is_some() && cx.is_static {
+                    self.instance_in_static(
+                        cx,
+                        &format!("field `{}`", self.field_display(f)),
+                        span,
+                    );
+                    return Some(error_expr(span));
+                }
+                Some(self.field_access(cx, this, f, span))
+            }
+            super::Member::Methods(list) => {
+                let msg = format!(
+                    "method `{}` used as a value; call it with `(…)`",
+                    self.method(list[0]).name
+                );
+                self.error(span, msg, "a method");
+                Some(error_expr(span))
+            }
+        }
+    }
+
+    /// CS0120 / CS0236: an instance member where there is no `this`.
+    pub(super) fn instance_in_static(&mut self, cx: &FnCx, what: &str, span: Span) {
+        let msg = if cx.in_field_init {
+            format!("a field initializer cannot reference the non-static {what}")
+        } else {
+            format!("an object reference is required for the non-static {what}")
+        };
+        self.error(span, msg, "needs an object");
+    }
+
+    /// Finds a member by name in a class or its ancestors (nearest first).
+    pub(super) fn lookup_member(&self, class: ClassId, name: &str) -> Option<super::Member> {
+        let mut cur = Some(class);
+        while let Some(c) = cur {
+            if let Some(m) = self.classes[c.0 as usize].members.get(name) {
+                return Some(m.clone());
+            }
+            cur = self.class(c).parent;
+        }
+        None
+    }
+
+    /// Reads a field: a constant, a static or `obj.field` (access checked).
+    pub(super) fn field_access(
+        &mut self,
+        cx: &FnCx,
+        obj: Option<Expr>,
+        f: FieldId,
+        span: Span,
+    ) -> Expr {
+        self.check_field_access(cx, f, obj.as_ref().map(|o| &o.ty), span);
+        let field = self.field(f);
+        let ty = field.ty.clone();
+        if self.consts.contains_key(&f) {
+            return match self.const_value(f) {
+                Some(c) => constant(c, ty, span),
+                None => error_expr(span),
+            };
+        }
+        match obj {
+            _ if field.is_static => mk(ExprKind::Static(f), ty, span),
+            Some(obj) => mk(
+                ExprKind::Field {
+                    obj: Box::new(obj),
+                    field: f,
+                },
+                ty,
+                span,
+            ),
+            None => error_expr(span),
+        }
+    }
+
+    fn check_field_access(&mut self, cx: &FnCx, f: FieldId, through: Option<&Type>, span: Span) {
+        let access = self.fields[f.0 as usize].access;
+        let class = self.field(f).class;
+        if !self.accessible(cx, class, access, through) {
+            let msg = format!(
+                "`{}` is inaccessible due to its protection level",
+                self.field_display(f)
+            );
+            self.error(
+                span,
+                msg,
+                format!("{} field", super::decls::access_word(access)),
+            );
+        }
+    }
+
+    /// C#'s accessibility: private inside the class, protected in subclasses
+    /// (through an instance of the accessing class or below, CS1540).
+    pub(super) fn accessible(
+        &self,
+        cx: &FnCx,
+        declaring: ClassId,
+        access: ast::Access,
+        through: Option<&Type>,
+    ) -> bool {
+        match access {
+            ast::Access::Public => true,
+            ast::Access::Private => cx.class == Some(declaring),
+            ast::Access::Protected => match cx.class {
+                Some(c) if c == declaring => true,
+                Some(c) if self.derives_from(c, declaring) => match through {
+                    Some(Type::Class(t)) => self.derives_from(*t, c),
+                    _ => true,
+                },
+                _ => false,
+            },
+        }
+    }
+
+    /// The value of a `const` field, evaluated on first use (consts may refer
+    /// to consts declared later; a cycle is CS0110).
+    pub(super) fn const_value(&mut self, f: FieldId) -> Option<Const> {
+        match self.consts.get(&f)? {
+            super::ConstState::Done(c) => return c.clone(),
+            super::ConstState::InProgress => {
+                let msg = format!(
+                    "the evaluation of the constant value for `{}` involves a circular definition",
+                    self.field_display(f)
+                );
+                let span = self.field(f).span;
+                self.error(span, msg, "depends on itself");
+                self.consts.insert(f, super::ConstState::Done(None));
+                return None;
+            }
+            super::ConstState::Pending => {}
+        }
+        self.consts.insert(f, super::ConstState::InProgress);
+        let info = &self.fields[f.0 as usize];
+        let value = info.var.init.as_ref().and_then(|init| {
+            let field = self.field(f);
+            let (class, ty, name) = (field.class, field.ty.clone(), field.name.clone());
+            let mut cx = FnCx::new(Some(class), true, None, Type::Void, &name);
+            cx.in_field_init = true;
+            let e = self.expr_as(&mut cx, init, &ty);
+            self.require_const(&e, &self.field_display(f))
+        });
+        // A cycle reported meanwhile already stored Done(None).
+        if let Some(super::ConstState::InProgress) = self.consts.get(&f) {
+            self.consts
+                .insert(f, super::ConstState::Done(value.clone()));
+        }
+        self.out.fields[f.0 as usize].constant = value.clone();
+        value
+    }
+
+    /// CS0133: a `const` needs a constant value.
+    pub(super) fn require_const(&mut self, e: &Expr, name: &str) -> Option<Const> {
+        match &e.kind {
+            ExprKind::Const(c) => Some(c.clone()),
+            ExprKind::Error => None,
+            _ => {
+                let msg = format!("the expression being assigned to `{name}` must be constant");
+                self.error(e.span, msg, "not a constant");
+                None
+            }
+        }
+    }
+
+    fn index(&mut self, cx: &mut FnCx, target: &ast::Expr, index: &ast::Expr, span: Span) -> Expr {
+        let target = self.expr(cx, target);
+        let index = self.expr(cx, index);
+        let (elem, index) = match &target.ty {
+            Type::Array(elem) => {
+                // C# also indexes arrays with a long.
+                let to = if index.ty == Type::Long {
+                    Type::Long
+                } else {
+                    Type::Int
+                };
+                ((**elem).clone(), self.coerce(index, &to))
+            }
+            Type::String => (Type::Char, self.coerce(index, &Type::Int)),
+            Type::Error => return error_expr(span),
+            other => {
+                let msg = format!(
+                    "cannot apply indexing with `[]` to an expression of type `{}`",
+                    self.ty(other)
+                );
+                self.error(target.span, msg, "not an array or string");
+                return error_expr(span);
+            }
+        };
+        mk(
+            ExprKind::Index {
+                target: Box::new(target),
+                index: Box::new(index),
+            },
+            elem,
+            span,
+        )
+    }
+
+    fn new_array(
+        &mut self,
+        cx: &mut FnCx,
+        elem: &ast::TypeExpr,
+        len: Option<&ast::Expr>,
+        init: Option<&[ast::Expr]>,
+        span: Span,
+    ) -> Expr {
+        let elem = self.resolve_value_type(elem);
+        let ty = Type::Array(Box::new(elem.clone()));
+        let len = len.map(|l| {
+            let l = self.expr(cx, l);
+            let to = if l.ty == Type::Long {
+                Type::Long
+            } else {
+                Type::Int
+            };
+            self.coerce(l, &to)
+        });
+        let Some(init) = init else {
+            let len = len.unwrap_or_else(|| error_expr(span));
+            return mk(
+                ExprKind::NewArray {
+                    elem,
+                    len: Box::new(len),
+                },
+                ty,
+                span,
+            );
+        };
+        let items: Vec<Expr> = init.iter().map(|i| self.expr_as(cx, i, &elem)).collect();
+        if let Some(len) = len {
+            match len.kind {
+                ExprKind::Const(Const::Int(n)) if n as usize == items.len() && n >= 0 => {}
+                ExprKind::Const(Const::Long(n)) if n as usize == items.len() && n >= 0 => {}
+                ExprKind::Const(_) => {
+                    let msg = format!(
+                        "an array initializer of length `{}` is expected",
+                        items.len()
+                    );
+                    self.error(len.span, msg, "does not match the initializer");
+                }
+                ExprKind::Error => {}
+                _ => self.error(len.span, "a constant value is expected", "not a constant"),
+            }
+        }
+        mk(ExprKind::ArrayLit { elem, items }, ty, span)
+    }
+
+    fn unary(&mut self, cx: &mut FnCx, op: UnaryOp, operand: &ast::Expr, span: Span) -> Expr {
+        if let (UnaryOp::Neg, A::Int { value, long_suffix }) = (op, &operand.kind) {
+            return self.int_literal(*value, *long_suffix, true, span);
+        }
+        let e = self.expr(cx, operand);
+        if e.ty == Type::Error {
+            return error_expr(span);
+        }
+        let (op, ty) = match (op, &e.ty) {
+            (UnaryOp::Not, Type::Bool) => (Some(UnOp::Not), Type::Bool),
+            (
+                UnaryOp::Neg | UnaryOp::Plus | UnaryOp::BitNot,
+                Type::Int | Type::Char | Type::Long,
+            ) => {
+                let ty = if e.ty == Type::Long {
+                    Type::Long
+                } else {
+                    Type::Int
+                };
+                let op = match op {
+                    UnaryOp::Neg => Some(UnOp::Neg),
+                    UnaryOp::BitNot => Some(UnOp::BitNot),
+                    _ => None,
+                };
+                (op, ty)
+            }
+            _ => {
+                let msg = format!(
+                    "operator `{}` cannot be applied to operand of type `{}`",
+                    op.symbol(),
+                    self.ty(&e.ty)
+                );
+                self.error(span, msg, "no such operator");
+                return error_expr(span);
+            }
+        };
+        let e = self.coerce(e, &ty);
+        let Some(op) = op else {
+            return Expr { span, ..e };
+        };
+        if let ExprKind::Const(c) = &e.kind {
+            match fold::unary(op, c) {
+                Ok(Some(v)) => return constant(v, ty, span),
+                Ok(None) => {}
+                Err(err) => return self.fold_error(err, span),
+            }
+        }
+        mk(
+            ExprKind::Unary {
+                op,
+                operand: Box::new(e),
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn fold_error(&mut self, err: FoldError, span: Span) -> Expr {
+        match err {
+            FoldError::Overflow => self.error(
+                span,
+                "the operation overflows at compile time in checked mode",
+                "overflows",
+            ),
+            FoldError::DivideByZero => {
+                self.error(span, "division by constant zero", "divides by zero")
+            }
+        }
+        error_expr(span)
+    }
+
+    fn binary(
+        &mut self,
+        cx: &mut FnCx,
+        op: BinaryOp,
+        lhs: &ast::Expr,
+        rhs: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        match op {
+            BinaryOp::And | BinaryOp::Or => return self.logical(cx, op, lhs, rhs, span),
+            BinaryOp::Coalesce => return self.coalesce(cx, lhs, rhs, span),
+            _ => {}
+        }
+        let l = self.expr(cx, lhs);
+        let r = self.expr(cx, rhs);
+        if l.ty == Type::Error || r.ty == Type::Error {
+            return error_expr(span);
+        }
+        if op == BinaryOp::Add && (l.ty == Type::String || r.ty == Type::String) {
+            let (l, r) = (self.printable(l), self.printable(r));
+            return self.concat(vec![l, r], span);
+        }
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            if let Some(e) = self.equality(op == BinaryOp::Ne, l.clone(), r.clone(), span) {
+                return e;
+            }
+        }
+        let bop = bin_op(op).expect("logical operators handled above");
+        let Some((kind, ty)) = arith(bop, &l.ty, &r.ty) else {
+            return self.operator_error(op.symbol(), &l.ty, &r.ty, span);
+        };
+        let count = matches!(bop, BinOp::Shl | BinOp::Shr);
+        let l = self.coerce(l, &kind_type(kind));
+        let r_ty = if count { Type::Int } else { kind_type(kind) };
+        let r = self.coerce(r, &r_ty);
+        self.make_binary(bop, kind, l, r, ty, span)
+    }
+
+    fn make_binary(
+        &mut self,
+        op: BinOp,
+        kind: OpKind,
+        l: Expr,
+        r: Expr,
+        ty: Type,
+        span: Span,
+    ) -> Expr {
+        if let (ExprKind::Const(a), ExprKind::Const(b)) = (&l.kind, &r.kind) {
+            match fold::binary(op, kind, a, b) {
+                Ok(Some(v)) => return constant(v, ty, span),
+                Ok(None) => {}
+                Err(err) => return self.fold_error(err, span),
+            }
+        }
+        mk(
+            ExprKind::Binary {
+                op,
+                kind,
+                lhs: Box::new(l),
+                rhs: Box::new(r),
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn operator_error(&mut self, symbol: &str, l: &Type, r: &Type, span: Span) -> Expr {
+        let msg = format!(
+            "operator `{symbol}` cannot be applied to operands of type `{}` and `{}`",
+            self.ty(l),
+            self.ty(r)
+        );
+        self.error(span, msg, "no such operator");
+        error_expr(span)
+    }
+
+    /// `==`/`!=` on strings (by content) and references (by identity); `None`
+    /// for numbers and bools (ordinary binary operators).
+    fn equality(&mut self, negated: bool, l: Expr, r: Expr, span: Span) -> Option<Expr> {
+        let symbol = if negated { "!=" } else { "==" };
+        let strings = matches!(
+            (&l.ty, &r.ty),
+            (Type::String, Type::String | Type::Null) | (Type::Null, Type::String)
+        );
+        if strings {
+            if let (ExprKind::Const(a), ExprKind::Const(b)) = (&l.kind, &r.kind) {
+                return Some(constant(Const::Bool((a == b) != negated), Type::Bool, span));
+            }
+            let kind = ExprKind::StringEq {
+                lhs: Box::new(l),
+                rhs: Box::new(r),
+                negated,
+            };
+            return Some(mk(kind, Type::Bool, span));
+        }
+        if !l.ty.is_reference() && !r.ty.is_reference() {
+            return None;
+        }
+        let related =
+            self.implicit(&l.ty, &r.ty).is_some() || self.implicit(&r.ty, &l.ty).is_some();
+        if !(l.ty.is_reference() && r.ty.is_reference() && related) {
+            return Some(self.operator_error(symbol, &l.ty, &r.ty, span));
+        }
+        if l.ty == Type::Null && r.ty == Type::Null {
+            return Some(constant(Const::Bool(!negated), Type::Bool, span));
+        }
+        let op = if negated { BinOp::Ne } else { BinOp::Eq };
+        Some(mk(
+            ExprKind::Binary {
+                op,
+                kind: OpKind::Ref,
+                lhs: Box::new(l),
+                rhs: Box::new(r),
+            },
+            Type::Bool,
+            span,
+        ))
+    }
+
+    fn logical(
+        &mut self,
+        cx: &mut FnCx,
+        op: BinaryOp,
+        lhs: &ast::Expr,
+        rhs: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let l = self.expr(cx, lhs);
+        let r = self.expr(cx, rhs);
+        if l.ty == Type::Error || r.ty == Type::Error {
+            return error_expr(span);
+        }
+        if l.ty != Type::Bool || r.ty != Type::Bool {
+            return self.operator_error(op.symbol(), &l.ty, &r.ty, span);
+        }
+        if let (ExprKind::Const(Const::Bool(a)), ExprKind::Const(Const::Bool(b))) =
+            (&l.kind, &r.kind)
+        {
+            let v = if op == BinaryOp::And {
+                *a && *b
+            } else {
+                *a || *b
+            };
+            return constant(Const::Bool(v), Type::Bool, span);
+        }
+        let kind = if op == BinaryOp::And {
+            ExprKind::LogicalAnd(Box::new(l), Box::new(r))
+        } else {
+            ExprKind::LogicalOr(Box::new(l), Box::new(r))
+        };
+        mk(kind, Type::Bool, span)
+    }
+
+    fn coalesce(&mut self, cx: &mut FnCx, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Expr {
+        let l = self.expr(cx, lhs);
+        let r = self.expr(cx, rhs);
+        if l.ty == Type::Error || r.ty == Type::Error {
+            return error_expr(span);
+        }
+        if !l.ty.is_reference() {
+            let msg = format!(
+                "operator `??` cannot be applied to operands of type `{}` and `{}`",
+                self.ty(&l.ty),
+                self.ty(&r.ty)
+            );
+            self.error(span, msg, "the left side must be a reference");
+            return error_expr(span);
+        }
+        let ty = if self.implicit(&r.ty, &l.ty).is_some() && l.ty != Type::Null {
+            l.ty.clone()
+        } else if self.implicit(&l.ty, &r.ty).is_some() {
+            r.ty.clone()
+        } else {
+            return self.operator_error("??", &l.ty, &r.ty, span);
+        };
+        let (l, r) = (self.coerce(l, &ty), self.coerce(r, &ty));
+        mk(
+            ExprKind::Coalesce {
+                lhs: Box::new(l),
+                rhs: Box::new(r),
+            },
+            ty,
+            span,
+        )
+    }
+
+    /// Turns a typed expression into an assignable place, or reports why it
+    /// is not one (CS0131, CS0200, CS0191 for readonly fields).
+    fn place(&mut self, cx: &FnCx, e: Expr) -> Option<(Place, Type)> {
+        let ty = e.ty.clone();
+        let place = match e.kind {
+            ExprKind::Local(id) => Place::Local(id),
+            ExprKind::Field { obj, field } => Place::Field { obj, field },
+            ExprKind::Static(f) => Place::Static(f),
+            ExprKind::Index { target, index } if matches!(target.ty, Type::Array(_)) => {
+                Place::Index {
+                    array: target,
+                    index,
+                }
+            }
+            ExprKind::Index { .. } => {
+                self.error(
+                    e.span,
+                    "property or indexer `string[int]` cannot be assigned to -- it is read only",
+                    "read only",
+                );
+                return None;
+            }
+            ExprKind::ArrayLength(_) | ExprKind::Builtin { .. } => {
+                self.error(
+                    e.span,
+                    "property `Length` cannot be assigned to -- it is read only",
+                    "read only",
+                );
+                return None;
+            }
+            ExprKind::Error => return None,
+            _ => {
+                let msg = "the left-hand side of an assignment must be a variable, field or array element";
+                self.error(e.span, msg, "not assignable");
+                return None;
+            }
+        };
+        if let Place::Field { field, .. } | Place::Static(field) = &place {
+            let class = self.field(*field).class;
+            if self.fields[field.0 as usize].is_readonly && !(cx.in_ctor && cx.class == Some(class))
+            {
+                let msg = "a readonly field cannot be assigned to (except in a constructor or a variable initializer)";
+                self.error(e.span, msg, "readonly");
+                return None;
+            }
+        }
+        Some((place, ty))
+    }
+
+    fn assign(
+        &mut self,
+        cx: &mut FnCx,
+        op: Option<BinaryOp>,
+        target: &ast::Expr,
+        value: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let t = self.expr(cx, target);
+        let place = self.place(cx, t);
+        let v = self.expr(cx, value);
+        let Some((place, ty)) = place else {
+            return error_expr(span);
+        };
+        let Some(op) = op else {
+            let v = self.coerce(v, &ty);
+            return mk(
+                ExprKind::Assign {
+                    target: place,
+                    value: Box::new(v),
+                },
+                ty,
+                span,
+            );
+        };
+        if ty == Type::Error || v.ty == Type::Error {
+            return error_expr(span);
+        }
+        if op == BinaryOp::Add && ty == Type::String {
+            let v = self.printable(v);
+            return mk(
+                ExprKind::CompoundAssign {
+                    target: place,
+                    op: CompoundOp::Concat,
+                    value: Box::new(v),
+                },
+                ty,
+                span,
+            );
+        }
+        let symbol = format!("{}=", op.symbol());
+        let Some((bop, (kind, result))) =
+            bin_op(op).and_then(|b| arith(b, &ty, &v.ty).map(|k| (b, k)))
+        else {
+            return self.operator_error(&symbol, &ty, &v.ty, span);
+        };
+        let shift = matches!(bop, BinOp::Shl | BinOp::Shr);
+        // C#: `x op= y` is `x = (T)(x op y)` when the result converts back
+        // explicitly and `y` converts to T implicitly (shifts: any int count).
+        if self.explicit(&result, &ty).is_none() || (!shift && self.implicit(&v.ty, &ty).is_none())
+        {
+            if self.explicit(&result, &ty).is_some() {
+                self.conversion_error(&v, &ty);
+                return error_expr(span);
+            }
+            return self.operator_error(&symbol, &ty, &v.ty, span);
+        }
+        let v_ty = if shift { Type::Int } else { kind_type(kind) };
+        let v = self.coerce(v, &v_ty);
+        mk(
+            ExprKind::CompoundAssign {
+                target: place,
+                op: CompoundOp::Arith { op: bop, kind },
+                value: Box::new(v),
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn inc_dec(
+        &mut self,
+        cx: &mut FnCx,
+        prefix: bool,
+        increment: bool,
+        target: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let t = self.expr(cx, target);
+        let Some((place, ty)) = self.place(cx, t) else {
+            return error_expr(span);
+        };
+        if !ty.is_integral() && ty != Type::Error {
+            let symbol = if increment { "++" } else { "--" };
+            let msg = format!(
+                "operator `{symbol}` cannot be applied to operand of type `{}`",
+                self.ty(&ty)
+            );
+            self.error(span, msg, "not a number");
+            return error_expr(span);
+        }
+        mk(
+            ExprKind::IncDec {
+                target: place,
+                prefix,
+                increment,
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn conditional(
+        &mut self,
+        cx: &mut FnCx,
+        cond: &ast::Expr,
+        then: &ast::Expr,
+        otherwise: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let c = self.condition(cx, cond);
+        let t = self.expr(cx, then);
+        let o = self.expr(cx, otherwise);
+        if t.ty == Type::Error || o.ty == Type::Error {
+            return error_expr(span);
+        }
+        let t_to_o = self.implicit(&t.ty, &o.ty).is_some();
+        let o_to_t = self.implicit(&o.ty, &t.ty).is_some();
+        let ty = match (t_to_o, o_to_t) {
+            _ if t.ty == o.ty => t.ty.clone(),
+            (true, false) => o.ty.clone(),
+            (false, true) => t.ty.clone(),
+            _ => {
+                let msg = format!(
+                    "type of conditional expression cannot be determined because there is no implicit conversion between `{}` and `{}`",
+                    self.ty(&t.ty),
+                    self.ty(&o.ty)
+                );
+                self.error(span, msg, "branches of different types");
+                return error_expr(span);
+            }
+        };
+        if ty == Type::Void {
+            self.error(
+                span,
+                "a conditional expression cannot have type `void`",
+                "no value",
+            );
+            return error_expr(span);
+        }
+        let (t, o) = (self.coerce(t, &ty), self.coerce(o, &ty));
+        if let ExprKind::Const(Const::Bool(b)) = c.kind {
+            if t.as_const().is_some() && o.as_const().is_some() {
+                return Expr {
+                    span,
+                    ..if b { t } else { o }
+                };
+            }
+        }
+        mk(
+            ExprKind::Conditional {
+                cond: Box::new(c),
+                then: Box::new(t),
+                otherwise: Box::new(o),
+            },
+            ty,
+            span,
+        )
+    }
+
+    fn cast(&mut self, cx: &mut FnCx, ty: &ast::TypeExpr, operand: &ast::Expr, span: Span) -> Expr {
+        let to = self.resolve_value_type(ty);
+        let e = self.expr(cx, operand);
+        if to == Type::Error || e.ty == Type::Error {
+            return error_expr(span);
+        }
+        match self.explicit(&e.ty, &to) {
+            Some(Conversion::Numeric(conv)) => {
+                if let ExprKind::Const(c) = &e.kind {
+                    return match fold::convert_const(c, conv) {
+                        Some(v) => constant(v, to, span),
+                        None => {
+                            let msg = format!(
+                                "constant value `{}` cannot be converted to a `{}` (use `unchecked` syntax to override)",
+                                const_text(c),
+                                self.ty(&to)
+                            );
+                            self.error(span, msg, "does not fit");
+                            error_expr(span)
+                        }
+                    };
+                }
+                let kind = ExprKind::Convert {
+                    conv,
+                    operand: Box::new(e),
+                };
+                mk(kind, to, span)
+            }
+            Some(conv) => Expr {
+                span,
+                ..self.apply(e, &to, conv)
+            },
+            None => {
+                let msg = format!(
+                    "cannot convert type `{}` to `{}`",
+                    self.ty(&e.ty),
+                    self.ty(&to)
+                );
+                self.error(span, msg, "no such conversion");
+                error_expr(span)
+            }
+        }
+    }
+
+    fn is_as(
+        &mut self,
+        cx: &mut FnCx,
+        operand: &ast::Expr,
+        ty: &ast::TypeExpr,
+        is_as: bool,
+        span: Span,
+    ) -> Expr {
+        let to = self.resolve_value_type(ty);
+        let e = self.expr(cx, operand);
+        if to == Type::Error || e.ty == Type::Error {
+            return error_expr(span);
+        }
+        let keyword = if is_as { "as" } else { "is" };
+        let Type::Class(class) = to else {
+            let msg = format!(
+                "`{keyword}` with type `{}` is not supported by Flux# (only class types)",
+                self.ty(&to)
+            );
+            self.error(ty.span, msg, "not a class type");
+            return error_expr(span);
+        };
+        let related = match &e.ty {
+            Type::Class(from) => self.derives_from(*from, class) || self.derives_from(class, *from),
+            Type::Null => true,
+            _ => false,
+        };
+        if !is_as {
+            // C# only warns (CS0184) when an `is` can never be true; it is false.
+            if !matches!(e.ty, Type::Class(_) | Type::Null) {
+                let msg = format!(
+                    "`is` on a value of type `{}` is not supported by Flux# (only class types)",
+                    self.ty(&e.ty)
+                );
+                self.error(e.span, msg, "not a class object");
+                return error_expr(span);
+            }
+            return mk(
+                ExprKind::Is {
+                    operand: Box::new(e),
+                    class,
+                },
+                Type::Bool,
+                span,
+            );
+        }
+        if !related {
+            let msg = format!(
+                "cannot convert type `{}` to `{}` via a reference conversion",
+                self.ty(&e.ty),
+                self.ty(&to)
+            );
+            self.error(span, msg, "unrelated types");
+            return error_expr(span);
+        }
+        mk(
+            ExprKind::As {
+                operand: Box::new(e),
+                class,
+            },
+            to,
+            span,
+        )
+    }
+
+    fn await_expr(&mut self, cx: &mut FnCx, operand: &ast::Expr, span: Span) -> Expr {
+        let e = self.expr(cx, operand);
+        if !cx.is_async() {
+            self.error(
+                span,
+                "`await` can only be used inside an `async` method",
+                "not in an async method",
+            );
+        }
+        let ty = match &e.ty {
+            Type::Task | Type::YieldAwaitable => Type::Void,
+            Type::TaskOf(t) => (**t).clone(),
+            Type::Error => return error_expr(span),
+            other => {
+                let msg = format!("cannot await a value of type `{}`", self.ty(other));
+                self.error(e.span, msg, "not a task");
+                return error_expr(span);
+            }
+        };
+        mk(ExprKind::Await(Box::new(e)), ty, span)
+    }
+}
+
+/// A constant as C# prints it in messages.
+fn const_text(c: &Const) -> String {
+    match c {
+        Const::Int(v) => v.to_string(),
+        Const::Long(v) => v.to_string(),
+        Const::Bool(v) => v.to_string(),
+        Const::Char(v) => char::from_u32(u32::from(*v)).map_or(v.to_string(), |c| c.to_string()),
+        Const::Str(s) => s.clone(),
+        Const::Null => "null".into(),
+    }
+}

@@ -1,0 +1,559 @@
+//! Bodies and statements: field initializers, constructors (with their
+//! chained call), methods, and every statement form.
+
+use super::expr::error_expr;
+use super::scope::{DeclareError, FnCx};
+use super::Checker;
+use crate::ast::{self, ExprKind as A, StmtKind as S};
+use crate::source::Span;
+use crate::typed::{
+    AsyncKind, Block, Body, ClassId, Const, CtorChain, CtorId, Expr, FieldId, FieldInit, LocalInit,
+    MethodId, Stmt, StmtKind, Type,
+};
+
+impl Checker<'_> {
+    pub(super) fn check_bodies(&mut self) {
+        self.check_field_inits();
+        for i in 0..self.out.ctors.len() {
+            self.check_ctor(CtorId(i as u32));
+        }
+        self.check_ctor_cycles();
+        for i in 0..self.out.methods.len() {
+            self.check_method(MethodId(i as u32));
+        }
+    }
+
+    /// Instance initializers go to their class, static ones to the program
+    /// (in declaration order: class by class as written, fields top down).
+    fn check_field_inits(&mut self) {
+        let mut ids: Vec<FieldId> = (0..self.out.fields.len() as u32).map(FieldId).collect();
+        ids.sort_by_key(|&f| (self.field(f).class, f));
+        for f in ids {
+            let Some(init) = &self.fields[f.0 as usize].var.init else {
+                continue;
+            };
+            if self.consts.contains_key(&f) {
+                continue;
+            }
+            let field = self.field(f);
+            let (class, ty, is_static) = (field.class, field.ty.clone(), field.is_static);
+            let mut cx = FnCx::new(Some(class), true, None, Type::Void, &field.name.clone());
+            cx.in_field_init = true;
+            let value = self.expr_as(&mut cx, init, &ty);
+            let init = FieldInit {
+                field: f,
+                value,
+                span: init.span,
+            };
+            if is_static {
+                self.out.static_inits.push(init);
+            } else {
+                self.out.classes[class.0 as usize].field_inits.push(init);
+            }
+        }
+    }
+
+    /// Declares parameters in the outermost scope of a body.
+    fn declare_params(&mut self, cx: &mut FnCx, params: &[ast::Param], types: &[Type]) {
+        for (p, ty) in params.iter().zip(types) {
+            // Duplicates were reported with the signature.
+            let _ = cx.declare_var(&p.name.name, ty.clone(), p.name.span, true);
+        }
+    }
+
+    fn check_ctor(&mut self, id: CtorId) {
+        let ctor = self.ctor(id);
+        let (class, types, span) = (ctor.class, ctor.param_types.clone(), ctor.span);
+        let decl = self.ctors[id.0 as usize].decl;
+        let name = self.class_name(class).to_string();
+        let mut cx = FnCx::new(
+            Some(class),
+            false,
+            Some(AsyncKind::NotAsync),
+            Type::Void,
+            &name,
+        );
+        cx.in_ctor = true;
+        if let Some(d) = decl {
+            self.declare_params(&mut cx, &d.params, &types);
+        }
+        // The chained call's arguments see the parameters but not `this`.
+        cx.is_static = true;
+        let chain = self.ctor_chain(&mut cx, id, class, decl.and_then(|d| d.init.as_ref()), span);
+        cx.is_static = false;
+        let block = match decl {
+            Some(d) => self.block(&mut cx, &d.body),
+            None => Block {
+                stmts: Vec::new(),
+                span,
+            },
+        };
+        let params = types.len();
+        let body = Body {
+            locals: cx.locals,
+            params,
+            block,
+        };
+        self.flow_check(&body, None, &name, span);
+        let c = &mut self.out.ctors[id.0 as usize];
+        c.chain = chain;
+        c.body = body;
+    }
+
+    /// `: base(…)`, `: this(…)`, or the implicit `base()`.
+    fn ctor_chain(
+        &mut self,
+        cx: &mut FnCx,
+        id: CtorId,
+        class: ClassId,
+        init: Option<&ast::CtorInit>,
+        span: Span,
+    ) -> CtorChain {
+        let (kind, args, span) = match init {
+            Some(i) => (
+                i.kind,
+                i.args.iter().map(|a| self.expr(cx, a)).collect(),
+                i.span,
+            ),
+            None => (ast::CtorInitKind::Base, Vec::new(), span),
+        };
+        let none = CtorChain::Base {
+            ctor: None,
+            args: Vec::new(),
+        };
+        match kind {
+            ast::CtorInitKind::This => match self.resolve_ctor(cx, class, args, span, true) {
+                Some((target, _)) if target == id => {
+                    let msg = format!("constructor `{}` cannot call itself", self.ctor_sig(id));
+                    self.error(span, msg, "calls itself");
+                    none
+                }
+                Some((ctor, args)) => CtorChain::This { ctor, args },
+                None => none,
+            },
+            ast::CtorInitKind::Base => match self.class(class).parent {
+                Some(parent) => match self.resolve_ctor(cx, parent, args, span, true) {
+                    Some((ctor, args)) => CtorChain::Base {
+                        ctor: Some(ctor),
+                        args,
+                    },
+                    None => none,
+                },
+                None if args.is_empty() => none,
+                None => {
+                    let msg = format!(
+                        "`object` does not contain a constructor that takes {} arguments",
+                        args.len()
+                    );
+                    self.error(span, msg, "the class has no base class");
+                    none
+                }
+            },
+        }
+    }
+
+    fn ctor_sig(&self, id: CtorId) -> String {
+        let c = self.ctor(id);
+        let name = self.class_name(c.class);
+        let params: Vec<String> = c.param_types.iter().map(|t| self.ty(t)).collect();
+        format!("{name}.{name}({})", params.join(", "))
+    }
+
+    /// CS0768: `: this(…)` chains that come back to where they started.
+    fn check_ctor_cycles(&mut self) {
+        for start in 0..self.out.ctors.len() {
+            let start = CtorId(start as u32);
+            let mut cur = start;
+            for _ in 0..self.out.ctors.len() {
+                let CtorChain::This { ctor, .. } = self.ctor(cur).chain else {
+                    break;
+                };
+                if ctor == start {
+                    let msg = format!(
+                        "constructor `{}` cannot call itself through another constructor",
+                        self.ctor_sig(start)
+                    );
+                    let span = self.ctor(start).span;
+                    self.error(span, msg, "a cycle of `: this(…)` calls");
+                    break;
+                }
+                cur = ctor;
+            }
+        }
+    }
+
+    fn check_method(&mut self, id: MethodId) {
+        let info = &self.methods[id.0 as usize];
+        let (decl, is_static) = (info.decl, info.is_static);
+        let Some(block) = &decl.body else { return };
+        let m = self.method(id);
+        let (class, ret, async_kind, types) = (
+            m.class,
+            m.ret.clone(),
+            m.async_kind.clone(),
+            m.param_types.clone(),
+        );
+        let mut cx = FnCx::new(
+            class,
+            is_static,
+            Some(async_kind.clone()),
+            ret.clone(),
+            &decl.name.name,
+        );
+        self.declare_params(&mut cx, &decl.params, &types);
+        let block = self.block(&mut cx, block);
+        let body = Body {
+            locals: cx.locals,
+            params: types.len(),
+            block,
+        };
+        let needs_value = match async_kind {
+            AsyncKind::NotAsync => ret != Type::Void && ret != Type::Error,
+            AsyncKind::TaskOf(_) => true,
+            AsyncKind::Task | AsyncKind::Void => false,
+        };
+        self.flow_check(
+            &body,
+            needs_value.then_some(()),
+            &decl.name.name,
+            decl.name.span,
+        );
+        self.out.methods[id.0 as usize].body = Some(body);
+    }
+
+    /// Runs the flow pass on a body: definite assignment, and with
+    /// `needs_value` "not all code paths return a value" (CS0161).
+    fn flow_check(&mut self, body: &Body, needs_value: Option<()>, name: &str, span: Span) {
+        let result = super::flow::analyze(body);
+        for (span, local) in result.unassigned {
+            let msg = format!("use of unassigned local variable `{local}`");
+            self.error(span, msg, "not assigned on every path to here");
+        }
+        if needs_value.is_some() && result.end_reachable {
+            self.error(
+                span,
+                format!("`{name}`: not all code paths return a value"),
+                "the end of the method is reachable",
+            );
+        }
+    }
+
+    /// A block: its own scope, knowing the names it declares further down.
+    pub(super) fn block(&mut self, cx: &mut FnCx, b: &ast::Block) -> Block {
+        cx.push(declared_names(&b.stmts));
+        let stmts = b.stmts.iter().filter_map(|s| self.stmt(cx, s)).collect();
+        cx.pop();
+        Block {
+            stmts,
+            span: b.span,
+        }
+    }
+
+    /// The body of `if`/`while`/`for`: a declaration alone is CS1023.
+    fn embedded(&mut self, cx: &mut FnCx, s: &ast::Stmt) -> Stmt {
+        if matches!(s.kind, S::Local { .. }) {
+            self.error(
+                s.span,
+                "embedded statement cannot be a declaration",
+                "wrap it in `{ }`",
+            );
+        }
+        cx.push(declared_names(std::slice::from_ref(s)));
+        let out = self.stmt(cx, s);
+        cx.pop();
+        out.unwrap_or(Stmt {
+            kind: StmtKind::Block(Block {
+                stmts: Vec::new(),
+                span: s.span,
+            }),
+            span: s.span,
+        })
+    }
+
+    fn stmt(&mut self, cx: &mut FnCx, s: &ast::Stmt) -> Option<Stmt> {
+        let span = s.span;
+        let kind = match &s.kind {
+            S::Block(b) => StmtKind::Block(self.block(cx, b)),
+            S::Local { is_const, ty, vars } => {
+                return self.local_decl(cx, *is_const, ty, vars, span)
+            }
+            S::Expr(e) => StmtKind::Expr(self.expr_stmt(cx, e)),
+            S::If {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let cond = self.condition(cx, cond);
+                let then = Box::new(self.embedded(cx, then));
+                let otherwise = otherwise.as_ref().map(|o| Box::new(self.embedded(cx, o)));
+                StmtKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                }
+            }
+            S::While { cond, body } => {
+                let cond = self.condition(cx, cond);
+                let body = Box::new(self.loop_body(cx, body));
+                StmtKind::While { cond, body }
+            }
+            S::DoWhile { body, cond } => {
+                let body = Box::new(self.loop_body(cx, body));
+                let cond = self.condition(cx, cond);
+                StmtKind::DoWhile { body, cond }
+            }
+            S::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
+                cx.push(declared_names(init));
+                let init = init.iter().filter_map(|s| self.stmt(cx, s)).collect();
+                let cond = cond.as_ref().map(|c| self.condition(cx, c));
+                let step = step.iter().map(|e| self.expr_stmt(cx, e)).collect();
+                let body = Box::new(self.loop_body(cx, body));
+                cx.pop();
+                StmtKind::For {
+                    init,
+                    cond,
+                    step,
+                    body,
+                }
+            }
+            S::Break | S::Continue => {
+                let is_break = matches!(s.kind, S::Break);
+                if cx.loop_depth == 0 {
+                    self.error(
+                        span,
+                        "no enclosing loop out of which to break or continue",
+                        "not in a loop",
+                    );
+                    return None;
+                }
+                if is_break {
+                    StmtKind::Break
+                } else {
+                    StmtKind::Continue
+                }
+            }
+            S::Return(value) => StmtKind::Return(self.return_value(cx, value.as_ref(), span)),
+            S::Empty | S::Error => return None,
+        };
+        Some(Stmt { kind, span })
+    }
+
+    fn loop_body(&mut self, cx: &mut FnCx, body: &ast::Stmt) -> Stmt {
+        cx.loop_depth += 1;
+        let body = self.embedded(cx, body);
+        cx.loop_depth -= 1;
+        body
+    }
+
+    /// CS0201: only some expressions may stand alone as statements.
+    fn expr_stmt(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Expr {
+        let allowed = matches!(
+            e.kind,
+            A::Assign { .. }
+                | A::IncDec { .. }
+                | A::Call { .. }
+                | A::New { .. }
+                | A::Await(_)
+                | A::Error
+        );
+        let typed = self.expr(cx, e);
+        if !allowed && typed.ty != Type::Error {
+            let msg = "only assignment, call, increment, decrement, await, and new object expressions can be used as a statement";
+            self.error(e.span, msg, "not a statement");
+        }
+        typed
+    }
+
+    /// `return;` / `return e;` against the method's return type.
+    fn return_value(
+        &mut self,
+        cx: &mut FnCx,
+        value: Option<&ast::Expr>,
+        span: Span,
+    ) -> Option<Expr> {
+        let Some(kind) = cx.async_kind.clone() else {
+            return None;
+        };
+        let expected = match &kind {
+            AsyncKind::NotAsync => cx.ret.clone(),
+            AsyncKind::TaskOf(t) => t.clone(),
+            AsyncKind::Task | AsyncKind::Void => Type::Void,
+        };
+        let name = cx.name.clone();
+        match (value, &expected) {
+            (None, Type::Void | Type::Error) => None,
+            (None, t) => {
+                let msg = format!(
+                    "an object of a type convertible to `{}` is required",
+                    self.ty(t)
+                );
+                self.error(span, msg, "missing a value");
+                None
+            }
+            (Some(v), Type::Void) => {
+                let e = self.expr(cx, v);
+                let msg = if kind == AsyncKind::Task {
+                    format!("since `{name}` is an async method that returns `Task`, a return keyword must not be followed by an object expression")
+                } else {
+                    format!("since `{name}` returns void, a return keyword must not be followed by an object expression")
+                };
+                self.error(e.span, msg, "no value expected");
+                Some(error_expr(e.span))
+            }
+            (Some(v), t) => {
+                let t = t.clone();
+                Some(self.expr_as(cx, v, &t))
+            }
+        }
+    }
+
+    fn local_decl(
+        &mut self,
+        cx: &mut FnCx,
+        is_const: bool,
+        ty: &ast::TypeExpr,
+        vars: &[ast::VarDecl],
+        span: Span,
+    ) -> Option<Stmt> {
+        let is_var = ty.kind == ast::TypeExprKind::Var;
+        if is_var && is_const {
+            self.error(
+                ty.span,
+                "implicitly-typed variables cannot be constant",
+                "`const var`",
+            );
+        } else if is_var && vars.len() > 1 {
+            self.error(
+                span,
+                "implicitly-typed variables cannot have multiple declarators",
+                "one name per `var`",
+            );
+        }
+        let declared = if is_var {
+            None
+        } else {
+            Some(self.resolve_value_type(ty))
+        };
+        let mut decls = Vec::new();
+        for var in vars {
+            if is_const {
+                self.const_local(cx, declared.clone().unwrap_or(Type::Error), var);
+                continue;
+            }
+            let (local, init) = match &declared {
+                Some(t) => {
+                    let local = self.declare_local(cx, var, t.clone());
+                    (local, var.init.as_ref().map(|i| self.expr_as(cx, i, t)))
+                }
+                None => {
+                    let Some(init) = &var.init else {
+                        self.error(
+                            var.span,
+                            "implicitly-typed variables must be initialized",
+                            "no initializer",
+                        );
+                        let local = self.declare_local(cx, var, Type::Error);
+                        decls.push(LocalInit {
+                            local,
+                            init: None,
+                            span: var.span,
+                        });
+                        continue;
+                    };
+                    let e = self.expr(cx, init);
+                    let t = self.var_type(&e);
+                    let local = self.declare_local(cx, var, t);
+                    (local, Some(e))
+                }
+            };
+            decls.push(LocalInit {
+                local,
+                init,
+                span: var.span,
+            });
+        }
+        (!decls.is_empty()).then_some(Stmt {
+            kind: StmtKind::Local(decls),
+            span,
+        })
+    }
+
+    /// The type `var` infers (CS0815 for null, void and awaitables of nothing).
+    fn var_type(&mut self, e: &Expr) -> Type {
+        match &e.ty {
+            Type::Null | Type::Void => {
+                let msg = format!(
+                    "cannot assign `{}` to an implicitly-typed variable",
+                    self.ty(&e.ty)
+                );
+                self.error(e.span, msg, "no type to infer");
+                Type::Error
+            }
+            t => t.clone(),
+        }
+    }
+
+    fn declare_local(
+        &mut self,
+        cx: &mut FnCx,
+        var: &ast::VarDecl,
+        ty: Type,
+    ) -> crate::typed::LocalId {
+        let (id, result) = cx.declare_var(&var.name.name, ty, var.name.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, &var.name);
+        }
+        id
+    }
+
+    fn declare_error(&mut self, e: DeclareError, name: &ast::Ident) {
+        let msg = match e {
+            DeclareError::Duplicate => format!("a local variable named `{}` is already defined in this scope", name.name),
+            DeclareError::Shadows => format!(
+                "a local or parameter named `{}` cannot be declared in this scope because that name is used in an enclosing local scope",
+                name.name
+            ),
+        };
+        self.error(name.span, msg, "declared again");
+    }
+
+    fn const_local(&mut self, cx: &mut FnCx, ty: Type, var: &ast::VarDecl) {
+        let value = match &var.init {
+            Some(init) => {
+                let e = self.expr_as(cx, init, &ty);
+                self.require_const(&e, &var.name.name)
+            }
+            None => {
+                self.error(
+                    var.span,
+                    "a `const` requires a value to be provided",
+                    "no value",
+                );
+                None
+            }
+        };
+        let result = match value {
+            Some(c) => cx.declare_const(&var.name.name, c, ty),
+            None => cx.declare_const(&var.name.name, Const::Null, Type::Error),
+        };
+        if let Err(e) = result {
+            self.declare_error(e, &var.name);
+        }
+    }
+}
+
+/// Names declared directly by these statements (not in nested blocks).
+fn declared_names(stmts: &[ast::Stmt]) -> Vec<&str> {
+    let mut names = Vec::new();
+    for s in stmts {
+        if let S::Local { vars, .. } = &s.kind {
+            names.extend(vars.iter().map(|v| v.name.name.as_str()));
+        }
+    }
+    names
+}
