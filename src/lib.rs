@@ -3,8 +3,18 @@
 //! The modules follow the pipeline (see README.md):
 //! source → parse → check → lower → codegen → link → emulate → (tui | cli).
 
+pub mod asm;
 pub mod ast;
 pub mod check;
+pub mod cli;
+pub mod codegen;
 pub mod diag;
+pub mod emulate;
+pub mod ir;
+pub mod link;
+pub mod lower;
+pub mod nasm;
+pub mod parse;
+pub mod pipeline;
 pub mod source;
 pub mod typed;

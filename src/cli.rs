@@ -1,0 +1,126 @@
+//! The command line: `flux-viz check | compile | run | build | trace | verify | FILE`.
+//!
+//! In: the process arguments. Out: the command's output on stdout/stderr and an
+//! exit code. Every command is a thin layer over the library (see `pipeline`), so
+//! the UI and the tests call exactly what the commands call.
+
+use crate::diag;
+use crate::pipeline::{self, Failure};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Compile Flux# (a C# subset with async/await) to x86-64 and watch it run.
+#[derive(Parser, Debug)]
+#[command(name = "flux-viz", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A Flux# file to open in the terminal UI.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse and type-check files; print every diagnostic (exit 1 on errors).
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Compile a file and write one of its intermediate forms.
+    Compile {
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        emit: Emit,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The forms `compile --emit` can write.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Emit {
+    /// The syntax tree, one node per line.
+    Ast,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Compile { file, emit, output }) => compile(&file, emit, output.as_deref()),
+        None => match cli.file {
+            Some(file) => check(&[file]),
+            None => {
+                eprintln!("flux-viz: give a Flux# file to open, or a command (see flux-viz --help)");
+                Ok(ExitCode::from(2))
+            }
+        },
+    };
+    result.unwrap_or_else(|message| {
+        eprintln!("flux-viz: {message}");
+        ExitCode::from(2)
+    })
+}
+
+/// `flux-viz check FILE…`: all diagnostics of every file; exit 1 if any.
+fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
+    let mut clean = true;
+    for file in files {
+        match pipeline::check_file(file) {
+            Ok(_) => {}
+            Err(failure) => {
+                report(&failure)?;
+                clean = false;
+            }
+        }
+    }
+    Ok(if clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `flux-viz compile FILE --emit KIND [-o OUT]`.
+fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, String> {
+    let text = match emit {
+        Emit::Ast => match pipeline::parse_file(file) {
+            Ok(parsed) => crate::ast::dump::program(&parsed.sources, &parsed.program),
+            Err(failure) => {
+                report(&failure)?;
+                return Ok(ExitCode::from(1));
+            }
+        },
+    };
+    write_output(output, text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a failure: rendered diagnostics, or a plain message (missing file …).
+fn report(failure: &Failure) -> Result<(), String> {
+    match failure {
+        Failure::Io(message) => Err(message.clone()),
+        Failure::Diagnostics { sources, diagnostics } => {
+            let color = use_color(&std::io::stderr());
+            eprint!("{}", diag::render(sources, diagnostics, color));
+            let n = diagnostics.len();
+            eprintln!("{} error{} found", n, if n == 1 { "" } else { "s" });
+            Ok(())
+        }
+    }
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set.
+fn use_color(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| format!("cannot write to stdout: {e}")),
+    }
+}

@@ -1,0 +1,567 @@
+//! Code generation: IR → x86-64 in the [`Asm`] form.
+//!
+//! In: an [`ir::Module`]. Out: an [`Asm`] holding every function, the vtables,
+//! string literals and static fields, each instruction tagged with its source
+//! span, function and a plain-words explanation.
+//!
+//! The generator is deliberately simple, in the style of chibicc: an
+//! expression leaves its value in `rax` (`eax` for `int`, 0/1 for `bool`),
+//! intermediate values are pushed on the machine stack, and a depth counter
+//! keeps every `call` 16-byte aligned (and is checked to be back at zero at the
+//! end of each function). Locals live where lowering put them: callee-saved
+//! registers (rbx, r12–r15) first, then stack slots. Every run-time check of
+//! LANGUAGE.md §5 is a compare and a conditional jump to a small stub at the
+//! end of the function that loads the source line into `edi` and jumps to the
+//! runtime's `fail$…` routine.
+
+mod expr;
+mod runtime;
+mod stmt;
+
+use crate::asm::{Asm, Section};
+use crate::diag::Diagnostic;
+use crate::ir::{self, Function, FunctionKind, Storage};
+use crate::source::{Sources, Span};
+use crate::typed::{self, ClassId, Type};
+use iced_x86::code_asm::{self as x, CodeAssembler};
+use iced_x86::{Code, IcedError, Instruction, Register};
+use std::collections::{BTreeMap, HashMap};
+
+pub use runtime::Check;
+
+/// Generates the program's code and data into a fresh [`Asm`].
+/// Fails only on constructs the code generator cannot emit yet.
+pub fn generate(module: &ir::Module, sources: &Sources) -> Result<Asm, Vec<Diagnostic>> {
+    let mut data = ProgramData::default();
+    let mut asm = Asm::new();
+    let mut errors = Vec::new();
+    asm.section(Section::Text);
+    for function in &module.functions {
+        let mut gen = FnGen::new(module, sources, function, &mut asm, &mut data);
+        gen.function();
+        errors.append(&mut gen.errors);
+    }
+    data.emit(module, &mut asm);
+    if errors.is_empty() {
+        Ok(asm)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Byte size of a value of this type in memory (fields are 8-byte slots, but
+/// array elements and loads use the natural size).
+pub fn size_of(ty: &Type) -> u32 {
+    match ty {
+        Type::Bool => 1,
+        Type::Char => 2,
+        Type::Int => 4,
+        _ => 8,
+    }
+}
+
+/// Object layout: the vtable pointer, then one 8-byte slot per field.
+pub fn field_offset(program: &typed::Program, field: typed::FieldId) -> i32 {
+    8 + 8 * program.fields[field.0 as usize].index as i32
+}
+
+pub fn object_size(program: &typed::Program, class: ClassId) -> u32 {
+    8 + 8 * program.classes[class.0 as usize].instance_fields.len() as u32
+}
+
+/// The vtable layout: `[class id][parent vtable][class name][methods…]`.
+pub const VTABLE_METHODS: i32 = 24;
+pub const VTABLE_PARENT: i32 = 8;
+pub const VTABLE_NAME: i32 = 16;
+
+/// Everything emitted once per program: string literals, static fields, vtables.
+#[derive(Default)]
+struct ProgramData {
+    /// Literal bytes → label, in first-use order.
+    strings: BTreeMap<Vec<u8>, String>,
+    string_order: Vec<Vec<u8>>,
+}
+
+impl ProgramData {
+    fn string_label(&mut self, bytes: &[u8]) -> String {
+        if let Some(label) = self.strings.get(bytes) {
+            return label.clone();
+        }
+        let label = format!("str.{}", self.string_order.len());
+        self.strings.insert(bytes.to_vec(), label.clone());
+        self.string_order.push(bytes.to_vec());
+        label
+    }
+
+    fn emit(&mut self, module: &ir::Module, asm: &mut Asm) {
+        let program = module.program;
+        // Class names for printing objects (C# prints the type name).
+        for class in &program.classes {
+            self.string_label(class.name.as_bytes());
+        }
+        asm.section(Section::Rodata);
+        for class in &program.classes {
+            self.vtable(module, class, asm);
+        }
+        for bytes in self.string_order.clone() {
+            let label = self.strings[&bytes].clone();
+            asm.comment(format!("{:?}", String::from_utf8_lossy(&bytes)));
+            asm.string_literal(&label, &bytes);
+        }
+        asm.section(Section::Data);
+        for field in program.fields.iter().filter(|f| f.is_static && f.constant.is_none()) {
+            asm.align(8);
+            asm.label(&static_label(program, field.id));
+            asm.ints(8, &[0]);
+        }
+        asm.section(Section::Text);
+    }
+
+    fn vtable(&mut self, module: &ir::Module, class: &typed::Class, asm: &mut Asm) {
+        asm.align(8);
+        asm.comment(format!("vtable of {}: class id, parent vtable, name, then one slot per virtual method", class.name));
+        asm.label(&vtable_label(&class.name));
+        asm.ints(8, &[class.id.0 as i64]);
+        match class.parent {
+            Some(parent) => asm.dq_sym(&vtable_label(&module.program.classes[parent.0 as usize].name), 0),
+            None => asm.ints(8, &[0]),
+        }
+        let name = self.string_label(class.name.as_bytes());
+        asm.dq_sym(&name, 0);
+        for &method in &class.vtable {
+            match &module.method_labels[method.0 as usize] {
+                Some(label) => asm.dq_sym(label, 0),
+                // An abstract slot: no class that can be instantiated keeps it.
+                None => asm.ints(8, &[0]),
+            }
+        }
+    }
+}
+
+pub fn vtable_label(class: &str) -> String {
+    format!("{class}$vtable")
+}
+
+pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {
+    let f = &program.fields[field.0 as usize];
+    format!("{}.{}", program.classes[f.class.0 as usize].name, f.name)
+}
+
+/// The generator of one function.
+struct FnGen<'a, 'm> {
+    module: &'a ir::Module<'m>,
+    program: &'m typed::Program,
+    sources: &'a Sources,
+    function: &'a Function,
+    asm: &'a mut Asm,
+    data: &'a mut ProgramData,
+    ca: CodeAssembler,
+    /// 8-byte values pushed since the prologue (temporaries and call padding).
+    depth: u32,
+    /// Failure stubs to emit after the body: (check, line) → label.
+    stubs: BTreeMap<(Check, u32), String>,
+    /// `break`/`continue` targets of the enclosing loops.
+    loops: Vec<(String, String)>,
+    return_label: String,
+    /// The last source line a comment was written for (to avoid repeats).
+    last_line: Option<(u32, usize)>,
+    labels_by_role: HashMap<&'static str, u32>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a, 'm> FnGen<'a, 'm> {
+    fn new(
+        module: &'a ir::Module<'m>,
+        sources: &'a Sources,
+        function: &'a Function,
+        asm: &'a mut Asm,
+        data: &'a mut ProgramData,
+    ) -> Self {
+        FnGen {
+            module,
+            program: module.program,
+            sources,
+            function,
+            asm,
+            data,
+            ca: CodeAssembler::new(64).expect("64-bit CodeAssembler"),
+            depth: 0,
+            stubs: BTreeMap::new(),
+            loops: Vec::new(),
+            return_label: ".L.return".into(),
+            last_line: None,
+            labels_by_role: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Emits the instructions `f` builds with iced's CodeAssembler (used here
+    /// only as a typed instruction constructor); returns nothing, see [`Self::explain`].
+    fn x(&mut self, f: impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>) {
+        f(&mut self.ca).expect("a valid x86-64 instruction");
+        for instr in self.ca.take_instructions() {
+            self.asm.emit(instr);
+        }
+    }
+
+    /// Like [`Self::x`], with a plain-words explanation attached to the instruction.
+    fn xe(&mut self, explain: &str, f: impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>) {
+        f(&mut self.ca).expect("a valid x86-64 instruction");
+        for instr in self.ca.take_instructions() {
+            self.asm.emit(instr).explain(explain);
+        }
+    }
+
+    fn call(&mut self, label: &str, explain: &str) {
+        debug_assert!(self.depth % 2 == 0, "calls must see a 16-byte aligned stack");
+        self.asm.call(label).explain(explain);
+    }
+
+    fn jmp(&mut self, label: &str) {
+        self.asm.jmp(label);
+    }
+
+    fn branch(&mut self, code: Code, label: &str) {
+        self.asm.branch(code, label);
+    }
+
+    /// A fresh function-local label for a role: `.L.else.3`.
+    fn label_for(&mut self, role: &'static str) -> String {
+        let n = self.labels_by_role.entry(role).or_insert(0);
+        *n += 1;
+        format!(".L.{role}.{n}")
+    }
+
+    fn push_rax(&mut self) {
+        self.x(|a| a.push(x::rax));
+        self.depth += 1;
+    }
+
+    fn pop(&mut self, reg: x::AsmRegister64) {
+        self.x(|a| a.pop(reg));
+        self.depth -= 1;
+    }
+
+    /// Marks the source line of what follows with a `; 12: …` comment (once per line).
+    fn source_line(&mut self, span: Span) {
+        if span == Span::default() && self.sources.files().next().is_none() {
+            return;
+        }
+        self.asm.set_span(Some(span));
+        let file = self.sources.get(span.file);
+        let (line, _) = file.line_col(span.start as usize);
+        if self.last_line == Some((span.file.0, line)) {
+            return;
+        }
+        self.last_line = Some((span.file.0, line));
+        let text = file.line_text(line).trim();
+        self.asm.comment(format!("{line}: {text}"));
+    }
+
+    /// The 1-based source line of a span (for failure messages).
+    fn line_of(&self, span: Span) -> u32 {
+        self.sources.line_col(span).0 as u32
+    }
+
+    /// A conditional jump to the failure stub of `check` for the line of `span`.
+    fn fail_if(&mut self, code: Code, check: Check, span: Span) {
+        let line = self.line_of(span);
+        let next = self.stubs.len();
+        let label = self
+            .stubs
+            .entry((check, line))
+            .or_insert_with(|| format!(".L.fail.{}.{}", check.short_name(), next + 1))
+            .clone();
+        self.branch(code, &label);
+    }
+
+    fn function(&mut self) {
+        let f = self.function;
+        self.asm.set_origin(Some(f.span), &f.label, None);
+        self.asm.comment(String::new());
+        self.asm.comment(self.header_comment());
+        self.asm.label(&f.label);
+        self.prologue();
+        match &f.kind {
+            FunctionKind::Entry => self.entry_body(),
+            FunctionKind::Ctor(id) => self.ctor_body(*id),
+            FunctionKind::Method(_) => self.block(&f.body),
+        }
+        self.epilogue();
+        self.emit_stubs();
+        assert_eq!(self.depth, 0, "unbalanced pushes in {}", f.label);
+    }
+
+    /// `; Counter.Add(int a, long b) — a in rbx, b in [rbp-8]`
+    fn header_comment(&self) -> String {
+        let f = self.function;
+        let homes: Vec<String> = f
+            .locals
+            .iter()
+            .map(|l| {
+                let home = match l.storage {
+                    Storage::Reg(r) => r.name().to_string(),
+                    Storage::Stack(off) => format!("[rbp-{off}]"),
+                };
+                format!("{} in {home}", l.name)
+            })
+            .collect();
+        if homes.is_empty() {
+            format!("{}: no locals", f.label)
+        } else {
+            format!("{}: {}", f.label, homes.join(", "))
+        }
+    }
+
+    fn prologue(&mut self) {
+        let f = self.function;
+        self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
+        self.xe("this function's frame starts here", |a| a.mov(x::rbp, x::rsp));
+        for reg in f.saved_regs.clone() {
+            let explain = format!("saves callee-saved {} (a local lives in it)", reg.name());
+            self.xe(&explain, |a| a.push(asm_reg(reg)));
+        }
+        if f.stack_size > 0 {
+            let size = f.stack_size as i32;
+            self.xe("room for the locals that live on the stack", |a| a.sub(x::rsp, size));
+        }
+        let check = Instruction::with2(Code::Cmp_r64_rm64, Register::RSP, Asm::rel(0)).expect("cmp rsp, [rel]");
+        self.asm
+            .emit_sym(check, runtime::STACK_LIMIT)
+            .explain("is the stack about to run into its guard page?");
+        self.fail_if(Code::Jb_rel32_64, Check::Stack, f.span);
+        self.move_params_home();
+    }
+
+    /// Copies the arguments from the ABI registers (and the caller's stack) to
+    /// the locals that hold them.
+    fn move_params_home(&mut self) {
+        let f = self.function;
+        let mut args: Vec<usize> = Vec::new();
+        if let Some(this) = f.this {
+            args.push(this);
+        }
+        args.extend(0..f.params);
+        for (position, &local) in args.iter().enumerate() {
+            let name = &f.locals[local].name;
+            let explain = format!("parameter `{name}` to its home");
+            match runtime::ARG_REGS.get(position) {
+                Some(&reg) => self.store_local_from(local, reg, &explain),
+                None => {
+                    // Stack arguments sit above the return address and saved rbp.
+                    let offset = 16 + 8 * (position - runtime::ARG_REGS.len()) as i32;
+                    self.xe(&explain, |a| a.mov(x::rax, x::qword_ptr(x::rbp + offset)));
+                    self.store_local_from(local, x::rax, &explain);
+                }
+            }
+        }
+    }
+
+    fn epilogue(&mut self) {
+        let f = self.function;
+        let label = self.return_label.clone();
+        self.asm.set_span(None);
+        self.asm.label(&label);
+        let saved = f.saved_regs.len() as i32;
+        if f.stack_size > 0 {
+            self.xe("drops the stack slots", |a| a.lea(x::rsp, x::qword_ptr(x::rbp - 8 * saved)));
+        }
+        for reg in f.saved_regs.iter().rev() {
+            let explain = format!("restores the caller's {}", reg.name());
+            self.xe(&explain, |a| a.pop(asm_reg(*reg)));
+        }
+        self.xe("restores the caller's frame pointer", |a| a.pop(x::rbp));
+        self.xe("returns to the caller (result in rax)", |a| a.ret());
+    }
+
+    fn emit_stubs(&mut self) {
+        let stubs = std::mem::take(&mut self.stubs);
+        for ((check, line), label) in stubs {
+            self.asm.label(&label);
+            let explain = format!("{}: reports the failure with its source line", check.exception());
+            self.xe(&explain, |a| a.mov(x::edi, line));
+            self.jmp(check.routine());
+        }
+    }
+
+    /// `flux$main`: static initializers, then the entry point.
+    fn entry_body(&mut self) {
+        let program = self.program;
+        for init in &program.static_inits {
+            self.source_line(init.span);
+            self.expr(&init.value);
+            let label = static_label(program, init.field);
+            let ty = program.fields[init.field.0 as usize].ty.clone();
+            self.store_rax_to_symbol(&label, &ty);
+        }
+        match &program.entry {
+            Some(typed::Entry::Static { method, takes_args }) => {
+                if *takes_args {
+                    self.xe("Main(string[] args) gets an empty array", |a| a.mov(x::edi, 8));
+                    self.call(runtime::ALLOC, "allocates the empty args array");
+                    self.x(|a| a.mov(x::rdi, x::rax));
+                }
+                let label = self.method_label(*method);
+                self.call(&label, "calls Main");
+            }
+            Some(typed::Entry::MainClass { class, ctor, method }) => {
+                self.new_object(*class, *ctor, &[], program.methods[method.0 as usize].span);
+                self.x(|a| a.mov(x::rdi, x::rax));
+                let label = self.method_label(*method);
+                self.call(&label, "calls main() on the new Main object");
+            }
+            None => {}
+        }
+    }
+
+    fn ctor_body(&mut self, id: typed::CtorId) {
+        let ctor = &self.program.ctors[id.0 as usize];
+        let class = &self.program.classes[ctor.class.0 as usize];
+        match &ctor.chain {
+            typed::CtorChain::Base { ctor: base, args } => {
+                for init in &class.field_inits {
+                    self.source_line(init.span);
+                    self.expr(&init.value);
+                    self.store_field_of_this(init.field);
+                }
+                if let Some(base) = base {
+                    self.source_line(ctor.span);
+                    self.call_ctor(*base, args, "runs the base class constructor");
+                }
+            }
+            typed::CtorChain::This { ctor: other, args } => {
+                self.source_line(ctor.span);
+                self.call_ctor(*other, args, "runs the chained constructor");
+            }
+        }
+        let body = &self.function.body;
+        self.block(body);
+        // A constructor returns `this` (so `new` finds the object in rax).
+        let this = self.function.this.expect("constructors have this");
+        self.load_local(this);
+    }
+
+    fn call_ctor(&mut self, ctor: typed::CtorId, args: &[typed::Expr], explain: &str) {
+        let this = self.function.this.expect("constructors have this");
+        self.load_local(this);
+        let label = self.module.ctor_labels[ctor.0 as usize].clone();
+        self.call_with_receiver_in_rax(args, &label, explain);
+    }
+
+    fn store_field_of_this(&mut self, field: typed::FieldId) {
+        self.push_rax();
+        let this = self.function.this.expect("constructors have this");
+        self.load_local(this);
+        self.x(|a| a.mov(x::rcx, x::rax));
+        self.pop(x::rax);
+        let ty = self.program.fields[field.0 as usize].ty.clone();
+        let offset = field_offset(self.program, field);
+        self.store_rax_to_mem(x::rcx + offset, &ty);
+    }
+
+    fn method_label(&self, method: typed::MethodId) -> String {
+        self.module.method_labels[method.0 as usize].clone().expect("a method with a body")
+    }
+
+    fn store_rax_to_symbol(&mut self, label: &str, ty: &Type) {
+        let instr = rip_store_rax(ty);
+        let explain = format!("stores into static field {label}");
+        self.asm.emit_sym(instr, label).explain(&explain);
+    }
+
+    fn load_symbol_to_rax(&mut self, label: &str, ty: &Type) {
+        let instr = rip_load_rax(ty);
+        let explain = format!("loads static field {label}");
+        self.asm.emit_sym(instr, label).explain(&explain);
+    }
+
+    /// Stores rax (sized by `ty`) to memory.
+    fn store_rax_to_mem(&mut self, mem: x::AsmMemoryOperand, ty: &Type) {
+        self.x(|a| store_rax(a, mem, ty));
+    }
+
+    /// Loads a value of `ty` from memory into rax (bool and char zero-extended).
+    fn load_mem_to_rax(&mut self, mem: x::AsmMemoryOperand, ty: &Type) {
+        self.x(|a| load_rax(a, mem, ty));
+    }
+
+
+    fn load_local(&mut self, local: ir::LocalIndex) {
+        let l = &self.function.locals[local];
+        let explain = format!("reads local `{}`", l.name);
+        match l.storage {
+            Storage::Reg(r) => self.xe(&explain, |a| a.mov(x::rax, asm_reg(r))),
+            Storage::Stack(off) => {
+                let ty = l.ty.clone();
+                self.load_mem_to_rax(x::rbp - off as i32, &ty)
+            }
+        }
+    }
+
+    /// Stores rax into a local.
+    fn store_local(&mut self, local: ir::LocalIndex) {
+        let explain = format!("writes local `{}`", self.function.locals[local].name);
+        self.store_local_from(local, x::rax, &explain);
+    }
+
+    fn store_local_from(&mut self, local: ir::LocalIndex, src: x::AsmRegister64, explain: &str) {
+        let l = &self.function.locals[local];
+        match l.storage {
+            Storage::Reg(r) => self.xe(explain, |a| a.mov(asm_reg(r), src)),
+            Storage::Stack(off) => self.xe(explain, |a| a.mov(x::qword_ptr(x::rbp - off as i32), src)),
+        }
+    }
+}
+
+/// `mov [rel sym], al/ax/eax/rax` by the size of `ty` (the symbol is named by the caller).
+fn rip_store_rax(ty: &Type) -> Instruction {
+    let (code, reg) = match size_of(ty) {
+        1 => (Code::Mov_rm8_r8, Register::AL),
+        2 => (Code::Mov_rm16_r16, Register::AX),
+        4 => (Code::Mov_rm32_r32, Register::EAX),
+        _ => (Code::Mov_rm64_r64, Register::RAX),
+    };
+    Instruction::with2(code, Asm::rel(0), reg).expect("a store to [rel sym]")
+}
+
+/// Loads `ty` from `[rel sym]` into rax; bool and char are zero-extended.
+fn rip_load_rax(ty: &Type) -> Instruction {
+    let (code, reg) = match size_of(ty) {
+        1 => (Code::Movzx_r32_rm8, Register::EAX),
+        2 => (Code::Movzx_r32_rm16, Register::EAX),
+        4 => (Code::Mov_r32_rm32, Register::EAX),
+        _ => (Code::Mov_r64_rm64, Register::RAX),
+    };
+    Instruction::with2(code, reg, Asm::rel(0)).expect("a load from [rel sym]")
+}
+
+/// `mov [mem], al/ax/eax/rax` by the size of `ty`.
+fn store_rax(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Result<(), IcedError> {
+    match size_of(ty) {
+        1 => a.mov(x::byte_ptr(mem), x::al),
+        2 => a.mov(x::word_ptr(mem), x::ax),
+        4 => a.mov(x::dword_ptr(mem), x::eax),
+        _ => a.mov(x::qword_ptr(mem), x::rax),
+    }
+}
+
+/// Loads `ty` from memory into rax; bool and char are zero-extended.
+fn load_rax(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Result<(), IcedError> {
+    match size_of(ty) {
+        1 => a.movzx(x::eax, x::byte_ptr(mem)),
+        2 => a.movzx(x::eax, x::word_ptr(mem)),
+        4 => a.mov(x::eax, x::dword_ptr(mem)),
+        _ => a.mov(x::rax, x::qword_ptr(mem)),
+    }
+}
+
+/// The CodeAssembler register for a local register.
+pub fn asm_reg(reg: ir::Reg) -> x::AsmRegister64 {
+    match reg {
+        ir::Reg::Rbx => x::rbx,
+        ir::Reg::R12 => x::r12,
+        ir::Reg::R13 => x::r13,
+        ir::Reg::R14 => x::r14,
+        ir::Reg::R15 => x::r15,
+    }
+}

@@ -1,0 +1,782 @@
+//! Expressions: each leaves its value in rax (`eax` for int, 0/1 for bool,
+//! a pointer for references); operands wait on the machine stack.
+
+use super::runtime::{self, Check, ARG_REGS};
+use super::{field_offset, object_size, size_of, static_label, vtable_label, FnGen, VTABLE_METHODS, VTABLE_NAME, VTABLE_PARENT};
+use crate::ir::Storage;
+use crate::source::Span;
+use crate::typed::{BinOp, Builtin, ClassId, CompoundOp, Const, Conv, Expr, ExprKind, OpKind, Place, Type, UnOp};
+use iced_x86::code_asm::{self as x, CodeAssembler};
+use iced_x86::{Code, IcedError};
+
+/// Where a call goes.
+enum Target<'s> {
+    Direct(&'s str),
+    /// Through vtable slot `n` of the receiver's class.
+    Virtual(usize),
+}
+
+/// An assignable place after its object/array/index parts were evaluated.
+enum Prepared {
+    Local(usize),
+    Static(String),
+    /// The element or field address waits on the stack top.
+    Address,
+}
+
+impl FnGen<'_, '_> {
+    pub(super) fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Const(c) => self.constant(c),
+            ExprKind::Local(id) => self.load_local(id.0 as usize),
+            ExprKind::This => self.load_local(self.function.this.expect("`this` in an instance method")),
+            ExprKind::Field { obj, field } => {
+                self.expr(obj);
+                self.null_check(x::rax, e.span);
+                let offset = field_offset(self.program, *field);
+                self.load_mem_to_rax(x::rax + offset, &e.ty);
+            }
+            ExprKind::Static(field) => {
+                let label = static_label(self.program, *field);
+                self.load_symbol_to_rax(&label, &e.ty);
+            }
+            ExprKind::Index { target, index } => {
+                self.element_address(target, index, e.span);
+                self.x(|a| a.mov(x::rdx, x::rax));
+                self.load_mem_to_rax(x::rdx + 0, &e.ty);
+            }
+            ExprKind::ArrayLength(array) => {
+                self.expr(array);
+                self.null_check(x::rax, e.span);
+                self.xe("reads the length stored before the elements", |a| a.mov(x::eax, x::dword_ptr(x::rax)));
+            }
+            ExprKind::Assign { target, value } => self.assign(target, value, e.span),
+            ExprKind::CompoundAssign { target, op, value } => self.compound_assign(target, *op, value, e),
+            ExprKind::IncDec { target, prefix, increment } => self.inc_dec(target, *prefix, *increment, e),
+            ExprKind::CallStatic { method, args } => {
+                let label = self.method_label(*method);
+                let explain = format!("calls {label}");
+                self.call_function(None, args, Target::Direct(&label), &explain, e.span);
+            }
+            ExprKind::CallDirect { obj, method, args } => {
+                let label = self.method_label(*method);
+                let explain = format!("calls {label} (not virtual)");
+                self.call_function(Some(obj), args, Target::Direct(&label), &explain, e.span);
+            }
+            ExprKind::CallVirtual { obj, method, slot, args } => {
+                let explain = format!("calls {} through vtable slot {slot}", self.program.method_name(*method));
+                self.call_function(Some(obj), args, Target::Virtual(*slot), &explain, e.span);
+            }
+            ExprKind::Builtin { builtin, args } => self.builtin(*builtin, args, e),
+            ExprKind::New { class, ctor, args } => self.new_object(*class, *ctor, args, e.span),
+            ExprKind::NewArray { elem, len } => self.new_array(elem, len, e.span),
+            ExprKind::ArrayLit { elem, items } => self.array_literal(elem, items),
+            ExprKind::Convert { conv, operand } => {
+                self.expr(operand);
+                self.convert(*conv);
+            }
+            ExprKind::Unary { op, operand } => {
+                self.expr(operand);
+                self.unary(*op, &operand.ty);
+            }
+            ExprKind::Binary { op, kind, lhs, rhs } => {
+                self.operands(lhs, rhs);
+                self.binary(*op, *kind, e.span);
+            }
+            ExprKind::LogicalAnd(..) | ExprKind::LogicalOr(..) => self.bool_value(e),
+            ExprKind::Concat(parts) => self.concat(parts),
+            ExprKind::StringEq { lhs, rhs, negated } => {
+                self.operands(lhs, rhs);
+                self.x(|a| a.mov(x::rsi, x::rcx));
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.call(runtime::STR_EQ, "compares the two strings character by character");
+                if *negated {
+                    self.x(|a| a.xor(x::eax, 1));
+                }
+            }
+            ExprKind::Conditional { cond, then, otherwise } => {
+                let else_label = self.label_for("else");
+                let end = self.label_for("endif");
+                self.jump_unless(cond, &else_label);
+                self.expr(then);
+                self.jmp(&end);
+                self.asm.label(&else_label);
+                self.expr(otherwise);
+                self.asm.label(&end);
+            }
+            ExprKind::Coalesce { lhs, rhs } => {
+                let end = self.label_for("coalesce");
+                self.expr(lhs);
+                self.x(|a| a.test(x::rax, x::rax));
+                self.branch(Code::Jne_rel32_64, &end);
+                self.expr(rhs);
+                self.asm.label(&end);
+            }
+            ExprKind::Is { operand, class } => {
+                self.expr(operand);
+                self.instance_of(*class);
+            }
+            ExprKind::As { operand, class } | ExprKind::CastClass { operand, class } => {
+                let is_cast = matches!(e.kind, ExprKind::CastClass { .. });
+                self.expr(operand);
+                self.push_rax();
+                self.instance_of(*class);
+                self.pop(x::rcx);
+                let done = self.label_for("cast");
+                self.x(|a| a.test(x::eax, x::eax));
+                // A match keeps the object; `as` turns a mismatch into null.
+                self.x(|a| a.mov(x::rax, x::rcx));
+                self.branch(Code::Jne_rel32_64, &done);
+                if is_cast {
+                    // null passes a cast; anything else that failed the test is an error.
+                    self.x(|a| a.test(x::rax, x::rax));
+                    self.fail_if(Code::Jne_rel32_64, Check::Cast, e.span);
+                } else {
+                    self.x(|a| a.xor(x::eax, x::eax));
+                }
+                self.asm.label(&done);
+            }
+            ExprKind::Await(_) => self.unsupported(e.span, "`await`"),
+            ExprKind::Error => {}
+        }
+    }
+
+    fn constant(&mut self, c: &Const) {
+        match c {
+            Const::Int(v) => {
+                let v = *v;
+                self.x(|a| a.mov(x::eax, v as u32))
+            }
+            Const::Long(v) => {
+                let v = *v;
+                if i32::try_from(v).is_ok() {
+                    self.x(|a| a.mov(x::rax, v as i32 as i64 as u64))
+                } else {
+                    self.x(|a| a.mov(x::rax, v as u64))
+                }
+            }
+            Const::Bool(b) => {
+                let v = u32::from(*b);
+                self.x(|a| a.mov(x::eax, v))
+            }
+            Const::Char(ch) => {
+                let v = u32::from(*ch);
+                self.x(|a| a.mov(x::eax, v))
+            }
+            Const::Str(s) => {
+                let label = self.data.string_label(s.as_bytes());
+                self.asm.lea_sym(iced_x86::Register::RAX, &label).explain("the address of a string literal");
+            }
+            Const::Null => self.xe("null is the address 0", |a| a.xor(x::eax, x::eax)),
+        }
+    }
+
+    /// Evaluates `lhs` into rax and `rhs` into rcx, left to right.
+    pub(super) fn operands(&mut self, lhs: &Expr, rhs: &Expr) {
+        self.expr(lhs);
+        if let Some(load) = self.simple_load(rhs) {
+            self.x(load);
+            return;
+        }
+        self.push_rax();
+        self.expr(rhs);
+        self.x(|a| a.mov(x::rcx, x::rax));
+        self.pop(x::rax);
+    }
+
+    /// For a constant or a register/stack local: loads it into rcx without
+    /// disturbing rax (so no push/pop is needed around it).
+    fn simple_load(&self, e: &Expr) -> Option<impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>> {
+        enum Load {
+            Imm(u64),
+            Reg(x::AsmRegister64),
+            Stack(i32, u32),
+        }
+        let load = match &e.kind {
+            ExprKind::Const(Const::Int(v)) => Load::Imm(*v as u32 as u64),
+            ExprKind::Const(Const::Char(v)) => Load::Imm(u64::from(*v)),
+            ExprKind::Const(Const::Bool(v)) => Load::Imm(u64::from(*v)),
+            ExprKind::Const(Const::Null) => Load::Imm(0),
+            ExprKind::Const(Const::Long(v)) => Load::Imm(*v as u64),
+            ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
+                Storage::Reg(r) => Load::Reg(super::asm_reg(r)),
+                Storage::Stack(off) => Load::Stack(off as i32, size_of(&e.ty)),
+            },
+            _ => return None,
+        };
+        Some(move |a: &mut CodeAssembler| match load {
+            Load::Imm(v) if v <= u64::from(u32::MAX) => a.mov(x::ecx, v as u32),
+            Load::Imm(v) => a.mov(x::rcx, v),
+            Load::Reg(r) => a.mov(x::rcx, r),
+            Load::Stack(off, 1) => a.movzx(x::ecx, x::byte_ptr(x::rbp - off)),
+            Load::Stack(off, 2) => a.movzx(x::ecx, x::word_ptr(x::rbp - off)),
+            Load::Stack(off, 4) => a.mov(x::ecx, x::dword_ptr(x::rbp - off)),
+            Load::Stack(off, _) => a.mov(x::rcx, x::qword_ptr(x::rbp - off)),
+        })
+    }
+
+    pub(super) fn null_check(&mut self, reg: x::AsmRegister64, span: Span) {
+        self.xe("is the reference null?", |a| a.test(reg, reg));
+        self.fail_if(Code::Je_rel32_64, Check::Null, span);
+    }
+
+    /// Evaluates array and index, checks both, leaves the element address in rax.
+    fn element_address(&mut self, target: &Expr, index: &Expr, span: Span) {
+        self.operands(target, index);
+        self.check_element(&target.ty, span);
+    }
+
+    /// With the array (or string) in rax and the index in ecx: null and bounds
+    /// checks, then `rax = &element`.
+    fn check_element(&mut self, array_ty: &Type, span: Span) {
+        self.null_check(x::rax, span);
+        self.xe("widens the index (a negative one becomes huge)", |a| a.movsxd(x::rcx, x::ecx));
+        self.xe("compares the index with the length", |a| a.cmp(x::rcx, x::qword_ptr(x::rax)));
+        self.fail_if(Code::Jae_rel32_64, Check::Index, span);
+        let scale = match array_ty {
+            Type::Array(elem) => size_of(elem),
+            _ => 1, // strings: one byte per character
+        };
+        self.xe("the element's address", |a| a.lea(x::rax, x::qword_ptr(x::rax + x::rcx * scale + 8)));
+    }
+
+    fn assign(&mut self, target: &Place, value: &Expr, span: Span) {
+        match target {
+            Place::Local(id) => {
+                self.expr(value);
+                self.store_local(id.0 as usize);
+            }
+            Place::Static(field) => {
+                self.expr(value);
+                let label = static_label(self.program, *field);
+                self.store_rax_to_symbol(&label, &value.ty);
+            }
+            Place::Field { obj, field } => {
+                // C# evaluates the object, then the value, then checks for null.
+                self.operands(obj, value);
+                self.null_check(x::rax, span);
+                let offset = field_offset(self.program, *field);
+                self.x(|a| a.xchg(x::rax, x::rcx));
+                self.store_rax_to_mem(x::rcx + offset, &value.ty);
+            }
+            Place::Index { array, index } => {
+                self.expr(array);
+                self.push_rax();
+                self.expr(index);
+                self.push_rax();
+                self.expr(value);
+                self.x(|a| a.mov(x::rdx, x::rax));
+                self.pop(x::rcx);
+                self.pop(x::rax);
+                self.x(|a| a.push(x::rdx));
+                self.depth += 1;
+                self.check_element(&array.ty, span);
+                self.x(|a| a.mov(x::rcx, x::rax));
+                self.pop(x::rax);
+                self.store_rax_to_mem(x::rcx + 0, &value.ty);
+            }
+        }
+    }
+
+    /// Evaluates a place's parts (null/bounds-checked, as a C# read does) and
+    /// says how to load and store it.
+    fn prepare(&mut self, place: &Place, span: Span) -> Prepared {
+        match place {
+            Place::Local(id) => Prepared::Local(id.0 as usize),
+            Place::Static(field) => Prepared::Static(static_label(self.program, *field)),
+            Place::Field { obj, field } => {
+                self.expr(obj);
+                self.null_check(x::rax, span);
+                let offset = field_offset(self.program, *field);
+                self.x(|a| a.lea(x::rax, x::qword_ptr(x::rax + offset)));
+                self.push_rax();
+                Prepared::Address
+            }
+            Place::Index { array, index } => {
+                self.element_address(array, index, span);
+                self.push_rax();
+                Prepared::Address
+            }
+        }
+    }
+
+    fn load_prepared(&mut self, place: &Prepared, ty: &Type) {
+        match place {
+            Prepared::Local(id) => self.load_local(*id),
+            Prepared::Static(label) => {
+                let label = label.clone();
+                self.load_symbol_to_rax(&label, ty)
+            }
+            Prepared::Address => {
+                self.x(|a| a.mov(x::rdx, x::qword_ptr(x::rsp)));
+                self.load_mem_to_rax(x::rdx + 0, ty);
+            }
+        }
+    }
+
+    /// Stores rax into the place (and drops a waiting address).
+    fn store_prepared(&mut self, place: &Prepared, ty: &Type) {
+        match place {
+            Prepared::Local(id) => self.store_local(*id),
+            Prepared::Static(label) => {
+                let label = label.clone();
+                self.store_rax_to_symbol(&label, ty)
+            }
+            Prepared::Address => {
+                self.pop(x::rdx);
+                self.store_rax_to_mem(x::rdx + 0, ty);
+            }
+        }
+    }
+
+    fn compound_assign(&mut self, target: &Place, op: CompoundOp, value: &Expr, e: &Expr) {
+        let place = self.prepare(target, e.span);
+        self.load_prepared(&place, &e.ty);
+        self.push_rax();
+        self.expr(value);
+        match op {
+            CompoundOp::Arith { op, kind } => {
+                self.x(|a| a.mov(x::rcx, x::rax));
+                self.pop(x::rax);
+                self.binary(op, kind, e.span);
+                if e.ty == Type::Char {
+                    self.xe("narrows back to a 16-bit char", |a| a.movzx(x::eax, x::ax));
+                }
+            }
+            CompoundOp::Concat => {
+                self.to_string(&value.ty);
+                self.x(|a| a.mov(x::rsi, x::rax));
+                self.pop(x::rdi);
+                self.call(runtime::CONCAT, "joins the two strings");
+            }
+        }
+        self.store_prepared(&place, &e.ty);
+    }
+
+    fn inc_dec(&mut self, target: &Place, prefix: bool, increment: bool, e: &Expr) {
+        let place = self.prepare(target, e.span);
+        self.load_prepared(&place, &e.ty);
+        self.x(|a| a.mov(x::rcx, x::rax));
+        let long = e.ty == Type::Long;
+        let explain = if increment { "adds one" } else { "subtracts one" };
+        match (long, increment) {
+            (true, true) => self.xe(explain, |a| a.add(x::rcx, 1)),
+            (true, false) => self.xe(explain, |a| a.sub(x::rcx, 1)),
+            (false, true) => self.xe(explain, |a| a.add(x::ecx, 1)),
+            (false, false) => self.xe(explain, |a| a.sub(x::ecx, 1)),
+        }
+        if e.ty == Type::Char {
+            self.x(|a| a.movzx(x::ecx, x::cx));
+        }
+        // rax keeps the old value (x++), or takes the new one (++x).
+        self.x(|a| a.xchg(x::rax, x::rcx));
+        self.push_rcx_around_store(&place, &e.ty);
+        if !prefix {
+            self.x(|a| a.mov(x::rax, x::rcx));
+        }
+    }
+
+    /// Stores rax (the new value) into the place while keeping rcx (the old one).
+    fn push_rcx_around_store(&mut self, place: &Prepared, ty: &Type) {
+        match place {
+            Prepared::Address => {
+                self.pop(x::rdx);
+                self.store_rax_to_mem(x::rdx + 0, ty);
+            }
+            Prepared::Local(_) => self.store_prepared(place, ty),
+            Prepared::Static(_) => self.store_prepared(place, ty),
+        }
+    }
+
+    /// Evaluates the receiver and the arguments left to right and calls.
+    fn call_function(&mut self, receiver: Option<&Expr>, args: &[Expr], target: Target, explain: &str, span: Span) {
+        let total = args.len() + usize::from(receiver.is_some());
+        let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
+        let pad = (self.depth + stack_args) % 2;
+        if pad + stack_args > 0 {
+            let bytes = 8 * (pad + stack_args) as i32;
+            self.xe("room for stack arguments / keeps the call 16-byte aligned", |a| a.sub(x::rsp, bytes));
+            self.depth += pad + stack_args;
+        }
+        if let Some(receiver) = receiver {
+            self.expr(receiver);
+            self.push_rax();
+        }
+        for arg in args {
+            self.expr(arg);
+            self.push_rax();
+        }
+        self.pop_arguments(total);
+        if receiver.is_some() {
+            self.null_check(x::rdi, span);
+        }
+        match target {
+            Target::Direct(label) => self.call(label, explain),
+            Target::Virtual(slot) => {
+                self.xe("loads the object's vtable pointer", |a| a.mov(x::rax, x::qword_ptr(x::rdi)));
+                let offset = VTABLE_METHODS + 8 * slot as i32;
+                debug_assert!(self.depth % 2 == 0);
+                self.xe(explain, |a| a.call(x::qword_ptr(x::rax + offset)));
+            }
+        }
+        if pad + stack_args > 0 {
+            let bytes = 8 * (pad + stack_args) as i32;
+            self.x(|a| a.add(x::rsp, bytes));
+            self.depth -= pad + stack_args;
+        }
+    }
+
+    /// Moves `total` pushed arguments into the ABI registers (the first six)
+    /// and the reserved stack slots (the rest), last argument first.
+    fn pop_arguments(&mut self, total: usize) {
+        for i in (0..total).rev() {
+            match ARG_REGS.get(i) {
+                Some(&reg) => self.pop(reg),
+                None => {
+                    self.pop(x::rax);
+                    // After popping argument i, its slot is 8*i + 8*(i-6) bytes up.
+                    let offset = (8 * i + 8 * (i - ARG_REGS.len())) as i32;
+                    self.x(|a| a.mov(x::qword_ptr(x::rsp + offset), x::rax));
+                }
+            }
+        }
+    }
+
+    /// `new C(args)`: allocate, set the vtable, run the constructor (which returns the object).
+    pub(super) fn new_object(&mut self, class: ClassId, ctor: crate::typed::CtorId, args: &[Expr], span: Span) {
+        let size = object_size(self.program, class);
+        let name = self.program.classes[class.0 as usize].name.clone();
+        let explain = format!("allocates a {name} ({size} bytes)");
+        self.xe(&explain, |a| a.mov(x::edi, size));
+        self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
+        self.asm.lea_sym(iced_x86::Register::RCX, &vtable_label(&name)).explain("the class's vtable");
+        self.xe("the object's first word points to its vtable", |a| a.mov(x::qword_ptr(x::rax), x::rcx));
+        let _ = span;
+        let label = self.module.ctor_labels[ctor.0 as usize].clone();
+        let explain = format!("runs the constructor {label}");
+        self.call_with_receiver_in_rax(args, &label, &explain);
+    }
+
+    /// A call whose receiver is already in rax (a new object, or `this`).
+    pub(super) fn call_with_receiver_in_rax(&mut self, args: &[Expr], label: &str, explain: &str) {
+        let total = args.len() + 1;
+        let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
+        // The receiver is pushed first, so the padding goes below it.
+        let pad = (self.depth + stack_args) % 2;
+        if pad + stack_args > 0 {
+            let bytes = 8 * (pad + stack_args) as i32;
+            self.x(|a| a.sub(x::rsp, bytes));
+            self.depth += pad + stack_args;
+        }
+        self.push_rax();
+        for arg in args {
+            self.expr(arg);
+            self.push_rax();
+        }
+        self.pop_arguments(total);
+        self.call(label, explain);
+        if pad + stack_args > 0 {
+            let bytes = 8 * (pad + stack_args) as i32;
+            self.x(|a| a.add(x::rsp, bytes));
+            self.depth -= pad + stack_args;
+        }
+    }
+
+    /// A runtime call with its arguments already in registers.
+    pub(super) fn call_aligned(&mut self, label: &str, explain: &str) {
+        if self.depth % 2 == 1 {
+            self.x(|a| a.sub(x::rsp, 8));
+            self.depth += 1;
+            self.call(label, explain);
+            self.x(|a| a.add(x::rsp, 8));
+            self.depth -= 1;
+        } else {
+            self.call(label, explain);
+        }
+    }
+
+    fn new_array(&mut self, elem: &Type, len: &Expr, span: Span) {
+        self.expr(len);
+        self.xe("a negative length is an overflow in C#", |a| a.test(x::eax, x::eax));
+        self.fail_if(Code::Js_rel32_64, Check::Overflow, span);
+        self.x(|a| a.movsxd(x::rax, x::eax));
+        self.push_rax();
+        let size = size_of(elem);
+        self.xe("bytes for the elements…", |a| a.imul_3(x::rdi, x::rax, size as i32));
+        self.xe("…plus the length word", |a| a.add(x::rdi, 8));
+        self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
+        self.pop(x::rcx);
+        self.xe("stores the length before the elements", |a| a.mov(x::qword_ptr(x::rax), x::rcx));
+    }
+
+    fn array_literal(&mut self, elem: &Type, items: &[Expr]) {
+        let size = size_of(elem);
+        let bytes = 8 + size * items.len() as u32;
+        self.x(|a| a.mov(x::edi, bytes));
+        self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
+        let len = items.len() as u32;
+        self.xe("stores the length before the elements", |a| a.mov(x::qword_ptr(x::rax), len));
+        self.push_rax();
+        for (i, item) in items.iter().enumerate() {
+            self.expr(item);
+            self.x(|a| a.mov(x::rcx, x::qword_ptr(x::rsp)));
+            let offset = 8 + (size as usize * i) as i32;
+            self.store_rax_to_mem(x::rcx + offset, elem);
+        }
+        self.pop(x::rax);
+    }
+
+    fn convert(&mut self, conv: Conv) {
+        match conv {
+            Conv::IntToLong => self.xe("sign-extends the int to 64 bits", |a| a.movsxd(x::rax, x::eax)),
+            Conv::CharToInt | Conv::CharToLong => {}
+            Conv::LongToInt => self.xe("keeps the low 32 bits (an unchecked cast)", |a| a.mov(x::eax, x::eax)),
+            Conv::IntToChar | Conv::LongToChar => self.xe("keeps the low 16 bits", |a| a.movzx(x::eax, x::ax)),
+        }
+    }
+
+    fn unary(&mut self, op: UnOp, ty: &Type) {
+        let long = *ty == Type::Long;
+        match (op, long) {
+            (UnOp::Neg, false) => self.x(|a| a.neg(x::eax)),
+            (UnOp::Neg, true) => self.x(|a| a.neg(x::rax)),
+            (UnOp::BitNot, false) => self.x(|a| a.not(x::eax)),
+            (UnOp::BitNot, true) => self.x(|a| a.not(x::rax)),
+            (UnOp::Not, _) => self.x(|a| a.xor(x::eax, 1)),
+        }
+    }
+
+    /// `rax = rax op rcx` in the width of `kind`.
+    fn binary(&mut self, op: BinOp, kind: OpKind, span: Span) {
+        let wide = matches!(kind, OpKind::Long | OpKind::Ref);
+        macro_rules! op2 {
+            ($m:ident) => {
+                if wide {
+                    self.x(|a| a.$m(x::rax, x::rcx))
+                } else {
+                    self.x(|a| a.$m(x::eax, x::ecx))
+                }
+            };
+        }
+        match op {
+            BinOp::Add => op2!(add),
+            BinOp::Sub => op2!(sub),
+            BinOp::Mul => op2!(imul_2),
+            BinOp::And => op2!(and),
+            BinOp::Or => op2!(or),
+            BinOp::Xor => op2!(xor),
+            BinOp::Shl if wide => self.xe("shifts left (the count is masked to 6 bits, as C# does)", |a| a.shl(x::rax, x::cl)),
+            BinOp::Shl => self.xe("shifts left (the count is masked to 5 bits, as C# does)", |a| a.shl(x::eax, x::cl)),
+            BinOp::Shr if wide => self.xe("arithmetic shift right (keeps the sign)", |a| a.sar(x::rax, x::cl)),
+            BinOp::Shr => self.xe("arithmetic shift right (keeps the sign)", |a| a.sar(x::eax, x::cl)),
+            BinOp::Div | BinOp::Rem => self.divide(op == BinOp::Rem, wide, span),
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne => {
+                self.compare(kind);
+                match op {
+                    BinOp::Lt => self.x(|a| a.setl(x::al)),
+                    BinOp::Le => self.x(|a| a.setle(x::al)),
+                    BinOp::Gt => self.x(|a| a.setg(x::al)),
+                    BinOp::Ge => self.x(|a| a.setge(x::al)),
+                    BinOp::Eq => self.x(|a| a.sete(x::al)),
+                    _ => self.x(|a| a.setne(x::al)),
+                }
+                self.x(|a| a.movzx(x::eax, x::al));
+            }
+        }
+    }
+
+    /// Signed division with C#'s checks: by zero, and MinValue / -1.
+    fn divide(&mut self, remainder: bool, wide: bool, span: Span) {
+        let ok = self.label_for("divide");
+        if wide {
+            self.xe("dividing by zero?", |a| a.test(x::rcx, x::rcx));
+            self.fail_if(Code::Je_rel32_64, Check::DivideByZero, span);
+            self.x(|a| a.cmp(x::rcx, -1));
+            self.branch(Code::Jne_rel32_64, &ok);
+            self.x(|a| a.mov(x::rdx, i64::MIN as u64));
+            self.xe("long.MinValue / -1 overflows", |a| a.cmp(x::rax, x::rdx));
+            self.fail_if(Code::Je_rel32_64, Check::Overflow, span);
+            self.asm.label(&ok);
+            self.xe("sign-extends rax into rdx:rax", |a| a.cqo());
+            self.xe("signed divide: quotient in rax, remainder in rdx", |a| a.idiv(x::rcx));
+            if remainder {
+                self.x(|a| a.mov(x::rax, x::rdx));
+            }
+        } else {
+            self.xe("dividing by zero?", |a| a.test(x::ecx, x::ecx));
+            self.fail_if(Code::Je_rel32_64, Check::DivideByZero, span);
+            self.x(|a| a.cmp(x::ecx, -1));
+            self.branch(Code::Jne_rel32_64, &ok);
+            self.xe("int.MinValue / -1 overflows", |a| a.cmp(x::eax, i32::MIN));
+            self.fail_if(Code::Je_rel32_64, Check::Overflow, span);
+            self.asm.label(&ok);
+            self.xe("sign-extends eax into edx:eax", |a| a.cdq());
+            self.xe("signed divide: quotient in eax, remainder in edx", |a| a.idiv(x::ecx));
+            if remainder {
+                self.x(|a| a.mov(x::eax, x::edx));
+            }
+        }
+    }
+
+    /// `&&` / `||` as a value: branch, then materialise 0 or 1.
+    fn bool_value(&mut self, e: &Expr) {
+        let f = self.label_for("false");
+        let end = self.label_for("endbool");
+        self.jump_unless(e, &f);
+        self.x(|a| a.mov(x::eax, 1u32));
+        self.jmp(&end);
+        self.asm.label(&f);
+        self.x(|a| a.xor(x::eax, x::eax));
+        self.asm.label(&end);
+    }
+
+    /// `a + b + …` on strings: each part formatted, joined left to right.
+    fn concat(&mut self, parts: &[Expr]) {
+        let Some((first, rest)) = parts.split_first() else {
+            let label = self.data.string_label(b"");
+            self.asm.lea_sym(iced_x86::Register::RAX, &label);
+            return;
+        };
+        self.expr(first);
+        self.to_string(&first.ty);
+        for part in rest {
+            self.push_rax();
+            self.expr(part);
+            self.to_string(&part.ty);
+            self.x(|a| a.mov(x::rsi, x::rax));
+            self.pop(x::rdi);
+            self.call(runtime::CONCAT, "joins the two strings");
+        }
+    }
+
+    /// Turns the value in rax (of type `ty`) into a string, as C# formats it.
+    pub(super) fn to_string(&mut self, ty: &Type) {
+        match ty {
+            Type::String | Type::Null => {}
+            Type::Int => {
+                self.x(|a| a.movsxd(x::rdi, x::eax));
+                self.call_aligned(runtime::INT_TO_STR, "formats the number in decimal");
+            }
+            Type::Long => {
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.call_aligned(runtime::INT_TO_STR, "formats the number in decimal");
+            }
+            Type::Char => {
+                self.x(|a| a.mov(x::edi, x::eax));
+                self.call_aligned(runtime::CHAR_TO_STR, "a one-character string");
+            }
+            Type::Bool => {
+                self.x(|a| a.mov(x::edi, x::eax));
+                self.call_aligned(runtime::BOOL_TO_STR, "\"True\" or \"False\"");
+            }
+            Type::Class(_) => {
+                let done = self.label_for("name");
+                self.x(|a| a.test(x::rax, x::rax));
+                self.branch(Code::Je_rel32_64, &done);
+                self.xe("the vtable…", |a| a.mov(x::rax, x::qword_ptr(x::rax)));
+                self.xe("…holds the class name (C# prints an object as its type name)", |a| {
+                    a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_NAME))
+                });
+                self.asm.label(&done);
+            }
+            other => {
+                let name = self.dotnet_type_name(other);
+                let label = self.data.string_label(name.as_bytes());
+                self.asm.lea_sym(iced_x86::Register::RAX, &label).explain("C# prints this value as its type name");
+            }
+        }
+    }
+
+    /// The name .NET's `ToString()` gives values of a type without one of its own.
+    fn dotnet_type_name(&self, ty: &Type) -> String {
+        match ty {
+            Type::Int => "System.Int32".into(),
+            Type::Long => "System.Int64".into(),
+            Type::Bool => "System.Boolean".into(),
+            Type::Char => "System.Char".into(),
+            Type::String => "System.String".into(),
+            Type::Array(elem) => format!("{}[]", self.dotnet_type_name(elem)),
+            Type::Class(c) => self.program.classes[c.0 as usize].name.clone(),
+            Type::Task => "System.Threading.Tasks.Task".into(),
+            Type::TaskOf(t) => format!("System.Threading.Tasks.Task`1[{}]", self.dotnet_type_name(t)),
+            _ => "System.Object".into(),
+        }
+    }
+
+    fn builtin(&mut self, builtin: Builtin, args: &[Expr], e: &Expr) {
+        match builtin {
+            Builtin::WriteLine | Builtin::Write => {
+                let newline = usize::from(builtin == Builtin::WriteLine);
+                let Some(arg) = args.first() else {
+                    if newline == 1 {
+                        self.call_aligned(runtime::PRINT_NEWLINE, "writes a line break");
+                    }
+                    return;
+                };
+                self.expr(arg);
+                let routine = match &arg.ty {
+                    Type::Int => {
+                        self.x(|a| a.movsxd(x::rdi, x::eax));
+                        runtime::PRINT_INT[newline]
+                    }
+                    Type::Long => {
+                        self.x(|a| a.mov(x::rdi, x::rax));
+                        runtime::PRINT_INT[newline]
+                    }
+                    Type::Char => {
+                        self.x(|a| a.mov(x::edi, x::eax));
+                        runtime::PRINT_CHAR[newline]
+                    }
+                    Type::Bool => {
+                        self.x(|a| a.mov(x::edi, x::eax));
+                        runtime::PRINT_BOOL[newline]
+                    }
+                    other => {
+                        self.to_string(other);
+                        self.x(|a| a.mov(x::rdi, x::rax));
+                        runtime::PRINT_STR[newline]
+                    }
+                };
+                self.call_aligned(routine, "writes to stdout with the write system call");
+            }
+            Builtin::StringLength => {
+                self.expr(&args[0]);
+                self.null_check(x::rax, e.span);
+                self.xe("reads the length stored before the characters", |a| a.mov(x::eax, x::dword_ptr(x::rax)));
+            }
+            _ => self.unsupported(e.span, "tasks"),
+        }
+    }
+
+    /// `is C`: walks the vtable parent chain from the object's class; eax = 0/1.
+    fn instance_of(&mut self, class: ClassId) {
+        let name = self.program.classes[class.0 as usize].name.clone();
+        let walk = self.label_for("is");
+        let no = self.label_for("isnot");
+        let end = self.label_for("endis");
+        self.x(|a| a.test(x::rax, x::rax));
+        self.branch(Code::Je_rel32_64, &no);
+        self.asm.lea_sym(iced_x86::Register::RCX, &vtable_label(&name)).explain("the vtable of the class we test for");
+        self.xe("the object's vtable", |a| a.mov(x::rax, x::qword_ptr(x::rax)));
+        self.asm.label(&walk);
+        self.x(|a| a.cmp(x::rax, x::rcx));
+        self.branch(Code::Je_rel32_64, &end);
+        self.xe("up to the parent class's vtable", |a| a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_PARENT)));
+        self.x(|a| a.test(x::rax, x::rax));
+        self.branch(Code::Jne_rel32_64, &walk);
+        self.asm.label(&no);
+        self.x(|a| a.xor(x::eax, x::eax));
+        let done = self.label_for("isdone");
+        self.jmp(&done);
+        self.asm.label(&end);
+        self.x(|a| a.mov(x::eax, 1u32));
+        self.asm.label(&done);
+    }
+
+    fn unsupported(&mut self, span: Span, what: &str) {
+        self.errors.push(crate::diag::Diagnostic::error(
+            span,
+            format!("{what} cannot be compiled yet: the async code generator is not written"),
+        ));
+    }
+}

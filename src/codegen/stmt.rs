@@ -1,0 +1,179 @@
+//! Statements and conditions: blocks, `if`, loops, `break`/`continue`,
+//! `return`, and conditional jumps that test a comparison directly.
+
+use super::FnGen;
+use crate::ir::Stmt;
+use crate::typed::{BinOp, Const, Expr, ExprKind, OpKind, UnOp};
+use iced_x86::code_asm as x;
+use iced_x86::Code;
+
+impl FnGen<'_, '_> {
+    pub(super) fn block(&mut self, stmts: &[Stmt]) {
+        for stmt in stmts {
+            self.stmt(stmt);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Expr(e) => {
+                self.source_line(e.span);
+                self.expr(e);
+            }
+            Stmt::Init { local, value, span } => {
+                self.source_line(*span);
+                self.expr(value);
+                self.store_local(*local);
+            }
+            Stmt::If { cond, then, otherwise, span } => {
+                self.source_line(*span);
+                let else_label = self.label_for("else");
+                self.jump_unless(cond, &else_label);
+                self.block(then);
+                if otherwise.is_empty() {
+                    self.asm.label(&else_label);
+                } else {
+                    let end = self.label_for("endif");
+                    self.jmp(&end);
+                    self.asm.label(&else_label);
+                    self.block(otherwise);
+                    self.asm.label(&end);
+                }
+            }
+            Stmt::Loop { cond, test_first, body, step, span } => {
+                self.loop_stmt(cond.as_ref(), *test_first, body, step, *span)
+            }
+            Stmt::Break(span) => {
+                self.source_line(*span);
+                let target = self.loops.last().expect("break inside a loop").1.clone();
+                self.jmp(&target);
+            }
+            Stmt::Continue(span) => {
+                self.source_line(*span);
+                let target = self.loops.last().expect("continue inside a loop").0.clone();
+                self.jmp(&target);
+            }
+            Stmt::Return(value, span) => {
+                self.source_line(*span);
+                if let Some(value) = value {
+                    self.expr(value);
+                }
+                let label = self.return_label.clone();
+                self.jmp(&label);
+            }
+            Stmt::Block(stmts) => self.block(stmts),
+        }
+    }
+
+    /// `while`/`for`: test at the top; `do … while`: test at the bottom.
+    fn loop_stmt(&mut self, cond: Option<&Expr>, test_first: bool, body: &[Stmt], step: &[Stmt], span: crate::source::Span) {
+        self.source_line(span);
+        let head = self.label_for("loop");
+        let next = self.label_for("continue");
+        let end = self.label_for("break");
+        self.asm.label(&head);
+        if test_first {
+            if let Some(cond) = cond {
+                self.jump_unless(cond, &end);
+            }
+        }
+        self.loops.push((next.clone(), end.clone()));
+        self.block(body);
+        self.loops.pop();
+        self.asm.label(&next);
+        self.block(step);
+        match (test_first, cond) {
+            (false, Some(cond)) => {
+                self.source_line(cond.span);
+                self.jump_if(cond, &head);
+            }
+            _ => self.jmp(&head),
+        }
+        self.asm.label(&end);
+    }
+
+    /// Jumps to `label` when `cond` is false.
+    pub(super) fn jump_unless(&mut self, cond: &Expr, label: &str) {
+        self.cond_jump(cond, false, label);
+    }
+
+    /// Jumps to `label` when `cond` is true.
+    pub(super) fn jump_if(&mut self, cond: &Expr, label: &str) {
+        self.cond_jump(cond, true, label);
+    }
+
+    /// Jumps to `label` when `cond` equals `when`; comparisons and `&&`/`||`
+    /// become compare-and-branch without materialising a bool.
+    fn cond_jump(&mut self, cond: &Expr, when: bool, label: &str) {
+        match &cond.kind {
+            ExprKind::Const(Const::Bool(b)) => {
+                if *b == when {
+                    self.jmp(label);
+                }
+            }
+            ExprKind::Unary { op: UnOp::Not, operand } => self.cond_jump(operand, !when, label),
+            ExprKind::LogicalAnd(a, b) | ExprKind::LogicalOr(a, b) => {
+                let is_and = matches!(cond.kind, ExprKind::LogicalAnd(..));
+                // `a && b` jumps on false as soon as `a` is false; on true only if both are.
+                if is_and != when {
+                    self.cond_jump(a, when, label);
+                    self.cond_jump(b, when, label);
+                } else {
+                    let skip = self.label_for("skip");
+                    self.cond_jump(a, !when, &skip);
+                    self.cond_jump(b, when, label);
+                    self.asm.label(&skip);
+                }
+            }
+            ExprKind::Binary { op, kind, lhs, rhs } if comparison(*op).is_some() => {
+                self.operands(lhs, rhs);
+                self.compare(*kind);
+                let code = jcc(*op, when);
+                self.branch(code, label);
+            }
+            _ => {
+                self.expr(cond);
+                self.x(|a| a.test(x::al, x::al));
+                let code = if when { Code::Jne_rel32_64 } else { Code::Je_rel32_64 };
+                self.branch(code, label);
+            }
+        }
+    }
+
+    /// `cmp eax, ecx` (or the 64-bit form) for a comparison of `kind`.
+    pub(super) fn compare(&mut self, kind: OpKind) {
+        match kind {
+            OpKind::Int | OpKind::Bool => self.x(|a| a.cmp(x::eax, x::ecx)),
+            OpKind::Long | OpKind::Ref => self.x(|a| a.cmp(x::rax, x::rcx)),
+        }
+    }
+}
+
+/// The comparison operators (the others are arithmetic).
+pub(super) fn comparison(op: BinOp) -> Option<BinOp> {
+    matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne).then_some(op)
+}
+
+/// The signed conditional jump taken when `op` holds (`when`) or fails.
+fn jcc(op: BinOp, when: bool) -> Code {
+    let op = if when { op } else { negate(op) };
+    match op {
+        BinOp::Lt => Code::Jl_rel32_64,
+        BinOp::Le => Code::Jle_rel32_64,
+        BinOp::Gt => Code::Jg_rel32_64,
+        BinOp::Ge => Code::Jge_rel32_64,
+        BinOp::Eq => Code::Je_rel32_64,
+        _ => Code::Jne_rel32_64,
+    }
+}
+
+fn negate(op: BinOp) -> BinOp {
+    match op {
+        BinOp::Lt => BinOp::Ge,
+        BinOp::Le => BinOp::Gt,
+        BinOp::Gt => BinOp::Le,
+        BinOp::Ge => BinOp::Lt,
+        BinOp::Eq => BinOp::Ne,
+        _ => BinOp::Eq,
+    }
+}

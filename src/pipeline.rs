@@ -1,0 +1,101 @@
+//! The pipeline driver: chains the stages for the commands, the UI and tests.
+//!
+//! In: a path or an in-memory source. Out: the product of the requested stage,
+//! or a [`Failure`] carrying every diagnostic (with the sources to render them).
+//! The front end runs on a thread with a large stack, so deeply nested input
+//! gets a diagnostic from the parser's nesting limit instead of a stack overflow
+//! in whatever thread called us (test threads have small stacks).
+
+use crate::diag::Diagnostic;
+use crate::source::Sources;
+use crate::{ast, check, parse, typed};
+use std::path::Path;
+
+/// Why a stage produced nothing.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input could not be read at all (missing file, invalid UTF-8).
+    Io(String),
+    /// The input was read and is wrong; `diagnostics` is sorted and non-empty.
+    Diagnostics { sources: Sources, diagnostics: Vec<Diagnostic> },
+}
+
+impl Failure {
+    /// A plain-text rendering (no colour), for tests and logs.
+    pub fn render(&self) -> String {
+        match self {
+            Failure::Io(message) => format!("error: {message}\n"),
+            Failure::Diagnostics { sources, diagnostics } => crate::diag::render(sources, diagnostics, false),
+        }
+    }
+}
+
+pub struct Parsed {
+    pub sources: Sources,
+    pub program: ast::Program,
+}
+
+pub struct Checked {
+    pub sources: Sources,
+    pub program: typed::Program,
+}
+
+/// Stack for the front end: nesting is limited by the parser, and this leaves
+/// a wide margin for the recursion that limit still allows.
+const FRONT_END_STACK: usize = 256 << 20;
+
+fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("flux-front-end".into())
+            .stack_size(FRONT_END_STACK)
+            .spawn_scoped(scope, f)
+            .expect("cannot start the front-end thread")
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Parses a file and its includes.
+pub fn parse_file(path: &Path) -> Result<Parsed, Failure> {
+    on_big_stack(|| {
+        let mut sources = Sources::new();
+        let (program, diagnostics) = parse::parse_file(&mut sources, path).map_err(Failure::Io)?;
+        finish(sources, diagnostics, |sources| Parsed { sources, program })
+    })
+}
+
+/// Parses and checks a file and its includes.
+pub fn check_file(path: &Path) -> Result<Checked, Failure> {
+    on_big_stack(|| {
+        let mut sources = Sources::new();
+        let (program, diagnostics) = parse::parse_file(&mut sources, path).map_err(Failure::Io)?;
+        check_parsed(sources, program, diagnostics)
+    })
+}
+
+/// Parses and checks source text held in memory (`name` is used in messages).
+pub fn check_source(name: &str, text: &str) -> Result<Checked, Failure> {
+    on_big_stack(|| {
+        let mut sources = Sources::new();
+        let (program, diagnostics) = parse::parse_source(&mut sources, name, text.to_string());
+        check_parsed(sources, program, diagnostics)
+    })
+}
+
+/// Checks even when parsing reported errors (e.g. unsupported constructs
+/// replaced by error nodes), so one run reports everything it can.
+fn check_parsed(sources: Sources, program: ast::Program, mut diagnostics: Vec<Diagnostic>) -> Result<Checked, Failure> {
+    let (typed, check_diagnostics) = check::check(&program);
+    diagnostics.extend(check_diagnostics);
+    finish(sources, diagnostics, |sources| Checked { sources, program: typed })
+}
+
+fn finish<T>(sources: Sources, mut diagnostics: Vec<Diagnostic>, ok: impl FnOnce(Sources) -> T) -> Result<T, Failure> {
+    if diagnostics.is_empty() {
+        Ok(ok(sources))
+    } else {
+        crate::diag::sort(&mut diagnostics);
+        Err(Failure::Diagnostics { sources, diagnostics })
+    }
+}
