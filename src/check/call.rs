@@ -99,7 +99,7 @@ impl Checker<'_> {
                     error_expr(span)
                 }
                 Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
-                None => self.no_member(&self.class_name(c).to_string(), name),
+                None => self.no_class_member(c, name),
             },
             Target::Task if name.name == "CompletedTask" => mk(
                 ExprKind::Builtin {
@@ -122,7 +122,7 @@ impl Checker<'_> {
                         self.field_access(cx, Some(this), f, span)
                     }
                     Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
-                    None => self.no_member(&self.class_name(parent).to_string(), name),
+                    None => self.no_class_member(parent, name),
                 }
             }
         }
@@ -142,6 +142,11 @@ impl Checker<'_> {
         );
         self.error(name.span, msg, "unknown member");
         error_expr(name.span)
+    }
+
+    fn no_class_member(&mut self, class: ClassId, name: &ast::Ident) -> Expr {
+        let owner = self.class_name(class).to_owned();
+        self.no_member(&owner, name)
     }
 
     /// `int.MaxValue` and friends, folded to constants.

@@ -362,10 +362,11 @@ impl<'a> Checker<'a> {
             Type::Task => AsyncKind::Task,
             Type::TaskOf(t) => AsyncKind::TaskOf((**t).clone()),
             Type::Error => AsyncKind::Task,
-            _ => {
+            other => {
                 let msg = "the return type of an async method must be `void`, `Task` or `Task<T>`";
                 self.error(m.ret.span, msg, "not a task type");
-                AsyncKind::Task
+                // Check the body as if it returned Task<T>: no second error.
+                AsyncKind::TaskOf(other.clone())
             }
         }
     }
@@ -555,10 +556,11 @@ impl<'a> Checker<'a> {
             self.out.methods[id.0 as usize].dispatch = dispatch;
         }
         if !self.class(class).is_abstract {
+            // Abstract methods of this very class were reported as misplaced.
             let missing: Vec<MethodId> = vtable
                 .iter()
                 .copied()
-                .filter(|&m| self.method(m).is_abstract)
+                .filter(|&m| self.method(m).is_abstract && self.method(m).class != Some(class))
                 .collect();
             for m in missing {
                 let msg = format!(

@@ -843,7 +843,7 @@ impl Checker<'_> {
             }
             ExprKind::Error => return None,
             _ => {
-                let msg = "the left-hand side of an assignment must be a variable, field or array element";
+                let msg = "the left side of an assignment must be a variable, a field or an array element";
                 self.error(e.span, msg, "not assignable");
                 return None;
             }

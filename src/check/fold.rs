@@ -123,10 +123,7 @@ macro_rules! impl_int {
 impl_int!(i32, Int, 31);
 impl_int!(i64, Long, 63);
 
-fn integer<T: Int>(op: BinOp, a: T, b: T) -> Result<Option<ConstOf<T>>, FoldError>
-where
-    T: Into<i64>,
-{
+fn integer<T: Int + Into<i64>>(op: BinOp, a: T, b: T) -> Result<Option<ConstOf<T>>, FoldError> {
     let cmp = |r: bool| Ok(Some(ConstOf::Bool(r)));
     match op {
         BinOp::Lt => cmp(a < b),

@@ -120,7 +120,9 @@ impl FnCx {
             is_param,
         });
         let free = self.check_free(name);
-        if free.is_ok() {
+        // A shadowing local is still bound here, so uses inside this scope
+        // refer to it and report nothing more; a duplicate keeps the first.
+        if !matches!(free, Err(DeclareError::Duplicate)) {
             self.bind(name, LocalRef::Var(id));
         }
         (id, free)
@@ -133,9 +135,11 @@ impl FnCx {
         value: Const,
         ty: Type,
     ) -> Result<(), DeclareError> {
-        self.check_free(name)?;
-        self.bind(name, LocalRef::Const(value, ty));
-        Ok(())
+        let free = self.check_free(name);
+        if !matches!(free, Err(DeclareError::Duplicate)) {
+            self.bind(name, LocalRef::Const(value, ty));
+        }
+        free
     }
 
     fn bind(&mut self, name: &str, r: LocalRef) {

@@ -376,9 +376,8 @@ impl Checker<'_> {
         value: Option<&ast::Expr>,
         span: Span,
     ) -> Option<Expr> {
-        let Some(kind) = cx.async_kind.clone() else {
-            return None;
-        };
+        // Outside methods (field initializers) there are no statements.
+        let kind = cx.async_kind.clone()?;
         let expected = match &kind {
             AsyncKind::NotAsync => cx.ret.clone(),
             AsyncKind::TaskOf(t) => t.clone(),

@@ -1,0 +1,5 @@
+class A {
+    public abstract void F();
+}
+
+class Program { static void Main() { } }

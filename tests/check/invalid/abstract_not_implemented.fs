@@ -1,0 +1,7 @@
+abstract class Shape {
+    public abstract int Area();
+}
+
+class Square : Shape { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,9 @@
+using System;
+using System.Threading.Tasks;
+
+class Program {
+    static async int F() { return 1; }
+    static void Main() {
+        
+    }
+}

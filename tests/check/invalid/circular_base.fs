@@ -1,0 +1,4 @@
+class A : B { }
+class B : A { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,4 @@
+class A { }
+class A { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,6 @@
+class A {
+    public A(int x) { }
+    public A(int y) { }
+}
+
+class Program { static void Main() { } }

@@ -1,0 +1,6 @@
+class A {
+    int a = 1;
+    int b = a + 1;
+}
+
+class Program { static void Main() { } }

@@ -1,0 +1,3 @@
+using "include_cycle_b.fsh";
+
+class Program { static void Main() { } }

@@ -1,0 +1,3 @@
+using "include_cycle.fs";
+
+class B { }

@@ -1,0 +1,3 @@
+using "does_not_exist.fsh";
+
+class Program { static void Main() { } }

@@ -1,0 +1,7 @@
+abstract class A { }
+
+class Program {
+    static void Main() {
+        A a = new A();
+    }
+}

@@ -1,0 +1,9 @@
+class A {
+    void Hidden() { }
+}
+
+class Program {
+    static void Main() {
+        new A().Hidden();
+    }
+}

@@ -1,0 +1,3 @@
+private class A { }
+
+class Program { static void Main() { } }

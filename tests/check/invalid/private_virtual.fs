@@ -1,0 +1,5 @@
+class A {
+    virtual void F() { }
+}
+
+class Program { static void Main() { } }

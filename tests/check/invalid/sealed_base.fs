@@ -1,0 +1,4 @@
+sealed class A { }
+class B : A { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,7 @@
+class A {
+    static void Main() { }
+}
+
+class B {
+    static void Main() { }
+}

@@ -1,0 +1,10 @@
+using System;
+using System.Threading.Tasks;
+
+class Program {
+    static bool F() { return true; }
+    static void Main() {
+        int x;
+        if (F() || (x = 1) > 0) Console.WriteLine(x);
+    }
+}

@@ -1,0 +1,8 @@
+using System;
+using System.Threading.Tasks;
+
+class Program {
+    static void Main() {
+        int x = x + 1;
+    }
+}

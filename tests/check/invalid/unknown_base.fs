@@ -1,0 +1,3 @@
+class B : Missing { }
+
+class Program { static void Main() { } }

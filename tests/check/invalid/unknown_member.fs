@@ -1,0 +1,13 @@
+using System;
+
+class A { public int x; }
+
+class Program {
+    static void Main() {
+        A a = new A();
+        a.y = 3;
+        a.Go();
+        Console.Foo("x");
+        int m = int.Max;
+    }
+}

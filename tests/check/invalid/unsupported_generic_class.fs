@@ -1,0 +1,3 @@
+class Box<T> { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,3 @@
+interface I { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,5 @@
+class A {
+    public int X { get; set; }
+}
+
+class Program { static void Main() { } }

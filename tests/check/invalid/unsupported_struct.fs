@@ -1,0 +1,3 @@
+struct S { }
+
+class Program { static void Main() { } }

@@ -1,0 +1,9 @@
+class P {
+    public P(int x) { }
+}
+
+class Program {
+    static void Main() {
+        P p = new P();
+    }
+}

@@ -1,0 +1,4 @@
+class Program {
+    static int Main(int x) { return 0; }
+    void Main2() { }
+}

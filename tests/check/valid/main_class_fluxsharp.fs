@@ -1,0 +1,8 @@
+class Main {
+    int counter = 1;
+
+    void main() {
+        counter += 41;
+        print(counter);
+    }
+}
