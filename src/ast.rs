@@ -8,6 +8,8 @@
 
 use crate::source::Span;
 
+pub mod dump;
+
 /// A whole program: the main file and every file it includes, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {

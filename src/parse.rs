@@ -1,0 +1,172 @@
+//! The front end's first stage: Flux# source text → [`ast::Program`].
+//!
+//! In: a file path (or a name and a text, for tests and in-memory use). Out:
+//! the program — the main file's items with every `using "file.fsh";` include
+//! expanded in place — and the diagnostics found on the way:
+//! - a syntax error (at most one per file: pest stops at the first; that
+//!   file then contributes no items, so callers should not run the checker
+//!   when [`is_syntax_error`] holds for any diagnostic);
+//! - each construct of LANGUAGE.md §8, reported at its own position and
+//!   replaced by an `Error` node (see `parse/build.rs`), so checking can go on;
+//! - include problems (missing file, include cycle) at the `using` line;
+//! - nesting deeper than [`MAX_NESTING`] levels, found by a pre-scan before
+//!   pest runs (pest and every later stage recurse once per level).
+//!
+//! Files are added to [`Sources`] as they are read, so every span resolves.
+//! A file included twice (not in a cycle) is included once, at its first `using`.
+
+mod build;
+mod grammar;
+mod literal;
+mod prescan;
+mod syntax_error;
+
+use crate::ast::{Item, Program};
+use crate::diag::{self, Diagnostic};
+use crate::source::{read_source, FileId, Sources, Span};
+use build::{Builder, Entry};
+use grammar::{FluxParser, Rule};
+use pest::Parser;
+use std::path::{Path, PathBuf};
+
+pub use build::MAX_NESTING;
+
+/// Includes deeper than this are reported (a chain, not a cycle, of includes).
+const MAX_INCLUDE_DEPTH: usize = 64;
+
+/// Parses the file at `path` and everything it includes.
+///
+/// `Err` (a message naming the file) only when the main file itself cannot be
+/// read or is not UTF-8: there is no source to point a diagnostic at.
+pub fn parse_file(
+    sources: &mut Sources,
+    path: &Path,
+) -> Result<(Program, Vec<Diagnostic>), String> {
+    let text = read_source(path)?;
+    Ok(parse_source(sources, &path.display().to_string(), text))
+}
+
+/// Parses `text` as the main file called `name`; includes are looked up
+/// relative to `name`'s directory.
+pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program, Vec<Diagnostic>) {
+    let path = std::fs::canonicalize(name).unwrap_or_else(|_| PathBuf::from(name));
+    let file = sources.add(name, path, text);
+    let mut driver = Driver {
+        sources,
+        diags: Vec::new(),
+        items: Vec::new(),
+        stack: Vec::new(),
+    };
+    driver.unit(file);
+    let Driver {
+        items, mut diags, ..
+    } = driver;
+    diag::sort(&mut diags);
+    (Program { items }, diags)
+}
+
+/// Whether a diagnostic is a syntax error (after which the program is incomplete).
+pub fn is_syntax_error(d: &Diagnostic) -> bool {
+    d.label == syntax_error::LABEL
+}
+
+/// Parses one file's text on its own: its top-level entries and diagnostics.
+fn parse_text(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    if let Err(p) = prescan::check(text, MAX_NESTING) {
+        let d = Diagnostic::error(Span::new(file, p.start, p.start + p.len), p.message);
+        return (Vec::new(), vec![d.with_label(syntax_error::LABEL)]);
+    }
+    let pairs = match FluxParser::parse(Rule::file, text) {
+        Ok(pairs) => pairs,
+        Err(_) => {
+            // Parse again with error detail, which lists the tokens tried at the
+            // failure; it costs time, so only failing files pay for it. The
+            // setting is process-wide and never switched back off, so parallel
+            // parses (tests) cannot race on it.
+            pest::set_error_detail(true);
+            let error = FluxParser::parse(Rule::file, text).err();
+            let d = error.map(|e| syntax_error::to_diagnostic(&e, text, file));
+            return (Vec::new(), d.into_iter().collect());
+        }
+    };
+    let mut builder = Builder::new(file);
+    let file_pair = pairs.into_iter().next().expect("grammar: file");
+    let entries = builder.file(file_pair);
+    (entries, builder.diags)
+}
+
+struct Driver<'s> {
+    sources: &'s mut Sources,
+    diags: Vec<Diagnostic>,
+    items: Vec<Item>,
+    /// The files being parsed, outermost first (for cycle detection).
+    stack: Vec<FileId>,
+}
+
+impl Driver<'_> {
+    fn unit(&mut self, file: FileId) {
+        let (entries, diags) = parse_text(file, &self.sources.get(file).text);
+        self.diags.extend(diags);
+        self.stack.push(file);
+        for entry in entries {
+            match entry {
+                Entry::Item(item) => self.items.push(item),
+                Entry::Include { path, span } => self.include(file, &path, span),
+            }
+        }
+        self.stack.pop();
+    }
+
+    fn include(&mut self, from: FileId, written: &str, span: Span) {
+        let from_path = &self.sources.get(from).path;
+        let joined = from_path.parent().unwrap_or(Path::new("")).join(written);
+        let Ok(canonical) = std::fs::canonicalize(&joined) else {
+            let d = Diagnostic::error(span, format!("include file not found: `{written}`"));
+            self.diags
+                .push(d.with_label(format!("no file {}", joined.display())));
+            return;
+        };
+        if let Some(at) = self
+            .stack
+            .iter()
+            .position(|&f| self.sources.get(f).path == canonical)
+        {
+            let mut names: Vec<String> = self.stack[at..]
+                .iter()
+                .map(|&f| self.file_name(f))
+                .collect();
+            names.push(self.file_name(self.stack[at]));
+            let d = Diagnostic::error(span, format!("include cycle: {}", names.join(" → ")));
+            self.diags
+                .push(d.with_label("includes a file that includes this one"));
+            return;
+        }
+        if self.sources.find_path(&canonical).is_some() {
+            return;
+        }
+        if self.stack.len() >= MAX_INCLUDE_DEPTH {
+            let message =
+                format!("includes nested too deep (more than {MAX_INCLUDE_DEPTH} levels)");
+            self.diags
+                .push(Diagnostic::error(span, message).with_label("too deep"));
+            return;
+        }
+        match read_source(&canonical) {
+            Ok(text) => {
+                let name = joined.display().to_string();
+                let file = self.sources.add(name, canonical, text);
+                self.unit(file);
+            }
+            Err(message) => self
+                .diags
+                .push(Diagnostic::error(span, message).with_label("cannot read")),
+        }
+    }
+
+    fn file_name(&self, file: FileId) -> String {
+        let f = self.sources.get(file);
+        f.path
+            .file_name()
+            .map_or_else(|| f.name.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}

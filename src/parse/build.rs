@@ -1,0 +1,1278 @@
+//! Pest pairs → AST.
+//!
+//! In: the pairs of one file that matched `file` in grammar/flux.pest. Out: the
+//! file's top-level entries (classes, functions, and `using "…";` includes
+//! for the caller to expand) and diagnostics for the constructs LANGUAGE.md §8
+//! rules out. Each such construct is reported at its own position and replaced
+//! (an `Error` statement, expression or type, or a dropped member) so that the
+//! checker can go on; its insides are still built and discarded, so the
+//! constructs nested in it are reported too.
+//!
+//! Depth: the grammar keeps long operator chains flat (`a + b + …`, `- - x`,
+//! `a.b.c`), but the tree built from them is as deep as the chain is long, and
+//! every later stage recurses over the tree. The builder therefore counts the
+//! depth it builds (a conservative bound: each flat chain adds its length) and
+//! replaces whatever goes past [`MAX_NESTING`] with an error.
+
+use super::grammar::Rule;
+use super::literal::{self, LiteralError};
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::source::{FileId, Span};
+use pest::iterators::Pair;
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use std::sync::LazyLock;
+
+/// The deepest nesting of statements and expressions accepted (and of brackets,
+/// see `prescan`).
+pub const MAX_NESTING: usize = 256;
+
+/// One top-level entry of a file, in source order.
+// Entries live only until the driver moves their items into the program.
+#[allow(clippy::large_enum_variant)]
+pub enum Entry {
+    Item(Item),
+    /// `using "path";`: the path as written and the span of the directive.
+    Include {
+        path: String,
+        span: Span,
+    },
+}
+
+/// C# binary operator precedence, lowest first.
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::op_coalesce, Assoc::Right))
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        .op(Op::infix(Rule::op_bitor, Assoc::Left))
+        .op(Op::infix(Rule::op_xor, Assoc::Left))
+        .op(Op::infix(Rule::op_bitand, Assoc::Left))
+        .op(Op::infix(Rule::op_eq, Assoc::Left) | Op::infix(Rule::op_ne, Assoc::Left))
+        .op(Op::infix(Rule::op_lt, Assoc::Left)
+            | Op::infix(Rule::op_gt, Assoc::Left)
+            | Op::infix(Rule::op_le, Assoc::Left)
+            | Op::infix(Rule::op_ge, Assoc::Left)
+            | Op::postfix(Rule::is_test)
+            | Op::postfix(Rule::as_test))
+        .op(Op::infix(Rule::op_shl, Assoc::Left) | Op::infix(Rule::op_shr, Assoc::Left))
+        .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
+        .op(Op::infix(Rule::op_mul, Assoc::Left)
+            | Op::infix(Rule::op_div, Assoc::Left)
+            | Op::infix(Rule::op_rem, Assoc::Left))
+});
+
+pub struct Builder {
+    file: FileId,
+    pub diags: Vec<Diagnostic>,
+    /// Depth of what is being built (statements + expression chains).
+    depth: usize,
+    /// "nesting too deep" is reported once per file.
+    reported_too_deep: bool,
+}
+
+type P<'i> = Pair<'i, Rule>;
+
+impl Builder {
+    pub fn new(file: FileId) -> Builder {
+        Builder {
+            file,
+            diags: Vec::new(),
+            depth: 0,
+            reported_too_deep: false,
+        }
+    }
+
+    // ───────────────────────── helpers
+
+    fn span(&self, pair: &P) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    /// The span of a keyword of `len` bytes at the start of `pair`.
+    fn keyword_span(&self, pair: &P, len: usize) -> Span {
+        let start = pair.as_span().start();
+        Span::new(self.file, start, start + len)
+    }
+
+    /// The span of `keyword` within `pair`, after `from` (e.g. `class` after the modifiers).
+    fn find_keyword(&self, pair: &P, from: usize, keyword: &str) -> Span {
+        let text = pair.as_str();
+        let base = pair.as_span().start();
+        let at = text
+            .get(from - base..)
+            .and_then(|t| t.find(keyword))
+            .map_or(base, |p| from + p);
+        Span::new(self.file, at, at + keyword.len())
+    }
+
+    fn error(&mut self, span: Span, message: impl Into<String>, label: &str) {
+        self.diags
+            .push(Diagnostic::error(span, message).with_label(label));
+    }
+
+    /// Reports a LANGUAGE.md §8 construct.
+    fn unsupported(&mut self, span: Span, construct: &str) {
+        self.error(
+            span,
+            format!("{construct} is not supported by Flux#"),
+            "not supported",
+        );
+    }
+
+    fn ident(&self, pair: P) -> Ident {
+        Ident {
+            name: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
+    }
+
+    fn literal_error(&mut self, pair: &P, e: LiteralError) {
+        let start = pair.as_span().start() + e.offset;
+        self.error(
+            Span::new(self.file, start, start + e.len),
+            e.message,
+            "here",
+        );
+    }
+
+    /// Enters one more level of nesting, unless that goes past the limit.
+    fn enter(&mut self, levels: usize, span: Span) -> bool {
+        if self.depth + levels > MAX_NESTING {
+            if !self.reported_too_deep {
+                self.reported_too_deep = true;
+                let message = format!("nesting too deep (more than {MAX_NESTING} levels)");
+                self.error(span, message, "too deep");
+            }
+            return false;
+        }
+        self.depth += levels;
+        true
+    }
+
+    fn leave(&mut self, levels: usize) {
+        self.depth -= levels;
+    }
+
+    fn error_expr(span: Span) -> Expr {
+        Expr {
+            kind: ExprKind::Error,
+            span,
+        }
+    }
+
+    // ───────────────────────── file and declarations
+
+    pub fn file(&mut self, file: P) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for pair in file.into_inner() {
+            self.top_item(pair, &mut entries);
+        }
+        entries
+    }
+
+    fn top_item(&mut self, pair: P, out: &mut Vec<Entry>) {
+        match pair.as_rule() {
+            Rule::include_directive => {
+                let span = self.span(&pair);
+                let lit = pair.into_inner().next().expect("grammar: string literal");
+                match literal::string(lit.as_str()) {
+                    Ok(path) => out.push(Entry::Include { path, span }),
+                    Err(e) => self.literal_error(&lit, e),
+                }
+            }
+            Rule::namespace_decl => {
+                self.unsupported(self.keyword_span(&pair, "namespace".len()), "namespaces");
+                // The declarations inside are fine; keeping them avoids follow-on errors.
+                for inner in pair.into_inner().skip(1) {
+                    self.top_item(inner, out);
+                }
+            }
+            Rule::class_decl => {
+                let mut items = Vec::new();
+                self.class(pair, &mut items);
+                out.extend(items.into_iter().map(Entry::Item));
+            }
+            Rule::method_decl => {
+                out.extend(self.method(pair).map(|m| Entry::Item(Item::Function(m))))
+            }
+            Rule::struct_decl | Rule::interface_decl | Rule::delegate_decl => {
+                self.unsupported_type(pair)
+            }
+            // `using System;` and the end of input.
+            _ => {}
+        }
+    }
+
+    /// A class, and the classes nested in it, hoisted to the top level.
+    fn class(&mut self, pair: P, out: &mut Vec<Item>) {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        let name = self.ident(inner.next().expect("grammar: class name"));
+        let mut base = None;
+        let mut members = Vec::new();
+        let mut nested = Vec::new();
+        for part in inner {
+            match part.as_rule() {
+                Rule::type_params => {
+                    self.unsupported(self.span(&part), "generic types other than Task<T>");
+                }
+                Rule::base_list => base = self.base_list(part),
+                Rule::class_body => members = self.class_body(part, &mut nested),
+                _ => {}
+            }
+        }
+        out.push(Item::Class(ClassDecl {
+            modifiers,
+            name,
+            base,
+            members,
+            span,
+        }));
+        out.extend(nested);
+    }
+
+    /// `: Base` — more than one base type means interfaces.
+    fn base_list(&mut self, pair: P) -> Option<Ident> {
+        let mut types = pair.into_inner();
+        let first = types.next().expect("grammar: base type");
+        for extra in types {
+            self.unsupported(self.span(&extra), "interfaces");
+        }
+        let first_span = self.span(&first);
+        match self.ty(first)?.kind {
+            TypeExprKind::Named(name) => Some(name),
+            TypeExprKind::Task => Some(Ident {
+                name: "Task".into(),
+                span: first_span,
+            }),
+            _ => {
+                self.error(
+                    first_span,
+                    "a class can only derive from a class",
+                    "not a class",
+                );
+                None
+            }
+        }
+    }
+
+    fn class_body(&mut self, pair: P, nested: &mut Vec<Item>) -> Vec<Member> {
+        let mut members = Vec::new();
+        for member in pair.into_inner() {
+            match member.as_rule() {
+                // A member whose type was reported as unsupported is dropped.
+                Rule::field_decl => members.extend(self.field(member).map(Member::Field)),
+                Rule::method_decl => members.extend(self.method(member).map(Member::Method)),
+                Rule::ctor_decl => members.extend(self.ctor(member).map(Member::Ctor)),
+                Rule::class_decl => self.class(member, nested),
+                Rule::property_decl => self.property(member),
+                Rule::struct_decl | Rule::interface_decl | Rule::delegate_decl => {
+                    self.unsupported_type(member)
+                }
+                _ => {}
+            }
+        }
+        members
+    }
+
+    /// A struct, interface or delegate declaration: reported, its body built and dropped.
+    fn unsupported_type(&mut self, pair: P) {
+        let (keyword, construct) = match pair.as_rule() {
+            Rule::struct_decl => ("struct", "structs"),
+            Rule::interface_decl => ("interface", "interfaces"),
+            _ => ("delegate", "delegates"),
+        };
+        let mut inner = pair.clone().into_inner();
+        let modifiers_end = inner.next().map_or(0, |m| m.as_span().end());
+        self.unsupported(self.find_keyword(&pair, modifiers_end, keyword), construct);
+        let mut dropped = Vec::new();
+        for part in inner.filter(|p| p.as_rule() == Rule::class_body) {
+            self.class_body(part, &mut dropped);
+        }
+    }
+
+    /// `int X { get; set; }`: reported at the name, accessor bodies built and dropped.
+    fn property(&mut self, pair: P) {
+        let mut inner = pair.into_inner().skip(2);
+        let name = inner.next().expect("grammar: property name");
+        let span = self.span(&name);
+        self.unsupported(span, "properties");
+        for part in inner {
+            match part.as_rule() {
+                Rule::accessor => {
+                    for body in part.into_inner().skip(2) {
+                        self.method_body(body);
+                    }
+                }
+                Rule::expr_body => self.method_body(part),
+                Rule::expr => drop(self.expr(part)),
+                Rule::array_initializer => drop(self.array_initializer(part)),
+                _ => {}
+            }
+        }
+    }
+
+    fn modifiers(&mut self, pair: P) -> Modifiers {
+        let mut m = Modifiers::default();
+        for modifier in pair.into_inner() {
+            let span = self.span(&modifier);
+            let word = modifier.as_str();
+            // `internal` is `public` in a program of one assembly.
+            let access = match word {
+                "public" | "internal" => Some(Access::Public),
+                "private" => Some(Access::Private),
+                "protected" => Some(Access::Protected),
+                _ => None,
+            };
+            if let Some(access) = access {
+                if m.access.is_some() {
+                    self.error(
+                        span,
+                        "more than one access modifier",
+                        "second access modifier",
+                    );
+                } else {
+                    m.access = Some((access, span));
+                }
+                continue;
+            }
+            let slot = match word {
+                "static" => &mut m.is_static,
+                "abstract" => &mut m.is_abstract,
+                "sealed" => &mut m.is_sealed,
+                "virtual" => &mut m.is_virtual,
+                "override" => &mut m.is_override,
+                "async" => &mut m.is_async,
+                "readonly" => &mut m.is_readonly,
+                "const" => &mut m.is_const,
+                _ => {
+                    self.unsupported(span, "unsafe code");
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                self.error(span, format!("duplicate modifier `{word}`"), "repeated");
+            } else {
+                *slot = Some(span);
+            }
+        }
+        m
+    }
+
+    fn field(&mut self, pair: P) -> Option<FieldDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        let ty = self.ty(inner.next().expect("grammar: field type"));
+        let vars = inner.map(|v| self.var_declarator(v, ty.as_ref())).collect();
+        Some(FieldDecl {
+            modifiers,
+            ty: ty?,
+            vars,
+            span,
+        })
+    }
+
+    /// `ty` is `None` when the declared type was reported.
+    fn var_declarator(&mut self, pair: P, ty: Option<&TypeExpr>) -> VarDecl {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let name = self.ident(inner.next().expect("grammar: variable name"));
+        let init = inner.next().map(|init| self.var_init(init, ty));
+        VarDecl { name, init, span }
+    }
+
+    /// An initializer; `{ 1, 2 }` stands for `new T[] { 1, 2 }` when the declared type is `T[]`.
+    fn var_init(&mut self, pair: P, ty: Option<&TypeExpr>) -> Expr {
+        if pair.as_rule() != Rule::array_initializer {
+            return self.expr(pair);
+        }
+        let span = self.span(&pair);
+        let elements = self.array_initializer(pair);
+        match (ty.map(|t| &t.kind), elements) {
+            (Some(TypeExprKind::Array(elem)), Some(init)) => {
+                let kind = ExprKind::NewArray {
+                    elem: (**elem).clone(),
+                    len: None,
+                    init: Some(init),
+                };
+                Expr { kind, span }
+            }
+            (None, _) | (_, None) => Self::error_expr(span),
+            _ => {
+                self.error(
+                    span,
+                    "an array initializer needs an array type",
+                    "not an array",
+                );
+                Self::error_expr(span)
+            }
+        }
+    }
+
+    /// The elements of `{ a, b }`; `None` (after a report) for nested braces.
+    fn array_initializer(&mut self, pair: P) -> Option<Vec<Expr>> {
+        let mut elements = Vec::new();
+        let mut ok = true;
+        for element in pair.into_inner() {
+            if element.as_rule() == Rule::array_initializer {
+                if ok {
+                    self.unsupported(self.span(&element), "multi-dimensional arrays");
+                }
+                ok = false;
+                self.array_initializer(element);
+            } else {
+                elements.push(self.expr(element));
+            }
+        }
+        ok.then_some(elements)
+    }
+
+    /// `None` if a parameter type was reported (all are still built).
+    fn params(&mut self, pair: P) -> Option<Vec<Param>> {
+        let params: Vec<Option<Param>> = pair
+            .into_inner()
+            .map(|param| {
+                let span = self.span(&param);
+                let mut inner = param.into_inner();
+                let ty = self.ty(inner.next().expect("grammar: parameter type"));
+                let name = self.ident(inner.next().expect("grammar: parameter name"));
+                Some(Param {
+                    ty: ty?,
+                    name,
+                    span,
+                })
+            })
+            .collect();
+        params.into_iter().collect()
+    }
+
+    /// `None` (after building the body for its reports) when the signature
+    /// has something unsupported.
+    fn method(&mut self, pair: P) -> Option<MethodDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        let ret = self.ty(inner.next().expect("grammar: return type"));
+        let name = self.ident(inner.next().expect("grammar: method name"));
+        let mut params = Some(Vec::new());
+        let mut body = None;
+        let mut generic = false;
+        for part in inner {
+            match part.as_rule() {
+                Rule::type_params => {
+                    self.unsupported(self.span(&part), "generic types other than Task<T>");
+                    generic = true;
+                }
+                Rule::param_list => params = self.params(part),
+                Rule::block => body = Some(self.block(part)),
+                Rule::expr_body => {
+                    let nothing = ret
+                        .as_ref()
+                        .is_none_or(|ret| returns_nothing(&modifiers, ret));
+                    body = Some(self.expr_body(part, nothing));
+                }
+                _ => {}
+            }
+        }
+        if generic {
+            return None;
+        }
+        Some(MethodDecl {
+            modifiers,
+            ret: ret?,
+            name,
+            params: params?,
+            body,
+            span,
+        })
+    }
+
+    /// `=> e;` as a block: `{ e; }` when nothing is returned, else `{ return e; }`.
+    fn expr_body(&mut self, pair: P, returns_nothing: bool) -> Block {
+        let span = self.span(&pair);
+        let expr = self.expr(pair.into_inner().next().expect("grammar: expression"));
+        let kind = if returns_nothing {
+            StmtKind::Expr(expr)
+        } else {
+            StmtKind::Return(Some(expr))
+        };
+        Block {
+            stmts: vec![Stmt { kind, span }],
+            span,
+        }
+    }
+
+    /// An accessor or anonymous-delegate body that is built only for its reports.
+    fn method_body(&mut self, pair: P) {
+        match pair.as_rule() {
+            Rule::block => drop(self.block(pair)),
+            Rule::expr_body => drop(self.expr_body(pair, true)),
+            _ => {}
+        }
+    }
+
+    fn ctor(&mut self, pair: P) -> Option<CtorDecl> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        let name = self.ident(inner.next().expect("grammar: constructor name"));
+        let mut params = Some(Vec::new());
+        let mut init = None;
+        let mut body = Block {
+            stmts: Vec::new(),
+            span,
+        };
+        for part in inner {
+            match part.as_rule() {
+                Rule::param_list => params = self.params(part),
+                Rule::ctor_init => init = Some(self.ctor_init(part)),
+                Rule::block => body = self.block(part),
+                Rule::expr_body => body = self.expr_body(part, true),
+                _ => {}
+            }
+        }
+        Some(CtorDecl {
+            modifiers,
+            name,
+            params: params?,
+            init,
+            body,
+            span,
+        })
+    }
+
+    fn ctor_init(&mut self, pair: P) -> CtorInit {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let kind = match inner.next().expect("grammar: base or this").as_str() {
+            "base" => CtorInitKind::Base,
+            _ => CtorInitKind::This,
+        };
+        let args = inner.map(|arg| self.expr(arg)).collect();
+        CtorInit { kind, args, span }
+    }
+
+    // ───────────────────────── types
+
+    /// A written type; `None` once reported as unsupported (the caller then
+    /// drops or replaces the construct that uses it).
+    fn ty(&mut self, pair: P) -> Option<TypeExpr> {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let mut ty = self.type_atom(inner.next().expect("grammar: type"))?;
+        for rank in inner {
+            let rank_span = self.span(&rank);
+            if rank.into_inner().next().is_some() {
+                self.unsupported(rank_span, "multi-dimensional arrays");
+                return None;
+            }
+            ty = TypeExpr {
+                kind: TypeExprKind::Array(Box::new(ty)),
+                span: span.to(rank_span),
+            };
+        }
+        ty.span = span;
+        Some(ty)
+    }
+
+    fn type_atom(&mut self, pair: P) -> Option<TypeExpr> {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::predefined_type => match pair.as_str() {
+                "int" => TypeExprKind::Int,
+                "long" => TypeExprKind::Long,
+                "bool" => TypeExprKind::Bool,
+                "char" => TypeExprKind::Char,
+                "string" => TypeExprKind::String,
+                "void" => TypeExprKind::Void,
+                "var" => TypeExprKind::Var,
+                _ => {
+                    self.unsupported(span, "floating point");
+                    return None;
+                }
+            },
+            Rule::named_type => {
+                let name = self.ident(pair.into_inner().next().expect("grammar: name"));
+                if name.name == "Task" {
+                    TypeExprKind::Task
+                } else {
+                    TypeExprKind::Named(name)
+                }
+            }
+            _ => self.generic_type(pair, span)?,
+        };
+        Some(TypeExpr { kind, span })
+    }
+
+    /// `Task<T>` is the one generic type Flux# has.
+    fn generic_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
+        let mut inner = pair.into_inner();
+        let name = inner.next().expect("grammar: generic name");
+        let args: Vec<Option<TypeExpr>> = inner.map(|arg| self.ty(arg)).collect();
+        match (name.as_str(), <[Option<TypeExpr>; 1]>::try_from(args)) {
+            ("Task", Ok([arg])) => Some(TypeExprKind::TaskOf(Box::new(arg?))),
+            _ => {
+                self.unsupported(span, "generic types other than Task<T>");
+                None
+            }
+        }
+    }
+
+    // ───────────────────────── statements
+
+    fn block(&mut self, pair: P) -> Block {
+        let span = self.span(&pair);
+        let stmts = pair.into_inner().map(|s| self.stmt(s)).collect();
+        Block { stmts, span }
+    }
+
+    fn stmt(&mut self, pair: P) -> Stmt {
+        let span = self.span(&pair);
+        if !self.enter(1, span) {
+            return Stmt {
+                kind: StmtKind::Error,
+                span,
+            };
+        }
+        let kind = self.stmt_kind(pair, span);
+        self.leave(1);
+        Stmt { kind, span }
+    }
+
+    fn stmt_kind(&mut self, pair: P, span: Span) -> StmtKind {
+        let rule = pair.as_rule();
+        let mut inner = pair.clone().into_inner();
+        let mut next = move || inner.next().expect("grammar: statement part");
+        match rule {
+            Rule::block => StmtKind::Block(self.block(pair)),
+            Rule::local_stmt => self.local(next(), false),
+            Rule::const_stmt => self.local(next(), true),
+            Rule::fixed_array_stmt => self.fixed_array(pair, span),
+            Rule::expr_stmt => StmtKind::Expr(self.expr(next())),
+            Rule::if_stmt => {
+                let cond = self.expr(next());
+                let then = Box::new(self.stmt(next()));
+                let otherwise = pair
+                    .into_inner()
+                    .nth(2)
+                    .map(|e| Box::new(self.stmt(e.into_inner().next().expect("grammar: else"))));
+                StmtKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                }
+            }
+            Rule::while_stmt => {
+                let cond = self.expr(next());
+                StmtKind::While {
+                    cond,
+                    body: Box::new(self.stmt(next())),
+                }
+            }
+            Rule::do_stmt => {
+                let body = Box::new(self.stmt(next()));
+                StmtKind::DoWhile {
+                    body,
+                    cond: self.expr(next()),
+                }
+            }
+            Rule::for_stmt => self.for_stmt(pair),
+            Rule::return_stmt => StmtKind::Return(pair.into_inner().next().map(|e| self.expr(e))),
+            Rule::break_stmt => StmtKind::Break,
+            Rule::continue_stmt => StmtKind::Continue,
+            Rule::empty_stmt => StmtKind::Empty,
+            Rule::labeled_stmt => {
+                self.unsupported(self.span(&next()), "goto");
+                self.stmt(next()).kind
+            }
+            _ => self.unsupported_stmt(pair),
+        }
+    }
+
+    /// `int a = 1, b;` (`is_const` for `const int N = 3;`).
+    fn local(&mut self, decl: P, is_const: bool) -> StmtKind {
+        let mut inner = decl.into_inner();
+        let ty = self.ty(inner.next().expect("grammar: local type"));
+        let vars = inner.map(|v| self.var_declarator(v, ty.as_ref())).collect();
+        match ty {
+            Some(ty) => StmtKind::Local { is_const, ty, vars },
+            None => StmtKind::Error,
+        }
+    }
+
+    /// FluxSharp `int[10] a;` is `int[] a = new int[10];`.
+    fn fixed_array(&mut self, pair: P, span: Span) -> StmtKind {
+        let mut inner = pair.into_inner();
+        let elem = self.type_atom(inner.next().expect("grammar: element type"));
+        let len = self.expr(inner.next().expect("grammar: length"));
+        let name = self.ident(inner.next().expect("grammar: name"));
+        let Some(elem) = elem else {
+            return StmtKind::Error;
+        };
+        let array_span = elem.span.to(len.span);
+        let init = Expr {
+            kind: ExprKind::NewArray {
+                elem: elem.clone(),
+                len: Some(Box::new(len)),
+                init: None,
+            },
+            span: array_span,
+        };
+        let ty = TypeExpr {
+            kind: TypeExprKind::Array(Box::new(elem)),
+            span: array_span,
+        };
+        let var = VarDecl {
+            name,
+            init: Some(init),
+            span,
+        };
+        StmtKind::Local {
+            is_const: false,
+            ty,
+            vars: vec![var],
+        }
+    }
+
+    fn for_stmt(&mut self, pair: P) -> StmtKind {
+        let (mut init, mut cond, mut step) = (Vec::new(), None, Vec::new());
+        let mut body = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::for_init => init = self.for_init(part),
+                Rule::for_cond => {
+                    cond = Some(self.expr(part.into_inner().next().expect("grammar: condition")))
+                }
+                Rule::for_step => step = part.into_inner().map(|e| self.expr(e)).collect(),
+                _ => body = Some(self.stmt(part)),
+            }
+        }
+        let body = Box::new(body.expect("grammar: for body"));
+        StmtKind::For {
+            init,
+            cond,
+            step,
+            body,
+        }
+    }
+
+    fn for_init(&mut self, pair: P) -> Vec<Stmt> {
+        let mut stmts = Vec::new();
+        for part in pair.into_inner() {
+            let span = self.span(&part);
+            let kind = match part.as_rule() {
+                Rule::local_decl => self.local(part, false),
+                _ => StmtKind::Expr(self.expr(part)),
+            };
+            stmts.push(Stmt { kind, span });
+        }
+        stmts
+    }
+
+    /// foreach, switch, try, throw, goto, unsafe: reported at the keyword; the
+    /// parts are built (for the constructs nested in them) and dropped.
+    fn unsupported_stmt(&mut self, pair: P) -> StmtKind {
+        let (keyword, construct) = match pair.as_rule() {
+            Rule::foreach_stmt => ("foreach", "foreach"),
+            Rule::switch_stmt => ("switch", "switch"),
+            Rule::try_stmt => ("try", "exceptions (try/catch/throw)"),
+            Rule::throw_stmt => ("throw", "exceptions (try/catch/throw)"),
+            Rule::goto_stmt => ("goto", "goto"),
+            _ => ("unsafe", "unsafe code"),
+        };
+        self.unsupported(self.keyword_span(&pair, keyword.len()), construct);
+        self.build_and_drop(pair);
+        StmtKind::Error
+    }
+
+    /// Builds every statement, expression and type below `pair`, for their reports only.
+    fn build_and_drop(&mut self, pair: P) {
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::expr => drop(self.expr(part)),
+                Rule::ty => drop(self.ty(part)),
+                Rule::ident => {}
+                Rule::switch_section | Rule::switch_label | Rule::catch_clause => {
+                    self.build_and_drop(part)
+                }
+                _ => drop(self.stmt(part)),
+            }
+        }
+    }
+
+    // ───────────────────────── expressions
+
+    pub fn expr(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let first = inner.next().expect("grammar: expression");
+        if first.as_rule() == Rule::lambda {
+            self.unsupported(span, "lambdas");
+            self.build_and_drop_lambda(first);
+            return Self::error_expr(span);
+        }
+        let Some(op) = inner.next() else {
+            return self.conditional(first);
+        };
+        // `a = b = c` nests to the right: one level per assignment.
+        if !self.enter(1, span) {
+            return Self::error_expr(span);
+        }
+        let target = self.conditional(first);
+        let value = self.expr(inner.next().expect("grammar: assigned value"));
+        self.leave(1);
+        let op = assign_op(op.as_str());
+        if !is_assignable(&target) {
+            self.error(
+                target.span,
+                "the left side of an assignment must be a variable, a field or an array element",
+                "not assignable",
+            );
+            return Self::error_expr(span);
+        }
+        Expr {
+            kind: ExprKind::Assign {
+                op,
+                target: Box::new(target),
+                value: Box::new(value),
+            },
+            span,
+        }
+    }
+
+    fn build_and_drop_lambda(&mut self, lambda: P) {
+        for part in lambda.into_inner() {
+            match part.as_rule() {
+                Rule::block => drop(self.block(part)),
+                Rule::expr => drop(self.expr(part)),
+                Rule::ty => drop(self.ty(part)),
+                _ => {}
+            }
+        }
+    }
+
+    fn conditional(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let first = inner.next().expect("grammar: condition");
+        let Some(then) = inner.next() else {
+            return self.binary(first);
+        };
+        if !self.enter(1, span) {
+            return Self::error_expr(span);
+        }
+        let cond = Box::new(self.binary(first));
+        let then = Box::new(self.expr(then));
+        let otherwise = Box::new(self.expr(inner.next().expect("grammar: else branch")));
+        self.leave(1);
+        Expr {
+            kind: ExprKind::Conditional {
+                cond,
+                then,
+                otherwise,
+            },
+            span,
+        }
+    }
+
+    /// Operands and `is`/`as` types are built first; the Pratt parser then only
+    /// arranges them by precedence.
+    fn binary(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        let parts: Vec<P> = pair.into_inner().collect();
+        if parts.len() == 1 {
+            return self.unary(parts.into_iter().next().expect("one part"));
+        }
+        // The chain can build a tree as deep as it has operators.
+        let levels = parts.len() / 2 + 1;
+        if !self.enter(levels, span) {
+            return Self::error_expr(span);
+        }
+        let mut operands = std::collections::VecDeque::new();
+        let mut types = std::collections::VecDeque::new();
+        for part in &parts {
+            match part.as_rule() {
+                Rule::unary => operands.push_back(self.unary(part.clone())),
+                Rule::is_test | Rule::as_test => {
+                    let ty_pair = part.clone().into_inner().next().expect("grammar: type");
+                    let span = self.span(&ty_pair);
+                    types.push_back((self.ty(ty_pair), span));
+                }
+                _ => {}
+            }
+        }
+        self.leave(levels);
+        let folded = PRATT
+            .map_primary(|_| operands.pop_front().expect("one operand per unary"))
+            .map_infix(|lhs, op, rhs| binary_node(op.as_rule(), lhs, rhs))
+            .map_postfix(|operand, test| {
+                let (ty, ty_span) = types.pop_front().expect("one type per is/as");
+                let span = operand.span.to(ty_span);
+                let Some(ty) = ty else {
+                    return Self::error_expr(span);
+                };
+                let operand = Box::new(operand);
+                let kind = match test.as_rule() {
+                    Rule::is_test => ExprKind::Is { operand, ty },
+                    _ => ExprKind::As { operand, ty },
+                };
+                Expr { kind, span }
+            })
+            .parse(parts.into_iter());
+        folded
+    }
+
+    fn unary(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        let parts: Vec<P> = pair.into_inner().collect();
+        let levels = parts.len();
+        if !self.enter(levels, span) {
+            return Self::error_expr(span);
+        }
+        let primary_at = parts
+            .iter()
+            .position(|p| !is_prefix(p.as_rule()))
+            .expect("grammar: primary");
+        let mut parts = parts.into_iter();
+        let prefixes: Vec<P> = parts.by_ref().take(primary_at).collect();
+        let mut expr = self.primary(parts.next().expect("grammar: primary"));
+        for postfix in parts {
+            expr = self.postfix(expr, postfix);
+        }
+        for prefix in prefixes.into_iter().rev() {
+            expr = self.prefix(prefix, expr);
+        }
+        self.leave(levels);
+        expr
+    }
+
+    fn postfix(&mut self, target: Expr, op: P) -> Expr {
+        let span = target.span.to(self.span(&op));
+        let kind = match op.as_rule() {
+            Rule::member_access => {
+                let name = self.ident(op.into_inner().next().expect("grammar: member name"));
+                ExprKind::Member {
+                    target: Box::new(target),
+                    name,
+                }
+            }
+            Rule::call => {
+                let args = op.into_inner().map(|a| self.expr(a)).collect();
+                ExprKind::Call {
+                    callee: Box::new(target),
+                    args,
+                }
+            }
+            Rule::index => {
+                let op_span = self.span(&op);
+                let mut indices: Vec<Expr> = op.into_inner().map(|i| self.expr(i)).collect();
+                if indices.len() > 1 {
+                    self.unsupported(op_span, "multi-dimensional arrays");
+                    return Self::error_expr(span);
+                }
+                let index = Box::new(indices.pop().expect("grammar: index"));
+                ExprKind::Index {
+                    target: Box::new(target),
+                    index,
+                }
+            }
+            rule => return self.inc_dec(target, rule == Rule::op_postinc, false, span),
+        };
+        Expr { kind, span }
+    }
+
+    fn prefix(&mut self, op: P, operand: Expr) -> Expr {
+        let span = self.span(&op).to(operand.span);
+        let unary = |op| ExprKind::Unary {
+            op,
+            operand: Box::new(operand.clone()),
+        };
+        let kind = match op.as_rule() {
+            Rule::op_neg => unary(UnaryOp::Neg),
+            Rule::op_plus => unary(UnaryOp::Plus),
+            Rule::op_not => unary(UnaryOp::Not),
+            Rule::op_bitnot => unary(UnaryOp::BitNot),
+            Rule::await_op => ExprKind::Await(Box::new(operand)),
+            Rule::cast_op => match self.ty(op.into_inner().next().expect("grammar: cast type")) {
+                Some(ty) => ExprKind::Cast {
+                    ty,
+                    operand: Box::new(operand),
+                },
+                None => ExprKind::Error,
+            },
+            rule => return self.inc_dec(operand, rule == Rule::op_preinc, true, span),
+        };
+        Expr { kind, span }
+    }
+
+    fn inc_dec(&mut self, target: Expr, increment: bool, prefix: bool, span: Span) -> Expr {
+        if !is_assignable(&target) {
+            let op = if increment { "++" } else { "--" };
+            let message =
+                format!("the operand of `{op}` must be a variable, a field or an array element");
+            self.error(target.span, message, "not assignable");
+            return Self::error_expr(span);
+        }
+        Expr {
+            kind: ExprKind::IncDec {
+                prefix,
+                increment,
+                target: Box::new(target),
+            },
+            span,
+        }
+    }
+
+    fn primary(&mut self, pair: P) -> Expr {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::int_lit | Rule::hex_lit | Rule::bin_lit => {
+                match literal::integer(pair.as_str()) {
+                    Ok((value, long_suffix)) => ExprKind::Int { value, long_suffix },
+                    Err(e) => {
+                        self.literal_error(&pair, e);
+                        ExprKind::Error
+                    }
+                }
+            }
+            Rule::float_lit => {
+                self.unsupported(span, "floating point");
+                ExprKind::Error
+            }
+            Rule::bool_lit => ExprKind::Bool(pair.as_str() == "true"),
+            Rule::null_lit => ExprKind::Null,
+            Rule::this_expr => ExprKind::This,
+            Rule::base_expr => ExprKind::Base,
+            Rule::char_lit => self.decoded(&pair, literal::char, ExprKind::Char),
+            Rule::string_lit => self.decoded(&pair, literal::string, ExprKind::Str),
+            Rule::verbatim_string => ExprKind::Str(literal::verbatim_string(pair.as_str())),
+            Rule::interp_string => self.interpolated(pair),
+            Rule::ident => ExprKind::Name(self.ident(pair)),
+            Rule::typeref => match self.type_atom(pair.into_inner().next().expect("grammar: type"))
+            {
+                Some(ty) => ExprKind::TypeRef(ty),
+                None => ExprKind::Error,
+            },
+            Rule::paren_expr => {
+                let inner = self.expr(pair.into_inner().next().expect("grammar: expression"));
+                return Expr { span, ..inner };
+            }
+            Rule::new_expr => {
+                return self.new_expr(pair.into_inner().next().expect("grammar: new"), span)
+            }
+            _ => {
+                // An anonymous `delegate (…) { … }`.
+                self.unsupported(self.keyword_span(&pair, "delegate".len()), "delegates");
+                for part in pair.into_inner().filter(|p| p.as_rule() == Rule::block) {
+                    self.block(part);
+                }
+                ExprKind::Error
+            }
+        };
+        Expr { kind, span }
+    }
+
+    fn decoded<T>(
+        &mut self,
+        pair: &P,
+        decode: fn(&str) -> Result<T, LiteralError>,
+        wrap: fn(T) -> ExprKind,
+    ) -> ExprKind {
+        match decode(pair.as_str()) {
+            Ok(value) => wrap(value),
+            Err(e) => {
+                self.literal_error(pair, e);
+                ExprKind::Error
+            }
+        }
+    }
+
+    fn interpolated(&mut self, pair: P) -> ExprKind {
+        let start = pair.as_span().start();
+        let mut parts = Vec::new();
+        for part in pair.into_inner() {
+            if part.as_rule() == Rule::interp_hole {
+                parts.push(InterpPart::Hole(
+                    self.expr(part.into_inner().next().expect("grammar: hole")),
+                ));
+                continue;
+            }
+            match literal::interpolated_text(part.as_str(), part.as_span().start() - start) {
+                Ok(text) => parts.push(InterpPart::Text(text)),
+                Err(e) => {
+                    let at = start + e.offset;
+                    self.error(Span::new(self.file, at, at + e.len), e.message, "here");
+                    return ExprKind::Error;
+                }
+            }
+        }
+        ExprKind::Interpolated(parts)
+    }
+
+    fn new_expr(&mut self, pair: P, span: Span) -> Expr {
+        let kind = match pair.as_rule() {
+            Rule::new_object => self.new_object(pair),
+            _ => self.new_array(pair, span),
+        };
+        Expr { kind, span }
+    }
+
+    fn new_object(&mut self, pair: P) -> ExprKind {
+        let mut inner = pair.into_inner();
+        let class = inner.next().expect("grammar: class");
+        let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect();
+        if class.as_rule() == Rule::generic_type {
+            let span = self.span(&class);
+            self.unsupported(span, "generic types other than Task<T>");
+            return ExprKind::Error;
+        }
+        ExprKind::New {
+            class: self.ident(class.into_inner().next().expect("grammar: class name")),
+            args,
+        }
+    }
+
+    /// `new T[n]`, `new T[n][]`, `new T[] { … }`, `new T[n] { … }`.
+    fn new_array(&mut self, pair: P, span: Span) -> ExprKind {
+        let mut inner = pair.into_inner().peekable();
+        let first = inner.next().expect("grammar: array type");
+        if first.as_rule() == Rule::ty {
+            let ty = self.ty(first);
+            let init = self.array_initializer(inner.next().expect("grammar: initializer"));
+            return match (ty.map(|t| t.kind), init) {
+                (Some(TypeExprKind::Array(elem)), Some(init)) => ExprKind::NewArray {
+                    elem: *elem,
+                    len: None,
+                    init: Some(init),
+                },
+                (None, _) | (_, None) => ExprKind::Error,
+                _ => {
+                    self.error(
+                        span,
+                        "object initializers are not supported by Flux#",
+                        "not supported",
+                    );
+                    ExprKind::Error
+                }
+            };
+        }
+        let elem = self.type_atom(first);
+        let dims = inner.next().expect("grammar: dimensions");
+        let dims_span = self.span(&dims);
+        let mut lens: Vec<Expr> = dims.into_inner().map(|d| self.expr(d)).collect();
+        if lens.len() > 1 {
+            self.unsupported(dims_span, "multi-dimensional arrays");
+            return ExprKind::Error;
+        }
+        let Some(mut elem) = elem else {
+            return ExprKind::Error;
+        };
+        let mut init = None;
+        for part in inner {
+            let part_span = self.span(&part);
+            if part.as_rule() == Rule::array_initializer {
+                init = self.array_initializer(part);
+            } else if part.into_inner().next().is_some() {
+                self.unsupported(part_span, "multi-dimensional arrays");
+                return ExprKind::Error;
+            } else {
+                // `new int[n][]`: an array of n `int[]`.
+                let span = elem.span.to(part_span);
+                elem = TypeExpr {
+                    kind: TypeExprKind::Array(Box::new(elem)),
+                    span,
+                };
+            }
+        }
+        ExprKind::NewArray {
+            elem,
+            len: lens.pop().map(Box::new),
+            init,
+        }
+    }
+}
+
+/// Whether a method declared with these modifiers and return type returns no
+/// value from its body (`void`, or `async Task`).
+fn returns_nothing(modifiers: &Modifiers, ret: &TypeExpr) -> bool {
+    match ret.kind {
+        TypeExprKind::Void => true,
+        TypeExprKind::Task => modifiers.is_async.is_some(),
+        _ => false,
+    }
+}
+
+/// A name, a member or an array element (or an error already reported).
+fn is_assignable(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Index { .. } | ExprKind::Error
+    )
+}
+
+fn is_prefix(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::op_preinc
+            | Rule::op_predec
+            | Rule::op_neg
+            | Rule::op_plus
+            | Rule::op_not
+            | Rule::op_bitnot
+            | Rule::cast_op
+            | Rule::await_op
+    )
+}
+
+fn assign_op(text: &str) -> Option<BinaryOp> {
+    Some(match text {
+        "+=" => BinaryOp::Add,
+        "-=" => BinaryOp::Sub,
+        "*=" => BinaryOp::Mul,
+        "/=" => BinaryOp::Div,
+        "%=" => BinaryOp::Rem,
+        "&=" => BinaryOp::BitAnd,
+        "|=" => BinaryOp::BitOr,
+        "^=" => BinaryOp::BitXor,
+        "<<=" => BinaryOp::Shl,
+        ">>=" => BinaryOp::Shr,
+        _ => return None,
+    })
+}
+
+fn binary_node(rule: Rule, lhs: Expr, rhs: Expr) -> Expr {
+    let op = match rule {
+        Rule::op_coalesce => BinaryOp::Coalesce,
+        Rule::op_or => BinaryOp::Or,
+        Rule::op_and => BinaryOp::And,
+        Rule::op_bitor => BinaryOp::BitOr,
+        Rule::op_xor => BinaryOp::BitXor,
+        Rule::op_bitand => BinaryOp::BitAnd,
+        Rule::op_eq => BinaryOp::Eq,
+        Rule::op_ne => BinaryOp::Ne,
+        Rule::op_lt => BinaryOp::Lt,
+        Rule::op_gt => BinaryOp::Gt,
+        Rule::op_le => BinaryOp::Le,
+        Rule::op_ge => BinaryOp::Ge,
+        Rule::op_shl => BinaryOp::Shl,
+        Rule::op_shr => BinaryOp::Shr,
+        Rule::op_add => BinaryOp::Add,
+        Rule::op_sub => BinaryOp::Sub,
+        Rule::op_mul => BinaryOp::Mul,
+        Rule::op_div => BinaryOp::Div,
+        _ => BinaryOp::Rem,
+    };
+    let span = lhs.span.to(rhs.span);
+    Expr {
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+        span,
+    }
+}

@@ -1,0 +1,7 @@
+//! The pest parser generated from `grammar/flux.pest`.
+
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../grammar/flux.pest"]
+pub struct FluxParser;

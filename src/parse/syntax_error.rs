@@ -1,0 +1,133 @@
+//! Pest's parse errors → one readable [`Diagnostic`].
+//!
+//! In: a pest error (parsed with error detail on, so it lists the tokens it
+//! tried at the furthest position) and the file text. Out: "expected `;`,
+//! found `int`", "expected an expression, found `)`", … at that position.
+//! Rule names never reach the user: the expected tokens are sorted into a few
+//! human categories (statement, member, expression, type, name, a punctuation
+//! token) by looking at which marker tokens pest tried there.
+
+use super::grammar::Rule;
+use crate::diag::Diagnostic;
+use crate::source::{FileId, Span};
+use pest::error::{Error, InputLocation};
+use std::collections::BTreeSet;
+
+/// The label every syntax error carries (see `parse::is_syntax_error`).
+pub const LABEL: &str = "syntax error";
+
+/// Punctuation worth naming on its own, most helpful first.
+const PUNCTUATION: [&str; 9] = [";", ")", "]", "}", "{", "(", ":", "=>", ">"];
+
+pub fn to_diagnostic(error: &Error<Rule>, text: &str, file: FileId) -> Diagnostic {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let pos = pos.min(text.len());
+    let found = found_token(text, pos);
+    let message = match error.variant {
+        pest::error::ErrorVariant::CustomError { ref message } if message.contains("limit") => {
+            // pest's own guard against deep recursion (e.g. thousands of nested `if`s).
+            "nesting too deep for the parser".to_string()
+        }
+        _ => {
+            let expected: BTreeSet<String> = error
+                .parse_attempts()
+                .map(|a| a.expected_tokens().iter().map(|t| t.to_string()).collect())
+                .unwrap_or_default();
+            let rules: BTreeSet<Rule> = match &error.variant {
+                pest::error::ErrorVariant::ParsingError { positives, .. } => {
+                    positives.iter().copied().collect()
+                }
+                _ => BTreeSet::new(),
+            };
+            format!(
+                "{}, found {}",
+                describe_expected(&expected, &rules),
+                describe_found(found)
+            )
+        }
+    };
+    let len = found.map_or(0, str::len);
+    Diagnostic::error(Span::new(file, pos, pos + len), message).with_label(LABEL)
+}
+
+/// What the parser wanted, in words.
+fn describe_expected(expected: &BTreeSet<String>, rules: &BTreeSet<Rule>) -> String {
+    let has = |t: &str| expected.contains(t);
+    // A statement may start here when `while` and `return` could.
+    if has("while") && has("return") {
+        return if has("}") {
+            "expected a statement or `}`"
+        } else {
+            "expected a statement"
+        }
+        .into();
+    }
+    // Member declarations (or top-level items) may start here.
+    if has("class") && has("public") {
+        return if has("}") {
+            "expected a member declaration or `}`"
+        } else {
+            "expected a declaration"
+        }
+        .into();
+    }
+    for p in [";", ")", "]"] {
+        if has(p) {
+            return format!("expected `{p}`");
+        }
+    }
+    if has("this") || has("await") || rules.contains(&Rule::expr) {
+        return "expected an expression".into();
+    }
+    if has("int") || has("string") || rules.contains(&Rule::ty) {
+        return "expected a type".into();
+    }
+    if let Some(p) = PUNCTUATION.iter().find(|p| has(p)) {
+        return format!("expected `{p}`");
+    }
+    if rules.contains(&Rule::ident) || expected.iter().any(|t| t.contains("..")) {
+        return "expected a name".into();
+    }
+    match expected.iter().take(4).collect::<Vec<_>>().as_slice() {
+        [] => "unexpected input".into(),
+        [one] => format!("expected `{one}`"),
+        many => format!(
+            "expected one of {}",
+            many.iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn describe_found(found: Option<&str>) -> String {
+    match found {
+        None => "end of file".into(),
+        Some(t) => format!("`{}`", t.escape_debug()),
+    }
+}
+
+/// The token that starts at `pos`, roughly as a C# lexer would cut it.
+fn found_token(text: &str, pos: usize) -> Option<&str> {
+    let rest = text.get(pos..)?;
+    let first = rest.chars().next()?;
+    let len = if first.is_alphanumeric() || first == '_' {
+        rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len())
+    } else {
+        const TWO: [&str; 18] = [
+            "==", "!=", "<=", ">=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "=>", "??",
+            "<<", ">>", "%=", "::",
+        ];
+        if TWO.iter().any(|t| rest.starts_with(t)) {
+            2
+        } else {
+            first.len_utf8()
+        }
+    };
+    Some(&rest[..len])
+}
