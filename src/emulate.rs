@@ -1,0 +1,369 @@
+//! Running an Image in the Unicorn CPU emulator.
+//!
+//! In: a linked [`Image`] and [`Options`] (instruction budget, counting mode).
+//! Out: an [`Outcome`]: the program's stdout and stderr bytes, its exit code, the
+//! number of instructions executed and why it stopped (exit, budget, CPU fault
+//! with address / nearest symbol / source span, or an unsupported syscall).
+//! A guest fault is a result, never a panic.
+//!
+//! The guest may only use `write` (fd 1 and 2) and `exit`/`exit_group`; a hook on
+//! the `syscall` instruction implements them. Instructions are counted per
+//! translated block: a block hook adds the block's instruction count, looked up
+//! in a table built from the source map (see [`Counting`] for the measured cost).
+
+use crate::asm::Section;
+use crate::link::Image;
+use crate::source::{Sources, Span};
+use std::io::Write;
+use unicorn_engine::{Arch, HookType, MemType, Mode, Prot, RegisterX86, Unicorn, X86Insn};
+
+/// The default instruction budget (`--max-insns`).
+pub const DEFAULT_MAX_INSNS: u64 = 200_000_000;
+
+/// Largest single `write` the emulator accepts (a sanity limit on guest lengths).
+const MAX_WRITE: u64 = 64 << 20;
+
+/// How instructions are counted (and so how the budget is enforced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// A block hook adds each block's instruction count: exact except for a block
+    /// cut short by a fault; the budget is checked at block ends.
+    Blocks,
+    /// No counting and no budget: a bare Unicorn with only the syscall hook
+    /// (the benchmark's reference).
+    Off,
+}
+
+/// Run options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub max_insns: u64,
+    pub counting: Counting,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_insns: DEFAULT_MAX_INSNS,
+            counting: Counting::Blocks,
+        }
+    }
+}
+
+/// Why the run stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// `exit`/`exit_group` with this code (0–255, as the shell sees it).
+    Exited(i32),
+    /// The instruction budget ran out.
+    Budget(u64),
+    /// The CPU could not go on.
+    Fault(Fault),
+    /// A system call other than write/exit.
+    Syscall { number: u64, addr: u64 },
+}
+
+/// A CPU fault, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// What went wrong, e.g. "write to unmapped memory at 0x5000 (the stack guard page)".
+    pub reason: String,
+    /// The address of the faulting instruction.
+    pub addr: u64,
+    /// `symbol+offset` of that address.
+    pub symbol: Option<String>,
+    /// The source the instruction came from.
+    pub span: Option<Span>,
+}
+
+/// The result of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub stop: Stop,
+    /// Instructions executed (0 with [`Counting::Off`]).
+    pub insns: u64,
+}
+
+impl Outcome {
+    /// The process exit code: the program's own, or 1 for anything abnormal.
+    pub fn exit_code(&self) -> i32 {
+        match self.stop {
+            Stop::Exited(code) => code,
+            _ => 1,
+        }
+    }
+
+    /// One line for the user when the run did not end with an exit.
+    pub fn stop_message(&self, sources: &Sources) -> Option<String> {
+        match &self.stop {
+            Stop::Exited(_) => None,
+            Stop::Budget(n) => Some(format!(
+                "stopped: instruction budget of {} exhausted (raise it with --max-insns)",
+                n
+            )),
+            Stop::Syscall { number, addr } => Some(format!(
+                "stopped: unsupported system call {} at {:#x}",
+                number, addr
+            )),
+            Stop::Fault(f) => {
+                let mut text = format!("stopped: CPU fault: {} at {:#x}", f.reason, f.addr);
+                if let Some(sym) = &f.symbol {
+                    text.push_str(&format!(" <{}>", sym));
+                }
+                if let Some(span) = f.span {
+                    text.push_str(&format!(" ({})", sources.location(span)));
+                }
+                Some(text)
+            }
+        }
+    }
+}
+
+/// Runs an image to its end, collecting its output.
+pub fn run(image: &Image, options: &Options) -> Outcome {
+    run_streaming(image, options, None)
+}
+
+/// Runs an image, also writing the guest's stdout and stderr to `tee` as it
+/// happens (for `flux-viz run`).
+pub fn run_streaming(
+    image: &Image,
+    options: &Options,
+    tee: Option<(Box<dyn Write>, Box<dyn Write>)>,
+) -> Outcome {
+    let state = State {
+        tee,
+        ..State::default()
+    };
+    match start(image, options, state) {
+        Ok(outcome) => outcome,
+        Err(reason) => {
+            let fault = Fault {
+                reason,
+                addr: image.entry,
+                symbol: None,
+                span: None,
+            };
+            Outcome {
+                stdout: Vec::new(),
+                stderr: Vec::new(),
+                stop: Stop::Fault(fault),
+                insns: 0,
+            }
+        }
+    }
+}
+
+/// What the hooks record while the guest runs.
+#[derive(Default)]
+struct State {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+    tee: Option<(Box<dyn Write>, Box<dyn Write>)>,
+    exit: Option<i32>,
+    bad_syscall: Option<(u64, u64)>,
+    /// The last invalid memory access: (kind, address).
+    bad_access: Option<(MemType, u64)>,
+    insns: u64,
+    budget_hit: bool,
+}
+
+type Emu<'a> = Unicorn<'a, State>;
+
+fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, String> {
+    let mut emu =
+        Unicorn::new_with_data(Arch::X86, Mode::MODE_64, state).map_err(|e| e.to_string())?;
+    map_image(&mut emu, image)?;
+    emu.add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, syscall)
+        .map_err(|e| e.to_string())?;
+    let invalid = HookType::MEM_READ_UNMAPPED
+        | HookType::MEM_WRITE_UNMAPPED
+        | HookType::MEM_FETCH_UNMAPPED
+        | HookType::MEM_READ_PROT
+        | HookType::MEM_WRITE_PROT
+        | HookType::MEM_FETCH_PROT;
+    emu.add_mem_hook(invalid, 1, 0, |uc, kind, addr, _, _| {
+        uc.get_data_mut().bad_access = Some((kind, addr));
+        false
+    })
+    .map_err(|e| e.to_string())?;
+    if options.counting == Counting::Blocks {
+        add_counter(&mut emu, image, options.max_insns)?;
+    }
+    let result = emu.emu_start(image.entry, 0, 0, 0);
+    let pc = emu.pc_read().unwrap_or(0);
+    let state = std::mem::take(emu.get_data_mut());
+    let stop = stop_reason(image, &state, result, pc, options.max_insns);
+    Ok(Outcome {
+        stdout: state.stdout,
+        stderr: state.stderr,
+        stop,
+        insns: state.insns,
+    })
+}
+
+fn map_image(emu: &mut Emu<'_>, image: &Image) -> Result<(), String> {
+    for region in &image.regions {
+        let mut prot = Prot::READ;
+        if region.write {
+            prot |= Prot::WRITE;
+        }
+        if region.exec {
+            prot |= Prot::EXEC;
+        }
+        let fail = |e| {
+            format!(
+                "cannot map {} at {:#x}: {:?}",
+                region.section.name(),
+                region.addr,
+                e
+            )
+        };
+        emu.mem_map(region.addr, region.mapped_size(), prot)
+            .map_err(fail)?;
+        if !region.bytes.is_empty() {
+            emu.mem_write(region.addr, &region.bytes).map_err(fail)?;
+        }
+    }
+    // The loader would hand over some stack; _start replaces it at once anyway.
+    let top = image.symbol("rt_stack_top").unwrap_or(0);
+    emu.reg_write(RegisterX86::RSP, top)
+        .map_err(|e| e.to_string())
+}
+
+/// Counts instructions per block: `starts[o]` = instructions starting before
+/// code offset `o`, so a block `[a, a+size)` holds `starts[a+size] - starts[a]`.
+fn add_counter(emu: &mut Emu<'_>, image: &Image, budget: u64) -> Result<(), String> {
+    let Some(text) = image.region(Section::Text) else {
+        return Ok(());
+    };
+    let base = text.addr;
+    let mut starts = vec![0u32; text.size as usize + 1];
+    let mut next = image.map.iter().map(|e| e.addr - base).peekable();
+    let mut count = 0u32;
+    for (offset, slot) in starts.iter_mut().enumerate() {
+        *slot = count;
+        while next.next_if(|&a| a == offset as u64).is_some() {
+            count += 1;
+        }
+    }
+    let end = base + text.size;
+    emu.add_block_hook(base, end - 1, move |uc, addr, size| {
+        let from = (addr - base) as usize;
+        let to = (from + size as usize).min(starts.len() - 1);
+        let state = uc.get_data_mut();
+        state.insns += (starts[to] - starts[from.min(to)]) as u64;
+        if state.insns >= budget {
+            state.budget_hit = true;
+            let _ = uc.emu_stop();
+        }
+    })
+    .map(|_| ())
+    .map_err(|e| e.to_string())
+}
+
+/// The syscall hook: write(fd, buf, len) for fd 1 and 2, exit and exit_group.
+fn syscall(uc: &mut Emu<'_>) {
+    let reg = |uc: &Emu<'_>, r| uc.reg_read(r).unwrap_or(0);
+    let number = reg(uc, RegisterX86::RAX);
+    let (a0, a1, a2) = (
+        reg(uc, RegisterX86::RDI),
+        reg(uc, RegisterX86::RSI),
+        reg(uc, RegisterX86::RDX),
+    );
+    match number {
+        1 => {
+            let result = guest_write(uc, a0, a1, a2);
+            let _ = uc.reg_write(RegisterX86::RAX, result as u64);
+        }
+        60 | 231 => {
+            uc.get_data_mut().exit = Some((a0 & 0xff) as i32);
+            let _ = uc.emu_stop();
+        }
+        _ => {
+            // `syscall` is two bytes; report the instruction, not the one after.
+            let addr = uc.pc_read().unwrap_or(0).wrapping_sub(2);
+            uc.get_data_mut().bad_syscall = Some((number, addr));
+            let _ = uc.emu_stop();
+        }
+    }
+}
+
+/// Performs a guest `write`; returns bytes written or a negative errno.
+fn guest_write(uc: &mut Emu<'_>, fd: u64, buf: u64, len: u64) -> i64 {
+    const EBADF: i64 = 9;
+    const EFAULT: i64 = 14;
+    if fd != 1 && fd != 2 {
+        return -EBADF;
+    }
+    let Ok(bytes) = uc.mem_read_as_vec(buf, len.min(MAX_WRITE) as usize) else {
+        return -EFAULT;
+    };
+    let state = uc.get_data_mut();
+    if let Some((out, err)) = state.tee.as_mut() {
+        let sink: &mut dyn Write = if fd == 1 { &mut **out } else { &mut **err };
+        let _ = sink.write_all(&bytes).and_then(|_| sink.flush());
+    }
+    let target = if fd == 1 {
+        &mut state.stdout
+    } else {
+        &mut state.stderr
+    };
+    target.extend_from_slice(&bytes);
+    bytes.len() as i64
+}
+
+fn stop_reason(
+    image: &Image,
+    state: &State,
+    result: Result<(), unicorn_engine::uc_error>,
+    pc: u64,
+    budget: u64,
+) -> Stop {
+    if let Some(code) = state.exit {
+        return Stop::Exited(code);
+    }
+    if let Some((number, addr)) = state.bad_syscall {
+        return Stop::Syscall { number, addr };
+    }
+    if state.budget_hit {
+        return Stop::Budget(budget);
+    }
+    let reason = match (result, state.bad_access) {
+        (Err(_), Some((kind, addr))) => access_reason(image, kind, addr),
+        (Err(e), None) => format!("{:?}", e).to_lowercase().replace('_', " "),
+        (Ok(()), _) => "the CPU stopped without an exit".to_string(),
+    };
+    let symbol = image
+        .nearest_symbol(pc)
+        .map(|(s, off)| format!("{}+{}", s.name, off));
+    let span = image.insn_at(pc).and_then(|e| e.origin.span);
+    Stop::Fault(Fault {
+        reason,
+        addr: pc,
+        symbol,
+        span,
+    })
+}
+
+fn access_reason(image: &Image, kind: MemType, addr: u64) -> String {
+    let what = match kind {
+        MemType::READ_UNMAPPED => "read from unmapped memory",
+        MemType::WRITE_UNMAPPED => "write to unmapped memory",
+        MemType::FETCH_UNMAPPED => "jump to unmapped memory",
+        MemType::WRITE_PROT => "write to read-only memory",
+        MemType::FETCH_PROT => "jump into non-executable memory",
+        _ => "invalid memory access",
+    };
+    let guard = image
+        .region(Section::Stack)
+        .map(|s| s.addr - crate::link::GUARD_SIZE..s.addr);
+    let note = if guard.is_some_and(|g| g.contains(&addr)) {
+        " (the stack guard page)"
+    } else {
+        ""
+    };
+    format!("{} at {:#x}{}", what, addr, note)
+}

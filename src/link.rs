@@ -1,0 +1,319 @@
+//! Linking: Asm (generated code + the runtime) → Image.
+//!
+//! In: the code generator's [`Asm`]; the runtime sources (`runtime/*.asm`, embedded
+//! with `include_str!`) are read by [`crate::nasm`] and appended. Out: an [`Image`]:
+//! every section's bytes at its fixed address, the symbol table, and the source
+//! map (for each instruction: address range, bytes, index, origin), with lookups
+//! by address and an `objdump -d -l`-like listing.
+//!
+//! Layout (the same for the emulator and the native ELF):
+//!
+//! ```text
+//! 0x401000   .text     generated code, then the runtime          r-x
+//! next page  .rodata   literals, vtables, messages                r--
+//! next page  .data     static fields, heap pointer                rw-
+//! next page  .bss                                                 rw-
+//! next page  guard     one page, never mapped                     ---
+//! next page  .stack    8 MiB (runtime/start.asm STACK_SIZE)       rw-
+//! next page  .heap     128 MiB (HEAP_SIZE), zero-filled           rw-
+//! ```
+
+use crate::asm::{Asm, Item, Origin, Printer, Section, SymId};
+use crate::diag::Diagnostic;
+use crate::source::{Sources, Span};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Where `.text` starts (the traditional first page after the ELF headers).
+pub const CODE_BASE: u64 = 0x40_1000;
+/// Page size: every section starts on a page of its own.
+pub const PAGE: u64 = 0x1000;
+/// The unmapped page right below the stack.
+pub const GUARD_SIZE: u64 = PAGE;
+/// The program entry symbol (runtime/start.asm).
+pub const ENTRY: &str = "_start";
+
+/// The runtime sources, in link order. The async runtime adds its file here.
+pub const RUNTIME: [(&str, &str); 5] = [
+    ("runtime/start.asm", include_str!("../runtime/start.asm")),
+    ("runtime/alloc.asm", include_str!("../runtime/alloc.asm")),
+    ("runtime/string.asm", include_str!("../runtime/string.asm")),
+    ("runtime/print.asm", include_str!("../runtime/print.asm")),
+    ("runtime/fail.asm", include_str!("../runtime/fail.asm")),
+];
+
+/// One mapped region of the image.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub section: Section,
+    pub addr: u64,
+    /// Size in bytes (mapped rounded up to whole pages).
+    pub size: u64,
+    /// Initial contents; shorter than `size` (or empty) means zero-filled.
+    pub bytes: Vec<u8>,
+    pub write: bool,
+    pub exec: bool,
+}
+
+impl Region {
+    /// The mapped size: whole pages.
+    pub fn mapped_size(&self) -> u64 {
+        self.size.next_multiple_of(PAGE)
+    }
+}
+
+/// A named address in the image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageSymbol {
+    pub name: String,
+    pub addr: u64,
+    pub section: Section,
+    /// A `.local` label (not used to name code locations).
+    pub local: bool,
+}
+
+/// One instruction of the source map.
+#[derive(Debug, Clone)]
+pub struct MapEntry {
+    pub addr: u64,
+    pub len: u32,
+    /// NASM text, with symbol names.
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl MapEntry {
+    pub fn end(&self) -> u64 {
+        self.addr + self.len as u64
+    }
+}
+
+/// A linked program: bytes at fixed addresses, symbols, and the source map.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub entry: u64,
+    /// Mapped regions in address order (empty sections left out).
+    pub regions: Vec<Region>,
+    /// Sorted by address.
+    pub symbols: Vec<ImageSymbol>,
+    /// Every instruction, sorted by address; the position is the instruction index.
+    pub map: Vec<MapEntry>,
+}
+
+/// Appends the runtime to `asm`, registering its files in `sources`.
+pub fn add_runtime(asm: &mut Asm, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
+    for (name, text) in RUNTIME {
+        let file = match sources.find_path(Path::new(name)) {
+            Some(id) => id,
+            None => sources.add(name, name, text.to_string()),
+        };
+        crate::nasm::read(asm, sources, file)?;
+    }
+    Ok(())
+}
+
+/// The program plus the runtime, linked: returns the combined Asm (for
+/// `--emit asm`) and the Image.
+pub fn build(mut program: Asm, sources: &mut Sources) -> Result<(Asm, Image), Vec<Diagnostic>> {
+    add_runtime(&mut program, sources)?;
+    let image = link(&program)?;
+    Ok((program, image))
+}
+
+/// Section start addresses for the given sizes (see the module comment).
+pub fn layout(sizes: &[u64; 6]) -> [u64; 6] {
+    let mut bases = [0u64; 6];
+    let mut at = CODE_BASE;
+    for section in Section::ALL {
+        if section == Section::Stack {
+            at += GUARD_SIZE;
+        }
+        bases[section as usize] = at;
+        at = (at + sizes[section as usize]).next_multiple_of(PAGE);
+    }
+    bases
+}
+
+/// Lays out and encodes a complete program (one that defines `_start`).
+pub fn link(asm: &Asm) -> Result<Image, Vec<Diagnostic>> {
+    let done = asm
+        .assemble(layout)
+        .map_err(|e| vec![crate::nasm::diagnostic(&e)])?;
+    let entry_id = asm.lookup(ENTRY);
+    let entry = entry_id
+        .and_then(|id| done.addrs[id.0 as usize])
+        .ok_or_else(|| {
+            vec![Diagnostic::error(
+                Span::default(),
+                "the program has no `_start` (is the runtime linked?)",
+            )]
+        })?;
+    let regions = Section::ALL
+        .into_iter()
+        .filter(|s| done.size(*s) > 0)
+        .map(|s| Region {
+            section: s,
+            addr: done.base(s),
+            size: done.size(s),
+            bytes: done.section_bytes(s).to_vec(),
+            write: matches!(
+                s,
+                Section::Data | Section::Bss | Section::Stack | Section::Heap
+            ),
+            exec: s == Section::Text,
+        })
+        .collect();
+    let mut symbols: Vec<ImageSymbol> = asm
+        .symbols()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let addr = done.addrs[i]?;
+            Some(ImageSymbol {
+                name: s.name.clone(),
+                addr,
+                section: s.section?,
+                local: s.parent.is_some(),
+            })
+        })
+        .collect();
+    symbols.sort_by_key(|s| (s.addr, s.local));
+    let map = source_map(asm, &done);
+    Ok(Image {
+        entry,
+        regions,
+        symbols,
+        map,
+    })
+}
+
+fn source_map(asm: &Asm, done: &crate::asm::Assembled) -> Vec<MapEntry> {
+    let items = asm.items(Section::Text);
+    let mut printer = Printer::new();
+    let mut scopes: Vec<Option<SymId>> = Vec::with_capacity(items.len());
+    let mut scope = None;
+    for item in items {
+        if let Item::Label(id) = item {
+            if asm.symbol(*id).parent.is_none() {
+                scope = Some(*id);
+            }
+        }
+        scopes.push(scope);
+    }
+    done.insns
+        .iter()
+        .filter_map(|p| match &items[p.item] {
+            Item::Insn(insn) => Some(MapEntry {
+                addr: p.addr,
+                len: p.len,
+                text: printer.insn(asm, insn, scopes[p.item]),
+                origin: insn.origin.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Image {
+    pub fn region(&self, section: Section) -> Option<&Region> {
+        self.regions.iter().find(|r| r.section == section)
+    }
+
+    /// The address of a symbol by its full name.
+    pub fn symbol(&self, name: &str) -> Option<u64> {
+        self.symbols.iter().find(|s| s.name == name).map(|s| s.addr)
+    }
+
+    /// The index of the instruction covering `addr`.
+    pub fn insn_index_at(&self, addr: u64) -> Option<usize> {
+        let i = self
+            .map
+            .partition_point(|e| e.addr <= addr)
+            .checked_sub(1)?;
+        (addr < self.map[i].end()).then_some(i)
+    }
+
+    /// The instruction covering `addr`.
+    pub fn insn_at(&self, addr: u64) -> Option<&MapEntry> {
+        self.insn_index_at(addr).map(|i| &self.map[i])
+    }
+
+    /// The bytes of one instruction.
+    pub fn insn_bytes(&self, entry: &MapEntry) -> &[u8] {
+        let text = &self.regions[0];
+        let start = (entry.addr - text.addr) as usize;
+        text.bytes
+            .get(start..start + entry.len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The closest non-local symbol at or below `addr`, and the offset from it.
+    pub fn nearest_symbol(&self, addr: u64) -> Option<(&ImageSymbol, u64)> {
+        let end = self.symbols.partition_point(|s| s.addr <= addr);
+        let sym = self.symbols[..end].iter().rev().find(|s| !s.local)?;
+        Some((sym, addr - sym.addr))
+    }
+
+    /// `file:line` of the source an address comes from.
+    pub fn source_line(&self, addr: u64, sources: &Sources) -> Option<(String, usize)> {
+        let span = self.insn_at(addr)?.origin.span?;
+        let file = sources.files().find(|(id, _)| *id == span.file)?.1;
+        Some((file.name.clone(), sources.line_col(span).0))
+    }
+
+    /// `0x401234 <rt_alloc+12> (runtime/alloc.asm:20)`, for fault reports.
+    pub fn describe(&self, addr: u64, sources: &Sources) -> String {
+        let mut out = format!("{:#x}", addr);
+        if let Some((sym, off)) = self.nearest_symbol(addr) {
+            let _ = write!(out, " <{}+{}>", sym.name, off);
+        }
+        if let Some((file, line)) = self.source_line(addr, sources) {
+            let _ = write!(out, " ({}:{})", file, line);
+        }
+        out
+    }
+
+    /// A disassembly listing like `objdump -d -l`: each symbol, each change of
+    /// source line (`file:line: text`), then `address: bytes  instruction`.
+    pub fn listing(&self, sources: &Sources) -> String {
+        let mut out = String::new();
+        let mut symbols = self
+            .symbols
+            .iter()
+            .filter(|s| s.section == Section::Text && !s.local)
+            .peekable();
+        let mut last_line = None;
+        for entry in &self.map {
+            while let Some(sym) = symbols.next_if(|s| s.addr <= entry.addr) {
+                let _ = writeln!(out, "\n{:016x} <{}>:", sym.addr, sym.name);
+            }
+            let line = entry.origin.span.map(|s| (s.file, sources.line_col(s).0));
+            if line.is_some() && line != last_line {
+                let _ = writeln!(out, "{}", source_line_text(sources, entry.origin.span));
+                last_line = line;
+            }
+            let bytes: Vec<String> = self
+                .insn_bytes(entry)
+                .iter()
+                .map(|b| format!("{:02x}", b))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {:x}:\t{:<30}\t{}",
+                entry.addr,
+                bytes.join(" "),
+                entry.text
+            );
+        }
+        out
+    }
+}
+
+fn source_line_text(sources: &Sources, span: Option<Span>) -> String {
+    let Some(span) = span else {
+        return String::new();
+    };
+    let file = sources.get(span.file);
+    let (line, _) = sources.line_col(span);
+    format!("{}:{}: {}", file.name, line, file.line_text(line).trim())
+}
