@@ -283,8 +283,8 @@ fn syscall(uc: &mut Emu<'_>) {
             let _ = uc.emu_stop();
         }
         _ => {
-            // `syscall` is two bytes; report the instruction, not the one after.
-            let addr = uc.pc_read().unwrap_or(0).wrapping_sub(2);
+            // Inside the hook, the PC still points at the `syscall` instruction.
+            let addr = uc.pc_read().unwrap_or(0);
             uc.get_data_mut().bad_syscall = Some((number, addr));
             let _ = uc.emu_stop();
         }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod codegen;
 pub mod diag;
+pub mod elf;
 pub mod emulate;
 pub mod ir;
 pub mod link;

@@ -95,6 +95,7 @@ impl Reader<'_> {
             .map(|c| comment_text(c.as_str()));
         let mut statements = 0;
         for part in &parts {
+            let before = self.asm.errors().len();
             let result = match part.as_rule() {
                 Rule::label_def => self.label(part),
                 Rule::comment => Ok(()),
@@ -103,7 +104,13 @@ impl Reader<'_> {
                     self.statement(part, comment.unwrap_or(""))
                 }
             };
-            if let Err(d) = result {
+            // Errors the Asm recorded (e.g. data in .text) belong to this line.
+            let recorded = self
+                .asm
+                .errors()
+                .get(before)
+                .map(|e| self.err(part, e.message.clone()));
+            if let Some(d) = result.err().or(recorded) {
                 self.errors.push(d);
             }
         }
@@ -120,9 +127,8 @@ impl Reader<'_> {
         if !is_local(name) {
             self.scope = Some(name.trim_start_matches('$').to_string());
         }
-        let before = self.asm.errors().len();
         self.asm.label(name);
-        self.take_asm_errors(pair, before)
+        Ok(())
     }
 
     /// Our `.local` labels belong to the last label of the *same section*; refuse
@@ -137,13 +143,6 @@ impl Reader<'_> {
             return Err(self.err(pair, msg));
         }
         Ok(())
-    }
-
-    fn take_asm_errors(&mut self, pair: &Pair<Rule>, before: usize) -> Res<()> {
-        match self.asm.errors().get(before) {
-            Some(e) => Err(self.err(pair, e.message.clone())),
-            None => Ok(()),
-        }
     }
 
     fn statement(&mut self, pair: &Pair<Rule>, comment: &str) -> Res<()> {
@@ -290,13 +289,12 @@ impl Reader<'_> {
         }
         let function = self.scope.clone().unwrap_or_default();
         self.asm.set_origin(Some(self.span(pair)), &function, None);
-        let before = self.asm.errors().len();
         let insn = match &symbol {
             Some(sym) => self.asm.emit_sym(instr, sym),
             None => self.asm.emit(instr),
         };
         insn.explain(comment);
-        self.take_asm_errors(pair, before)
+        Ok(())
     }
 
     /// One operand, and the symbol it names, if any.
@@ -724,6 +722,11 @@ fn build(code: Code, ops: &[Operand]) -> Option<Instruction> {
     if kinds.len() != ops.len() || !kinds.iter().zip(ops).all(|(k, o)| accepts(*k, o)) {
         return None;
     }
+    // As NASM: a 16-bit operand size (66h prefix) only when an operand says so;
+    // `push 1000` pushes a qword, not the shorter-encoded word.
+    if info.operand_size() == 16 && !ops.iter().any(is_16_bit) {
+        return None;
+    }
     let mut instr = match kinds.first() {
         Some(K::br64_4) => Instruction::with_branch(code, op_value(&ops[0]) as u64).ok()?,
         _ => with_operands(code, kinds, ops)?,
@@ -738,6 +741,14 @@ fn build(code: Code, ops: &[Operand]) -> Option<Instruction> {
     }
     instr.set_ip(0);
     Some(instr)
+}
+
+fn is_16_bit(op: &Operand) -> bool {
+    match op {
+        Operand::Reg(r) => r.is_gpr16(),
+        Operand::Mem { size, .. } => *size == Some(2),
+        Operand::Imm { .. } => false,
+    }
 }
 
 fn op_value(op: &Operand) -> i64 {
@@ -929,10 +940,17 @@ fn mnemonic_by_name(name: &str) -> Option<Mnemonic> {
 fn register_by_name(name: &str) -> Option<Register> {
     static TABLE: OnceLock<HashMap<String, Register>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        Register::values()
+        let mut table: HashMap<String, Register> = Register::values()
             .filter(|r| r.is_gpr())
             .map(|r| (format!("{:?}", r).to_ascii_lowercase(), r))
-            .collect()
+            .collect();
+        // iced calls the low bytes of r8-r15 `r8l`; NASM (and iced's NASM output) says `r8b`.
+        for n in 8..16 {
+            if let Some(&r) = table.get(&format!("r{}l", n)) {
+                table.insert(format!("r{}b", n), r);
+            }
+        }
+        table
     });
     table.get(&name.to_ascii_lowercase()).copied()
 }
