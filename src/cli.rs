@@ -4,7 +4,7 @@
 //! exit code. Every command is a thin layer over the library (see `pipeline`), so
 //! the UI and the tests call exactly what the commands call.
 
-use crate::diag;
+use crate::{diag, emulate};
 use crate::pipeline::{self, Failure};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -38,6 +38,13 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Run a file in the emulator: its output, then its exit code as ours.
+    Run {
+        file: PathBuf,
+        /// Stop after this many instructions.
+        #[arg(long, default_value_t = emulate::DEFAULT_MAX_INSNS)]
+        max_insns: u64,
+    },
 }
 
 /// The forms `compile --emit` can write.
@@ -45,6 +52,12 @@ enum Command {
 enum Emit {
     /// The syntax tree, one node per line.
     Ast,
+    /// One self-contained NASM file (generated code + runtime).
+    Asm,
+    /// A listing: address, bytes, instruction, source line (like objdump -d -l).
+    Map,
+    /// The raw image: each section's bytes, padded to its address.
+    Bin,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -53,6 +66,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Compile { file, emit, output }) => compile(&file, emit, output.as_deref()),
+        Some(Command::Run { file, max_insns }) => run(&file, max_insns),
         None => match cli.file {
             Some(file) => check(&[file]),
             None => {
@@ -84,17 +98,42 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
 
 /// `flux-viz compile FILE --emit KIND [-o OUT]`.
 fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, String> {
-    let text = match emit {
-        Emit::Ast => match pipeline::parse_file(file) {
-            Ok(parsed) => crate::ast::dump::program(&parsed.sources, &parsed.program),
-            Err(failure) => {
-                report(&failure)?;
-                return Ok(ExitCode::from(1));
-            }
-        },
+    let bytes = match emit {
+        Emit::Ast => pipeline::parse_file(file)
+            .map(|parsed| crate::ast::dump::program(&parsed.sources, &parsed.program).into_bytes()),
+        Emit::Asm => pipeline::compile_file(file).map(|c| c.asm.to_nasm().into_bytes()),
+        Emit::Map => pipeline::compile_file(file).map(|c| c.image.listing(&c.sources).into_bytes()),
+        Emit::Bin => pipeline::compile_file(file).map(|c| flat_image(&c.image)),
     };
-    write_output(output, text.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    match bytes {
+        Ok(bytes) => {
+            write_output(output, &bytes)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(failure) => {
+            report(&failure)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `flux-viz run FILE`: the guest's stdout/stderr stream through; its exit
+/// code becomes ours. A fault or an exhausted budget is reported on stderr.
+fn run(file: &Path, max_insns: u64) -> Result<ExitCode, String> {
+    let compiled = match pipeline::compile_file(file) {
+        Ok(compiled) => compiled,
+        Err(failure) => {
+            report(&failure)?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let options = emulate::Options { max_insns, ..emulate::Options::default() };
+    let tee: (Box<dyn Write>, Box<dyn Write>) = (Box::new(std::io::stdout()), Box::new(std::io::stderr()));
+    let outcome = emulate::run_streaming(&compiled.image, &options, Some(tee));
+    if let Some(message) = outcome.stop_message(&compiled.sources) {
+        eprintln!("flux-viz: {message}");
+    }
+    Ok(ExitCode::from(outcome.exit_code().clamp(0, 255) as u8))
 }
 
 /// Prints a failure: rendered diagnostics, or a plain message (missing file …).
@@ -123,4 +162,17 @@ fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
             .write_all(bytes)
             .map_err(|e| format!("cannot write to stdout: {e}")),
     }
+}
+
+/// `--emit bin`: the file-backed sections (code, rodata, data) as one flat
+/// block starting at the code address, gaps zero-filled; like `objcopy -O binary`.
+fn flat_image(image: &crate::link::Image) -> Vec<u8> {
+    let loaded: Vec<_> = image.regions.iter().filter(|r| !r.section.is_nobits()).collect();
+    let Some(base) = loaded.first().map(|r| r.addr) else { return Vec::new() };
+    let mut out = Vec::new();
+    for region in loaded {
+        out.resize((region.addr - base) as usize, 0);
+        out.extend_from_slice(&region.bytes);
+    }
+    out
 }

@@ -8,7 +8,9 @@
 
 use crate::diag::Diagnostic;
 use crate::source::Sources;
-use crate::{ast, check, parse, typed};
+use crate::asm::Asm;
+use crate::link::Image;
+use crate::{ast, check, codegen, link, lower, parse, typed};
 use std::path::Path;
 
 /// Why a stage produced nothing.
@@ -81,6 +83,41 @@ pub fn check_source(name: &str, text: &str) -> Result<Checked, Failure> {
         let (program, diagnostics) = parse::parse_source(&mut sources, name, text.to_string());
         check_parsed(sources, program, diagnostics)
     })
+}
+
+/// A program compiled down to machine code.
+pub struct Compiled {
+    /// The Flux# files and the runtime's `.asm` files (spans point into both).
+    pub sources: Sources,
+    /// Generated code plus runtime, the form `--emit asm` prints.
+    pub asm: Asm,
+    /// The bytes at their addresses, symbols and the source map.
+    pub image: Image,
+}
+
+/// Compiles a file all the way to an image.
+pub fn compile_file(path: &Path) -> Result<Compiled, Failure> {
+    let checked = check_file(path)?;
+    compile_checked(checked)
+}
+
+/// Compiles source text held in memory all the way to an image.
+pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
+    let checked = check_source(name, text)?;
+    compile_checked(checked)
+}
+
+fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
+    let Checked { mut sources, program } = checked;
+    let module = lower::lower(&program);
+    let generated = match codegen::generate(&module, &sources) {
+        Ok(asm) => asm,
+        Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
+    };
+    match link::build(generated, &mut sources) {
+        Ok((asm, image)) => Ok(Compiled { sources, asm, image }),
+        Err(diagnostics) => finish(sources, diagnostics, |_| unreachable!()),
+    }
 }
 
 /// Checks even when parsing reported errors (e.g. unsupported constructs

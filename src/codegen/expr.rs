@@ -42,8 +42,13 @@ impl FnGen<'_, '_> {
             }
             ExprKind::Index { target, index } => {
                 self.element_address(target, index, e.span);
-                self.x(|a| a.mov(x::rdx, x::rax));
-                self.load_mem_to_rax(x::rdx + 0, &e.ty);
+                if target.ty == Type::String {
+                    // Strings hold one byte per character (see docs/internals.md).
+                    self.xe("reads the character's byte", |a| a.movzx(x::eax, x::byte_ptr(x::rax)));
+                } else {
+                    self.x(|a| a.mov(x::rdx, x::rax));
+                    self.load_mem_to_rax(x::rdx + 0, &e.ty);
+                }
             }
             ExprKind::ArrayLength(array) => {
                 self.expr(array);
@@ -89,7 +94,7 @@ impl FnGen<'_, '_> {
                 self.operands(lhs, rhs);
                 self.x(|a| a.mov(x::rsi, x::rcx));
                 self.x(|a| a.mov(x::rdi, x::rax));
-                self.call(runtime::STR_EQ, "compares the two strings character by character");
+                self.call_aligned(runtime::STR_EQ, "compares the two strings character by character");
                 if *negated {
                     self.x(|a| a.xor(x::eax, 1));
                 }
@@ -347,7 +352,7 @@ impl FnGen<'_, '_> {
                 self.to_string(&value.ty);
                 self.x(|a| a.mov(x::rsi, x::rax));
                 self.pop(x::rdi);
-                self.call(runtime::CONCAT, "joins the two strings");
+                self.call_aligned(runtime::CONCAT, "joins the two strings");
             }
         }
         self.store_prepared(&place, &e.ty);
@@ -514,7 +519,7 @@ impl FnGen<'_, '_> {
         let bytes = 8 + size * items.len() as u32;
         self.x(|a| a.mov(x::edi, bytes));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
-        let len = items.len() as u32;
+        let len = items.len() as i32;
         self.xe("stores the length before the elements", |a| a.mov(x::qword_ptr(x::rax), len));
         self.push_rax();
         for (i, item) in items.iter().enumerate() {
@@ -645,7 +650,7 @@ impl FnGen<'_, '_> {
             self.to_string(&part.ty);
             self.x(|a| a.mov(x::rsi, x::rax));
             self.pop(x::rdi);
-            self.call(runtime::CONCAT, "joins the two strings");
+            self.call_aligned(runtime::CONCAT, "joins the two strings");
         }
     }
 

@@ -11,15 +11,15 @@ pub const ALLOC: &str = "rt_alloc";
 /// The lowest `rsp` a prologue accepts before reporting a stack overflow.
 pub const STACK_LIMIT: &str = "rt_stack_limit";
 /// `rt_concat(rdi = a, rsi = b) → rax`: a new string (null counts as empty).
-pub const CONCAT: &str = "rt_concat";
+pub const CONCAT: &str = "rt_str_concat";
 /// `rt_str_eq(rdi = a, rsi = b) → eax`: 1 when the contents are equal.
 pub const STR_EQ: &str = "rt_str_eq";
 /// `rt_int_to_str(rdi = i64) → rax`
-pub const INT_TO_STR: &str = "rt_int_to_str";
+pub const INT_TO_STR: &str = "rt_str_from_int";
 /// `rt_char_to_str(edi = char) → rax`
-pub const CHAR_TO_STR: &str = "rt_char_to_str";
+pub const CHAR_TO_STR: &str = "rt_str_from_char";
 /// `rt_bool_to_str(edi = 0/1) → rax`: "True" or "False".
-pub const BOOL_TO_STR: &str = "rt_bool_to_str";
+pub const BOOL_TO_STR: &str = "rt_str_from_bool";
 /// `rt_print_str(rdi = string)`, `rt_print_int(rdi = i64)`, … write to stdout;
 /// the `_ln` forms add a newline.
 pub const PRINT_STR: [&str; 2] = ["rt_print_str", "rt_println_str"];
