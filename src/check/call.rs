@@ -158,6 +158,7 @@ impl Checker<'_> {
             (Type::Long, "MinValue") => Const::Long(i64::MIN),
             (Type::Char, "MaxValue") => Const::Char(u16::MAX),
             (Type::Char, "MinValue") => Const::Char(0),
+            (Type::String, "Empty") => Const::Str(String::new()),
             (Type::Error, _) => return error_expr(span),
             _ => return self.no_member(&self.ty(ty), name),
         };
@@ -372,6 +373,14 @@ impl Checker<'_> {
             if a.ty == Type::Error {
                 return error_expr(span);
             }
+            if a.ty == Type::Null {
+                // C#: null fits both WriteLine(string) and WriteLine(char[]).
+                let msg = format!(
+                    "the call is ambiguous between `Console.{name}(string)` and `Console.{name}(char[])`"
+                );
+                self.error(a.span, msg, "`null` has no type here");
+                return error_expr(span);
+            }
             let a = self.printable(a);
             args.push(a);
         }
@@ -465,11 +474,34 @@ impl Checker<'_> {
         args: Vec<Expr>,
         span: Span,
     ) -> Expr {
-        let levels = self.method_levels(class, &name.name);
-        if levels.is_empty() {
+        let all = self.method_levels(class, &name.name);
+        if all.is_empty() {
             let owner = self.class_name(class).to_string();
             return self.no_member(&owner, name);
         }
+        // C# drops inaccessible overloads before choosing; if none is left,
+        // choose among all so the access error names the method.
+        let through = match &recv {
+            Recv::Value(e) => Some(e.ty.clone()),
+            _ => None,
+        };
+        let accessible: Vec<Vec<MethodId>> = all
+            .iter()
+            .map(|level| {
+                let keep = |&&m: &&MethodId| {
+                    let access = self.methods[m.0 as usize].access;
+                    let owner = self.method(m).class.expect("a class method");
+                    self.accessible(cx, owner, access, through.as_ref())
+                };
+                level.iter().filter(keep).copied().collect::<Vec<_>>()
+            })
+            .filter(|level| !level.is_empty())
+            .collect();
+        let levels = if accessible.is_empty() {
+            all
+        } else {
+            accessible
+        };
         let Some(m) = self.resolve_overloads(&levels, &args, &name.name, name.span) else {
             return error_expr(span);
         };
