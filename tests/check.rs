@@ -88,3 +88,56 @@ fn typed_dumps() {
         insta::assert_snapshot!(typed.expect("checked").to_string());
     });
 }
+
+/// Mutated valid programs (lines dropped, duplicated, swapped; tokens cut)
+/// must never make the checker panic: whatever parses is checked.
+#[test]
+fn mutated_programs_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check/valid");
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        // A fixed LCG: the same mutations on every run.
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    // FLUX_MUTATIONS=n runs n variants per program (12 by default).
+    let per_file = std::env::var("FLUX_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
+    let mut runs = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "fs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for _ in 0..per_file {
+            let mut lines: Vec<&str> = text.lines().collect();
+            let (a, b) = (next(lines.len()), next(lines.len()));
+            match next(4) {
+                0 => drop(lines.remove(a)),
+                1 => lines.insert(a, lines[b]),
+                2 => lines.swap(a, b),
+                _ => {}
+            }
+            let mut mutated = lines.join("\n");
+            if next(2) == 0 && !mutated.is_empty() {
+                // Cut a few characters at a char boundary.
+                let mut at = next(mutated.len());
+                while !mutated.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + 1 + next(6)).min(mutated.len());
+                while !mutated.is_char_boundary(end) {
+                    end += 1;
+                }
+                mutated.replace_range(at..end, "");
+            }
+            let mut sources = Sources::new();
+            let (program, diags) = parse_source(&mut sources, "mutated.fs", mutated);
+            if !diags.iter().any(flux_viz::parse::is_syntax_error) {
+                let _ = check(&program);
+            }
+            runs += 1;
+        }
+    }
+    assert!(runs > 1000);
+}
