@@ -97,11 +97,16 @@ fn mutated_programs_never_panic() {
     let mut seed: u64 = 0x5eed;
     let mut next = move |n: usize| {
         // A fixed LCG: the same mutations on every run.
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as usize % n.max(1)
     };
     // FLUX_MUTATIONS=n runs n variants per program (12 by default).
-    let per_file = std::env::var("FLUX_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(12);
+    let per_file = std::env::var("FLUX_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
     let mut runs = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
