@@ -238,7 +238,7 @@ impl Reader<'_> {
                 return Err(self.err(item, "strings are only supported in `db`"));
             }
             let s = item.as_str();
-            self.asm.db(s[1..s.len() - 1].as_bytes());
+            self.asm.db(&s.as_bytes()[1..s.len() - 1]);
             return Ok(());
         }
         let value = self.expr(item)?;
@@ -638,7 +638,7 @@ fn is_immediate_kind(kind: OpKind) -> bool {
 /// Picks the encoding NASM would: among the op codes of `mnemonic` whose operand
 /// kinds accept `ops`, the shortest (the first in iced's table on a tie).
 pub(crate) fn select(mnemonic: Mnemonic, ops: &[Operand]) -> Result<Instruction, String> {
-    let ops = nasm_rewrite(mnemonic, ops);
+    let ops = nasm_rewrite(mnemonic, ops)?;
     let codes = op_code_table()
         .get(&mnemonic)
         .map(Vec::as_slice)
@@ -674,20 +674,61 @@ pub(crate) fn select(mnemonic: Mnemonic, ops: &[Operand]) -> Result<Instruction,
         })
 }
 
-/// NASM's one size-changing optimisation we rely on: `mov r64, imm` with a value
-/// that zero-extends from 32 bits is assembled as `mov r32, imm32`.
-fn nasm_rewrite(mnemonic: Mnemonic, ops: &[Operand]) -> Vec<Operand> {
-    match ops {
-        [Operand::Reg(r), Operand::Imm {
+/// The rewrites NASM's optimiser makes before it picks an encoding:
+/// - `mov r64, imm` with a value that zero-extends from 32 bits → `mov r32, imm32`;
+/// - `[reg*2+disp]` without a base → `[reg+reg*1+disp]` (no 32-bit displacement);
+/// - `xchg` is symmetric: NASM uses the accumulator short form in either order
+///   and takes `reg, [mem]` as `[mem], reg`. Two other registers are refused,
+///   because NASM and iced put them in the ModRM fields the other way round.
+fn nasm_rewrite(mnemonic: Mnemonic, ops: &[Operand]) -> Result<Vec<Operand>, String> {
+    use Operand::{Imm, Mem, Reg};
+    let ops: Vec<Operand> = ops.iter().map(split_scale_two).collect();
+    Ok(match ops.as_slice() {
+        [Reg(r), Imm {
             value,
             symbolic: false,
         }] if mnemonic == Mnemonic::Mov
             && r.is_gpr64()
             && (0..=u32::MAX as i64).contains(value) =>
         {
-            vec![Operand::Reg(r.full_register32()), ops[1]]
+            vec![Reg(r.full_register32()), ops[1]]
         }
-        _ => ops.to_vec(),
+        [Reg(a), Reg(b)] if mnemonic == Mnemonic::Xchg => {
+            match (is_accumulator(*a), is_accumulator(*b)) {
+                (true, _) => vec![ops[1], ops[0]],
+                (false, true) => ops,
+                _ => {
+                    return Err(
+                        "`xchg` of two registers other than rax is not supported (use mov)".into(),
+                    )
+                }
+            }
+        }
+        [Reg(_), Mem { .. }] if mnemonic == Mnemonic::Xchg => vec![ops[1], ops[0]],
+        _ => ops,
+    })
+}
+
+fn is_accumulator(r: Register) -> bool {
+    matches!(r, Register::RAX | Register::EAX | Register::AX)
+}
+
+fn split_scale_two(op: &Operand) -> Operand {
+    match *op {
+        Operand::Mem {
+            size,
+            base: Register::None,
+            index,
+            scale: 2,
+            disp,
+        } => Operand::Mem {
+            size,
+            base: index,
+            index,
+            scale: 1,
+            disp,
+        },
+        other => other,
     }
 }
 
@@ -704,6 +745,7 @@ fn check_size_given(ops: &[Operand], fits: &[(Code, Instruction, usize)]) -> Res
         .iter()
         .map(|(_, i, _)| i.memory_size().size())
         .collect();
+    sizes.sort_unstable();
     sizes.dedup();
     if sizes.len() > 1 {
         return Err("operation size not specified: add byte, word, dword or qword".into());
