@@ -16,6 +16,7 @@
 
 mod expr;
 mod runtime;
+mod state_machine;
 mod stmt;
 
 use crate::asm::{Asm, Section};
@@ -109,7 +110,11 @@ impl ProgramData {
             asm.string_literal(&label, &bytes);
         }
         asm.section(Section::Data);
-        for field in program.fields.iter().filter(|f| f.is_static && f.constant.is_none()) {
+        for field in program
+            .fields
+            .iter()
+            .filter(|f| f.is_static && f.constant.is_none())
+        {
             asm.align(8);
             asm.label(&static_label(program, field.id));
             asm.ints(8, &[0]);
@@ -119,11 +124,17 @@ impl ProgramData {
 
     fn vtable(&mut self, module: &ir::Module, class: &typed::Class, asm: &mut Asm) {
         asm.align(8);
-        asm.comment(format!("vtable of {}: class id, parent vtable, name, then one slot per virtual method", class.name));
+        asm.comment(format!(
+            "vtable of {}: class id, parent vtable, name, then one slot per virtual method",
+            class.name
+        ));
         asm.label(&vtable_label(&class.name));
         asm.ints(8, &[class.id.0 as i64]);
         match class.parent {
-            Some(parent) => asm.dq_sym(&vtable_label(&module.program.classes[parent.0 as usize].name), 0),
+            Some(parent) => asm.dq_sym(
+                &vtable_label(&module.program.classes[parent.0 as usize].name),
+                0,
+            ),
             None => asm.ints(8, &[0]),
         }
         let name = self.string_label(class.name.as_bytes());
@@ -167,6 +178,10 @@ struct FnGen<'a, 'm> {
     last_line: Option<(u32, usize)>,
     labels_by_role: HashMap<&'static str, u32>,
     errors: Vec<Diagnostic>,
+    /// Where `return` goes in a resume function (completion, then the epilogue).
+    complete_label: String,
+    /// State tables to emit in rodata: (label, number of states).
+    state_table: Vec<(String, u32)>,
 }
 
 impl<'a, 'm> FnGen<'a, 'm> {
@@ -192,6 +207,8 @@ impl<'a, 'm> FnGen<'a, 'm> {
             last_line: None,
             labels_by_role: HashMap::new(),
             errors: Vec::new(),
+            complete_label: ".L.complete".into(),
+            state_table: Vec::new(),
         }
     }
 
@@ -213,7 +230,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
     }
 
     fn call(&mut self, label: &str, explain: &str) {
-        debug_assert!(self.depth % 2 == 0, "calls must see a 16-byte aligned stack");
+        debug_assert!(
+            self.depth % 2 == 0,
+            "calls must see a 16-byte aligned stack"
+        );
         self.asm.call(label).explain(explain);
     }
 
@@ -281,15 +301,43 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.asm.comment(String::new());
         self.asm.comment(self.header_comment());
         self.asm.label(&f.label);
-        self.prologue();
-        match &f.kind {
-            FunctionKind::Entry => self.entry_body(),
-            FunctionKind::Ctor(id) => self.ctor_body(*id),
-            FunctionKind::Method(_) => self.block(&f.body),
+        if let FunctionKind::AsyncStart(_) = f.kind {
+            self.async_start();
+        } else {
+            self.prologue();
+            match &f.kind {
+                FunctionKind::Entry => self.entry_body(),
+                FunctionKind::Ctor(id) => self.ctor_body(*id),
+                FunctionKind::AsyncResume(_) => {
+                    self.block(&f.body);
+                    self.complete();
+                }
+                FunctionKind::Method(_) | FunctionKind::AsyncStart(_) => self.block(&f.body),
+            }
+            self.epilogue();
         }
-        self.epilogue();
         self.emit_stubs();
+        self.emit_state_tables();
         assert_eq!(self.depth, 0, "unbalanced pushes in {}", f.label);
+    }
+
+    /// `Twice$resume$states: dq Twice$resume.state0, …` in rodata.
+    fn emit_state_tables(&mut self) {
+        let tables = std::mem::take(&mut self.state_table);
+        let resume = self.function.label.clone();
+        for (label, states) in tables {
+            self.asm.section(Section::Rodata);
+            self.asm.align(8);
+            self.asm.comment(format!(
+                "the state table of {resume}: the code to continue at, by state"
+            ));
+            self.asm.label(&label);
+            for n in 0..states {
+                self.asm
+                    .dq_sym(&format!("{resume}{}", state_machine::state_label(n)), 0);
+            }
+            self.asm.section(Section::Text);
+        }
     }
 
     /// `; Counter.Add(int a, long b) — a in rbx, b in [rbp-8]`
@@ -316,21 +364,35 @@ impl<'a, 'm> FnGen<'a, 'm> {
     fn prologue(&mut self) {
         let f = self.function;
         self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
-        self.xe("this function's frame starts here", |a| a.mov(x::rbp, x::rsp));
+        self.xe("this function's frame starts here", |a| {
+            a.mov(x::rbp, x::rsp)
+        });
         for reg in f.saved_regs.clone() {
             let explain = format!("saves callee-saved {} (a local lives in it)", reg.name());
             self.xe(&explain, |a| a.push(asm_reg(reg)));
         }
         if f.stack_size > 0 {
             let size = f.stack_size as i32;
-            self.xe("room for the locals that live on the stack", |a| a.sub(x::rsp, size));
+            self.xe("room for the locals that live on the stack", |a| {
+                a.sub(x::rsp, size)
+            });
         }
-        let check = Instruction::with2(Code::Cmp_r64_rm64, Register::RSP, Asm::rel(0)).expect("cmp rsp, [rel]");
+        self.stack_check();
+        if let FunctionKind::AsyncResume(_) = f.kind {
+            self.dispatch();
+        } else {
+            self.move_params_home();
+        }
+    }
+
+    /// `cmp rsp, [rel rt_stack_limit]; jb …`: every prologue checks the stack.
+    fn stack_check(&mut self) {
+        let check = Instruction::with2(Code::Cmp_r64_rm64, Register::RSP, Asm::rel(0))
+            .expect("cmp rsp, [rel]");
         self.asm
             .emit_sym(check, runtime::STACK_LIMIT)
             .explain("is the stack about to run into its guard page?");
-        self.fail_if(Code::Jb_rel32_64, Check::Stack, f.span);
-        self.move_params_home();
+        self.fail_if(Code::Jb_rel32_64, Check::Stack, self.function.span);
     }
 
     /// Copies the arguments from the ABI registers (and the caller's stack) to
@@ -364,7 +426,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.asm.label(&label);
         let saved = f.saved_regs.len() as i32;
         if f.stack_size > 0 {
-            self.xe("drops the stack slots", |a| a.lea(x::rsp, x::qword_ptr(x::rbp - 8 * saved)));
+            self.xe("drops the stack slots", |a| {
+                a.lea(x::rsp, x::qword_ptr(x::rbp - 8 * saved))
+            });
         }
         for reg in f.saved_regs.iter().rev() {
             let explain = format!("restores the caller's {}", reg.name());
@@ -378,7 +442,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
         let stubs = std::mem::take(&mut self.stubs);
         for ((check, line), label) in stubs {
             self.asm.label(&label);
-            let explain = format!("{}: reports the failure with its source line", check.exception());
+            let explain = format!(
+                "{}: reports the failure with its source line",
+                check.exception()
+            );
             self.xe(&explain, |a| a.mov(x::edi, line));
             self.jmp(check.routine());
         }
@@ -397,18 +464,37 @@ impl<'a, 'm> FnGen<'a, 'm> {
         match &program.entry {
             Some(typed::Entry::Static { method, takes_args }) => {
                 if *takes_args {
-                    self.xe("Main(string[] args) gets an empty array", |a| a.mov(x::edi, 8));
+                    self.xe("Main(string[] args) gets an empty array", |a| {
+                        a.mov(x::edi, 8)
+                    });
                     self.call(runtime::ALLOC, "allocates the empty args array");
                     self.x(|a| a.mov(x::rdi, x::rax));
                 }
                 let label = self.method_label(*method);
                 self.call(&label, "calls Main");
+                if program.methods[method.0 as usize].async_kind != typed::AsyncKind::NotAsync {
+                    self.xe("Main's task: the loop runs until it completes", |a| {
+                        a.mov(x::rdi, x::rax)
+                    });
+                } else {
+                    self.xe(
+                        "Main was not async: the loop only drains what is ready",
+                        |a| a.xor(x::edi, x::edi),
+                    );
+                }
+                self.call(runtime::RUN_LOOP, "runs the event loop");
             }
-            Some(typed::Entry::MainClass { class, ctor, method }) => {
+            Some(typed::Entry::MainClass {
+                class,
+                ctor,
+                method,
+            }) => {
                 self.new_object(*class, *ctor, &[], program.methods[method.0 as usize].span);
                 self.x(|a| a.mov(x::rdi, x::rax));
                 let label = self.method_label(*method);
                 self.call(&label, "calls main() on the new Main object");
+                self.x(|a| a.xor(x::edi, x::edi));
+                self.call(runtime::RUN_LOOP, "runs the event loop");
             }
             None => {}
         }
@@ -460,7 +546,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
     }
 
     fn method_label(&self, method: typed::MethodId) -> String {
-        self.module.method_labels[method.0 as usize].clone().expect("a method with a body")
+        self.module.method_labels[method.0 as usize]
+            .clone()
+            .expect("a method with a body")
     }
 
     fn store_rax_to_symbol(&mut self, label: &str, ty: &Type) {
@@ -485,7 +573,6 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.x(|a| load_rax(a, mem, ty));
     }
 
-
     fn load_local(&mut self, local: ir::LocalIndex) {
         let l = &self.function.locals[local];
         let explain = format!("reads local `{}`", l.name);
@@ -508,7 +595,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
         let l = &self.function.locals[local];
         match l.storage {
             Storage::Reg(r) => self.xe(explain, |a| a.mov(asm_reg(r), src)),
-            Storage::Stack(off) => self.xe(explain, |a| a.mov(x::qword_ptr(x::rbp - off as i32), src)),
+            Storage::Stack(off) => {
+                self.xe(explain, |a| a.mov(x::qword_ptr(x::rbp - off as i32), src))
+            }
         }
     }
 }

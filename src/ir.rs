@@ -28,8 +28,16 @@ pub struct Module<'p> {
 pub enum FunctionKind {
     Method(typed::MethodId),
     Ctor(typed::CtorId),
-    /// `flux$main`: runs the static initializers, then calls the entry point.
+    /// `flux$main`: runs the static initializers, then calls the entry point,
+    /// then the event loop.
     Entry,
+    /// The callable part of an async method (`Twice`): allocates the frame,
+    /// stores the arguments in it, runs `Twice$resume` up to the first real
+    /// suspension (a hot start, as C#), and returns the frame (the task).
+    AsyncStart(typed::MethodId),
+    /// The body of an async method as a state machine (`Twice$resume`):
+    /// takes the frame in rdi, jumps to the code of its current state.
+    AsyncResume(typed::MethodId),
 }
 
 /// One emitted function.
@@ -49,6 +57,67 @@ pub struct Function {
     /// Bytes of stack slots below the saved registers (a multiple of 16
     /// together with the saves, so calls see an aligned stack).
     pub stack_size: u32,
+    /// For [`FunctionKind::AsyncStart`] and [`FunctionKind::AsyncResume`].
+    pub frame: Option<Frame>,
+}
+
+/// The heap frame of an async method: the promise header, the state, the
+/// arguments, and a save slot for every local that lives across an `await`.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub method: typed::MethodId,
+    /// Bytes, a multiple of 8.
+    pub size: u32,
+    /// Every field in offset order, header included, for `--emit sm`.
+    pub fields: Vec<FrameField>,
+    /// Where the starter stores each argument (`this` first), by local.
+    pub params: Vec<(LocalIndex, u32)>,
+    /// The save slot of each local that lives across an await.
+    pub saves: Vec<(LocalIndex, u32)>,
+    /// One entry per suspension point, in state order (state 0 is the start).
+    pub states: Vec<State>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameField {
+    pub name: String,
+    pub offset: u32,
+    pub size: u32,
+    /// Why it is in the frame, in plain words.
+    pub why: String,
+}
+
+/// A suspension point: the `await` that leaves state `id - 1`'s code and
+/// whose continuation is state `id`.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub id: u32,
+    /// The `await` expression.
+    pub span: Span,
+    /// Locals saved before suspending and restored on resume.
+    pub live: Vec<LocalIndex>,
+    /// `Task.Yield()`: re-queues itself instead of waiting for a task.
+    pub is_yield: bool,
+}
+
+/// The promise header every task starts with (runtime/async.asm relies on it).
+pub mod header {
+    /// 0 while pending, 1 once completed.
+    pub const STATUS: i32 = 0;
+    /// The value of a `Task<T>`.
+    pub const RESULT: i32 = 8;
+    /// The code the event loop calls to run this promise (`Twice$resume`).
+    pub const CONTINUATION: i32 = 16;
+    /// What the event loop passes in rdi (the frame itself for async methods).
+    pub const CONTEXT: i32 = 24;
+    /// The first of the nodes listing who waits for this task.
+    pub const AWAITERS: i32 = 32;
+    /// The state index of an async method's frame.
+    pub const STATE: i32 = 40;
+    /// The task this frame is waiting for (to read its result on resume).
+    pub const AWAITED: i32 = 48;
+    /// Where the arguments and save slots begin.
+    pub const SIZE: u32 = 56;
 }
 
 /// Index into [`Function::locals`] (the typed program's `LocalId`s keep their
@@ -98,14 +167,37 @@ pub enum Storage {
 pub enum Stmt {
     Expr(Expr),
     /// `local = value` for a declaration with an initializer.
-    Init { local: LocalIndex, value: Expr, span: Span },
-    If { cond: Expr, then: Vec<Stmt>, otherwise: Vec<Stmt>, span: Span },
+    Init {
+        local: LocalIndex,
+        value: Expr,
+        span: Span,
+    },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+        span: Span,
+    },
     /// Every loop: `while`, `do … while` (`test_first: false`) and `for`
     /// (`step` runs after the body and after `continue`).
-    Loop { cond: Option<Expr>, test_first: bool, body: Vec<Stmt>, step: Vec<Stmt>, span: Span },
+    Loop {
+        cond: Option<Expr>,
+        test_first: bool,
+        body: Vec<Stmt>,
+        step: Vec<Stmt>,
+        span: Span,
+    },
     Break(Span),
     Continue(Span),
     Return(Option<Expr>, Span),
     /// A nested block (kept for the source map: its statements' lines).
     Block(Vec<Stmt>),
+    /// `dest = await task` (async methods only). Suspends unless the task is
+    /// already complete; `state` indexes [`Frame::states`].
+    Await {
+        task: Expr,
+        dest: Option<LocalIndex>,
+        state: u32,
+        span: Span,
+    },
 }

@@ -33,13 +33,14 @@ pub const GUARD_SIZE: u64 = PAGE;
 /// The program entry symbol (runtime/start.asm).
 pub const ENTRY: &str = "_start";
 
-/// The runtime sources, in link order. The async runtime adds its file here.
-pub const RUNTIME: [(&str, &str); 5] = [
+/// The runtime sources, in link order.
+pub const RUNTIME: [(&str, &str); 6] = [
     ("runtime/start.asm", include_str!("../runtime/start.asm")),
     ("runtime/alloc.asm", include_str!("../runtime/alloc.asm")),
     ("runtime/string.asm", include_str!("../runtime/string.asm")),
     ("runtime/print.asm", include_str!("../runtime/print.asm")),
     ("runtime/fail.asm", include_str!("../runtime/fail.asm")),
+    ("runtime/async.asm", include_str!("../runtime/async.asm")),
 ];
 
 /// One mapped region of the image.

@@ -8,8 +8,16 @@
 //! loop level) get the callee-saved registers rbx, r12–r15; the rest get stack
 //! slots below `rbp`. A function saves exactly the registers it hands out.
 
+mod frame;
+mod liveness;
+mod spill;
+
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
-use crate::typed::{self, Expr, ExprKind, Place, Program, StmtKind, Type};
+use crate::source::Span;
+use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
+
+/// The register that holds the frame pointer in a state machine's resume function.
+pub const FRAME_REG: Reg = Reg::R15;
 
 /// Lowers every function of a checked program.
 pub fn lower(program: &Program) -> ir::Module<'_> {
@@ -18,27 +26,78 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
     let mut functions = Vec::new();
     for method in &program.methods {
         if let Some(body) = &method.body {
-            let label = method_labels[method.id.0 as usize].clone().unwrap_or_default();
+            let label = method_labels[method.id.0 as usize]
+                .clone()
+                .unwrap_or_default();
             let has_this = method.dispatch != typed::Dispatch::Static;
-            functions.push(lower_body(label, FunctionKind::Method(method.id), method.span, body, has_this));
+            if method.async_kind == typed::AsyncKind::NotAsync {
+                functions.push(lower_body(
+                    label,
+                    FunctionKind::Method(method.id),
+                    method.span,
+                    body,
+                    has_this,
+                ));
+                continue;
+            }
+            let resume = lower_body(
+                format!("{label}$resume"),
+                FunctionKind::AsyncResume(method.id),
+                method.span,
+                body,
+                has_this,
+            );
+            functions.push(async_starter(label, method, &resume));
+            functions.push(resume);
         }
     }
     for ctor in &program.ctors {
         let label = ctor_labels[ctor.id.0 as usize].clone();
-        functions.push(lower_body(label, FunctionKind::Ctor(ctor.id), ctor.span, &ctor.body, true));
+        functions.push(lower_body(
+            label,
+            FunctionKind::Ctor(ctor.id),
+            ctor.span,
+            &ctor.body,
+            true,
+        ));
     }
     functions.push(entry_function(program));
-    ir::Module { program, functions, method_labels, ctor_labels }
+    ir::Module {
+        program,
+        functions,
+        method_labels,
+        ctor_labels,
+    }
+}
+
+/// The callable part of an async method: same parameters, no locals of its
+/// own; the code generator moves the arguments into the new frame.
+fn async_starter(label: String, method: &typed::Method, resume: &Function) -> Function {
+    Function {
+        label,
+        kind: FunctionKind::AsyncStart(method.id),
+        span: method.span,
+        params: resume.params,
+        this: resume.this,
+        locals: Vec::new(),
+        body: Vec::new(),
+        saved_regs: Vec::new(),
+        stack_size: 0,
+        frame: resume.frame.clone(),
+    }
 }
 
 /// `flux$main`: the function the runtime's `_start` calls. Its body is empty:
 /// the code generator emits the static initializers and the entry call.
 fn entry_function(program: &Program) -> Function {
-    let span = program.entry.as_ref().map_or_else(Default::default, |entry| match entry {
-        typed::Entry::Static { method, .. } | typed::Entry::MainClass { method, .. } => {
-            program.methods[method.0 as usize].span
-        }
-    });
+    let span = program
+        .entry
+        .as_ref()
+        .map_or_else(Default::default, |entry| match entry {
+            typed::Entry::Static { method, .. } | typed::Entry::MainClass { method, .. } => {
+                program.methods[method.0 as usize].span
+            }
+        });
     Function {
         label: "flux$main".into(),
         kind: FunctionKind::Entry,
@@ -49,6 +108,7 @@ fn entry_function(program: &Program) -> Function {
         body: Vec::new(),
         saved_regs: Vec::new(),
         stack_size: 0,
+        frame: None,
     }
 }
 
@@ -70,7 +130,11 @@ fn method_labels(program: &Program) -> Vec<Option<String>> {
                 .methods
                 .iter()
                 .any(|other| other.id != m.id && other.class == m.class && other.name == m.name);
-            Some(if overloaded { overload_label(program, base, &m.param_types) } else { base })
+            Some(if overloaded {
+                overload_label(program, base, &m.param_types)
+            } else {
+                base
+            })
         })
         .collect()
 }
@@ -98,29 +162,77 @@ fn overload_label(program: &Program, base: String, params: &[Type]) -> String {
     }
     for ty in params {
         label.push('$');
-        label.push_str(&program.type_name(ty).replace("[]", "Array").replace(['<', '>'], "_"));
+        label.push_str(
+            &program
+                .type_name(ty)
+                .replace("[]", "Array")
+                .replace(['<', '>'], "_"),
+        );
     }
     label
 }
 
-fn lower_body(label: String, kind: FunctionKind, span: crate::source::Span, body: &typed::Body, has_this: bool) -> Function {
+fn lower_body(
+    label: String,
+    kind: FunctionKind,
+    span: Span,
+    body: &typed::Body,
+    has_this: bool,
+) -> Function {
     let mut locals: Vec<Local> = body
         .locals
         .iter()
-        .map(|l| Local { name: l.name.clone(), ty: l.ty.clone(), storage: Storage::Stack(0), span: l.span })
+        .map(|l| Local {
+            name: l.name.clone(),
+            ty: l.ty.clone(),
+            storage: Storage::Stack(0),
+            span: l.span,
+        })
         .collect();
     let this = has_this.then(|| {
-        locals.push(Local { name: "this".into(), ty: Type::Null, storage: Storage::Stack(0), span });
+        locals.push(Local {
+            name: "this".into(),
+            ty: Type::Null,
+            storage: Storage::Stack(0),
+            span,
+        });
         locals.len() - 1
     });
+    let is_async = matches!(kind, FunctionKind::AsyncResume(_));
+    let mut lowerer = spill::BodyLowerer::new(&mut locals, this);
+    let stmts = lowerer.block(&body.block.stmts);
+    let awaits = lowerer.awaits;
     let mut weights = vec![0u64; locals.len()];
     for index in 0..body.params {
         weights[index] += 1;
     }
-    let mut counter = UseCounter { weights: &mut weights, this, depth: 0 };
-    counter.block(&body.block.stmts);
-    let (saved_regs, stack_size) = assign_storage(&mut locals, &weights);
-    let body_stmts = body.block.stmts.iter().flat_map(lower_stmt).collect();
+    if let Some(this) = this {
+        weights[this] += 1;
+    }
+    UseCounter {
+        weights: &mut weights,
+        this,
+        depth: 0,
+    }
+    .block(&stmts);
+    // In a state machine r15 holds the frame, so locals get one register less.
+    let (regs, reserved): (&[Reg], &[Reg]) = if is_async {
+        (&LOCAL_REGS[..4], &[FRAME_REG])
+    } else {
+        (&LOCAL_REGS, &[])
+    };
+    let (saved_regs, stack_size) = assign_storage(&mut locals, &weights, regs, reserved);
+    let frame = match kind {
+        FunctionKind::AsyncResume(method) => Some(frame::layout(
+            method,
+            &locals,
+            body.params,
+            this,
+            &stmts,
+            awaits,
+        )),
+        _ => None,
+    };
     Function {
         label,
         kind,
@@ -128,43 +240,45 @@ fn lower_body(label: String, kind: FunctionKind, span: crate::source::Span, body
         params: body.params,
         this,
         locals,
-        body: body_stmts,
+        body: stmts,
         saved_regs,
         stack_size,
+        frame,
     }
 }
 
-/// Hands the callee-saved registers to the heaviest locals, stack slots to the
-/// rest; returns the registers used and the stack bytes, padded so that the
-/// return address, `rbp`, the saves and the slots add up to a multiple of 16.
-fn assign_storage(locals: &mut [Local], weights: &[u64]) -> (Vec<Reg>, u32) {
-    let mut order: Vec<LocalIndex> = (0..locals.len()).filter(|&i| weights[i] > 0).collect();
+/// Hands the callee-saved registers in `regs` to the heaviest locals and
+/// stack slots to the rest. `reserved` registers are saved too (the frame
+/// pointer of a state machine). Returns the registers to save and the stack
+/// bytes, padded so that the return address, `rbp`, the saves and the slots
+/// add up to a multiple of 16 (calls then see an aligned stack).
+fn assign_storage(
+    locals: &mut [Local],
+    weights: &[u64],
+    regs: &[Reg],
+    reserved: &[Reg],
+) -> (Vec<Reg>, u32) {
+    let mut order: Vec<LocalIndex> = (0..locals.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(weights[i]), i));
-    let mut used = Vec::new();
+    let used_regs = order
+        .iter()
+        .filter(|&&i| weights[i] > 0)
+        .count()
+        .min(regs.len());
+    let mut saved: Vec<Reg> = regs[..used_regs].to_vec();
+    saved.extend_from_slice(reserved);
     let mut stack = 0u32;
     for (rank, &index) in order.iter().enumerate() {
-        locals[index].storage = match LOCAL_REGS.get(rank) {
-            Some(&reg) => {
-                used.push(reg);
-                Storage::Reg(reg)
-            }
-            None => {
-                stack += 8;
-                Storage::Stack(8 * used.len() as u32 + stack)
-            }
+        locals[index].storage = if rank < used_regs {
+            Storage::Reg(regs[rank])
+        } else {
+            stack += 8;
+            // Slots lie below rbp and the saved registers.
+            Storage::Stack(8 * saved.len() as u32 + stack)
         };
     }
-    // Unused locals still need a home (a declaration may store into them).
-    for (index, local) in locals.iter_mut().enumerate() {
-        if weights[index] == 0 {
-            stack += 8;
-            local.storage = Storage::Stack(8 * used.len() as u32 + stack);
-        }
-    }
-    // After `call` (8) and `push rbp` (8) the stack is 16-aligned; each save is 8.
-    let pushed = 8 * used.len() as u32 + stack;
-    let stack = stack + (16 - pushed % 16) % 16;
-    (used, stack)
+    let pushed = 8 * saved.len() as u32 + stack;
+    (saved, stack + (16 - pushed % 16) % 16)
 }
 
 /// Counts how often each local is used, weighting uses in loops.
@@ -180,49 +294,48 @@ impl UseCounter<'_> {
         self.weights[index] = self.weights[index].saturating_add(weight);
     }
 
-    fn block(&mut self, stmts: &[typed::Stmt]) {
+    fn block(&mut self, stmts: &[Stmt]) {
         for stmt in stmts {
             self.stmt(stmt);
         }
     }
 
-    fn stmt(&mut self, stmt: &typed::Stmt) {
-        match &stmt.kind {
-            StmtKind::Block(b) => self.block(&b.stmts),
-            StmtKind::Local(inits) => {
-                for init in inits {
-                    self.bump(init.local.0 as usize);
-                    if let Some(e) = &init.init {
-                        self.expr(e);
-                    }
-                }
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Expr(e) | Stmt::Return(Some(e), _) => self.expr(e),
+            Stmt::Init { local, value, .. } => {
+                self.bump(*local);
+                self.expr(value);
             }
-            StmtKind::Expr(e) => self.expr(e),
-            StmtKind::If { cond, then, otherwise } => {
+            Stmt::If {
+                cond,
+                then,
+                otherwise,
+                ..
+            } => {
                 self.expr(cond);
-                self.stmt(then);
-                if let Some(o) = otherwise {
-                    self.stmt(o);
-                }
+                self.block(then);
+                self.block(otherwise);
             }
-            StmtKind::While { cond, body } | StmtKind::DoWhile { body, cond } => {
-                self.depth += 1;
-                self.expr(cond);
-                self.stmt(body);
-                self.depth -= 1;
-            }
-            StmtKind::For { init, cond, step, body } => {
-                self.block(init);
+            Stmt::Loop {
+                cond, body, step, ..
+            } => {
                 self.depth += 1;
                 if let Some(c) = cond {
                     self.expr(c);
                 }
-                step.iter().for_each(|e| self.expr(e));
-                self.stmt(body);
+                self.block(body);
+                self.block(step);
                 self.depth -= 1;
             }
-            StmtKind::Return(Some(e)) => self.expr(e),
-            StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue => {}
+            Stmt::Await { task, dest, .. } => {
+                self.expr(task);
+                if let Some(d) = dest {
+                    self.bump(*d);
+                }
+            }
+            Stmt::Block(stmts) => self.block(stmts),
+            Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) => {}
         }
     }
 
@@ -256,63 +369,6 @@ impl UseCounter<'_> {
     }
 }
 
-fn lower_block(stmts: &[typed::Stmt]) -> Vec<Stmt> {
-    stmts.iter().flat_map(lower_stmt).collect()
-}
-
-fn lower_one(stmt: &typed::Stmt) -> Vec<Stmt> {
-    lower_stmt(stmt)
-}
-
-fn lower_stmt(stmt: &typed::Stmt) -> Vec<Stmt> {
-    let span = stmt.span;
-    match &stmt.kind {
-        StmtKind::Block(b) => vec![Stmt::Block(lower_block(&b.stmts))],
-        StmtKind::Local(inits) => inits
-            .iter()
-            .filter_map(|init| {
-                let value = init.init.clone()?;
-                Some(Stmt::Init { local: init.local.0 as usize, value, span: init.span })
-            })
-            .collect(),
-        StmtKind::Expr(e) => vec![Stmt::Expr(e.clone())],
-        StmtKind::If { cond, then, otherwise } => vec![Stmt::If {
-            cond: cond.clone(),
-            then: lower_one(then),
-            otherwise: otherwise.as_deref().map(lower_one).unwrap_or_default(),
-            span,
-        }],
-        StmtKind::While { cond, body } => vec![Stmt::Loop {
-            cond: Some(cond.clone()),
-            test_first: true,
-            body: lower_one(body),
-            step: Vec::new(),
-            span,
-        }],
-        StmtKind::DoWhile { body, cond } => vec![Stmt::Loop {
-            cond: Some(cond.clone()),
-            test_first: false,
-            body: lower_one(body),
-            step: Vec::new(),
-            span,
-        }],
-        StmtKind::For { init, cond, step, body } => {
-            let mut out = lower_block(init);
-            out.push(Stmt::Loop {
-                cond: cond.clone(),
-                test_first: true,
-                body: lower_one(body),
-                step: step.iter().map(|e| Stmt::Expr(e.clone())).collect(),
-                span,
-            });
-            vec![Stmt::Block(out)]
-        }
-        StmtKind::Break => vec![Stmt::Break(span)],
-        StmtKind::Continue => vec![Stmt::Continue(span)],
-        StmtKind::Return(value) => vec![Stmt::Return(value.clone(), span)],
-    }
-}
-
 /// Calls `f` on each direct sub-expression of `e`, in evaluation order
 /// (places included: their object, array and index expressions).
 pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {
@@ -327,7 +383,11 @@ pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {
         }
     }
     match &e.kind {
-        ExprKind::Const(_) | ExprKind::Local(_) | ExprKind::This | ExprKind::Static(_) | ExprKind::Error => {}
+        ExprKind::Const(_)
+        | ExprKind::Local(_)
+        | ExprKind::This
+        | ExprKind::Static(_)
+        | ExprKind::Error => {}
         ExprKind::Field { obj, .. } => f(obj),
         ExprKind::Index { target, index } => {
             f(target);
@@ -362,7 +422,11 @@ pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {
             f(lhs);
             f(rhs);
         }
-        ExprKind::Conditional { cond, then, otherwise } => {
+        ExprKind::Conditional {
+            cond,
+            then,
+            otherwise,
+        } => {
             f(cond);
             f(then);
             f(otherwise);

@@ -18,24 +18,15 @@ fn run_emulated(path: &Path) -> Result<oracle::Outcome, String> {
         return Err(message);
     }
     let exit_code = outcome.exit_code();
-    Ok(oracle::Outcome { stdout: outcome.stdout, stderr: outcome.stderr, exit_code })
-}
-
-/// Async programs compile once the async code generator exists (issue 5);
-/// until then each must be refused with a clear diagnostic, not run wrongly.
-fn is_async_program(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("async_"))
+    Ok(oracle::Outcome {
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        exit_code,
+    })
 }
 
 fn check_program(path: &Path) -> Result<(), String> {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    if is_async_program(path) {
-        return match pipeline::compile_file(path) {
-            Err(failure) if failure.render().contains("cannot be compiled yet") => Ok(()),
-            Err(failure) => Err(format!("{name}: {}", failure.render())),
-            Ok(_) => Err(format!("{name}: compiled although async code generation is not written")),
-        };
-    }
     let expected = oracle::load_expectations(path)?;
     let got = run_emulated(path).map_err(|e| format!("{name}: {e}"))?;
     oracle::check(&name, &expected, &got)
@@ -59,7 +50,13 @@ fn check_all(paths: &[PathBuf]) {
     });
     let failures = failures.into_inner().unwrap();
     println!("{} programs, {} failed", paths.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} programs failed:\n\n{}", failures.len(), paths.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs failed:\n\n{}",
+        failures.len(),
+        paths.len(),
+        failures.join("\n\n")
+    );
 }
 
 fn root() -> &'static Path {

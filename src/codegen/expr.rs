@@ -2,10 +2,15 @@
 //! a pointer for references); operands wait on the machine stack.
 
 use super::runtime::{self, Check, ARG_REGS};
-use super::{field_offset, object_size, size_of, static_label, vtable_label, FnGen, VTABLE_METHODS, VTABLE_NAME, VTABLE_PARENT};
+use super::{
+    field_offset, object_size, size_of, static_label, vtable_label, FnGen, VTABLE_METHODS,
+    VTABLE_NAME, VTABLE_PARENT,
+};
 use crate::ir::Storage;
 use crate::source::Span;
-use crate::typed::{BinOp, Builtin, ClassId, CompoundOp, Const, Conv, Expr, ExprKind, OpKind, Place, Type, UnOp};
+use crate::typed::{
+    BinOp, Builtin, ClassId, CompoundOp, Const, Conv, Expr, ExprKind, OpKind, Place, Type, UnOp,
+};
 use iced_x86::code_asm::{self as x, CodeAssembler};
 use iced_x86::{Code, IcedError};
 
@@ -29,7 +34,9 @@ impl FnGen<'_, '_> {
         match &e.kind {
             ExprKind::Const(c) => self.constant(c),
             ExprKind::Local(id) => self.load_local(id.0 as usize),
-            ExprKind::This => self.load_local(self.function.this.expect("`this` in an instance method")),
+            ExprKind::This => {
+                self.load_local(self.function.this.expect("`this` in an instance method"))
+            }
             ExprKind::Field { obj, field } => {
                 self.expr(obj);
                 self.null_check(x::rax, e.span);
@@ -44,7 +51,9 @@ impl FnGen<'_, '_> {
                 self.element_address(target, index, e.span);
                 if target.ty == Type::String {
                     // Strings hold one byte per character (see docs/internals.md).
-                    self.xe("reads the character's byte", |a| a.movzx(x::eax, x::byte_ptr(x::rax)));
+                    self.xe("reads the character's byte", |a| {
+                        a.movzx(x::eax, x::byte_ptr(x::rax))
+                    });
                 } else {
                     self.x(|a| a.mov(x::rdx, x::rax));
                     self.load_mem_to_rax(x::rdx + 0, &e.ty);
@@ -53,11 +62,19 @@ impl FnGen<'_, '_> {
             ExprKind::ArrayLength(array) => {
                 self.expr(array);
                 self.null_check(x::rax, e.span);
-                self.xe("reads the length stored before the elements", |a| a.mov(x::eax, x::dword_ptr(x::rax)));
+                self.xe("reads the length stored before the elements", |a| {
+                    a.mov(x::eax, x::dword_ptr(x::rax))
+                });
             }
             ExprKind::Assign { target, value } => self.assign(target, value, e.span),
-            ExprKind::CompoundAssign { target, op, value } => self.compound_assign(target, *op, value, e),
-            ExprKind::IncDec { target, prefix, increment } => self.inc_dec(target, *prefix, *increment, e),
+            ExprKind::CompoundAssign { target, op, value } => {
+                self.compound_assign(target, *op, value, e)
+            }
+            ExprKind::IncDec {
+                target,
+                prefix,
+                increment,
+            } => self.inc_dec(target, *prefix, *increment, e),
             ExprKind::CallStatic { method, args } => {
                 let label = self.method_label(*method);
                 let explain = format!("calls {label}");
@@ -68,8 +85,16 @@ impl FnGen<'_, '_> {
                 let explain = format!("calls {label} (not virtual)");
                 self.call_function(Some(obj), args, Target::Direct(&label), &explain, e.span);
             }
-            ExprKind::CallVirtual { obj, method, slot, args } => {
-                let explain = format!("calls {} through vtable slot {slot}", self.program.method_name(*method));
+            ExprKind::CallVirtual {
+                obj,
+                method,
+                slot,
+                args,
+            } => {
+                let explain = format!(
+                    "calls {} through vtable slot {slot}",
+                    self.program.method_name(*method)
+                );
                 self.call_function(Some(obj), args, Target::Virtual(*slot), &explain, e.span);
             }
             ExprKind::Builtin { builtin, args } => self.builtin(*builtin, args, e),
@@ -94,12 +119,19 @@ impl FnGen<'_, '_> {
                 self.operands(lhs, rhs);
                 self.x(|a| a.mov(x::rsi, x::rcx));
                 self.x(|a| a.mov(x::rdi, x::rax));
-                self.call_aligned(runtime::STR_EQ, "compares the two strings character by character");
+                self.call_aligned(
+                    runtime::STR_EQ,
+                    "compares the two strings character by character",
+                );
                 if *negated {
                     self.x(|a| a.xor(x::eax, 1));
                 }
             }
-            ExprKind::Conditional { cond, then, otherwise } => {
+            ExprKind::Conditional {
+                cond,
+                then,
+                otherwise,
+            } => {
                 let else_label = self.label_for("else");
                 let end = self.label_for("endif");
                 self.jump_unless(cond, &else_label);
@@ -141,7 +173,7 @@ impl FnGen<'_, '_> {
                 }
                 self.asm.label(&done);
             }
-            ExprKind::Await(_) => self.unsupported(e.span, "`await`"),
+            ExprKind::Await(_) => unreachable!("lowering moves every await into its own statement"),
             ExprKind::Error => {}
         }
     }
@@ -170,7 +202,9 @@ impl FnGen<'_, '_> {
             }
             Const::Str(s) => {
                 let label = self.data.string_label(s.as_bytes());
-                self.asm.lea_sym(iced_x86::Register::RAX, &label).explain("the address of a string literal");
+                self.asm
+                    .lea_sym(iced_x86::Register::RAX, &label)
+                    .explain("the address of a string literal");
             }
             Const::Null => self.xe("null is the address 0", |a| a.xor(x::eax, x::eax)),
         }
@@ -191,7 +225,10 @@ impl FnGen<'_, '_> {
 
     /// For a constant or a register/stack local: loads it into rcx without
     /// disturbing rax (so no push/pop is needed around it).
-    fn simple_load(&self, e: &Expr) -> Option<impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>> {
+    fn simple_load(
+        &self,
+        e: &Expr,
+    ) -> Option<impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>> {
         enum Load {
             Imm(u64),
             Reg(x::AsmRegister64),
@@ -235,14 +272,20 @@ impl FnGen<'_, '_> {
     /// checks, then `rax = &element`.
     fn check_element(&mut self, array_ty: &Type, span: Span) {
         self.null_check(x::rax, span);
-        self.xe("widens the index (a negative one becomes huge)", |a| a.movsxd(x::rcx, x::ecx));
-        self.xe("compares the index with the length", |a| a.cmp(x::rcx, x::qword_ptr(x::rax)));
+        self.xe("widens the index (a negative one becomes huge)", |a| {
+            a.movsxd(x::rcx, x::ecx)
+        });
+        self.xe("compares the index with the length", |a| {
+            a.cmp(x::rcx, x::qword_ptr(x::rax))
+        });
         self.fail_if(Code::Jae_rel32_64, Check::Index, span);
         let scale = match array_ty {
             Type::Array(elem) => size_of(elem),
             _ => 1, // strings: one byte per character
         };
-        self.xe("the element's address", |a| a.lea(x::rax, x::qword_ptr(x::rax + x::rcx * scale + 8)));
+        self.xe("the element's address", |a| {
+            a.lea(x::rax, x::qword_ptr(x::rax + x::rcx * scale + 8))
+        });
     }
 
     fn assign(&mut self, target: &Place, value: &Expr, span: Span) {
@@ -363,7 +406,11 @@ impl FnGen<'_, '_> {
         self.load_prepared(&place, &e.ty);
         self.x(|a| a.mov(x::rcx, x::rax));
         let long = e.ty == Type::Long;
-        let explain = if increment { "adds one" } else { "subtracts one" };
+        let explain = if increment {
+            "adds one"
+        } else {
+            "subtracts one"
+        };
         match (long, increment) {
             (true, true) => self.xe(explain, |a| a.add(x::rcx, 1)),
             (true, false) => self.xe(explain, |a| a.sub(x::rcx, 1)),
@@ -394,13 +441,23 @@ impl FnGen<'_, '_> {
     }
 
     /// Evaluates the receiver and the arguments left to right and calls.
-    fn call_function(&mut self, receiver: Option<&Expr>, args: &[Expr], target: Target, explain: &str, span: Span) {
+    fn call_function(
+        &mut self,
+        receiver: Option<&Expr>,
+        args: &[Expr],
+        target: Target,
+        explain: &str,
+        span: Span,
+    ) {
         let total = args.len() + usize::from(receiver.is_some());
         let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
         let pad = (self.depth + stack_args) % 2;
         if pad + stack_args > 0 {
             let bytes = 8 * (pad + stack_args) as i32;
-            self.xe("room for stack arguments / keeps the call 16-byte aligned", |a| a.sub(x::rsp, bytes));
+            self.xe(
+                "room for stack arguments / keeps the call 16-byte aligned",
+                |a| a.sub(x::rsp, bytes),
+            );
             self.depth += pad + stack_args;
         }
         if let Some(receiver) = receiver {
@@ -418,7 +475,9 @@ impl FnGen<'_, '_> {
         match target {
             Target::Direct(label) => self.call(label, explain),
             Target::Virtual(slot) => {
-                self.xe("loads the object's vtable pointer", |a| a.mov(x::rax, x::qword_ptr(x::rdi)));
+                self.xe("loads the object's vtable pointer", |a| {
+                    a.mov(x::rax, x::qword_ptr(x::rdi))
+                });
                 let offset = VTABLE_METHODS + 8 * slot as i32;
                 debug_assert!(self.depth % 2 == 0);
                 self.xe(explain, |a| a.call(x::qword_ptr(x::rax + offset)));
@@ -448,14 +507,24 @@ impl FnGen<'_, '_> {
     }
 
     /// `new C(args)`: allocate, set the vtable, run the constructor (which returns the object).
-    pub(super) fn new_object(&mut self, class: ClassId, ctor: crate::typed::CtorId, args: &[Expr], span: Span) {
+    pub(super) fn new_object(
+        &mut self,
+        class: ClassId,
+        ctor: crate::typed::CtorId,
+        args: &[Expr],
+        span: Span,
+    ) {
         let size = object_size(self.program, class);
         let name = self.program.classes[class.0 as usize].name.clone();
         let explain = format!("allocates a {name} ({size} bytes)");
         self.xe(&explain, |a| a.mov(x::edi, size));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
-        self.asm.lea_sym(iced_x86::Register::RCX, &vtable_label(&name)).explain("the class's vtable");
-        self.xe("the object's first word points to its vtable", |a| a.mov(x::qword_ptr(x::rax), x::rcx));
+        self.asm
+            .lea_sym(iced_x86::Register::RCX, &vtable_label(&name))
+            .explain("the class's vtable");
+        self.xe("the object's first word points to its vtable", |a| {
+            a.mov(x::qword_ptr(x::rax), x::rcx)
+        });
         let _ = span;
         let label = self.module.ctor_labels[ctor.0 as usize].clone();
         let explain = format!("runs the constructor {label}");
@@ -502,25 +571,33 @@ impl FnGen<'_, '_> {
 
     fn new_array(&mut self, elem: &Type, len: &Expr, span: Span) {
         self.expr(len);
-        self.xe("a negative length is an overflow in C#", |a| a.test(x::eax, x::eax));
+        self.xe("a negative length is an overflow in C#", |a| {
+            a.test(x::eax, x::eax)
+        });
         self.fail_if(Code::Js_rel32_64, Check::Overflow, span);
         self.x(|a| a.movsxd(x::rax, x::eax));
         self.push_rax();
         let size = size_of(elem);
-        self.xe("bytes for the elements…", |a| a.imul_3(x::rdi, x::rax, size as i32));
+        self.xe("bytes for the elements…", |a| {
+            a.imul_3(x::rdi, x::rax, size as i32)
+        });
         self.xe("…plus the length word", |a| a.add(x::rdi, 8));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
         self.pop(x::rcx);
-        self.xe("stores the length before the elements", |a| a.mov(x::qword_ptr(x::rax), x::rcx));
+        self.xe("stores the length before the elements", |a| {
+            a.mov(x::qword_ptr(x::rax), x::rcx)
+        });
     }
 
-    fn array_literal(&mut self, elem: &Type, items: &[Expr]) {
+    pub(super) fn array_literal(&mut self, elem: &Type, items: &[Expr]) {
         let size = size_of(elem);
         let bytes = 8 + size * items.len() as u32;
         self.x(|a| a.mov(x::edi, bytes));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
         let len = items.len() as i32;
-        self.xe("stores the length before the elements", |a| a.mov(x::qword_ptr(x::rax), len));
+        self.xe("stores the length before the elements", |a| {
+            a.mov(x::qword_ptr(x::rax), len)
+        });
         self.push_rax();
         for (i, item) in items.iter().enumerate() {
             self.expr(item);
@@ -533,10 +610,16 @@ impl FnGen<'_, '_> {
 
     fn convert(&mut self, conv: Conv) {
         match conv {
-            Conv::IntToLong => self.xe("sign-extends the int to 64 bits", |a| a.movsxd(x::rax, x::eax)),
+            Conv::IntToLong => self.xe("sign-extends the int to 64 bits", |a| {
+                a.movsxd(x::rax, x::eax)
+            }),
             Conv::CharToInt | Conv::CharToLong => {}
-            Conv::LongToInt => self.xe("keeps the low 32 bits (an unchecked cast)", |a| a.mov(x::eax, x::eax)),
-            Conv::IntToChar | Conv::LongToChar => self.xe("keeps the low 16 bits", |a| a.movzx(x::eax, x::ax)),
+            Conv::LongToInt => self.xe("keeps the low 32 bits (an unchecked cast)", |a| {
+                a.mov(x::eax, x::eax)
+            }),
+            Conv::IntToChar | Conv::LongToChar => {
+                self.xe("keeps the low 16 bits", |a| a.movzx(x::eax, x::ax))
+            }
         }
     }
 
@@ -570,10 +653,20 @@ impl FnGen<'_, '_> {
             BinOp::And => op2!(and),
             BinOp::Or => op2!(or),
             BinOp::Xor => op2!(xor),
-            BinOp::Shl if wide => self.xe("shifts left (the count is masked to 6 bits, as C# does)", |a| a.shl(x::rax, x::cl)),
-            BinOp::Shl => self.xe("shifts left (the count is masked to 5 bits, as C# does)", |a| a.shl(x::eax, x::cl)),
-            BinOp::Shr if wide => self.xe("arithmetic shift right (keeps the sign)", |a| a.sar(x::rax, x::cl)),
-            BinOp::Shr => self.xe("arithmetic shift right (keeps the sign)", |a| a.sar(x::eax, x::cl)),
+            BinOp::Shl if wide => self.xe(
+                "shifts left (the count is masked to 6 bits, as C# does)",
+                |a| a.shl(x::rax, x::cl),
+            ),
+            BinOp::Shl => self.xe(
+                "shifts left (the count is masked to 5 bits, as C# does)",
+                |a| a.shl(x::eax, x::cl),
+            ),
+            BinOp::Shr if wide => self.xe("arithmetic shift right (keeps the sign)", |a| {
+                a.sar(x::rax, x::cl)
+            }),
+            BinOp::Shr => self.xe("arithmetic shift right (keeps the sign)", |a| {
+                a.sar(x::eax, x::cl)
+            }),
             BinOp::Div | BinOp::Rem => self.divide(op == BinOp::Rem, wide, span),
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne => {
                 self.compare(kind);
@@ -603,7 +696,9 @@ impl FnGen<'_, '_> {
             self.fail_if(Code::Je_rel32_64, Check::Overflow, span);
             self.asm.label(&ok);
             self.xe("sign-extends rax into rdx:rax", |a| a.cqo());
-            self.xe("signed divide: quotient in rax, remainder in rdx", |a| a.idiv(x::rcx));
+            self.xe("signed divide: quotient in rax, remainder in rdx", |a| {
+                a.idiv(x::rcx)
+            });
             if remainder {
                 self.x(|a| a.mov(x::rax, x::rdx));
             }
@@ -616,7 +711,9 @@ impl FnGen<'_, '_> {
             self.fail_if(Code::Je_rel32_64, Check::Overflow, span);
             self.asm.label(&ok);
             self.xe("sign-extends eax into edx:eax", |a| a.cdq());
-            self.xe("signed divide: quotient in eax, remainder in edx", |a| a.idiv(x::ecx));
+            self.xe("signed divide: quotient in eax, remainder in edx", |a| {
+                a.idiv(x::ecx)
+            });
             if remainder {
                 self.x(|a| a.mov(x::eax, x::edx));
             }
@@ -679,15 +776,18 @@ impl FnGen<'_, '_> {
                 self.x(|a| a.test(x::rax, x::rax));
                 self.branch(Code::Je_rel32_64, &done);
                 self.xe("the vtable…", |a| a.mov(x::rax, x::qword_ptr(x::rax)));
-                self.xe("…holds the class name (C# prints an object as its type name)", |a| {
-                    a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_NAME))
-                });
+                self.xe(
+                    "…holds the class name (C# prints an object as its type name)",
+                    |a| a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_NAME)),
+                );
                 self.asm.label(&done);
             }
             other => {
                 let name = self.dotnet_type_name(other);
                 let label = self.data.string_label(name.as_bytes());
-                self.asm.lea_sym(iced_x86::Register::RAX, &label).explain("C# prints this value as its type name");
+                self.asm
+                    .lea_sym(iced_x86::Register::RAX, &label)
+                    .explain("C# prints this value as its type name");
             }
         }
     }
@@ -703,7 +803,10 @@ impl FnGen<'_, '_> {
             Type::Array(elem) => format!("{}[]", self.dotnet_type_name(elem)),
             Type::Class(c) => self.program.classes[c.0 as usize].name.clone(),
             Type::Task => "System.Threading.Tasks.Task".into(),
-            Type::TaskOf(t) => format!("System.Threading.Tasks.Task`1[{}]", self.dotnet_type_name(t)),
+            Type::TaskOf(t) => format!(
+                "System.Threading.Tasks.Task`1[{}]",
+                self.dotnet_type_name(t)
+            ),
             _ => "System.Object".into(),
         }
     }
@@ -747,9 +850,11 @@ impl FnGen<'_, '_> {
             Builtin::StringLength => {
                 self.expr(&args[0]);
                 self.null_check(x::rax, e.span);
-                self.xe("reads the length stored before the characters", |a| a.mov(x::eax, x::dword_ptr(x::rax)));
+                self.xe("reads the length stored before the characters", |a| {
+                    a.mov(x::eax, x::dword_ptr(x::rax))
+                });
             }
-            _ => self.unsupported(e.span, "tasks"),
+            _ => self.task_builtin(builtin, args, e),
         }
     }
 
@@ -761,12 +866,18 @@ impl FnGen<'_, '_> {
         let end = self.label_for("endis");
         self.x(|a| a.test(x::rax, x::rax));
         self.branch(Code::Je_rel32_64, &no);
-        self.asm.lea_sym(iced_x86::Register::RCX, &vtable_label(&name)).explain("the vtable of the class we test for");
-        self.xe("the object's vtable", |a| a.mov(x::rax, x::qword_ptr(x::rax)));
+        self.asm
+            .lea_sym(iced_x86::Register::RCX, &vtable_label(&name))
+            .explain("the vtable of the class we test for");
+        self.xe("the object's vtable", |a| {
+            a.mov(x::rax, x::qword_ptr(x::rax))
+        });
         self.asm.label(&walk);
         self.x(|a| a.cmp(x::rax, x::rcx));
         self.branch(Code::Je_rel32_64, &end);
-        self.xe("up to the parent class's vtable", |a| a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_PARENT)));
+        self.xe("up to the parent class's vtable", |a| {
+            a.mov(x::rax, x::qword_ptr(x::rax + VTABLE_PARENT))
+        });
         self.x(|a| a.test(x::rax, x::rax));
         self.branch(Code::Jne_rel32_64, &walk);
         self.asm.label(&no);
@@ -776,12 +887,5 @@ impl FnGen<'_, '_> {
         self.asm.label(&end);
         self.x(|a| a.mov(x::eax, 1u32));
         self.asm.label(&done);
-    }
-
-    fn unsupported(&mut self, span: Span, what: &str) {
-        self.errors.push(crate::diag::Diagnostic::error(
-            span,
-            format!("{what} cannot be compiled yet: the async code generator is not written"),
-        ));
     }
 }

@@ -28,6 +28,23 @@ pub const PRINT_CHAR: [&str; 2] = ["rt_print_char", "rt_println_char"];
 pub const PRINT_BOOL: [&str; 2] = ["rt_print_bool", "rt_println_bool"];
 pub const PRINT_NEWLINE: &str = "rt_print_newline";
 
+/// `rt_await(rdi = task, rsi = waiting frame)`
+pub const AWAIT: &str = "rt_await";
+/// `rt_complete(rdi = promise)`: completed; its awaiters go to the ready queue.
+pub const COMPLETE: &str = "rt_complete";
+/// `rt_enqueue(rdi = promise)`: to the back of the ready queue.
+pub const ENQUEUE: &str = "rt_enqueue";
+/// `rt_run_loop(rdi = Main's task or 0)`: the event loop.
+pub const RUN_LOOP: &str = "rt_run_loop";
+/// `rt_delay(rdi = ms) → rax`: Task.Delay.
+pub const DELAY: &str = "rt_delay";
+/// `rt_from_result(rdi = value) → rax`: Task.FromResult.
+pub const FROM_RESULT: &str = "rt_from_result";
+/// `rt_when_all(rdi = array of tasks, rsi = result element size) → rax`
+pub const WHEN_ALL: &str = "rt_when_all";
+/// Task.CompletedTask (a promise in rodata).
+pub const COMPLETED_TASK: &str = "rt_completed_task";
+
 /// A run-time check of LANGUAGE.md §5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Check {
@@ -37,6 +54,8 @@ pub enum Check {
     Overflow,
     Stack,
     Cast,
+    /// `t.Result` on a task that has not completed.
+    Deadlock,
 }
 
 impl Check {
@@ -49,6 +68,7 @@ impl Check {
             Check::Overflow => "fail$overflow",
             Check::Stack => "fail$stack",
             Check::Cast => "fail$cast",
+            Check::Deadlock => "fail$deadlock",
         }
     }
 
@@ -65,6 +85,7 @@ impl Check {
             Check::Overflow => "OverflowException",
             Check::Stack => "StackOverflowException",
             Check::Cast => "InvalidCastException",
+            Check::Deadlock => "deadlock",
         }
     }
 }

@@ -25,7 +25,12 @@ impl FnGen<'_, '_> {
                 self.expr(value);
                 self.store_local(*local);
             }
-            Stmt::If { cond, then, otherwise, span } => {
+            Stmt::If {
+                cond,
+                then,
+                otherwise,
+                span,
+            } => {
                 self.source_line(*span);
                 let else_label = self.label_for("else");
                 self.jump_unless(cond, &else_label);
@@ -40,9 +45,13 @@ impl FnGen<'_, '_> {
                     self.asm.label(&end);
                 }
             }
-            Stmt::Loop { cond, test_first, body, step, span } => {
-                self.loop_stmt(cond.as_ref(), *test_first, body, step, *span)
-            }
+            Stmt::Loop {
+                cond,
+                test_first,
+                body,
+                step,
+                span,
+            } => self.loop_stmt(cond.as_ref(), *test_first, body, step, *span),
             Stmt::Break(span) => {
                 self.source_line(*span);
                 let target = self.loops.last().expect("break inside a loop").1.clone();
@@ -58,15 +67,34 @@ impl FnGen<'_, '_> {
                 if let Some(value) = value {
                     self.expr(value);
                 }
-                let label = self.return_label.clone();
+                // In a state machine, `return` completes the task first.
+                let label = if self.function.frame.is_some() {
+                    &self.complete_label
+                } else {
+                    &self.return_label
+                };
+                let label = label.clone();
                 self.jmp(&label);
             }
             Stmt::Block(stmts) => self.block(stmts),
+            Stmt::Await {
+                task,
+                dest,
+                state,
+                span,
+            } => self.await_stmt(task, *dest, *state, *span),
         }
     }
 
     /// `while`/`for`: test at the top; `do … while`: test at the bottom.
-    fn loop_stmt(&mut self, cond: Option<&Expr>, test_first: bool, body: &[Stmt], step: &[Stmt], span: crate::source::Span) {
+    fn loop_stmt(
+        &mut self,
+        cond: Option<&Expr>,
+        test_first: bool,
+        body: &[Stmt],
+        step: &[Stmt],
+        span: crate::source::Span,
+    ) {
         self.source_line(span);
         let head = self.label_for("loop");
         let next = self.label_for("continue");
@@ -111,7 +139,10 @@ impl FnGen<'_, '_> {
                     self.jmp(label);
                 }
             }
-            ExprKind::Unary { op: UnOp::Not, operand } => self.cond_jump(operand, !when, label),
+            ExprKind::Unary {
+                op: UnOp::Not,
+                operand,
+            } => self.cond_jump(operand, !when, label),
             ExprKind::LogicalAnd(a, b) | ExprKind::LogicalOr(a, b) => {
                 let is_and = matches!(cond.kind, ExprKind::LogicalAnd(..));
                 // `a && b` jumps on false as soon as `a` is false; on true only if both are.
@@ -134,7 +165,11 @@ impl FnGen<'_, '_> {
             _ => {
                 self.expr(cond);
                 self.x(|a| a.test(x::al, x::al));
-                let code = if when { Code::Jne_rel32_64 } else { Code::Je_rel32_64 };
+                let code = if when {
+                    Code::Jne_rel32_64
+                } else {
+                    Code::Je_rel32_64
+                };
                 self.branch(code, label);
             }
         }
@@ -151,7 +186,11 @@ impl FnGen<'_, '_> {
 
 /// The comparison operators (the others are arithmetic).
 pub(super) fn comparison(op: BinOp) -> Option<BinOp> {
-    matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne).then_some(op)
+    matches!(
+        op,
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne
+    )
+    .then_some(op)
 }
 
 /// The signed conditional jump taken when `op` holds (`when`) or fails.

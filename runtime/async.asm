@@ -1,0 +1,455 @@
+; =============================================================================
+; async.asm: promises, the ready queue, virtual-time timers and the event loop.
+;
+; This is the machinery behind `await`. Every task is a PROMISE: a block of
+; memory that starts with the same header (offsets shared with src/ir.rs):
+;
+;   +0   status        0 while pending, 1 once completed
+;   +8   result        the value of a Task<T>
+;   +16  continuation  code the event loop calls to run this promise
+;   +24  context       the value the event loop passes in rdi (the frame)
+;   +32  awaiters      first node of the list of those waiting for it
+;   +40  state         (async methods) which await the method stopped at
+;   +48  awaited       (async methods) the task it is waiting for
+;
+; An async method's frame IS its promise: the header, then its arguments and
+; the locals it keeps across awaits. Its continuation is its resume function
+; (`Twice$resume`) and its context is the frame itself.
+;
+; Waiting is recorded in AWAITER NODES (16 bytes): [next][waiter | kind]. A
+; node's low bit says what to do when the task completes: 0 = append the waiter
+; to the ready queue (an async method resumes later, never inline, as LANGUAGE.md
+; section 7 wants), 1 = count one more finished task of a Task.WhenAll (inline,
+; as C# completes WhenAll inside the completion of its last task).
+;
+; THE EVENT LOOP (rt_run_loop) repeats:
+;   1. if the ready queue has a promise: take the oldest, load its context into
+;      rdi and call its continuation (the "poll" and the "continuation jump");
+;   2. else if Main has completed: return (pending timers are dropped);
+;   3. else if a timer is pending: advance virtual time to the earliest
+;      deadline and fire every timer due then, in registration order;
+;   4. else nothing can ever wake Main: deadlock (exit 9).
+;
+; RUNTIME API (System V: arguments rdi, rsi; result rax; rbx, rbp, r12-r15 kept)
+;   rt_await(rdi=task, rsi=waiter)     append the waiter to the task's awaiters
+;   rt_complete(rdi=promise)           mark completed, wake every awaiter in order
+;   rt_enqueue(rdi=promise)            append to the ready queue
+;   rt_run_loop(rdi=main task or 0)    run until Main is done and nothing is ready
+;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (ms <= 0: done)
+;   rt_from_result(rdi=value) → rax    Task.FromResult: a completed promise
+;   rt_when_all(rdi=array, rsi=elem size) → rax   Task.WhenAll over an array of
+;                                      tasks; elem size 0 for Task, else the size
+;                                      of each result in the result array
+;   rt_completed_task (rodata)         Task.CompletedTask
+;   rt_now (data)                      virtual time in milliseconds
+; =============================================================================
+
+P_STATUS        equ 0
+P_RESULT        equ 8
+P_CONT          equ 16
+P_CONTEXT       equ 24
+P_AWAITERS      equ 32
+P_SIZE          equ 40                  ; a plain promise (timers, WhenAll add fields)
+
+T_DEADLINE      equ 40                  ; timer promise: when it fires (virtual ms)
+T_SEQUENCE      equ 48                  ; timer promise: registration order
+T_SIZE          equ 56
+
+W_REMAINING     equ 40                  ; WhenAll promise: tasks still running
+W_TASKS         equ 48                  ; WhenAll promise: the array of tasks
+W_ELEM          equ 56                  ; WhenAll promise: result element size (0: none)
+W_SIZE          equ 64
+
+QUEUE_SLOTS     equ 1048576             ; ready queue ring: a power of two
+TIMER_SLOTS     equ 1048576             ; timer heap capacity
+
+section .text
+
+; -----------------------------------------------------------------------------
+; rt_enqueue(rdi = promise): append to the ready queue (a ring buffer).
+; -----------------------------------------------------------------------------
+rt_enqueue:
+    mov rax, [rel rt_queue_tail]        ; tail counts every promise ever queued
+    mov rdx, rax
+    sub rdx, [rel rt_queue_head]        ; rdx = promises waiting now
+    cmp rdx, QUEUE_SLOTS
+    jae .full                           ; the ring is full: treat it as running out of memory
+    mov rdx, rax
+    and edx, QUEUE_SLOTS - 1            ; the slot index wraps around the ring
+    lea rcx, [rel rt_queue]
+    mov [rcx + rdx*8], rdi              ; store the promise in its slot
+    inc rax
+    mov [rel rt_queue_tail], rax
+    ret
+.full:
+    xor edi, edi
+    jmp fail$oom
+
+; -----------------------------------------------------------------------------
+; rt_await(rdi = task, rsi = waiter): the waiter (a frame) resumes after the
+; task completes. Nodes are appended at the end: awaiters wake in the order
+; they began to wait.
+; -----------------------------------------------------------------------------
+rt_await:
+    push rbx
+    push r12
+    push r13                            ; three pushes: rsp is 16-aligned again for the call
+    mov rbx, rdi                        ; rbx = the task
+    mov r12, rsi                        ; r12 = the waiter (low bit = kind)
+    mov edi, 16
+    call rt_alloc                       ; a fresh node [next][waiter]
+    mov [rax + 8], r12
+    lea rdx, [rbx + P_AWAITERS]         ; rdx = address of the link to follow
+.walk:
+    mov rcx, [rdx]
+    test rcx, rcx
+    jz .append                          ; found the end of the list
+    lea rdx, [rcx]                      ; the next link is the node's first word
+    jmp .walk
+.append:
+    mov [rdx], rax                      ; link the new node at the end
+    pop r13
+    pop r12
+    pop rbx
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_complete(rdi = promise): the task is done (its result is already stored).
+; Wakes its awaiters in order: frames go to the ready queue, WhenAll promises
+; count down at once.
+; -----------------------------------------------------------------------------
+rt_complete:
+    push rbx
+    push r12
+    push r13
+    mov qword [rdi + P_STATUS], 1       ; completed: later awaits will not suspend
+    mov rbx, [rdi + P_AWAITERS]         ; rbx = the first node
+    mov qword [rdi + P_AWAITERS], 0     ; the list is used up
+.next:
+    test rbx, rbx
+    jz .done
+    mov r12, [rbx + 8]                  ; r12 = the waiter, low bit = its kind
+    mov rbx, [rbx]                      ; move on before anything else runs
+    test r12, 1
+    jnz .when_all
+    mov rdi, r12
+    call rt_enqueue                     ; the waiter resumes from the event loop, not here
+    jmp .next
+.when_all:
+    lea rdi, [r12 - 1]                  ; clear the kind bit: the WhenAll promise
+    call rt_when_all_step
+    jmp .next
+.done:
+    pop r13
+    pop r12
+    pop rbx
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_from_result(rdi = value) → rax: Task.FromResult(value), already completed.
+; -----------------------------------------------------------------------------
+rt_from_result:
+    push rdi
+    mov edi, P_SIZE
+    call rt_alloc
+    pop rdi
+    mov [rax + P_RESULT], rdi
+    mov qword [rax + P_STATUS], 1
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_delay(rdi = ms) → rax: Task.Delay(ms). A timer at now + ms, ordered by
+; (deadline, registration). ms <= 0 completes at once, so `await` goes on.
+; -----------------------------------------------------------------------------
+rt_delay:
+    test rdi, rdi
+    jg .timer
+    lea rax, [rel rt_completed_task]    ; already done: nothing to wait for
+    ret
+.timer:
+    push rbx
+    mov rbx, rdi
+    mov edi, T_SIZE
+    call rt_alloc
+    add rbx, [rel rt_now]
+    mov [rax + T_DEADLINE], rbx         ; fires at now + ms
+    mov rcx, [rel rt_timer_seq]
+    mov [rax + T_SEQUENCE], rcx         ; ties are broken by registration order
+    inc rcx
+    mov [rel rt_timer_seq], rcx
+    mov rbx, rax
+    mov rdi, rax
+    call rt_timer_push
+    mov rax, rbx
+    pop rbx
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_when_all(rdi = array of tasks, rsi = result element size or 0) → rax
+; A promise that completes when every task has. For Task<T>[] it gathers the
+; results, in argument order, into a new array.
+; -----------------------------------------------------------------------------
+rt_when_all:
+    push rbx
+    push r12
+    push r13
+    push r14
+    sub rsp, 8                          ; four pushes + 8: aligned for the calls below
+    mov r12, rdi                        ; r12 = the array of tasks
+    mov r13, rsi                        ; r13 = element size
+    mov edi, W_SIZE
+    call rt_alloc
+    mov rbx, rax                        ; rbx = the WhenAll promise
+    mov [rbx + W_TASKS], r12
+    mov [rbx + W_ELEM], r13
+    mov qword [rbx + W_REMAINING], 1    ; one extra count, dropped below, so it cannot finish early
+    xor r14d, r14d                      ; r14 = index
+.each:
+    cmp r14, [r12]
+    jae .counted
+    mov rdi, [r12 + 8 + r14*8]          ; the task at this index
+    inc r14
+    cmp qword [rdi + P_STATUS], 1
+    je .each                            ; already completed: nothing to wait for
+    inc qword [rbx + W_REMAINING]
+    lea rsi, [rbx + 1]                  ; kind bit 1: count down inline on completion
+    call rt_await
+    jmp .each
+.counted:
+    mov rdi, rbx
+    call rt_when_all_step               ; drop the extra count (completes if all were done)
+    mov rax, rbx
+    add rsp, 8
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+    ret
+
+; rt_when_all_step(rdi = WhenAll promise): one task finished.
+rt_when_all_step:
+    dec qword [rdi + W_REMAINING]
+    jnz .wait
+    push rbx
+    mov rbx, rdi
+    cmp qword [rbx + W_ELEM], 0
+    je .finish
+    call rt_when_all_results
+.finish:
+    mov rdi, rbx
+    pop rbx
+    jmp rt_complete                     ; tail call: wakes the WhenAll's own awaiters
+.wait:
+    ret
+
+; rt_when_all_results(rbx = WhenAll promise): result = array of the results.
+rt_when_all_results:
+    push r12
+    push r13
+    push r14
+    mov r12, [rbx + W_TASKS]
+    mov r13, [rbx + W_ELEM]
+    mov rdi, [r12]
+    imul rdi, r13
+    add rdi, 8
+    call rt_alloc                       ; [length][elements]
+    mov rcx, [r12]
+    mov [rax], rcx
+    mov [rbx + P_RESULT], rax
+    xor r14d, r14d
+.copy:
+    cmp r14, [r12]
+    jae .done
+    mov rdx, [r12 + 8 + r14*8]
+    mov rdx, [rdx + P_RESULT]           ; this task's result
+    mov rcx, r14
+    imul rcx, r13
+    lea rcx, [rax + 8 + rcx]            ; where element r14 goes
+    cmp r13, 8
+    je .q
+    cmp r13, 4
+    je .d
+    cmp r13, 2
+    je .w
+    mov [rcx], dl
+    jmp .stored
+.w:
+    mov [rcx], dx
+    jmp .stored
+.d:
+    mov [rcx], edx
+    jmp .stored
+.q:
+    mov [rcx], rdx
+.stored:
+    inc r14
+    jmp .copy
+.done:
+    pop r14
+    pop r13
+    pop r12
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_run_loop(rdi = Main's task, or 0 for a Main that is not async)
+; -----------------------------------------------------------------------------
+rt_run_loop:
+    push rbx
+    mov rbx, rdi                        ; rbx = Main's task
+.poll:
+    mov rax, [rel rt_queue_head]
+    cmp rax, [rel rt_queue_tail]
+    je .idle                            ; nothing ready
+    mov rdx, rax
+    and edx, QUEUE_SLOTS - 1
+    lea rcx, [rel rt_queue]
+    mov rcx, [rcx + rdx*8]              ; rcx = the oldest ready promise
+    inc rax
+    mov [rel rt_queue_head], rax        ; taken off the queue
+    mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
+    call [rcx + P_CONT]                 ; the continuation jump: resume the method
+    jmp .poll
+.idle:
+    test rbx, rbx
+    jz .finished                        ; a plain Main already returned
+    cmp qword [rbx + P_STATUS], 1
+    je .finished                        ; Main's task completed and nothing is ready
+    cmp qword [rel rt_timer_count], 0
+    je .deadlock                        ; nothing ready, no timer: Main can never finish
+    call rt_fire_timers
+    jmp .poll
+.finished:
+    pop rbx
+    ret
+.deadlock:
+    xor edi, edi
+    jmp fail$deadlock
+
+; rt_fire_timers: advance virtual time to the earliest deadline and complete
+; every timer due then, earliest registration first.
+rt_fire_timers:
+    push rbx
+    mov rax, [rel rt_timer_heap]        ; the heap's root is the earliest timer
+    mov rax, [rax + T_DEADLINE]
+    mov [rel rt_now], rax               ; virtual time jumps forward
+.fire:
+    cmp qword [rel rt_timer_count], 0
+    je .done
+    mov rax, [rel rt_timer_heap]
+    mov rcx, [rax + T_DEADLINE]
+    cmp rcx, [rel rt_now]
+    jne .done                           ; the next timer is later
+    call rt_timer_pop                   ; rax = that timer
+    mov rdi, rax
+    call rt_complete                    ; its awaiters go to the ready queue
+    jmp .fire
+.done:
+    pop rbx
+    ret
+
+; -----------------------------------------------------------------------------
+; The timer heap: a binary min-heap of timer promises ordered by
+; (deadline, sequence). rt_timer_heap holds its slots; children of slot i are
+; 2i+1 and 2i+2.
+; -----------------------------------------------------------------------------
+
+; rt_timer_less(rdi = a, rsi = b) → flags: jb taken when a fires before b.
+rt_timer_less:
+    mov rax, [rdi + T_DEADLINE]
+    cmp rax, [rsi + T_DEADLINE]
+    jne .decided
+    mov rax, [rdi + T_SEQUENCE]
+    cmp rax, [rsi + T_SEQUENCE]
+.decided:
+    ret
+
+; rt_timer_push(rdi = timer): sift it up from the end.
+rt_timer_push:
+    mov rcx, [rel rt_timer_count]
+    cmp rcx, TIMER_SLOTS
+    jae .full
+    lea r8, [rel rt_timer_heap]
+    lea rax, [rcx + 1]
+    mov [rel rt_timer_count], rax
+.up:
+    test rcx, rcx
+    jz .place                           ; reached the root
+    lea rdx, [rcx - 1]
+    shr rdx, 1                          ; rdx = parent slot
+    mov rsi, [r8 + rdx*8]
+    call rt_timer_less                  ; does the new timer fire before the parent?
+    jae .place
+    mov [r8 + rcx*8], rsi               ; move the parent down
+    mov rcx, rdx
+    jmp .up
+.place:
+    mov [r8 + rcx*8], rdi
+    ret
+.full:
+    xor edi, edi
+    jmp fail$oom
+
+; rt_timer_pop() → rax: remove the earliest timer; sift the last one down.
+rt_timer_pop:
+    push rbx
+    lea r8, [rel rt_timer_heap]
+    mov rbx, [r8]                       ; the answer: the root
+    mov r9, [rel rt_timer_count]
+    dec r9
+    mov [rel rt_timer_count], r9
+    mov rdi, [r8 + r9*8]                ; rdi = the last timer, to re-insert from the root
+    xor ecx, ecx                        ; rcx = the hole
+.down:
+    lea rdx, [rcx*2 + 1]                ; rdx = left child
+    cmp rdx, r9
+    jae .place
+    mov rsi, [r8 + rdx*8]
+    lea r10, [rdx + 1]                  ; r10 = right child
+    cmp r10, r9
+    jae .chosen
+    push rdi
+    mov rdi, [r8 + r10*8]
+    call rt_timer_less                  ; right before left?
+    mov r11, rdi
+    pop rdi
+    jae .chosen
+    mov rdx, r10
+    mov rsi, r11
+.chosen:
+    mov r11, rdi                        ; r11 = the moving timer
+    mov rdi, rsi
+    mov rsi, r11
+    call rt_timer_less                  ; does the child fire before the moving timer?
+    mov rsi, rdi                        ; (mov leaves the flags alone)
+    mov rdi, r11
+    jae .place
+    mov [r8 + rcx*8], rsi               ; the child moves up into the hole
+    mov rcx, rdx
+    jmp .down
+.place:
+    mov [r8 + rcx*8], rdi
+    mov rax, rbx
+    pop rbx
+    ret
+
+section .rodata
+
+; Task.CompletedTask, and what Task.Delay(0) returns: a promise that is done.
+align 8
+rt_completed_task:
+    dq 1, 0, 0, 0, 0
+
+section .data
+
+align 8
+rt_now:         dq 0                    ; virtual time in milliseconds
+rt_timer_seq:   dq 0                    ; the next timer's registration number
+rt_timer_count: dq 0                    ; timers in the heap
+rt_queue_head:  dq 0                    ; promises ever taken from the ready queue
+rt_queue_tail:  dq 0                    ; promises ever put in the ready queue
+
+section .bss
+
+alignb 8
+rt_queue:       resq QUEUE_SLOTS        ; the ready queue's ring of promise pointers
+rt_timer_heap:  resq TIMER_SLOTS        ; the timer heap's slots

@@ -1,0 +1,346 @@
+//! Async methods as state machines: the starter that allocates the frame and
+//! runs the method up to its first suspension, the resume function's state
+//! dispatch, each `await` (save live registers, store the state, register as
+//! awaiter, return to the event loop; on resume restore them), completion,
+//! and the task built-ins.
+
+use super::runtime::{self, Check};
+use super::{asm_reg, size_of, FnGen};
+use crate::ir::{header, Frame, LocalIndex, Storage};
+use crate::source::Span;
+use crate::typed::{Builtin, Expr, Type};
+use iced_x86::code_asm as x;
+use iced_x86::{Code, Register};
+
+/// The label of state `n`'s code inside a resume function (local: `.state1`).
+pub fn state_label(n: u32) -> String {
+    format!(".state{n}")
+}
+
+impl FnGen<'_, '_> {
+    fn frame(&self) -> &Frame {
+        self.function
+            .frame
+            .as_ref()
+            .expect("an async function has a frame")
+    }
+
+    /// `Twice`: allocate the frame, fill in the header and the arguments, run
+    /// `Twice$resume` once (C#'s hot start), return the frame: it is the task.
+    pub(super) fn async_start(&mut self) {
+        let frame = self.frame().clone();
+        let resume = format!("{}$resume", self.function.label);
+        let args = frame.params.len();
+        let in_regs = args.min(runtime::ARG_REGS.len());
+        self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
+        self.xe("this function's frame starts here", |a| {
+            a.mov(x::rbp, x::rsp)
+        });
+        self.xe("rbx will hold the new frame", |a| a.push(x::rbx));
+        // Register arguments wait below rbx while rt_alloc runs (it may clobber them).
+        let slots = (in_regs as i32 + 1) & !1;
+        if slots > 0 {
+            let bytes = 8 * slots;
+            self.xe("room to keep the arguments across the allocation", |a| {
+                a.sub(x::rsp, bytes)
+            });
+        }
+        self.stack_check();
+        for (i, reg) in runtime::ARG_REGS.iter().take(in_regs).enumerate() {
+            let offset = 16 + 8 * i as i32;
+            let reg = *reg;
+            self.x(|a| a.mov(x::qword_ptr(x::rbp - offset), reg));
+        }
+        let size = frame.size;
+        let explain = format!("the frame is {size} bytes: header, arguments, saved locals");
+        self.xe(&explain, |a| a.mov(x::edi, size));
+        self.call(
+            runtime::ALLOC,
+            "allocates the frame on the heap (it outlives this call)",
+        );
+        self.xe("rbx = the frame, which is also the task", |a| {
+            a.mov(x::rbx, x::rax)
+        });
+        self.asm
+            .lea_sym(Register::RCX, &resume)
+            .explain("the continuation: where the event loop resumes this method");
+        self.xe("stores the continuation in the promise header", |a| {
+            a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
+        });
+        self.xe(
+            "the context passed back in rdi on resume: the frame itself",
+            |a| a.mov(x::qword_ptr(x::rbx + header::CONTEXT), x::rbx),
+        );
+        for (i, (local, offset)) in frame.params.iter().enumerate() {
+            let _ = local;
+            let name = frame
+                .fields
+                .iter()
+                .find(|f| f.offset == *offset)
+                .map_or("?", |f| f.name.as_str());
+            let explain = format!("copies argument `{name}` into the frame");
+            let offset = *offset as i32;
+            let from = if i < runtime::ARG_REGS.len() {
+                -(16 + 8 * i as i32)
+            } else {
+                16 + 8 * (i - 6) as i32
+            };
+            self.x(|a| a.mov(x::rax, x::qword_ptr(x::rbp + from)));
+            self.xe(&explain, |a| a.mov(x::qword_ptr(x::rbx + offset), x::rax));
+        }
+        self.xe("the resume function takes the frame in rdi", |a| {
+            a.mov(x::rdi, x::rbx)
+        });
+        self.call(
+            &resume,
+            "runs the method now, up to its first real suspension (a hot start)",
+        );
+        self.xe("returns the frame: the caller's task", |a| {
+            a.mov(x::rax, x::rbx)
+        });
+        self.xe("drops the argument slots", |a| {
+            a.lea(x::rsp, x::qword_ptr(x::rbp - 8))
+        });
+        self.xe("restores the caller's rbx", |a| a.pop(x::rbx));
+        self.xe("restores the caller's frame pointer", |a| a.pop(x::rbp));
+        self.xe("returns the task (pending, or already complete)", |a| {
+            a.ret()
+        });
+    }
+
+    /// The start of a resume function's body: the frame to r15, then a jump
+    /// through the state table.
+    pub(super) fn dispatch(&mut self) {
+        let frame = self.frame().clone();
+        let table = format!("{}$states", self.function.label);
+        self.xe("r15 = the frame, for the whole method", |a| {
+            a.mov(x::r15, x::rdi)
+        });
+        self.xe(
+            "which await did the method stop at? (0 = not started)",
+            |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
+        );
+        self.asm
+            .lea_sym(Register::RCX, &table)
+            .explain("the state table: one code address per state");
+        self.xe("jumps to the code of the current state", |a| {
+            a.jmp(x::qword_ptr(x::rcx + x::rax * 8))
+        });
+        self.state_table
+            .push((table, frame.states.len() as u32 + 1));
+        self.asm.label(&state_label(0));
+        for (local, offset) in &frame.params {
+            let explain = format!(
+                "loads argument `{}` from the frame",
+                self.function.locals[*local].name
+            );
+            let offset = *offset as i32;
+            self.xe(&explain, |a| a.mov(x::rax, x::qword_ptr(x::r15 + offset)));
+            self.store_local(*local);
+        }
+    }
+
+    /// The end of a resume function's body: `return` lands here.
+    pub(super) fn complete(&mut self) {
+        let label = self.complete_label.clone();
+        self.asm.label(&label);
+        if !matches!(
+            self.program.methods[self.method_id().0 as usize].ret,
+            Type::Task | Type::Void
+        ) {
+            self.xe("stores the result in the promise header", |a| {
+                a.mov(x::qword_ptr(x::r15 + header::RESULT), x::rax)
+            });
+        }
+        self.xe("the task that completes is this frame", |a| {
+            a.mov(x::rdi, x::r15)
+        });
+        self.call(
+            runtime::COMPLETE,
+            "marks the task complete and queues whoever awaits it",
+        );
+    }
+
+    fn method_id(&self) -> crate::typed::MethodId {
+        self.frame().method
+    }
+
+    /// `dest = await task`: no suspension when the task is already complete.
+    pub(super) fn await_stmt(
+        &mut self,
+        task: &Expr,
+        dest: Option<LocalIndex>,
+        state: u32,
+        span: Span,
+    ) {
+        self.source_line(span);
+        assert_eq!(self.depth, 0, "an await must find the machine stack empty");
+        self.expr(task);
+        let is_yield = task.ty == Type::YieldAwaitable;
+        let ready = self.label_for("ready");
+        if is_yield {
+            self.save_live(state);
+            self.store_state(state);
+            self.xe(
+                "Task.Yield(): this frame goes to the back of the ready queue",
+                |a| a.mov(x::rdi, x::r15),
+            );
+            self.call(
+                runtime::ENQUEUE,
+                "queues this frame to run again after the others",
+            );
+        } else {
+            self.null_check(x::rax, span);
+            self.xe(
+                "remembers the awaited task (its result is read on resume)",
+                |a| a.mov(x::qword_ptr(x::r15 + header::AWAITED), x::rax),
+            );
+            self.xe("has the task completed already?", |a| {
+                a.cmp(x::qword_ptr(x::rax + header::STATUS), 1)
+            });
+            self.branch(Code::Je_rel32_64, &ready);
+            self.save_live(state);
+            self.store_state(state);
+            self.x(|a| a.mov(x::rdi, x::rax));
+            self.xe("registers this frame as an awaiter of the task", |a| {
+                a.mov(x::rsi, x::r15)
+            });
+            self.call(runtime::AWAIT, "adds this frame to the task's awaiters");
+        }
+        let suspend = self.return_label.clone();
+        self.asm
+            .jmp(&suspend)
+            .explain("suspends: returns to the event loop (or to the caller on a hot start)");
+        self.asm.label(&state_label(state));
+        self.restore_live(state);
+        self.asm.label(&ready);
+        if let Some(dest) = dest {
+            self.xe("the awaited task", |a| {
+                a.mov(x::rax, x::qword_ptr(x::r15 + header::AWAITED))
+            });
+            let ty = self.function.locals[dest].ty.clone();
+            self.load_mem_to_rax(x::rax + header::RESULT, &ty);
+            self.store_local(dest);
+        }
+    }
+
+    fn store_state(&mut self, state: u32) {
+        let explain = format!("state {state}: where to continue when resumed");
+        self.xe(&explain, |a| {
+            a.mov(x::qword_ptr(x::r15 + header::STATE), state as i32)
+        });
+    }
+
+    fn save_slot(&self, local: LocalIndex) -> i32 {
+        let frame = self.frame();
+        frame
+            .saves
+            .iter()
+            .find(|(l, _)| *l == local)
+            .map(|(_, o)| *o as i32)
+            .expect("a save slot")
+    }
+
+    /// Copies the locals live across this await into their frame slots.
+    fn save_live(&mut self, state: u32) {
+        let live = self.frame().states[state as usize - 1].live.clone();
+        for local in live {
+            let slot = self.save_slot(local);
+            let name = self.function.locals[local].name.clone();
+            let explain = format!("saves `{name}` into the frame: it is needed after the await");
+            match self.function.locals[local].storage {
+                Storage::Reg(r) => {
+                    self.xe(&explain, |a| a.mov(x::qword_ptr(x::r15 + slot), asm_reg(r)))
+                }
+                Storage::Stack(off) => {
+                    self.x(|a| a.mov(x::rcx, x::qword_ptr(x::rbp - off as i32)));
+                    self.xe(&explain, |a| a.mov(x::qword_ptr(x::r15 + slot), x::rcx));
+                }
+            }
+        }
+    }
+
+    /// Loads the saved locals back after a resume.
+    fn restore_live(&mut self, state: u32) {
+        let live = self.frame().states[state as usize - 1].live.clone();
+        for local in live {
+            let slot = self.save_slot(local);
+            let name = self.function.locals[local].name.clone();
+            let explain = format!("restores `{name}` from the frame");
+            match self.function.locals[local].storage {
+                Storage::Reg(r) => {
+                    self.xe(&explain, |a| a.mov(asm_reg(r), x::qword_ptr(x::r15 + slot)))
+                }
+                Storage::Stack(off) => {
+                    self.x(|a| a.mov(x::rcx, x::qword_ptr(x::r15 + slot)));
+                    self.xe(&explain, |a| {
+                        a.mov(x::qword_ptr(x::rbp - off as i32), x::rcx)
+                    });
+                }
+            }
+        }
+    }
+
+    /// The task built-ins (`Task.Delay`, `WhenAll`, `Result`, …).
+    pub(super) fn task_builtin(&mut self, builtin: Builtin, args: &[Expr], e: &Expr) {
+        match builtin {
+            Builtin::TaskDelay => {
+                self.expr(&args[0]);
+                self.x(|a| a.movsxd(x::rdi, x::eax));
+                self.call_aligned(runtime::DELAY, "registers a timer in virtual time");
+            }
+            Builtin::TaskYield => self.xe("Task.Yield() has no value of its own", |a| {
+                a.xor(x::eax, x::eax)
+            }),
+            Builtin::TaskCompleted => {
+                self.asm
+                    .lea_sym(Register::RAX, runtime::COMPLETED_TASK)
+                    .explain("Task.CompletedTask: a task that is done");
+            }
+            Builtin::TaskFromResult => {
+                self.expr(&args[0]);
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.call_aligned(
+                    runtime::FROM_RESULT,
+                    "a task already completed with this value",
+                );
+            }
+            Builtin::TaskWhenAll => {
+                match args {
+                    [one] if matches!(one.ty, Type::Array(_)) => self.expr(one),
+                    _ => self.array_literal(&Type::Task, args),
+                }
+                let elem = match &e.ty {
+                    Type::TaskOf(t) => match t.as_ref() {
+                        Type::Array(elem) => size_of(elem),
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.x(|a| a.mov(x::esi, elem));
+                self.call_aligned(
+                    runtime::WHEN_ALL,
+                    "a task that completes when all of them have",
+                );
+            }
+            Builtin::TaskIsCompleted => {
+                self.expr(&args[0]);
+                self.null_check(x::rax, e.span);
+                self.xe("the status word: 1 once completed", |a| {
+                    a.mov(x::eax, x::dword_ptr(x::rax + header::STATUS))
+                });
+            }
+            Builtin::TaskResult => {
+                self.expr(&args[0]);
+                self.null_check(x::rax, e.span);
+                self.xe("only a completed task has a result", |a| {
+                    a.cmp(x::qword_ptr(x::rax + header::STATUS), 1)
+                });
+                self.fail_if(Code::Jne_rel32_64, Check::Deadlock, e.span);
+                self.load_mem_to_rax(x::rax + header::RESULT, &e.ty);
+            }
+            _ => unreachable!("not a task built-in"),
+        }
+    }
+}

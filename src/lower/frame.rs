@@ -1,0 +1,128 @@
+//! The layout of an async method's heap frame: the promise header, the
+//! arguments, and one save slot per local that lives across an await.
+
+use super::liveness;
+use crate::ir::{header, Frame, FrameField, Local, LocalIndex, State, Stmt};
+use crate::source::Span;
+use crate::typed::MethodId;
+
+/// Lays out the frame of the async method whose lowered body is `body`.
+pub fn layout(
+    method: MethodId,
+    locals: &[Local],
+    params: usize,
+    this: Option<LocalIndex>,
+    body: &[Stmt],
+    awaits: Vec<(Span, bool)>,
+) -> Frame {
+    let mut fields = header_fields();
+    let mut offset = header::SIZE;
+    let mut slot = |name: String, why: String, fields: &mut Vec<FrameField>| {
+        fields.push(FrameField {
+            name,
+            offset,
+            size: 8,
+            why,
+        });
+        offset += 8;
+        offset - 8
+    };
+    // The arguments: the starter stores them, state 0 loads them.
+    let mut param_slots = Vec::new();
+    for local in this.into_iter().chain(0..params) {
+        let why = if Some(local) == this {
+            "the object the method runs on (`this`), stored by the call".to_string()
+        } else {
+            "an argument, stored by the call before the first state runs".to_string()
+        };
+        let at = slot(locals[local].name.clone(), why, &mut fields);
+        param_slots.push((local, at));
+    }
+    let live = liveness::live_after_awaits(body, this);
+    let mut saves: Vec<(LocalIndex, u32)> = param_slots.clone();
+    for (state, live_locals) in &live {
+        for &local in live_locals {
+            if saves.iter().any(|(l, _)| *l == local) {
+                continue;
+            }
+            let line_why = format!(
+                "`{}` is still needed after await #{} (state {})",
+                locals[local].name, state, state
+            );
+            let at = slot(locals[local].name.clone(), line_why, &mut fields);
+            saves.push((local, at));
+        }
+    }
+    let states = awaits
+        .into_iter()
+        .enumerate()
+        .map(|(i, (span, is_yield))| {
+            let id = i as u32 + 1;
+            let live = live
+                .iter()
+                .find(|(s, _)| *s == id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default();
+            State {
+                id,
+                span,
+                live,
+                is_yield,
+            }
+        })
+        .collect();
+    Frame {
+        method,
+        size: offset,
+        fields,
+        params: param_slots,
+        saves,
+        states,
+    }
+}
+
+fn header_fields() -> Vec<FrameField> {
+    let field = |name: &str, offset: i32, why: &str| FrameField {
+        name: name.into(),
+        offset: offset as u32,
+        size: 8,
+        why: why.into(),
+    };
+    vec![
+        field(
+            "status",
+            header::STATUS,
+            "promise header: 0 while running or waiting, 1 once completed",
+        ),
+        field(
+            "result",
+            header::RESULT,
+            "promise header: the value `return` gives (Task<T>)",
+        ),
+        field(
+            "continuation",
+            header::CONTINUATION,
+            "promise header: the code the event loop calls to resume (the resume function)",
+        ),
+        field(
+            "context",
+            header::CONTEXT,
+            "promise header: what the event loop passes in rdi (this frame)",
+        ),
+        field(
+            "awaiters",
+            header::AWAITERS,
+            "promise header: the list of those waiting for this task",
+        ),
+        field(
+            "state",
+            header::STATE,
+            "which await the method is suspended at (0 = not started)",
+        ),
+        field(
+            "awaited",
+            header::AWAITED,
+            "the task the current await waits for (its result is read on resume)",
+        ),
+    ]
+}
