@@ -118,12 +118,16 @@ impl Driver<'_> {
     }
 
     fn include(&mut self, from: FileId, written: &str, span: Span) {
-        let from_path = &self.sources.get(from).path;
-        let joined = from_path.parent().unwrap_or(Path::new("")).join(written);
-        let Ok(canonical) = std::fs::canonicalize(&joined) else {
+        let from = self.sources.get(from);
+        // The file is found from the including file's real path; it is shown
+        // (in diagnostics and dumps) relative to the including file's name.
+        let beside = |p: &Path| p.parent().unwrap_or(Path::new("")).join(written);
+        let display = normalize(&beside(Path::new(&from.name)))
+            .display()
+            .to_string();
+        let Ok(canonical) = std::fs::canonicalize(beside(&from.path)) else {
             let d = Diagnostic::error(span, format!("include file not found: `{written}`"));
-            self.diags
-                .push(d.with_label(format!("no file {}", joined.display())));
+            self.diags.push(d.with_label(format!("no file {display}")));
             return;
         };
         if let Some(at) = self
@@ -153,8 +157,7 @@ impl Driver<'_> {
         }
         match read_source(&canonical) {
             Ok(text) => {
-                let name = joined.display().to_string();
-                let file = self.sources.add(name, canonical, text);
+                let file = self.sources.add(display, canonical, text);
                 self.unit(file);
             }
             Err(message) => self
@@ -169,4 +172,22 @@ impl Driver<'_> {
             .file_name()
             .map_or_else(|| f.name.clone(), |n| n.to_string_lossy().into_owned())
     }
+}
+
+/// `a/b/../c.fsh` → `a/c.fsh`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

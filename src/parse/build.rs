@@ -96,17 +96,6 @@ impl Builder {
         Span::new(self.file, start, start + len)
     }
 
-    /// The span of `keyword` within `pair`, after `from` (e.g. `class` after the modifiers).
-    fn find_keyword(&self, pair: &P, from: usize, keyword: &str) -> Span {
-        let text = pair.as_str();
-        let base = pair.as_span().start();
-        let at = text
-            .get(from - base..)
-            .and_then(|t| t.find(keyword))
-            .map_or(base, |p| from + p);
-        Span::new(self.file, at, at + keyword.len())
-    }
-
     fn error(&mut self, span: Span, message: impl Into<String>, label: &str) {
         self.diags
             .push(Diagnostic::error(span, message).with_label(label));
@@ -189,27 +178,38 @@ impl Builder {
                     self.top_item(inner, out);
                 }
             }
-            Rule::class_decl => {
-                let mut items = Vec::new();
-                self.class(pair, &mut items);
-                out.extend(items.into_iter().map(Entry::Item));
-            }
-            Rule::method_decl => {
-                out.extend(self.method(pair).map(|m| Entry::Item(Item::Function(m))))
-            }
-            Rule::struct_decl | Rule::interface_decl | Rule::delegate_decl => {
-                self.unsupported_type(pair)
+            Rule::top_decl => {
+                let (modifiers, span, decl) = self.declaration(pair);
+                match decl.as_rule() {
+                    Rule::class_decl => {
+                        let mut items = Vec::new();
+                        self.class(modifiers, span, decl, &mut items);
+                        out.extend(items.into_iter().map(Entry::Item));
+                    }
+                    Rule::method_decl => {
+                        let function = self.method(modifiers, span, decl);
+                        out.extend(function.map(|m| Entry::Item(Item::Function(m))));
+                    }
+                    _ => self.unsupported_type(decl),
+                }
             }
             // `using System;` and the end of input.
             _ => {}
         }
     }
 
-    /// A class, and the classes nested in it, hoisted to the top level.
-    fn class(&mut self, pair: P, out: &mut Vec<Item>) {
+    /// A declaration with modifiers: the modifiers, the span of the whole,
+    /// and the declaration proper (`class_decl`, `method_decl`, …).
+    fn declaration<'i>(&mut self, pair: P<'i>) -> (Modifiers, Span, P<'i>) {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        (modifiers, span, inner.next().expect("grammar: declaration"))
+    }
+
+    /// A class, and the classes nested in it, hoisted to the top level.
+    fn class(&mut self, modifiers: Modifiers, span: Span, pair: P, out: &mut Vec<Item>) {
+        let mut inner = pair.into_inner();
         let name = self.ident(inner.next().expect("grammar: class name"));
         let mut base = None;
         let mut members = Vec::new();
@@ -262,17 +262,21 @@ impl Builder {
     fn class_body(&mut self, pair: P, nested: &mut Vec<Item>) -> Vec<Member> {
         let mut members = Vec::new();
         for member in pair.into_inner() {
-            match member.as_rule() {
+            let (modifiers, span, decl) = self.declaration(member);
+            match decl.as_rule() {
                 // A member whose type was reported as unsupported is dropped.
-                Rule::field_decl => members.extend(self.field(member).map(Member::Field)),
-                Rule::method_decl => members.extend(self.method(member).map(Member::Method)),
-                Rule::ctor_decl => members.extend(self.ctor(member).map(Member::Ctor)),
-                Rule::class_decl => self.class(member, nested),
-                Rule::property_decl => self.property(member),
-                Rule::struct_decl | Rule::interface_decl | Rule::delegate_decl => {
-                    self.unsupported_type(member)
+                Rule::field_decl => {
+                    members.extend(self.field(modifiers, span, decl).map(Member::Field))
                 }
-                _ => {}
+                Rule::method_decl => {
+                    members.extend(self.method(modifiers, span, decl).map(Member::Method))
+                }
+                Rule::ctor_decl => {
+                    members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor))
+                }
+                Rule::class_decl => self.class(modifiers, span, decl, nested),
+                Rule::property_decl => self.property(decl),
+                _ => self.unsupported_type(decl),
             }
         }
         members
@@ -285,18 +289,19 @@ impl Builder {
             Rule::interface_decl => ("interface", "interfaces"),
             _ => ("delegate", "delegates"),
         };
-        let mut inner = pair.clone().into_inner();
-        let modifiers_end = inner.next().map_or(0, |m| m.as_span().end());
-        self.unsupported(self.find_keyword(&pair, modifiers_end, keyword), construct);
+        self.unsupported(self.keyword_span(&pair, keyword.len()), construct);
         let mut dropped = Vec::new();
-        for part in inner.filter(|p| p.as_rule() == Rule::class_body) {
+        for part in pair
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::class_body)
+        {
             self.class_body(part, &mut dropped);
         }
     }
 
     /// `int X { get; set; }`: reported at the name, accessor bodies built and dropped.
     fn property(&mut self, pair: P) {
-        let mut inner = pair.into_inner().skip(2);
+        let mut inner = pair.into_inner().skip(1);
         let name = inner.next().expect("grammar: property name");
         let span = self.span(&name);
         self.unsupported(span, "properties");
@@ -362,10 +367,8 @@ impl Builder {
         m
     }
 
-    fn field(&mut self, pair: P) -> Option<FieldDecl> {
-        let span = self.span(&pair);
+    fn field(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<FieldDecl> {
         let mut inner = pair.into_inner();
-        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
         let ty = self.ty(inner.next().expect("grammar: field type"));
         let vars = inner.map(|v| self.var_declarator(v, ty.as_ref())).collect();
         Some(FieldDecl {
@@ -452,10 +455,8 @@ impl Builder {
 
     /// `None` (after building the body for its reports) when the signature
     /// has something unsupported.
-    fn method(&mut self, pair: P) -> Option<MethodDecl> {
-        let span = self.span(&pair);
+    fn method(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<MethodDecl> {
         let mut inner = pair.into_inner();
-        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
         let ret = self.ty(inner.next().expect("grammar: return type"));
         let name = self.ident(inner.next().expect("grammar: method name"));
         let mut params = Some(Vec::new());
@@ -515,10 +516,8 @@ impl Builder {
         }
     }
 
-    fn ctor(&mut self, pair: P) -> Option<CtorDecl> {
-        let span = self.span(&pair);
+    fn ctor(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<CtorDecl> {
         let mut inner = pair.into_inner();
-        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
         let name = self.ident(inner.next().expect("grammar: constructor name"));
         let mut params = Some(Vec::new());
         let mut init = None;
@@ -595,25 +594,24 @@ impl Builder {
                     return None;
                 }
             },
-            Rule::named_type => {
-                let name = self.ident(pair.into_inner().next().expect("grammar: name"));
-                if name.name == "Task" {
-                    TypeExprKind::Task
-                } else {
-                    TypeExprKind::Named(name)
-                }
-            }
-            _ => self.generic_type(pair, span)?,
+            _ => self.class_type(pair, span)?,
         };
         Some(TypeExpr { kind, span })
     }
 
-    /// `Task<T>` is the one generic type Flux# has.
-    fn generic_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
+    /// A class name, `Task`, or `Task<T>`: the one generic type Flux# has.
+    fn class_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
         let mut inner = pair.into_inner();
-        let name = inner.next().expect("grammar: generic name");
-        let args: Vec<Option<TypeExpr>> = inner.map(|arg| self.ty(arg)).collect();
-        match (name.as_str(), <[Option<TypeExpr>; 1]>::try_from(args)) {
+        let name = self.ident(inner.next().expect("grammar: type name"));
+        let Some(type_args) = inner.next() else {
+            return Some(if name.name == "Task" {
+                TypeExprKind::Task
+            } else {
+                TypeExprKind::Named(name)
+            });
+        };
+        let args: Vec<Option<TypeExpr>> = type_args.into_inner().map(|arg| self.ty(arg)).collect();
+        match (name.name.as_str(), <[Option<TypeExpr>; 1]>::try_from(args)) {
             ("Task", Ok([arg])) => Some(TypeExprKind::TaskOf(Box::new(arg?))),
             _ => {
                 self.unsupported(span, "generic types other than Task<T>");
@@ -810,12 +808,17 @@ impl Builder {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let first = inner.next().expect("grammar: expression");
-        if first.as_rule() == Rule::lambda {
+        let second = inner.next();
+        if first.as_rule() == Rule::lambda
+            || second
+                .as_ref()
+                .is_some_and(|p| p.as_rule() == Rule::lambda_arrow)
+        {
             self.unsupported(span, "lambdas");
-            self.build_and_drop_lambda(first);
+            self.build_and_drop_lambda(second.unwrap_or(first));
             return Self::error_expr(span);
         }
-        let Some(op) = inner.next() else {
+        let Some(op) = second else {
             return self.conditional(first);
         };
         // `a = b = c` nests to the right: one level per assignment.
@@ -827,21 +830,17 @@ impl Builder {
         self.leave(1);
         let op = assign_op(op.as_str());
         if !is_assignable(&target) {
-            self.error(
-                target.span,
-                "the left side of an assignment must be a variable, a field or an array element",
-                "not assignable",
-            );
+            let message =
+                "the left side of an assignment must be a variable, a field or an array element";
+            self.error(target.span, message, "not assignable");
             return Self::error_expr(span);
         }
-        Expr {
-            kind: ExprKind::Assign {
-                op,
-                target: Box::new(target),
-                value: Box::new(value),
-            },
-            span,
-        }
+        let kind = ExprKind::Assign {
+            op,
+            target: Box::new(target),
+            value: Box::new(value),
+        };
+        Expr { kind, span }
     }
 
     fn build_and_drop_lambda(&mut self, lambda: P) {
@@ -1125,15 +1124,14 @@ impl Builder {
         let mut inner = pair.into_inner();
         let class = inner.next().expect("grammar: class");
         let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect();
-        if class.as_rule() == Rule::generic_type {
-            let span = self.span(&class);
+        let span = self.span(&class);
+        let mut parts = class.into_inner();
+        let name = self.ident(parts.next().expect("grammar: class name"));
+        if parts.next().is_some() {
             self.unsupported(span, "generic types other than Task<T>");
             return ExprKind::Error;
         }
-        ExprKind::New {
-            class: self.ident(class.into_inner().next().expect("grammar: class name")),
-            args,
-        }
+        ExprKind::New { class: name, args }
     }
 
     /// `new T[n]`, `new T[n][]`, `new T[] { … }`, `new T[n] { … }`.

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 pub const LABEL: &str = "syntax error";
 
 /// Punctuation worth naming on its own, most helpful first.
-const PUNCTUATION: [&str; 9] = [";", ")", "]", "}", "{", "(", ":", "=>", ">"];
+const PUNCTUATION: [&str; 6] = ["}", "{", "(", ":", "=>", ">"];
 
 pub fn to_diagnostic(error: &Error<Rule>, text: &str, file: FileId) -> Diagnostic {
     let pos = match error.location {
@@ -42,22 +42,35 @@ pub fn to_diagnostic(error: &Error<Rule>, text: &str, file: FileId) -> Diagnosti
                 }
                 _ => BTreeSet::new(),
             };
-            format!(
-                "{}, found {}",
-                describe_expected(&expected, &rules),
-                describe_found(found)
-            )
+            let expected = describe_expected(&expected, &rules, found.is_none());
+            format!("{expected}, found {}", describe_found(found))
         }
     };
     let len = found.map_or(0, str::len);
     Diagnostic::error(Span::new(file, pos, pos + len), message).with_label(LABEL)
 }
 
-/// What the parser wanted, in words.
-fn describe_expected(expected: &BTreeSet<String>, rules: &BTreeSet<Rule>) -> String {
+/// What the parser wanted, in words: from the rules that failed at the
+/// position (which tell the context: statement, member, expression, …) and
+/// the literal tokens it tried there.
+fn describe_expected(expected: &BTreeSet<String>, rules: &BTreeSet<Rule>, at_end: bool) -> String {
     let has = |t: &str| expected.contains(t);
-    // A statement may start here when `while` and `return` could.
-    if has("while") && has("return") {
+    let rule = |r: Rule| rules.contains(&r);
+    if at_end && has("}") {
+        return "expected `}`".into();
+    }
+    for closer in [")", "]"] {
+        if has(closer) {
+            return format!("expected `{closer}`");
+        }
+    }
+    if rule(Rule::member_decl) {
+        return "expected a member declaration or `}`".into();
+    }
+    if rule(Rule::top_decl) || rule(Rule::EOI) {
+        return "expected a class or function declaration".into();
+    }
+    if rule(Rule::block) || rule(Rule::empty_stmt) {
         return if has("}") {
             "expected a statement or `}`"
         } else {
@@ -65,43 +78,23 @@ fn describe_expected(expected: &BTreeSet<String>, rules: &BTreeSet<Rule>) -> Str
         }
         .into();
     }
-    // Member declarations (or top-level items) may start here.
-    if has("class") && has("public") {
-        return if has("}") {
-            "expected a member declaration or `}`"
-        } else {
-            "expected a declaration"
-        }
-        .into();
+    // After a complete expression: the statement should end here.
+    if has(";") || rule(Rule::assign_op) || rule(Rule::lambda_arrow) {
+        return "expected `;`".into();
     }
-    for p in [";", ")", "]"] {
-        if has(p) {
-            return format!("expected `{p}`");
-        }
-    }
-    if has("this") || has("await") || rules.contains(&Rule::expr) {
+    if rule(Rule::expr) || rule(Rule::array_initializer) {
         return "expected an expression".into();
     }
-    if has("int") || has("string") || rules.contains(&Rule::ty) {
+    if rule(Rule::ty) || rule(Rule::class_type) || rule(Rule::predefined_type) {
         return "expected a type".into();
+    }
+    if rule(Rule::ident) {
+        return "expected a name".into();
     }
     if let Some(p) = PUNCTUATION.iter().find(|p| has(p)) {
         return format!("expected `{p}`");
     }
-    if rules.contains(&Rule::ident) || expected.iter().any(|t| t.contains("..")) {
-        return "expected a name".into();
-    }
-    match expected.iter().take(4).collect::<Vec<_>>().as_slice() {
-        [] => "unexpected input".into(),
-        [one] => format!("expected `{one}`"),
-        many => format!(
-            "expected one of {}",
-            many.iter()
-                .map(|t| format!("`{t}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+    "unexpected input".into()
 }
 
 fn describe_found(found: Option<&str>) -> String {

@@ -1,0 +1,1 @@
+int Broken() { return 1 }

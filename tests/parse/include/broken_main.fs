@@ -1,0 +1,2 @@
+using "broken.fsh";
+class Program { static void Main() { } }

@@ -1,0 +1,2 @@
+using "cycle_b.fsh";
+int A() { return 1; }

@@ -1,0 +1,2 @@
+using "cycle_a.fsh";
+int B() { return 2; }

@@ -1,0 +1,2 @@
+using "cycle_a.fsh";
+class Program { static void Main() { } }

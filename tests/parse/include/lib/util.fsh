@@ -1,0 +1,2 @@
+using "../shapes.fsh";
+int Twice(int x) { return 2 * x; }

@@ -1,0 +1,2 @@
+using "nowhere.fsh";
+class Program { static void Main() { } }

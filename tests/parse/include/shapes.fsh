@@ -1,0 +1,1 @@
+int Area() { return 6; }

@@ -1,0 +1,4 @@
+class P {
+    public public static static void Main() { }
+    private public int x;
+}

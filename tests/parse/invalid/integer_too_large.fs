@@ -1,0 +1,5 @@
+class P {
+    static void Main() {
+        long x = 99999999999999999999;
+    }
+}

@@ -1,0 +1,5 @@
+class P {
+    static void Main() {
+        int x = ;
+    }
+}

@@ -1,0 +1,5 @@
+class P {
+    static void Main() {
+        Console.WriteLine("a", 1;
+    }
+}

@@ -1,0 +1,6 @@
+class P {
+    static void Main() {
+        int x = 5
+        int y = 6;
+    }
+}

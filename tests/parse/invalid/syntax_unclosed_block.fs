@@ -1,0 +1,4 @@
+class P {
+    static void Main() {
+        int x = 1;
+

@@ -1,0 +1,2 @@
+class P { }
+/* never closed

@@ -1,0 +1,6 @@
+namespace Demo {
+    class P {
+        static void Main() { }
+    }
+}
+namespace Other.Inner;

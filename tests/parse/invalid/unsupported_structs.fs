@@ -1,0 +1,4 @@
+struct Point {
+    public int X;
+}
+class P { struct Inner { } }
