@@ -4,8 +4,8 @@
 //! exit code. Every command is a thin layer over the library (see `pipeline`), so
 //! the UI and the tests call exactly what the commands call.
 
-use crate::{diag, emulate};
 use crate::pipeline::{self, Failure};
+use crate::{diag, emulate};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +13,12 @@ use std::process::ExitCode;
 
 /// Compile Flux# (a C# subset with async/await) to x86-64 and watch it run.
 #[derive(Parser, Debug)]
-#[command(name = "flux-viz", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "flux-viz",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -45,6 +50,15 @@ enum Command {
         #[arg(long, default_value_t = emulate::DEFAULT_MAX_INSNS)]
         max_insns: u64,
     },
+    /// Write a static Linux ELF of the very image `run` emulates.
+    Build {
+        file: PathBuf,
+        /// The executable to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Run a file emulated, as our own ELF, through nasm+ld and under mono; all must agree.
+    Verify { file: PathBuf },
 }
 
 /// The forms `compile --emit` can write.
@@ -52,6 +66,10 @@ enum Command {
 enum Emit {
     /// The syntax tree, one node per line.
     Ast,
+    /// The state machines of the async methods: frames, states, awaits, transitions.
+    Sm,
+    /// The same state machines as a Graphviz graph.
+    Dot,
     /// One self-contained NASM file (generated code + runtime).
     Asm,
     /// A listing: address, bytes, instruction, source line (like objdump -d -l).
@@ -67,10 +85,14 @@ pub fn main() -> ExitCode {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Compile { file, emit, output }) => compile(&file, emit, output.as_deref()),
         Some(Command::Run { file, max_insns }) => run(&file, max_insns),
+        Some(Command::Build { file, output }) => build(&file, &output),
+        Some(Command::Verify { file }) => verify(&file),
         None => match cli.file {
             Some(file) => check(&[file]),
             None => {
-                eprintln!("flux-viz: give a Flux# file to open, or a command (see flux-viz --help)");
+                eprintln!(
+                    "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)"
+                );
                 Ok(ExitCode::from(2))
             }
         },
@@ -93,7 +115,11 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
             }
         }
     }
-    Ok(if clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `flux-viz compile FILE --emit KIND [-o OUT]`.
@@ -101,6 +127,8 @@ fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, S
     let bytes = match emit {
         Emit::Ast => pipeline::parse_file(file)
             .map(|parsed| crate::ast::dump::program(&parsed.sources, &parsed.program).into_bytes()),
+        Emit::Sm => pipeline::state_machines(file, false).map(String::into_bytes),
+        Emit::Dot => pipeline::state_machines(file, true).map(String::into_bytes),
         Emit::Asm => pipeline::compile_file(file).map(|c| c.asm.to_nasm().into_bytes()),
         Emit::Map => pipeline::compile_file(file).map(|c| c.image.listing(&c.sources).into_bytes()),
         Emit::Bin => pipeline::compile_file(file).map(|c| flat_image(&c.image)),
@@ -127,8 +155,12 @@ fn run(file: &Path, max_insns: u64) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(1));
         }
     };
-    let options = emulate::Options { max_insns, ..emulate::Options::default() };
-    let tee: (Box<dyn Write>, Box<dyn Write>) = (Box::new(std::io::stdout()), Box::new(std::io::stderr()));
+    let options = emulate::Options {
+        max_insns,
+        ..emulate::Options::default()
+    };
+    let tee: (Box<dyn Write>, Box<dyn Write>) =
+        (Box::new(std::io::stdout()), Box::new(std::io::stderr()));
     let outcome = emulate::run_streaming(&compiled.image, &options, Some(tee));
     if let Some(message) = outcome.stop_message(&compiled.sources) {
         eprintln!("flux-viz: {message}");
@@ -136,11 +168,44 @@ fn run(file: &Path, max_insns: u64) -> Result<ExitCode, String> {
     Ok(ExitCode::from(outcome.exit_code().clamp(0, 255) as u8))
 }
 
+/// `flux-viz build FILE -o EXE`: the static ELF of the image, made executable.
+fn build(file: &Path, output: &Path) -> Result<ExitCode, String> {
+    match pipeline::compile_file(file) {
+        Ok(compiled) => {
+            crate::elf::write_file(&compiled.image, output)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(failure) => {
+            report(&failure)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any
+/// disagreement (or a program that does not compile).
+fn verify(file: &Path) -> Result<ExitCode, String> {
+    match crate::verify::verify_file(file, &crate::verify::Config::default()) {
+        Ok(result) => {
+            print!("{}", result.render());
+            Ok(ExitCode::from(u8::from(!result.agree())))
+        }
+        Err(failure) => {
+            report(&failure)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 /// Prints a failure: rendered diagnostics, or a plain message (missing file …).
 fn report(failure: &Failure) -> Result<(), String> {
     match failure {
         Failure::Io(message) => Err(message.clone()),
-        Failure::Diagnostics { sources, diagnostics } => {
+        Failure::Diagnostics {
+            sources,
+            diagnostics,
+        } => {
             let color = use_color(&std::io::stderr());
             eprint!("{}", diag::render(sources, diagnostics, color));
             let n = diagnostics.len();
@@ -157,7 +222,9 @@ fn use_color(stream: &impl IsTerminal) -> bool {
 
 fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     match output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
         None => std::io::stdout()
             .write_all(bytes)
             .map_err(|e| format!("cannot write to stdout: {e}")),
@@ -167,8 +234,14 @@ fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
 /// `--emit bin`: the file-backed sections (code, rodata, data) as one flat
 /// block starting at the code address, gaps zero-filled; like `objcopy -O binary`.
 fn flat_image(image: &crate::link::Image) -> Vec<u8> {
-    let loaded: Vec<_> = image.regions.iter().filter(|r| !r.section.is_nobits()).collect();
-    let Some(base) = loaded.first().map(|r| r.addr) else { return Vec::new() };
+    let loaded: Vec<_> = image
+        .regions
+        .iter()
+        .filter(|r| !r.section.is_nobits())
+        .collect();
+    let Some(base) = loaded.first().map(|r| r.addr) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for region in loaded {
         out.resize((region.addr - base) as usize, 0);

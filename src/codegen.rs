@@ -178,8 +178,9 @@ struct FnGen<'a, 'm> {
     last_line: Option<(u32, usize)>,
     labels_by_role: HashMap<&'static str, u32>,
     errors: Vec<Diagnostic>,
-    /// Where `return` goes in a resume function (completion, then the epilogue).
-    complete_label: String,
+    /// Where `return` jumps: the epilogue of a method, the completion of a
+    /// state machine, the end of a constructor (which then returns `this`).
+    return_target: String,
     /// State tables to emit in rodata: (label, number of states).
     state_table: Vec<(String, u32)>,
 }
@@ -207,7 +208,11 @@ impl<'a, 'm> FnGen<'a, 'm> {
             last_line: None,
             labels_by_role: HashMap::new(),
             errors: Vec::new(),
-            complete_label: ".L.complete".into(),
+            return_target: match function.kind {
+                FunctionKind::AsyncResume(_) => ".L.complete".into(),
+                FunctionKind::Ctor(_) => ".L.end".into(),
+                _ => ".L.return".into(),
+            },
             state_table: Vec::new(),
         }
     }
@@ -309,10 +314,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 FunctionKind::Entry => self.entry_body(),
                 FunctionKind::Ctor(id) => self.ctor_body(*id),
                 FunctionKind::AsyncResume(_) => {
-                    self.block(&f.body);
+                    self.body(&f.body);
                     self.complete();
                 }
-                FunctionKind::Method(_) | FunctionKind::AsyncStart(_) => self.block(&f.body),
+                FunctionKind::Method(_) | FunctionKind::AsyncStart(_) => self.body(&f.body),
             }
             self.epilogue();
         }
@@ -368,7 +373,12 @@ impl<'a, 'm> FnGen<'a, 'm> {
             a.mov(x::rbp, x::rsp)
         });
         for reg in f.saved_regs.clone() {
-            let explain = format!("saves callee-saved {} (a local lives in it)", reg.name());
+            let role = if f.frame.is_some() && reg == crate::lower::FRAME_REG {
+                "it will hold the frame"
+            } else {
+                "a local lives in it"
+            };
+            let explain = format!("saves callee-saved {} ({role})", reg.name());
             self.xe(&explain, |a| a.push(asm_reg(reg)));
         }
         if f.stack_size > 0 {
@@ -423,7 +433,11 @@ impl<'a, 'm> FnGen<'a, 'm> {
         let f = self.function;
         let label = self.return_label.clone();
         self.asm.set_span(None);
-        self.asm.label(&label);
+        // A method's body already ends at its return label; a state machine
+        // suspends to this one.
+        if self.return_target != label && f.frame.is_some() {
+            self.asm.label(&label);
+        }
         let saved = f.saved_regs.len() as i32;
         if f.stack_size > 0 {
             self.xe("drops the stack slots", |a| {
@@ -521,7 +535,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             }
         }
         let body = &self.function.body;
-        self.block(body);
+        self.body(body);
         // A constructor returns `this` (so `new` finds the object in rax).
         let this = self.function.this.expect("constructors have this");
         self.load_local(this);

@@ -76,6 +76,17 @@ pub struct Frame {
     pub saves: Vec<(LocalIndex, u32)>,
     /// One entry per suspension point, in state order (state 0 is the start).
     pub states: Vec<State>,
+    /// For state 0 and each state after it: what can come next, in order.
+    pub successors: Vec<Vec<Next>>,
+}
+
+/// What a state's code can run into next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// The await that leads to this state (it suspends unless its task is done).
+    Await(u32),
+    /// The method returns: the task completes.
+    Complete,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +109,8 @@ pub struct State {
     pub live: Vec<LocalIndex>,
     /// `Task.Yield()`: re-queues itself instead of waiting for a task.
     pub is_yield: bool,
+    /// The await's value is used (read from the task's result on resume).
+    pub has_result: bool,
 }
 
 /// The promise header every task starts with (runtime/async.asm relies on it).

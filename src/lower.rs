@@ -9,6 +9,7 @@
 //! slots below `rbp`. A function saves exactly the registers it hands out.
 
 mod frame;
+pub mod listing;
 mod liveness;
 mod spill;
 

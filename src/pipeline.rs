@@ -6,10 +6,10 @@
 //! gets a diagnostic from the parser's nesting limit instead of a stack overflow
 //! in whatever thread called us (test threads have small stacks).
 
-use crate::diag::Diagnostic;
-use crate::source::Sources;
 use crate::asm::Asm;
+use crate::diag::Diagnostic;
 use crate::link::Image;
+use crate::source::Sources;
 use crate::{ast, check, codegen, link, lower, parse, typed};
 use std::path::Path;
 
@@ -19,7 +19,10 @@ pub enum Failure {
     /// The input could not be read at all (missing file, invalid UTF-8).
     Io(String),
     /// The input was read and is wrong; `diagnostics` is sorted and non-empty.
-    Diagnostics { sources: Sources, diagnostics: Vec<Diagnostic> },
+    Diagnostics {
+        sources: Sources,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 impl Failure {
@@ -27,7 +30,10 @@ impl Failure {
     pub fn render(&self) -> String {
         match self {
             Failure::Io(message) => format!("error: {message}\n"),
-            Failure::Diagnostics { sources, diagnostics } => crate::diag::render(sources, diagnostics, false),
+            Failure::Diagnostics {
+                sources,
+                diagnostics,
+            } => crate::diag::render(sources, diagnostics, false),
         }
     }
 }
@@ -108,31 +114,83 @@ pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
 }
 
 fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
-    let Checked { mut sources, program } = checked;
+    let Checked {
+        mut sources,
+        program,
+    } = checked;
     let module = lower::lower(&program);
     let generated = match codegen::generate(&module, &sources) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
     };
     match link::build(generated, &mut sources) {
-        Ok((asm, image)) => Ok(Compiled { sources, asm, image }),
+        Ok((asm, image)) => Ok(Compiled {
+            sources,
+            asm,
+            image,
+        }),
         Err(diagnostics) => finish(sources, diagnostics, |_| unreachable!()),
     }
 }
 
-/// Checks even when parsing reported errors (e.g. unsupported constructs
-/// replaced by error nodes), so one run reports everything it can.
-fn check_parsed(sources: Sources, program: ast::Program, mut diagnostics: Vec<Diagnostic>) -> Result<Checked, Failure> {
-    let (typed, check_diagnostics) = check::check(&program);
-    diagnostics.extend(check_diagnostics);
-    finish(sources, diagnostics, |sources| Checked { sources, program: typed })
+/// The code generator's output for a file, without the runtime (for review
+/// and snapshots; `compile_file(…).asm` is the complete, assemblable program).
+pub fn generated_asm(path: &Path) -> Result<String, Failure> {
+    let Checked { sources, program } = check_file(path)?;
+    let module = lower::lower(&program);
+    match codegen::generate(&module, &sources) {
+        Ok(asm) => Ok(asm.to_nasm()),
+        Err(diagnostics) => finish(sources, diagnostics, |_| {
+            unreachable!("there are diagnostics")
+        }),
+    }
 }
 
-fn finish<T>(sources: Sources, mut diagnostics: Vec<Diagnostic>, ok: impl FnOnce(Sources) -> T) -> Result<T, Failure> {
+/// The async methods' state machines of a file, as text (`dot`: Graphviz).
+pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
+    let checked = check_file(path)?;
+    let module = lower::lower(&checked.program);
+    Ok(if dot {
+        lower::listing::dot(&module, &checked.sources)
+    } else {
+        lower::listing::state_machines(&module, &checked.sources)
+    })
+}
+
+/// Checks even when parsing reported errors (e.g. unsupported constructs
+/// replaced by error nodes), so one run reports everything it can.
+fn check_parsed(
+    sources: Sources,
+    program: ast::Program,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Checked, Failure> {
+    // A syntax error leaves the file's items out: checking the rest would
+    // only report what is missing ("no entry point") as if it were wrong.
+    if diagnostics.iter().any(parse::is_syntax_error) {
+        return finish(sources, diagnostics, |_| {
+            unreachable!("there are diagnostics")
+        });
+    }
+    let (typed, check_diagnostics) = check::check(&program);
+    diagnostics.extend(check_diagnostics);
+    finish(sources, diagnostics, |sources| Checked {
+        sources,
+        program: typed,
+    })
+}
+
+fn finish<T>(
+    sources: Sources,
+    mut diagnostics: Vec<Diagnostic>,
+    ok: impl FnOnce(Sources) -> T,
+) -> Result<T, Failure> {
     if diagnostics.is_empty() {
         Ok(ok(sources))
     } else {
         crate::diag::sort(&mut diagnostics);
-        Err(Failure::Diagnostics { sources, diagnostics })
+        Err(Failure::Diagnostics {
+            sources,
+            diagnostics,
+        })
     }
 }

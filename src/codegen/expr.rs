@@ -462,13 +462,8 @@ impl FnGen<'_, '_> {
         }
         if let Some(receiver) = receiver {
             self.expr(receiver);
-            self.push_rax();
         }
-        for arg in args {
-            self.expr(arg);
-            self.push_rax();
-        }
-        self.pop_arguments(total);
+        self.pass_arguments(receiver.is_some(), args);
         if receiver.is_some() {
             self.null_check(x::rdi, span);
         }
@@ -490,18 +485,40 @@ impl FnGen<'_, '_> {
         }
     }
 
-    /// Moves `total` pushed arguments into the ABI registers (the first six)
-    /// and the reserved stack slots (the rest), last argument first.
-    fn pop_arguments(&mut self, total: usize) {
-        for i in (0..total).rev() {
-            match ARG_REGS.get(i) {
-                Some(&reg) => self.pop(reg),
-                None => {
+    /// Evaluates the arguments left to right after a receiver already in rax
+    /// (`receiver_in_rax`). Each value waits on the stack while the next is
+    /// computed; the last stays in rax. Then all move into the ABI registers
+    /// (the first six) and the reserved stack slots (the rest).
+    fn pass_arguments(&mut self, receiver_in_rax: bool, args: &[Expr]) {
+        let mut values = usize::from(receiver_in_rax);
+        for arg in args {
+            if values > 0 {
+                self.push_rax();
+            }
+            self.expr(arg);
+            values += 1;
+        }
+        if values == 0 {
+            return;
+        }
+        self.place_argument(values - 1, false);
+        for i in (0..values - 1).rev() {
+            self.place_argument(i, true);
+        }
+    }
+
+    /// Moves argument `i` (in rax, or on the stack top when `pushed`) to its place.
+    fn place_argument(&mut self, i: usize, pushed: bool) {
+        match (ARG_REGS.get(i), pushed) {
+            (Some(&reg), true) => self.pop(reg),
+            (Some(&reg), false) => self.x(|a| a.mov(reg, x::rax)),
+            (None, _) => {
+                if pushed {
                     self.pop(x::rax);
-                    // After popping argument i, its slot is 8*i + 8*(i-6) bytes up.
-                    let offset = (8 * i + 8 * (i - ARG_REGS.len())) as i32;
-                    self.x(|a| a.mov(x::qword_ptr(x::rsp + offset), x::rax));
                 }
+                // With arguments 0..i still pushed, its slot is 8*i + 8*(i-6) bytes up.
+                let offset = (8 * i + 8 * (i - ARG_REGS.len())) as i32;
+                self.x(|a| a.mov(x::qword_ptr(x::rsp + offset), x::rax));
             }
         }
     }
@@ -542,12 +559,7 @@ impl FnGen<'_, '_> {
             self.x(|a| a.sub(x::rsp, bytes));
             self.depth += pad + stack_args;
         }
-        self.push_rax();
-        for arg in args {
-            self.expr(arg);
-            self.push_rax();
-        }
-        self.pop_arguments(total);
+        self.pass_arguments(true, args);
         self.call(label, explain);
         if pad + stack_args > 0 {
             let bytes = 8 * (pad + stack_args) as i32;

@@ -49,7 +49,9 @@ impl FnGen<'_, '_> {
         for (i, reg) in runtime::ARG_REGS.iter().take(in_regs).enumerate() {
             let offset = 16 + 8 * i as i32;
             let reg = *reg;
-            self.x(|a| a.mov(x::qword_ptr(x::rbp - offset), reg));
+            self.xe("keeps the argument while rt_alloc runs", |a| {
+                a.mov(x::qword_ptr(x::rbp - offset), reg)
+            });
         }
         let size = frame.size;
         let explain = format!("the frame is {size} bytes: header, arguments, saved locals");
@@ -142,8 +144,6 @@ impl FnGen<'_, '_> {
 
     /// The end of a resume function's body: `return` lands here.
     pub(super) fn complete(&mut self) {
-        let label = self.complete_label.clone();
-        self.asm.label(&label);
         if !matches!(
             self.program.methods[self.method_id().0 as usize].ret,
             Type::Task | Type::Void

@@ -8,6 +8,23 @@ use iced_x86::code_asm as x;
 use iced_x86::Code;
 
 impl FnGen<'_, '_> {
+    /// A function body: a final `return` falls through to the code after the
+    /// body instead of jumping there.
+    pub(super) fn body(&mut self, stmts: &[Stmt]) {
+        match stmts.split_last() {
+            Some((Stmt::Return(value, span), rest)) => {
+                self.block(rest);
+                self.source_line(*span);
+                if let Some(value) = value {
+                    self.expr(value);
+                }
+            }
+            _ => self.block(stmts),
+        }
+        let target = self.return_target.clone();
+        self.asm.label(&target);
+    }
+
     pub(super) fn block(&mut self, stmts: &[Stmt]) {
         for stmt in stmts {
             self.stmt(stmt);
@@ -67,13 +84,7 @@ impl FnGen<'_, '_> {
                 if let Some(value) = value {
                     self.expr(value);
                 }
-                // In a state machine, `return` completes the task first.
-                let label = if self.function.frame.is_some() {
-                    &self.complete_label
-                } else {
-                    &self.return_label
-                };
-                let label = label.clone();
+                let label = self.return_target.clone();
                 self.jmp(&label);
             }
             Stmt::Block(stmts) => self.block(stmts),

@@ -2,8 +2,8 @@
 //! arguments, and one save slot per local that lives across an await.
 
 use super::liveness;
-use crate::ir::{header, Frame, FrameField, Local, LocalIndex, State, Stmt};
-use crate::source::Span;
+use super::spill::AwaitSite;
+use crate::ir::{header, Frame, FrameField, Local, LocalIndex, Next, State, Stmt};
 use crate::typed::MethodId;
 
 /// Lays out the frame of the async method whose lowered body is `body`.
@@ -13,7 +13,7 @@ pub fn layout(
     params: usize,
     this: Option<LocalIndex>,
     body: &[Stmt],
-    awaits: Vec<(Span, bool)>,
+    awaits: Vec<AwaitSite>,
 ) -> Frame {
     let mut fields = header_fields();
     let mut offset = header::SIZE;
@@ -42,7 +42,14 @@ pub fn layout(
     let mut saves: Vec<(LocalIndex, u32)> = param_slots.clone();
     for (state, live_locals) in &live {
         for &local in live_locals {
-            if saves.iter().any(|(l, _)| *l == local) {
+            if let Some(&(_, at)) = saves.iter().find(|(l, _)| *l == local) {
+                // An argument keeps its slot; say that it is also saved there.
+                if let Some(field) = fields.iter_mut().find(|f| f.offset == at) {
+                    let note = format!("; saved there across await #{state}");
+                    if !field.why.contains(&note) {
+                        field.why.push_str(&note);
+                    }
+                }
                 continue;
             }
             let line_why = format!(
@@ -56,7 +63,7 @@ pub fn layout(
     let states = awaits
         .into_iter()
         .enumerate()
-        .map(|(i, (span, is_yield))| {
+        .map(|(i, site)| {
             let id = i as u32 + 1;
             let live = live
                 .iter()
@@ -65,13 +72,29 @@ pub fn layout(
                 .unwrap_or_default();
             State {
                 id,
-                span,
+                span: site.span,
                 live,
-                is_yield,
+                is_yield: site.is_yield,
+                has_result: site.has_result,
             }
         })
         .collect();
+    let successors = liveness::next_suspensions(body)
+        .into_iter()
+        .map(|(_, next)| {
+            next.into_iter()
+                .map(|n| {
+                    if n == liveness::COMPLETES {
+                        Next::Complete
+                    } else {
+                        Next::Await(n as u32)
+                    }
+                })
+                .collect()
+        })
+        .collect();
     Frame {
+        successors,
         method,
         size: offset,
         fields,

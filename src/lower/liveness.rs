@@ -1,80 +1,62 @@
-//! Liveness of locals at each `await`: which locals hold a value that is read
-//! after the await before being overwritten. Exactly those are saved into the
-//! frame when the method suspends and restored when it resumes.
+//! Two backward analyses over the structured IR of an async method, sharing
+//! one walker:
 //!
-//! A backward analysis over the structured IR: a loop is iterated until its
-//! live set stops growing; `break`, `continue` and `return` jump to the sets of
-//! their targets.
+//! - liveness: which locals hold a value that is read after an `await` before
+//!   being overwritten. Exactly those are saved into the frame when the method
+//!   suspends and restored when it resumes;
+//! - next suspensions: from each resume point, which awaits (or the
+//!   completion) can come next — the transitions of the state machine.
+//!
+//! A loop is iterated until its set stops growing; `break`, `continue` and
+//! `return` take the sets of their targets.
 
 use crate::ir::{LocalIndex, Stmt};
 use crate::typed::{Expr, ExprKind, Place};
 use std::collections::BTreeSet;
 
-type Live = BTreeSet<LocalIndex>;
+pub type Set = BTreeSet<usize>;
 
-/// The locals live right after each await, by state number.
-pub fn live_after_awaits(body: &[Stmt], this: Option<LocalIndex>) -> Vec<(u32, Vec<LocalIndex>)> {
-    let mut analysis = Analysis {
-        at_await: Vec::new(),
-        loops: Vec::new(),
-        this,
-    };
-    analysis.stmts(body, &Live::new());
-    let mut result: Vec<(u32, Vec<LocalIndex>)> = analysis
-        .at_await
-        .into_iter()
-        .map(|(state, live)| (state, live.into_iter().collect()))
-        .collect();
-    // Loops record an await once per iteration of the fixpoint; the last is final.
-    result.reverse();
-    result.sort_by_key(|(state, _)| *state);
-    result.dedup_by_key(|(state, _)| *state);
-    result
+/// What one analysis does at the statements that matter to it.
+trait Transfer {
+    /// An expression statement or condition: from the set after it to the set before.
+    fn expr(&mut self, e: &Expr, after: Set) -> Set;
+    /// `local = value`.
+    fn init(&mut self, local: LocalIndex, value: &Expr, after: Set) -> Set;
+    /// `dest = await task` numbered `state`.
+    fn await_stmt(&mut self, task: &Expr, dest: Option<LocalIndex>, state: u32, after: Set) -> Set;
+    /// `return value`: nothing runs after it.
+    fn ret(&mut self, value: Option<&Expr>) -> Set;
 }
 
-struct Analysis {
-    at_await: Vec<(u32, Live)>,
-    /// (live at `continue`, live at `break`) of the enclosing loops.
-    loops: Vec<(Live, Live)>,
-    this: Option<LocalIndex>,
+/// The structural part: blocks, branches, loops and jumps.
+struct Walker<'t, T> {
+    transfer: &'t mut T,
+    /// (set at `continue`, set at `break`) of the enclosing loops.
+    loops: Vec<(Set, Set)>,
 }
 
-impl Analysis {
-    /// Live-in of a statement list given its live-out.
-    fn stmts(&mut self, stmts: &[Stmt], out: &Live) -> Live {
-        let mut live = out.clone();
+impl<T: Transfer> Walker<'_, T> {
+    fn stmts(&mut self, stmts: &[Stmt], after: &Set) -> Set {
+        let mut set = after.clone();
         for stmt in stmts.iter().rev() {
-            live = self.stmt(stmt, &live);
+            set = self.stmt(stmt, set);
         }
-        live
+        set
     }
 
-    fn stmt(&mut self, stmt: &Stmt, out: &Live) -> Live {
+    fn stmt(&mut self, stmt: &Stmt, after: Set) -> Set {
         match stmt {
-            Stmt::Expr(e) => {
-                let mut live = out.clone();
-                if let Some(local) = plain_local_store(e) {
-                    live.remove(&local);
-                }
-                self.uses(e, &mut live);
-                live
-            }
-            Stmt::Init { local, value, .. } => {
-                let mut live = out.clone();
-                live.remove(local);
-                self.uses(value, &mut live);
-                live
-            }
+            Stmt::Expr(e) => self.transfer.expr(e, after),
+            Stmt::Init { local, value, .. } => self.transfer.init(*local, value, after),
             Stmt::If {
                 cond,
                 then,
                 otherwise,
                 ..
             } => {
-                let mut live = self.stmts(then, out);
-                live.extend(self.stmts(otherwise, out));
-                self.uses(cond, &mut live);
-                live
+                let mut set = self.stmts(then, &after);
+                set.extend(self.stmts(otherwise, &after));
+                self.transfer.expr(cond, set)
             }
             Stmt::Loop {
                 cond,
@@ -82,69 +64,45 @@ impl Analysis {
                 body,
                 step,
                 ..
-            } => self.loop_stmt(cond.as_ref(), *test_first, body, step, out),
+            } => self.loop_stmt(cond.as_ref(), *test_first, body, step, &after),
             Stmt::Break(_) => self.loops.last().map(|l| l.1.clone()).unwrap_or_default(),
             Stmt::Continue(_) => self.loops.last().map(|l| l.0.clone()).unwrap_or_default(),
-            Stmt::Return(value, _) => {
-                let mut live = Live::new();
-                if let Some(v) = value {
-                    self.uses(v, &mut live);
-                }
-                live
-            }
-            Stmt::Block(stmts) => self.stmts(stmts, out),
+            Stmt::Return(value, _) => self.transfer.ret(value.as_ref()),
+            Stmt::Block(stmts) => self.stmts(stmts, &after),
             Stmt::Await {
                 task, dest, state, ..
-            } => {
-                let mut live = out.clone();
-                if let Some(d) = dest {
-                    live.remove(d);
-                }
-                self.at_await.push((*state, live.clone()));
-                self.uses(task, &mut live);
-                live
-            }
+            } => self.transfer.await_stmt(task, *dest, *state, after),
         }
     }
 
     fn loop_stmt(
         &mut self,
-        cond: Option<&crate::typed::Expr>,
+        cond: Option<&Expr>,
         test_first: bool,
         body: &[Stmt],
         step: &[Stmt],
-        out: &Live,
-    ) -> Live {
-        let mut head = Live::new();
+        after: &Set,
+    ) -> Set {
+        let mut head = Set::new();
         loop {
-            // The condition: its uses, plus both ways it can go.
-            let cond_live = |this: &mut Self, next: &Live| {
-                let mut live = next.clone();
-                live.extend(out.iter().copied());
-                if let Some(c) = cond {
-                    this.uses(c, &mut live);
+            let new_head = if test_first {
+                let step_in = self.stmts(step, &head);
+                let body_in = self.body(body, &step_in, after);
+                match cond {
+                    // The condition either enters the body or leaves the loop.
+                    Some(c) => self
+                        .transfer
+                        .expr(c, body_in.union(after).copied().collect()),
+                    None => body_in,
                 }
-                live
-            };
-            let (step_in, body_in, new_head);
-            if test_first {
-                step_in = self.stmts(step, &head);
-                self.loops.push((step_in.clone(), out.clone()));
-                body_in = self.stmts(body, &step_in);
-                self.loops.pop();
-                new_head = if cond.is_some() {
-                    cond_live(self, &body_in)
-                } else {
-                    body_in
-                };
             } else {
-                let test = cond_live(self, &head);
-                step_in = self.stmts(step, &test);
-                self.loops.push((step_in.clone(), out.clone()));
-                body_in = self.stmts(body, &step_in);
-                self.loops.pop();
-                new_head = body_in;
-            }
+                let test = match cond {
+                    Some(c) => self.transfer.expr(c, head.union(after).copied().collect()),
+                    None => head.clone(),
+                };
+                let step_in = self.stmts(step, &test);
+                self.body(body, &step_in, after)
+            };
             if new_head == head {
                 return head;
             }
@@ -152,17 +110,98 @@ impl Analysis {
         }
     }
 
+    fn body(&mut self, body: &[Stmt], next: &Set, after: &Set) -> Set {
+        self.loops.push((next.clone(), after.clone()));
+        let set = self.stmts(body, next);
+        self.loops.pop();
+        set
+    }
+}
+
+/// Runs an analysis over a whole body; returns the set at its start.
+fn analyse<T: Transfer>(transfer: &mut T, body: &[Stmt], at_end: Set) -> Set {
+    Walker {
+        transfer,
+        loops: Vec::new(),
+    }
+    .stmts(body, &at_end)
+}
+
+/// The locals live right after each await, by state number.
+pub fn live_after_awaits(body: &[Stmt], this: Option<LocalIndex>) -> Vec<(u32, Vec<LocalIndex>)> {
+    let mut liveness = Liveness {
+        at_await: Vec::new(),
+        this,
+    };
+    analyse(&mut liveness, body, Set::new());
+    last_per_state(liveness.at_await)
+}
+
+/// Loops record an await once per round of the fixpoint; sets only grow, so
+/// the last record of each state is the final one.
+fn last_per_state(records: Vec<(u32, Set)>) -> Vec<(u32, Vec<usize>)> {
+    let mut result: Vec<(u32, Vec<usize>)> = records
+        .into_iter()
+        .rev()
+        .map(|(state, set)| (state, set.into_iter().collect()))
+        .collect();
+    result.sort_by_key(|(state, _)| *state);
+    result.dedup_by_key(|(state, _)| *state);
+    result
+}
+
+struct Liveness {
+    at_await: Vec<(u32, Set)>,
+    this: Option<LocalIndex>,
+}
+
+impl Transfer for Liveness {
+    fn expr(&mut self, e: &Expr, mut live: Set) -> Set {
+        if let Some(local) = plain_local_store(e) {
+            live.remove(&local);
+        }
+        self.uses(e, &mut live);
+        live
+    }
+
+    fn init(&mut self, local: LocalIndex, value: &Expr, mut live: Set) -> Set {
+        live.remove(&local);
+        self.uses(value, &mut live);
+        live
+    }
+
+    fn await_stmt(
+        &mut self,
+        task: &Expr,
+        dest: Option<LocalIndex>,
+        state: u32,
+        mut live: Set,
+    ) -> Set {
+        if let Some(d) = dest {
+            live.remove(&d);
+        }
+        self.at_await.push((state, live.clone()));
+        self.uses(task, &mut live);
+        live
+    }
+
+    fn ret(&mut self, value: Option<&Expr>) -> Set {
+        let mut live = Set::new();
+        if let Some(v) = value {
+            self.uses(v, &mut live);
+        }
+        live
+    }
+}
+
+impl Liveness {
     /// Adds every local `e` reads (and `this`) to `live`.
-    fn uses(&self, e: &Expr, live: &mut Live) {
+    fn uses(&self, e: &Expr, live: &mut Set) {
         match &e.kind {
             ExprKind::Local(id) => {
                 live.insert(id.0 as usize);
             }
             ExprKind::This => live.extend(self.this),
-            ExprKind::Assign {
-                target: Place::Local(_),
-                value,
-            } => self.uses(value, live),
             // `x += v` and `x++` read x before writing it.
             ExprKind::CompoundAssign {
                 target: Place::Local(id),
@@ -203,4 +242,42 @@ fn reads(e: &Expr, local: LocalIndex, found: &mut bool) {
         *found |= id.0 as usize == local;
     }
     super::for_each_child(e, &mut |c| reads(c, local, found));
+}
+
+/// Stands for "the method completes" among the next suspensions.
+pub const COMPLETES: usize = usize::MAX;
+
+/// For state 0 (the start) and each await's resume point: the awaits that can
+/// be met next (by state number), or [`COMPLETES`].
+pub fn next_suspensions(body: &[Stmt]) -> Vec<(u32, Vec<usize>)> {
+    let mut next = NextSuspension {
+        after_await: Vec::new(),
+    };
+    let at_start = analyse(&mut next, body, Set::from([COMPLETES]));
+    let mut result = last_per_state(next.after_await);
+    result.insert(0, (0, at_start.into_iter().collect()));
+    result
+}
+
+struct NextSuspension {
+    after_await: Vec<(u32, Set)>,
+}
+
+impl Transfer for NextSuspension {
+    fn expr(&mut self, _: &Expr, after: Set) -> Set {
+        after
+    }
+
+    fn init(&mut self, _: LocalIndex, _: &Expr, after: Set) -> Set {
+        after
+    }
+
+    fn await_stmt(&mut self, _: &Expr, _: Option<LocalIndex>, state: u32, after: Set) -> Set {
+        self.after_await.push((state, after));
+        Set::from([state as usize])
+    }
+
+    fn ret(&mut self, _: Option<&Expr>) -> Set {
+        Set::from([COMPLETES])
+    }
 }

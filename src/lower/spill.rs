@@ -13,11 +13,19 @@ use crate::ir::{Local, LocalIndex, Stmt, Storage};
 use crate::source::Span;
 use crate::typed::{self, Const, Expr, ExprKind, Place, StmtKind, Type, UnOp};
 
+/// An await as lowering met it: where, whether it is `Task.Yield()`, whether its value is used.
+#[derive(Debug, Clone, Copy)]
+pub struct AwaitSite {
+    pub span: Span,
+    pub is_yield: bool,
+    pub has_result: bool,
+}
+
 /// Lowers the statements of one body, numbering the awaits as it meets them.
 pub struct BodyLowerer<'a> {
     locals: &'a mut Vec<Local>,
     /// The spans of the awaits in state order (the await numbered n leads to state n).
-    pub awaits: Vec<(Span, bool)>,
+    pub awaits: Vec<AwaitSite>,
     this: Option<LocalIndex>,
 }
 
@@ -194,7 +202,11 @@ impl<'a> BodyLowerer<'a> {
         out: &mut Vec<Stmt>,
     ) {
         let is_yield = task.ty == Type::YieldAwaitable;
-        self.awaits.push((span, is_yield));
+        self.awaits.push(AwaitSite {
+            span,
+            is_yield,
+            has_result: dest.is_some(),
+        });
         let state = self.awaits.len() as u32;
         out.push(Stmt::Await {
             task,

@@ -1,0 +1,274 @@
+//! `--emit sm` and `--emit dot`: the lowered state machines, for people.
+//!
+//! In: the lowered [`ir::Module`] and the sources. Out: for every async
+//! method, its frame layout (field, offset, size, why), its states with the
+//! source lines they start at, each `await` with what happens at suspension
+//! and resumption, and the transitions — as text, or as a Graphviz graph.
+
+use crate::ir::{self, Frame, Function, FunctionKind, Next, Storage};
+use crate::source::{Sources, Span};
+use std::fmt::Write;
+
+/// The resume functions of a module (one per async method), in source order.
+fn machines<'m>(module: &'m ir::Module) -> impl Iterator<Item = (&'m Function, &'m Frame)> {
+    module
+        .functions
+        .iter()
+        .filter_map(|f| match (&f.kind, &f.frame) {
+            (FunctionKind::AsyncResume(_), Some(frame)) => Some((f, frame)),
+            _ => None,
+        })
+}
+
+/// `file:line` and the trimmed text of the line a span starts on.
+fn line_of(sources: &Sources, span: Span) -> (usize, String) {
+    let file = sources.get(span.file);
+    let (line, _) = file.line_col(span.start as usize);
+    (line, file.line_text(line).trim().to_string())
+}
+
+/// The whole text listing.
+pub fn state_machines(module: &ir::Module, sources: &Sources) -> String {
+    let mut out = String::new();
+    let mut any = false;
+    for (function, frame) in machines(module) {
+        any = true;
+        machine(&mut out, module, sources, function, frame);
+    }
+    if !any {
+        out.push_str("no async methods: nothing is lowered to a state machine\n");
+    }
+    out
+}
+
+fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Function, frame: &Frame) {
+    let method = &module.program.methods[frame.method.0 as usize];
+    let name = module.program.method_name(frame.method);
+    let starter = f.label.trim_end_matches("$resume");
+    let (line, text) = line_of(sources, method.span);
+    let _ = writeln!(
+        out,
+        "state machine {name}  ({}:{line}: {text})",
+        sources.get(method.span.file).name
+    );
+    let _ = writeln!(
+        out,
+        "  {starter} allocates the frame, stores the arguments and runs {} once (hot start);",
+        f.label
+    );
+    let _ = writeln!(out, "  the frame is the task the caller gets back.");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  frame ({} bytes on the heap):", frame.size);
+    for field in &frame.fields {
+        let _ = writeln!(
+            out,
+            "    +{:<4} {:<14} {}  {}",
+            field.offset, field.name, field.size, field.why
+        );
+    }
+    let _ = writeln!(out);
+    registers(out, f);
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "  states (the resume function jumps through {}$states):",
+        f.label
+    );
+    let start = if frame.params.is_empty() {
+        "runs the first statements"
+    } else {
+        "loads the arguments from the frame"
+    };
+    let _ = writeln!(
+        out,
+        "    state 0  {}.state0  starts at line {line}: {start}",
+        f.label
+    );
+    for state in &frame.states {
+        let (line, text) = line_of(sources, state.span);
+        let _ = writeln!(
+            out,
+            "    state {}  {}.state{}  resumes after line {line}: {text}",
+            state.id, f.label, state.id
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  awaits:");
+    for state in &frame.states {
+        await_point(out, sources, f, frame, state);
+    }
+    if frame.states.is_empty() {
+        let _ = writeln!(
+            out,
+            "    none: the method never suspends and completes during its call"
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "  transitions:");
+    for (from, next) in frame.successors.iter().enumerate() {
+        for n in next {
+            let _ = writeln!(out, "    {}", transition(from as u32, *n, frame));
+        }
+    }
+    let _ = writeln!(out);
+}
+
+/// Where the method's locals live while it runs.
+fn registers(out: &mut String, f: &Function) {
+    let homes: Vec<String> = f
+        .locals
+        .iter()
+        .map(|l| match l.storage {
+            Storage::Reg(r) => format!("{} in {}", l.name, r.name()),
+            Storage::Stack(off) => format!("{} in [rbp-{off}]", l.name),
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "  while running: r15 = the frame; {}",
+        if homes.is_empty() {
+            "no locals".into()
+        } else {
+            homes.join(", ")
+        }
+    );
+}
+
+fn await_point(
+    out: &mut String,
+    sources: &Sources,
+    f: &Function,
+    frame: &Frame,
+    state: &ir::State,
+) {
+    let (line, _) = line_of(sources, state.span);
+    let snippet = sources.snippet(state.span);
+    let _ = writeln!(out, "    await #{} at line {line}: {snippet}", state.id);
+    let saves: Vec<String> = state
+        .live
+        .iter()
+        .map(|&l| {
+            let slot = frame
+                .saves
+                .iter()
+                .find(|(local, _)| *local == l)
+                .map_or(0, |(_, o)| *o);
+            let home = match f.locals[l].storage {
+                Storage::Reg(r) => r.name().to_string(),
+                Storage::Stack(off) => format!("[rbp-{off}]"),
+            };
+            format!("{} ({home} → frame+{slot})", f.locals[l].name)
+        })
+        .collect();
+    let saved = if saves.is_empty() {
+        "nothing to save".to_string()
+    } else {
+        format!("saves {}", saves.join(", "))
+    };
+    if state.is_yield {
+        let _ = writeln!(out, "      suspend: {saved}; state := {}; puts the frame at the back of the ready queue; returns to the event loop", state.id);
+    } else {
+        let _ = writeln!(
+            out,
+            "      already complete? continues at once (no suspension)"
+        );
+        let _ = writeln!(out, "      suspend: {saved}; state := {}; joins the task's awaiters; returns to the event loop", state.id);
+    }
+    let restores = if state.live.is_empty() {
+        "nothing to restore"
+    } else {
+        "restores them"
+    };
+    let result = if state.has_result {
+        "; reads the task's result"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "      resume:  the event loop calls {}(frame); the table sends it to .state{}; {restores}{result}", f.label, state.id);
+}
+
+fn state_name(state: u32) -> String {
+    if state == 0 {
+        "start (state 0)".into()
+    } else {
+        format!("state {state}")
+    }
+}
+
+fn transition(from: u32, next: Next, frame: &Frame) -> String {
+    match next {
+        Next::Complete => format!(
+            "{} ──return──▶ completed (result stored, awaiters queued)",
+            state_name(from)
+        ),
+        Next::Await(n) => {
+            let is_yield = frame.states.get(n as usize - 1).is_some_and(|s| s.is_yield);
+            let how = if is_yield {
+                "Task.Yield, re-queued"
+            } else {
+                "suspends until the task completes"
+            };
+            format!("{} ──await #{n} ({how})──▶ state {n}", state_name(from))
+        }
+    }
+}
+
+/// The same machines as a Graphviz digraph (one cluster per async method).
+pub fn dot(module: &ir::Module, sources: &Sources) -> String {
+    let mut out = String::from(
+        "digraph state_machines {\n  rankdir=LR;\n  node [shape=box, fontname=\"monospace\"];\n",
+    );
+    for (index, (f, frame)) in machines(module).enumerate() {
+        let name = module.program.method_name(frame.method);
+        let _ = writeln!(
+            out,
+            "  subgraph cluster_{index} {{\n    label=\"{}\";",
+            escape(&name)
+        );
+        let node = |s: u32| format!("m{index}_s{s}");
+        let _ = writeln!(out, "    {} [label=\"state 0\\nstart\"];", node(0));
+        for state in &frame.states {
+            let (line, text) = line_of(sources, state.span);
+            let _ = writeln!(
+                out,
+                "    {} [label=\"state {}\\nafter line {line}\\n{}\"];",
+                node(state.id),
+                state.id,
+                escape(&text)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "    m{index}_done [label=\"completed\", shape=doublecircle];"
+        );
+        for (from, next) in frame.successors.iter().enumerate() {
+            for n in next {
+                match n {
+                    Next::Complete => {
+                        let _ = writeln!(
+                            out,
+                            "    {} -> m{index}_done [label=\"return\"];",
+                            node(from as u32)
+                        );
+                    }
+                    Next::Await(to) => {
+                        let _ = writeln!(
+                            out,
+                            "    {} -> {} [label=\"await #{to}\"];",
+                            node(from as u32),
+                            node(*to)
+                        );
+                    }
+                }
+            }
+        }
+        let _ = writeln!(out, "  }}");
+        let _ = f;
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
