@@ -189,7 +189,10 @@ pub fn input(rng: &mut Rng, corpus: &[String]) -> String {
     match rng.below(4) {
         0 => String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
         1 => token_soup(rng),
-        _ if !corpus.is_empty() => mutate(rng, &corpus[rng.below(corpus.len())]),
+        _ if !corpus.is_empty() => {
+            let program = &corpus[rng.below(corpus.len())];
+            mutate(rng, program)
+        }
         _ => token_soup(rng),
     }
 }
