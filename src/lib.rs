@@ -19,3 +19,4 @@ pub mod parse;
 pub mod pipeline;
 pub mod source;
 pub mod typed;
+pub mod verify;

@@ -11,73 +11,36 @@
 //! - [`Expectations`] / [`check`]: the tests/programs header format
 //!   (`// exit: N`, `// stderr: Name`, `// oracle: skip — reason`) and the
 //!   comparison used by the corpus and self tests.
+//!
+//! The machinery itself (the embedded prelude, the rewrites, the compile cache,
+//! running mono) lives in `flux_viz::verify::oracle`, which `flux-viz verify`
+//! uses too; this file adds the test policy and the expectations.
 #![allow(dead_code)]
 
-use std::collections::hash_map::DefaultHasher;
+use flux_viz::verify::oracle;
 use std::fs;
-use std::hash::Hasher;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// What a run produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-    pub exit_code: i32,
-}
+/// What a run produced (the library's type: `stdout`, `stderr`, `exit_code`).
+pub use flux_viz::verify::Run as Outcome;
 
-impl Outcome {
-    /// The first line of stderr (lossy UTF-8), or "" when stderr is empty.
-    pub fn stderr_first_line(&self) -> String {
-        String::from_utf8_lossy(&self.stderr)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string()
-    }
-}
-
-/// The managed heap limit mono runs with. Without it mono happily "allocates"
-/// `new long[int.MaxValue]` (16 GiB) thanks to overcommit; with it, such an
-/// allocation throws OutOfMemoryException, as flux-viz's bump heap does.
-pub const MONO_GC_PARAMS: &str = "max-heap-size=256m";
+/// The library's rewrites and mono's heap limit (see `flux_viz::verify::oracle`).
+pub use flux_viz::verify::oracle::{rewrite_source, MONO_GC_PARAMS};
 
 /// Wall-clock limit for one mono run.
 pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The prelude source, compiled together with every program.
+/// The prelude source, compiled together with every program (the library
+/// embeds this very file).
 pub fn prelude_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/Prelude.cs")
 }
 
-fn find_in_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        let candidate = dir.join(name);
-        if let Ok(meta) = fs::metadata(&candidate) {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                if meta.is_file() && meta.permissions().mode() & 0o111 != 0 {
-                    return Some(candidate);
-                }
-            }
-            #[cfg(not(unix))]
-            if meta.is_file() {
-                return Some(candidate);
-            }
-        }
-    }
-    None
-}
-
 /// True when both `mcs` and `mono` are found on PATH (checked without a shell).
 pub fn mono_available() -> bool {
-    find_in_path("mcs").is_some() && find_in_path("mono").is_some()
+    oracle::available()
 }
 
 /// The policy for tests that need mono: returns true when mono is present.
@@ -94,157 +57,25 @@ pub fn require_mono(test: &str) -> bool {
     false
 }
 
-/// The only rewrites applied to a program: using-lines at the top (System,
-/// System.Threading.Tasks, and the prelude's `print`), and `Task.Delay(` →
-/// the prelude's virtual-time delay. Everything else is compiled unchanged.
-pub fn rewrite_source(src: &str) -> String {
-    let mut out = String::with_capacity(src.len() + 128);
-    out.push_str("using System; using System.Threading.Tasks; using static FluxOracle.Prelude;\n");
-    out.push_str(&src.replace("Task.Delay(", "FluxOracle.VirtualTime.Delay("));
-    out
-}
-
-fn content_hash(parts: &[&[u8]]) -> String {
-    // Two independent 64-bit hashes (FNV-1a and SipHash with fixed keys) of the
-    // length-prefixed parts: a cache key, not a security boundary.
-    let mut fnv: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut sip = DefaultHasher::new();
-    for p in parts {
-        let len = (p.len() as u64).to_le_bytes();
-        for b in len.iter().chain(p.iter()) {
-            fnv ^= *b as u64;
-            fnv = fnv.wrapping_mul(0x0100_0000_01b3);
-        }
-        sip.write(&len);
-        sip.write(p);
-    }
-    format!("{fnv:016x}{:016x}", sip.finish())
-}
-
-fn target_dir() -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
+/// The compiled-program cache of the tests: target/oracle-cache/.
+pub fn cache_dir() -> PathBuf {
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
         Some(d) => PathBuf::from(d),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
-    }
-}
-
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-fn scratch_dir() -> Result<PathBuf, String> {
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("flux-oracle-{}-{n}", std::process::id()));
-    fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    Ok(dir)
+    };
+    target.join("oracle-cache")
 }
 
 /// Rewrites and compiles `program` with mcs and the prelude; returns the path
 /// of the cached executable (target/oracle-cache/<hash>.exe).
 pub fn compile_with_mono(program: &Path) -> Result<PathBuf, String> {
     let src = fs::read_to_string(program).map_err(|e| format!("{}: {e}", program.display()))?;
-    let prelude = fs::read(prelude_path()).map_err(|e| format!("reading prelude: {e}"))?;
-    let rewritten = rewrite_source(&src);
-    let key = content_hash(&[b"flux-oracle v1", &prelude, rewritten.as_bytes()]);
-    let cache = target_dir().join("oracle-cache");
-    let exe = cache.join(format!("{key}.exe"));
-    if exe.is_file() {
-        return Ok(exe);
-    }
-    fs::create_dir_all(&cache).map_err(|e| format!("creating {}: {e}", cache.display()))?;
-    let dir = scratch_dir()?;
-    let cs = dir.join("program.cs");
-    fs::write(&cs, &rewritten).map_err(|e| format!("writing {}: {e}", cs.display()))?;
-    let tmp_exe = dir.join("program.exe");
-    let out = Command::new("mcs")
-        .arg("-nologo")
-        .arg("-warn:0")
-        .arg("-main:FluxOracle.Entry")
-        .arg(format!("-out:{}", tmp_exe.display()))
-        .arg(&cs)
-        .arg(prelude_path())
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("running mcs: {e}"))?;
-    if !out.status.success() || !tmp_exe.is_file() {
-        let _ = fs::remove_dir_all(&dir);
-        return Err(format!(
-            "mcs failed on {}:\n{}{}",
-            program.display(),
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    // Move into the cache atomically (parallel tests may race on the same key).
-    let staged = cache.join(format!(
-        "{key}.{}.tmp",
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    fs::copy(&tmp_exe, &staged).map_err(|e| format!("caching exe: {e}"))?;
-    fs::rename(&staged, &exe).map_err(|e| format!("caching exe: {e}"))?;
-    let _ = fs::remove_dir_all(&dir);
-    Ok(exe)
+    oracle::compile(&program.display().to_string(), &src, &cache_dir())
 }
 
 /// Runs a compiled oracle executable under mono.
 pub fn run_exe(exe: &Path) -> Result<Outcome, String> {
-    let mut child = Command::new("mono")
-        .arg(exe)
-        .env("MONO_GC_PARAMS", MONO_GC_PARAMS)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("running mono: {e}"))?;
-    let mut out_pipe = child.stdout.take().unwrap();
-    let mut err_pipe = child.stderr.take().unwrap();
-    let out_thread = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = out_pipe.read_to_end(&mut v);
-        v
-    });
-    let err_thread = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = err_pipe.read_to_end(&mut v);
-        v
-    });
-    let start = Instant::now();
-    let status = loop {
-        match child
-            .try_wait()
-            .map_err(|e| format!("waiting for mono: {e}"))?
-        {
-            Some(status) => break status,
-            None if start.elapsed() > RUN_TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "mono run of {} timed out after {RUN_TIMEOUT:?}",
-                    exe.display()
-                ));
-            }
-            None => std::thread::sleep(Duration::from_millis(5)),
-        }
-    };
-    let stdout = out_thread.join().unwrap_or_default();
-    let stderr = err_thread.join().unwrap_or_default();
-    let exit_code = match status.code() {
-        Some(c) => c,
-        None => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::process::ExitStatusExt;
-                128 + status.signal().unwrap_or(0)
-            }
-            #[cfg(not(unix))]
-            {
-                -1
-            }
-        }
-    };
-    Ok(Outcome {
-        stdout,
-        stderr,
-        exit_code,
-    })
+    oracle::run_exe(exe, RUN_TIMEOUT)
 }
 
 /// Copies `program`, applies the allowed rewrites, compiles it with mcs and
@@ -267,36 +98,15 @@ pub struct Expectations {
     pub stdout: Vec<u8>,
 }
 
-/// Parses the leading `//` comment lines of `src`.
+/// Parses the leading `//` comment lines of `src` (the library's parser).
 pub fn parse_header(src: &str) -> Result<Expectations, String> {
-    let mut e = Expectations::default();
-    for line in src.lines() {
-        let line = line.trim();
-        let Some(comment) = line.strip_prefix("//") else {
-            break;
-        };
-        let comment = comment.trim();
-        if let Some(v) = comment.strip_prefix("exit:") {
-            e.exit = v
-                .trim()
-                .parse()
-                .map_err(|_| format!("bad exit header: {line}"))?;
-        } else if let Some(v) = comment.strip_prefix("stderr:") {
-            e.stderr = Some(v.trim().to_string());
-        } else if let Some(v) = comment.strip_prefix("oracle:") {
-            let v = v.trim();
-            let reason = v
-                .strip_prefix("skip")
-                .ok_or_else(|| format!("bad oracle header: {line}"))?;
-            e.oracle_skip = Some(
-                reason
-                    .trim_start_matches([' ', '—', '-', ':'])
-                    .trim()
-                    .to_string(),
-            );
-        }
-    }
-    Ok(e)
+    let header = oracle::parse_header(src)?;
+    Ok(Expectations {
+        exit: header.exit,
+        stderr: header.stderr,
+        oracle_skip: header.oracle_skip,
+        stdout: Vec::new(),
+    })
 }
 
 /// Reads NAME.fs's header and NAME.stdout (NAME.cs works the same way).
