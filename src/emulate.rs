@@ -12,7 +12,7 @@
 //! in a table built from the source map (see [`Counting`] for the measured cost).
 
 use crate::asm::Section;
-use crate::link::Image;
+use crate::link::{Image, Region};
 use crate::source::{Sources, Span};
 use std::ffi::c_void;
 use std::io::Write;
@@ -184,13 +184,7 @@ fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, Stri
     map_image(&mut emu, image)?;
     emu.add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, syscall)
         .map_err(|e| e.to_string())?;
-    let invalid = HookType::MEM_READ_UNMAPPED
-        | HookType::MEM_WRITE_UNMAPPED
-        | HookType::MEM_FETCH_UNMAPPED
-        | HookType::MEM_READ_PROT
-        | HookType::MEM_WRITE_PROT
-        | HookType::MEM_FETCH_PROT;
-    emu.add_mem_hook(invalid, 1, 0, |uc, kind, addr, _, _| {
+    emu.add_mem_hook(invalid_access(), 1, 0, |uc, kind, addr, _, _| {
         uc.get_data_mut().bad_access = Some((kind, addr));
         false
     })
@@ -215,31 +209,52 @@ fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, Stri
 
 fn map_image(emu: &mut Emu<'_>, image: &Image) -> Result<(), String> {
     for region in &image.regions {
-        let mut prot = Prot::READ;
-        if region.write {
-            prot |= Prot::WRITE;
-        }
-        if region.exec {
-            prot |= Prot::EXEC;
-        }
-        let fail = |e| {
-            format!(
-                "cannot map {} at {:#x}: {:?}",
-                region.section.name(),
-                region.addr,
-                e
-            )
-        };
-        emu.mem_map(region.addr, region.mapped_size(), prot)
+        let fail = |e| map_error(region, e);
+        emu.mem_map(region.addr, region.mapped_size(), region_prot(region))
             .map_err(fail)?;
         if !region.bytes.is_empty() {
             emu.mem_write(region.addr, &region.bytes).map_err(fail)?;
         }
     }
-    // The loader would hand over some stack; _start replaces it at once anyway.
+    set_loader_stack(emu, image)
+}
+
+/// The access rights of a region, as Unicorn wants them.
+pub(crate) fn region_prot(region: &Region) -> Prot {
+    let mut prot = Prot::READ;
+    if region.write {
+        prot |= Prot::WRITE;
+    }
+    if region.exec {
+        prot |= Prot::EXEC;
+    }
+    prot
+}
+
+pub(crate) fn map_error(region: &Region, e: uc_error) -> String {
+    format!(
+        "cannot map {} at {:#x}: {:?}",
+        region.section.name(),
+        region.addr,
+        e
+    )
+}
+
+/// The loader would hand over some stack; _start replaces it at once anyway.
+pub(crate) fn set_loader_stack<D>(emu: &mut Unicorn<'_, D>, image: &Image) -> Result<(), String> {
     let top = image.symbol("rt_stack_top").unwrap_or(0);
     emu.reg_write(RegisterX86::RSP, top)
         .map_err(|e| e.to_string())
+}
+
+/// The hook types for invalid memory accesses (faults the CPU cannot get past).
+pub(crate) fn invalid_access() -> HookType {
+    HookType::MEM_READ_UNMAPPED
+        | HookType::MEM_WRITE_UNMAPPED
+        | HookType::MEM_FETCH_UNMAPPED
+        | HookType::MEM_READ_PROT
+        | HookType::MEM_WRITE_PROT
+        | HookType::MEM_FETCH_PROT
 }
 
 /// Counts instructions per translated block.
@@ -320,25 +335,56 @@ extern "C" fn count_block(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c
     }
 }
 
+/// A system call as the guest asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syscall {
+    Write { fd: u64, buf: u64, len: u64 },
+    Exit(i32),
+    Other(u64),
+}
+
+/// Reads the system call number and arguments from the registers.
+pub(crate) fn decode_syscall<D>(uc: &Unicorn<'_, D>) -> Syscall {
+    let reg = |r| uc.reg_read(r).unwrap_or(0);
+    match reg(RegisterX86::RAX) {
+        1 => Syscall::Write {
+            fd: reg(RegisterX86::RDI),
+            buf: reg(RegisterX86::RSI),
+            len: reg(RegisterX86::RDX),
+        },
+        60 | 231 => Syscall::Exit((reg(RegisterX86::RDI) & 0xff) as i32),
+        number => Syscall::Other(number),
+    }
+}
+
+/// The bytes of a guest `write` to fd 1 or 2, or the negative errno it returns.
+pub(crate) fn write_bytes<D>(
+    uc: &Unicorn<'_, D>,
+    fd: u64,
+    buf: u64,
+    len: u64,
+) -> Result<Vec<u8>, i64> {
+    const EBADF: i64 = 9;
+    const EFAULT: i64 = 14;
+    if fd != 1 && fd != 2 {
+        return Err(-EBADF);
+    }
+    uc.mem_read_as_vec(buf, len.min(MAX_WRITE) as usize)
+        .map_err(|_| -EFAULT)
+}
+
 /// The syscall hook: write(fd, buf, len) for fd 1 and 2, exit and exit_group.
 fn syscall(uc: &mut Emu<'_>) {
-    let reg = |uc: &Emu<'_>, r| uc.reg_read(r).unwrap_or(0);
-    let number = reg(uc, RegisterX86::RAX);
-    let (a0, a1, a2) = (
-        reg(uc, RegisterX86::RDI),
-        reg(uc, RegisterX86::RSI),
-        reg(uc, RegisterX86::RDX),
-    );
-    match number {
-        1 => {
-            let result = guest_write(uc, a0, a1, a2);
+    match decode_syscall(uc) {
+        Syscall::Write { fd, buf, len } => {
+            let result = guest_write(uc, fd, buf, len);
             let _ = uc.reg_write(RegisterX86::RAX, result as u64);
         }
-        60 | 231 => {
-            uc.get_data_mut().exit = Some((a0 & 0xff) as i32);
+        Syscall::Exit(code) => {
+            uc.get_data_mut().exit = Some(code);
             let _ = uc.emu_stop();
         }
-        _ => {
+        Syscall::Other(number) => {
             // Inside the hook, the PC still points at the `syscall` instruction.
             let addr = uc.pc_read().unwrap_or(0);
             uc.get_data_mut().bad_syscall = Some((number, addr));
@@ -349,13 +395,9 @@ fn syscall(uc: &mut Emu<'_>) {
 
 /// Performs a guest `write`; returns bytes written or a negative errno.
 fn guest_write(uc: &mut Emu<'_>, fd: u64, buf: u64, len: u64) -> i64 {
-    const EBADF: i64 = 9;
-    const EFAULT: i64 = 14;
-    if fd != 1 && fd != 2 {
-        return -EBADF;
-    }
-    let Ok(bytes) = uc.mem_read_as_vec(buf, len.min(MAX_WRITE) as usize) else {
-        return -EFAULT;
+    let bytes = match write_bytes(uc, fd, buf, len) {
+        Ok(bytes) => bytes,
+        Err(errno) => return errno,
     };
     let state = uc.get_data_mut();
     if let Some((out, err)) = state.tee.as_mut() {
@@ -404,7 +446,7 @@ fn stop_reason(
     })
 }
 
-fn access_reason(image: &Image, kind: MemType, addr: u64) -> String {
+pub(crate) fn access_reason(image: &Image, kind: MemType, addr: u64) -> String {
     let what = match kind {
         MemType::READ_UNMAPPED => "read from unmapped memory",
         MemType::WRITE_UNMAPPED => "write to unmapped memory",

@@ -14,6 +14,7 @@ pub mod emulate;
 pub mod ir;
 pub mod link;
 pub mod lower;
+pub mod machine;
 pub mod nasm;
 pub mod parse;
 pub mod pipeline;

@@ -9,6 +9,7 @@
 use crate::asm::Asm;
 use crate::diag::Diagnostic;
 use crate::link::Image;
+use crate::machine::layout::FrameLayout;
 use crate::source::Sources;
 use crate::{ast, check, codegen, link, lower, parse, typed};
 use std::path::Path;
@@ -99,6 +100,8 @@ pub struct Compiled {
     pub asm: Asm,
     /// The bytes at their addresses, symbols and the source map.
     pub image: Image,
+    /// The frame layout of every async method (for the stepping engine).
+    pub frames: Vec<FrameLayout>,
 }
 
 /// Compiles a file all the way to an image.
@@ -119,6 +122,7 @@ fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
         program,
     } = checked;
     let module = lower::lower(&program);
+    let frames = FrameLayout::all(&module);
     let generated = match codegen::generate(&module, &sources) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
@@ -128,6 +132,7 @@ fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
             sources,
             asm,
             image,
+            frames,
         }),
         Err(diagnostics) => finish(sources, diagnostics, |_| unreachable!()),
     }

@@ -1,0 +1,661 @@
+//! The stepping engine: run a compiled program forwards and backwards, one
+//! instruction, one source line or one event at a time, and look inside.
+//!
+//! In: a [`Compiled`] program. Out: a [`Machine`] whose every action is
+//! deterministic (the same program and actions give the same events and
+//! values), with [`Event`]s explained in plain words and live inspection.
+//! Nothing here needs a terminal: the UI and `flux-viz trace` are clients.
+//!
+//! API summary (see docs/machine.md for examples):
+//!
+//! ```text
+//! Machine::new(compiled) / with_options(compiled, Options { max_insns, checkpoint_interval })
+//! forward:  step() · step_line(Over|Into) · run_to(KindSet) · run_to_end()
+//! back:     step_back() · back_to(KindSet) · back_line() · restart() · goto(icount)
+//!           (each returns a Stop: Event(e) | Breakpoint(addr) | Line | Step | End(End) | Start)
+//! stops:    add_breakpoint(Breakpoint::{Addr, Line{file,line}, State{method,state}}) · remove_breakpoint
+//! where:    icount() · pc() · ended() · current_line() · last_event()
+//! events:   events() (all recorded up to the furthest point reached) · events_before(n)
+//! inspect:  registers() · stack() · frames() · promises() · ready_queue() · timers()
+//!           · now() · stdout() · stderr() · state_hash() · history_bytes()
+//! ```
+//!
+//! How it works: [`engine`] runs Unicorn with a block hook that counts
+//! instructions exactly and code hooks only on the [`sites`] where events
+//! happen; [`history`] keeps checkpoints (CPU context + the pages written
+//! since the previous one) every `checkpoint_interval` instructions, and going
+//! back restores the nearest checkpoint and replays forward to the exact count.
+
+pub mod engine;
+pub mod events;
+pub mod history;
+pub mod inspect;
+pub mod layout;
+pub mod sites;
+
+pub use events::{Event, EventKind, KindSet, PromiseRef, RegTransfer};
+pub use inspect::{FrameView, PromiseView, Register, StackSlot, TimerView, Value};
+
+use crate::link::Image;
+use crate::pipeline::Compiled;
+use crate::source::{FileId, Sources};
+use engine::{Engine, Halt, LineGoal, Record, What};
+use history::{History, Marks};
+use layout::FrameLayout;
+use sites::{Made, SiteKind, Sites};
+use std::collections::HashMap;
+use std::sync::Arc;
+use unicorn_engine::RegisterX86;
+
+/// What the machine knows about the program, fixed at load.
+pub struct Program {
+    pub image: Image,
+    pub sources: Sources,
+    pub frames: Vec<FrameLayout>,
+    pub sites: Arc<Sites>,
+}
+
+impl Program {
+    /// The layout of an async method by its name (`Program.Twice`).
+    pub fn frame(&self, method: &str) -> Option<&FrameLayout> {
+        self.frames.iter().find(|f| f.method == method)
+    }
+
+    /// The continuation the event loop calls for a promise's owner.
+    fn continuation_name(&self, promise: &PromiseRef) -> String {
+        self.frame(&promise.owner)
+            .map_or_else(|| "its continuation".to_string(), |f| f.resume.clone())
+    }
+
+    /// `" with result 42"` for a `Task<int>`, nothing for a `Task`.
+    fn result_text(&self, promise: &PromiseRef, value: u64) -> String {
+        match self.frame(&promise.owner).and_then(|f| f.result.as_ref()) {
+            Some(layout::ValueKind::Int) => format!(" with result {}", value as i32),
+            Some(layout::ValueKind::Long) => format!(" with result {}", value as i64),
+            Some(layout::ValueKind::Bool) => format!(" with result {}", value != 0),
+            Some(_) => format!(" with result {value:#x}"),
+            None => String::new(),
+        }
+    }
+}
+
+/// Machine options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The instruction budget (as `flux-viz run --max-insns`).
+    pub max_insns: u64,
+    /// Instructions between checkpoints: the most a step back replays.
+    pub checkpoint_interval: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_insns: crate::emulate::DEFAULT_MAX_INSNS,
+            checkpoint_interval: 4_000_000,
+        }
+    }
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// The program exited with this code.
+    Exit(i32),
+    /// The instruction budget is used up.
+    Budget,
+    /// The CPU faulted (reason), or made an unsupported system call.
+    Fault(String),
+}
+
+/// Why a forward or backward motion stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stop {
+    /// At an event of a wanted kind (the machine is before its instruction).
+    Event(Box<Event>),
+    /// At a breakpoint.
+    Breakpoint(u64),
+    /// At the first instruction of a source line.
+    Line,
+    /// After the requested number of instructions.
+    Step,
+    /// At the end of the run.
+    End(End),
+    /// At the start (nothing before).
+    Start,
+}
+
+/// Where to stop.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Breakpoint {
+    /// Before the instruction at this address.
+    Addr(u64),
+    /// At the start of a source line (every place the line begins).
+    Line { file: FileId, line: usize },
+    /// When state `state` of async method `method` (e.g. `Program.Twice`) is entered.
+    State { method: String, state: u32 },
+}
+
+/// Step over calls, or into them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStep {
+    Over,
+    Into,
+}
+
+/// A program loaded into the emulator, with its history.
+pub struct Machine {
+    program: Arc<Program>,
+    engine: Engine,
+    history: History,
+    options: Options,
+    icount: u64,
+    /// The end of the run, once reached: (instruction count, how).
+    end: Option<(u64, End)>,
+    breakpoints: Vec<(Breakpoint, Vec<u64>)>,
+    /// Promise address → index into the engine's `created`.
+    promise_index: HashMap<u64, usize>,
+    previous: Vec<u64>,
+    changed: Vec<bool>,
+}
+
+impl Machine {
+    /// Loads a compiled program, ready at its first instruction.
+    pub fn new(compiled: Compiled) -> Result<Machine, String> {
+        Machine::with_options(compiled, Options::default())
+    }
+
+    pub fn with_options(compiled: Compiled, options: Options) -> Result<Machine, String> {
+        let sites = Arc::new(Sites::find(
+            &compiled.image,
+            &compiled.frames,
+            &compiled.sources,
+        ));
+        let engine = Engine::new(&compiled.image, sites.clone())?;
+        let history = History::new(
+            &engine,
+            options.checkpoint_interval.max(1),
+            sites.symbol("rt_heap_ptr"),
+        )?;
+        let program = Arc::new(Program {
+            image: compiled.image,
+            sources: compiled.sources,
+            frames: compiled.frames,
+            sites,
+        });
+        let mut machine = Machine {
+            program,
+            engine,
+            history,
+            options,
+            icount: 0,
+            end: None,
+            breakpoints: Vec::new(),
+            promise_index: HashMap::new(),
+            previous: Vec::new(),
+            changed: Vec::new(),
+        };
+        machine.previous = machine.register_values();
+        machine.changed = vec![false; machine.previous.len()];
+        Ok(machine)
+    }
+
+    /// The program: image, sources, frame layouts, sites.
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    /// Instructions executed so far.
+    pub fn icount(&self) -> u64 {
+        self.icount
+    }
+
+    /// The address of the next instruction.
+    pub fn pc(&self) -> u64 {
+        self.engine.pc()
+    }
+
+    /// How the run ended, when the machine stands at its end.
+    pub fn ended(&self) -> Option<&End> {
+        self.end
+            .as_ref()
+            .filter(|(at, _)| *at == self.icount)
+            .map(|(_, e)| e)
+    }
+
+    /// The Flux# file and line of the next instruction.
+    pub fn current_line(&self) -> Option<(FileId, usize)> {
+        self.program.sites.line_at(self.pc())
+    }
+
+    // ----- forward -------------------------------------------------------
+
+    /// Executes one instruction.
+    pub fn step(&mut self) -> Result<Stop, String> {
+        self.motion(|m| m.advance(m.icount + 1, KindSet::default(), None))
+    }
+
+    /// Runs to the first instruction of the next source line.
+    pub fn step_line(&mut self, how: LineStep) -> Result<Stop, String> {
+        let line = self.program.sites.line_of_index(self.pc());
+        let goal = match how {
+            LineStep::Into => LineGoal::Into,
+            LineStep::Over => LineGoal::Over {
+                rsp: self.engine.reg(RegisterX86::RSP),
+                line,
+            },
+        };
+        self.motion(|m| m.advance(u64::MAX, KindSet::default(), Some(goal)))
+    }
+
+    /// Runs to the next event of one of `kinds` (or a breakpoint, or the end).
+    /// `insn` stops after one instruction; `line` at the next source line.
+    pub fn run_to(&mut self, kinds: KindSet) -> Result<Stop, String> {
+        if kinds.contains(EventKind::Insn) {
+            return self.step();
+        }
+        let line = kinds.contains(EventKind::Line).then_some(LineGoal::Into);
+        self.motion(|m| m.advance(u64::MAX, kinds.recorded(), line))
+    }
+
+    /// Runs to a breakpoint or the end.
+    pub fn run_to_end(&mut self) -> Result<Stop, String> {
+        self.motion(|m| m.advance(u64::MAX, KindSet::default(), None))
+    }
+
+    // ----- backward ------------------------------------------------------
+
+    /// Undoes one instruction.
+    pub fn step_back(&mut self) -> Result<Stop, String> {
+        match self.icount.checked_sub(1) {
+            Some(target) => self.motion(|m| m.travel(target).map(|_| Stop::Step)),
+            None => Ok(Stop::Start),
+        }
+    }
+
+    /// Goes back to the previous event of one of `kinds` (or to the start).
+    pub fn back_to(&mut self, kinds: KindSet) -> Result<Stop, String> {
+        if kinds.contains(EventKind::Insn) {
+            return self.step_back();
+        }
+        let event = self.previous_record(kinds.recorded());
+        let line = if kinds.contains(EventKind::Line) {
+            self.previous_line_start()?
+        } else {
+            None
+        };
+        let target = event.map(|r| r.icount).max(line);
+        match target {
+            None => self.motion(|m| m.travel(0).map(|_| Stop::Start)),
+            Some(t) if Some(t) == line && event.is_none_or(|r| r.icount < t) => {
+                self.motion(|m| m.travel(t).map(|_| Stop::Line))
+            }
+            Some(t) => {
+                let record = event.expect("an event at the target");
+                self.motion(|m| m.travel(t).map(|_| Stop::Event(Box::new(m.event(&record)))))
+            }
+        }
+    }
+
+    /// Goes back to the start of the previous source line.
+    pub fn back_line(&mut self) -> Result<Stop, String> {
+        self.back_to(KindSet(EventKind::Line.bit()))
+    }
+
+    /// Back to the first instruction.
+    pub fn restart(&mut self) -> Result<Stop, String> {
+        self.motion(|m| m.travel(0).map(|_| Stop::Start))
+    }
+
+    /// Goes to the moment `icount` instructions have run (forward or back).
+    pub fn goto(&mut self, icount: u64) -> Result<Stop, String> {
+        self.motion(|m| m.travel(icount).map(|_| Stop::Step))
+    }
+
+    // ----- breakpoints ---------------------------------------------------
+
+    /// Adds a breakpoint; returns how many addresses it covers (0: nowhere).
+    pub fn add_breakpoint(&mut self, breakpoint: Breakpoint) -> Result<usize, String> {
+        let addrs = self.addresses_of(&breakpoint);
+        for &addr in &addrs {
+            self.engine.set_break(addr, true)?;
+        }
+        let n = addrs.len();
+        self.breakpoints.push((breakpoint, addrs));
+        Ok(n)
+    }
+
+    pub fn remove_breakpoint(&mut self, breakpoint: &Breakpoint) -> Result<(), String> {
+        let Some(i) = self.breakpoints.iter().position(|(b, _)| b == breakpoint) else {
+            return Ok(());
+        };
+        let (_, addrs) = self.breakpoints.remove(i);
+        for addr in addrs {
+            let still = self.breakpoints.iter().any(|(_, a)| a.contains(&addr));
+            if !still {
+                self.engine.set_break(addr, false)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn breakpoints(&self) -> impl Iterator<Item = &Breakpoint> {
+        self.breakpoints.iter().map(|(b, _)| b)
+    }
+
+    fn addresses_of(&self, breakpoint: &Breakpoint) -> Vec<u64> {
+        let sites = &self.program.sites;
+        match breakpoint {
+            Breakpoint::Addr(addr) => vec![*addr],
+            Breakpoint::Line { file, line } => sites.line_starts(*file, *line),
+            Breakpoint::State { method, state } => {
+                let label = format!("{method}$resume.state{state}");
+                self.program.image.symbol(&label).into_iter().collect()
+            }
+        }
+    }
+
+    // ----- events --------------------------------------------------------
+
+    /// Every event recorded so far (up to the furthest point ever reached).
+    pub fn events(&self) -> Vec<Event> {
+        self.engine
+            .detector()
+            .records
+            .iter()
+            .map(|r| self.event(r))
+            .collect()
+    }
+
+    /// How many events were recorded before the current position.
+    pub fn events_before(&self) -> usize {
+        let records = &self.engine.detector().records;
+        records.partition_point(|r| r.icount < self.icount)
+    }
+
+    /// The event at the current position, or the last one before it.
+    pub fn last_event(&self) -> Option<Event> {
+        let records = &self.engine.detector().records;
+        let i = records.partition_point(|r| r.icount <= self.icount);
+        i.checked_sub(1).map(|i| self.event(&records[i]))
+    }
+
+    fn event(&self, record: &Record) -> Event {
+        let promise = |addr: u64| self.promise_ref(addr);
+        let fault = match &self.end {
+            Some((_, End::Fault(reason))) => reason.as_str(),
+            _ => "",
+        };
+        let cx = events::Context {
+            program: &self.program,
+            promise: &promise,
+            output: &self.engine.detector().out,
+            fault,
+            budget: self.options.max_insns,
+        };
+        events::from_record(record, &cx)
+    }
+
+    fn promise_ref(&self, addr: u64) -> Option<PromiseRef> {
+        if Some(addr) == self.program.sites.symbol("rt_completed_task") {
+            return Some(PromiseRef {
+                id: 0,
+                addr,
+                owner: "Task.CompletedTask".to_string(),
+            });
+        }
+        let i = *self.promise_index.get(&addr)?;
+        let created = self.engine.detector().created[i];
+        let made = match &self.program.sites.list[created.site as usize].kind {
+            SiteKind::Create(made) => *made,
+            _ => Made::Timer,
+        };
+        Some(PromiseRef {
+            id: i + 1,
+            addr,
+            owner: events::owner_of(&self.program, made),
+        })
+    }
+
+    // ----- the core ------------------------------------------------------
+
+    /// Runs an action and updates which registers it changed.
+    fn motion(
+        &mut self,
+        action: impl FnOnce(&mut Machine) -> Result<Stop, String>,
+    ) -> Result<Stop, String> {
+        let stop = action(self)?;
+        let now = self.register_values();
+        self.changed = now
+            .iter()
+            .zip(&self.previous)
+            .map(|(a, b)| a != b)
+            .collect();
+        self.previous = now;
+        Ok(stop)
+    }
+
+    /// Goes to exactly `target` instructions (restoring a checkpoint when it
+    /// lies behind, or too far ahead of one).
+    fn travel(&mut self, target: u64) -> Result<(), String> {
+        let index = self.history.at_or_before(target);
+        let checkpoint = self.history.marks(index).icount;
+        if self.icount > target || self.icount < checkpoint {
+            let marks = self.history.restore(&mut self.engine, index)?;
+            self.set_marks(marks);
+        }
+        if self.icount < target {
+            self.advance(target, KindSet::default(), None)?;
+        }
+        Ok(())
+    }
+
+    fn set_marks(&mut self, marks: Marks) {
+        self.icount = marks.icount;
+        let d = self.engine.detector_mut();
+        d.counted = marks.icount;
+        d.out_len = marks.out_len;
+    }
+
+    fn marks(&self) -> Marks {
+        Marks {
+            icount: self.icount,
+            out_len: self.engine.detector().out_len,
+        }
+    }
+
+    /// Runs forward until `limit` instructions, an event of `kinds`, a
+    /// breakpoint, a line change (with a goal), or the end.
+    fn advance(
+        &mut self,
+        limit: u64,
+        kinds: KindSet,
+        line: Option<LineGoal>,
+    ) -> Result<Stop, String> {
+        if let Some(end) = self.ended() {
+            return Ok(Stop::End(end.clone()));
+        }
+        self.engine.set_line_mode(line.is_some())?;
+        let start_line = self.program.sites.line_of_index(self.pc());
+        let d = self.engine.detector_mut();
+        d.run_start = self.icount;
+        d.stop_kinds = kinds.0;
+        d.line_goal = line.unwrap_or(LineGoal::Collect);
+        d.last_line = start_line;
+        d.line_hits.clear();
+        loop {
+            let rebase = self.history.next_after(self.icount);
+            let budget = self.options.max_insns;
+            let d = self.engine.detector_mut();
+            d.counted = self.icount;
+            d.limit = limit.min(budget).min(rebase.unwrap_or(u64::MAX));
+            d.checkpoint_due = match rebase {
+                Some(_) => u64::MAX,
+                None => self.history.last_icount() + self.history.interval,
+            };
+            let mut halt = self.engine.run_once(0);
+            if let Halt::Partial { block } = halt {
+                halt = self.engine.finish_partial(block);
+            }
+            if let Some(stop) = self.after_halt(halt, limit, rebase)? {
+                self.sync_promises();
+                return Ok(stop);
+            }
+        }
+    }
+
+    /// Handles one halt; `None` means: keep running.
+    fn after_halt(
+        &mut self,
+        halt: Halt,
+        limit: u64,
+        rebase: Option<u64>,
+    ) -> Result<Option<Stop>, String> {
+        let d = self.engine.detector();
+        match halt {
+            Halt::Partial { .. } | Halt::Limit => {
+                self.icount = d.limit.min(d.counted);
+                if Some(self.icount) == rebase {
+                    let index = self.history.at_or_before(self.icount);
+                    self.history.rebase(index);
+                }
+                if self.icount >= self.options.max_insns {
+                    return Ok(Some(self.finish(What::Budget, End::Budget)));
+                }
+                Ok((self.icount >= limit).then_some(Stop::Step))
+            }
+            Halt::Checkpoint => {
+                self.icount = d.counted;
+                self.history.checkpoint(&self.engine, self.marks())?;
+                Ok(None)
+            }
+            Halt::Site => {
+                self.icount = d.halt_icount;
+                let pc = self.pc();
+                let records = &self.engine.detector().records;
+                let at = records
+                    .iter()
+                    .rev()
+                    .find(|r| r.icount == self.icount)
+                    .copied();
+                Ok(Some(match at {
+                    Some(r) if self.engine.detector().stop_kinds != 0 && !self.is_break(pc) => {
+                        Stop::Event(Box::new(self.event(&r)))
+                    }
+                    Some(r) if !self.is_break(pc) => Stop::Event(Box::new(self.event(&r))),
+                    _ => Stop::Breakpoint(pc),
+                }))
+            }
+            Halt::Line => {
+                self.icount = d.halt_icount;
+                Ok(Some(Stop::Line))
+            }
+            Halt::Exit(code) => {
+                self.icount = d.halt_icount;
+                self.end = Some((self.icount, End::Exit(code)));
+                Ok(Some(Stop::End(End::Exit(code))))
+            }
+            Halt::BadSyscall(number, addr) => {
+                self.icount = d.halt_icount;
+                let reason = format!("unsupported system call {number} at {addr:#x}");
+                Ok(Some(self.finish(What::CpuFault, End::Fault(reason))))
+            }
+            Halt::Fault => {
+                self.engine.settle_fault();
+                self.icount = self.engine.detector().counted;
+                let reason = self.fault_reason();
+                Ok(Some(self.finish(What::CpuFault, End::Fault(reason))))
+            }
+        }
+    }
+
+    fn is_break(&self, addr: u64) -> bool {
+        self.engine.detector().breaks.contains(&addr)
+    }
+
+    /// Records a synthetic end event and marks the end.
+    fn finish(&mut self, what: What, end: End) -> Stop {
+        let pc = self.pc();
+        let d = self.engine.detector_mut();
+        let record = Record {
+            icount: self.icount,
+            what,
+            a: pc,
+            b: 0,
+        };
+        if d.records
+            .last()
+            .is_none_or(|r| r.icount < record.icount || r.what != what)
+        {
+            d.records.push(record);
+        }
+        self.end = Some((self.icount, end.clone()));
+        Stop::End(end)
+    }
+
+    fn fault_reason(&self) -> String {
+        let d = self.engine.detector();
+        match d.bad_access {
+            Some((kind, addr)) => crate::emulate::access_reason(&self.program.image, kind, addr),
+            None => "the CPU stopped on an invalid instruction".to_string(),
+        }
+    }
+
+    /// Indexes promises created since the last call.
+    fn sync_promises(&mut self) {
+        let created = &self.engine.detector().created;
+        for (i, c) in created.iter().enumerate().skip(self.promise_index.len()) {
+            self.promise_index.insert(c.addr, i);
+        }
+    }
+
+    /// The last recorded event of `kinds` strictly before now.
+    fn previous_record(&self, kinds: KindSet) -> Option<Record> {
+        let records = &self.engine.detector().records;
+        let i = records.partition_point(|r| r.icount < self.icount);
+        records[..i]
+            .iter()
+            .rev()
+            .find(|r| kinds.contains(self.record_kind(r)))
+            .copied()
+    }
+
+    fn record_kind(&self, record: &Record) -> EventKind {
+        match record.what {
+            What::Budget => EventKind::Budget,
+            What::CpuFault => EventKind::Fault,
+            What::Site(i) => {
+                let kind = &self.program.sites.list[i as usize].kind;
+                EventKind::of_site(kind, record.a).unwrap_or(EventKind::Fault)
+            }
+        }
+    }
+
+    /// The latest source-line start before now, found by replaying from the
+    /// checkpoints behind us (nearest first) with the line hook on.
+    fn previous_line_start(&mut self) -> Result<Option<u64>, String> {
+        let here = self.icount;
+        let mut upto = here;
+        while upto > 0 {
+            let index = self.history.at_or_before(upto - 1);
+            let from = self.history.marks(index).icount;
+            self.travel(from)?;
+            self.advance(upto, KindSet::default(), Some(LineGoal::Collect))?;
+            let hits: Vec<u64> = self
+                .engine
+                .detector()
+                .line_hits
+                .iter()
+                .copied()
+                .filter(|&h| h < upto)
+                .collect();
+            if let Some(&last) = hits.last() {
+                self.travel(here)?;
+                return Ok(Some(last));
+            }
+            upto = from;
+        }
+        self.travel(here)?;
+        Ok(None)
+    }
+}

@@ -1,0 +1,691 @@
+//! The CPU side of the machine: Unicorn, the guest memory, and the hooks that
+//! count instructions, detect events and stop exactly where asked.
+//!
+//! In: an [`Image`] and its [`Sites`]. Out: an [`Engine`] that runs from the
+//! current state until a [`Halt`] (an instruction count reached, an event or
+//! breakpoint, a line change, a checkpoint due, the program's exit, a fault),
+//! with every event it passes appended to [`Detector::records`] and every
+//! promise it sees created to [`Detector::created`].
+//!
+//! Counting is exact at no per-instruction cost: a block hook adds each
+//! translated block's instruction count (from the source map) on entry, and
+//! a hook inside a block knows its position from the block's start. To stop
+//! in the middle of a block the block hook stops *before* the block
+//! ([`Halt::Partial`]) and the engine reruns it with Unicorn's `until`
+//! address set to the target instruction (after dropping the cached
+//! translation, which would not honour it). Code hooks sit only on the
+//! sites' ranges; a hook on every instruction exists only while stepping by
+//! source line. Guest memory lives in host buffers mapped with
+//! `uc_mem_map_ptr`, so the history reads and restores pages directly.
+
+use super::sites::{SiteKind, Sites};
+use crate::emulate::{self, Syscall};
+use crate::link::Image;
+use std::alloc::Layout;
+use std::collections::HashSet;
+use std::ffi::c_void;
+use std::sync::Arc;
+use unicorn_engine::{
+    uc_emu_stop, uc_engine, uc_error, uc_hook, uc_hook_add, uc_hook_del, uc_mem_map_ptr,
+    uc_reg_read, Arch, HookType, MemType, Mode, RegisterX86, Unicorn, X86Insn,
+};
+
+/// Why a run stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Halt {
+    /// The instruction count reached the limit.
+    Limit,
+    /// The next block would cross the limit: rerun it up to the limit.
+    Partial { block: u64 },
+    /// A checkpoint is due (at a block start).
+    Checkpoint,
+    /// An event of a wanted kind, or a breakpoint.
+    Site,
+    /// A source line change that the line goal wanted.
+    Line,
+    /// The program exited with this code.
+    Exit(i32),
+    /// A system call other than write/exit: (number, address).
+    BadSyscall(u64, u64),
+    /// The CPU stopped on an error (see [`Detector::bad_access`]).
+    Fault,
+}
+
+/// One detected event, compact: the site (or a synthetic kind) and two values
+/// read when it happened (see `events::Event::from_record` for their meaning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    pub icount: u64,
+    pub what: What,
+    pub a: u64,
+    pub b: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Site(u32),
+    Budget,
+    CpuFault,
+}
+
+/// A promise seen created: at `icount`, at `addr`, by the site `site`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Created {
+    pub icount: u64,
+    pub addr: u64,
+    pub site: u32,
+}
+
+/// What to do when the source line changes (line mode only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineGoal {
+    /// Stop at the first change.
+    Into,
+    /// Stop at the first change to another line at this stack depth or above.
+    Over { rsp: u64, line: u32 },
+    /// Stop at nothing; list every change in `line_hits`.
+    Collect,
+}
+
+/// Everything the hooks read and write. Lives inside the Unicorn (its data).
+pub struct Detector {
+    pub sites: Arc<Sites>,
+    mem: Vec<(u64, usize, *const u8)>,
+    /// Instructions executed, counting the current block in full.
+    pub counted: u64,
+    block_off: usize,
+    block_count: u64,
+    /// Run control.
+    pub limit: u64,
+    pub checkpoint_due: u64,
+    pub run_start: u64,
+    pub stop_kinds: u32,
+    pub breaks: HashSet<u64>,
+    pub halt: Option<Halt>,
+    /// Where a site or line halt happened.
+    pub halt_icount: u64,
+    /// Event records and created promises, in order.
+    pub records: Vec<Record>,
+    pub created: Vec<Created>,
+    /// Program output of the furthest run, and how much of it exists now.
+    pub out: [Vec<u8>; 2],
+    pub out_len: [usize; 2],
+    pub bad_access: Option<(MemType, u64)>,
+    /// Line mode.
+    pub line_goal: LineGoal,
+    pub last_line: u32,
+    pub line_hits: Vec<u64>,
+}
+
+impl Detector {
+    /// Reads a guest word straight from host memory.
+    pub fn read_u64(&self, addr: u64) -> Option<u64> {
+        read_u64(&self.mem, addr)
+    }
+
+    /// Instructions executed before the instruction at `addr` in the current block.
+    fn icount_at(&self, addr: u64) -> u64 {
+        let off = (addr - self.sites.base) as usize;
+        let starts = &self.sites.starts;
+        self.block_count + (starts[off].saturating_sub(starts[self.block_off])) as u64
+    }
+
+    fn stop(&mut self, uc: *mut uc_engine, halt: Halt) {
+        self.halt = Some(halt);
+        // SAFETY: `uc` is the engine running the hook that calls this.
+        unsafe { uc_emu_stop(uc) };
+    }
+}
+
+pub(crate) fn read_u64(mem: &[(u64, usize, *const u8)], addr: u64) -> Option<u64> {
+    let (base, size, ptr) = *mem
+        .iter()
+        .find(|(a, s, _)| addr >= *a && addr + 8 <= a + *s as u64)?;
+    let _ = size;
+    let mut bytes = [0u8; 8];
+    // SAFETY: the range lies inside a live host buffer of the guest memory.
+    unsafe {
+        std::ptr::copy_nonoverlapping(ptr.add((addr - base) as usize), bytes.as_mut_ptr(), 8)
+    };
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// One guest memory region backed by a host buffer.
+pub struct HostRegion {
+    pub addr: u64,
+    pub size: usize,
+    pub write: bool,
+    ptr: *mut u8,
+}
+
+impl HostRegion {
+    pub fn bytes(&self) -> &[u8] {
+        // SAFETY: `ptr` is a live allocation of `size` bytes owned by this region.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.size) }
+    }
+
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        // SAFETY: as in `bytes`; `&mut self` makes the access exclusive on our side,
+        // and the CPU does not run while we hold it.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.size) }
+    }
+
+    /// A zeroed, page-aligned buffer of `size` bytes standing for `addr`.
+    pub fn zeroed(addr: u64, size: usize, write: bool) -> Result<HostRegion, String> {
+        let layout =
+            Layout::from_size_align(size, crate::link::PAGE as usize).map_err(|e| e.to_string())?;
+        // SAFETY: every region has at least one page, so the size is not zero.
+        let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+        if ptr.is_null() {
+            return Err(format!("cannot allocate {size} bytes of guest memory"));
+        }
+        Ok(HostRegion {
+            addr,
+            size,
+            write,
+            ptr,
+        })
+    }
+
+    fn layout(&self) -> Layout {
+        Layout::from_size_align(self.size, crate::link::PAGE as usize).expect("page-aligned layout")
+    }
+}
+
+impl Drop for HostRegion {
+    fn drop(&mut self) {
+        // SAFETY: allocated in `Engine::new` with this layout.
+        unsafe { std::alloc::dealloc(self.ptr, self.layout()) };
+    }
+}
+
+/// Unicorn plus the guest memory it runs on. Field order matters: the Unicorn
+/// (which points into the memory) is dropped first.
+pub struct Engine {
+    pub uc: Unicorn<'static, Detector>,
+    pub memory: Vec<HostRegion>,
+    line_hook: Option<uc_hook>,
+    break_hooks: Vec<(u64, uc_hook)>,
+}
+
+impl Engine {
+    /// Maps the image, installs the hooks and points the CPU at the entry.
+    pub fn new(image: &Image, sites: Arc<Sites>) -> Result<Engine, String> {
+        let memory = allocate(image)?;
+        let detector = Detector {
+            sites,
+            mem: memory
+                .iter()
+                .map(|r| (r.addr, r.size, r.ptr as *const u8))
+                .collect(),
+            counted: 0,
+            block_off: 0,
+            block_count: 0,
+            limit: u64::MAX,
+            checkpoint_due: u64::MAX,
+            run_start: 0,
+            stop_kinds: 0,
+            breaks: HashSet::new(),
+            halt: None,
+            halt_icount: 0,
+            records: Vec::new(),
+            created: Vec::new(),
+            out: [Vec::new(), Vec::new()],
+            out_len: [0, 0],
+            bad_access: None,
+            line_goal: LineGoal::Collect,
+            last_line: 0,
+            line_hits: Vec::new(),
+        };
+        let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
+            .map_err(|e| e.to_string())?;
+        let mut engine = Engine {
+            uc,
+            memory,
+            line_hook: None,
+            break_hooks: Vec::new(),
+        };
+        engine.map(image)?;
+        engine.install()?;
+        emulate::set_loader_stack(&mut engine.uc, image)?;
+        engine.uc.set_pc(image.entry).map_err(|e| e.to_string())?;
+        Ok(engine)
+    }
+
+    fn map(&mut self, image: &Image) -> Result<(), String> {
+        for (region, host) in image.regions.iter().zip(&self.memory) {
+            // SAFETY: `host.ptr` stays valid (and is not moved) until the Unicorn is dropped.
+            let result = unsafe {
+                uc_mem_map_ptr(
+                    self.uc.get_handle(),
+                    region.addr,
+                    host.size as u64,
+                    emulate::region_prot(region).0,
+                    host.ptr.cast(),
+                )
+            };
+            if result != uc_error::OK {
+                return Err(emulate::map_error(region, result));
+            }
+        }
+        Ok(())
+    }
+
+    fn install(&mut self) -> Result<(), String> {
+        let sites = self.uc.get_data().sites.clone();
+        let end = sites.base + sites.starts.len() as u64 - 1;
+        self.add_hook(
+            HookType::BLOCK,
+            on_block as *mut c_void,
+            sites.base,
+            end.saturating_sub(1),
+        )?;
+        for &(from, to) in &sites.ranges {
+            self.add_hook(HookType::CODE, on_site as *mut c_void, from, to)?;
+        }
+        self.uc
+            .add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, on_syscall)
+            .map_err(|e| e.to_string())?;
+        self.uc
+            .add_mem_hook(emulate::invalid_access(), 1, 0, |uc, kind, addr, _, _| {
+                uc.get_data_mut().bad_access = Some((kind, addr));
+                false
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    fn add_hook(
+        &mut self,
+        kind: HookType,
+        callback: *mut c_void,
+        from: u64,
+        to: u64,
+    ) -> Result<uc_hook, String> {
+        let mut handle: uc_hook = 0;
+        let user = self.detector_ptr();
+        // SAFETY: `callback` has the C signature of this hook kind; `user` is the
+        // Unicorn's own data, alive as long as the hook.
+        let result = unsafe {
+            uc_hook_add(
+                self.uc.get_handle(),
+                &mut handle,
+                kind.0 as i32,
+                callback,
+                user.cast(),
+                from,
+                to,
+            )
+        };
+        match result {
+            uc_error::OK => Ok(handle),
+            e => Err(format!("cannot install a hook: {e:?}")),
+        }
+    }
+
+    fn detector_ptr(&mut self) -> *mut Detector {
+        self.uc.get_data_mut()
+    }
+
+    pub fn detector(&self) -> &Detector {
+        self.uc.get_data()
+    }
+
+    pub fn detector_mut(&mut self) -> &mut Detector {
+        self.uc.get_data_mut()
+    }
+
+    /// Line mode: a hook on every instruction reports line changes. Switching
+    /// drops the translated code, which was built with the other set of hooks.
+    pub fn set_line_mode(&mut self, on: bool) -> Result<(), String> {
+        if on == self.line_hook.is_some() {
+            return Ok(());
+        }
+        if let Some(handle) = self.line_hook.take() {
+            // SAFETY: a handle returned by uc_hook_add on this engine.
+            unsafe { uc_hook_del(self.uc.get_handle(), handle) };
+        } else {
+            let sites = self.uc.get_data().sites.clone();
+            let end = sites.base + sites.starts.len() as u64 - 2;
+            self.line_hook =
+                Some(self.add_hook(HookType::CODE, on_line as *mut c_void, sites.base, end)?);
+        }
+        self.uc.ctl_flush_tb().map_err(|e| format!("{e:?}"))
+    }
+
+    /// Adds or removes a breakpoint hook at `addr`.
+    pub fn set_break(&mut self, addr: u64, on: bool) -> Result<(), String> {
+        if on {
+            if self.detector_mut().breaks.insert(addr) {
+                let handle = self.add_hook(HookType::CODE, on_site as *mut c_void, addr, addr)?;
+                self.break_hooks.push((addr, handle));
+            }
+        } else if self.detector_mut().breaks.remove(&addr) {
+            if let Some(i) = self.break_hooks.iter().position(|(a, _)| *a == addr) {
+                let (_, handle) = self.break_hooks.remove(i);
+                // SAFETY: a handle returned by uc_hook_add on this engine.
+                unsafe { uc_hook_del(self.uc.get_handle(), handle) };
+            }
+        }
+        // Code translated before the change does not know about it.
+        self.uc
+            .ctl_remove_cache(addr, addr + 1)
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    /// Runs from the current pc once; returns why it stopped.
+    pub fn run_once(&mut self, until: u64) -> Halt {
+        let pc = self.pc();
+        self.detector_mut().halt = None;
+        self.detector_mut().bad_access = None;
+        let result = self.uc.emu_start(pc, until, 0, 0);
+        let d = self.detector_mut();
+        if let Some(halt) = d.halt {
+            return halt;
+        }
+        match result {
+            Err(_) => Halt::Fault,
+            Ok(()) => Halt::Limit,
+        }
+    }
+
+    /// Runs the block at the pc up to (not including) the instruction that
+    /// brings the count to the limit.
+    pub fn finish_partial(&mut self, block: u64) -> Halt {
+        let d = self.detector();
+        let sites = &d.sites;
+        let first = sites.starts[(block - sites.base) as usize] as usize;
+        let target = first + (d.limit - d.counted) as usize;
+        let addr = self.target_addr(target);
+        let _ = self.uc.ctl_remove_cache(addr, addr + 1);
+        self.run_once(addr)
+    }
+
+    fn target_addr(&self, index: usize) -> u64 {
+        self.detector()
+            .sites
+            .starts
+            .partition_point(|&s| (s as usize) <= index) as u64
+            - 1
+            + self.detector().sites.base
+    }
+
+    pub fn pc(&self) -> u64 {
+        self.uc.pc_read().unwrap_or(0)
+    }
+
+    pub fn reg(&self, reg: RegisterX86) -> u64 {
+        self.uc.reg_read(reg).unwrap_or(0)
+    }
+
+    /// After a fault, the count up to (not including) the faulting instruction.
+    pub fn settle_fault(&mut self) {
+        let pc = self.pc();
+        let d = self.detector_mut();
+        let in_text = pc >= d.sites.base && ((pc - d.sites.base) as usize) < d.sites.starts.len();
+        if in_text && d.block_count <= d.counted {
+            d.counted = d.icount_at(pc).min(d.counted);
+        }
+    }
+}
+
+/// Page-aligned, zeroed host buffers holding each region's initial bytes.
+fn allocate(image: &Image) -> Result<Vec<HostRegion>, String> {
+    image
+        .regions
+        .iter()
+        .map(|region| {
+            let size = region.mapped_size() as usize;
+            let mut host = HostRegion::zeroed(region.addr, size, region.write)?;
+            host.bytes_mut()[..region.bytes.len()].copy_from_slice(&region.bytes);
+            Ok(host)
+        })
+        .collect()
+}
+
+/// Reads a register from inside a hook.
+fn reg(uc: *mut uc_engine, reg: RegisterX86) -> u64 {
+    let mut value = 0u64;
+    // SAFETY: `uc` is the running engine; the value is a 64-bit register.
+    unsafe { uc_reg_read(uc, reg as i32, (&mut value as *mut u64).cast()) };
+    value
+}
+
+/// # Safety
+/// Called by Unicorn with the `Detector` given to `uc_hook_add`.
+unsafe fn detector<'a>(user: *mut c_void) -> &'a mut Detector {
+    // SAFETY: see the function's contract; hooks run on this thread only.
+    unsafe { &mut *user.cast::<Detector>() }
+}
+
+extern "C" fn on_block(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_void) {
+    // SAFETY: installed with the Detector as user data.
+    let d = unsafe { detector(user) };
+    let off = (addr - d.sites.base) as usize;
+    let Some(&end) = d.sites.starts.get(off + size as usize) else {
+        return;
+    };
+    let n = (end - d.sites.starts[off]) as u64;
+    let before = d.counted;
+    if before >= d.limit {
+        return d.stop(uc, Halt::Limit);
+    }
+    if before + n > d.limit {
+        return d.stop(uc, Halt::Partial { block: addr });
+    }
+    if before >= d.checkpoint_due {
+        return d.stop(uc, Halt::Checkpoint);
+    }
+    d.block_off = off;
+    d.block_count = before;
+    d.counted = before + n;
+}
+
+extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {
+    // SAFETY: installed with the Detector as user data.
+    let d = unsafe { detector(user) };
+    let icount = d.icount_at(addr);
+    let off = (addr - d.sites.base) as usize;
+    let site = d.sites.site_of[off];
+    let mut wanted = d.breaks.contains(&addr);
+    if site > 0 {
+        if let Some(bit) = observe(uc, d, site - 1, icount) {
+            wanted |= d.stop_kinds & bit != 0;
+        }
+    }
+    if wanted && icount > d.run_start {
+        d.halt_icount = icount;
+        d.stop(uc, Halt::Site);
+    }
+}
+
+extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {
+    // SAFETY: installed with the Detector as user data.
+    let d = unsafe { detector(user) };
+    let off = (addr - d.sites.base) as usize;
+    let line = d.sites.line_of[off];
+    if line == 0 || line == d.last_line {
+        return;
+    }
+    d.last_line = line;
+    let icount = d.icount_at(addr);
+    if icount <= d.run_start {
+        return;
+    }
+    let stop = match d.line_goal {
+        LineGoal::Into => true,
+        LineGoal::Over { rsp, line: from } => line != from && reg(uc, RegisterX86::RSP) >= rsp,
+        LineGoal::Collect => {
+            d.line_hits.push(icount);
+            false
+        }
+    };
+    if stop {
+        d.halt_icount = icount;
+        d.stop(uc, Halt::Line);
+    }
+}
+
+/// Records the site's event (once: only past the last record) and returns
+/// its kind bit.
+fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Option<u32> {
+    let sites = d.sites.clone();
+    let kind = &sites.list[site as usize].kind;
+    let (a, b) = capture(uc, d, kind);
+    if let SiteKind::Create(_) = kind {
+        if d.created.last().is_none_or(|c| c.icount < icount) {
+            d.created.push(Created {
+                icount,
+                addr: a,
+                site,
+            });
+        }
+        return None;
+    }
+    let bit = super::events::EventKind::of_site(kind, a)?.bit();
+    if d.records.last().is_none_or(|r| r.icount < icount) {
+        d.records.push(Record {
+            icount,
+            what: What::Site(site),
+            a,
+            b,
+        });
+    }
+    Some(bit)
+}
+
+/// The two values a site's event keeps (see `events::Event::from_record`).
+fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
+    use super::sites::Place;
+    use RegisterX86 as R;
+    let r = |x| reg(uc, x);
+    let word = |addr: u64| d.read_u64(addr).unwrap_or(0);
+    let named = |name: &str| reg_by_name(name).map_or(0, r);
+    match kind {
+        SiteKind::Save {
+            reg: name,
+            place: Place::Stack,
+        } => (named(name), r(R::RSP) - 8),
+        SiteKind::Restore {
+            place: Place::Stack,
+            ..
+        } => (word(r(R::RSP)), r(R::RSP)),
+        SiteKind::Save {
+            reg: name,
+            place: Place::Frame { .. },
+        } => (named(name), r(R::R15)),
+        SiteKind::Restore {
+            reg: name,
+            place: Place::Slot { .. },
+        } => (named(name), r(R::R15)),
+        SiteKind::Save {
+            reg: name,
+            place: Place::Slot { .. },
+        } => (named(name), r(R::R15)),
+        SiteKind::Restore {
+            place: Place::Frame { offset, .. },
+            ..
+        } => (word(r(R::R15) + *offset as u64), r(R::R15)),
+        SiteKind::State { .. } | SiteKind::Suspend => (r(R::R15), word(r(R::R15) + 40)),
+        SiteKind::Jump => (r(R::R15), r(R::RAX)),
+        SiteKind::Poll => (r(R::RCX), word(r(R::RCX) + 40)),
+        SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + 8)),
+        SiteKind::Wake => {
+            let waiting = d.sites_word("rt_queue_tail") - d.sites_word("rt_queue_head");
+            (r(R::RDI), waiting)
+        }
+        SiteKind::TimerAdvance => (d.sites_word("rt_now"), r(R::RAX)),
+        SiteKind::TimerFire => (r(R::RAX), word(r(R::RAX) + 40)),
+        SiteKind::TimerSet => (r(R::RAX), r(R::RBX)),
+        SiteKind::Syscall => {
+            let number = r(R::RAX);
+            let fd = r(R::RDI);
+            let at = if (1..=2).contains(&fd) {
+                d.out_len[fd as usize - 1] as u64
+            } else {
+                0
+            };
+            (
+                number | fd << 16 | at << 24,
+                if number == 1 { r(R::RDX) } else { fd },
+            )
+        }
+        SiteKind::Fail { .. } => (r(R::RDI), 0),
+        SiteKind::Create(_) => (r(R::RAX), 0),
+    }
+}
+
+impl Detector {
+    /// A runtime data word by symbol (the addresses are looked up once, in `Sites`).
+    fn sites_word(&self, name: &str) -> u64 {
+        self.sites
+            .symbol(name)
+            .and_then(|addr| self.read_u64(addr))
+            .unwrap_or(0)
+    }
+}
+
+pub fn reg_by_name(name: &str) -> Option<RegisterX86> {
+    use RegisterX86 as R;
+    Some(match name {
+        "rax" => R::RAX,
+        "rbx" => R::RBX,
+        "rcx" => R::RCX,
+        "rdx" => R::RDX,
+        "rsi" => R::RSI,
+        "rdi" => R::RDI,
+        "rbp" => R::RBP,
+        "rsp" => R::RSP,
+        "r8" => R::R8,
+        "r9" => R::R9,
+        "r10" => R::R10,
+        "r11" => R::R11,
+        "r12" => R::R12,
+        "r13" => R::R13,
+        "r14" => R::R14,
+        "r15" => R::R15,
+        _ => return None,
+    })
+}
+
+/// The syscall hook: write to fd 1/2 (appending to, or replaying, the output)
+/// and exit.
+fn on_syscall(uc: &mut Unicorn<'_, Detector>) {
+    match emulate::decode_syscall(uc) {
+        Syscall::Write { fd, buf, len } => {
+            let result = match emulate::write_bytes(uc, fd, buf, len) {
+                Ok(bytes) => {
+                    append_output(uc.get_data_mut(), fd as usize - 1, &bytes);
+                    bytes.len() as i64
+                }
+                Err(errno) => errno,
+            };
+            let _ = uc.reg_write(RegisterX86::RAX, result as u64);
+        }
+        Syscall::Exit(code) => halt_after_syscall(uc, Halt::Exit(code)),
+        Syscall::Other(number) => {
+            let addr = uc.pc_read().unwrap_or(0);
+            halt_after_syscall(uc, Halt::BadSyscall(number, addr));
+        }
+    }
+}
+
+/// Output is append-only along a run: a replay finds its bytes already there.
+fn append_output(d: &mut Detector, stream: usize, bytes: &[u8]) {
+    let at = d.out_len[stream];
+    let buffer = &mut d.out[stream];
+    buffer.truncate(buffer.len().max(at));
+    if buffer.len() < at + bytes.len() {
+        buffer.truncate(at);
+        buffer.extend_from_slice(bytes);
+    }
+    d.out_len[stream] = at + bytes.len();
+}
+
+fn halt_after_syscall(uc: &mut Unicorn<'_, Detector>, halt: Halt) {
+    let pc = uc.pc_read().unwrap_or(0);
+    let d = uc.get_data_mut();
+    d.halt_icount = d.icount_at(pc) + 1;
+    d.halt = Some(halt);
+    let _ = uc.emu_stop();
+}

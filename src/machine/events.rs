@@ -1,0 +1,513 @@
+//! Events: what the stepping engine reports, and their plain-words explanations.
+//!
+//! In: a compact [`Record`] (site + two values read when it happened), the
+//! static [`Program`] knowledge and the promise registry. Out: an [`Event`]
+//! with its kind, instruction address and count, the promise concerned, the
+//! state before/after, the registers saved or restored and where, and one
+//! sentence a student understands. Also [`EventKind`] / [`KindSet`] (parsed
+//! from `"poll,jump"`), and the one-line and JSON forms `flux-viz trace` prints.
+
+use super::engine::{Record, What};
+use super::sites::{Made, Place, SiteKind};
+use super::Program;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The kinds of events (DESIGN.md), plus the three ways a run can end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// Every instruction (stepping only; never recorded).
+    Insn,
+    /// The source line changes (stepping only; never recorded).
+    Line,
+    Save,
+    Restore,
+    Poll,
+    Jump,
+    State,
+    Suspend,
+    Complete,
+    Wake,
+    Timer,
+    Output,
+    Fault,
+    Budget,
+    Deadlock,
+    Exit,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 16] = [
+        EventKind::Insn,
+        EventKind::Line,
+        EventKind::Save,
+        EventKind::Restore,
+        EventKind::Poll,
+        EventKind::Jump,
+        EventKind::State,
+        EventKind::Suspend,
+        EventKind::Complete,
+        EventKind::Wake,
+        EventKind::Timer,
+        EventKind::Output,
+        EventKind::Fault,
+        EventKind::Budget,
+        EventKind::Deadlock,
+        EventKind::Exit,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Insn => "insn",
+            EventKind::Line => "line",
+            EventKind::Save => "save",
+            EventKind::Restore => "restore",
+            EventKind::Poll => "poll",
+            EventKind::Jump => "jump",
+            EventKind::State => "state",
+            EventKind::Suspend => "suspend",
+            EventKind::Complete => "complete",
+            EventKind::Wake => "wake",
+            EventKind::Timer => "timer",
+            EventKind::Output => "output",
+            EventKind::Fault => "fault",
+            EventKind::Budget => "budget",
+            EventKind::Deadlock => "deadlock",
+            EventKind::Exit => "exit",
+        }
+    }
+
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The kind a site reports (`a` tells a write from an exit at a `syscall`).
+    pub fn of_site(kind: &SiteKind, a: u64) -> Option<EventKind> {
+        Some(match kind {
+            SiteKind::Save { .. } => EventKind::Save,
+            SiteKind::Restore { .. } => EventKind::Restore,
+            SiteKind::State { .. } => EventKind::State,
+            SiteKind::Jump => EventKind::Jump,
+            SiteKind::Suspend => EventKind::Suspend,
+            SiteKind::Poll => EventKind::Poll,
+            SiteKind::Complete => EventKind::Complete,
+            SiteKind::Wake => EventKind::Wake,
+            SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
+            SiteKind::Syscall => match a & 0xffff {
+                1 => EventKind::Output,
+                60 | 231 => EventKind::Exit,
+                _ => return None,
+            },
+            SiteKind::Fail { name } if name == "deadlock" => EventKind::Deadlock,
+            SiteKind::Fail { .. } => EventKind::Fault,
+            SiteKind::Create(_) => return None,
+        })
+    }
+}
+
+/// A set of event kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindSet(pub u32);
+
+impl KindSet {
+    /// Every kind that is recorded as the program runs (all but `insn` and `line`).
+    pub const RECORDED: KindSet =
+        KindSet(!(1 << EventKind::Insn as u32 | 1 << EventKind::Line as u32) & 0xffff);
+    /// The async machinery: poll, jump, state, suspend, complete, wake, timer.
+    pub const ASYNC: KindSet = KindSet(
+        1 << EventKind::Poll as u32
+            | 1 << EventKind::Jump as u32
+            | 1 << EventKind::State as u32
+            | 1 << EventKind::Suspend as u32
+            | 1 << EventKind::Complete as u32
+            | 1 << EventKind::Wake as u32
+            | 1 << EventKind::Timer as u32,
+    );
+    /// How a run ends: fault, budget, deadlock, exit.
+    pub const ENDS: KindSet = KindSet(
+        1 << EventKind::Fault as u32
+            | 1 << EventKind::Budget as u32
+            | 1 << EventKind::Deadlock as u32
+            | 1 << EventKind::Exit as u32,
+    );
+
+    pub fn of(kinds: &[EventKind]) -> KindSet {
+        KindSet(kinds.iter().fold(0, |bits, k| bits | k.bit()))
+    }
+
+    pub fn contains(self, kind: EventKind) -> bool {
+        self.0 & kind.bit() != 0
+    }
+
+    pub fn union(self, other: KindSet) -> KindSet {
+        KindSet(self.0 | other.0)
+    }
+
+    /// The recorded kinds of this set.
+    pub fn recorded(self) -> KindSet {
+        KindSet(self.0 & KindSet::RECORDED.0)
+    }
+
+    /// Parses `"poll,jump,state"` (also `all` and `async`).
+    pub fn parse(text: &str) -> Result<KindSet, String> {
+        let mut set = KindSet::default();
+        for word in text.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            set = set.union(match word {
+                "all" => KindSet::RECORDED,
+                "async" => KindSet::ASYNC,
+                _ => EventKind::ALL
+                    .iter()
+                    .find(|k| k.name() == word)
+                    .map(|k| KindSet(k.bit()))
+                    .ok_or_else(|| {
+                        format!("unknown event kind `{word}` (kinds: {})", kind_names())
+                    })?,
+            });
+        }
+        Ok(set)
+    }
+}
+
+fn kind_names() -> String {
+    let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.name()).collect();
+    names.join(", ")
+}
+
+/// A promise as events name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromiseRef {
+    /// 1, 2, … in order of creation (0: `Task.CompletedTask`).
+    pub id: usize,
+    pub addr: u64,
+    /// `Program.Twice`, `Task.Delay`, `Task.WhenAll`, `Task.FromResult`, …
+    pub owner: String,
+}
+
+/// A register written to or read from memory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegTransfer {
+    pub reg: String,
+    pub value: u64,
+    /// The memory address (the stack slot, or the frame).
+    pub addr: u64,
+    /// `stack`, `frame+56 (x)` or `slot rbp-8 (x)`.
+    pub place: String,
+}
+
+/// One event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub kind: EventKind,
+    /// Instructions executed before the event's instruction: the machine
+    /// stops *before* it (a fault's instruction never runs; an exit has run).
+    pub icount: u64,
+    pub addr: u64,
+    /// The function or runtime routine the instruction belongs to.
+    pub function: String,
+    pub promise: Option<PromiseRef>,
+    pub state_before: Option<u32>,
+    pub state_after: Option<u32>,
+    pub regs: Vec<RegTransfer>,
+    /// The bytes written, for `output`.
+    pub output: Option<String>,
+    pub explain: String,
+}
+
+impl Event {
+    /// The one-line form `flux-viz trace` prints.
+    pub fn line(&self) -> String {
+        let mut out = format!(
+            "{:>10} {:<8} {:#x}",
+            self.icount,
+            self.kind.name(),
+            self.addr
+        );
+        if let Some(p) = &self.promise {
+            let _ = write!(out, " #{} {}", p.id, p.owner);
+        }
+        match (self.state_before, self.state_after) {
+            (Some(a), Some(b)) => {
+                let _ = write!(out, " state {a}->{b}");
+            }
+            (Some(a), None) | (None, Some(a)) => {
+                let _ = write!(out, " state {a}");
+            }
+            _ => {}
+        }
+        let _ = write!(out, "  {}", self.explain);
+        out
+    }
+
+    /// The JSON Lines form (`flux-viz trace --json`).
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// What an event needs besides its record: the promise registry and output.
+pub(crate) struct Context<'a> {
+    pub program: &'a Program,
+    pub promise: &'a dyn Fn(u64) -> Option<PromiseRef>,
+    pub output: &'a [Vec<u8>; 2],
+    pub fault: &'a str,
+    pub budget: u64,
+}
+
+impl Context<'_> {
+    fn promise_or_addr(&self, addr: u64) -> PromiseRef {
+        (self.promise)(addr).unwrap_or(PromiseRef {
+            id: 0,
+            addr,
+            owner: format!("the promise at {addr:#x}"),
+        })
+    }
+}
+
+/// Builds the full event for a record.
+pub(crate) fn from_record(record: &Record, cx: &Context<'_>) -> Event {
+    let mut event = Event {
+        kind: EventKind::Fault,
+        icount: record.icount,
+        addr: 0,
+        function: String::new(),
+        promise: None,
+        state_before: None,
+        state_after: None,
+        regs: Vec::new(),
+        output: None,
+        explain: String::new(),
+    };
+    match record.what {
+        What::Budget => {
+            event.kind = EventKind::Budget;
+            event.addr = record.a;
+            event.explain = format!(
+                "The instruction budget of {} instructions is used up, so the run stops here.",
+                cx.budget
+            );
+        }
+        What::CpuFault => {
+            event.addr = record.a;
+            event.explain = format!("The CPU cannot go on: {}.", cx.fault);
+        }
+        What::Site(i) => {
+            let site = &cx.program.sites.list[i as usize];
+            event.addr = site.addr;
+            event.function = site.function.clone();
+            event.kind = EventKind::of_site(&site.kind, record.a).unwrap_or(EventKind::Fault);
+            describe(&mut event, &site.kind, site.method, record, cx);
+        }
+    }
+    event
+}
+
+fn method_name(cx: &Context<'_>, method: Option<usize>, function: &str) -> String {
+    method.map_or_else(
+        || function.to_string(),
+        |m| cx.program.frames[m].method.clone(),
+    )
+}
+
+/// Fills in promise, states, registers and the explanation of a site's event.
+fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, cx: &Context<'_>) {
+    let who = method_name(cx, method, &e.function);
+    match kind {
+        SiteKind::Save { reg, place } => save_restore(e, reg, place, true, &who, r, cx),
+        SiteKind::Restore { reg, place } => save_restore(e, reg, place, false, &who, r, cx),
+        SiteKind::State { to } => {
+            let p = cx.promise_or_addr(r.a);
+            e.state_before = Some(r.b as u32);
+            e.state_after = Some(*to);
+            e.explain = format!(
+                "{who} stores state {to} in its frame (promise #{}, was state {}): when it is resumed, it continues after await number {to}.",
+                p.id, r.b
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::Jump => {
+            let p = cx.promise_or_addr(r.a);
+            e.state_after = Some(r.b as u32);
+            e.explain = if r.b == 0 {
+                format!("{} jumps through its state table to state 0: promise #{} starts running its body from the top.", e.function, p.id)
+            } else {
+                format!("{} jumps through its state table to the code of state {} (right after await number {}) for promise #{}.", e.function, r.b, r.b, p.id)
+            };
+            e.promise = Some(p);
+        }
+        SiteKind::Suspend => {
+            let p = cx.promise_or_addr(r.a);
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "{who} suspends in state {}: it returns to whoever ran it (the event loop, or its caller on the hot start), and promise #{} stays pending until the task it awaits wakes it.",
+                r.b, p.id
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::Poll => {
+            let p = cx.promise_or_addr(r.a);
+            let resume = cx.program.continuation_name(&p);
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "The event loop takes promise #{} ({}, state {}) from the ready queue and calls its continuation {} with the frame in rdi.",
+                p.id, p.owner, r.b, resume
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::Complete => {
+            let p = cx.promise_or_addr(r.a);
+            let result = cx.program.result_text(&p, r.b);
+            e.explain = format!(
+                "Promise #{} ({}) completes{result}: its status becomes 1 and everyone awaiting it is queued.",
+                p.id, p.owner
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::Wake => {
+            let p = cx.promise_or_addr(r.a);
+            e.explain = format!(
+                "Promise #{} ({}) is appended to the ready queue, behind {} waiting promise{}; the event loop will resume it in turn.",
+                p.id,
+                p.owner,
+                r.b,
+                if r.b == 1 { "" } else { "s" }
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::TimerAdvance => {
+            e.explain = format!(
+                "Nothing is ready, so virtual time jumps from {} ms to {} ms, the earliest timer's deadline, and the timers due then fire.",
+                r.a, r.b
+            );
+        }
+        SiteKind::TimerFire => {
+            let p = cx.promise_or_addr(r.a);
+            e.explain = format!(
+                "Timer promise #{} (due at {} ms) fires: it completes, which wakes its awaiters.",
+                p.id, r.b
+            );
+            e.promise = Some(p);
+        }
+        SiteKind::TimerSet => {
+            let p = cx.promise_or_addr(r.a);
+            e.explain = format!("Task.Delay registers timer promise #{} in the timer heap, due at {} ms of virtual time.", p.id, r.b);
+            e.promise = Some(p);
+        }
+        SiteKind::Syscall => syscall(e, r, cx),
+        SiteKind::Fail { name } => {
+            e.explain = if name == "deadlock" {
+                "Nothing is ready, no timer is pending and Main has not completed: nothing can ever wake it, so the program stops with a deadlock.".to_string()
+            } else {
+                let line = if r.a > 0 {
+                    format!(" at line {}", r.a)
+                } else {
+                    String::new()
+                };
+                format!(
+                    "A run-time check failed{line}: the program throws {} and exits.",
+                    exception(name)
+                )
+            };
+        }
+        SiteKind::Create(_) => {}
+    }
+}
+
+fn save_restore(
+    e: &mut Event,
+    reg: &str,
+    place: &Place,
+    save: bool,
+    who: &str,
+    r: &Record,
+    cx: &Context<'_>,
+) {
+    let (addr, where_) = match place {
+        Place::Stack => (r.b, "stack".to_string()),
+        Place::Frame { offset, name } => (r.b + *offset as u64, format!("frame+{offset} ({name})")),
+        Place::Slot { offset, name } => (r.b, format!("slot rbp-{offset} ({name})")),
+    };
+    e.regs.push(RegTransfer {
+        reg: reg.to_string(),
+        value: r.a,
+        addr,
+        place: where_,
+    });
+    e.explain = match (place, save) {
+        (Place::Stack, true) if reg == "rbp" => format!("{} saves the caller's frame pointer rbp ({:#x}) on the stack at {addr:#x}.", e.function, r.a),
+        (Place::Stack, true) => format!(
+            "{} saves callee-saved {reg} ({:#x}) on the stack at {addr:#x}: the System V ABI says a function must give it back unchanged.",
+            e.function, r.a
+        ),
+        (Place::Stack, false) => format!("{} restores the caller's {reg} ({:#x}) from the stack at {addr:#x} before returning.", e.function, r.a),
+        (Place::Frame { offset, name }, true) => {
+            let p = cx.promise_or_addr(r.b);
+            e.promise = Some(p.clone());
+            format!(
+                "Before suspending, {who} saves local `{name}` ({reg} = {}) into its frame (promise #{}) at offset {offset}, because it is needed after the await.",
+                r.a as i64, p.id
+            )
+        }
+        (Place::Frame { offset, name }, false) => {
+            let p = cx.promise_or_addr(r.b);
+            e.promise = Some(p.clone());
+            format!(
+                "After resuming, {who} restores local `{name}` into {reg} ({}) from its frame (promise #{}) at offset {offset}.",
+                r.a as i64, p.id
+            )
+        }
+        (Place::Slot { name, .. }, _) => {
+            let p = cx.promise_or_addr(r.b);
+            e.promise = Some(p.clone());
+            format!("After resuming, {who} puts local `{name}` ({}) back into its stack slot, copied from its frame (promise #{}).", r.a as i64, p.id)
+        }
+    };
+}
+
+fn syscall(e: &mut Event, r: &Record, cx: &Context<'_>) {
+    let number = r.a & 0xffff;
+    let fd = (r.a >> 16) & 0xff;
+    if number != 1 {
+        e.explain = format!(
+            "The program asks the system to exit with code {}.",
+            r.b & 0xff
+        );
+        return;
+    }
+    let at = (r.a >> 24) as usize;
+    let bytes = (1..=2)
+        .contains(&fd)
+        .then(|| cx.output[fd as usize - 1].get(at..at + r.b as usize))
+        .flatten()
+        .unwrap_or(&[]);
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let stream = if fd == 2 { "stderr" } else { "stdout" };
+    e.explain = format!(
+        "The program writes {:?} to {stream} with the write system call.",
+        text
+    );
+    e.output = Some(text);
+}
+
+fn exception(name: &str) -> &'static str {
+    match name {
+        "null" => "a NullReferenceException",
+        "index" => "an IndexOutOfRangeException",
+        "divzero" => "a DivideByZeroException",
+        "overflow" => "an OverflowException",
+        "oom" => "an OutOfMemoryException",
+        "stack" => "a StackOverflowException",
+        "cast" => "an InvalidCastException",
+        _ => "an exception",
+    }
+}
+
+/// The owner name of a promise made at a creation site.
+pub(crate) fn owner_of(program: &Program, made: Made) -> String {
+    match made {
+        Made::Frame(m) => program.frames[m].method.clone(),
+        Made::Timer => "Task.Delay".to_string(),
+        Made::WhenAll => "Task.WhenAll".to_string(),
+        Made::FromResult => "Task.FromResult".to_string(),
+    }
+}

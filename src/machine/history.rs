@@ -1,0 +1,311 @@
+//! Reverse execution: checkpoints of the CPU and of the pages written since
+//! the previous checkpoint, plus deterministic replay.
+//!
+//! In: the [`Engine`] at a position. Out: [`History::checkpoint`] stores the
+//! CPU context (Unicorn's, CPU only) and the pages that differ from a shadow
+//! copy of memory as of the previous checkpoint (found by comparing; the
+//! shadow is then brought up to date); [`History::restore`] puts back the
+//! exact memory and CPU of any checkpoint: pages written since the shadow's
+//! checkpoint are copied back from the shadow, then the pages that changed
+//! between the two checkpoints get the version they had then. The machine
+//! replays forward from there to any instruction count.
+//!
+//! Why comparing and not a memory-write hook: a write hook runs on every
+//! store (measured in benches/machine.rs), while comparing costs one `memcmp`
+//! per candidate page per checkpoint — pages never written are the shared
+//! zero page, and the heap is only compared up to its bump pointer.
+
+use super::engine::{Engine, HostRegion};
+use crate::link::PAGE;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use unicorn_engine::unicorn_const::uc_error;
+
+const PAGE_SIZE: usize = PAGE as usize;
+
+/// A page: (index of the writable region, page number in it).
+type PageId = (u16, u32);
+
+/// What the machine keeps besides memory and CPU at a checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    pub icount: u64,
+    pub out_len: [usize; 2],
+}
+
+struct Checkpoint {
+    marks: Marks,
+    context: unicorn_engine::Context,
+    /// The pages that changed since the previous checkpoint.
+    pages: Vec<PageId>,
+}
+
+/// The checkpoints of one run, in instruction order.
+pub struct History {
+    checkpoints: Vec<Checkpoint>,
+    /// Every stored version of each page: (checkpoint index, contents).
+    versions: HashMap<PageId, Vec<(u32, Arc<[u8]>)>>,
+    /// Memory as of checkpoint `base`, writable regions only.
+    shadow: Vec<HostRegion>,
+    /// Indices of the writable regions in `Engine::memory`.
+    writable: Vec<usize>,
+    base: usize,
+    /// Instructions between checkpoints.
+    pub interval: u64,
+    /// Where the heap's bump pointer lives (pages above it were never written).
+    heap_ptr: Option<u64>,
+    bytes: usize,
+}
+
+impl History {
+    /// The history of a machine at its start (checkpoint 0).
+    pub fn new(engine: &Engine, interval: u64, heap_ptr: Option<u64>) -> Result<History, String> {
+        let writable: Vec<usize> = (0..engine.memory.len())
+            .filter(|&i| engine.memory[i].write)
+            .collect();
+        let shadow = writable
+            .iter()
+            .map(|&i| {
+                let region = &engine.memory[i];
+                let mut copy = HostRegion::zeroed(region.addr, region.size, true)?;
+                copy.bytes_mut().copy_from_slice(region.bytes());
+                Ok(copy)
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let mut history = History {
+            checkpoints: Vec::new(),
+            versions: HashMap::new(),
+            shadow,
+            writable,
+            base: 0,
+            interval,
+            heap_ptr,
+            bytes: 0,
+        };
+        let pages = history.nonzero_pages();
+        history.push(
+            engine,
+            Marks {
+                icount: 0,
+                out_len: [0, 0],
+            },
+            pages,
+        )?;
+        Ok(history)
+    }
+
+    /// The number of checkpoints.
+    pub fn len(&self) -> usize {
+        self.checkpoints.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.checkpoints.is_empty()
+    }
+
+    /// Bytes held: page versions, contexts and the shadow's written pages.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// The instruction count of the last checkpoint.
+    pub fn last_icount(&self) -> u64 {
+        self.checkpoints.last().map_or(0, |c| c.marks.icount)
+    }
+
+    /// The first checkpoint strictly after `icount`, if any.
+    pub fn next_after(&self, icount: u64) -> Option<u64> {
+        let i = self
+            .checkpoints
+            .partition_point(|c| c.marks.icount <= icount);
+        self.checkpoints.get(i).map(|c| c.marks.icount)
+    }
+
+    /// The index of the last checkpoint at or before `icount`.
+    pub fn at_or_before(&self, icount: u64) -> usize {
+        self.checkpoints
+            .partition_point(|c| c.marks.icount <= icount)
+            .saturating_sub(1)
+    }
+
+    pub fn marks(&self, index: usize) -> Marks {
+        self.checkpoints[index].marks
+    }
+
+    /// The checkpoint index of `base` (the one the shadow holds).
+    pub fn base(&self) -> usize {
+        self.base
+    }
+
+    /// Takes a new checkpoint at the end of the history.
+    pub fn checkpoint(&mut self, engine: &Engine, marks: Marks) -> Result<(), String> {
+        let last = self.checkpoints.len() - 1;
+        if self.base != last {
+            self.move_shadow(last);
+        }
+        let pages = self.dirty_pages(engine);
+        for &page in &pages {
+            let contents = guest_page(engine, &self.writable, page).to_vec();
+            self.shadow_page_mut(page).copy_from_slice(&contents);
+        }
+        self.push(engine, marks, pages)
+    }
+
+    fn push(&mut self, engine: &Engine, marks: Marks, pages: Vec<PageId>) -> Result<(), String> {
+        let index = self.checkpoints.len() as u32;
+        for &page in &pages {
+            let contents: Arc<[u8]> = self.shadow_page(page).into();
+            self.bytes += PAGE_SIZE;
+            self.versions
+                .entry(page)
+                .or_default()
+                .push((index, contents));
+        }
+        let mut context = engine.uc.context_alloc().map_err(err)?;
+        engine.uc.context_save(&mut context).map_err(err)?;
+        self.bytes += 2048 + pages.len() * 8;
+        self.checkpoints.push(Checkpoint {
+            marks,
+            context,
+            pages,
+        });
+        self.base = index as usize;
+        Ok(())
+    }
+
+    /// The replay reached checkpoint `index` again: the shadow follows.
+    pub fn rebase(&mut self, index: usize) {
+        self.move_shadow(index);
+    }
+
+    /// Puts memory and CPU back as they were at checkpoint `index`.
+    pub fn restore(&mut self, engine: &mut Engine, index: usize) -> Result<Marks, String> {
+        for page in self.dirty_pages(engine) {
+            let contents = self.shadow_page(page).to_vec();
+            guest_page_mut(engine, &self.writable, page).copy_from_slice(&contents);
+        }
+        for page in self.pages_between(self.base, index) {
+            let contents = self.version(page, index);
+            guest_page_mut(engine, &self.writable, page).copy_from_slice(&contents);
+            self.shadow_page_mut(page).copy_from_slice(&contents);
+        }
+        self.base = index;
+        let checkpoint = &self.checkpoints[index];
+        engine
+            .uc
+            .context_restore(&checkpoint.context)
+            .map_err(err)?;
+        Ok(checkpoint.marks)
+    }
+
+    /// Brings the shadow (not the guest) to checkpoint `index`.
+    fn move_shadow(&mut self, index: usize) {
+        for page in self.pages_between(self.base, index) {
+            let contents = self.version(page, index);
+            self.shadow_page_mut(page).copy_from_slice(&contents);
+        }
+        self.base = index;
+    }
+
+    /// Pages written by the checkpoints between `a` and `b` (exclusive of the lower).
+    fn pages_between(&self, a: usize, b: usize) -> BTreeSet<PageId> {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        self.checkpoints[lo + 1..=hi]
+            .iter()
+            .flat_map(|c| c.pages.iter().copied())
+            .collect()
+    }
+
+    /// A page's contents at checkpoint `index` (zero if never stored by then).
+    fn version(&self, page: PageId, index: usize) -> Arc<[u8]> {
+        let list = self.versions.get(&page).map_or(&[][..], Vec::as_slice);
+        let i = list.partition_point(|(c, _)| *c as usize <= index);
+        match i.checked_sub(1) {
+            Some(i) => list[i].1.clone(),
+            None => vec![0u8; PAGE_SIZE].into(),
+        }
+    }
+
+    /// Pages where the guest differs from the shadow.
+    fn dirty_pages(&self, engine: &Engine) -> Vec<PageId> {
+        let top = self.heap_top(engine);
+        let mut out = Vec::new();
+        for (w, &i) in self.writable.iter().enumerate() {
+            let guest = engine.memory[i].bytes();
+            let shadow = self.shadow[w].bytes();
+            let end = compare_end(&self.shadow[w], top);
+            for (p, (g, s)) in guest[..end]
+                .chunks(PAGE_SIZE)
+                .zip(shadow[..end].chunks(PAGE_SIZE))
+                .enumerate()
+            {
+                if g != s {
+                    out.push((w as u16, p as u32));
+                }
+            }
+        }
+        out
+    }
+
+    /// The higher of the heap's bump pointer now and at the shadow's checkpoint.
+    fn heap_top(&self, engine: &Engine) -> Option<u64> {
+        let addr = self.heap_ptr?;
+        let word = |regions: &[HostRegion]| {
+            let r = regions
+                .iter()
+                .find(|r| addr >= r.addr && addr + 8 <= r.addr + r.size as u64)?;
+            let off = (addr - r.addr) as usize;
+            Some(u64::from_le_bytes(r.bytes()[off..off + 8].try_into().ok()?))
+        };
+        let now = word(&engine.memory)?;
+        let then = word(&self.shadow)?;
+        Some(now.max(then))
+    }
+
+    fn shadow_page(&self, (w, p): PageId) -> &[u8] {
+        let start = p as usize * PAGE_SIZE;
+        &self.shadow[w as usize].bytes()[start..start + PAGE_SIZE]
+    }
+
+    fn shadow_page_mut(&mut self, (w, p): PageId) -> &mut [u8] {
+        let start = p as usize * PAGE_SIZE;
+        &mut self.shadow[w as usize].bytes_mut()[start..start + PAGE_SIZE]
+    }
+
+    fn nonzero_pages(&self) -> Vec<PageId> {
+        let mut out = Vec::new();
+        for (w, region) in self.shadow.iter().enumerate() {
+            for (p, page) in region.bytes().chunks(PAGE_SIZE).enumerate() {
+                if page.iter().any(|&b| b != 0) {
+                    out.push((w as u16, p as u32));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How far to compare a region: the heap (the region holding the bump
+/// pointer's target) only up to it; above it nothing was ever written.
+fn compare_end(region: &HostRegion, top: Option<u64>) -> usize {
+    match top {
+        Some(top) if top > region.addr && top <= region.addr + region.size as u64 => {
+            ((top - region.addr) as usize).next_multiple_of(PAGE_SIZE)
+        }
+        _ => region.size,
+    }
+}
+
+fn guest_page<'a>(engine: &'a Engine, writable: &[usize], (w, p): PageId) -> &'a [u8] {
+    let start = p as usize * PAGE_SIZE;
+    &engine.memory[writable[w as usize]].bytes()[start..start + PAGE_SIZE]
+}
+
+fn guest_page_mut<'a>(engine: &'a mut Engine, writable: &[usize], (w, p): PageId) -> &'a mut [u8] {
+    let start = p as usize * PAGE_SIZE;
+    &mut engine.memory[writable[w as usize]].bytes_mut()[start..start + PAGE_SIZE]
+}
+
+fn err(e: uc_error) -> String {
+    format!("{e:?}")
+}

@@ -1,0 +1,392 @@
+//! Live inspection: registers, the stack, async frames, promises, the ready
+//! queue, timers, virtual time and output, decoded from guest memory.
+//!
+//! In: a [`Machine`] at any position. Out: plain data ([`Register`],
+//! [`StackSlot`], [`FrameView`], [`PromiseView`], [`TimerView`]) with values
+//! already rendered for a student (strings and objects followed), so the UI
+//! only lays them out.
+
+use super::layout::{FrameLayout, ValueKind};
+use super::{Machine, PromiseRef};
+use crate::ir::header;
+use serde::Serialize;
+use std::hash::{Hash, Hasher};
+use unicorn_engine::RegisterX86;
+
+/// The registers shown, in display order.
+pub const REGISTERS: [(&str, RegisterX86); 18] = [
+    ("rip", RegisterX86::RIP),
+    ("rsp", RegisterX86::RSP),
+    ("rbp", RegisterX86::RBP),
+    ("rax", RegisterX86::RAX),
+    ("rbx", RegisterX86::RBX),
+    ("rcx", RegisterX86::RCX),
+    ("rdx", RegisterX86::RDX),
+    ("rsi", RegisterX86::RSI),
+    ("rdi", RegisterX86::RDI),
+    ("r8", RegisterX86::R8),
+    ("r9", RegisterX86::R9),
+    ("r10", RegisterX86::R10),
+    ("r11", RegisterX86::R11),
+    ("r12", RegisterX86::R12),
+    ("r13", RegisterX86::R13),
+    ("r14", RegisterX86::R14),
+    ("r15", RegisterX86::R15),
+    ("rflags", RegisterX86::RFLAGS),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Register {
+    pub name: &'static str,
+    pub value: u64,
+    /// Changed by the last action.
+    pub changed: bool,
+}
+
+/// One word of the stack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StackSlot {
+    pub addr: u64,
+    pub value: u64,
+    /// `return address into Program.Main+23`, `saved rbx (Program.Twice$resume)`, …
+    pub label: String,
+}
+
+/// A value read from memory, rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Value {
+    pub name: String,
+    pub offset: u32,
+    pub raw: u64,
+    pub text: String,
+}
+
+/// A live async frame.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FrameView {
+    pub promise: PromiseRef,
+    pub method: String,
+    pub state: u64,
+    pub completed: bool,
+    pub fields: Vec<Value>,
+}
+
+/// A promise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromiseView {
+    pub promise: PromiseRef,
+    pub completed: bool,
+    pub result: u64,
+    /// The symbol the event loop calls (`Program.Twice$resume`), if any.
+    pub continuation: Option<String>,
+    pub awaiters: Vec<PromiseRef>,
+}
+
+/// A pending timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimerView {
+    pub promise: PromiseRef,
+    pub deadline: u64,
+    pub sequence: u64,
+}
+
+impl Machine {
+    pub(crate) fn register_values(&self) -> Vec<u64> {
+        REGISTERS.iter().map(|(_, r)| self.engine.reg(*r)).collect()
+    }
+
+    /// The registers, with the ones the last action changed marked.
+    pub fn registers(&self) -> Vec<Register> {
+        REGISTERS
+            .iter()
+            .zip(self.register_values())
+            .enumerate()
+            .map(|(i, ((name, _), value))| Register {
+                name,
+                value,
+                changed: self.changed.get(i).copied().unwrap_or(false),
+            })
+            .collect()
+    }
+
+    /// A guest word (None outside mapped memory).
+    pub fn read_u64(&self, addr: u64) -> Option<u64> {
+        self.engine.detector().read_u64(addr)
+    }
+
+    fn word(&self, addr: u64) -> u64 {
+        self.read_u64(addr).unwrap_or(0)
+    }
+
+    fn symbol_word(&self, name: &str) -> u64 {
+        self.program.sites.symbol(name).map_or(0, |a| self.word(a))
+    }
+
+    /// Virtual time in milliseconds.
+    pub fn now(&self) -> u64 {
+        self.symbol_word("rt_now")
+    }
+
+    /// The program's stdout so far.
+    pub fn stdout(&self) -> &[u8] {
+        let d = self.engine.detector();
+        &d.out[0][..d.out_len[0]]
+    }
+
+    /// The program's stderr so far.
+    pub fn stderr(&self) -> &[u8] {
+        let d = self.engine.detector();
+        &d.out[1][..d.out_len[1]]
+    }
+
+    /// The stack from rsp up (at most `max` words), return addresses and
+    /// the registers each function's prologue pushed labelled.
+    pub fn stack(&self, max: usize) -> Vec<StackSlot> {
+        let rsp = self.engine.reg(RegisterX86::RSP);
+        let top = self.program.sites.symbol("rt_stack_top").unwrap_or(rsp);
+        let labels = self.stack_labels();
+        (0..max as u64)
+            .map(|i| rsp + 8 * i)
+            .take_while(|&addr| addr < top)
+            .map(|addr| StackSlot {
+                addr,
+                value: self.word(addr),
+                label: labels
+                    .iter()
+                    .find(|(a, _)| *a == addr)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Labels from the rbp chain: saved rbp, return address, prologue pushes.
+    fn stack_labels(&self) -> Vec<(u64, String)> {
+        let image = &self.program.image;
+        let mut labels = Vec::new();
+        let mut rbp = self.engine.reg(RegisterX86::RBP);
+        let mut code = self.pc();
+        for _ in 0..256 {
+            let Some((sym, _)) = image.nearest_symbol(code) else {
+                break;
+            };
+            if rbp == 0 || self.read_u64(rbp).is_none() {
+                break;
+            }
+            labels.push((rbp, format!("saved rbp ({})", sym.name)));
+            let ret = self.word(rbp + 8);
+            labels.push((
+                rbp + 8,
+                format!("return address into {}", describe_code(image, ret)),
+            ));
+            for (k, reg) in prologue_pushes(image, sym.addr).iter().enumerate() {
+                labels.push((
+                    rbp - 8 * (k as u64 + 1),
+                    format!("saved {reg} ({})", sym.name),
+                ));
+            }
+            code = ret;
+            rbp = self.word(rbp);
+        }
+        labels
+    }
+
+    /// Every promise created so far (oldest first).
+    pub fn promises(&self) -> Vec<PromiseView> {
+        self.live_promises()
+            .into_iter()
+            .map(|p| self.promise_view(p))
+            .collect()
+    }
+
+    fn live_promises(&self) -> Vec<PromiseRef> {
+        let created = &self.engine.detector().created;
+        created
+            .iter()
+            .take_while(|c| c.icount < self.icount)
+            .filter_map(|c| self.promise_ref(c.addr))
+            .collect()
+    }
+
+    fn promise_view(&self, promise: PromiseRef) -> PromiseView {
+        let addr = promise.addr;
+        let cont = self.word(addr + header::CONTINUATION as u64);
+        let continuation = (cont != 0).then(|| describe_code(&self.program.image, cont));
+        let mut awaiters = Vec::new();
+        let mut node = self.word(addr + header::AWAITERS as u64);
+        while node != 0 && awaiters.len() < 1000 {
+            let waiter = self.word(node + 8) & !1;
+            awaiters.push(self.promise_ref(waiter).unwrap_or(PromiseRef {
+                id: 0,
+                addr: waiter,
+                owner: "?".into(),
+            }));
+            node = self.word(node);
+        }
+        PromiseView {
+            completed: self.word(addr + header::STATUS as u64) == 1,
+            result: self.word(addr + header::RESULT as u64),
+            continuation,
+            awaiters,
+            promise,
+        }
+    }
+
+    /// Every async frame created so far, decoded by its layout.
+    pub fn frames(&self) -> Vec<FrameView> {
+        self.live_promises()
+            .into_iter()
+            .filter_map(|p| {
+                let layout = self.program.frames.iter().find(|f| f.method == p.owner)?;
+                Some(self.frame_view(p, layout))
+            })
+            .collect()
+    }
+
+    fn frame_view(&self, promise: PromiseRef, layout: &FrameLayout) -> FrameView {
+        let addr = promise.addr;
+        let fields = layout
+            .fields
+            .iter()
+            .map(|f| {
+                let raw = self.word(addr + f.offset as u64);
+                Value {
+                    name: f.name.clone(),
+                    offset: f.offset,
+                    raw,
+                    text: self.render(raw, &f.kind),
+                }
+            })
+            .collect();
+        FrameView {
+            method: layout.method.clone(),
+            state: self.word(addr + header::STATE as u64),
+            completed: self.word(addr + header::STATUS as u64) == 1,
+            fields,
+            promise,
+        }
+    }
+
+    /// A value as a student reads it: numbers, quoted strings, promise names.
+    pub fn render(&self, raw: u64, kind: &ValueKind) -> String {
+        match kind {
+            ValueKind::Int => (raw as i32).to_string(),
+            ValueKind::Long => (raw as i64).to_string(),
+            ValueKind::Bool => (raw & 0xff != 0).to_string(),
+            ValueKind::Char => {
+                char::from_u32(raw as u32 & 0xffff).map_or("?".into(), |c| format!("{c:?}"))
+            }
+            _ if raw == 0 => "null".to_string(),
+            ValueKind::Str => format!("{:?}", self.string_at(raw)),
+            ValueKind::Task => match self.promise_ref(raw) {
+                Some(p) => format!("promise #{} ({})", p.id, p.owner),
+                None => format!("{raw:#x}"),
+            },
+            ValueKind::Array => format!("array of {} at {raw:#x}", self.word(raw)),
+            ValueKind::Object(class) => format!("{class} object at {raw:#x}"),
+            ValueKind::Word => format!("{raw:#x}"),
+        }
+    }
+
+    fn string_at(&self, addr: u64) -> String {
+        let len = self.word(addr).min(200) as usize;
+        let bytes: Vec<u8> = (0..len as u64)
+            .map(|i| self.word(addr + 8 + i).to_le_bytes()[0])
+            .collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The ready queue, oldest first.
+    pub fn ready_queue(&self) -> Vec<PromiseRef> {
+        let head = self.symbol_word("rt_queue_head");
+        let tail = self.symbol_word("rt_queue_tail");
+        let ring = self.program.sites.symbol("rt_queue").unwrap_or(0);
+        (head..tail.min(head + 10_000))
+            .map(|i| {
+                let addr = self.word(ring + 8 * (i & (QUEUE_SLOTS - 1)));
+                self.promise_or_addr(addr)
+            })
+            .collect()
+    }
+
+    /// The pending timers, in firing order.
+    pub fn timers(&self) -> Vec<TimerView> {
+        let count = self.symbol_word("rt_timer_count").min(10_000);
+        let heap = self.program.sites.symbol("rt_timer_heap").unwrap_or(0);
+        let mut timers: Vec<TimerView> = (0..count)
+            .map(|i| {
+                let addr = self.word(heap + 8 * i);
+                TimerView {
+                    deadline: self.word(addr + 40),
+                    sequence: self.word(addr + 48),
+                    promise: self.promise_or_addr(addr),
+                }
+            })
+            .collect();
+        timers.sort_by_key(|t| (t.deadline, t.sequence));
+        timers
+    }
+
+    fn promise_or_addr(&self, addr: u64) -> PromiseRef {
+        self.promise_ref(addr).unwrap_or(PromiseRef {
+            id: 0,
+            addr,
+            owner: format!("{addr:#x}"),
+        })
+    }
+
+    /// A hash of the registers and all writable memory: equal hashes mean
+    /// the same machine state (for tests of going back and forth).
+    pub fn state_hash(&self) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.register_values().hash(&mut hasher);
+        for region in self.engine.memory.iter().filter(|r| r.write) {
+            region.bytes().hash(&mut hasher);
+        }
+        self.stdout().hash(&mut hasher);
+        self.stderr().hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Bytes the history holds (checkpoints and page versions).
+    pub fn history_bytes(&self) -> usize {
+        self.history.bytes()
+    }
+
+    /// How many checkpoints the history holds.
+    pub fn checkpoints(&self) -> usize {
+        self.history.len()
+    }
+}
+
+/// runtime/async.asm's QUEUE_SLOTS.
+const QUEUE_SLOTS: u64 = 1 << 20;
+
+/// `symbol+offset` of a code address.
+fn describe_code(image: &crate::link::Image, addr: u64) -> String {
+    match image.nearest_symbol(addr) {
+        Some((sym, 0)) => sym.name.clone(),
+        Some((sym, off)) => format!("{}+{}", sym.name, off),
+        None => format!("{addr:#x}"),
+    }
+}
+
+/// The registers a function pushes after `push rbp; mov rbp, rsp`, in order.
+fn prologue_pushes(image: &crate::link::Image, start: u64) -> Vec<String> {
+    let Some(first) = image.insn_index_at(start) else {
+        return Vec::new();
+    };
+    let texts: Vec<Vec<&str>> = image.map[first..]
+        .iter()
+        .take(12)
+        .map(|e| e.text.split_whitespace().collect())
+        .collect();
+    if texts.first().map(|t| t.as_slice()) != Some(&["push", "rbp"]) {
+        return Vec::new();
+    }
+    texts[2..]
+        .iter()
+        .take_while(|t| t.first() == Some(&"push"))
+        .filter_map(|t| t.get(1).map(|r| r.to_string()))
+        .collect()
+}

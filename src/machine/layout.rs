@@ -1,0 +1,168 @@
+//! The layouts the machine needs at run time, taken from the lowered module.
+//!
+//! In: the IR functions of an async method (`ir::Function` with its
+//! `ir::Frame`) and the typed program (for the types of fields). Out: a
+//! [`FrameLayout`] per async method: labels of the starter and the resume
+//! function, every frame field by name with its offset, size and value kind,
+//! and the states with the locals each one saves. `pipeline::Compiled`
+//! carries them (`frames`), so a machine can decode frames without the IR.
+
+use crate::ir::{self, FunctionKind};
+use crate::source::Span;
+use crate::typed::{self, Type};
+
+/// How to show a value read from memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueKind {
+    Int,
+    Long,
+    Bool,
+    Char,
+    /// A pointer to `[length][bytes]`.
+    Str,
+    /// A pointer to a promise (a task).
+    Task,
+    /// A pointer to `[length][elements]`.
+    Array,
+    /// A pointer to an object of this class.
+    Object(String),
+    /// A plain 64-bit word (header fields, code addresses).
+    Word,
+}
+
+impl ValueKind {
+    /// The kind for a Flux# type.
+    pub fn of(ty: &Type, program: &typed::Program) -> ValueKind {
+        match ty {
+            Type::Int => ValueKind::Int,
+            Type::Long => ValueKind::Long,
+            Type::Bool => ValueKind::Bool,
+            Type::Char => ValueKind::Char,
+            Type::String => ValueKind::Str,
+            Type::Task | Type::TaskOf(_) => ValueKind::Task,
+            Type::Array(_) => ValueKind::Array,
+            Type::Class(id) => program
+                .classes
+                .get(id.0 as usize)
+                .map_or(ValueKind::Word, |c| ValueKind::Object(c.name.clone())),
+            _ => ValueKind::Word,
+        }
+    }
+}
+
+/// One field of an async frame.
+#[derive(Debug, Clone)]
+pub struct FieldLayout {
+    pub name: String,
+    pub offset: u32,
+    pub size: u32,
+    pub kind: ValueKind,
+    /// Why it is in the frame, in plain words.
+    pub why: String,
+}
+
+/// One suspension point: state `id` continues after it.
+#[derive(Debug, Clone)]
+pub struct StateLayout {
+    pub id: u32,
+    /// The `await` expression.
+    pub span: Span,
+    /// Names of the locals saved into the frame before suspending.
+    pub live: Vec<String>,
+    pub is_yield: bool,
+}
+
+/// The frame of one async method.
+#[derive(Debug, Clone)]
+pub struct FrameLayout {
+    /// The starter's label, e.g. `Program.Twice` (also the method's name in events).
+    pub method: String,
+    /// `Program.Twice$resume`.
+    pub resume: String,
+    pub size: u32,
+    pub fields: Vec<FieldLayout>,
+    pub states: Vec<StateLayout>,
+    /// The result kind of a `Task<T>` (`None` for `Task` and `async void`).
+    pub result: Option<ValueKind>,
+}
+
+impl FrameLayout {
+    /// The layout of a resume function's frame (`None` for other functions).
+    pub fn from_function(function: &ir::Function, program: &typed::Program) -> Option<FrameLayout> {
+        if !matches!(function.kind, FunctionKind::AsyncResume(_)) {
+            return None;
+        }
+        let frame = function.frame.as_ref()?;
+        let local_of = |offset: u32| {
+            frame
+                .params
+                .iter()
+                .chain(&frame.saves)
+                .find(|(_, o)| *o == offset)
+                .map(|(l, _)| *l)
+        };
+        let fields = frame
+            .fields
+            .iter()
+            .map(|f| FieldLayout {
+                name: f.name.clone(),
+                offset: f.offset,
+                size: f.size,
+                kind: local_of(f.offset)
+                    .and_then(|l| function.locals.get(l))
+                    .map_or_else(|| header_kind(f.offset), |l| ValueKind::of(&l.ty, program)),
+                why: f.why.clone(),
+            })
+            .collect();
+        let states = frame
+            .states
+            .iter()
+            .map(|s| StateLayout {
+                id: s.id,
+                span: s.span,
+                live: s
+                    .live
+                    .iter()
+                    .map(|l| function.locals[*l].name.clone())
+                    .collect(),
+                is_yield: s.is_yield,
+            })
+            .collect();
+        let method = &program.methods[frame.method.0 as usize];
+        let result = match &method.ret {
+            Type::TaskOf(t) => Some(ValueKind::of(t, program)),
+            _ => None,
+        };
+        Some(FrameLayout {
+            method: function.label.trim_end_matches("$resume").to_string(),
+            resume: function.label.clone(),
+            size: frame.size,
+            fields,
+            states,
+            result,
+        })
+    }
+
+    /// The layouts of every async method of a lowered module.
+    pub fn all(module: &ir::Module<'_>) -> Vec<FrameLayout> {
+        module
+            .functions
+            .iter()
+            .filter_map(|f| FrameLayout::from_function(f, module.program))
+            .collect()
+    }
+
+    /// The field at `offset`.
+    pub fn field_at(&self, offset: u32) -> Option<&FieldLayout> {
+        self.fields.iter().find(|f| f.offset == offset)
+    }
+}
+
+/// Header words other than the task pointer are plain words.
+fn header_kind(offset: u32) -> ValueKind {
+    if offset as i32 == ir::header::AWAITED {
+        ValueKind::Task
+    } else {
+        ValueKind::Word
+    }
+}
