@@ -66,20 +66,20 @@ TIMER_SLOTS     equ 1048576             ; timer heap capacity
 section .text
 
 ; -----------------------------------------------------------------------------
-; rt_enqueue(rdi = promise): append to the ready queue (a ring buffer).
+; rt_enqueue(rdi = promise): append to the ready queue, a ring buffer.
+; rt_queue_head and rt_queue_tail are slot indices; the queue holds the slots
+; from head up to (not including) tail, wrapping around. One slot always stays
+; free, so that head == tail can only mean "empty".
 ; -----------------------------------------------------------------------------
 rt_enqueue:
-    mov rax, [rel rt_queue_tail]        ; tail counts every promise ever queued
-    mov rdx, rax
-    sub rdx, [rel rt_queue_head]        ; rdx = promises waiting now
-    cmp rdx, QUEUE_SLOTS
-    jae .full                           ; the ring is full: treat it as running out of memory
-    mov rdx, rax
-    and edx, QUEUE_SLOTS - 1            ; the slot index wraps around the ring
     lea rcx, [rel rt_queue]
-    mov [rcx + rdx*8], rdi              ; store the promise in its slot
-    inc rax
-    mov [rel rt_queue_tail], rax
+    mov eax, [rel rt_queue_tail]
+    mov [rcx + rax*8], rdi              ; the promise goes into the free slot at tail
+    inc eax
+    and eax, QUEUE_SLOTS - 1            ; the next slot, wrapping around the ring
+    cmp eax, [rel rt_queue_head]
+    je .full                            ; tail would catch up with head: no room left
+    mov [rel rt_queue_tail], eax
     ret
 .full:
     xor edi, edi
@@ -295,21 +295,22 @@ rt_when_all_results:
 ; -----------------------------------------------------------------------------
 rt_run_loop:
     push rbx
+    push r12
+    sub rsp, 8                          ; keeps the calls below 16-byte aligned
     mov rbx, rdi                        ; rbx = Main's task
-.poll:
-    mov rax, [rel rt_queue_head]
-    cmp rax, [rel rt_queue_tail]
-    je .idle                            ; nothing ready
-    mov rdx, rax
-    and edx, QUEUE_SLOTS - 1
-    lea rcx, [rel rt_queue]
-    mov rcx, [rcx + rdx*8]              ; rcx = the oldest ready promise
-    inc rax
-    mov [rel rt_queue_head], rax        ; taken off the queue
+    lea r12, [rel rt_queue]             ; r12 = the ready queue's slots
+    jmp .poll
+.run:
+    mov rcx, [r12 + rax*8]              ; rcx = the oldest ready promise
+    inc eax
+    and eax, QUEUE_SLOTS - 1
+    mov [rel rt_queue_head], eax        ; taken off the queue
     mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
     call [rcx + P_CONT]                 ; the continuation jump: resume the method
-    jmp .poll
-.idle:
+.poll:
+    mov eax, [rel rt_queue_head]
+    cmp eax, [rel rt_queue_tail]
+    jne .run                            ; something is ready: run it
     test rbx, rbx
     jz .finished                        ; a plain Main already returned
     cmp qword [rbx + P_STATUS], 1
@@ -319,6 +320,8 @@ rt_run_loop:
     call rt_fire_timers
     jmp .poll
 .finished:
+    add rsp, 8
+    pop r12
     pop rbx
     ret
 .deadlock:
@@ -445,8 +448,8 @@ align 8
 rt_now:         dq 0                    ; virtual time in milliseconds
 rt_timer_seq:   dq 0                    ; the next timer's registration number
 rt_timer_count: dq 0                    ; timers in the heap
-rt_queue_head:  dq 0                    ; promises ever taken from the ready queue
-rt_queue_tail:  dq 0                    ; promises ever put in the ready queue
+rt_queue_head:  dq 0                    ; slot of the oldest ready promise (low 32 bits used)
+rt_queue_tail:  dq 0                    ; the free slot the next promise goes into
 
 section .bss
 

@@ -383,14 +383,23 @@ impl<'a, 'm> FnGen<'a, 'm> {
         }
         if f.stack_size > 0 {
             let size = f.stack_size as i32;
-            self.xe("room for the locals that live on the stack", |a| {
-                a.sub(x::rsp, size)
-            });
+            let slots = f
+                .locals
+                .iter()
+                .any(|l| matches!(l.storage, Storage::Stack(_)));
+            let explain = if slots {
+                "room for the locals that live on the stack"
+            } else {
+                "keeps rsp 16-byte aligned for the calls this function makes"
+            };
+            self.xe(explain, |a| a.sub(x::rsp, size));
         }
-        self.stack_check();
         if let FunctionKind::AsyncResume(_) = f.kind {
+            // No stack check: a resume function runs either from its starter,
+            // which checked with room to spare, or from the shallow event loop.
             self.dispatch();
         } else {
+            self.stack_check();
             self.move_params_home();
         }
     }
@@ -655,6 +664,17 @@ fn load_rax(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Resul
         2 => a.movzx(x::eax, x::word_ptr(mem)),
         4 => a.mov(x::eax, x::dword_ptr(mem)),
         _ => a.mov(x::rax, x::qword_ptr(mem)),
+    }
+}
+
+/// The 32-bit half of a local register (for `int` locals).
+pub fn reg32(reg: ir::Reg) -> x::AsmRegister32 {
+    match reg {
+        ir::Reg::Rbx => x::ebx,
+        ir::Reg::R12 => x::r12d,
+        ir::Reg::R13 => x::r13d,
+        ir::Reg::R14 => x::r14d,
+        ir::Reg::R15 => x::r15d,
     }
 }
 

@@ -105,8 +105,11 @@ pub struct State {
     pub id: u32,
     /// The `await` expression.
     pub span: Span,
-    /// Locals saved before suspending and restored on resume.
+    /// Locals restored on resume (they are read after the await).
     pub live: Vec<LocalIndex>,
+    /// The subset saved before suspending: arguments the method never
+    /// assigns are already in their frame slots and need no save.
+    pub save: Vec<LocalIndex>,
     /// `Task.Yield()`: re-queues itself instead of waiting for a task.
     pub is_yield: bool,
     /// The await's value is used (read from the task's result on resume).

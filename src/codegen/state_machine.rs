@@ -137,8 +137,15 @@ impl FnGen<'_, '_> {
                 self.function.locals[*local].name
             );
             let offset = *offset as i32;
-            self.xe(&explain, |a| a.mov(x::rax, x::qword_ptr(x::r15 + offset)));
-            self.store_local(*local);
+            match self.function.locals[*local].storage {
+                Storage::Reg(r) => self.xe(&explain, |a| {
+                    a.mov(asm_reg(r), x::qword_ptr(x::r15 + offset))
+                }),
+                Storage::Stack(_) => {
+                    self.xe(&explain, |a| a.mov(x::rax, x::qword_ptr(x::r15 + offset)));
+                    self.store_local(*local);
+                }
+            }
         }
     }
 
@@ -175,8 +182,10 @@ impl FnGen<'_, '_> {
     ) {
         self.source_line(span);
         assert_eq!(self.depth, 0, "an await must find the machine stack empty");
-        self.expr(task);
         let is_yield = task.ty == Type::YieldAwaitable;
+        if !is_yield {
+            self.expr(task);
+        }
         let ready = self.label_for("ready");
         if is_yield {
             self.save_live(state);
@@ -243,7 +252,7 @@ impl FnGen<'_, '_> {
 
     /// Copies the locals live across this await into their frame slots.
     fn save_live(&mut self, state: u32) {
-        let live = self.frame().states[state as usize - 1].live.clone();
+        let live = self.frame().states[state as usize - 1].save.clone();
         for local in live {
             let slot = self.save_slot(local);
             let name = self.function.locals[local].name.clone();

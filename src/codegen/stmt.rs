@@ -1,9 +1,9 @@
 //! Statements and conditions: blocks, `if`, loops, `break`/`continue`,
 //! `return`, and conditional jumps that test a comparison directly.
 
-use super::FnGen;
-use crate::ir::Stmt;
-use crate::typed::{BinOp, Const, Expr, ExprKind, OpKind, UnOp};
+use super::{asm_reg, reg32, FnGen};
+use crate::ir::{Reg, Stmt, Storage};
+use crate::typed::{BinOp, Const, Expr, ExprKind, OpKind, Place, Type, UnOp};
 use iced_x86::code_asm as x;
 use iced_x86::Code;
 
@@ -35,12 +35,11 @@ impl FnGen<'_, '_> {
         match stmt {
             Stmt::Expr(e) => {
                 self.source_line(e.span);
-                self.expr(e);
+                self.effect(e);
             }
             Stmt::Init { local, value, span } => {
                 self.source_line(*span);
-                self.expr(value);
-                self.store_local(*local);
+                self.init_local(*local, value);
             }
             Stmt::If {
                 cond,
@@ -168,8 +167,10 @@ impl FnGen<'_, '_> {
                 }
             }
             ExprKind::Binary { op, kind, lhs, rhs } if comparison(*op).is_some() => {
-                self.operands(lhs, rhs);
-                self.compare(*kind);
+                if !self.compare_in_place(lhs, rhs, *kind) {
+                    self.operands(lhs, rhs);
+                    self.compare(*kind);
+                }
                 let code = jcc(*op, when);
                 self.branch(code, label);
             }
@@ -183,6 +184,99 @@ impl FnGen<'_, '_> {
                 };
                 self.branch(code, label);
             }
+        }
+    }
+
+    /// `local = value`; a constant goes straight into a register local.
+    fn init_local(&mut self, local: usize, value: &Expr) {
+        let l = &self.function.locals[local];
+        if let (Storage::Reg(r), ExprKind::Const(Const::Int(v))) = (l.storage, &value.kind) {
+            let explain = format!("writes local `{}`", l.name);
+            let v = *v;
+            return self.xe(&explain, |a| a.mov(reg32(r), v as u32));
+        }
+        self.expr(value);
+        self.store_local(local);
+    }
+
+    /// An expression evaluated only for its effect (a statement). `i++` on a
+    /// local becomes one `add`, instead of computing the old value too.
+    fn effect(&mut self, e: &Expr) {
+        if let ExprKind::IncDec {
+            target: Place::Local(id),
+            increment,
+            ..
+        } = &e.kind
+        {
+            let local = &self.function.locals[id.0 as usize];
+            let delta: i32 = if *increment { 1 } else { -1 };
+            let explain = format!(
+                "{} `{}`",
+                if *increment {
+                    "increments"
+                } else {
+                    "decrements"
+                },
+                local.name
+            );
+            match (local.storage, &local.ty) {
+                (Storage::Reg(r), Type::Int) => {
+                    return self.xe(&explain, |a| a.add(reg32(r), delta))
+                }
+                (Storage::Reg(r), Type::Long) => {
+                    return self.xe(&explain, |a| a.add(asm_reg(r), delta))
+                }
+                (Storage::Stack(off), Type::Int) => {
+                    return self.xe(&explain, |a| {
+                        a.add(x::dword_ptr(x::rbp - off as i32), delta)
+                    })
+                }
+                (Storage::Stack(off), Type::Long) => {
+                    return self.xe(&explain, |a| {
+                        a.add(x::qword_ptr(x::rbp - off as i32), delta)
+                    })
+                }
+                _ => {}
+            }
+        }
+        self.expr(e);
+    }
+
+    /// `cmp ebx, r12d` / `cmp ebx, 10` when the left side is a local in a
+    /// register and the right side a register local or a small constant.
+    fn compare_in_place(&mut self, lhs: &Expr, rhs: &Expr, kind: OpKind) -> bool {
+        let wide = match kind {
+            OpKind::Int => false,
+            OpKind::Long | OpKind::Ref => true,
+            OpKind::Bool => return false,
+        };
+        let Some(left) = self.register_local(lhs) else {
+            return false;
+        };
+        match (&rhs.kind, self.register_local(rhs)) {
+            (_, Some(right)) if wide => self.x(|a| a.cmp(asm_reg(left), asm_reg(right))),
+            (_, Some(right)) => self.x(|a| a.cmp(reg32(left), reg32(right))),
+            (ExprKind::Const(Const::Int(v)), None) if !wide => {
+                let v = *v;
+                self.x(|a| a.cmp(reg32(left), v))
+            }
+            (ExprKind::Const(Const::Long(v)), None) if wide && i32::try_from(*v).is_ok() => {
+                let v = *v as i32;
+                self.x(|a| a.cmp(asm_reg(left), v))
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The register of a local that lives in one.
+    fn register_local(&self, e: &Expr) -> Option<Reg> {
+        match e.kind {
+            ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
+                Storage::Reg(r) => Some(r),
+                Storage::Stack(_) => None,
+            },
+            _ => None,
         }
     }
 

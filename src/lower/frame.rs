@@ -60,6 +60,12 @@ pub fn layout(
             saves.push((local, at));
         }
     }
+    let assigned = liveness::assigned_locals(body);
+    let unchanged_args: Vec<LocalIndex> = param_slots
+        .iter()
+        .map(|(l, _)| *l)
+        .filter(|l| !assigned.contains(l))
+        .collect();
     let states = awaits
         .into_iter()
         .enumerate()
@@ -70,9 +76,15 @@ pub fn layout(
                 .find(|(s, _)| *s == id)
                 .map(|(_, l)| l.clone())
                 .unwrap_or_default();
+            let save = live
+                .iter()
+                .copied()
+                .filter(|l| !unchanged_args.contains(l))
+                .collect();
             State {
                 id,
                 span: site.span,
+                save,
                 live,
                 is_yield: site.is_yield,
                 has_result: site.has_result,

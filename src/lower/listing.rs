@@ -145,7 +145,7 @@ fn await_point(
     let snippet = sources.snippet(state.span);
     let _ = writeln!(out, "    await #{} at line {line}: {snippet}", state.id);
     let saves: Vec<String> = state
-        .live
+        .save
         .iter()
         .map(|&l| {
             let slot = frame

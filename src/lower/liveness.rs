@@ -281,3 +281,66 @@ impl Transfer for NextSuspension {
         Set::from([COMPLETES])
     }
 }
+
+/// Every local the body writes (declarations, assignments, `++`/`--`, awaits).
+pub fn assigned_locals(body: &[Stmt]) -> Set {
+    fn expr(e: &Expr, out: &mut Set) {
+        match &e.kind {
+            ExprKind::Assign {
+                target: Place::Local(id),
+                ..
+            }
+            | ExprKind::CompoundAssign {
+                target: Place::Local(id),
+                ..
+            }
+            | ExprKind::IncDec {
+                target: Place::Local(id),
+                ..
+            } => {
+                out.insert(id.0 as usize);
+            }
+            _ => {}
+        }
+        super::for_each_child(e, &mut |c| expr(c, out));
+    }
+    fn stmts(body: &[Stmt], out: &mut Set) {
+        for stmt in body {
+            match stmt {
+                Stmt::Expr(e) | Stmt::Return(Some(e), _) => expr(e, out),
+                Stmt::Init { local, value, .. } => {
+                    out.insert(*local);
+                    expr(value, out);
+                }
+                Stmt::If {
+                    cond,
+                    then,
+                    otherwise,
+                    ..
+                } => {
+                    expr(cond, out);
+                    stmts(then, out);
+                    stmts(otherwise, out);
+                }
+                Stmt::Loop {
+                    cond, body, step, ..
+                } => {
+                    if let Some(c) = cond {
+                        expr(c, out);
+                    }
+                    stmts(body, out);
+                    stmts(step, out);
+                }
+                Stmt::Block(inner) => stmts(inner, out),
+                Stmt::Await { task, dest, .. } => {
+                    expr(task, out);
+                    out.extend(*dest);
+                }
+                Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) => {}
+            }
+        }
+    }
+    let mut out = Set::new();
+    stmts(body, &mut out);
+    out
+}
