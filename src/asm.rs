@@ -12,7 +12,7 @@
 //! `[rel sym]` memory operand, or an immediate that is a symbol's address). The
 //! stored `Instruction` holds only the addend; the address is patched in when
 //! encoding. Branch targets are given to the `BlockEncoder` as fake instruction
-//! pointers, so it picks short or near forms itself.
+//! pointers; short or near is chosen beforehand as NASM chooses (`choose_branch_forms`).
 //!
 //! Local labels follow NASM: a name starting with `.` belongs to the last non-local
 //! label *of the same section* (`Counter.Next` + `.L.else.3` = `Counter.Next.L.else.3`).
@@ -577,6 +577,114 @@ fn is_immediate(kind: OpKind) -> bool {
 
 // ===== encoding ===================================================================
 
+/// Chooses short or near for every relative `jmp`/`jcc` exactly as NASM 2.16
+/// (`-f elf64`, default `-Ox`) does for the `--emit asm` text, so that both
+/// encodings agree byte for byte. NASM assembles in passes until no label moves:
+///
+/// - a jump is short when its target, as known at that moment, is within rel8
+///   of the end of the short form: a backward target's value from this pass, a
+///   forward target's from the previous pass (unknown in pass 1: short);
+/// - in pass 1 a `[rel sym]` operand whose symbol comes later in the file is
+///   sized as an absolute address, one byte (a SIB) longer.
+///
+/// A jump made near thus stays near while its target is 124–127 bytes away
+/// (its own 4 extra bytes count in the previous pass), which neither iced's
+/// BlockEncoder (which starts near and shrinks) nor a plain optimistic
+/// relaxation reproduces; the BlockEncoder is then told to keep these forms.
+/// In: the instructions (branch targets as fake IPs), each branch's target
+/// instruction index, whether each has a forward `[rel sym]` operand, and the
+/// code address (for sizing RIP-relative operands).
+fn choose_branch_forms(
+    instrs: &mut [Instruction],
+    targets: &[Option<usize>],
+    forward_mem: &[bool],
+    rip: u64,
+) -> Result<(), AsmError> {
+    let mut encoder = iced_x86::Encoder::new(64);
+    let mut size = |instr: &Instruction, code: Code| {
+        let mut at_rip = *instr;
+        at_rip.set_code(code);
+        if targets_itself(instr) {
+            at_rip.set_near_branch64(rip);
+        }
+        let len = encoder.encode(&at_rip, rip).map_err(|e| AsmError {
+            message: format!("cannot encode `{}`: {}", instr, e),
+            span: None,
+        })?;
+        Ok::<i64, AsmError>(len as i64)
+    };
+    // (short, near) sizes of a relaxable jump; (size, size) of anything else.
+    let mut sizes = Vec::with_capacity(instrs.len());
+    for (instr, target) in instrs.iter().zip(targets) {
+        let code = instr.code();
+        sizes.push(if target.is_some() && has_short_form(instr) {
+            (
+                size(instr, code.as_short_branch())?,
+                size(instr, code.as_near_branch())?,
+            )
+        } else {
+            let exact = size(instr, code)?;
+            (exact, exact)
+        });
+    }
+    let mut previous: Option<Vec<i64>> = None;
+    let mut short = vec![true; instrs.len()];
+    for pass in 1.. {
+        let mut starts = Vec::with_capacity(instrs.len());
+        let mut at = 0i64;
+        for i in 0..instrs.len() {
+            starts.push(at);
+            let (short_len, near_len) = sizes[i];
+            if short_len != near_len {
+                let target = targets[i].expect("a relaxable jump has a target");
+                let known = if target <= i {
+                    Some(starts[target])
+                } else {
+                    previous.as_ref().map(|p| p[target])
+                };
+                short[i] = known.is_none_or(|t| i8::try_from(t - (at + short_len)).is_ok());
+                at += if short[i] { short_len } else { near_len };
+            } else {
+                at += short_len + i64::from(pass == 1 && forward_mem[i]);
+            }
+        }
+        if previous.as_ref() == Some(&starts) {
+            break;
+        }
+        if pass > 10_000 {
+            return Err(AsmError {
+                message: "branch sizes do not settle".into(),
+                span: None,
+            });
+        }
+        previous = Some(starts);
+    }
+    for (instr, short) in instrs.iter_mut().zip(short) {
+        if has_short_form(instr) {
+            let code = if short {
+                instr.code().as_short_branch()
+            } else {
+                instr.code().as_near_branch()
+            };
+            instr.set_code(code);
+        }
+    }
+    Ok(())
+}
+
+/// A `jmp`/`jcc` (which has both a rel8 and a rel32 form; `call` has not).
+fn has_short_form(instr: &Instruction) -> bool {
+    instr.code().as_short_branch() != instr.code().as_near_branch()
+}
+
+/// A relative branch (its target is a fake IP, not encodable as it is).
+fn targets_itself(instr: &Instruction) -> bool {
+    matches!(
+        instr.op0_kind(),
+        OpKind::NearBranch16 | OpKind::NearBranch32 | OpKind::NearBranch64
+    )
+}
+
 /// Branch targets handed to the BlockEncoder: instruction `i` of `.text` gets the
 /// fake address `FAKE_IP + i`, far from any real address.
 const FAKE_IP: u64 = 1 << 56;
@@ -758,6 +866,7 @@ impl Asm {
             }
         }
         // Branches may target labels defined later: patch them now that all are known.
+        let mut targets = vec![None; instrs.len()];
         for (i, instr) in instrs.iter_mut().enumerate() {
             let insn = match &items[insn_items[i]] {
                 Item::Insn(insn) => insn,
@@ -776,13 +885,17 @@ impl Asm {
                     });
                 };
                 instr.set_near_branch64(FAKE_IP + target as u64);
+                targets[i] = Some(target);
             }
         }
+        let forward_mem = self.forward_memory_operands(&insn_items, &label_insn);
+        choose_branch_forms(&mut instrs, &targets, &forward_mem, rip)?;
         let block = InstructionBlock::new(&instrs, rip);
         let result = BlockEncoder::encode(
             64,
             block,
-            BlockEncoderOptions::RETURN_NEW_INSTRUCTION_OFFSETS,
+            BlockEncoderOptions::RETURN_NEW_INSTRUCTION_OFFSETS
+                | BlockEncoderOptions::DONT_FIX_BRANCHES,
         )
         .map_err(|e| AsmError {
             message: format!("cannot encode .text: {}", e),
@@ -812,6 +925,24 @@ impl Asm {
             .collect();
         map.extend(at_end.iter().map(|&id| (id, end)));
         map
+    }
+
+    /// For each instruction of `.text`: does it have a `[rel sym]` operand whose
+    /// symbol the NASM text defines after it (any data symbol: `.text` comes first)?
+    fn forward_memory_operands(
+        &self,
+        insn_items: &[usize],
+        label_insn: &HashMap<SymId, usize>,
+    ) -> Vec<bool> {
+        let items = self.items(Section::Text);
+        let forward = |i: usize| match &items[insn_items[i]] {
+            Item::Insn(insn) => insn
+                .sym
+                .filter(|r| r.kind == RefKind::Mem)
+                .is_some_and(|r| label_insn.get(&r.sym).is_none_or(|&at| at > i)),
+            _ => false,
+        };
+        (0..insn_items.len()).map(forward).collect()
     }
 
     /// The instruction with its fake IP and its symbolic operand filled in.

@@ -10,10 +10,13 @@ use flux_viz::asm::{Asm, Section};
 use flux_viz::emulate::{self, Counting, Options, Outcome, Stop};
 use flux_viz::link::{self, Image};
 use flux_viz::source::Sources;
+use flux_viz::verify::native;
+use flux_viz::verify::process::{self, Scratch};
 use flux_viz::{diag, elf, nasm};
 use iced_x86::{Code, Instruction, Register};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 // ----- helpers -----------------------------------------------------------------
 
@@ -43,76 +46,34 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A fresh scratch directory for files of one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("flux-viz-backend-{}-{}", std::process::id(), name));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
+/// A fresh scratch directory for files of one test (removed when dropped).
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("backend-{name}")).expect("scratch directory")
 }
 
-/// Is `tool` installed? Missing: a failure under CI, a printed note otherwise.
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        || Command::new(tool)
-            .arg("-v")
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if !found {
+/// Are `tools` installed? Missing: a failure under CI, a printed note otherwise.
+fn have(tools: &[&str]) -> bool {
+    let missing = process::missing(tools);
+    if !missing.is_empty() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "{} is required when CI is set",
-            tool
+            "{} required when CI is set",
+            missing.join(", ")
         );
-        eprintln!("note: {} not found, test skipped", tool);
+        eprintln!("note: {} not found, test skipped", missing.join(", "));
     }
-    found
+    missing.is_empty()
 }
 
 /// Runs an executable: (stdout, stderr, exit code).
 fn run_native(exe: &Path) -> (String, String, i32) {
-    let out = Command::new(exe).output().expect("run native executable");
-    (
-        text(&out.stdout),
-        text(&out.stderr),
-        out.status.code().unwrap_or(-1),
-    )
+    let run = process::run(&mut Command::new(exe), Duration::from_secs(60)).expect("run native");
+    (text(&run.stdout), text(&run.stderr), run.exit_code)
 }
 
-fn command(cmd: &mut Command) {
-    let out = cmd.output().expect("start tool");
-    assert!(
-        out.status.success(),
-        "{:?} failed:\n{}",
-        cmd,
-        text(&out.stderr)
-    );
-}
-
-/// `nasm -f elf64` then `ld` (with `ld_args`); returns the executable.
-fn nasm_ld(asm_text: &str, dir: &Path, ld_args: &[String]) -> PathBuf {
-    let (src, obj, exe) = (dir.join("prog.asm"), dir.join("prog.o"), dir.join("prog"));
-    std::fs::write(&src, asm_text).expect("write asm");
-    command(
-        Command::new("nasm")
-            .arg("-f")
-            .arg("elf64")
-            .arg(&src)
-            .arg("-o")
-            .arg(&obj),
-    );
-    command(
-        Command::new("ld")
-            .args(ld_args)
-            .arg(&obj)
-            .arg("-o")
-            .arg(&exe),
-    );
-    exe
+/// `nasm -f elf64` then `ld` at the image's addresses; returns the executable.
+fn nasm_ld(asm: &Asm, image: &Image, dir: &Scratch) -> PathBuf {
+    native::nasm_ld(asm, image, dir, Duration::from_secs(60)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 const PRINTS: &str = r#"
@@ -811,7 +772,8 @@ fn own_elf_runs_natively_like_the_emulator() {
 fn native_guard_page_stops_runaway_recursion() {
     let unchecked = DEEP_RECURSION.replace("cmp rsp, [rel rt_stack_limit]", "cmp rsp, 0");
     let (_, _, image) = build(&unchecked);
-    let exe = scratch("guard").join("guard");
+    let dir = scratch("guard");
+    let exe = dir.join("guard");
     elf::write_file(&image, &exe).expect("write ELF");
     let out = Command::new(&exe).output().expect("run");
     use std::os::unix::process::ExitStatusExt;
@@ -820,12 +782,13 @@ fn native_guard_page_stops_runaway_recursion() {
 
 #[test]
 fn nasm_and_ld_build_the_same_program() {
-    if !have("nasm") || !have("ld") {
+    if !have(&native::TOOLS) {
         return;
     }
     for (name, program) in programs() {
         let (_, asm, image) = build(&program);
-        let exe = nasm_ld(&asm.to_nasm(), &scratch(&format!("nasm-{}", name)), &[]);
+        let dir = scratch(&format!("nasm-{}", name));
+        let exe = nasm_ld(&asm, &image, &dir);
         let emulated = run(&image);
         let native = run_native(&exe);
         assert_eq!(native.0, text(&emulated.stdout), "{}: stdout", name);
@@ -835,68 +798,22 @@ fn nasm_and_ld_build_the_same_program() {
 }
 
 /// Links nasm's object at our addresses and compares `.text` instruction by
-/// instruction, naming the first difference and its source line.
+/// instruction (and `.rodata`, `.data` byte by byte), naming the first
+/// difference and its source line: `flux_viz::verify::native::byte_check`.
 #[test]
 fn nasm_bytes_equal_ours_instruction_for_instruction() {
-    if !have("nasm") || !have("ld") || !have("objcopy") {
+    if !have(&native::TOOLS) {
         return;
     }
-    for (name, asm, sources, image) in [
+    for (name, (sources, asm, image)) in [
         ("prints", build(PRINTS)),
         ("builder", link_asm(builder_program(), Sources::new())),
-    ]
-    .map(|(n, (s, a, i))| (n, a, s, i))
-    {
+    ] {
         let dir = scratch(&format!("bytes-{}", name));
-        let starts: Vec<String> = image
-            .regions
-            .iter()
-            .map(|r| format!("--section-start={}={:#x}", r.section.name(), r.addr))
-            .collect();
-        let exe = nasm_ld(&asm.to_nasm(), &dir, &starts);
-        let text_bin = dir.join("text.bin");
-        command(
-            Command::new("objcopy")
-                .args(["-O", "binary", "--only-section=.text"])
-                .arg(&exe)
-                .arg(&text_bin),
-        );
-        let theirs = std::fs::read(&text_bin).expect("nasm's .text");
-        let ours = &image.region(Section::Text).expect(".text").bytes;
-        if let Some(e) = image.map.iter().find(|e| {
-            let range = (e.addr - link::CODE_BASE) as usize..(e.end() - link::CODE_BASE) as usize;
-            theirs.get(range.clone()) != ours.get(range)
-        }) {
-            let at = (e.addr - link::CODE_BASE) as usize;
-            panic!(
-                "{}: first difference at {:#x} `{}` ({}): ours {:02x?}, nasm {:02x?}",
-                name,
-                e.addr,
-                e.text,
-                image.describe(e.addr, &sources),
-                image.insn_bytes(e),
-                theirs.get(at..at + e.len as usize)
-            );
-        }
-        assert_eq!(theirs.len(), ours.len(), "{}: .text sizes", name);
-        for section in [Section::Rodata, Section::Data] {
-            let bin = dir.join("section.bin");
-            command(
-                Command::new("objcopy")
-                    .args(["-O", "binary"])
-                    .arg(format!("--only-section={}", section.name()))
-                    .arg(&exe)
-                    .arg(&bin),
-            );
-            let theirs = std::fs::read(&bin).expect("section bytes");
-            assert_eq!(
-                &theirs,
-                &image.region(section).expect("region").bytes,
-                "{}: {}",
-                name,
-                section.name()
-            );
-        }
+        let exe = nasm_ld(&asm, &image, &dir);
+        let compared =
+            native::byte_check(&exe, &image, &sources).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(compared, image.map.len(), "{name}: every instruction");
         assert_eq!(
             run_native(&exe).0,
             text(&run(&image).stdout),

@@ -27,6 +27,7 @@ use std::time::Duration;
 pub use flux_viz::verify::Run as Outcome;
 
 /// The library's rewrites and mono's heap limit (see `flux_viz::verify::oracle`).
+#[allow(unused_imports)] // not every test file uses them
 pub use flux_viz::verify::oracle::{rewrite_source, MONO_GC_PARAMS};
 
 /// Wall-clock limit for one mono run.
