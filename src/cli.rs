@@ -24,6 +24,9 @@ pub struct Cli {
     command: Option<Command>,
     /// A Flux# file to open in the terminal UI.
     file: Option<PathBuf>,
+    /// Do not show a lesson's narration (on by default for files in lessons/).
+    #[arg(long)]
+    no_narration: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -88,7 +91,7 @@ pub fn main() -> ExitCode {
         Some(Command::Build { file, output }) => build(&file, &output),
         Some(Command::Verify { file }) => verify(&file),
         None => match cli.file {
-            Some(file) => check(&[file]),
+            Some(file) => open_ui(&file, !cli.no_narration),
             None => {
                 eprintln!(
                     "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)"
@@ -101,6 +104,15 @@ pub fn main() -> ExitCode {
         eprintln!("flux-viz: {message}");
         ExitCode::from(2)
     })
+}
+
+/// `flux-viz FILE [--no-narration]`: the terminal UI (narration only for lessons).
+fn open_ui(file: &Path, narration: bool) -> Result<ExitCode, String> {
+    if !file.exists() {
+        return Err(format!("cannot read {}: no such file", file.display()));
+    }
+    let narration = narration && crate::lesson::is_lesson_path(file);
+    crate::tui::run(file, narration).map(|()| ExitCode::SUCCESS)
 }
 
 /// `flux-viz check FILE…`: all diagnostics of every file; exit 1 if any.

@@ -1,0 +1,275 @@
+//! Lesson narration: a title, goals and notes written as comments in a `.fs`
+//! file, attached to moments of the run (see docs/lessons.md).
+//!
+//! In: the text of a Flux# file. Out: a [`Lesson`] (title, goals, intro and
+//! [`Note`]s with their [`Trigger`]s), or the lines that could not be read.
+//! [`Lesson::narrate`] picks the note for a position from the run's events;
+//! nothing here needs the UI, so the format is tested on its own.
+//!
+//! ```text
+//! //! title: Two tasks and the event loop
+//! //! goal: see the event loop pop a promise off the ready queue
+//! //! Any other `//!` line is introduction text.
+//! //@ on start: Press `a` to run to the next async event.
+//! //@ on poll Twice#1: The event loop takes Twice's promise off the ready
+//! //@   queue (a `//@` line without `on` continues the note above).
+//! //@ on state 2 of Main: Main's frame now says "continue after the 2nd await".
+//! //@ on line 12: this note shows while the CPU is on line 12.
+//! //@ on end: The program has exited.
+//! ```
+
+use crate::machine::{Event, EventKind};
+
+/// A lesson read from a file's comments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lesson {
+    pub title: Option<String>,
+    pub goals: Vec<String>,
+    /// `//!` lines that are neither a title nor a goal.
+    pub intro: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// Text shown when its trigger happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub trigger: Trigger,
+    pub text: String,
+    /// The line of the file where the note is written (1-based).
+    pub line: usize,
+}
+
+/// When a note shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trigger {
+    /// Before the first instruction.
+    Start,
+    /// Once the program has ended.
+    End,
+    /// While the CPU is on this line of the lesson file.
+    Line(usize),
+    /// At an event: its kind, the async method it concerns (matched by its
+    /// last name, `Twice` for `Program.Twice`), the state entered (`state N of
+    /// M`) and which occurrence (1-based; `None`: every one).
+    Event {
+        kind: EventKind,
+        method: Option<String>,
+        state: Option<u32>,
+        nth: Option<usize>,
+    },
+}
+
+/// A line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Where the narration stands: the note to show and whether it is about the
+/// current instruction (`now`) or an earlier moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Narration<'a> {
+    pub note: &'a Note,
+    pub now: bool,
+}
+
+impl Lesson {
+    /// Reads the narration comments of a file (`None` if it has none).
+    pub fn parse(text: &str) -> Result<Option<Lesson>, Vec<LessonError>> {
+        let mut lesson = Lesson::default();
+        let mut errors = Vec::new();
+        let mut any = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_start();
+            if let Some(rest) = line.strip_prefix("//!") {
+                any = true;
+                lesson.header_line(rest.trim());
+            } else if let Some(rest) = line.strip_prefix("//@") {
+                any = true;
+                if let Err(message) = lesson.note_line(rest.trim(), i + 1) {
+                    errors.push(LessonError {
+                        line: i + 1,
+                        message,
+                    });
+                }
+            }
+        }
+        match (errors.is_empty(), any) {
+            (false, _) => Err(errors),
+            (true, false) => Ok(None),
+            (true, true) => Ok(Some(lesson)),
+        }
+    }
+
+    fn header_line(&mut self, text: &str) {
+        if let Some(title) = text.strip_prefix("title:") {
+            self.title = Some(title.trim().to_string());
+        } else if let Some(goal) = text.strip_prefix("goal:") {
+            self.goals.push(goal.trim().to_string());
+        } else {
+            self.intro.push(text.to_string());
+        }
+    }
+
+    fn note_line(&mut self, text: &str, line: usize) -> Result<(), String> {
+        let Some(rest) = text.strip_prefix("on ") else {
+            let last = self
+                .notes
+                .last_mut()
+                .ok_or("a `//@` line must start with `on TRIGGER:`")?;
+            join(&mut last.text, text);
+            return Ok(());
+        };
+        let (trigger, body) = rest
+            .split_once(':')
+            .ok_or("expected `:` after the trigger")?;
+        self.notes.push(Note {
+            trigger: Trigger::parse(trigger.trim())?,
+            text: body.trim().to_string(),
+            line,
+        });
+        Ok(())
+    }
+
+    /// The note for a position: a line note for the current line wins, then
+    /// the end, then the latest note whose event happened at or before
+    /// `icount`, then the start note. `events` are the run's events in order.
+    pub fn narrate(
+        &self,
+        events: &[Event],
+        icount: u64,
+        line: Option<usize>,
+        ended: bool,
+    ) -> Option<Narration<'_>> {
+        let now = |note| Some(Narration { note, now: true });
+        if let Some(note) = line.and_then(|l| self.find(|t| *t == Trigger::Line(l))) {
+            return now(note);
+        }
+        if ended {
+            if let Some(note) = self.find(|t| *t == Trigger::End) {
+                return now(note);
+            }
+        }
+        if let Some((at, note)) = self.last_event_note(events, icount) {
+            return Some(Narration {
+                note,
+                now: at == icount,
+            });
+        }
+        self.find(|t| *t == Trigger::Start)
+            .map(|note| Narration { note, now: true })
+    }
+
+    fn find(&self, wanted: impl Fn(&Trigger) -> bool) -> Option<&Note> {
+        self.notes.iter().find(|n| wanted(&n.trigger))
+    }
+
+    /// The last (icount, note) matched by an event at or before `icount`.
+    fn last_event_note(&self, events: &[Event], icount: u64) -> Option<(u64, &Note)> {
+        let mut seen = vec![0usize; self.notes.len()];
+        let mut last = None;
+        for event in events.iter().take_while(|e| e.icount <= icount) {
+            for (i, note) in self.notes.iter().enumerate() {
+                if note.trigger.matches_event(event) {
+                    seen[i] += 1;
+                    if note.trigger.nth().is_none_or(|n| n == seen[i]) {
+                        last = Some((event.icount, note));
+                    }
+                }
+            }
+        }
+        last
+    }
+}
+
+impl Trigger {
+    /// Parses `start`, `end`, `line 12`, `poll Twice#1`, `state 2 of Main`, `timer`.
+    pub fn parse(text: &str) -> Result<Trigger, String> {
+        let (body, nth) = match text.rsplit_once('#') {
+            Some((body, n)) => (body.trim(), Some(parse_number(n, "occurrence")?)),
+            None => (text, None),
+        };
+        let words: Vec<&str> = body.split_whitespace().collect();
+        match words.as_slice() {
+            ["start"] => Ok(Trigger::Start),
+            ["end"] => Ok(Trigger::End),
+            ["line", n] => Ok(Trigger::Line(parse_number(n, "line")?)),
+            ["state", n, "of", method] => Ok(Trigger::Event {
+                kind: EventKind::State,
+                method: Some(method.to_string()),
+                state: Some(parse_number(n, "state")? as u32),
+                nth,
+            }),
+            [kind] | [kind, _] => Ok(Trigger::Event {
+                kind: event_kind(kind)?,
+                method: words.get(1).map(|m| m.to_string()),
+                state: None,
+                nth,
+            }),
+            _ => Err(format!(
+                "cannot read the trigger `{text}` (try `poll Twice#1`, `state 2 of Main`, `line 12`, `start`, `end`)"
+            )),
+        }
+    }
+
+    fn nth(&self) -> Option<usize> {
+        match self {
+            Trigger::Event { nth, .. } => *nth,
+            _ => None,
+        }
+    }
+
+    /// Does `event` match (ignoring which occurrence it is)?
+    pub fn matches_event(&self, event: &Event) -> bool {
+        let Trigger::Event {
+            kind,
+            method,
+            state,
+            ..
+        } = self
+        else {
+            return false;
+        };
+        let owner = event.promise.as_ref().map(|p| p.owner.as_str());
+        *kind == event.kind
+            && method
+                .as_deref()
+                .is_none_or(|m| owner.is_some_and(|o| same_method(o, m)))
+            && state.is_none_or(|s| event.state_after == Some(s))
+    }
+}
+
+/// `Program.Twice` is named `Twice` or `Program.Twice`.
+fn same_method(owner: &str, name: &str) -> bool {
+    owner == name || owner.rsplit('.').next() == Some(name)
+}
+
+fn event_kind(word: &str) -> Result<EventKind, String> {
+    EventKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| !matches!(k, EventKind::Insn | EventKind::Line))
+        .find(|k| k.name() == word)
+        .ok_or_else(|| format!("unknown event kind `{word}`"))
+}
+
+fn parse_number(text: &str, what: &str) -> Result<usize, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("expected a {what} number, found `{}`", text.trim()))
+}
+
+fn join(text: &mut String, more: &str) {
+    if !text.is_empty() && !more.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(more);
+}
+
+/// Narration is on by default for files in a `lessons` directory.
+pub fn is_lesson_path(path: &std::path::Path) -> bool {
+    path.parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|d| d == "lessons")
+}

@@ -1,0 +1,52 @@
+//! The terminal UI: `flux-viz FILE` shows source, state machine and x86-64
+//! side by side and steps the program forwards and backwards.
+//!
+//! In: a Flux# file (and whether to narrate). Out: an interactive session on
+//! the terminal; the process exit code. The pieces: [`app`] (state, actions,
+//! key map), [`session`] (the loaded program and its indexes), [`layout`],
+//! [`panes`] (drawing only), [`text`] (every UI string), [`theme`] (colours,
+//! `NO_COLOR`) and [`terminal`] (setup, restore, panic hook).
+
+pub mod app;
+pub mod layout;
+pub mod panes;
+pub mod session;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+
+use app::{action_for, App};
+use crossterm::event;
+use std::path::Path;
+use std::time::Duration;
+
+/// How often the loop wakes without input, to notice an edited file.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the UI until the user quits.
+pub fn run(path: &Path, narration: bool) -> Result<(), String> {
+    let mut app = App::new(path, narration, theme::Theme::from_env());
+    let (mut terminal, _guard) =
+        terminal::setup().map_err(|e| format!("cannot use the terminal: {e}"))?;
+    while !app.quit {
+        let size = terminal.size().map_err(|e| e.to_string())?;
+        if (size.width, size.height) != (app.area.width, app.area.height) {
+            app.apply(app::Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+        }
+        terminal
+            .draw(|frame| frame.render_widget(&panes::Screen(&app), frame.area()))
+            .map_err(|e| e.to_string())?;
+        if event::poll(TICK).map_err(|e| e.to_string())? {
+            let event = event::read().map_err(|e| e.to_string())?;
+            if let Some(action) = action_for(&event, &app.mode) {
+                app.apply(action);
+            }
+        } else if app.session.is_err() && app.source_changed() {
+            app.apply(app::Action::Reload);
+        }
+    }
+    Ok(())
+}

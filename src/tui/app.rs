@@ -1,0 +1,832 @@
+//! The UI's state and everything that changes it: the [`Action`] enum, the
+//! key map ([`BINDINGS`], the one place keys are bound), and [`App::apply`].
+//!
+//! In: terminal events (turned into actions by [`action_for`]) or actions
+//! directly (tests). Out: a new [`App`] state; drawing only reads it.
+
+use super::layout::{self, Areas};
+use super::panes;
+use super::session::{Session, Snapshot};
+use super::theme::Theme;
+use crate::machine::{Breakpoint, FrameView, Stop};
+use crate::source::FileId;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// What a key (or click) asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Step,
+    NextLine,
+    NextEvent,
+    StepBack,
+    BackEvent,
+    Continue,
+    Reload,
+    FocusNext,
+    FocusPrev,
+    ToggleBreakpoint,
+    StartSearch,
+    StartGoto,
+    PrevIteration,
+    NextIteration,
+    ToggleBytes,
+    ToggleInterleave,
+    ToggleWhole,
+    ToggleNarration,
+    Follow,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Help,
+    Quit,
+    /// A character typed into the prompt.
+    Type(char),
+    Erase,
+    Submit,
+    Cancel,
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Scroll {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+/// A key binding: the keys, how the help shows them, the action.
+pub struct Binding {
+    pub label: &'static str,
+    pub keys: &'static [KeyCode],
+    pub action: Action,
+}
+
+const fn bind(label: &'static str, keys: &'static [KeyCode], action: Action) -> Binding {
+    Binding {
+        label,
+        keys,
+        action,
+    }
+}
+
+/// Every key of the normal mode (Ctrl-C also quits).
+pub const BINDINGS: &[Binding] = &[
+    bind("s", &[KeyCode::Char('s')], Action::Step),
+    bind("n", &[KeyCode::Char('n')], Action::NextLine),
+    bind("a", &[KeyCode::Char('a')], Action::NextEvent),
+    bind("b", &[KeyCode::Char('b')], Action::StepBack),
+    bind("B", &[KeyCode::Char('B')], Action::BackEvent),
+    bind("c", &[KeyCode::Char('c')], Action::Continue),
+    bind("r", &[KeyCode::Char('r')], Action::Reload),
+    bind("Tab", &[KeyCode::Tab], Action::FocusNext),
+    bind("S-Tab", &[KeyCode::BackTab], Action::FocusPrev),
+    bind("Enter", &[KeyCode::Enter], Action::ToggleBreakpoint),
+    bind("/", &[KeyCode::Char('/')], Action::StartSearch),
+    bind("g", &[KeyCode::Char('g')], Action::StartGoto),
+    bind("[", &[KeyCode::Char('[')], Action::PrevIteration),
+    bind("]", &[KeyCode::Char(']')], Action::NextIteration),
+    bind("x", &[KeyCode::Char('x')], Action::ToggleBytes),
+    bind("i", &[KeyCode::Char('i')], Action::ToggleInterleave),
+    bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
+    bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
+    bind(".", &[KeyCode::Char('.')], Action::Follow),
+    bind("↑ k", &[KeyCode::Up, KeyCode::Char('k')], Action::Up),
+    bind("↓ j", &[KeyCode::Down, KeyCode::Char('j')], Action::Down),
+    bind("PgUp", &[KeyCode::PageUp], Action::PageUp),
+    bind("PgDn", &[KeyCode::PageDown], Action::PageDown),
+    bind("Home", &[KeyCode::Home], Action::Top),
+    bind("End", &[KeyCode::End], Action::Bottom),
+    bind("?", &[KeyCode::Char('?')], Action::Help),
+    bind("q", &[KeyCode::Char('q')], Action::Quit),
+];
+
+/// The panes, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaneId {
+    Source,
+    States,
+    Asm,
+    Registers,
+    Stack,
+    Async,
+    Output,
+}
+
+impl PaneId {
+    pub const ALL: [PaneId; 7] = [
+        PaneId::Source,
+        PaneId::States,
+        PaneId::Asm,
+        PaneId::Registers,
+        PaneId::Stack,
+        PaneId::Async,
+        PaneId::Output,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn main(self) -> bool {
+        matches!(self, PaneId::Source | PaneId::States | PaneId::Asm)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help,
+    Prompt { kind: PromptKind, text: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Goto,
+}
+
+/// A pane's cursor row and first visible row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct View {
+    pub cursor: usize,
+    pub top: usize,
+}
+
+/// What is selected in the three main panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    None,
+    Line(FileId, usize),
+    Insn(usize),
+    /// (method index, state).
+    State(usize, u32),
+}
+
+/// What corresponds to the selection, in each main pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    pub lines: HashSet<(FileId, usize)>,
+    pub insns: HashSet<usize>,
+    pub state: Option<(usize, u32)>,
+    /// The instruction whose explanation the explanation line shows.
+    pub insn: Option<usize>,
+}
+
+/// The whole UI state.
+pub struct App {
+    pub path: PathBuf,
+    pub session: Result<Session, String>,
+    pub mode: Mode,
+    pub focus: PaneId,
+    pub views: [View; 7],
+    pub show_bytes: bool,
+    pub interleave: bool,
+    pub whole: bool,
+    pub narration: bool,
+    pub selection: Selection,
+    pub highlight: Highlight,
+    /// The file the source pane shows.
+    pub source_file: FileId,
+    /// The async method the state-machine pane shows.
+    pub method: Option<usize>,
+    /// The frame shown there and its values when it last suspended.
+    pub frame: Option<FrameView>,
+    pub suspended: Option<Snapshot>,
+    pub message: String,
+    pub last_search: String,
+    pub quit: bool,
+    pub area: Rect,
+    pub theme: Theme,
+    /// When the file was last read (to reload a broken file once it is saved).
+    loaded_at: Option<std::time::SystemTime>,
+}
+
+impl App {
+    /// Loads a file (a compile error becomes the error screen, not a failure).
+    pub fn new(path: &Path, narration: bool, theme: Theme) -> App {
+        let mut app = App {
+            path: path.to_path_buf(),
+            session: Session::load(path),
+            mode: Mode::Normal,
+            focus: PaneId::Source,
+            views: [View::default(); 7],
+            show_bytes: false,
+            interleave: false,
+            whole: false,
+            narration,
+            selection: Selection::None,
+            highlight: Highlight::default(),
+            source_file: FileId(0),
+            method: None,
+            frame: None,
+            suspended: None,
+            message: String::new(),
+            last_search: String::new(),
+            quit: false,
+            area: Rect::new(0, 0, 120, 40),
+            theme,
+            loaded_at: None,
+        };
+        app.after_load();
+        app
+    }
+
+    fn after_load(&mut self) {
+        self.loaded_at = modified(&self.path);
+        if let Ok(session) = &self.session {
+            self.source_file = session.main_file;
+            self.message = match session.lesson_errors.first() {
+                Some(e) => format!("lesson line {}: {}", e.line, e.message),
+                None => String::new(),
+            };
+        }
+        self.follow_cpu();
+    }
+
+    /// Has the file changed on disk since it was last read?
+    pub fn source_changed(&self) -> bool {
+        modified(&self.path) != self.loaded_at
+    }
+
+    /// The layout for the current terminal size.
+    pub fn areas(&self) -> Areas {
+        layout::compute(self.area)
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match (&self.mode, action) {
+            (_, Action::Resize { width, height }) => self.resize(width, height),
+            (_, Action::Quit) if !matches!(self.mode, Mode::Prompt { .. }) => self.quit = true,
+            (Mode::Help, _) => self.mode = Mode::Normal,
+            (Mode::Prompt { .. }, _) => self.prompt(action),
+            (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
+            (Mode::Normal, _) => self.normal(action),
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        for pane in PaneId::ALL {
+            self.scroll_into_view(pane);
+        }
+    }
+
+    fn error_screen(&mut self, action: Action) {
+        match action {
+            Action::Reload => self.reload(),
+            Action::Help => self.mode = Mode::Help,
+            _ => {}
+        }
+    }
+
+    fn normal(&mut self, action: Action) {
+        match action {
+            Action::Step => self.motion(Session::step),
+            Action::NextLine => self.motion(Session::step_line),
+            Action::NextEvent => self.motion(Session::next_event),
+            Action::StepBack => self.motion(Session::step_back),
+            Action::BackEvent => self.motion(Session::back_event),
+            Action::Continue => self.motion(Session::continue_run),
+            Action::PrevIteration => self.motion(Session::prev_iteration),
+            Action::NextIteration => self.motion(Session::next_iteration),
+            Action::Reload => self.reload(),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(PaneId::ALL.len() - 1),
+            Action::ToggleBreakpoint => self.toggle_breakpoint(),
+            Action::StartSearch => self.open_prompt(PromptKind::Search),
+            Action::StartGoto => self.open_prompt(PromptKind::Goto),
+            Action::ToggleBytes => self.show_bytes = !self.show_bytes,
+            Action::ToggleInterleave => self.toggle_interleave(),
+            Action::ToggleWhole => self.toggle_whole(),
+            Action::ToggleNarration => self.narration = !self.narration,
+            Action::Follow => self.follow_cpu(),
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::PageUp => self.move_cursor(-(self.page() as isize)),
+            Action::PageDown => self.move_cursor(self.page() as isize),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::Help => self.mode = Mode::Help,
+            Action::Click { x, y } => self.click(x, y),
+            Action::Scroll { x, y, down } => self.scroll(x, y, down),
+            _ => {}
+        }
+    }
+
+    // ----- motions --------------------------------------------------------
+
+    fn motion(&mut self, f: fn(&mut Session) -> Result<Stop, String>) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        self.message = match f(session) {
+            Ok(stop) => stop_message(&stop),
+            Err(e) => format!("error: {e}"),
+        };
+        self.follow_cpu();
+    }
+
+    fn reload(&mut self) {
+        let breakpoints: Vec<Breakpoint> = match &self.session {
+            Ok(s) => s.machine.breakpoints().cloned().collect(),
+            Err(_) => Vec::new(),
+        };
+        self.session = Session::load(&self.path);
+        self.after_load();
+        if let Ok(session) = &mut self.session {
+            for b in breakpoints {
+                let _ = session.toggle_breakpoint(b);
+            }
+            self.message = "reloaded the file; at the start".to_string();
+        }
+        self.refresh();
+    }
+
+    /// Moves the main panes' cursors to where the CPU is and selects it.
+    fn follow_cpu(&mut self) {
+        let Ok(session) = &self.session else {
+            return;
+        };
+        if let Some(i) = session.pc_index() {
+            if let Some((file, line)) = session.insn_line[i] {
+                if is_flux_file(session, file) {
+                    self.source_file = file;
+                    self.views[PaneId::Source.index()].cursor = line - 1;
+                }
+            }
+            self.views[PaneId::Asm.index()].cursor = self.insn_row(session, i);
+            if let Some(m) = session.cpu_state().map(|(m, _)| m) {
+                self.method = Some(m);
+            }
+            self.selection = Selection::Insn(i);
+        }
+        let output = panes::row_count(self, PaneId::Output);
+        self.views[PaneId::Output.index()].cursor = output.saturating_sub(1);
+        self.views[PaneId::Stack.index()].cursor = 0;
+        self.refresh();
+        if let Some(row) = self.state_row_of_highlight() {
+            self.views[PaneId::States.index()].cursor = row;
+        }
+        for pane in PaneId::ALL {
+            self.scroll_into_view(pane);
+        }
+    }
+
+    fn insn_row(&self, session: &Session, insn: usize) -> usize {
+        if self.interleave {
+            session.insn_row_mixed[insn]
+        } else {
+            session.insn_row[insn]
+        }
+    }
+
+    // ----- selection and highlight ------------------------------------------
+
+    /// Recomputes what the selection highlights, the shown method and frame.
+    fn refresh(&mut self) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        self.highlight = highlight(session, self.selection);
+        if let Some((m, _)) = self.highlight.state {
+            self.method = Some(m);
+        } else if let Some(m) = self.highlight.insn.and_then(|i| session.method_of_insn(i)) {
+            self.method = Some(m);
+        }
+        self.method = self.method.or((!session.methods.is_empty()).then_some(0));
+        self.frame = self.method.and_then(|m| session.frame_of(m));
+        self.suspended = match &self.frame {
+            Some(frame) if !frame.completed => session.since_suspend(frame).cloned(),
+            _ => None,
+        };
+    }
+
+    /// The selection the focused main pane's cursor makes.
+    fn select_from_cursor(&mut self) {
+        let Ok(session) = &self.session else {
+            return;
+        };
+        let cursor = self.views[self.focus.index()].cursor;
+        let selection = match self.focus {
+            PaneId::Source => Selection::Line(self.source_file, cursor + 1),
+            PaneId::Asm => match self.asm_rows(session).get(cursor) {
+                Some(super::session::AsmRow::Insn(i)) => Selection::Insn(*i),
+                Some(super::session::AsmRow::Source(f, l)) => Selection::Line(*f, *l),
+                _ => Selection::None,
+            },
+            PaneId::States => match panes::states::rows(self).get(cursor) {
+                Some(row) => match row.target {
+                    Some((m, s)) => Selection::State(m, s),
+                    None => return,
+                },
+                None => return,
+            },
+            _ => return,
+        };
+        self.selection = selection;
+        self.refresh();
+        self.sync_other_cursors();
+    }
+
+    /// Moves the cursors of the main panes that are not focused to the first
+    /// line the selection highlights there.
+    fn sync_other_cursors(&mut self) {
+        let Ok(session) = &self.session else {
+            return;
+        };
+        let first_insn = self.highlight.insns.iter().min().copied();
+        if self.focus != PaneId::Asm {
+            if let Some(i) = first_insn {
+                self.views[PaneId::Asm.index()].cursor = self.insn_row(session, i);
+            }
+        }
+        if self.focus != PaneId::Source {
+            let line = self
+                .highlight
+                .lines
+                .iter()
+                .filter(|(f, _)| is_flux_file(session, *f))
+                .min()
+                .copied();
+            if let Some((file, line)) = line {
+                self.source_file = file;
+                self.views[PaneId::Source.index()].cursor = line - 1;
+            }
+        }
+        if self.focus != PaneId::States {
+            if let Some(row) = self.state_row_of_highlight() {
+                self.views[PaneId::States.index()].cursor = row;
+            }
+        }
+        for pane in [PaneId::Source, PaneId::States, PaneId::Asm] {
+            self.scroll_into_view(pane);
+        }
+    }
+
+    fn state_row_of_highlight(&self) -> Option<usize> {
+        let state = self.highlight.state?;
+        panes::states::rows(self)
+            .iter()
+            .position(|r| r.target == Some(state))
+    }
+
+    pub fn asm_rows<'s>(&self, session: &'s Session) -> &'s [super::session::AsmRow] {
+        if self.interleave {
+            &session.rows_mixed
+        } else {
+            &session.rows
+        }
+    }
+
+    // ----- cursor and scrolling ---------------------------------------------
+
+    fn move_cursor(&mut self, delta: isize) {
+        let count = panes::row_count(self, self.focus);
+        let view = &mut self.views[self.focus.index()];
+        view.cursor = view
+            .cursor
+            .saturating_add_signed(delta)
+            .min(count.saturating_sub(1));
+        self.scroll_into_view(self.focus);
+        if self.focus.main() {
+            self.select_from_cursor();
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.pane_height(self.focus).saturating_sub(1).max(1)
+    }
+
+    fn pane_height(&self, pane: PaneId) -> usize {
+        self.areas()
+            .pane(pane)
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+    }
+
+    /// Scrolls a pane so its cursor is visible, with a margin.
+    fn scroll_into_view(&mut self, pane: PaneId) {
+        let height = self.pane_height(pane).max(1);
+        let margin = (height / 4).min(3);
+        let view = &mut self.views[pane.index()];
+        if view.cursor < view.top + margin {
+            view.top = view.cursor.saturating_sub(margin);
+        } else if view.cursor + margin >= view.top + height {
+            view.top = (view.cursor + margin + 1).saturating_sub(height);
+        }
+    }
+
+    fn cycle_focus(&mut self, by: usize) {
+        let n = PaneId::ALL.len();
+        self.focus = PaneId::ALL[(self.focus.index() + by) % n];
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let Some((pane, rect)) = self.areas().pane_at(x, y) else {
+            return;
+        };
+        self.focus = pane;
+        if y > rect.y && y + 1 < rect.y + rect.height {
+            let view = self.views[pane.index()];
+            let row = view.top + (y - rect.y - 1) as usize;
+            let delta = row as isize - view.cursor as isize;
+            self.move_cursor(delta);
+        }
+    }
+
+    fn scroll(&mut self, x: u16, y: u16, down: bool) {
+        let Some((pane, _)) = self.areas().pane_at(x, y) else {
+            return;
+        };
+        let count = panes::row_count(self, pane);
+        let view = &mut self.views[pane.index()];
+        view.top = if down {
+            (view.top + 3).min(count.saturating_sub(1))
+        } else {
+            view.top.saturating_sub(3)
+        };
+    }
+
+    // ----- toggles, breakpoints ---------------------------------------------
+
+    fn toggle_interleave(&mut self) {
+        self.interleave = !self.interleave;
+        if let (Ok(session), Some(i)) = (&self.session, self.highlight.insn) {
+            self.views[PaneId::Asm.index()].cursor = self.insn_row(session, i);
+        }
+        self.scroll_into_view(PaneId::Asm);
+    }
+
+    fn toggle_whole(&mut self) {
+        self.whole = !self.whole;
+        self.views[PaneId::States.index()] = View::default();
+        if let Some(row) = self.state_row_of_highlight() {
+            self.views[PaneId::States.index()].cursor = row;
+        }
+        self.scroll_into_view(PaneId::States);
+    }
+
+    /// The breakpoint the focused pane's selection stands for.
+    fn breakpoint_here(&self) -> Option<Breakpoint> {
+        let session = self.session.as_ref().ok()?;
+        match (self.focus, self.selection) {
+            (PaneId::Source, Selection::Line(file, line)) => Some(Breakpoint::Line { file, line }),
+            (PaneId::Asm, Selection::Insn(i)) => {
+                Some(Breakpoint::Addr(session.image().map[i].addr))
+            }
+            (PaneId::Asm, Selection::Line(file, line)) => Some(Breakpoint::Line { file, line }),
+            (PaneId::States, Selection::State(m, state)) => Some(Breakpoint::State {
+                method: session.methods[m].name.clone(),
+                state,
+            }),
+            _ => None,
+        }
+    }
+
+    fn toggle_breakpoint(&mut self) {
+        let Some(breakpoint) = self.breakpoint_here() else {
+            self.message = "select a source line, an instruction or a state first".to_string();
+            return;
+        };
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        self.message = match session.toggle_breakpoint(breakpoint.clone()) {
+            Ok(true) => format!(
+                "breakpoint set: {}",
+                describe_breakpoint(session, &breakpoint)
+            ),
+            Ok(false) => format!(
+                "breakpoint cleared: {}",
+                describe_breakpoint(session, &breakpoint)
+            ),
+            Err(e) => format!("no breakpoint: {e}"),
+        };
+    }
+
+    // ----- prompts ------------------------------------------------------------
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        self.mode = Mode::Prompt {
+            kind,
+            text: String::new(),
+        };
+    }
+
+    fn prompt(&mut self, action: Action) {
+        let Mode::Prompt { kind, text } = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Type(c) => text.push(c),
+            Action::Erase => {
+                text.pop();
+            }
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::Submit => {
+                let (kind, text) = (*kind, std::mem::take(text));
+                self.mode = Mode::Normal;
+                match kind {
+                    PromptKind::Search => self.search(&text),
+                    PromptKind::Goto => self.goto(&text),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Finds the next row of the focused pane containing `query` (wrapping).
+    fn search(&mut self, query: &str) {
+        if !query.is_empty() {
+            self.last_search = query.to_lowercase();
+        }
+        let needle = self.last_search.clone();
+        if needle.is_empty() {
+            return;
+        }
+        let count = panes::row_count(self, self.focus);
+        let start = self.views[self.focus.index()].cursor;
+        let found = (1..=count)
+            .map(|k| (start + k) % count.max(1))
+            .find(|&row| {
+                panes::row_text(self, self.focus, row)
+                    .to_lowercase()
+                    .contains(&needle)
+            });
+        match found {
+            Some(row) => {
+                self.message = format!("found `{needle}`");
+                self.move_cursor(row as isize - start as isize);
+            }
+            None => self.message = format!("`{needle}` is not in this pane"),
+        }
+    }
+
+    /// `g`: `N` goes to event N, `iN` to instruction count N.
+    fn goto(&mut self, text: &str) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        let text = text.trim();
+        let target = if let Some(n) = text.strip_prefix('i') {
+            n.trim().parse::<u64>().ok()
+        } else {
+            text.parse::<usize>()
+                .ok()
+                .and_then(|n| session.events.get(n.checked_sub(1)?))
+                .map(|e| e.icount)
+        };
+        let Some(target) = target else {
+            self.message = format!(
+                "cannot go to `{text}`: give an event number, or i and an instruction count"
+            );
+            return;
+        };
+        self.message = match session.goto(target) {
+            Ok(stop) => stop_message(&stop),
+            Err(e) => format!("error: {e}"),
+        };
+        self.follow_cpu();
+    }
+}
+
+/// Turns a terminal event into an action (key presses only, never releases).
+pub fn action_for(event: &Event, mode: &Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(key, mode),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+                x: mouse.column,
+                y: mouse.row,
+                down: mouse.kind == MouseEventKind::ScrollDown,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn key_action(key: &KeyEvent, mode: &Mode) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    if let Mode::Prompt { .. } = mode {
+        return match key.code {
+            KeyCode::Char(c) => Some(Action::Type(c)),
+            KeyCode::Backspace => Some(Action::Erase),
+            KeyCode::Enter => Some(Action::Submit),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
+        };
+    }
+    if key.code == KeyCode::Esc {
+        return Some(Action::Cancel);
+    }
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
+}
+
+/// The highlight of a selection.
+fn highlight(session: &Session, selection: Selection) -> Highlight {
+    let mut h = Highlight::default();
+    match selection {
+        Selection::None => {}
+        Selection::Line(file, line) => {
+            h.lines.insert((file, line));
+            h.insns = session
+                .line_insns
+                .get(&(file, line))
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default();
+            h.insn = h.insns.iter().min().copied();
+            h.state = h.insn.and_then(|i| session.insn_state[i]);
+        }
+        Selection::Insn(i) => {
+            h.insn = Some(i);
+            h.state = session.insn_state[i];
+            if let Some(line) = session.insn_line[i] {
+                h.lines.insert(line);
+                h.insns = session.line_insns[&line].iter().copied().collect();
+            }
+        }
+        Selection::State(m, state) => {
+            h.state = Some((m, state));
+            h.insns = (0..session.insn_state.len())
+                .filter(|&i| session.insn_state[i] == Some((m, state)))
+                .collect();
+            h.lines = h
+                .insns
+                .iter()
+                .filter_map(|&i| session.insn_line[i])
+                .collect();
+            h.insn = h.insns.iter().min().copied();
+        }
+    }
+    h
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Flux# files (not the runtime's `.asm`) are shown in the source pane.
+fn is_flux_file(session: &Session, file: FileId) -> bool {
+    !session
+        .machine
+        .program()
+        .sources
+        .get(file)
+        .name
+        .ends_with(".asm")
+}
+
+fn describe_breakpoint(session: &Session, breakpoint: &Breakpoint) -> String {
+    match breakpoint {
+        Breakpoint::Addr(a) => format!("instruction {a:#x}"),
+        Breakpoint::Line { file, line } => {
+            format!(
+                "{}:{line}",
+                session.machine.program().sources.get(*file).name
+            )
+        }
+        Breakpoint::State { method, state } => format!("state {state} of {method}"),
+    }
+}
+
+/// The status message after a motion.
+pub fn stop_message(stop: &Stop) -> String {
+    use crate::machine::End;
+    match stop {
+        Stop::Event(e) => format!("stopped before a {} event", e.kind.name()),
+        Stop::Breakpoint(addr) => format!("breakpoint at {addr:#x}"),
+        Stop::Line => "at the start of a source line".to_string(),
+        Stop::Step => String::new(),
+        Stop::Start => "at the start".to_string(),
+        Stop::End(End::Exit(code)) => format!("the program exited with code {code}"),
+        Stop::End(End::Budget) => "the instruction budget is used up".to_string(),
+        Stop::End(End::Fault(reason)) => format!("the program failed: {reason}"),
+    }
+}

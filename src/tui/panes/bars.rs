@@ -1,0 +1,258 @@
+//! The one-line bars around the panes — title, explanation of the selected
+//! instruction, timeline strip, narration / last event, key hints or prompt —
+//! and the full-screen states: help overlay, compile error, too small.
+
+use super::asm::registers_in;
+use crate::tui::app::{App, Mode, PromptKind, BINDINGS};
+use crate::tui::layout::Areas;
+use crate::tui::session::Session;
+use crate::tui::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+/// The bars of the normal screen.
+pub struct Bars<'a> {
+    pub app: &'a App,
+    pub areas: &'a Areas,
+}
+
+impl Widget for &Bars<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let (app, areas) = (self.app, self.areas);
+        let Ok(session) = &app.session else {
+            return;
+        };
+        title(app, session).render(areas.title, buf);
+        explain(app, session).render(areas.explain, buf);
+        timeline(app, session, areas.timeline.width).render(areas.timeline, buf);
+        Paragraph::new(narration(app, session))
+            .wrap(Wrap { trim: true })
+            .render(areas.narration, buf);
+        hints(app).render(areas.hints, buf);
+    }
+}
+
+fn title(app: &App, session: &Session) -> Line<'static> {
+    let m = &session.machine;
+    let lesson = session
+        .lesson
+        .as_ref()
+        .and_then(|l| l.title.clone())
+        .filter(|_| app.narration)
+        .map(|t| format!(" — {t}"))
+        .unwrap_or_default();
+    let end = match m.ended() {
+        Some(_) => " · ended",
+        None => "",
+    };
+    Line::from(vec![
+        Span::styled(
+            format!(" flux-viz {}", session.path.display()),
+            app.theme.title(),
+        ),
+        Span::styled(lesson, app.theme.narration()),
+        Span::raw(format!(
+            "   instruction {} · event {}/{} · t={}ms{end}",
+            m.icount(),
+            session.events_before(),
+            session.events.len(),
+            m.now()
+        )),
+    ])
+}
+
+/// The selected instruction in plain words, with notes on its registers.
+fn explain(app: &App, session: &Session) -> Line<'static> {
+    let Some(i) = app.highlight.insn else {
+        return Line::raw("");
+    };
+    let entry = &session.image().map[i];
+    let mut spans = vec![
+        Span::styled(format!(" {} ", entry.text), app.theme.mnemonic()),
+        Span::raw(if entry.origin.explain.is_empty() {
+            format!("({})", entry.origin.function)
+        } else {
+            format!("— {}", entry.origin.explain)
+        }),
+    ];
+    for name in registers_in(&entry.text) {
+        if let Some(note) = text::register_note(&name) {
+            spans.push(Span::styled(format!(" · {name}: {note}"), app.theme.dim()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// One glyph per group of events; the current position reversed.
+fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
+    let label = " events ";
+    let cells = (width as usize).saturating_sub(label.len() + 1).max(1);
+    let events = &session.events;
+    let now = session.events_before();
+    let per = events.len().div_ceil(cells).max(1);
+    let mut spans = vec![Span::styled(label, app.theme.dim())];
+    for (c, chunk) in events.chunks(per).enumerate() {
+        let shown = chunk
+            .iter()
+            .max_by_key(|e| text::event_rank(e.kind))
+            .expect("chunks are not empty");
+        let mut style = app.theme.event(shown.kind);
+        if (c * per..(c + 1) * per).contains(&now) {
+            style = style.patch(app.theme.cursor());
+        }
+        spans.push(Span::styled(
+            text::event_glyph(shown.kind).to_string(),
+            style,
+        ));
+    }
+    if now >= events.len() {
+        spans.push(Span::styled("▏", app.theme.cursor()));
+    }
+    Line::from(spans)
+}
+
+/// The lesson's note for this moment, else the last event in plain words.
+fn narration(app: &App, session: &Session) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let m = &session.machine;
+    let mut lines = Vec::new();
+    if app.narration {
+        if let Some(lesson) = &session.lesson {
+            let line = m
+                .current_line()
+                .filter(|(f, _)| *f == session.main_file)
+                .map(|(_, l)| l);
+            if let Some(n) = lesson.narrate(&session.events, m.icount(), line, m.ended().is_some())
+            {
+                lines.push(Line::styled(
+                    format!(" ✎ {}", n.note.text),
+                    theme.narration(),
+                ));
+            } else if m.icount() == 0 {
+                lines.push(Line::styled(
+                    format!(" ✎ {}", lesson_intro(lesson)),
+                    theme.narration(),
+                ));
+            }
+        }
+    }
+    let event = session.last_event().map(|e| {
+        let at = if e.icount == m.icount() {
+            "next"
+        } else {
+            "last"
+        };
+        Line::from(vec![
+            Span::styled(format!(" {at} {}: ", e.kind.name()), theme.event(e.kind)),
+            Span::raw(e.explain.clone()),
+        ])
+    });
+    lines.extend(event);
+    if !app.message.is_empty() {
+        lines.push(Line::styled(format!(" {}", app.message), theme.dim()));
+    }
+    lines
+}
+
+fn lesson_intro(lesson: &crate::lesson::Lesson) -> String {
+    let goals: Vec<&str> = lesson.goals.iter().map(String::as_str).collect();
+    match goals.is_empty() {
+        true => lesson.intro.join(" "),
+        false => format!("Goals: {}", goals.join("; ")),
+    }
+}
+
+fn hints(app: &App) -> Line<'static> {
+    match &app.mode {
+        Mode::Prompt { kind, text: typed } => {
+            let prompt = match kind {
+                PromptKind::Search => text::PROMPT_SEARCH,
+                PromptKind::Goto => text::PROMPT_GOTO,
+            };
+            Line::from(vec![
+                Span::styled(prompt, app.theme.key()),
+                Span::raw(format!("{typed}█")),
+            ])
+        }
+        _ => {
+            let changed = app.session.as_ref().is_ok_and(|s| s.file_changed());
+            let mut spans = vec![Span::styled(text::HINTS, app.theme.key())];
+            if changed {
+                spans.push(Span::styled(
+                    format!("  {}", text::FILE_CHANGED),
+                    app.theme.error(),
+                ));
+            }
+            Line::from(spans)
+        }
+    }
+}
+
+/// The `?` overlay: every binding with its description.
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("{:>6}  ", b.label), app.theme.key()),
+                Span::raw(text::describe(b.action)),
+            ])
+        })
+        .chain([
+            Line::raw(""),
+            Line::raw("  Mouse: click selects a line and focuses its pane; the wheel scrolls."),
+            Line::raw("  Ctrl-C quits too. Esc closes a prompt."),
+        ])
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 84.min(area.width);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .title(text::TITLE_HELP)
+                .border_style(app.theme.border(true)),
+        )
+        .render(rect, buf);
+}
+
+/// The compile error, rendered like `flux-viz check` prints it.
+pub fn error_screen(app: &App, diagnostic: &str, area: Rect, buf: &mut Buffer) {
+    let mut lines: Vec<Line> = diagnostic.lines().map(Line::raw).collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(text::ERROR_HINT, app.theme.key()));
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .title(Line::styled(
+                    format!(" {}: {} ", text::TITLE_ERROR, app.path.display()),
+                    app.theme.error(),
+                ))
+                .border_style(app.theme.border(true)),
+        )
+        .render(area, buf);
+}
+
+/// The terminal is below 80×24.
+pub fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let y = area.y + area.height / 2;
+    let line = Line::styled(text::TOO_SMALL, app.theme.error());
+    Paragraph::new(vec![
+        line,
+        Line::raw(format!("(now {}×{}; q quits)", area.width, area.height)),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true })
+    .render(
+        Rect::new(area.x, y.saturating_sub(1), area.width, area.height.min(3)),
+        buf,
+    );
+}

@@ -1,0 +1,163 @@
+//! The four small panes, each a list of lines: registers (grouped, changed
+//! ones highlighted, a note on each register's ABI role when there is room),
+//! the stack (saved registers and return addresses labelled), promises with
+//! the ready queue, timers and virtual time, and the program's output.
+
+use super::{frame, render_rows};
+use crate::tui::app::{App, PaneId};
+use crate::tui::session::Session;
+use crate::tui::text;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// How many stack words the stack pane reads at most.
+const STACK_WORDS: usize = 256;
+
+/// The rows of a small pane.
+pub fn rows(app: &App, pane: PaneId) -> Vec<Line<'static>> {
+    let Ok(session) = &app.session else {
+        return Vec::new();
+    };
+    let theme = app.theme;
+    match pane {
+        PaneId::Registers => registers(session, theme, wide(app, pane)),
+        PaneId::Stack => stack(session, theme),
+        PaneId::Async => async_rows(session, theme),
+        PaneId::Output => output(session),
+        _ => Vec::new(),
+    }
+}
+
+/// Room for the ABI notes beside the registers?
+fn wide(app: &App, pane: PaneId) -> bool {
+    app.areas().pane(pane).is_some_and(|r| r.width >= 60)
+}
+
+fn list_pane(app: &App, pane: PaneId, title: &str, area: Rect, buf: &mut Buffer) {
+    let inner = frame(app, pane, title, area, buf);
+    let rows = rows(app, pane);
+    render_rows(app, pane, inner, buf, rows.len(), |i| {
+        (rows[i].clone(), Style::new())
+    });
+}
+
+macro_rules! list_pane {
+    ($name:ident, $pane:expr, $title:expr) => {
+        pub struct $name<'a> {
+            pub app: &'a App,
+        }
+
+        impl Widget for &$name<'_> {
+            fn render(self, area: Rect, buf: &mut Buffer) {
+                list_pane(self.app, $pane, &$title(self.app), area, buf);
+            }
+        }
+    };
+}
+
+list_pane!(RegistersPane, PaneId::Registers, |_: &App| {
+    text::TITLE_REGISTERS.to_string()
+});
+list_pane!(StackPane, PaneId::Stack, |_: &App| text::TITLE_STACK
+    .to_string());
+list_pane!(AsyncPane, PaneId::Async, |app: &App| match &app.session {
+    Ok(s) => format!("{} · t={}ms", text::TITLE_ASYNC, s.machine.now()),
+    Err(_) => text::TITLE_ASYNC.to_string(),
+});
+list_pane!(OutputPane, PaneId::Output, |_: &App| text::TITLE_OUTPUT
+    .to_string());
+
+fn registers(session: &Session, theme: Theme, notes: bool) -> Vec<Line<'static>> {
+    let regs = session.machine.registers();
+    let mut rows = Vec::new();
+    for (group, names) in text::REGISTER_GROUPS {
+        if !group.is_empty() {
+            rows.push(Line::styled(group.to_string(), theme.dim()));
+        }
+        for name in names {
+            let Some(r) = regs.iter().find(|r| r.name == *name) else {
+                continue;
+            };
+            let style = if r.changed {
+                theme.changed()
+            } else {
+                Style::new()
+            };
+            let mut spans = vec![
+                Span::styled(format!("{:<4}", r.name), theme.register()),
+                Span::styled(format!("{:#x}", r.value), style),
+                Span::raw(if r.changed { " *" } else { "" }),
+            ];
+            if notes {
+                let note = text::register_note(name).unwrap_or("");
+                spans.push(Span::styled(format!("  {note}"), theme.dim()));
+            }
+            rows.push(Line::from(spans));
+        }
+    }
+    rows
+}
+
+fn stack(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    session
+        .machine
+        .stack(STACK_WORDS)
+        .into_iter()
+        .map(|slot| {
+            Line::from(vec![
+                Span::styled(format!("{:x} ", slot.addr & 0xffff_ffff), theme.dim()),
+                Span::raw(format!("{:#x} ", slot.value)),
+                Span::styled(slot.label, theme.comment()),
+            ])
+        })
+        .collect()
+}
+
+fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let m = &session.machine;
+    let mut rows = vec![Line::styled("ready queue", theme.dim())];
+    let queue = m.ready_queue();
+    if queue.is_empty() {
+        rows.push(Line::raw("  (empty)"));
+    }
+    for p in queue {
+        rows.push(Line::raw(format!("  #{} {}", p.id, p.owner)));
+    }
+    rows.push(Line::styled(
+        format!("timers (now {} ms)", m.now()),
+        theme.dim(),
+    ));
+    for t in m.timers() {
+        rows.push(Line::raw(format!(
+            "  at {} ms: #{} {}",
+            t.deadline, t.promise.id, t.promise.owner
+        )));
+    }
+    rows.push(Line::styled("promises", theme.dim()));
+    for p in m.promises() {
+        let status = if p.completed { "done" } else { "pending" };
+        let waiters: Vec<String> = p.awaiters.iter().map(|a| format!("#{}", a.id)).collect();
+        let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.owner);
+        if !waiters.is_empty() {
+            line.push_str(&format!(" ← {}", waiters.join(" ")));
+        }
+        let style = if p.completed {
+            theme.dim()
+        } else {
+            Style::new()
+        };
+        rows.push(Line::styled(line, style));
+    }
+    rows
+}
+
+fn output(session: &Session) -> Vec<Line<'static>> {
+    String::from_utf8_lossy(session.machine.stdout())
+        .lines()
+        .map(|l| Line::raw(l.to_string()))
+        .collect()
+}

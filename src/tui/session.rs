@@ -1,0 +1,497 @@
+//! A program loaded for the UI: the stepping [`Machine`] plus what the panes
+//! need to find their lines fast (instruction ↔ source line ↔ async state),
+//! the state machines' transitions, the run's events and the lesson.
+//!
+//! In: a path. Out: a [`Session`] whose motions wrap the machine's and keep
+//! the event list and the "since it last suspended" snapshots up to date, or
+//! the rendered diagnostics when the file does not compile.
+
+use crate::lesson::{Lesson, LessonError};
+use crate::machine::{
+    Breakpoint, Event, EventKind, FrameView, KindSet, LineStep, Machine, Options, Register, Stop,
+    Value,
+};
+use crate::source::FileId;
+use crate::{link::Image, pipeline};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Instructions run ahead at load (then undone) so the timeline shows the
+/// whole run of a lesson from the start.
+const PREFETCH: u64 = 3_000_000;
+
+/// The events `a` / `B` stop at.
+pub fn async_kinds() -> KindSet {
+    KindSet::ASYNC
+        .union(KindSet::of(&[EventKind::Save, EventKind::Restore]))
+        .union(KindSet::ENDS)
+}
+
+/// One async method: its frame layout, states and transitions.
+#[derive(Debug, Clone)]
+pub struct Method {
+    /// `Program.Twice`.
+    pub name: String,
+    /// `Program.Twice$resume`.
+    pub resume: String,
+    /// Index into `Program::frames`.
+    pub layout: usize,
+    /// (state, first address of its code), by address.
+    pub state_addrs: Vec<(u32, u64)>,
+    /// The `transitions:` lines of `--emit sm`.
+    pub transitions: Vec<String>,
+}
+
+/// A row of the x86-64 pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsmRow {
+    /// A global symbol starts here (index into `Image::symbols`).
+    Label(usize),
+    /// A source line (only when interleaving).
+    Source(FileId, usize),
+    /// An instruction (index into `Image::map`).
+    Insn(usize),
+}
+
+/// Registers and frame fields at the moment a frame suspended.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub icount: u64,
+    pub registers: Vec<Register>,
+    pub fields: Vec<Value>,
+}
+
+/// A program loaded into the machine, with its indexes.
+pub struct Session {
+    pub path: PathBuf,
+    pub machine: Machine,
+    pub main_file: FileId,
+    pub lesson: Option<Lesson>,
+    pub lesson_errors: Vec<LessonError>,
+    pub methods: Vec<Method>,
+    /// `--emit sm` of the whole program, one entry per line.
+    pub listing: Vec<String>,
+    pub rows: Vec<AsmRow>,
+    pub rows_mixed: Vec<AsmRow>,
+    /// Instruction index → its row in `rows` / `rows_mixed`.
+    pub insn_row: Vec<usize>,
+    pub insn_row_mixed: Vec<usize>,
+    /// Instruction index → (file, line).
+    pub insn_line: Vec<Option<(FileId, usize)>>,
+    /// Instruction index → (method index, state).
+    pub insn_state: Vec<Option<(usize, u32)>>,
+    pub line_insns: HashMap<(FileId, usize), Vec<usize>>,
+    /// The run's events, as far as it has been run.
+    pub events: Vec<Event>,
+    furthest: u64,
+    snapshots: HashMap<u64, Snapshot>,
+    /// When the file was read (to notice edits).
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Session {
+    /// Compiles and loads a file; `Err` carries the rendered diagnostics.
+    pub fn load(path: &Path) -> Result<Session, String> {
+        let modified = modified(path);
+        let compiled = pipeline::compile_file(path).map_err(|f| f.render())?;
+        let listing = pipeline::state_machines(path, false).unwrap_or_default();
+        let main_file = compiled
+            .sources
+            .files()
+            .next()
+            .map_or(FileId(0), |(id, _)| id);
+        let text = compiled.sources.get(main_file).text.clone();
+        let (lesson, lesson_errors) = match Lesson::parse(&text) {
+            Ok(lesson) => (lesson, Vec::new()),
+            Err(errors) => (None, errors),
+        };
+        let options = Options {
+            checkpoint_interval: 100_000,
+            ..Options::default()
+        };
+        let machine = Machine::with_options(compiled, options)?;
+        let mut session = Session::index(path, machine, main_file, &listing);
+        session.lesson = lesson;
+        session.lesson_errors = lesson_errors;
+        session.modified = modified;
+        session.prefetch();
+        Ok(session)
+    }
+
+    fn index(path: &Path, machine: Machine, main_file: FileId, listing: &str) -> Session {
+        let program = machine.program();
+        let image = &program.image;
+        let methods = methods(program, listing);
+        let insn_line: Vec<_> = image
+            .map
+            .iter()
+            .map(|e| {
+                e.origin
+                    .span
+                    .map(|s| (s.file, program.sources.line_col(s).0))
+            })
+            .collect();
+        let insn_state = insn_states(image, &methods);
+        let mut line_insns: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
+        for (i, line) in insn_line.iter().enumerate() {
+            if let Some(line) = line {
+                line_insns.entry(*line).or_default().push(i);
+            }
+        }
+        let (rows, insn_row) = asm_rows(image, &insn_line, false);
+        let (rows_mixed, insn_row_mixed) = asm_rows(image, &insn_line, true);
+        Session {
+            path: path.to_path_buf(),
+            main_file,
+            lesson: None,
+            lesson_errors: Vec::new(),
+            methods,
+            listing: listing.lines().map(str::to_string).collect(),
+            rows,
+            rows_mixed,
+            insn_row,
+            insn_row_mixed,
+            insn_line,
+            insn_state,
+            line_insns,
+            events: Vec::new(),
+            furthest: 0,
+            snapshots: HashMap::new(),
+            modified: None,
+            machine,
+        }
+    }
+
+    /// Runs ahead and back so the events of the whole run are known.
+    fn prefetch(&mut self) {
+        if self.machine.goto(PREFETCH).is_ok() {
+            self.refresh_events();
+        }
+        let _ = self.machine.restart();
+    }
+
+    /// Has the file changed on disk since it was read?
+    pub fn file_changed(&self) -> bool {
+        modified(&self.path) != self.modified
+    }
+
+    // ----- motions ---------------------------------------------------------
+
+    pub fn step(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.step())
+    }
+    pub fn step_line(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.step_line(LineStep::Over))
+    }
+    pub fn next_event(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.run_to(async_kinds()))
+    }
+    pub fn step_back(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.step_back())
+    }
+    pub fn back_event(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.back_to(async_kinds()))
+    }
+    pub fn continue_run(&mut self) -> Result<Stop, String> {
+        self.after(|m| m.run_to_end())
+    }
+    pub fn goto(&mut self, icount: u64) -> Result<Stop, String> {
+        self.after(|m| m.goto(icount))
+    }
+
+    /// To the next poll (the next event-loop iteration).
+    pub fn next_iteration(&mut self) -> Result<Stop, String> {
+        let now = self.machine.icount();
+        let next = self.polls().find(|&at| at > now);
+        match next {
+            Some(at) => self.goto(at),
+            None => self.after(|m| m.run_to(KindSet::of(&[EventKind::Poll]).union(KindSet::ENDS))),
+        }
+    }
+
+    /// Back to the previous poll (or the start).
+    pub fn prev_iteration(&mut self) -> Result<Stop, String> {
+        let now = self.machine.icount();
+        let previous = self.polls().filter(|&at| at < now).last();
+        match previous {
+            Some(at) => self.goto(at),
+            None => self.after(|m| m.restart()),
+        }
+    }
+
+    fn polls(&self) -> impl Iterator<Item = u64> + '_ {
+        self.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Poll)
+            .map(|e| e.icount)
+    }
+
+    fn after(
+        &mut self,
+        motion: impl FnOnce(&mut Machine) -> Result<Stop, String>,
+    ) -> Result<Stop, String> {
+        let stop = motion(&mut self.machine)?;
+        if self.machine.icount() > self.furthest || self.machine.ended().is_some() {
+            self.refresh_events();
+        }
+        Ok(stop)
+    }
+
+    fn refresh_events(&mut self) {
+        self.events = self.machine.events();
+        self.furthest = self.furthest.max(self.machine.icount());
+    }
+
+    /// How many events happened before now (the timeline position).
+    pub fn events_before(&self) -> usize {
+        let now = self.machine.icount();
+        self.events.partition_point(|e| e.icount < now)
+    }
+
+    /// The event at the current instruction, or else the last one before it.
+    pub fn last_event(&self) -> Option<&Event> {
+        let now = self.machine.icount();
+        let i = self.events.partition_point(|e| e.icount <= now);
+        i.checked_sub(1).map(|i| &self.events[i])
+    }
+
+    // ----- breakpoints -----------------------------------------------------
+
+    /// Sets the breakpoint, or clears it if it is set; returns whether it is set now.
+    pub fn toggle_breakpoint(&mut self, breakpoint: Breakpoint) -> Result<bool, String> {
+        if self.machine.breakpoints().any(|b| *b == breakpoint) {
+            self.machine.remove_breakpoint(&breakpoint)?;
+            return Ok(false);
+        }
+        match self.machine.add_breakpoint(breakpoint.clone())? {
+            0 => {
+                self.machine.remove_breakpoint(&breakpoint)?;
+                Err("no code starts there".to_string())
+            }
+            _ => Ok(true),
+        }
+    }
+
+    pub fn has_breakpoint(&self, breakpoint: &Breakpoint) -> bool {
+        self.machine.breakpoints().any(|b| b == breakpoint)
+    }
+
+    /// Is there a breakpoint (of any kind) on this instruction?
+    pub fn insn_has_breakpoint(&self, index: usize) -> bool {
+        let entry = &self.machine.program().image.map[index];
+        self.machine.breakpoints().any(|b| match b {
+            Breakpoint::Addr(a) => *a == entry.addr,
+            Breakpoint::Line { file, line } => {
+                self.insn_line[index] == Some((*file, *line)) && self.line_start(index)
+            }
+            Breakpoint::State { method, state } => self
+                .methods
+                .iter()
+                .any(|m| m.name == *method && m.state_addrs.contains(&(*state, entry.addr))),
+        })
+    }
+
+    /// Does a line begin at this instruction (the previous one is another line)?
+    fn line_start(&self, index: usize) -> bool {
+        index == 0 || self.insn_line[index - 1] != self.insn_line[index]
+    }
+
+    // ----- where things are ------------------------------------------------
+
+    /// The index of the next instruction.
+    pub fn pc_index(&self) -> Option<usize> {
+        self.machine
+            .program()
+            .image
+            .insn_index_at(self.machine.pc())
+    }
+
+    /// The method index and state of the code at the CPU.
+    pub fn cpu_state(&self) -> Option<(usize, u32)> {
+        self.pc_index().and_then(|i| self.insn_state[i])
+    }
+
+    /// The async method (index) an instruction belongs to (starter or resume).
+    pub fn method_of_insn(&self, index: usize) -> Option<usize> {
+        let function = &self.machine.program().image.map[index].origin.function;
+        let name = function.trim_end_matches("$resume");
+        self.methods.iter().position(|m| m.name == name)
+    }
+
+    /// The live frame of a method the CPU works on: the frame in r15 (or
+    /// rdi) if it is one of the method's, else the one of the latest event.
+    pub fn frame_of(&self, method: usize) -> Option<FrameView> {
+        let name = &self.methods[method].name;
+        let frames: Vec<FrameView> = self
+            .machine
+            .frames()
+            .into_iter()
+            .filter(|f| f.method == *name)
+            .collect();
+        let regs = self.machine.registers();
+        let reg = |n: &str| regs.iter().find(|r| r.name == n).map(|r| r.value);
+        let now = self.machine.icount();
+        let by_event = self.events[..self.events.partition_point(|e| e.icount <= now)]
+            .iter()
+            .rev()
+            .filter_map(|e| e.promise.as_ref())
+            .find(|p| p.owner == *name)
+            .map(|p| p.addr);
+        [reg("r15"), reg("rdi"), by_event]
+            .into_iter()
+            .flatten()
+            .find_map(|addr| frames.iter().find(|f| f.promise.addr == addr).cloned())
+            .or_else(|| frames.last().cloned())
+    }
+
+    /// Registers and fields of `frame` when it last suspended (cached; going
+    /// there and back replays from a checkpoint).
+    pub fn since_suspend(&mut self, frame: &FrameView) -> Option<&Snapshot> {
+        let now = self.machine.icount();
+        let at = self.events[..self.events.partition_point(|e| e.icount < now)]
+            .iter()
+            .rev()
+            .find(|e| e.kind == EventKind::Suspend && e.promise.as_ref() == Some(&frame.promise))?
+            .icount;
+        if !self.snapshots.contains_key(&at) {
+            let snapshot = self.snapshot_at(at, frame)?;
+            self.snapshots.insert(at, snapshot);
+        }
+        self.snapshots.get(&at)
+    }
+
+    fn snapshot_at(&mut self, at: u64, frame: &FrameView) -> Option<Snapshot> {
+        let now = self.machine.icount();
+        self.machine.goto(at).ok()?;
+        let fields = self
+            .machine
+            .frames()
+            .into_iter()
+            .find(|f| f.promise == frame.promise)
+            .map(|f| f.fields);
+        let registers = self.machine.registers();
+        self.machine.goto(now).ok()?;
+        Some(Snapshot {
+            icount: at,
+            registers,
+            fields: fields?,
+        })
+    }
+
+    /// The program image.
+    pub fn image(&self) -> &Image {
+        &self.machine.program().image
+    }
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The async methods, with their state labels' addresses and transitions.
+fn methods(program: &crate::machine::Program, listing: &str) -> Vec<Method> {
+    program
+        .frames
+        .iter()
+        .enumerate()
+        .map(|(layout, frame)| {
+            let mut state_addrs: Vec<(u32, u64)> = (0..=frame.states.len() as u32)
+                .filter_map(|s| {
+                    let label = format!("{}.state{s}", frame.resume);
+                    program.image.symbol(&label).map(|a| (s, a))
+                })
+                .collect();
+            state_addrs.sort_by_key(|&(_, a)| a);
+            Method {
+                name: frame.method.clone(),
+                resume: frame.resume.clone(),
+                layout,
+                state_addrs,
+                transitions: transitions(listing, &frame.method),
+            }
+        })
+        .collect()
+}
+
+/// The `transitions:` block of one method in the `--emit sm` listing.
+fn transitions(listing: &str, method: &str) -> Vec<String> {
+    let header = format!("state machine {method} ");
+    listing
+        .split("\nstate machine ")
+        .map(|part| {
+            if part.starts_with("state machine ") {
+                part.to_string()
+            } else {
+                format!("state machine {part}")
+            }
+        })
+        .find(|part| part.starts_with(&header))
+        .map(|part| {
+            part.lines()
+                .skip_while(|l| l.trim() != "transitions:")
+                .skip(1)
+                .take_while(|l| !l.trim().is_empty())
+                .map(|l| l.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The state each instruction of a resume function runs in: the last state
+/// label at or before it (the prologue and dispatch belong to none).
+fn insn_states(image: &Image, methods: &[Method]) -> Vec<Option<(usize, u32)>> {
+    image
+        .map
+        .iter()
+        .map(|entry| {
+            if let Some(state) = entry.origin.state {
+                let name = entry.origin.function.trim_end_matches("$resume");
+                return methods
+                    .iter()
+                    .position(|m| m.name == name)
+                    .map(|m| (m, state));
+            }
+            let m = methods
+                .iter()
+                .position(|m| *m.resume == *entry.origin.function)?;
+            methods[m]
+                .state_addrs
+                .iter()
+                .rev()
+                .find(|(_, a)| *a <= entry.addr)
+                .map(|&(s, _)| (m, s))
+        })
+        .collect()
+}
+
+/// The rows of the x86-64 pane: labels and instructions (and source lines
+/// when `mixed`), with each instruction's row.
+fn asm_rows(
+    image: &Image,
+    insn_line: &[Option<(FileId, usize)>],
+    mixed: bool,
+) -> (Vec<AsmRow>, Vec<usize>) {
+    let mut rows = Vec::with_capacity(image.map.len() * 2);
+    let mut insn_row = Vec::with_capacity(image.map.len());
+    let mut symbols = image
+        .symbols
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.section == crate::asm::Section::Text && !s.local)
+        .peekable();
+    let mut last_line = None;
+    for (i, entry) in image.map.iter().enumerate() {
+        while let Some((s, _)) = symbols.next_if(|(_, s)| s.addr <= entry.addr) {
+            rows.push(AsmRow::Label(s));
+            last_line = None;
+        }
+        if mixed && insn_line[i].is_some() && insn_line[i] != last_line {
+            let (file, line) = insn_line[i].expect("checked");
+            rows.push(AsmRow::Source(file, line));
+            last_line = insn_line[i];
+        }
+        insn_row.push(rows.len());
+        rows.push(AsmRow::Insn(i));
+    }
+    (rows, insn_row)
+}

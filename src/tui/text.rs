@@ -1,0 +1,134 @@
+//! Every string the UI shows that is not program data: pane titles, hints,
+//! the help text of each action, prompts, messages and the notes on register
+//! names (what the System V AMD64 ABI uses each register for).
+//!
+//! In: an [`Action`] or a register name. Out: words for the screen.
+
+use super::app::Action;
+
+pub const TITLE_SOURCE: &str = "Source";
+pub const TITLE_STATES: &str = "State machine";
+pub const TITLE_ALL_STATES: &str = "State machines (whole program)";
+pub const TITLE_ASM: &str = "x86-64";
+pub const TITLE_REGISTERS: &str = "Registers";
+pub const TITLE_STACK: &str = "Stack";
+pub const TITLE_ASYNC: &str = "Promises · ready queue · timers";
+pub const TITLE_OUTPUT: &str = "Output";
+pub const TITLE_HELP: &str = "Keys (any key closes)";
+pub const TITLE_ERROR: &str = "The file does not compile";
+
+/// The hint line, always visible.
+pub const HINTS: &str =
+    "s step  n line  a async  b back  B back-event  c cont  r reload  Tab pane  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
+
+pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
+pub const ERROR_HINT: &str =
+    "Edit the file, then press r to reload (it reloads by itself when saved) · q quits";
+pub const NO_ASYNC: &str =
+    "No async method here. Select a line of one, or press w for the whole program's list.";
+pub const FILE_CHANGED: &str = "the file changed on disk: r reloads it";
+pub const PROMPT_SEARCH: &str = "search: ";
+pub const PROMPT_GOTO: &str = "go to event N, or iN for instruction N: ";
+
+/// One line of help for an action (for the `?` overlay).
+pub fn describe(action: Action) -> &'static str {
+    match action {
+        Action::Step => "step one instruction",
+        Action::NextLine => "run to the next source line (over calls)",
+        Action::NextEvent => "run to the next async event (save, restore, poll, jump, state, …)",
+        Action::StepBack => "step back one instruction",
+        Action::BackEvent => "go back to the previous async event",
+        Action::Continue => "continue to a breakpoint or the end",
+        Action::Reload => "re-read the file and restart (keeps breakpoints)",
+        Action::FocusNext => "focus the next pane",
+        Action::FocusPrev => "focus the previous pane",
+        Action::ToggleBreakpoint => {
+            "set/clear a breakpoint on the selected line, instruction or state"
+        }
+        Action::StartSearch => "search the focused pane (Enter on an empty search repeats)",
+        Action::StartGoto => "go to event N (or iN: instruction count N)",
+        Action::PrevIteration => "back to the previous event-loop iteration (poll)",
+        Action::NextIteration => "on to the next event-loop iteration (poll)",
+        Action::ToggleBytes => "show/hide instruction bytes",
+        Action::ToggleInterleave => "interleave source lines in the x86-64 pane (objdump -S)",
+        Action::ToggleWhole => "state machine of this method / of the whole program",
+        Action::ToggleNarration => "narration on/off",
+        Action::Follow => "move the selection back to where the CPU is",
+        Action::Up | Action::Down => "move the selection (also k/j, mouse click and wheel)",
+        Action::PageUp | Action::PageDown => "move the selection a page",
+        Action::Top | Action::Bottom => "first / last line",
+        Action::Help => "this help",
+        Action::Quit => "quit (also Ctrl-C)",
+        _ => "",
+    }
+}
+
+/// What the ABI (and flux-viz's code) uses a register for.
+pub fn register_note(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "rip" => "instruction pointer: the address of the next instruction",
+        "rsp" => "stack pointer: the top of the stack (push/call move it down)",
+        "rbp" => "frame pointer: this function's frame; callee-saved",
+        "rax" => "return value; scratch (caller-saved)",
+        "rbx" => "callee-saved: a function that uses it saves and restores it; holds locals",
+        "rcx" => "4th argument; scratch (caller-saved)",
+        "rdx" => "3rd argument; scratch (caller-saved)",
+        "rsi" => "2nd argument; scratch (caller-saved)",
+        "rdi" => "1st argument; the event loop passes the frame (context) here",
+        "r8" => "5th argument; scratch (caller-saved)",
+        "r9" => "6th argument; scratch (caller-saved)",
+        "r10" | "r11" => "scratch (caller-saved); syscall clobbers r11",
+        "r12" | "r13" | "r14" => {
+            "callee-saved: saved and restored by a function that uses it; holds locals"
+        }
+        "r15" => "callee-saved; a resume function keeps its frame here",
+        "rflags" => "flags: the result of the last compare (ZF, SF, CF, OF …)",
+        _ => return None,
+    })
+}
+
+/// Register groups for the registers pane.
+pub const REGISTER_GROUPS: [(&str, &[&str]); 4] = [
+    ("frame", &["rip", "rsp", "rbp"]),
+    ("callee-saved", &["rbx", "r12", "r13", "r14", "r15"]),
+    (
+        "args/scratch",
+        &["rax", "rdi", "rsi", "rdx", "rcx", "r8", "r9", "r10", "r11"],
+    ),
+    ("", &["rflags"]),
+];
+
+/// How much an event kind matters on the timeline (a cell shows its most
+/// important event).
+pub fn event_rank(kind: crate::machine::EventKind) -> u8 {
+    use crate::machine::EventKind as K;
+    match kind {
+        K::Poll => 9,
+        K::Suspend => 8,
+        K::Jump => 7,
+        K::Timer => 6,
+        K::Complete => 5,
+        K::Wake => 4,
+        K::State => 3,
+        K::Output => 2,
+        K::Save | K::Restore => 0,
+        _ => 10,
+    }
+}
+
+/// One character per event kind, for the timeline strip.
+pub fn event_glyph(kind: crate::machine::EventKind) -> char {
+    use crate::machine::EventKind as K;
+    match kind {
+        K::Poll => 'P',
+        K::Jump => 'j',
+        K::Suspend => 's',
+        K::State => '#',
+        K::Complete => 'c',
+        K::Wake => 'w',
+        K::Timer => 't',
+        K::Save | K::Restore => '·',
+        K::Output => 'o',
+        _ => '!',
+    }
+}
