@@ -236,7 +236,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn call(&mut self, label: &str, explain: &str) {
         debug_assert!(
-            self.depth % 2 == 0,
+            self.depth.is_multiple_of(2),
             "calls must see a 16-byte aligned stack"
         );
         self.asm.call(label).explain(explain);

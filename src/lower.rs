@@ -120,9 +120,7 @@ fn method_labels(program: &Program) -> Vec<Option<String>> {
         .methods
         .iter()
         .map(|m| {
-            if m.body.is_none() {
-                return None;
-            }
+            m.body.as_ref()?;
             let base = match m.class {
                 Some(c) => format!("{}.{}", program.classes[c.0 as usize].name, m.name),
                 None => format!("fn.{}", m.name),
@@ -204,8 +202,8 @@ fn lower_body(
     let stmts = lowerer.block(&body.block.stmts);
     let awaits = lowerer.awaits;
     let mut weights = vec![0u64; locals.len()];
-    for index in 0..body.params {
-        weights[index] += 1;
+    for weight in &mut weights[..body.params] {
+        *weight += 1;
     }
     if let Some(this) = this {
         weights[this] += 1;

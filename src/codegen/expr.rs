@@ -392,7 +392,7 @@ impl FnGen<'_, '_> {
                 }
             }
             CompoundOp::Concat => {
-                self.to_string(&value.ty);
+                self.format_as_string(&value.ty);
                 self.x(|a| a.mov(x::rsi, x::rax));
                 self.pop(x::rdi);
                 self.call_aligned(runtime::CONCAT, "joins the two strings");
@@ -474,7 +474,7 @@ impl FnGen<'_, '_> {
                     a.mov(x::rax, x::qword_ptr(x::rdi))
                 });
                 let offset = VTABLE_METHODS + 8 * slot as i32;
-                debug_assert!(self.depth % 2 == 0);
+                debug_assert!(self.depth.is_multiple_of(2));
                 self.xe(explain, |a| a.call(x::qword_ptr(x::rax + offset)));
             }
         }
@@ -752,11 +752,11 @@ impl FnGen<'_, '_> {
             return;
         };
         self.expr(first);
-        self.to_string(&first.ty);
+        self.format_as_string(&first.ty);
         for part in rest {
             self.push_rax();
             self.expr(part);
-            self.to_string(&part.ty);
+            self.format_as_string(&part.ty);
             self.x(|a| a.mov(x::rsi, x::rax));
             self.pop(x::rdi);
             self.call_aligned(runtime::CONCAT, "joins the two strings");
@@ -764,7 +764,7 @@ impl FnGen<'_, '_> {
     }
 
     /// Turns the value in rax (of type `ty`) into a string, as C# formats it.
-    pub(super) fn to_string(&mut self, ty: &Type) {
+    pub(super) fn format_as_string(&mut self, ty: &Type) {
         match ty {
             Type::String | Type::Null => {}
             Type::Int => {
@@ -852,7 +852,7 @@ impl FnGen<'_, '_> {
                         runtime::PRINT_BOOL[newline]
                     }
                     other => {
-                        self.to_string(other);
+                        self.format_as_string(other);
                         self.x(|a| a.mov(x::rdi, x::rax));
                         runtime::PRINT_STR[newline]
                     }
