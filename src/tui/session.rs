@@ -180,8 +180,14 @@ impl Session {
     pub fn step(&mut self) -> Result<Stop, String> {
         self.after(|m| m.step())
     }
+    /// To the next source line: over calls from a Flux# line, into the
+    /// program from the runtime (else `n` at `_start` would run it all).
     pub fn step_line(&mut self) -> Result<Stop, String> {
-        self.after(|m| m.step_line(LineStep::Over))
+        let how = match self.machine.current_line() {
+            Some(_) => LineStep::Over,
+            None => LineStep::Into,
+        };
+        self.after(|m| m.step_line(how))
     }
     pub fn next_event(&mut self) -> Result<Stop, String> {
         self.after(|m| m.run_to(async_kinds()))

@@ -1,0 +1,525 @@
+//! The terminal UI without a terminal: every key as an action on the state
+//! (no rendering), cross-highlighting, the error screen, and TestBackend
+//! snapshots of each pane on lesson 04 at three moments and of the whole
+//! screen at 80×24 and 250×70.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
+use flux_viz::machine::{Breakpoint, EventKind};
+use flux_viz::tui::app::{action_for, Action, App, Mode, PaneId, Selection, BINDINGS};
+use flux_viz::tui::panes::{self, Screen};
+use flux_viz::tui::theme::Theme;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use std::path::Path;
+
+const LESSON: &str = "lessons/04-event-loop.fs";
+
+fn app() -> App {
+    let mut app = App::new(Path::new(LESSON), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    assert!(app.session.is_ok(), "lesson 04 compiles");
+    app
+}
+
+fn icount(app: &App) -> u64 {
+    app.session.as_ref().unwrap().machine.icount()
+}
+
+fn keys(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.apply(a);
+    }
+}
+
+fn press(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// The text of a buffer, one line per row, trailing spaces trimmed.
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    (area.y..area.y + area.height)
+        .map(|y| {
+            let row: String = (area.x..area.x + area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&Screen(app), f.area()))
+        .unwrap();
+    text(terminal.backend().buffer())
+}
+
+fn pane(app: &App, pane: PaneId, width: u16, height: u16) -> String {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    panes::render_pane(app, pane, area, &mut buf);
+    text(&buf)
+}
+
+// ----- keys → state ---------------------------------------------------------
+
+#[test]
+fn every_binding_is_described_and_reachable() {
+    for b in BINDINGS {
+        assert!(
+            !flux_viz::tui::text::describe(b.action).is_empty(),
+            "{}",
+            b.label
+        );
+        let event = press(b.keys[0], KeyModifiers::NONE, KeyEventKind::Press);
+        assert_eq!(action_for(&event, &Mode::Normal), Some(b.action));
+    }
+}
+
+#[test]
+fn key_releases_are_ignored_and_ctrl_c_quits() {
+    let release = press(
+        KeyCode::Char('s'),
+        KeyModifiers::NONE,
+        KeyEventKind::Release,
+    );
+    assert_eq!(action_for(&release, &Mode::Normal), None);
+    let ctrl_c = press(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+        KeyEventKind::Press,
+    );
+    assert_eq!(action_for(&ctrl_c, &Mode::Normal), Some(Action::Quit));
+    let mut app = app();
+    app.apply(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn s_steps_and_b_steps_back() {
+    let mut app = app();
+    keys(&mut app, &[Action::Step, Action::Step]);
+    assert_eq!(icount(&app), 2);
+    app.apply(Action::StepBack);
+    assert_eq!(icount(&app), 1);
+}
+
+#[test]
+fn n_runs_to_another_source_line() {
+    let mut app = app();
+    let line = |app: &App| app.session.as_ref().unwrap().machine.current_line();
+    let before = line(&app);
+    app.apply(Action::NextLine);
+    assert_ne!(line(&app), before);
+    assert!(icount(&app) > 0);
+}
+
+#[test]
+fn a_stops_before_an_async_event_and_shift_b_goes_back_to_the_previous() {
+    let mut app = app();
+    keys(&mut app, &[Action::NextEvent, Action::NextEvent]);
+    let s = app.session.as_ref().unwrap();
+    let second = s.last_event().unwrap().icount;
+    assert_eq!(second, icount(&app));
+    let first = s.events[s.events_before() - 1].icount;
+    app.apply(Action::BackEvent);
+    assert_eq!(icount(&app), first);
+}
+
+#[test]
+fn c_continues_to_the_end_or_a_breakpoint_set_with_enter() {
+    let mut app = app();
+    app.apply(Action::Continue);
+    assert!(app.session.as_ref().unwrap().machine.ended().is_some());
+    assert!(app.message.contains("exited with code 0"));
+
+    let mut app = self::app();
+    // Select line 15 (`score += turn;`) in the source pane and break there.
+    app.focus = PaneId::Source;
+    keys(&mut app, &[Action::Top]);
+    for _ in 1..15 {
+        app.apply(Action::Down);
+    }
+    assert_eq!(app.selection, Selection::Line(file(&app), 15));
+    app.apply(Action::ToggleBreakpoint);
+    assert!(app.message.starts_with("breakpoint set"), "{}", app.message);
+    app.apply(Action::Continue);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(s.machine.current_line().map(|(_, l)| l), Some(15));
+    // Enter again clears it.
+    app.focus = PaneId::Source;
+    app.apply(Action::Up);
+    app.apply(Action::Down);
+    app.apply(Action::ToggleBreakpoint);
+    assert!(
+        app.message.starts_with("breakpoint cleared"),
+        "{}",
+        app.message
+    );
+}
+
+fn file(app: &App) -> flux_viz::source::FileId {
+    app.session.as_ref().unwrap().main_file
+}
+
+#[test]
+fn breakpoints_on_instructions_and_states() {
+    let mut app = app();
+    // A state breakpoint: state 1 of Player, from the state-machine pane.
+    app.focus = PaneId::States;
+    let row = panes::states::rows(&app)
+        .iter()
+        .position(|r| r.target.is_some_and(|(_, s)| s == 1))
+        .expect("a state 1 row");
+    app.views[PaneId::States.index()].cursor = 0;
+    for _ in 0..row {
+        app.apply(Action::Down);
+    }
+    app.apply(Action::ToggleBreakpoint);
+    assert!(app.message.contains("state 1 of"), "{}", app.message);
+    app.apply(Action::Continue);
+    assert!(app.message.starts_with("breakpoint at"), "{}", app.message);
+    // An instruction breakpoint: the next instruction in the asm pane.
+    let mut app = self::app();
+    app.focus = PaneId::Asm;
+    keys(&mut app, &[Action::Down, Action::Down]);
+    let Selection::Insn(i) = app.selection else {
+        panic!("an instruction is selected: {:?}", app.selection)
+    };
+    app.apply(Action::ToggleBreakpoint);
+    let s = app.session.as_ref().unwrap();
+    let addr = s.image().map[i].addr;
+    assert!(s.has_breakpoint(&Breakpoint::Addr(addr)));
+}
+
+#[test]
+fn r_reloads_the_file_restarts_and_keeps_breakpoints() {
+    let mut app = app();
+    app.focus = PaneId::Source;
+    for _ in 1..15 {
+        app.apply(Action::Down);
+    }
+    app.apply(Action::ToggleBreakpoint);
+    keys(&mut app, &[Action::Step, Action::Step, Action::Reload]);
+    assert_eq!(icount(&app), 0);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(s.machine.breakpoints().count(), 1);
+}
+
+#[test]
+fn tab_cycles_the_focus_both_ways() {
+    let mut app = app();
+    assert_eq!(app.focus, PaneId::Source);
+    app.apply(Action::FocusNext);
+    assert_eq!(app.focus, PaneId::States);
+    app.apply(Action::FocusPrev);
+    app.apply(Action::FocusPrev);
+    assert_eq!(app.focus, PaneId::Output);
+}
+
+#[test]
+fn slash_searches_the_focused_pane() {
+    let mut app = app();
+    keys(
+        &mut app,
+        &[
+            Action::StartSearch,
+            Action::Type('Y'),
+            Action::Type('i'),
+            Action::Type('e'),
+            Action::Type('l'),
+            Action::Type('d'),
+            Action::Submit,
+        ],
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, 4);
+    // Enter on an empty search repeats it.
+    keys(&mut app, &[Action::StartSearch, Action::Submit]);
+    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, 17);
+    // Esc cancels; Backspace erases.
+    keys(
+        &mut app,
+        &[Action::StartSearch, Action::Type('x'), Action::Erase],
+    );
+    assert_eq!(
+        app.mode,
+        Mode::Prompt {
+            kind: flux_viz::tui::app::PromptKind::Search,
+            text: String::new()
+        }
+    );
+    app.apply(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn g_goes_to_an_event_or_an_instruction_count() {
+    let mut app = app();
+    keys(
+        &mut app,
+        &[Action::StartGoto, Action::Type('3'), Action::Submit],
+    );
+    let third = app.session.as_ref().unwrap().events[2].icount;
+    assert_eq!(icount(&app), third);
+    keys(
+        &mut app,
+        &[
+            Action::StartGoto,
+            Action::Type('i'),
+            Action::Type('9'),
+            Action::Submit,
+        ],
+    );
+    assert_eq!(icount(&app), 9);
+}
+
+#[test]
+fn brackets_move_between_event_loop_iterations() {
+    let mut app = app();
+    app.apply(Action::NextIteration);
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(s.last_event().unwrap().kind, EventKind::Poll);
+    let first = icount(&app);
+    app.apply(Action::NextIteration);
+    assert!(icount(&app) > first);
+    app.apply(Action::PrevIteration);
+    assert_eq!(icount(&app), first);
+    app.apply(Action::PrevIteration);
+    assert_eq!(icount(&app), 0);
+}
+
+#[test]
+fn toggles() {
+    let mut app = app();
+    keys(
+        &mut app,
+        &[
+            Action::ToggleBytes,
+            Action::ToggleInterleave,
+            Action::ToggleWhole,
+            Action::ToggleNarration,
+        ],
+    );
+    assert!(app.show_bytes && app.interleave && app.whole && !app.narration);
+    let s = app.session.as_ref().unwrap();
+    assert!(app.asm_rows(s).len() > s.rows.len());
+}
+
+#[test]
+fn cursor_keys_and_dot_follow_the_cpu() {
+    let mut app = app();
+    app.focus = PaneId::Asm;
+    let at = app.views[PaneId::Asm.index()].cursor;
+    app.apply(Action::Down);
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, at + 1);
+    app.apply(Action::PageDown);
+    assert!(app.views[PaneId::Asm.index()].cursor > at + 5);
+    app.apply(Action::PageUp);
+    app.apply(Action::Up);
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, at);
+    app.apply(Action::Top);
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, 0);
+    app.apply(Action::Bottom);
+    assert!(app.views[PaneId::Asm.index()].cursor > 100);
+    app.apply(Action::Follow);
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, at);
+}
+
+#[test]
+fn question_mark_opens_help_and_any_key_closes_it() {
+    let mut app = app();
+    app.apply(Action::Help);
+    assert_eq!(app.mode, Mode::Help);
+    assert!(screen(&app, 160, 45).contains("step one instruction"));
+    app.apply(Action::Step);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(icount(&app), 0, "the closing key does nothing else");
+}
+
+#[test]
+fn mouse_click_focuses_and_selects_and_the_wheel_scrolls() {
+    let mut app = app();
+    let areas = app.areas();
+    let asm = areas.pane(PaneId::Asm).unwrap();
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: asm.x + 5,
+        row: asm.y + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    let before = app.views[PaneId::Asm.index()].top;
+    app.apply(action_for(&click, &app.mode).unwrap());
+    assert_eq!(app.focus, PaneId::Asm);
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, before + 2);
+    assert!(matches!(app.selection, Selection::Insn(_)));
+    let top = app.views[PaneId::Asm.index()].top;
+    app.apply(Action::Scroll {
+        x: asm.x + 5,
+        y: asm.y + 3,
+        down: true,
+    });
+    assert_eq!(app.views[PaneId::Asm.index()].top, top + 3);
+}
+
+// ----- cross-highlighting ---------------------------------------------------
+
+#[test]
+fn selecting_a_source_line_highlights_its_instructions_and_state() {
+    let mut app = app();
+    app.focus = PaneId::Source;
+    for _ in 1..17 {
+        app.apply(Action::Down);
+    }
+    // line 17: `await Task.Yield();` in Player
+    let s = app.session.as_ref().unwrap();
+    assert!(!app.highlight.insns.is_empty());
+    assert!(app
+        .highlight
+        .insns
+        .iter()
+        .all(|&i| s.insn_line[i] == Some((s.main_file, 17))));
+    let (m, _) = app.highlight.state.expect("line 17 runs in a state");
+    assert_eq!(s.methods[m].name, "Program.Player");
+    // The asm cursor moved to the first of them.
+    let first = *app.highlight.insns.iter().min().unwrap();
+    assert_eq!(app.views[PaneId::Asm.index()].cursor, s.insn_row[first]);
+}
+
+#[test]
+fn selecting_a_state_tints_its_source_lines_and_instructions() {
+    let mut app = app();
+    app.apply(Action::NextIteration);
+    app.focus = PaneId::States;
+    app.views[PaneId::States.index()].cursor = 0;
+    let row = panes::states::rows(&app)
+        .iter()
+        .position(|r| r.target.is_some_and(|(_, s)| s == 1))
+        .unwrap();
+    for _ in 0..row {
+        app.apply(Action::Down);
+    }
+    assert!(matches!(app.selection, Selection::State(_, 1)));
+    assert!(!app.highlight.lines.is_empty());
+    assert!(!app.highlight.insns.is_empty());
+}
+
+// ----- errors and sizes -----------------------------------------------------
+
+#[test]
+fn a_compile_error_is_shown_and_r_reloads_the_fixed_file() {
+    let dir = std::env::temp_dir().join(format!("flux-viz-tui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.fs");
+    std::fs::write(
+        &path,
+        "class Program { static void Main() { int x = ; } }\n",
+    )
+    .unwrap();
+    let mut app = App::new(&path, false, Theme::plain());
+    app.apply(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert!(app.session.is_err());
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("does not compile"), "{shown}");
+    assert!(shown.contains("broken.fs:1"), "{shown}");
+    app.apply(Action::Step);
+    std::fs::write(
+        &path,
+        "using System;\nclass Program { static void Main() { Console.WriteLine(1); } }\n",
+    )
+    .unwrap();
+    app.apply(Action::Reload);
+    assert!(app.session.is_ok());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn below_80_by_24_asks_for_a_bigger_terminal() {
+    let mut app = app();
+    app.apply(Action::Resize {
+        width: 79,
+        height: 24,
+    });
+    let shown = screen(&app, 79, 24);
+    assert!(shown.contains("Please enlarge"), "{shown}");
+    app.apply(Action::Step);
+    assert_eq!(icount(&app), 1, "keys still work");
+}
+
+// ----- snapshots --------------------------------------------------------------
+
+/// Three moments of lesson 04: the start, the first poll, the second
+/// player's first resume (third poll), after a step into it.
+fn moments() -> Vec<(&'static str, App)> {
+    let start = app();
+    let mut poll = app();
+    poll.apply(Action::NextIteration);
+    let mut third = app();
+    keys(
+        &mut third,
+        &[
+            Action::NextIteration,
+            Action::NextIteration,
+            Action::NextIteration,
+            Action::NextEvent,
+            Action::NextEvent,
+            Action::Step,
+        ],
+    );
+    vec![
+        ("start", start),
+        ("first_poll", poll),
+        ("third_poll", third),
+    ]
+}
+
+#[test]
+fn pane_snapshots_at_three_moments() {
+    let names = [
+        (PaneId::Source, "source"),
+        (PaneId::States, "states"),
+        (PaneId::Asm, "asm"),
+        (PaneId::Registers, "registers"),
+        (PaneId::Stack, "stack"),
+        (PaneId::Async, "async"),
+        (PaneId::Output, "output"),
+    ];
+    for (moment, app) in moments() {
+        for (id, name) in names {
+            let width = if id == PaneId::Asm { 100 } else { 72 };
+            insta::assert_snapshot!(format!("{name}_{moment}"), pane(&app, id, width, 18));
+        }
+    }
+}
+
+#[test]
+fn whole_screen_at_80x24_and_250x70() {
+    let mut app = app();
+    app.apply(Action::NextIteration);
+    for (w, h) in [(80, 24), (250, 70)] {
+        app.apply(Action::Resize {
+            width: w,
+            height: h,
+        });
+        insta::assert_snapshot!(format!("screen_{w}x{h}"), screen(&app, w, h));
+    }
+}
