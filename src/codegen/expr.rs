@@ -14,6 +14,16 @@ use crate::typed::{
 use iced_x86::code_asm::{self as x, CodeAssembler};
 use iced_x86::{Code, IcedError};
 
+/// `mov [mem], dl/dx/edx/rdx` by the size of `ty`.
+fn store_rdx(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Result<(), IcedError> {
+    match size_of(ty) {
+        1 => a.mov(x::byte_ptr(mem), x::dl),
+        2 => a.mov(x::word_ptr(mem), x::dx),
+        4 => a.mov(x::dword_ptr(mem), x::edx),
+        _ => a.mov(x::qword_ptr(mem), x::rdx),
+    }
+}
+
 /// Where a call goes.
 enum Target<'s> {
     Direct(&'s str),
@@ -213,7 +223,7 @@ impl FnGen<'_, '_> {
     /// Evaluates `lhs` into rax and `rhs` into rcx, left to right.
     pub(super) fn operands(&mut self, lhs: &Expr, rhs: &Expr) {
         self.expr(lhs);
-        if let Some(load) = self.simple_load(rhs) {
+        if let Some(load) = self.simple_load(rhs, (x::rcx, x::ecx)) {
             self.x(load);
             return;
         }
@@ -228,6 +238,7 @@ impl FnGen<'_, '_> {
     fn simple_load(
         &self,
         e: &Expr,
+        (wide, narrow): (x::AsmRegister64, x::AsmRegister32),
     ) -> Option<impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>> {
         enum Load {
             Imm(u64),
@@ -247,13 +258,13 @@ impl FnGen<'_, '_> {
             _ => return None,
         };
         Some(move |a: &mut CodeAssembler| match load {
-            Load::Imm(v) if v <= u64::from(u32::MAX) => a.mov(x::ecx, v as u32),
-            Load::Imm(v) => a.mov(x::rcx, v),
-            Load::Reg(r) => a.mov(x::rcx, r),
-            Load::Stack(off, 1) => a.movzx(x::ecx, x::byte_ptr(x::rbp - off)),
-            Load::Stack(off, 2) => a.movzx(x::ecx, x::word_ptr(x::rbp - off)),
-            Load::Stack(off, 4) => a.mov(x::ecx, x::dword_ptr(x::rbp - off)),
-            Load::Stack(off, _) => a.mov(x::rcx, x::qword_ptr(x::rbp - off)),
+            Load::Imm(v) if v <= u64::from(u32::MAX) => a.mov(narrow, v as u32),
+            Load::Imm(v) => a.mov(wide, v),
+            Load::Reg(r) => a.mov(wide, r),
+            Load::Stack(off, 1) => a.movzx(narrow, x::byte_ptr(x::rbp - off)),
+            Load::Stack(off, 2) => a.movzx(narrow, x::word_ptr(x::rbp - off)),
+            Load::Stack(off, 4) => a.mov(narrow, x::dword_ptr(x::rbp - off)),
+            Load::Stack(off, _) => a.mov(wide, x::qword_ptr(x::rbp - off)),
         })
     }
 
@@ -308,20 +319,26 @@ impl FnGen<'_, '_> {
                 self.store_rax_to_mem(x::rcx + offset, &value.ty);
             }
             Place::Index { array, index } => {
-                self.expr(array);
-                self.push_rax();
-                self.expr(index);
-                self.push_rax();
-                self.expr(value);
-                self.x(|a| a.mov(x::rdx, x::rax));
-                self.pop(x::rcx);
-                self.pop(x::rax);
-                self.x(|a| a.push(x::rdx));
-                self.depth += 1;
+                // Array, index, value, then the checks (C# order); the value
+                // waits in rdx, which the checks leave alone.
+                if let Some(load) = self.simple_load(value, (x::rdx, x::edx)) {
+                    self.operands(array, index);
+                    self.x(load);
+                } else {
+                    self.expr(array);
+                    self.push_rax();
+                    self.expr(index);
+                    self.push_rax();
+                    self.expr(value);
+                    self.x(|a| a.mov(x::rdx, x::rax));
+                    self.pop(x::rcx);
+                    self.pop(x::rax);
+                }
                 self.check_element(&array.ty, span);
-                self.x(|a| a.mov(x::rcx, x::rax));
-                self.pop(x::rax);
-                self.store_rax_to_mem(x::rcx + 0, &value.ty);
+                self.xe("stores the element", |a| {
+                    store_rdx(a, x::rax + 0, &value.ty)
+                });
+                self.xe("the assignment's value", |a| a.mov(x::rax, x::rdx));
             }
         }
     }

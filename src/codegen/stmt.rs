@@ -3,7 +3,7 @@
 
 use super::{asm_reg, reg32, FnGen};
 use crate::ir::{Reg, Stmt, Storage};
-use crate::typed::{BinOp, Const, Expr, ExprKind, OpKind, Place, Type, UnOp};
+use crate::typed::{BinOp, CompoundOp, Const, Expr, ExprKind, OpKind, Place, Type, UnOp};
 use iced_x86::code_asm as x;
 use iced_x86::Code;
 
@@ -202,6 +202,16 @@ impl FnGen<'_, '_> {
     /// An expression evaluated only for its effect (a statement). `i++` on a
     /// local becomes one `add`, instead of computing the old value too.
     fn effect(&mut self, e: &Expr) {
+        if let ExprKind::CompoundAssign {
+            target: Place::Local(id),
+            op,
+            value,
+        } = &e.kind
+        {
+            if self.compound_in_place(id.0 as usize, *op, value) {
+                return;
+            }
+        }
         if let ExprKind::IncDec {
             target: Place::Local(id),
             increment,
@@ -240,6 +250,63 @@ impl FnGen<'_, '_> {
             }
         }
         self.expr(e);
+    }
+
+    /// `x += y` as a statement, on a register local with a register or small
+    /// constant operand: one instruction (`add ebx, r12d`).
+    fn compound_in_place(&mut self, local: usize, op: CompoundOp, value: &Expr) -> bool {
+        let CompoundOp::Arith { op, kind } = op else {
+            return false;
+        };
+        let Storage::Reg(target) = self.function.locals[local].storage else {
+            return false;
+        };
+        if !matches!(
+            op,
+            BinOp::Add | BinOp::Sub | BinOp::And | BinOp::Or | BinOp::Xor
+        ) {
+            return false;
+        }
+        let wide = match kind {
+            OpKind::Int => false,
+            OpKind::Long => true,
+            _ => return false,
+        };
+        enum Operand {
+            Reg(Reg),
+            Imm(i32),
+        }
+        let operand = match (&value.kind, self.register_local(value)) {
+            (_, Some(r)) => Operand::Reg(r),
+            (ExprKind::Const(Const::Int(v)), None) => Operand::Imm(*v),
+            (ExprKind::Const(Const::Long(v)), None) if i32::try_from(*v).is_ok() => {
+                Operand::Imm(*v as i32)
+            }
+            _ => return false,
+        };
+        let explain = format!("updates `{}` in place", self.function.locals[local].name);
+        macro_rules! emit {
+            ($m:ident) => {
+                match (operand, wide) {
+                    (Operand::Reg(r), true) => {
+                        self.xe(&explain, |a| a.$m(asm_reg(target), asm_reg(r)))
+                    }
+                    (Operand::Reg(r), false) => {
+                        self.xe(&explain, |a| a.$m(reg32(target), reg32(r)))
+                    }
+                    (Operand::Imm(v), true) => self.xe(&explain, |a| a.$m(asm_reg(target), v)),
+                    (Operand::Imm(v), false) => self.xe(&explain, |a| a.$m(reg32(target), v)),
+                }
+            };
+        }
+        match op {
+            BinOp::Add => emit!(add),
+            BinOp::Sub => emit!(sub),
+            BinOp::And => emit!(and),
+            BinOp::Or => emit!(or),
+            _ => emit!(xor),
+        }
+        true
     }
 
     /// `cmp ebx, r12d` / `cmp ebx, 10` when the left side is a local in a
