@@ -1008,7 +1008,18 @@ pub fn is_reserved_word(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     KEYWORDS.contains(&lower.as_str())
         || mnemonic_table().contains_key(&lower)
-        || Register::values().any(|r| format!("{:?}", r).eq_ignore_ascii_case(&lower))
+        || register_names().contains(&lower)
+}
+
+/// Every register name, lowercase, built once (asked for every symbol printed).
+fn register_names() -> &'static std::collections::HashSet<String> {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        Register::values()
+            .map(|r| format!("{r:?}").to_ascii_lowercase())
+            .collect()
+    })
 }
 
 /// Turns an error recorded by [`Asm`] into a diagnostic (at its span if it has one).
