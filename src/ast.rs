@@ -212,7 +212,10 @@ pub struct Expr {
 pub enum ExprKind {
     /// An integer literal; `long_suffix` for `L`. The value is unsigned: the
     /// checker decides the type (`2147483648` only fits as the operand of `-`).
-    Int { value: u64, long_suffix: bool },
+    Int {
+        value: u64,
+        long_suffix: bool,
+    },
     Bool(bool),
     Char(u16),
     Str(String),

@@ -27,7 +27,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { message: message.into(), span, label: String::new(), notes: Vec::new() }
+        Diagnostic {
+            message: message.into(),
+            span,
+            label: String::new(),
+            notes: Vec::new(),
+        }
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -54,15 +59,21 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 
 /// Renders diagnostics as codespan-reporting does, with or without colour.
 pub fn render(sources: &Sources, diags: &[Diagnostic], color: bool) -> String {
-    let mut buffer = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let config = term::Config::default();
     let files = FilesAdapter(sources);
     for d in diags {
-        let mut cs = CsDiagnostic::error().with_message(&d.message).with_labels(vec![Label::primary(
-            d.span.file.0 as usize,
-            d.span.start as usize..d.span.end as usize,
-        )
-        .with_message(&d.label)]);
+        let mut cs = CsDiagnostic::error()
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary(
+                d.span.file.0 as usize,
+                d.span.start as usize..d.span.end as usize,
+            )
+            .with_message(&d.label)]);
         cs = cs.with_notes(d.notes.clone());
         // Writing into an in-memory buffer only fails on a bad span, which we clamp below.
         let _ = term::emit(&mut buffer, &config, &files, &cs);
@@ -87,10 +98,16 @@ impl<'a> Files<'a> for FilesAdapter<'a> {
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
-        Ok(self.file(id)?.line_index(byte_index.min(self.file(id)?.text.len())))
+        Ok(self
+            .file(id)?
+            .line_index(byte_index.min(self.file(id)?.text.len())))
     }
 
-    fn line_range(&'a self, id: usize, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
+    fn line_range(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
         Ok(self.file(id)?.line_range(line_index))
     }
 }

@@ -19,12 +19,20 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Span {
-        Span { file, start: start as u32, end: end as u32 }
+        Span {
+            file,
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The smallest span covering both (they must be in the same file).
     pub fn to(self, other: Span) -> Span {
-        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -42,7 +50,12 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { name, path, text, line_starts }
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// 0-based line index of a byte offset.
@@ -58,21 +71,38 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
     /// The text of 1-based line `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else { return "" };
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// Byte range of 0-based line `line_index`, including its line break.
     pub fn line_range(&self, line_index: usize) -> std::ops::Range<usize> {
-        let start = self.line_starts.get(line_index).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line_index)
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         start..end
     }
 
@@ -94,7 +124,11 @@ impl Sources {
 
     /// Adds a file given its text; `name` is what diagnostics print.
     pub fn add(&mut self, name: impl Into<String>, path: impl AsRef<Path>, text: String) -> FileId {
-        self.files.push(SourceFile::new(name.into(), path.as_ref().to_path_buf(), text));
+        self.files.push(SourceFile::new(
+            name.into(),
+            path.as_ref().to_path_buf(),
+            text,
+        ));
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -103,7 +137,10 @@ impl Sources {
     }
 
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
     }
 
     /// Finds an already loaded file by its canonical path.
@@ -119,7 +156,8 @@ impl Sources {
     /// The source text a span covers.
     pub fn snippet(&self, span: Span) -> &str {
         let text = &self.get(span.file).text;
-        text.get(span.start as usize..span.end as usize).unwrap_or("")
+        text.get(span.start as usize..span.end as usize)
+            .unwrap_or("")
     }
 
     /// `file:line:col` for a span.
@@ -131,10 +169,16 @@ impl Sources {
 
 /// Reads a file as UTF-8 text; invalid UTF-8 is an error naming the first bad byte.
 pub fn read_source(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {}", path.display(), e))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read {}: {}", path.display(), e))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{}:{}: the file is not valid UTF-8 (byte offset {})", path.display(), line, at)
+        format!(
+            "{}:{}: the file is not valid UTF-8 (byte offset {})",
+            path.display(),
+            line,
+            at
+        )
     })
 }
