@@ -1,3 +1,7 @@
+//! title: The first await — one async method as a state machine
+//! goal: see the starter allocate the frame and run the method at once (a hot start)
+//! goal: see the await save a live register into the frame and store state 1
+//! goal: see the event loop resume Twice$resume, which jumps to state 1 and restores the register
 // Lesson 03: the first await — the state machine of one async method.
 //
 // `Twice` is compiled into two functions: the starter `Program.Twice`, which
@@ -12,10 +16,11 @@ using System.Threading.Tasks;
 
 class Program {
     static async Task<int> Twice(int x) {
+        int doubled = x + x;
         Console.WriteLine("Twice starts with x = " + x);
         await Task.Delay(10);
         Console.WriteLine("Twice resumes, x is still " + x);
-        return 2 * x;
+        return doubled;
     }
 
     static async Task Main() {
@@ -25,3 +30,14 @@ class Program {
         Console.WriteLine("n = " + n);
     }
 }
+
+//@ on start: Press a to run to the next async event, b to step back, n for the next line.
+//@ on line 27: Main calls Program.Twice, the starter: it allocates the frame (the task), stores x in it and calls Twice$resume right away.
+//@ on save Twice#1: `doubled` is still needed after the await, so it is copied from its register into the frame before the method leaves. (x needs no save: an argument that never changes already sits in the frame.)
+//@ on state 1 of Twice: The frame now records state 1: "continue after the first await". The resume function's jump table uses it.
+//@ on suspend Twice#1: Twice returns to its caller with the task still pending. Main gets the task back and keeps going.
+//@ on timer#1: Nothing is ready, so the event loop jumps virtual time to 10 ms and fires the Delay timer; Twice is queued.
+//@ on poll Twice#1: The event loop takes Twice's frame off the ready queue and calls its continuation, Program.Twice$resume, with the frame in rdi.
+//@ on restore Twice#1: Back in state 1: x and doubled come back from the frame into their registers.
+//@ on complete Twice: Twice returns: the result goes into the promise header and Main, which awaits it, is queued.
+//@ on end: n = 42. Step back with b to watch the same moments in reverse.

@@ -1,3 +1,7 @@
+//! title: Two tasks and the event loop
+//! goal: see Task.Yield() put a frame at the back of the ready queue
+//! goal: see the event loop take the oldest promise off the queue (a poll)
+//! goal: see the continuation jump into Player$resume with the frame in rdi
 // Lesson 04: two tasks and the event loop — polls, the ready queue and
 // continuation jumps.
 //
@@ -26,3 +30,11 @@ class Program {
         Console.WriteLine("total score " + total);
     }
 }
+
+//@ on start: Press a to run from one async event to the next; watch the ready queue pane.
+//@ on suspend Player#1: ping yields: its frame goes to the back of the ready queue and Player returns to Main, which starts pong.
+//@ on poll Player#1: The event loop takes the oldest ready frame (ping) off the queue: that is a poll.
+//@ on jump Player#1: The continuation jump: call [rcx+16] enters Program.Player$resume with the frame in rdi; the state table sends it to state 1.
+//@ on restore Player#1: The registers saved at the yield (score, turn, name, turns) come back from the frame.
+//@ on complete Player#1: pong has played its two turns: its task completes and its awaiters are woken.
+//@ on end: Both players interleaved, one turn each, because every Task.Yield() sends the frame to the back of the queue.

@@ -1,3 +1,7 @@
+//! title: Task.Delay, virtual time and timers
+//! goal: see each Task.Delay register a timer at now + ms
+//! goal: see virtual time jump to the earliest deadline when nothing is ready
+//! goal: see timers with equal deadlines fire in the order they were set
 // Lesson 05: Task.Delay, virtual time and timers.
 //
 // Task.Delay(ms) registers a timer at now + ms in virtual time. When nothing
@@ -25,3 +29,10 @@ class Program {
         Console.WriteLine("Delay(0) did not suspend");
     }
 }
+
+//@ on start: Press a to go from one async event to the next; the timers pane shows the deadlines.
+//@ on suspend Brew#1: tea waits for its timer at 30 ms; the starter returns the pending task to Main.
+//@ on timer#1: Nothing is ready: virtual time jumps to 10 ms, the earliest deadline, and coffee's timer fires.
+//@ on timer#2: Now to 30 ms: tea's and cocoa's timers are due together and fire in the order they were set.
+//@ on complete Brew#3: The last brew completes, which completes the WhenAll, which wakes Main.
+//@ on end: Task.Delay(0) completed at once, so that await did not suspend.
