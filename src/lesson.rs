@@ -170,13 +170,23 @@ impl Lesson {
         let mut seen = vec![0usize; self.notes.len()];
         let mut last = None;
         for event in events.iter().take_while(|e| e.icount <= icount) {
+            // At one event a note for this very occurrence (`#K`) wins over
+            // a note for every occurrence; then the first written.
+            let mut best: Option<&Note> = None;
             for (i, note) in self.notes.iter().enumerate() {
-                if note.trigger.matches_event(event) {
-                    seen[i] += 1;
-                    if note.trigger.nth().is_none_or(|n| n == seen[i]) {
-                        last = Some((event.icount, note));
-                    }
+                if !note.trigger.matches_event(event) {
+                    continue;
                 }
+                seen[i] += 1;
+                let fits = note.trigger.nth().is_none_or(|n| n == seen[i]);
+                let better =
+                    best.is_none_or(|b| b.trigger.nth().is_none() && note.trigger.nth().is_some());
+                if fits && better {
+                    best = Some(note);
+                }
+            }
+            if let Some(note) = best {
+                last = Some((event.icount, note));
             }
         }
         last

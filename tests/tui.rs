@@ -33,6 +33,27 @@ fn icount(app: &App) -> u64 {
     app.session.as_ref().unwrap().machine.icount()
 }
 
+/// The (1-based) lines of lesson 04 containing `text`, so the tests survive
+/// edits of the lesson.
+fn lines_with(text: &str) -> Vec<usize> {
+    std::fs::read_to_string(LESSON)
+        .unwrap()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(text))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Moves the source pane's cursor to `line`.
+fn select_line(app: &mut App, line: usize) {
+    app.focus = PaneId::Source;
+    app.apply(Action::Top);
+    for _ in 1..line {
+        app.apply(Action::Down);
+    }
+}
+
 fn keys(app: &mut App, actions: &[Action]) {
     for &a in actions {
         app.apply(a);
@@ -150,18 +171,14 @@ fn c_continues_to_the_end_or_a_breakpoint_set_with_enter() {
     assert!(app.message.contains("exited with code 0"));
 
     let mut app = self::app();
-    // Select line 15 (`score += turn;`) in the source pane and break there.
-    app.focus = PaneId::Source;
-    keys(&mut app, &[Action::Top]);
-    for _ in 1..15 {
-        app.apply(Action::Down);
-    }
-    assert_eq!(app.selection, Selection::Line(file(&app), 15));
+    let line = lines_with("score += turn;")[0];
+    select_line(&mut app, line);
+    assert_eq!(app.selection, Selection::Line(file(&app), line));
     app.apply(Action::ToggleBreakpoint);
     assert!(app.message.starts_with("breakpoint set"), "{}", app.message);
     app.apply(Action::Continue);
     let s = app.session.as_ref().unwrap();
-    assert_eq!(s.machine.current_line().map(|(_, l)| l), Some(15));
+    assert_eq!(s.machine.current_line().map(|(_, l)| l), Some(line));
     // Enter again clears it.
     app.focus = PaneId::Source;
     app.apply(Action::Up);
@@ -211,10 +228,7 @@ fn breakpoints_on_instructions_and_states() {
 #[test]
 fn r_reloads_the_file_restarts_and_keeps_breakpoints() {
     let mut app = app();
-    app.focus = PaneId::Source;
-    for _ in 1..15 {
-        app.apply(Action::Down);
-    }
+    select_line(&mut app, lines_with("score += turn;")[0]);
     app.apply(Action::ToggleBreakpoint);
     keys(&mut app, &[Action::Step, Action::Step, Action::Reload]);
     assert_eq!(icount(&app), 0);
@@ -249,10 +263,11 @@ fn slash_searches_the_focused_pane() {
         ],
     );
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, 4);
+    let lines = lines_with("Yield");
+    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, lines[0]);
     // Enter on an empty search repeats it.
     keys(&mut app, &[Action::StartSearch, Action::Submit]);
-    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, 17);
+    assert_eq!(app.views[PaneId::Source.index()].cursor + 1, lines[1]);
     // Esc cancels; Backspace erases.
     keys(
         &mut app,
@@ -383,19 +398,16 @@ fn mouse_click_focuses_and_selects_and_the_wheel_scrolls() {
 #[test]
 fn selecting_a_source_line_highlights_its_instructions_and_state() {
     let mut app = app();
-    app.focus = PaneId::Source;
-    for _ in 1..17 {
-        app.apply(Action::Down);
-    }
-    // line 17: `await Task.Yield();` in Player
+    let line = *lines_with("await Task.Yield();").last().unwrap();
+    select_line(&mut app, line);
     let s = app.session.as_ref().unwrap();
     assert!(!app.highlight.insns.is_empty());
     assert!(app
         .highlight
         .insns
         .iter()
-        .all(|&i| s.insn_line[i] == Some((s.main_file, 17))));
-    let (m, _) = app.highlight.state.expect("line 17 runs in a state");
+        .all(|&i| s.insn_line[i] == Some((s.main_file, line))));
+    let (m, _) = app.highlight.state.expect("the await runs in a state");
     assert_eq!(s.methods[m].name, "Program.Player");
     // The asm cursor moved to the first of them.
     let first = *app.highlight.insns.iter().min().unwrap();

@@ -21,6 +21,9 @@ pub const TITLE_ERROR: &str = "The file does not compile";
 pub const HINTS: &str =
     "s step  n line  a async  b back  B back-event  c cont  r reload  Tab pane  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
 
+/// The hint line on terminals narrower than [`HINTS`].
+pub const HINTS_SHORT: &str = "s n a b B c r Tab ⏎ / g [ ] x i w ? q";
+
 pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
 pub const ERROR_HINT: &str =
     "Edit the file, then press r to reload (it reloads by itself when saved) · q quits";

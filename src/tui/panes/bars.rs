@@ -178,7 +178,9 @@ fn hints(app: &App) -> Line<'static> {
         }
         _ => {
             let changed = app.session.as_ref().is_ok_and(|s| s.file_changed());
-            let mut spans = vec![Span::styled(text::HINTS, app.theme.key())];
+            let wide = app.area.width as usize > text::HINTS.chars().count();
+            let hints = if wide { text::HINTS } else { text::HINTS_SHORT };
+            let mut spans = vec![Span::styled(hints, app.theme.key())];
             if changed {
                 spans.push(Span::styled(
                     format!("  {}", text::FILE_CHANGED),

@@ -1,0 +1,150 @@
+//! The narration format (src/lesson.rs, docs/lessons.md): parsing, errors,
+//! which note shows when; and every lesson's narration parses and each of
+//! its event notes fires in its run.
+
+use flux_viz::lesson::{Lesson, Trigger};
+use flux_viz::machine::{EventKind, Machine};
+use flux_viz::pipeline;
+use std::path::Path;
+
+const SAMPLE: &str = r#"//! title: Two tasks
+//! goal: see a poll
+//! goal: see a jump
+//! Some introduction.
+//@ on start: Press a.
+//@ on poll Player#1: The first poll
+//@   of Player.
+//@ on poll Player: Another poll of Player.
+//@ on state 1 of Program.Player: State one.
+//@ on line 17: On line 17.
+//@ on end: Done.
+class Program { static void Main() {} }
+"#;
+
+#[test]
+fn parses_header_and_notes() {
+    let lesson = Lesson::parse(SAMPLE).unwrap().unwrap();
+    assert_eq!(lesson.title.as_deref(), Some("Two tasks"));
+    assert_eq!(lesson.goals, ["see a poll", "see a jump"]);
+    assert_eq!(lesson.intro, ["Some introduction."]);
+    assert_eq!(lesson.notes.len(), 6);
+    assert_eq!(lesson.notes[1].text, "The first poll of Player.");
+    assert_eq!(lesson.notes[1].line, 6);
+    assert_eq!(
+        lesson.notes[1].trigger,
+        Trigger::Event {
+            kind: EventKind::Poll,
+            method: Some("Player".into()),
+            state: None,
+            nth: Some(1)
+        }
+    );
+    assert_eq!(
+        lesson.notes[3].trigger,
+        Trigger::Event {
+            kind: EventKind::State,
+            method: Some("Program.Player".into()),
+            state: Some(1),
+            nth: None
+        }
+    );
+    assert_eq!(lesson.notes[4].trigger, Trigger::Line(17));
+}
+
+#[test]
+fn a_file_without_narration_has_no_lesson() {
+    assert_eq!(Lesson::parse("// plain comment\nclass A {}\n"), Ok(None));
+}
+
+#[test]
+fn bad_lines_are_reported_with_their_line() {
+    let errors =
+        Lesson::parse("//@ on pol Main: x\n//@ continued\n//@ on line x: y\n//@ on poll\n")
+            .unwrap_err();
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4], "line 2 continues no note");
+    assert!(errors[0].message.contains("unknown event kind `pol`"));
+    let orphan = Lesson::parse("//@ just text\n").unwrap_err();
+    assert!(orphan[0].message.contains("must start with `on"));
+}
+
+/// The events of a whole run of lesson 04, and the narration along it.
+#[test]
+fn narration_follows_the_run() {
+    let path = Path::new("lessons/04-event-loop.fs");
+    let mut machine = Machine::new(pipeline::compile_file(path).unwrap()).unwrap();
+    machine.run_to_end().unwrap();
+    let events = machine.events();
+    let lesson = Lesson::parse(SAMPLE).unwrap().unwrap();
+    let text = |icount: u64, line: Option<usize>, ended: bool| {
+        lesson
+            .narrate(&events, icount, line, ended)
+            .map(|n| n.note.text.clone())
+    };
+    assert_eq!(text(0, None, false).as_deref(), Some("Press a."));
+    let polls: Vec<&flux_viz::machine::Event> = events
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Poll && e.promise.as_ref().unwrap().owner == "Program.Player"
+        })
+        .collect();
+    assert_eq!(
+        text(polls[0].icount, None, false).as_deref(),
+        Some("The first poll of Player.")
+    );
+    let n = lesson
+        .narrate(&events, polls[0].icount + 1, None, false)
+        .unwrap();
+    assert!(!n.now, "a note from an earlier event is marked as such");
+    // Later polls of Player match the note without an occurrence (unless a
+    // state-1 event came after them).
+    let second = polls[1].icount;
+    let shown = text(second, None, false).unwrap();
+    assert!(
+        shown == "Another poll of Player." || shown == "State one.",
+        "{shown}"
+    );
+    assert_eq!(
+        text(second, Some(17), false).as_deref(),
+        Some("On line 17.")
+    );
+    assert_eq!(text(u64::MAX, None, true).as_deref(), Some("Done."));
+}
+
+/// Every lesson's narration parses, and every event note fires in its run.
+#[test]
+fn every_lesson_note_parses_and_fires() {
+    let mut paths: Vec<_> = std::fs::read_dir("lessons")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lesson = match Lesson::parse(&text) {
+            Ok(Some(lesson)) => lesson,
+            Ok(None) => continue,
+            Err(errors) => panic!("{}: {errors:?}", path.display()),
+        };
+        let mut machine = Machine::new(pipeline::compile_file(&path).unwrap()).unwrap();
+        machine.run_to_end().unwrap();
+        let events = machine.events();
+        for note in &lesson.notes {
+            if let Trigger::Event { nth, .. } = &note.trigger {
+                let count = events
+                    .iter()
+                    .filter(|e| note.trigger.matches_event(e))
+                    .count();
+                assert!(
+                    count >= nth.unwrap_or(1),
+                    "{}:{}: `{:?}` never happens (matched {count} times)",
+                    path.display(),
+                    note.line,
+                    note.trigger
+                );
+            }
+        }
+    }
+}
