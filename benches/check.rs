@@ -4,20 +4,8 @@
 
 #[path = "support/generate.rs"]
 mod generate;
-
-use std::time::Instant;
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..11)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
-}
+#[path = "support/measure.rs"]
+mod measure;
 
 fn main() {
     let source = generate::program(10_000);
@@ -26,7 +14,7 @@ fn main() {
         eprintln!("{}", failure.render());
         panic!("the generated program must check clean");
     }
-    let ms = median_ms(|| {
+    let ms = measure::median_ms(11, || {
         flux_viz::pipeline::check_source("generated.fs", &source).ok();
     });
     println!(

@@ -4,40 +4,16 @@
 
 #[path = "support/generate.rs"]
 mod generate;
-
-use std::path::PathBuf;
-use std::time::Instant;
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[2]
-}
-
-fn corpus() -> Vec<PathBuf> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
-        .collect();
-    files.sort();
-    files
-}
+#[path = "support/measure.rs"]
+mod measure;
 
 fn main() {
-    let files = corpus();
+    let files = measure::corpus_files();
     let lines: usize = files
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap().lines().count())
         .sum();
-    let ms = median_ms(|| {
+    let ms = measure::median_ms(5, || {
         for file in &files {
             flux_viz::pipeline::compile_file(file).unwrap_or_else(|f| panic!("{}", f.render()));
         }
@@ -50,7 +26,7 @@ fn main() {
     );
     let source = generate::program(10_000);
     let big_lines = source.lines().count();
-    let ms = median_ms(|| {
+    let ms = measure::median_ms(5, || {
         flux_viz::pipeline::compile_source("generated.fs", &source)
             .unwrap_or_else(|f| panic!("{}", f.render()));
     });

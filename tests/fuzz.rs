@@ -4,18 +4,13 @@
 
 #[path = "../benches/support/fuzz_input.rs"]
 mod fuzz_input;
+#[path = "../benches/support/measure.rs"]
+mod measure;
 
 use proptest::prelude::*;
 
 fn corpus() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/programs");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
-        .collect();
-    files.sort();
-    files
+    measure::corpus_files()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
