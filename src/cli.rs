@@ -60,6 +60,20 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Run a file to its end in the stepping engine and print its events (see README "trace").
+    Trace {
+        file: PathBuf,
+        /// Event kinds to print, comma-separated: save, restore, poll, jump, state, suspend,
+        /// complete, wake, timer, output, fault, budget, deadlock, exit; or all, async.
+        #[arg(long, default_value = crate::machine::trace::DEFAULT_KINDS)]
+        events: String,
+        /// One JSON object per line instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Stop after this many instructions.
+        #[arg(long, default_value_t = emulate::DEFAULT_MAX_INSNS)]
+        max_insns: u64,
+    },
     /// Run a file emulated, as our own ELF, through nasm+ld and under mono; all must agree.
     Verify { file: PathBuf },
 }
@@ -90,6 +104,12 @@ pub fn main() -> ExitCode {
         Some(Command::Run { file, max_insns }) => run(&file, max_insns),
         Some(Command::Build { file, output }) => build(&file, &output),
         Some(Command::Verify { file }) => verify(&file),
+        Some(Command::Trace {
+            file,
+            events,
+            json,
+            max_insns,
+        }) => trace(&file, &events, json, max_insns),
         None => match cli.file {
             Some(file) => open_ui(&file, !cli.no_narration),
             None => {
@@ -104,6 +124,27 @@ pub fn main() -> ExitCode {
         eprintln!("flux-viz: {message}");
         ExitCode::from(2)
     })
+}
+
+/// `flux-viz trace FILE [--events KINDS] [--json] [--max-insns N]`: the
+/// events, one per line; the program's exit code (1 for any other end).
+fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCode, String> {
+    use crate::machine::{trace, End, KindSet};
+    let kinds = KindSet::parse(events)?;
+    let compiled = match pipeline::compile_file(file) {
+        Ok(compiled) => compiled,
+        Err(failure) => {
+            report(&failure)?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    Ok(
+        match trace::trace(compiled, kinds, json, max_insns, &mut out)? {
+            End::Exit(code) => ExitCode::from(code as u8),
+            End::Budget | End::Fault(_) => ExitCode::from(1),
+        },
+    )
 }
 
 /// `flux-viz FILE [--no-narration]`: the terminal UI (narration only for lessons).

@@ -32,6 +32,7 @@ pub mod history;
 pub mod inspect;
 pub mod layout;
 pub mod sites;
+pub mod trace;
 
 pub use events::{Event, EventKind, KindSet, PromiseRef, RegTransfer};
 pub use inspect::{FrameView, PromiseView, Register, StackSlot, TimerView, Value};
@@ -77,6 +78,20 @@ impl Program {
             None => String::new(),
         }
     }
+}
+
+/// The runtime's arrays that fill from one end (see `history`): the ready
+/// queue ring and the timer heap fill upward from their start, the stack
+/// downward from its top.
+fn filling_arrays(sites: &Sites) -> Vec<(u64, bool)> {
+    [
+        ("rt_queue", false),
+        ("rt_timer_heap", false),
+        ("rt_stack_top", true),
+    ]
+    .iter()
+    .filter_map(|(name, down)| Some((sites.symbol(name)?, *down)))
+    .collect()
 }
 
 /// Machine options.
@@ -176,6 +191,7 @@ impl Machine {
             &engine,
             options.checkpoint_interval.max(1),
             sites.symbol("rt_heap_ptr"),
+            filling_arrays(&sites),
         )?;
         let program = Arc::new(Program {
             image: compiled.image,
@@ -511,6 +527,7 @@ impl Machine {
         limit: u64,
         rebase: Option<u64>,
     ) -> Result<Option<Stop>, String> {
+        self.sync_promises();
         let d = self.engine.detector();
         match halt {
             Halt::Partial { .. } | Halt::Limit => {

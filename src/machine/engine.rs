@@ -123,6 +123,16 @@ impl Detector {
         read_u64(&self.mem, addr)
     }
 
+    /// Reads a guest byte straight from host memory.
+    pub fn read_byte(&self, addr: u64) -> Option<u8> {
+        let (base, _, ptr) = *self
+            .mem
+            .iter()
+            .find(|(a, s, _)| addr >= *a && addr < a + *s as u64)?;
+        // SAFETY: the byte lies inside a live host buffer of the guest memory.
+        Some(unsafe { *ptr.add((addr - base) as usize) })
+    }
+
     /// Instructions executed before the instruction at `addr` in the current block.
     fn icount_at(&self, addr: u64) -> u64 {
         let off = (addr - self.sites.base) as usize;
@@ -543,6 +553,9 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
         return None;
     }
     let bit = super::events::EventKind::of_site(kind, a)?.bit();
+    if let SiteKind::Syscall = kind {
+        prefetch_output(uc, d, a);
+    }
     if d.records.last().is_none_or(|r| r.icount < icount) {
         d.records.push(Record {
             icount,
@@ -670,11 +683,27 @@ fn on_syscall(uc: &mut Unicorn<'_, Detector>) {
     }
 }
 
+/// A write about to happen: its bytes join the output buffer (not yet the
+/// output), so the event can show them while the machine stands before it.
+fn prefetch_output(uc: *mut uc_engine, d: &mut Detector, a: u64) {
+    let (number, fd, at) = (a & 0xffff, (a >> 16) & 0xff, (a >> 24) as usize);
+    if number != 1 || !(1..=2).contains(&fd) || d.out[fd as usize - 1].len() != at {
+        return;
+    }
+    let (buf, len) = (
+        reg(uc, RegisterX86::RSI),
+        reg(uc, RegisterX86::RDX).min(1 << 20),
+    );
+    let bytes: Option<Vec<u8>> = (0..len).map(|i| d.read_byte(buf + i)).collect();
+    if let Some(bytes) = bytes {
+        d.out[fd as usize - 1].extend_from_slice(&bytes);
+    }
+}
+
 /// Output is append-only along a run: a replay finds its bytes already there.
 fn append_output(d: &mut Detector, stream: usize, bytes: &[u8]) {
     let at = d.out_len[stream];
     let buffer = &mut d.out[stream];
-    buffer.truncate(buffer.len().max(at));
     if buffer.len() < at + bytes.len() {
         buffer.truncate(at);
         buffer.extend_from_slice(bytes);

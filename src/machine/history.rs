@@ -54,12 +54,19 @@ pub struct History {
     pub interval: u64,
     /// Where the heap's bump pointer lives (pages above it were never written).
     heap_ptr: Option<u64>,
+    /// Arrays that fill from one end: (start address, fills downward).
+    zones: Vec<(u64, bool)>,
     bytes: usize,
 }
 
 impl History {
     /// The history of a machine at its start (checkpoint 0).
-    pub fn new(engine: &Engine, interval: u64, heap_ptr: Option<u64>) -> Result<History, String> {
+    pub fn new(
+        engine: &Engine,
+        interval: u64,
+        heap_ptr: Option<u64>,
+        zones: Vec<(u64, bool)>,
+    ) -> Result<History, String> {
         let writable: Vec<usize> = (0..engine.memory.len())
             .filter(|&i| engine.memory[i].write)
             .collect();
@@ -80,6 +87,7 @@ impl History {
             base: 0,
             interval,
             heap_ptr,
+            zones,
             bytes: 0,
         };
         let pages = history.nonzero_pages();
@@ -234,14 +242,16 @@ impl History {
             let guest = engine.memory[i].bytes();
             let shadow = self.shadow[w].bytes();
             let end = compare_end(&self.shadow[w], top);
-            for (p, (g, s)) in guest[..end]
-                .chunks(PAGE_SIZE)
-                .zip(shadow[..end].chunks(PAGE_SIZE))
-                .enumerate()
-            {
-                if g != s {
-                    out.push((w as u16, p as u32));
-                }
+            let differs = |p: usize| {
+                let r = p * PAGE_SIZE..(p + 1) * PAGE_SIZE;
+                guest[r.clone()] != shadow[r]
+            };
+            let untouched = |p: usize| {
+                let r = p * PAGE_SIZE..(p + 1) * PAGE_SIZE;
+                is_zero(&guest[r.clone()]) && is_zero(&shadow[r])
+            };
+            for zone in zones(&self.shadow[w], &self.zones, end) {
+                zone.scan(&differs, &untouched, |p| out.push((w as u16, p as u32)));
             }
         }
         out
@@ -294,6 +304,93 @@ fn compare_end(region: &HostRegion, top: Option<u64>) -> usize {
         }
         _ => region.size,
     }
+}
+
+/// A run of pages compared in one direction.
+struct Zone {
+    from: usize,
+    to: usize,
+    /// Stop after this many pages in a row that are zero in both copies (the
+    /// arrays that fill from one end: the stack, the ready queue, the timer
+    /// heap); `None`: compare every page.
+    stop_after_zeros: Option<usize>,
+    downward: bool,
+}
+
+/// Zero pages in a row after which a filling array is known to end.
+const ZERO_RUN: usize = 4;
+
+impl Zone {
+    fn scan(
+        &self,
+        differs: &dyn Fn(usize) -> bool,
+        untouched: &dyn Fn(usize) -> bool,
+        mut dirty: impl FnMut(usize),
+    ) {
+        let pages: Box<dyn Iterator<Item = usize>> = if self.downward {
+            Box::new((self.from..self.to).rev())
+        } else {
+            Box::new(self.from..self.to)
+        };
+        let mut zeros = 0;
+        for p in pages {
+            if differs(p) {
+                dirty(p);
+                zeros = 0;
+            } else if self.stop_after_zeros.is_some() && untouched(p) {
+                zeros += 1;
+                if Some(zeros) == self.stop_after_zeros {
+                    return;
+                }
+            } else {
+                zeros = 0;
+            }
+        }
+    }
+}
+
+/// The zones of one region: each filling array (by its start address; the
+/// stack fills downward from its top) up to the next, the rest in full.
+fn zones(region: &HostRegion, starts: &[(u64, bool)], end: usize) -> Vec<Zone> {
+    let pages = end / PAGE_SIZE;
+    let page_of = |addr: u64| ((addr - region.addr) as usize / PAGE_SIZE).min(pages);
+    let mut inside: Vec<(usize, bool)> = starts
+        .iter()
+        .filter(|(a, _)| *a >= region.addr && *a <= region.addr + region.size as u64)
+        .map(|(a, down)| (page_of(*a), *down))
+        .collect();
+    inside.sort();
+    let full = |from, to| Zone {
+        from,
+        to,
+        stop_after_zeros: None,
+        downward: false,
+    };
+    let filling = |from, to, downward| Zone {
+        from,
+        to,
+        stop_after_zeros: Some(ZERO_RUN),
+        downward,
+    };
+    let mut out = Vec::new();
+    let mut cursor = 0;
+    for (i, &(page, down)) in inside.iter().enumerate() {
+        let next = inside.get(i + 1).map_or(pages, |n| n.0);
+        if down {
+            out.push(filling(cursor, page, true));
+            out.push(full(page, next));
+        } else {
+            out.push(full(cursor, page));
+            out.push(filling(page, next, false));
+        }
+        cursor = next;
+    }
+    out.push(full(cursor, pages));
+    out
+}
+
+fn is_zero(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&b| b == 0)
 }
 
 fn guest_page<'a>(engine: &'a Engine, writable: &[usize], (w, p): PageId) -> &'a [u8] {

@@ -335,17 +335,39 @@ impl Machine {
         })
     }
 
-    /// A hash of the registers and all writable memory: equal hashes mean
-    /// the same machine state (for tests of going back and forth).
+    /// A hash of the registers, all writable memory and the output: equal
+    /// hashes mean the same machine state (for tests of going back and forth).
+    /// Pages of zeros are skipped (with their position, so moves still count).
     pub fn state_hash(&self) -> u64 {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.register_values().hash(&mut hasher);
-        for region in self.engine.memory.iter().filter(|r| r.write) {
-            region.bytes().hash(&mut hasher);
+        let mut h = 0u64;
+        for value in self.register_values() {
+            h = mix(h, value);
         }
+        let heap_top = self.symbol_word("rt_heap_ptr");
+        let zero = [0u8; crate::link::PAGE as usize];
+        for region in self.engine.memory.iter().filter(|r| r.write) {
+            let bytes = region.bytes();
+            let end = match heap_top.checked_sub(region.addr) {
+                Some(off) if off > 0 && off <= bytes.len() as u64 => {
+                    (off as usize).next_multiple_of(zero.len())
+                }
+                _ => bytes.len(),
+            };
+            for (p, page) in bytes[..end].chunks(zero.len()).enumerate() {
+                if page == &zero[..page.len()] {
+                    continue;
+                }
+                h = mix(h, region.addr + (p as u64) * crate::link::PAGE);
+                h = page
+                    .chunks_exact(8)
+                    .map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])))
+                    .fold(h, mix);
+            }
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.stdout().hash(&mut hasher);
         self.stderr().hash(&mut hasher);
-        hasher.finish()
+        mix(h, hasher.finish())
     }
 
     /// Bytes the history holds (checkpoints and page versions).
@@ -357,6 +379,11 @@ impl Machine {
     pub fn checkpoints(&self) -> usize {
         self.history.len()
     }
+}
+
+/// One step of a fast non-cryptographic hash (FxHash's).
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 /// runtime/async.asm's QUEUE_SLOTS.

@@ -122,6 +122,9 @@ pub const RUNTIME_DATA: [&str; 9] = [
     "rt_stack_top",
 ];
 
+/// The registers a System V function must give back unchanged.
+const CALLEE_SAVED: [&str; 6] = ["rbx", "rbp", "r12", "r13", "r14", "r15"];
+
 /// Sites closer than this many instructions share one hook range: each hook
 /// costs a little on every hooked instruction, each range a little more.
 const MERGE_GAP: u32 = 3;
@@ -249,16 +252,22 @@ fn classify(
     if after_alloc && frames[method].method == function {
         return Some(SiteKind::Create(Made::Frame(method)));
     }
-    match words.first().copied() {
-        Some("push") => {
+    // Pushes and pops of callee-saved registers (prologues and epilogues);
+    // other pushes are expression temporaries.
+    let callee_saved = words
+        .get(1)
+        .filter(|r| CALLEE_SAVED.contains(r))
+        .map(|r| r.to_string());
+    match (words.first().copied(), callee_saved) {
+        (Some("push"), Some(reg)) => {
             return Some(SiteKind::Save {
-                reg: words.get(1)?.to_string(),
+                reg,
                 place: Place::Stack,
             })
         }
-        Some("pop") => {
+        (Some("pop"), Some(reg)) => {
             return Some(SiteKind::Restore {
-                reg: words.get(1)?.to_string(),
+                reg,
                 place: Place::Stack,
             })
         }

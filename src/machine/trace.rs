@@ -1,0 +1,52 @@
+//! `flux-viz trace`: run a program to its end and print its events.
+//!
+//! In: a compiled program, the kinds to print, the output form and the
+//! budget. Out: one line per event (or one JSON object per line) written to
+//! `out`, and how the run ended. The JSON schema is in README.md ("trace").
+
+use super::{End, Event, KindSet, Machine, Options, Stop};
+use crate::pipeline::Compiled;
+use std::io::Write;
+
+/// The kinds printed when `--events` is not given: everything recorded.
+pub const DEFAULT_KINDS: &str = "all";
+
+/// Runs `compiled` to its end, printing every event of `kinds` as it is reached.
+pub fn trace(
+    compiled: Compiled,
+    kinds: KindSet,
+    json: bool,
+    max_insns: u64,
+    out: &mut dyn Write,
+) -> Result<End, String> {
+    let options = Options {
+        max_insns,
+        ..Options::default()
+    };
+    let mut machine = Machine::with_options(compiled, options)?;
+    let mut printed = 0;
+    loop {
+        let stop = machine.run_to(kinds.recorded())?;
+        // Events of an end (budget, CPU fault) are recorded without a stop.
+        let events = machine.events();
+        for event in events
+            .iter()
+            .skip(printed)
+            .filter(|e| kinds.contains(e.kind) && e.icount <= machine.icount())
+        {
+            print(event, json, out)?;
+        }
+        printed = events
+            .iter()
+            .take_while(|e| e.icount <= machine.icount())
+            .count();
+        if let Stop::End(end) = stop {
+            return Ok(end);
+        }
+    }
+}
+
+fn print(event: &Event, json: bool, out: &mut dyn Write) -> Result<(), String> {
+    let line = if json { event.json() } else { event.line() };
+    writeln!(out, "{line}").map_err(|e| format!("cannot write the trace: {e}"))
+}

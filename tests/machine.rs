@@ -1,0 +1,239 @@
+//! The stepping engine (src/machine): event sequences of async programs
+//! (snapshots), exact reverse execution (step back to the start, random walks),
+//! and the three abnormal ends (failure, budget, deadlock) as events.
+
+use flux_viz::machine::{Event, EventKind, KindSet, LineStep, Machine, Options, Stop};
+use flux_viz::pipeline;
+use std::path::Path;
+
+/// Async programs whose event sequences are snapshot-tested.
+const PROGRAMS: [&str; 12] = [
+    "async_hello",
+    "async_await_order",
+    "async_delay_order",
+    "async_yield_pingpong",
+    "async_whenall",
+    "async_task_chain",
+    "async_multiple_awaiters",
+    "async_equal_deadlines",
+    "async_instance_methods",
+    "async_await_in_loop",
+    "async_producer_consumer",
+    "async_tickers",
+];
+
+/// Small checkpoint intervals, so the tests cross many checkpoints.
+fn machine(name: &str, options: Options) -> Machine {
+    let path = format!("tests/programs/{name}.fs");
+    let compiled =
+        pipeline::compile_file(Path::new(&path)).unwrap_or_else(|f| panic!("{}", f.render()));
+    Machine::with_options(compiled, options).expect("the machine loads")
+}
+
+fn small(interval: u64) -> Options {
+    Options {
+        checkpoint_interval: interval,
+        ..Options::default()
+    }
+}
+
+/// One readable line per async event: kind, promise owner, states.
+fn summary(event: &Event) -> String {
+    let owner = event
+        .promise
+        .as_ref()
+        .map_or(String::new(), |p| format!(" #{} {}", p.id, p.owner));
+    let states = match (event.state_before, event.state_after) {
+        (Some(a), Some(b)) => format!(" {a}->{b}"),
+        (Some(a), None) | (None, Some(a)) => format!(" {a}"),
+        _ => String::new(),
+    };
+    format!("{}{owner}{states}", event.kind.name())
+}
+
+#[test]
+fn event_sequences() {
+    let kinds = KindSet::ASYNC.union(KindSet::ENDS);
+    for name in PROGRAMS {
+        let mut m = machine(name, small(1 << 20));
+        let mut lines = Vec::new();
+        while let Stop::Event(event) = m.run_to(kinds).expect("runs") {
+            lines.push(summary(&event));
+        }
+        assert!(m.ended().is_some(), "{name} ends");
+        lines.push(format!("end {:?}", m.ended().unwrap()));
+        insta::assert_snapshot!(name, lines.join("\n"));
+    }
+}
+
+#[test]
+fn run_to_event_agrees_with_the_recorded_events() {
+    for name in PROGRAMS {
+        let mut direct = machine(name, small(1 << 20));
+        direct.run_to_end().unwrap();
+        let recorded: Vec<Event> = direct.events();
+        let mut stepped = machine(name, small(1000));
+        let mut seen = Vec::new();
+        while let Stop::Event(event) = stepped.run_to(KindSet::RECORDED).unwrap() {
+            seen.push(*event);
+        }
+        assert_eq!(seen, recorded, "{name}");
+        assert_eq!(direct.stdout(), stepped.stdout(), "{name}");
+    }
+}
+
+#[test]
+fn stepping_back_to_the_start_restores_every_sampled_state() {
+    for name in PROGRAMS {
+        let mut m = machine(name, small(700));
+        let mut hashes = Vec::new();
+        while m.ended().is_none() {
+            hashes.push(m.state_hash());
+            m.step().unwrap();
+        }
+        let end = m.state_hash();
+        let total = m.icount();
+        assert_eq!(
+            hashes.len() as u64,
+            total,
+            "{name}: one hash per instruction"
+        );
+        while m.icount() > 0 {
+            m.step_back().unwrap();
+            let i = m.icount() as usize;
+            if i % 13 == 0 || i + 1 == hashes.len() || i < 5 {
+                assert_eq!(
+                    m.state_hash(),
+                    hashes[i],
+                    "{name}: state after stepping back to {i}"
+                );
+            }
+        }
+        assert_eq!(m.step_back().unwrap(), Stop::Start);
+        m.goto(total).unwrap();
+        assert_eq!(
+            m.state_hash(),
+            end,
+            "{name}: forward again reproduces the end"
+        );
+    }
+}
+
+/// A deterministic pseudo-random sequence (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn a_random_walk_ends_where_the_direct_path_does() {
+    for (seed, name) in [
+        (7, "async_yield_pingpong"),
+        (11, "async_producer_consumer"),
+        (13, "async_tickers"),
+    ] {
+        let mut m = machine(name, small(300));
+        let mut rng = Rng(seed);
+        let kinds = KindSet::ASYNC;
+        for _ in 0..10_000 {
+            let _ = match rng.next() % 8 {
+                0 | 1 => m.step(),
+                2 | 3 => m.step_back(),
+                4 => m.run_to(kinds),
+                5 => m.back_to(kinds),
+                6 => m.step_line(LineStep::Over),
+                _ => m.goto(rng.next() % (m.icount() + 50)),
+            }
+            .expect("every action works");
+        }
+        let (at, hash, out) = (m.icount(), m.state_hash(), m.stdout().to_vec());
+        let mut direct = machine(name, small(1 << 20));
+        direct.goto(at).unwrap();
+        assert_eq!(direct.state_hash(), hash, "{name}: same state at {at}");
+        assert_eq!(direct.stdout(), &out[..], "{name}");
+    }
+}
+
+/// Runs to the end; the last event must be `kind`; then steps back from it
+/// and forward again.
+fn ends_with(name: &str, options: Options, kind: EventKind) {
+    let mut m = machine(name, options);
+    loop {
+        match m.run_to(KindSet::of(&[kind])).unwrap() {
+            Stop::Event(_) => {}
+            Stop::End(_) => break,
+            other => panic!("{name}: unexpected stop {other:?}"),
+        }
+    }
+    let event = m.events().into_iter().filter(|e| e.kind == kind).last();
+    let event = event.unwrap_or_else(|| panic!("{name}: no {kind:?} event"));
+    assert_eq!(event.kind, kind);
+    assert!(!event.explain.is_empty());
+    let end = (m.icount(), m.state_hash());
+    if m.icount() > event.icount {
+        m.back_to(KindSet::of(&[kind])).unwrap();
+    }
+    assert_eq!(m.icount(), event.icount, "{name}: at the {kind:?} event");
+    assert_eq!(m.last_event().as_ref(), Some(&event));
+    m.step_back().unwrap();
+    assert_eq!(m.icount(), event.icount - 1);
+    m.run_to_end().unwrap();
+    assert_eq!(
+        (m.icount(), m.state_hash()),
+        end,
+        "{name}: the same end again"
+    );
+}
+
+#[test]
+fn a_failure_is_a_fault_event() {
+    ends_with("async_fail_null", small(500), EventKind::Fault);
+}
+
+#[test]
+fn a_deadlock_is_an_event() {
+    ends_with("async_deadlock_self", small(500), EventKind::Deadlock);
+}
+
+#[test]
+fn an_exhausted_budget_is_an_event() {
+    let options = Options {
+        max_insns: 5_000,
+        checkpoint_interval: 700,
+    };
+    ends_with("async_many_tasks", options, EventKind::Budget);
+    let mut m = machine("async_many_tasks", options);
+    assert!(matches!(
+        m.run_to_end().unwrap(),
+        Stop::End(flux_viz::machine::End::Budget)
+    ));
+    assert_eq!(m.icount(), 5_000);
+}
+
+#[test]
+fn breakpoints_on_states_and_lines_stop_there() {
+    let mut m = machine("async_hello", small(1 << 20));
+    m.add_breakpoint(flux_viz::machine::Breakpoint::State {
+        method: "Program.Answer".into(),
+        state: 1,
+    })
+    .unwrap();
+    let stop = m.run_to_end().unwrap();
+    assert!(matches!(stop, Stop::Breakpoint(_)), "{stop:?}");
+    let frames = m.frames();
+    let answer = frames
+        .iter()
+        .find(|f| f.method == "Program.Answer")
+        .unwrap();
+    assert_eq!(answer.state, 1);
+    assert_eq!(m.now(), 15, "virtual time when Answer resumes");
+    assert!(m.registers().iter().any(|r| r.changed));
+    assert!(!m.stack(32).is_empty());
+    assert!(m.promises().len() >= 3);
+}
