@@ -10,10 +10,14 @@
 //! between the two checkpoints get the version they had then. The machine
 //! replays forward from there to any instruction count.
 //!
-//! Why comparing and not a memory-write hook: a write hook runs on every
-//! store (measured in benches/machine.rs), while comparing costs one `memcmp`
-//! per candidate page per checkpoint — pages never written are the shared
-//! zero page, and the heap is only compared up to its bump pointer.
+//! Why comparing and not a memory-write hook: a write hook is a callback on
+//! every guest store. benches/machine.rs measures it on its async benchmark
+//! (0.98 of bare speed there: its locals live in registers, so stores are
+//! rare); store-heavy code (arrays, strings, objects) pays it on every store.
+//! Comparing costs one `memcmp` per used page per checkpoint and nothing while
+//! the program runs: pages never written are the shared zero page, the heap
+//! is compared up to its bump pointer, and the arrays that fill from one end
+//! (stack, ready queue, timer heap) up to where their used part ends.
 
 use super::engine::{Engine, HostRegion};
 use crate::link::PAGE;
@@ -25,6 +29,9 @@ const PAGE_SIZE: usize = PAGE as usize;
 
 /// A page: (index of the writable region, page number in it).
 type PageId = (u16, u32);
+
+/// A page's contents as of a checkpoint (by index).
+type Version = (u32, Arc<[u8]>);
 
 /// What the machine keeps besides memory and CPU at a checkpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +51,7 @@ struct Checkpoint {
 pub struct History {
     checkpoints: Vec<Checkpoint>,
     /// Every stored version of each page: (checkpoint index, contents).
-    versions: HashMap<PageId, Vec<(u32, Arc<[u8]>)>>,
+    versions: HashMap<PageId, Vec<Version>>,
     /// Memory as of checkpoint `base`, writable regions only.
     shadow: Vec<HostRegion>,
     /// Indices of the writable regions in `Engine::memory`.
