@@ -254,12 +254,13 @@ impl Machine {
     /// Runs to the first instruction of the next source line.
     pub fn step_line(&mut self, how: LineStep) -> Result<Stop, String> {
         let line = self.program.sites.line_of_index(self.pc());
+        // Outside Flux# code (the runtime, `_start`) there is no line to step over.
         let goal = match how {
-            LineStep::Into => LineGoal::Into,
-            LineStep::Over => LineGoal::Over {
+            LineStep::Over if line != 0 => LineGoal::Over {
                 rsp: self.engine.reg(RegisterX86::RSP),
                 line,
             },
+            _ => LineGoal::Into,
         };
         self.motion(|m| m.advance(u64::MAX, KindSet::default(), Some(goal)))
     }
