@@ -39,6 +39,6 @@ fn state_machines() {
 #[test]
 fn state_machine_graph() {
     let path = Path::new("tests/codegen/async_nested.fs");
-    let dot = pipeline::state_machines(&path, true).unwrap_or_else(|f| panic!("{}", f.render()));
+    let dot = pipeline::state_machines(path, true).unwrap_or_else(|f| panic!("{}", f.render()));
     insta::assert_snapshot!(dot);
 }
