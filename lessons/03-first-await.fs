@@ -36,7 +36,8 @@ class Program {
 //@ on save Twice#1: `doubled` is still needed after the await, so it is copied from its register into the frame before the method leaves. (x needs no save: an argument that never changes already sits in the frame.)
 //@ on state 1 of Twice: The frame now records state 1: "continue after the first await". The resume function's jump table uses it.
 //@ on suspend Twice#1: Twice returns to its caller with the task still pending. Main gets the task back and keeps going.
-//@ on timer#1: Nothing is ready, so the event loop jumps virtual time to 10 ms and fires the Delay timer; Twice is queued.
+//@ on timer#1: Task.Delay(10) registers a timer due at 10 ms of virtual time and returns a pending task for Twice to await.
+//@ on timer#2: Nothing is ready, so the event loop jumps virtual time to 10 ms and fires the timer; its awaiter, Twice, is queued.
 //@ on poll Twice#1: The event loop takes Twice's frame off the ready queue and calls its continuation, Program.Twice$resume, with the frame in rdi.
 //@ on restore Twice#1: Back in state 1: x and doubled come back from the frame into their registers.
 //@ on complete Twice: Twice returns: the result goes into the promise header and Main, which awaits it, is queued.

@@ -34,7 +34,8 @@ class Program {
 //@ on start: Press a to run from one async event to the next; watch the ready queue pane.
 //@ on suspend Player#1: ping yields: its frame goes to the back of the ready queue and Player returns to Main, which starts pong.
 //@ on poll Player#1: The event loop takes the oldest ready frame (ping) off the queue: that is a poll.
-//@ on jump Player#1: The continuation jump: call [rcx+16] enters Program.Player$resume with the frame in rdi; the state table sends it to state 1.
+//@ on jump Player#1: The starter Program.Player has made ping's frame and called Player$resume: its state table sends it to state 0, and ping's body runs at once (a hot start).
+//@ on jump Player#3: The continuation jump: the event loop's call [rcx+16] entered Player$resume with ping's frame in rdi, and the state table sends it to state 1, right after the yield.
 //@ on restore Player#1: The registers saved at the yield (score, turn, name, turns) come back from the frame.
 //@ on complete Player#1: pong has played its two turns: its task completes and its awaiters are woken.
 //@ on end: Both players interleaved, one turn each, because every Task.Yield() sends the frame to the back of the queue.

@@ -32,7 +32,8 @@ class Program {
 
 //@ on start: Press a to go from one async event to the next; the timers pane shows the deadlines.
 //@ on suspend Brew#1: tea waits for its timer at 30 ms; the starter returns the pending task to Main.
-//@ on timer#1: Nothing is ready: virtual time jumps to 10 ms, the earliest deadline, and coffee's timer fires.
-//@ on timer#2: Now to 30 ms: tea's and cocoa's timers are due together and fire in the order they were set.
+//@ on timer#1: tea's Task.Delay(30) registers a timer due at now + 30 = 30 ms; coffee's and cocoa's follow.
+//@ on timer#4: Nothing is ready: virtual time jumps from 0 to 10 ms, the earliest deadline, and coffee's timer fires.
+//@ on timer#6: Now from 10 to 30 ms: tea's and cocoa's timers are due together and fire in the order they were set.
 //@ on complete Brew#3: The last brew completes, which completes the WhenAll, which wakes Main.
 //@ on end: Task.Delay(0) completed at once, so that await did not suspend.
