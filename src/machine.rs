@@ -192,6 +192,13 @@ impl Machine {
             options.checkpoint_interval.max(1),
             sites.symbol("rt_heap_ptr"),
             filling_arrays(&sites),
+            |addr| {
+                let regions = &compiled.image.regions;
+                regions
+                    .iter()
+                    .find(|r| r.addr == addr)
+                    .map_or(0, |r| r.bytes.len())
+            },
         )?;
         let program = Arc::new(Program {
             image: compiled.image,

@@ -68,11 +68,15 @@ pub struct History {
 
 impl History {
     /// The history of a machine at its start (checkpoint 0).
+    /// `loaded(addr)`: how many leading bytes of the region at `addr` the
+    /// image filled at load; the rest is zero. Copying only those keeps the
+    /// start cheap (the heap and stack are 136 MiB of zeros).
     pub fn new(
         engine: &Engine,
         interval: u64,
         heap_ptr: Option<u64>,
         zones: Vec<(u64, bool)>,
+        loaded: impl Fn(u64) -> usize,
     ) -> Result<History, String> {
         let writable: Vec<usize> = (0..engine.memory.len())
             .filter(|&i| engine.memory[i].write)
@@ -82,10 +86,15 @@ impl History {
             .map(|&i| {
                 let region = &engine.memory[i];
                 let mut copy = HostRegion::zeroed(region.addr, region.size, true)?;
-                copy.bytes_mut().copy_from_slice(region.bytes());
+                let len = loaded(region.addr).min(region.size);
+                copy.bytes_mut()[..len].copy_from_slice(&region.bytes()[..len]);
                 Ok(copy)
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let loaded_pages: Vec<usize> = shadow
+            .iter()
+            .map(|r| loaded(r.addr).min(r.size).div_ceil(PAGE_SIZE))
+            .collect();
         let mut history = History {
             checkpoints: Vec::new(),
             versions: HashMap::new(),
@@ -97,7 +106,7 @@ impl History {
             zones,
             bytes: 0,
         };
-        let pages = history.nonzero_pages();
+        let pages = history.nonzero_pages(&loaded_pages);
         history.push(
             engine,
             Marks {
@@ -289,10 +298,11 @@ impl History {
         &mut self.shadow[w as usize].bytes_mut()[start..start + PAGE_SIZE]
     }
 
-    fn nonzero_pages(&self) -> Vec<PageId> {
+    /// The non-zero pages among the first `limit[w]` pages of each region.
+    fn nonzero_pages(&self, limit: &[usize]) -> Vec<PageId> {
         let mut out = Vec::new();
         for (w, region) in self.shadow.iter().enumerate() {
-            for (p, page) in region.bytes().chunks(PAGE_SIZE).enumerate() {
+            for (p, page) in region.bytes().chunks(PAGE_SIZE).take(limit[w]).enumerate() {
                 if page.iter().any(|&b| b != 0) {
                     out.push((w as u16, p as u32));
                 }
