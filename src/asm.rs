@@ -561,7 +561,8 @@ fn symbolic_operand(instr: &Instruction) -> Option<(RefKind, u32, i64)> {
     Some((RefKind::Imm, i as u32, instr.immediate(i as u32) as i64))
 }
 
-fn is_immediate(kind: OpKind) -> bool {
+/// Is this operand kind an immediate of any width?
+pub(crate) fn is_immediate(kind: OpKind) -> bool {
     matches!(
         kind,
         OpKind::Immediate8

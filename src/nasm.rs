@@ -605,7 +605,7 @@ pub(crate) fn canonical(instr: &Instruction, symbolic_imm: bool) -> Result<Instr
                 value: instr.near_branch64() as i64,
                 symbolic: false,
             },
-            _ if is_immediate_kind(kind) => Operand::Imm {
+            _ if crate::asm::is_immediate(kind) => Operand::Imm {
                 value: instr.immediate(i as u32) as i64,
                 symbolic: symbolic_imm,
             },
@@ -619,20 +619,6 @@ pub(crate) fn canonical(instr: &Instruction, symbolic_imm: bool) -> Result<Instr
         ops.push(op);
     }
     select(instr.mnemonic(), &ops)
-}
-
-fn is_immediate_kind(kind: OpKind) -> bool {
-    matches!(
-        kind,
-        OpKind::Immediate8
-            | OpKind::Immediate16
-            | OpKind::Immediate32
-            | OpKind::Immediate64
-            | OpKind::Immediate8to16
-            | OpKind::Immediate8to32
-            | OpKind::Immediate8to64
-            | OpKind::Immediate32to64
-    )
 }
 
 /// Picks the encoding NASM would: among the op codes of `mnemonic` whose operand
