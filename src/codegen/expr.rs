@@ -466,17 +466,7 @@ impl FnGen<'_, '_> {
         explain: &str,
         span: Span,
     ) {
-        let total = args.len() + usize::from(receiver.is_some());
-        let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
-        let pad = (self.depth + stack_args) % 2;
-        if pad + stack_args > 0 {
-            let bytes = 8 * (pad + stack_args) as i32;
-            self.xe(
-                "room for stack arguments / keeps the call 16-byte aligned",
-                |a| a.sub(x::rsp, bytes),
-            );
-            self.depth += pad + stack_args;
-        }
+        let area = self.reserve_call_area(args.len() + usize::from(receiver.is_some()));
         if let Some(receiver) = receiver {
             self.expr(receiver);
         }
@@ -495,10 +485,33 @@ impl FnGen<'_, '_> {
                 self.xe(explain, |a| a.call(x::qword_ptr(x::rax + offset)));
             }
         }
-        if pad + stack_args > 0 {
-            let bytes = 8 * (pad + stack_args) as i32;
+        self.release_call_area(area);
+    }
+
+    /// Before evaluating the arguments of a call with `total` arguments:
+    /// reserves the slots of the stack arguments (beyond six) plus one slot of
+    /// padding when needed, so that `rsp` is 16-byte aligned at the `call`.
+    /// Returns the slots reserved, for [`Self::release_call_area`].
+    fn reserve_call_area(&mut self, total: usize) -> u32 {
+        let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
+        let slots = stack_args + (self.depth + stack_args) % 2;
+        if slots > 0 {
+            let bytes = 8 * slots as i32;
+            self.xe(
+                "room for stack arguments / keeps the call 16-byte aligned",
+                |a| a.sub(x::rsp, bytes),
+            );
+            self.depth += slots;
+        }
+        slots
+    }
+
+    /// Drops what [`Self::reserve_call_area`] reserved, after the call.
+    fn release_call_area(&mut self, slots: u32) {
+        if slots > 0 {
+            let bytes = 8 * slots as i32;
             self.x(|a| a.add(x::rsp, bytes));
-            self.depth -= pad + stack_args;
+            self.depth -= slots;
         }
     }
 
@@ -567,35 +580,18 @@ impl FnGen<'_, '_> {
 
     /// A call whose receiver is already in rax (a new object, or `this`).
     pub(super) fn call_with_receiver_in_rax(&mut self, args: &[Expr], label: &str, explain: &str) {
-        let total = args.len() + 1;
-        let stack_args = total.saturating_sub(ARG_REGS.len()) as u32;
-        // The receiver is pushed first, so the padding goes below it.
-        let pad = (self.depth + stack_args) % 2;
-        if pad + stack_args > 0 {
-            let bytes = 8 * (pad + stack_args) as i32;
-            self.x(|a| a.sub(x::rsp, bytes));
-            self.depth += pad + stack_args;
-        }
+        // The receiver is already in rax: the area goes below its stack slot.
+        let area = self.reserve_call_area(args.len() + 1);
         self.pass_arguments(true, args);
         self.call(label, explain);
-        if pad + stack_args > 0 {
-            let bytes = 8 * (pad + stack_args) as i32;
-            self.x(|a| a.add(x::rsp, bytes));
-            self.depth -= pad + stack_args;
-        }
+        self.release_call_area(area);
     }
 
     /// A runtime call with its arguments already in registers.
     pub(super) fn call_aligned(&mut self, label: &str, explain: &str) {
-        if self.depth % 2 == 1 {
-            self.x(|a| a.sub(x::rsp, 8));
-            self.depth += 1;
-            self.call(label, explain);
-            self.x(|a| a.add(x::rsp, 8));
-            self.depth -= 1;
-        } else {
-            self.call(label, explain);
-        }
+        let area = self.reserve_call_area(0);
+        self.call(label, explain);
+        self.release_call_area(area);
     }
 
     fn new_array(&mut self, elem: &Type, len: &Expr, span: Span) {
