@@ -4,33 +4,24 @@
 #   make test   install prerequisites, build, run the whole test suite
 #   make deps   only the prerequisites (apt-get as root; otherwise prints the command)
 #   make lint   cargo fmt --check and clippy with warnings as errors
+#   make fresh-machine   strip the packages deps installs, run deps, verify (root)
 
 CARGO ?= cargo
 LESSON ?= lessons/01-calls.fs
 
-# Debian packages and a file or command that proves each one is there.
-APT_PACKAGES = cmake libclang-dev nasm mono-mcs mono-runtime tmux
-
-.PHONY: all deps run test lint build release bench fuzz clean
+.PHONY: all deps run test lint build release bench fuzz clean fresh-machine
 
 all: build
 
+# What is missing is decided from the exact files and commands the consumers
+# use (tools/deps.sh explains each); installs with apt-get as root, otherwise
+# prints the command to run.
 deps:
-	@missing=""; \
-	command -v cmake >/dev/null 2>&1 || missing="$$missing cmake"; \
-	ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 || missing="$$missing libclang-dev"; \
-	command -v nasm >/dev/null 2>&1 || missing="$$missing nasm"; \
-	command -v mcs >/dev/null 2>&1 || missing="$$missing mono-mcs"; \
-	command -v mono >/dev/null 2>&1 || missing="$$missing mono-runtime"; \
-	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
-	if [ -z "$$missing" ]; then echo "deps: all prerequisites present"; exit 0; fi; \
-	echo "deps: missing:$$missing"; \
-	if [ "$$(id -u)" != 0 ]; then \
-	  echo "deps: run this as root, then run make again:"; \
-	  echo "  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y$$missing"; \
-	  exit 1; \
-	fi; \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing
+	@sh tools/deps.sh
+
+# Strip every package `deps` installs, run `deps`, verify (root only; destructive).
+fresh-machine:
+	@sh tools/fresh-machine.sh
 
 build: deps
 	$(CARGO) build
@@ -45,7 +36,7 @@ run: release
 test: release
 	$(CARGO) test --release --no-fail-fast
 
-lint:
+lint: deps
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 

@@ -114,6 +114,7 @@ fn flux(image: &Image, counting: Counting, expected: &str) -> (Duration, u64) {
         &Options {
             max_insns: 2_000_000_000,
             counting,
+            ..Options::default()
         },
     );
     let elapsed = start.elapsed();

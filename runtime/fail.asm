@@ -14,7 +14,7 @@
 ; =============================================================================
 
 STDERR          equ 2
-SYS_EXIT_GROUP  equ 231
+SYS_EXIT        equ 60                  ; exit (seccomp strict mode allows no exit_group)
 
 section .text
 
@@ -88,7 +88,7 @@ rt_fail:
     call rt_eprint_str
 .exit:
     mov edi, r13d                       ; the exit code
-    mov eax, SYS_EXIT_GROUP
+    mov eax, SYS_EXIT
     syscall
 
 ; rt_eprint_str(rsi = string): writes a string to stderr.

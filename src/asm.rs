@@ -330,6 +330,24 @@ impl Asm {
         )
     }
 
+    /// Where the next item of the current section will go (for [`Asm::relocate`]).
+    pub fn position(&self) -> usize {
+        self.sections[self.current.index()].len()
+    }
+
+    /// Edits the current section after the fact: removes the items in
+    /// `remove`, then moves the items from `tail` (to the end) so that they
+    /// start at `to`. `remove` lies before `tail`, and `to` before `remove`.
+    /// The code generator uses it to put a check at the top of a function
+    /// once the function's body has shown how much stack it needs.
+    pub fn relocate(&mut self, remove: std::ops::Range<usize>, tail: usize, to: usize) {
+        let items = &mut self.sections[self.current.index()];
+        debug_assert!(to <= remove.start && remove.end <= tail && tail <= items.len());
+        let moved = items.split_off(tail);
+        items.drain(remove);
+        items.splice(to..to, moved);
+    }
+
     /// `jmp label`
     pub fn jmp(&mut self, label: &str) -> &mut Insn {
         self.branch(Code::Jmp_rel32_64, label)

@@ -4,9 +4,12 @@
 //! exit code. Every command is a thin layer over the library (see `pipeline`), so
 //! the UI and the tests call exactly what the commands call.
 
+pub mod output;
+
 use crate::pipeline::{self, Failure};
 use crate::{diag, emulate};
 use clap::{Parser, Subcommand, ValueEnum};
+use output::{exit, CliError};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,7 +34,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Parse and type-check files; print every diagnostic (exit 1 on errors).
+    /// Parse and type-check files; print every diagnostic (exit 65 on errors).
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -49,9 +52,12 @@ enum Command {
     /// Run a file in the emulator: its output, then its exit code as ours.
     Run {
         file: PathBuf,
-        /// Stop after this many instructions.
+        /// Stop after this many instructions (exit 124 when they run out).
         #[arg(long, default_value_t = emulate::DEFAULT_MAX_INSNS)]
         max_insns: u64,
+        /// Arguments for `Main(string[] args)`, after `--`.
+        #[arg(last = true)]
+        args: Vec<String>,
     },
     /// Write a static Linux ELF of the very image `run` emulates.
     Build {
@@ -95,13 +101,35 @@ enum Emit {
     Bin,
 }
 
-/// Runs the command line; returns the process exit code.
+/// Runs the command line; returns the process exit code (README "Exit codes").
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version are "errors" that print to stdout and exit 0.
+            let code = if error.use_stderr() { exit::USAGE } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            error.report();
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Compile { file, emit, output }) => compile(&file, emit, output.as_deref()),
-        Some(Command::Run { file, max_insns }) => run(&file, max_insns),
+        Some(Command::Run {
+            file,
+            max_insns,
+            args,
+        }) => run(&file, max_insns, args),
         Some(Command::Build { file, output }) => build(&file, &output),
         Some(Command::Verify { file }) => verify(&file),
         Some(Command::Trace {
@@ -113,70 +141,85 @@ pub fn main() -> ExitCode {
         None => match cli.file {
             Some(file) => open_ui(&file, !cli.no_narration),
             None => {
-                eprintln!(
-                    "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)"
-                );
-                Ok(ExitCode::from(2))
+                output::stderr(
+                    "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)\n",
+                )?;
+                Ok(ExitCode::from(exit::USAGE))
             }
         },
-    };
-    result.unwrap_or_else(|message| {
-        eprintln!("flux-viz: {message}");
-        ExitCode::from(2)
-    })
+    }
+}
+
+/// Compiles `file`, or prints its diagnostics and says which exit code that means.
+fn compiled_or_report(file: &Path) -> Result<Result<pipeline::Compiled, ExitCode>, CliError> {
+    match pipeline::compile_file(file) {
+        Ok(compiled) => Ok(Ok(compiled)),
+        Err(failure) => Ok(Err(report(&failure)?)),
+    }
 }
 
 /// `flux-viz trace FILE [--events KINDS] [--json] [--max-insns N]`: the
 /// events, one per line; the program's exit code (1 for any other end).
-fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCode, String> {
+fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCode, CliError> {
     use crate::machine::{trace, End, KindSet};
-    let kinds = KindSet::parse(events)?;
-    let compiled = match pipeline::compile_file(file) {
-        Ok(compiled) => compiled,
-        Err(failure) => {
-            report(&failure)?;
-            return Ok(ExitCode::from(1));
+    let kinds = match KindSet::parse(events) {
+        Ok(kinds) => kinds,
+        Err(message) => {
+            output::stderr(&format!("flux-viz: {message}\n"))?;
+            return Ok(ExitCode::from(exit::USAGE));
         }
     };
-    let mut out = std::io::stdout().lock();
-    Ok(
-        match trace::trace(compiled, kinds, json, max_insns, &mut out)? {
-            End::Exit(code) => ExitCode::from(code as u8),
-            End::Budget | End::Fault(_) => ExitCode::from(1),
-        },
-    )
+    let compiled = match compiled_or_report(file)? {
+        Ok(compiled) => compiled,
+        Err(code) => return Ok(code),
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let end = trace::trace(compiled, kinds, json, max_insns, &mut out).map_err(|e| match e {
+        trace::Error::Write(error) => CliError::from_write("stdout", &error),
+        trace::Error::Machine(message) => CliError::Other(message),
+    })?;
+    out.flush()
+        .map_err(|e| CliError::from_write("stdout", &e))?;
+    Ok(ExitCode::from(match end {
+        End::Exit(code) => code as u8,
+        End::Budget => exit::BUDGET,
+        End::Fault(_) => exit::CPU_FAULT,
+    }))
 }
 
 /// `flux-viz FILE [--no-narration]`: the terminal UI (narration only for lessons).
-fn open_ui(file: &Path, narration: bool) -> Result<ExitCode, String> {
-    if !file.exists() {
-        return Err(format!("cannot read {}: no such file", file.display()));
+fn open_ui(file: &Path, narration: bool) -> Result<ExitCode, CliError> {
+    if let Err(e) = std::fs::metadata(file) {
+        return Err(CliError::Input(format!(
+            "cannot read {}: {}",
+            file.display(),
+            output::plain(&e)
+        )));
     }
     let narration = narration && crate::lesson::is_lesson_path(file);
-    crate::tui::run(file, narration).map(|()| ExitCode::SUCCESS)
+    crate::tui::run(file, narration).map_err(CliError::Other)?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// `flux-viz check FILE…`: all diagnostics of every file; exit 1 if any.
-fn check(files: &[PathBuf]) -> Result<ExitCode, String> {
-    let mut clean = true;
+/// `flux-viz check FILE…`: all diagnostics of every file; exit 65 if any (66 if one cannot be read).
+/// Every file is checked, also after one that cannot be read; the exit code
+/// is the worst seen (a missing file 66 wins over compile errors 65).
+fn check(files: &[PathBuf]) -> Result<ExitCode, CliError> {
+    let mut worst = 0u8;
     for file in files {
-        match pipeline::check_file(file) {
-            Ok(_) => {}
-            Err(failure) => {
-                report(&failure)?;
-                clean = false;
-            }
+        if let Err(failure) = pipeline::check_file(file) {
+            let code = report_code(&failure)?;
+            worst = worst.max(code);
         }
     }
-    Ok(if clean {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(ExitCode::from(worst))
 }
 
 /// `flux-viz compile FILE --emit KIND [-o OUT]`.
-fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, String> {
+fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, CliError> {
+    if let Some(output) = output {
+        output::refuse_input_as_output(output, &[file.to_path_buf()])?;
+    }
     let bytes = match emit {
         Emit::Ast => pipeline::parse_file(file)
             .map(|parsed| crate::ast::dump::program(&parsed.sources, &parsed.program).into_bytes()),
@@ -188,82 +231,101 @@ fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, S
     };
     match bytes {
         Ok(bytes) => {
-            write_output(output, &bytes)?;
+            match output {
+                Some(path) => output::write_file(path, &bytes, None)?,
+                None => output::stdout(&bytes)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Err(failure) => {
-            report(&failure)?;
-            Ok(ExitCode::from(1))
-        }
+        Err(failure) => report(&failure),
     }
 }
 
-/// `flux-viz run FILE`: the guest's stdout/stderr stream through; its exit
-/// code becomes ours. A fault or an exhausted budget is reported on stderr.
-fn run(file: &Path, max_insns: u64) -> Result<ExitCode, String> {
-    let compiled = match pipeline::compile_file(file) {
+/// `flux-viz run FILE [-- ARGS]`: the guest's stdout/stderr stream through;
+/// its exit code becomes ours. A fault or an exhausted budget is reported on
+/// stderr with an exit code of its own.
+fn run(file: &Path, max_insns: u64, args: Vec<String>) -> Result<ExitCode, CliError> {
+    let compiled = match compiled_or_report(file)? {
         Ok(compiled) => compiled,
-        Err(failure) => {
-            report(&failure)?;
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     let options = emulate::Options {
         max_insns,
+        args,
         ..emulate::Options::default()
     };
     let tee: (Box<dyn Write>, Box<dyn Write>) =
         (Box::new(std::io::stdout()), Box::new(std::io::stderr()));
     let outcome = emulate::run_streaming(&compiled.image, &options, Some(tee));
-    if let Some(message) = outcome.stop_message(&compiled.sources) {
-        eprintln!("flux-viz: {message}");
+    if let Some(error) = &outcome.tee_error {
+        let stream = if error.0 == 1 { "stdout" } else { "stderr" };
+        return Err(CliError::from_write(stream, &error.1));
     }
-    Ok(ExitCode::from(outcome.exit_code().clamp(0, 255) as u8))
+    if let Some(message) = outcome.stop_message(&compiled.sources) {
+        output::stderr(&format!("flux-viz: {message}\n"))?;
+    }
+    Ok(ExitCode::from(match outcome.stop {
+        emulate::Stop::Exited(code) => code.clamp(0, 255) as u8,
+        emulate::Stop::Budget(_) => exit::BUDGET,
+        emulate::Stop::Fault(_) | emulate::Stop::Syscall { .. } => exit::CPU_FAULT,
+    }))
 }
 
-/// `flux-viz build FILE -o EXE`: the static ELF of the image, made executable.
-fn build(file: &Path, output: &Path) -> Result<ExitCode, String> {
-    match pipeline::compile_file(file) {
-        Ok(compiled) => {
-            crate::elf::write_file(&compiled.image, output)
-                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(failure) => {
-            report(&failure)?;
-            Ok(ExitCode::from(1))
-        }
-    }
+/// `flux-viz build FILE -o EXE`: the static ELF of the image, made executable
+/// (written beside the target and renamed into place).
+fn build(file: &Path, output: &Path) -> Result<ExitCode, CliError> {
+    output::refuse_input_as_output(output, &[file.to_path_buf()])?;
+    let compiled = match compiled_or_report(file)? {
+        Ok(compiled) => compiled,
+        Err(code) => return Ok(code),
+    };
+    let elf = crate::elf::write_elf(&compiled.image);
+    output::write_file(output, &elf, Some(0o777))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any
-/// disagreement (or a program that does not compile).
-fn verify(file: &Path) -> Result<ExitCode, String> {
+/// disagreement.
+fn verify(file: &Path) -> Result<ExitCode, CliError> {
     match crate::verify::verify_file(file, &crate::verify::Config::default()) {
         Ok(result) => {
-            print!("{}", result.render());
-            Ok(ExitCode::from(u8::from(!result.agree())))
+            output::stdout(result.render().as_bytes())?;
+            Ok(ExitCode::from(if result.agree() {
+                0
+            } else {
+                exit::DISAGREE
+            }))
         }
-        Err(failure) => {
-            report(&failure)?;
-            Ok(ExitCode::from(1))
-        }
+        Err(failure) => report(&failure),
     }
 }
 
-/// Prints a failure: rendered diagnostics, or a plain message (missing file …).
-fn report(failure: &Failure) -> Result<(), String> {
+/// Prints a failure (rendered diagnostics, or a plain message for an
+/// unreadable input); returns the exit code it means.
+fn report(failure: &Failure) -> Result<ExitCode, CliError> {
+    report_code(failure).map(ExitCode::from)
+}
+
+fn report_code(failure: &Failure) -> Result<u8, CliError> {
     match failure {
-        Failure::Io(message) => Err(message.clone()),
+        Failure::Io(message) => {
+            output::stderr(&format!("flux-viz: {message}\n"))?;
+            Ok(exit::NO_INPUT)
+        }
         Failure::Diagnostics {
             sources,
             diagnostics,
         } => {
             let color = use_color(&std::io::stderr());
-            eprint!("{}", diag::render(sources, diagnostics, color));
             let n = diagnostics.len();
-            eprintln!("{} error{} found", n, if n == 1 { "" } else { "s" });
-            Ok(())
+            let text = format!(
+                "{}{} error{} found\n",
+                diag::render(sources, diagnostics, color),
+                n,
+                if n == 1 { "" } else { "s" }
+            );
+            output::stderr(&text)?;
+            Ok(exit::COMPILE)
         }
     }
 }
@@ -271,17 +333,6 @@ fn report(failure: &Failure) -> Result<(), String> {
 /// Colour only on a terminal, and never when NO_COLOR is set.
 fn use_color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
-    match output {
-        Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
-        None => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| format!("cannot write to stdout: {e}")),
-    }
 }
 
 /// `--emit bin`: the file-backed sections (code, rodata, data) as one flat

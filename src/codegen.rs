@@ -158,6 +158,15 @@ pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {
     format!("{}.{}", program.classes[f.class.0 as usize].name, f.name)
 }
 
+/// A function that reaches at most this far below its entry rsp is covered
+/// by the plain prologue check (see [`FnGen::stack_check`]).
+const SMALL_EXTENT: u64 = 16 << 10;
+/// The largest single adjustment of rsp (`sub rsp, n`) the generator makes:
+/// the unmapped gap below the stack is larger (link.rs `GUARD_SIZE`).
+pub const MAX_ADJUST: u64 = 16 << 20;
+/// The largest extent of one function (it must fit a 32-bit displacement).
+const MAX_EXTENT: u64 = 1 << 30;
+
 /// The generator of one function.
 struct FnGen<'a, 'm> {
     module: &'a ir::Module<'m>,
@@ -169,6 +178,15 @@ struct FnGen<'a, 'm> {
     ca: CodeAssembler,
     /// 8-byte values pushed since the prologue (temporaries and call padding).
     depth: u32,
+    /// The most `depth` reached, and the largest single `sub rsp, n` of a
+    /// call area: with the prologue they bound how far below its entry rsp
+    /// the function can reach ([`Self::secure_stack_extent`]).
+    max_depth: u32,
+    max_call_area: u64,
+    /// The item where the function's code starts, and the prologue's
+    /// `cmp rsp, [rel rt_stack_limit]` + `jb` (when it has them).
+    entry_at: usize,
+    small_check: Option<std::ops::Range<usize>>,
     /// Failure stubs to emit after the body: (check, line) → label.
     stubs: BTreeMap<(Check, u32), String>,
     /// `break`/`continue` targets of the enclosing loops.
@@ -202,6 +220,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
             data,
             ca: CodeAssembler::new(64).expect("64-bit CodeAssembler"),
             depth: 0,
+            max_depth: 0,
+            max_call_area: 0,
+            entry_at: 0,
+            small_check: None,
             stubs: BTreeMap::new(),
             loops: Vec::new(),
             return_label: ".L.return".into(),
@@ -259,7 +281,13 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn push_rax(&mut self) {
         self.x(|a| a.push(x::rax));
-        self.depth += 1;
+        self.grow_depth(1);
+    }
+
+    /// Counts `slots` more 8-byte values on the stack.
+    fn grow_depth(&mut self, slots: u32) {
+        self.depth += slots;
+        self.max_depth = self.max_depth.max(self.depth);
     }
 
     fn pop(&mut self, reg: x::AsmRegister64) {
@@ -306,6 +334,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.asm.comment(String::new());
         self.asm.comment(self.header_comment());
         self.asm.label(&f.label);
+        self.entry_at = self.asm.position();
         if let FunctionKind::AsyncStart(_) = f.kind {
             self.async_start();
         } else {
@@ -320,6 +349,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 FunctionKind::Method(_) | FunctionKind::AsyncStart(_) => self.body(&f.body),
             }
             self.epilogue();
+            self.secure_stack_extent();
         }
         self.emit_stubs();
         self.emit_state_tables();
@@ -405,13 +435,71 @@ impl<'a, 'm> FnGen<'a, 'm> {
     }
 
     /// `cmp rsp, [rel rt_stack_limit]; jb …`: every prologue checks the stack.
+    /// Enough for a function that reaches at most [`SMALL_EXTENT`] below its
+    /// entry: the limit leaves 64 KiB of headroom above the stack's bottom
+    /// (runtime/start.asm), room for this function's body, its callee's
+    /// prologue up to that callee's own check, and the failure path.
     fn stack_check(&mut self) {
+        let start = self.asm.position();
         let check = Instruction::with2(Code::Cmp_r64_rm64, Register::RSP, Asm::rel(0))
             .expect("cmp rsp, [rel]");
         self.asm
             .emit_sym(check, runtime::STACK_LIMIT)
             .explain("is the stack about to run into its guard page?");
         self.fail_if(Code::Jb_rel32_64, Check::Stack, self.function.span);
+        self.small_check = Some(start..self.asm.position());
+    }
+
+    /// The bytes below its entry rsp the function can touch: rbp and the
+    /// callee-saved pushes, the stack slots, the deepest pile of temporaries
+    /// and call areas, and the return address of a call made from there.
+    fn stack_extent(&self) -> u64 {
+        let f = self.function;
+        8 * (1 + f.saved_regs.len() as u64) + f.stack_size as u64 + 8 * self.max_depth as u64 + 8
+    }
+
+    /// Stack safety by construction. A function that may reach further than
+    /// [`SMALL_EXTENT`] below its entry checks its whole extent against the
+    /// limit *before* rsp moves at all (`lea r11, [rsp - extent]`), replacing
+    /// the prologue's check; so a frame or a call with thousands of stack
+    /// arguments cannot step over the guard below the stack. No single
+    /// `sub rsp` may exceed [`MAX_ADJUST`], the size of that guard, so even a
+    /// wrong check could only fault, never write below the stack.
+    fn secure_stack_extent(&mut self) {
+        let f = self.function;
+        let largest = (f.stack_size as u64).max(self.max_call_area);
+        if largest > MAX_ADJUST || self.stack_extent() > MAX_EXTENT {
+            let message = format!(
+                "`{}` needs {} bytes of stack in one frame; Flux# allows at most {} MiB (fewer locals or arguments)",
+                f.label,
+                largest.max(self.stack_extent()),
+                MAX_ADJUST >> 20
+            );
+            self.errors.push(Diagnostic::error(f.span, message));
+            return;
+        }
+        let extent = self.stack_extent();
+        if extent <= SMALL_EXTENT {
+            return;
+        }
+        let tail = self.asm.position();
+        let explain = format!(
+            "this function may use {extent} bytes of stack: r11 = the lowest rsp it can reach"
+        );
+        self.xe(&explain, |a| {
+            a.lea(x::r11, x::qword_ptr(x::rsp - extent as i32))
+        });
+        let check = Instruction::with2(Code::Cmp_r64_rm64, Register::R11, Asm::rel(0))
+            .expect("cmp r11, [rel]");
+        self.asm
+            .emit_sym(check, runtime::STACK_LIMIT)
+            .explain("checked before rsp moves: would the whole frame fit above the limit?");
+        self.fail_if(Code::Jb_rel32_64, Check::Stack, f.span);
+        let remove = self
+            .small_check
+            .take()
+            .unwrap_or(self.entry_at..self.entry_at);
+        self.asm.relocate(remove, tail, self.entry_at);
     }
 
     /// Copies the arguments from the ABI registers (and the caller's stack) to
@@ -487,10 +575,12 @@ impl<'a, 'm> FnGen<'a, 'm> {
         match &program.entry {
             Some(typed::Entry::Static { method, takes_args }) => {
                 if *takes_args {
-                    self.xe("Main(string[] args) gets an empty array", |a| {
-                        a.mov(x::edi, 8)
-                    });
-                    self.call(runtime::ALLOC, "allocates the empty args array");
+                    let load = Instruction::with2(Code::Mov_r64_rm64, Register::RDI, Asm::rel(0))
+                        .expect("mov rdi, [rel sym]");
+                    self.asm
+                        .emit_sym(load, runtime::ARGV_BLOCK)
+                        .explain("the kernel's argument block: argc, then argv[]");
+                    self.call(runtime::ARGS, "copies argv[1..] into Main's string[] args");
                     self.x(|a| a.mov(x::rdi, x::rax));
                 }
                 let label = self.method_label(*method);

@@ -6,7 +6,7 @@
 //! with address / nearest symbol / source span, or an unsupported syscall).
 //! A guest fault is a result, never a panic.
 //!
-//! The guest may only use `write` (fd 1 and 2) and `exit`/`exit_group`; a hook on
+//! The guest may only use `write` (fd 1 and 2), `exit` and the seccomp `prctl` of `_start`; a hook on
 //! the `syscall` instruction implements them. Instructions are counted per
 //! translated block: a block hook adds the block's instruction count, looked up
 //! in a table built from the source map (see [`Counting`] for the measured cost).
@@ -22,7 +22,10 @@ use unicorn_engine::{
 };
 
 /// The default instruction budget (`--max-insns`).
-pub const DEFAULT_MAX_INSNS: u64 = 200_000_000;
+/// 4 billion: at about 300 million instructions a second (measured on a
+/// 2-core build machine, README "run"), some 13 seconds of emulation, so a
+/// real program finishes while a runaway one still stops.
+pub const DEFAULT_MAX_INSNS: u64 = 4_000_000_000;
 
 /// Largest single `write` the emulator accepts (a sanity limit on guest lengths).
 const MAX_WRITE: u64 = 64 << 20;
@@ -39,10 +42,13 @@ pub enum Counting {
 }
 
 /// Run options.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub max_insns: u64,
     pub counting: Counting,
+    /// The program's command-line arguments (`Main(string[] args)`), as a
+    /// kernel would pass them after argv[0].
+    pub args: Vec<String>,
 }
 
 impl Default for Options {
@@ -50,6 +56,7 @@ impl Default for Options {
         Options {
             max_insns: DEFAULT_MAX_INSNS,
             counting: Counting::Blocks,
+            args: Vec::new(),
         }
     }
 }
@@ -57,7 +64,7 @@ impl Default for Options {
 /// Why the run stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stop {
-    /// `exit`/`exit_group` with this code (0–255, as the shell sees it).
+    /// `exit` with this code (0–255, as the shell sees it).
     Exited(i32),
     /// The instruction budget ran out.
     Budget(u64),
@@ -88,7 +95,30 @@ pub struct Outcome {
     pub stop: Stop,
     /// Instructions executed (0 with [`Counting::Off`]).
     pub insns: u64,
+    /// The first failed write to a tee (fd, error): the run stopped there.
+    pub tee_error: Option<TeeError>,
 }
+
+/// A write to the tee of `run_streaming` failed: (guest fd, the error).
+#[derive(Debug)]
+pub struct TeeError(pub u64, pub std::io::Error);
+
+impl Clone for TeeError {
+    fn clone(&self) -> TeeError {
+        TeeError(
+            self.0,
+            std::io::Error::new(self.1.kind(), self.1.to_string()),
+        )
+    }
+}
+
+impl PartialEq for TeeError {
+    fn eq(&self, other: &TeeError) -> bool {
+        self.0 == other.0 && self.1.kind() == other.1.kind()
+    }
+}
+
+impl Eq for TeeError {}
 
 impl Outcome {
     /// The process exit code: the program's own, or 1 for anything abnormal.
@@ -108,7 +138,7 @@ impl Outcome {
                 n
             )),
             Stop::Syscall { number, addr } => Some(format!(
-                "stopped: unsupported system call {} at {:#x}",
+                "stopped: system call {} at {:#x} is not allowed (natively, seccomp strict mode kills the program)",
                 number, addr
             )),
             Stop::Fault(f) => {
@@ -155,6 +185,7 @@ pub fn run_streaming(
                 stderr: Vec::new(),
                 stop: Stop::Fault(fault),
                 insns: 0,
+                tee_error: None,
             }
         }
     }
@@ -166,6 +197,7 @@ struct State {
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     tee: Option<(Box<dyn Write>, Box<dyn Write>)>,
+    tee_error: Option<TeeError>,
     exit: Option<i32>,
     bad_syscall: Option<(u64, u64)>,
     /// The last invalid memory access: (kind, address).
@@ -181,7 +213,7 @@ fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, Stri
     let mut counter = Counter::new(image, options.max_insns);
     let mut emu =
         Unicorn::new_with_data(Arch::X86, Mode::MODE_64, state).map_err(|e| e.to_string())?;
-    map_image(&mut emu, image)?;
+    map_image(&mut emu, image, &options.args)?;
     emu.add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, syscall)
         .map_err(|e| e.to_string())?;
     emu.add_mem_hook(invalid_access(), 1, 0, |uc, kind, addr, _, _| {
@@ -204,10 +236,11 @@ fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, Stri
         stderr: state.stderr,
         stop,
         insns: state.insns,
+        tee_error: state.tee_error,
     })
 }
 
-fn map_image(emu: &mut Emu<'_>, image: &Image) -> Result<(), String> {
+fn map_image(emu: &mut Emu<'_>, image: &Image, args: &[String]) -> Result<(), String> {
     for region in &image.regions {
         let fail = |e| map_error(region, e);
         emu.mem_map(region.addr, region.mapped_size(), region_prot(region))
@@ -216,7 +249,7 @@ fn map_image(emu: &mut Emu<'_>, image: &Image) -> Result<(), String> {
             emu.mem_write(region.addr, &region.bytes).map_err(fail)?;
         }
     }
-    set_loader_stack(emu, image)
+    set_loader_stack(emu, image, args)
 }
 
 /// The access rights of a region, as Unicorn wants them.
@@ -240,12 +273,54 @@ pub(crate) fn map_error(region: &Region, e: uc_error) -> String {
     )
 }
 
-/// The loader would hand over some stack; _start replaces it at once anyway.
-pub(crate) fn set_loader_stack<D>(emu: &mut Unicorn<'_, D>, image: &Image) -> Result<(), String> {
-    let top = image.symbol("rt_stack_top").unwrap_or(0);
-    emu.reg_write(RegisterX86::RSP, top)
+/// Where the emulator puts the argument block a Linux kernel would leave on
+/// its own stack: far above the image, mapped read-only (the runtime only
+/// reads it, in `rt_args`, before it switches to its own stack).
+pub const LOADER_BLOCK: u64 = 0x7ff0_0000_0000;
+
+/// What the kernel hands `_start`: rsp points at argc, then argv[0..argc],
+/// a null, an empty environment (a null) and an empty auxiliary vector
+/// (AT_NULL), then the strings themselves. argv[0] is "flux-viz-program".
+pub fn loader_block(args: &[String]) -> Vec<u8> {
+    let argv: Vec<&[u8]> = std::iter::once(&b"flux-viz-program"[..])
+        .chain(args.iter().map(|a| a.as_bytes()))
+        .collect();
+    let words = 1 + argv.len() + 1 + 1 + 2;
+    let mut strings = Vec::new();
+    let mut pointers = Vec::new();
+    for arg in &argv {
+        pointers.push(LOADER_BLOCK + (words * 8 + strings.len()) as u64);
+        strings.extend_from_slice(arg);
+        strings.push(0);
+    }
+    let mut block = Vec::with_capacity(words * 8 + strings.len());
+    block.extend_from_slice(&(argv.len() as u64).to_le_bytes());
+    for p in pointers {
+        block.extend_from_slice(&p.to_le_bytes());
+    }
+    block.extend_from_slice(&[0; 8 * 4]); // argv's null, envp's null, AT_NULL (type, value)
+    block.extend_from_slice(&strings);
+    block
+}
+
+/// Maps the kernel-style argument block and points rsp at it, as the loader
+/// would; `_start` reads it and then switches to the runtime's own stack.
+pub(crate) fn set_loader_stack<D>(
+    emu: &mut Unicorn<'_, D>,
+    _image: &Image,
+    args: &[String],
+) -> Result<(), String> {
+    let block = loader_block(args);
+    let size = (block.len() as u64).div_ceil(PAGE) * PAGE;
+    emu.mem_map(LOADER_BLOCK, size, Prot::READ)
+        .map_err(|e| format!("cannot map the argument block: {e:?}"))?;
+    emu.mem_write(LOADER_BLOCK, &block)
+        .map_err(|e| format!("cannot write the argument block: {e:?}"))?;
+    emu.reg_write(RegisterX86::RSP, LOADER_BLOCK)
         .map_err(|e| e.to_string())
 }
+
+const PAGE: u64 = 4096;
 
 /// The hook types for invalid memory accesses (faults the CPU cannot get past).
 pub(crate) fn invalid_access() -> HookType {
@@ -338,10 +413,26 @@ extern "C" fn count_block(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c
 /// A system call as the guest asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Syscall {
-    Write { fd: u64, buf: u64, len: u64 },
+    Write {
+        fd: u64,
+        buf: u64,
+        len: u64,
+    },
     Exit(i32),
+    /// `prctl(PR_SET_SECCOMP, SECCOMP_MODE_STRICT)` at `_start`: succeeds (0).
+    /// From then on the kernel allows read, write, exit and sigreturn only;
+    /// the emulator allows still less (write and exit), so whatever it runs
+    /// the native build runs too.
+    EnterStrictMode,
     Other(u64),
 }
+
+/// The system calls of runtime/start.asm (exit_group is not among them:
+/// seccomp strict mode would kill the process at it).
+pub const SYS_EXIT: u64 = 60;
+const SYS_PRCTL: u64 = 157;
+const PR_SET_SECCOMP: u64 = 22;
+const SECCOMP_MODE_STRICT: u64 = 1;
 
 /// Reads the system call number and arguments from the registers.
 pub(crate) fn decode_syscall<D>(uc: &Unicorn<'_, D>) -> Syscall {
@@ -352,7 +443,13 @@ pub(crate) fn decode_syscall<D>(uc: &Unicorn<'_, D>) -> Syscall {
             buf: reg(RegisterX86::RSI),
             len: reg(RegisterX86::RDX),
         },
-        60 | 231 => Syscall::Exit((reg(RegisterX86::RDI) & 0xff) as i32),
+        SYS_EXIT => Syscall::Exit((reg(RegisterX86::RDI) & 0xff) as i32),
+        SYS_PRCTL
+            if reg(RegisterX86::RDI) == PR_SET_SECCOMP
+                && reg(RegisterX86::RSI) == SECCOMP_MODE_STRICT =>
+        {
+            Syscall::EnterStrictMode
+        }
         number => Syscall::Other(number),
     }
 }
@@ -373,7 +470,7 @@ pub(crate) fn write_bytes<D>(
         .map_err(|_| -EFAULT)
 }
 
-/// The syscall hook: write(fd, buf, len) for fd 1 and 2, exit and exit_group.
+/// The syscall hook: write(fd, buf, len) for fd 1 and 2, exit, and the seccomp prctl.
 fn syscall(uc: &mut Emu<'_>) {
     match decode_syscall(uc) {
         Syscall::Write { fd, buf, len } => {
@@ -383,6 +480,9 @@ fn syscall(uc: &mut Emu<'_>) {
         Syscall::Exit(code) => {
             uc.get_data_mut().exit = Some(code);
             let _ = uc.emu_stop();
+        }
+        Syscall::EnterStrictMode => {
+            let _ = uc.reg_write(RegisterX86::RAX, 0);
         }
         Syscall::Other(number) => {
             // Inside the hook, the PC still points at the `syscall` instruction.
@@ -402,7 +502,13 @@ fn guest_write(uc: &mut Emu<'_>, fd: u64, buf: u64, len: u64) -> i64 {
     let state = uc.get_data_mut();
     if let Some((out, err)) = state.tee.as_mut() {
         let sink: &mut dyn Write = if fd == 1 { &mut **out } else { &mut **err };
-        let _ = sink.write_all(&bytes).and_then(|_| sink.flush());
+        if let Err(error) = sink.write_all(&bytes).and_then(|_| sink.flush()) {
+            // Our own output failed (closed pipe, full disk): stop the guest;
+            // the command reports it (quietly for a closed pipe).
+            state.tee_error = Some(TeeError(fd, error));
+            let _ = uc.emu_stop();
+            return bytes.len() as i64;
+        }
     }
     let target = if fd == 1 {
         &mut state.stdout

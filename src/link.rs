@@ -13,7 +13,7 @@
 //! next page  .rodata   literals, vtables, messages                r--
 //! next page  .data     static fields, heap pointer                rw-
 //! next page  .bss                                                 rw-
-//! next page  guard     one page, never mapped                     ---
+//! next page  guard     16 MiB + 1 page, never mapped              ---
 //! next page  .stack    8 MiB (runtime/start.asm STACK_SIZE)       rw-
 //! next page  .heap     128 MiB (HEAP_SIZE), zero-filled           rw-
 //! ```
@@ -28,8 +28,10 @@ use std::path::Path;
 pub const CODE_BASE: u64 = 0x40_1000;
 /// Page size: every section starts on a page of its own.
 pub const PAGE: u64 = 0x1000;
-/// The unmapped page right below the stack.
-pub const GUARD_SIZE: u64 = PAGE;
+/// The unmapped gap right below the stack: larger than any single `sub rsp`
+/// the code generator emits (`codegen::MAX_ADJUST`), so no adjustment can
+/// step over it onto the writable sections below.
+pub const GUARD_SIZE: u64 = crate::codegen::MAX_ADJUST + PAGE;
 /// The program entry symbol (runtime/start.asm).
 pub const ENTRY: &str = "_start";
 

@@ -316,6 +316,7 @@ fn the_budget_stops_an_endless_loop() {
         &Options {
             max_insns: 100_000,
             counting: Counting::Blocks,
+            ..Options::default()
         },
     );
     assert_eq!(out.stop, Stop::Budget(100_000));
@@ -359,10 +360,11 @@ fn bad_jumps_and_writes_are_faults_not_panics() {
 
 #[test]
 fn counting_matches_a_known_loop() {
-    // 3 (setup) + 1000 * 3 (loop) + 1 (ret) in flux$main, plus _start's 8.
+    // 3 (setup) + 1000 * 3 (loop) + 1 (ret) in flux$main, plus _start's 15
+    // (the argument block, the seccomp prctl and its check, stack, heap, exit).
     let program = "section .text\nflux$main:\n    mov ecx, 1000\n    xor eax, eax\n    nop\n.loop:\n    add rax, rcx\n    dec ecx\n    jnz .loop\n    ret\n";
     let (_, _, image) = build(program);
-    assert_eq!(run(&image).insns, 3 + 3000 + 1 + 8);
+    assert_eq!(run(&image).insns, 3 + 3000 + 1 + 15);
 }
 
 // ----- the Asm builder -------------------------------------------------------------

@@ -501,7 +501,8 @@ impl FnGen<'_, '_> {
                 "room for stack arguments / keeps the call 16-byte aligned",
                 |a| a.sub(x::rsp, bytes),
             );
-            self.depth += slots;
+            self.grow_depth(slots);
+            self.max_call_area = self.max_call_area.max(bytes as u64);
         }
         slots
     }

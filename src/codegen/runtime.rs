@@ -8,6 +8,10 @@ pub const ARG_REGS: [x::AsmRegister64; 6] = [x::rdi, x::rsi, x::rdx, x::rcx, x::
 
 /// `rt_alloc(rdi = bytes) → rax`: zeroed heap memory (out of memory: exit 6).
 pub const ALLOC: &str = "rt_alloc";
+/// `rt_args(rdi = argument block) → rax`: Main's `string[] args` (argv[1..]).
+pub const ARGS: &str = "rt_args";
+/// Where `_start` kept the kernel's argument block (rsp at entry).
+pub const ARGV_BLOCK: &str = "rt_argv_block";
 /// The lowest `rsp` a prologue accepts before reporting a stack overflow.
 pub const STACK_LIMIT: &str = "rt_stack_limit";
 /// `rt_concat(rdi = a, rsi = b) → rax`: a new string (null counts as empty).

@@ -257,7 +257,7 @@ impl Engine {
         };
         engine.map(image)?;
         engine.install()?;
-        emulate::set_loader_stack(&mut engine.uc, image)?;
+        emulate::set_loader_stack(&mut engine.uc, image, &[])?;
         engine.uc.set_pc(image.entry).map_err(|e| e.to_string())?;
         Ok(engine)
     }
@@ -676,6 +676,9 @@ fn on_syscall(uc: &mut Unicorn<'_, Detector>) {
             let _ = uc.reg_write(RegisterX86::RAX, result as u64);
         }
         Syscall::Exit(code) => halt_after_syscall(uc, Halt::Exit(code)),
+        Syscall::EnterStrictMode => {
+            let _ = uc.reg_write(RegisterX86::RAX, 0);
+        }
         Syscall::Other(number) => {
             let addr = uc.pc_read().unwrap_or(0);
             halt_after_syscall(uc, Halt::BadSyscall(number, addr));

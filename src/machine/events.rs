@@ -96,7 +96,7 @@ impl EventKind {
             SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
             SiteKind::Syscall => match a & 0xffff {
                 1 => EventKind::Output,
-                60 | 231 => EventKind::Exit,
+                crate::emulate::SYS_EXIT => EventKind::Exit,
                 _ => return None,
             },
             SiteKind::Fail { name } if name == "deadlock" => EventKind::Deadlock,

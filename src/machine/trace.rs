@@ -11,6 +11,15 @@ use std::io::Write;
 /// The kinds printed when `--events` is not given: everything recorded.
 pub const DEFAULT_KINDS: &str = "all";
 
+/// Why a trace stopped early.
+#[derive(Debug)]
+pub enum Error {
+    /// The engine could not start or go on.
+    Machine(String),
+    /// `out` could not be written (a closed pipe, a full disk): the caller decides.
+    Write(std::io::Error),
+}
+
 /// Runs `compiled` to its end, printing every event of `kinds` as it is reached.
 pub fn trace(
     compiled: Compiled,
@@ -18,15 +27,15 @@ pub fn trace(
     json: bool,
     max_insns: u64,
     out: &mut dyn Write,
-) -> Result<End, String> {
+) -> Result<End, Error> {
     let options = Options {
         max_insns,
         ..Options::default()
     };
-    let mut machine = Machine::with_options(compiled, options)?;
+    let mut machine = Machine::with_options(compiled, options).map_err(Error::Machine)?;
     let mut printed = 0;
     loop {
-        let stop = machine.run_to(kinds.recorded())?;
+        let stop = machine.run_to(kinds.recorded()).map_err(Error::Machine)?;
         // Events of an end (budget, CPU fault) are recorded without a stop.
         let events = machine.events();
         for event in events
@@ -46,7 +55,7 @@ pub fn trace(
     }
 }
 
-fn print(event: &Event, json: bool, out: &mut dyn Write) -> Result<(), String> {
+fn print(event: &Event, json: bool, out: &mut dyn Write) -> Result<(), Error> {
     let line = if json { event.json() } else { event.line() };
-    writeln!(out, "{line}").map_err(|e| format!("cannot write the trace: {e}"))
+    writeln!(out, "{line}").map_err(Error::Write)
 }

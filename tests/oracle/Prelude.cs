@@ -154,8 +154,9 @@ namespace FluxOracle
         [DllImport("libc", EntryPoint = "_exit")]
         static extern void SysExit(int code);
 
-        public static int Main()
+        public static int Main(string[] args)
         {
+            programArgs = args;
             stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
             Console.SetOut(stdout);
             Console.SetError(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true });
@@ -181,9 +182,11 @@ namespace FluxOracle
         }
 
         static Task lastMainTask;
+        static string[] programArgs = new string[0];
 
-        /// Finds `static void Main()` / `static async Task Main()` (any class, any
-        /// access), or else FluxSharp's `class Main { void main() }`.
+        /// Finds `static void Main()` / `static async Task Main()`, each also
+        /// with `string[] args` (any class, any access), or else FluxSharp's
+        /// `class Main { void main() }`.
         static Func<Task> FindEntry()
         {
             var found = new List<MethodInfo>();
@@ -194,7 +197,7 @@ namespace FluxOracle
                 if (t.Name == "Main" && !t.IsNested) mainClass = t;
                 foreach (MethodInfo m in t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
                 {
-                    if (m.Name != "Main" || m.GetParameters().Length != 0) continue;
+                    if (m.Name != "Main" || !IsMainShape(m.GetParameters())) continue;
                     if (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task)) found.Add(m);
                 }
             }
@@ -202,10 +205,21 @@ namespace FluxOracle
             if (found.Count == 1)
             {
                 MethodInfo m = found[0];
+                bool takesArgs = m.GetParameters().Length == 1;
                 if (m.ReturnType == typeof(Task))
                 {
+                    if (takesArgs)
+                    {
+                        var g = (Func<string[], Task>)Delegate.CreateDelegate(typeof(Func<string[], Task>), m);
+                        return () => lastMainTask = g(programArgs);
+                    }
                     var f = (Func<Task>)Delegate.CreateDelegate(typeof(Func<Task>), m);
                     return () => lastMainTask = f();
+                }
+                if (takesArgs)
+                {
+                    var b = (Action<string[]>)Delegate.CreateDelegate(typeof(Action<string[]>), m);
+                    return () => { b(programArgs); return lastMainTask = Task.CompletedTask; };
                 }
                 var a = (Action)Delegate.CreateDelegate(typeof(Action), m);
                 return () => { a(); return lastMainTask = Task.CompletedTask; };
@@ -221,6 +235,11 @@ namespace FluxOracle
                 }
             }
             throw new InvalidProgramException("no entry point: static Main() or class Main { void main() }");
+        }
+
+        static bool IsMainShape(ParameterInfo[] ps)
+        {
+            return ps.Length == 0 || (ps.Length == 1 && ps[0].ParameterType == typeof(string[]));
         }
 
         /// LANGUAGE.md §5 exit codes; anything else is 1.

@@ -1,0 +1,299 @@
+//! The command line as a Unix tool: exit codes that say what happened, quiet
+//! broken pipes, reported write failures, safe output files, `Main(string[]
+//! args)`, and every file of `check` checked. Drives the real binary.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_flux-viz");
+
+fn flux(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("flux-viz runs")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited, not killed")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A private directory with `files` written into it.
+fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+fn path(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).display().to_string()
+}
+
+const CHATTY: &str = "class Program {
+    static void Main() {
+        for (int i = 0; i < 100000; i++) { Console.WriteLine(i); }
+    }
+}
+";
+
+const ARGS: &str = "class Program {
+    static void Main(string[] args) {
+        Console.WriteLine(args.Length);
+        for (int i = 0; i < args.Length; i++) { Console.WriteLine(\"[\" + args[i] + \"]\"); }
+    }
+}
+";
+
+const LOOP: &str = "class Program { static void Main() { while (true) { } } }\n";
+const BAD: &str = "class Program { static void Main() { cout = 1; } }\n";
+const GOOD: &str = "class Program { static void Main() { Console.WriteLine(42); } }\n";
+
+/// Reads one line of the command's stdout, closes the pipe, and returns how
+/// the command ended: as `cmd | head -1` does.
+fn head_1(args: &[&str]) -> (String, Output) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    {
+        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+        reader.read_line(&mut line).expect("one line");
+    }
+    (line, child.wait_with_output().expect("wait"))
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly_with_exit_0() {
+    let dir = dir_with(&[("chatty.fs", CHATTY)]);
+    let file = path(&dir, "chatty.fs");
+    for args in [
+        vec!["trace", file.as_str()],
+        vec!["trace", file.as_str(), "--json"],
+        vec!["run", file.as_str()],
+        vec!["compile", file.as_str(), "--emit", "asm"],
+        vec!["compile", file.as_str(), "--emit", "map"],
+    ] {
+        let (line, out) = head_1(&args);
+        assert!(!line.is_empty(), "{args:?}: a first line");
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}: quiet");
+    }
+}
+
+#[test]
+fn a_full_stdout_is_reported_once_with_exit_74() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = dir_with(&[("chatty.fs", CHATTY), ("bad.fs", BAD)]);
+    let file = path(&dir, "chatty.fs");
+    for args in [
+        vec!["run", file.as_str()],
+        vec!["trace", file.as_str()],
+        vec!["compile", file.as_str(), "--emit", "asm"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(BIN)
+            .args(&args)
+            .stdout(full)
+            .output()
+            .expect("runs");
+        assert_eq!(code(&out), 74, "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: one message: {err}");
+        assert!(err.contains("No space left on device"), "{err}");
+    }
+    // A diagnostic written to a full stderr: exit 74, never a panic (101).
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(BIN)
+        .args(["check", &path(&dir, "bad.fs")])
+        .stderr(full)
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 74);
+}
+
+#[test]
+fn exit_codes_say_what_happened() {
+    let dir = dir_with(&[("loop.fs", LOOP), ("bad.fs", BAD), ("good.fs", GOOD)]);
+    let budget = flux(&["run", &path(&dir, "loop.fs"), "--max-insns", "100000"]);
+    assert_eq!(code(&budget), 124);
+    assert!(stderr(&budget)
+        .contains("instruction budget of 100000 exhausted (raise it with --max-insns)"));
+    let traced = flux(&[
+        "trace",
+        &path(&dir, "loop.fs"),
+        "--max-insns",
+        "100000",
+        "--events",
+        "budget",
+    ]);
+    assert_eq!(code(&traced), 124);
+    assert_eq!(code(&flux(&["check", &path(&dir, "bad.fs")])), 65);
+    assert_eq!(code(&flux(&["run", &path(&dir, "bad.fs")])), 65);
+    assert_eq!(code(&flux(&["run", &path(&dir, "missing.fs")])), 66);
+    assert_eq!(code(&flux(&["run", "--no-such-flag"])), 64);
+    assert_eq!(
+        code(&flux(&[
+            "trace",
+            &path(&dir, "good.fs"),
+            "--events",
+            "nonsense"
+        ])),
+        64
+    );
+    assert_eq!(code(&flux(&[])), 64);
+    assert_eq!(code(&flux(&["--help"])), 0);
+    assert_eq!(code(&flux(&["run", &path(&dir, "good.fs")])), 0);
+}
+
+#[test]
+fn the_default_budget_lets_a_real_program_finish() {
+    // 15 M iterations of ~20 instructions: 300 M, past the old 200 M default
+    // (the default is 4 G, some 13 s of emulation here; README "Exit codes").
+    let dir = dir_with(&[(
+        "long.fs",
+        "class Program { static void Main() { long s = 0; for (int i = 0; i < 15000000; i++) { s += i % 7; } Console.WriteLine(s); } }\n",
+    )]);
+    let out = flux(&["run", &path(&dir, "long.fs")]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "44999997\n");
+}
+
+#[test]
+fn main_gets_the_arguments_after_the_double_dash() {
+    let dir = dir_with(&[("args.fs", ARGS)]);
+    let file = path(&dir, "args.fs");
+    let none = flux(&["run", &file]);
+    assert_eq!(String::from_utf8_lossy(&none.stdout), "0\n");
+    let some = flux(&["run", &file, "--", "a", "b c", "héllo", "--flag"]);
+    assert_eq!(
+        String::from_utf8_lossy(&some.stdout),
+        "4\n[a]\n[b c]\n[héllo]\n[--flag]\n"
+    );
+    // The native build reads the kernel's argv the same way.
+    let exe = path(&dir, "args");
+    assert_eq!(code(&flux(&["build", &file, "-o", &exe])), 0);
+    let native = Command::new(&exe)
+        .args(["x", "y z"])
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&native.stdout), "2\n[x]\n[y z]\n");
+}
+
+#[test]
+fn an_input_is_never_overwritten_by_its_output() {
+    let dir = dir_with(&[("good.fs", GOOD)]);
+    let file = path(&dir, "good.fs");
+    for args in [
+        vec![
+            "compile",
+            file.as_str(),
+            "--emit",
+            "asm",
+            "-o",
+            file.as_str(),
+        ],
+        vec!["build", file.as_str(), "-o", file.as_str()],
+    ] {
+        let out = flux(&args);
+        assert_eq!(code(&out), 73, "{args:?}");
+        assert!(stderr(&out).contains("is an input"), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), GOOD);
+    }
+    // Through another name for the same file, too.
+    let link = path(&dir, "link.fs");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    assert_eq!(code(&flux(&["build", &link, "-o", &file])), 73);
+    assert_eq!(code(&flux(&["build", &file, "-o", &link])), 73);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), GOOD);
+}
+
+#[test]
+fn an_output_symlink_is_replaced_not_followed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with(&[("good.fs", GOOD), ("victim.txt", "keep me\n")]);
+    let victim = dir.path().join("victim.txt");
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out_link = dir.path().join("out");
+    std::os::unix::fs::symlink(&victim, &out_link).unwrap();
+    let out = flux(&[
+        "build",
+        &path(&dir, "good.fs"),
+        "-o",
+        &out_link.display().to_string(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+    let mode = std::fs::metadata(&victim).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the symlink's target keeps its mode");
+    let meta = std::fs::symlink_metadata(&out_link).unwrap();
+    assert!(
+        meta.is_file(),
+        "the link itself was replaced by the executable"
+    );
+    assert!(meta.permissions().mode() & 0o111 != 0, "executable");
+    let ran = Command::new(&out_link).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "42\n");
+    // No temporary files are left behind.
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".flux-viz")
+        })
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn check_goes_on_past_a_missing_file() {
+    let dir = dir_with(&[("a.fs", GOOD), ("b.fs", BAD)]);
+    let out = flux(&[
+        "check",
+        &path(&dir, "a.fs"),
+        &path(&dir, "missing.fs"),
+        &path(&dir, "b.fs"),
+    ]);
+    let err = stderr(&out);
+    assert!(err.contains("missing.fs"), "{err}");
+    assert!(
+        err.contains("cannot find `cout`"),
+        "b.fs was checked too: {err}"
+    );
+    assert_eq!(code(&out), 66, "the worst: a missing input");
+}
+
+#[test]
+fn a_missing_file_for_the_ui_is_an_input_error() {
+    let mut child = Command::new(BIN)
+        .arg("/no/such/lesson.fs")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(b"q");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 66);
+    assert!(stderr(&out).contains("/no/such/lesson.fs"));
+}
