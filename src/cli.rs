@@ -287,6 +287,7 @@ fn build(file: &Path, output: &Path) -> Result<ExitCode, CliError> {
 /// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any
 /// disagreement.
 fn verify(file: &Path) -> Result<ExitCode, CliError> {
+    crate::verify::process::clean_up_on_signals();
     match crate::verify::verify_file(file, &crate::verify::Config::default()) {
         Ok(result) => {
             output::stdout(result.render().as_bytes())?;

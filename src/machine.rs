@@ -172,6 +172,33 @@ pub struct Machine {
     promise_index: HashMap<u64, usize>,
     previous: Vec<u64>,
     changed: Vec<bool>,
+    /// The instruction limit of a sliced motion under way ([`Machine::start`]).
+    pending: Option<u64>,
+}
+
+/// Instructions per slice of a long motion: some 10 ms of the engine.
+pub const SLICE: u64 = 1_000_000;
+
+/// A forward motion that may take long (run in slices by [`Machine::start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forward {
+    /// To the next event of these kinds (as [`Machine::run_to`]).
+    ToEvent(KindSet),
+    /// To the next source line (as [`Machine::step_line`]).
+    Line(LineStep),
+    /// To a breakpoint or the end (as [`Machine::run_to_end`]).
+    ToEnd,
+    /// To the moment this many instructions have run (as [`Machine::goto`]).
+    To(u64),
+}
+
+/// How a sliced motion stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// Finished: where it stopped.
+    Done(Stop),
+    /// Not yet: call [`Machine::proceed`] again.
+    Running,
 }
 
 impl Machine {
@@ -217,6 +244,7 @@ impl Machine {
             promise_index: HashMap::new(),
             previous: Vec::new(),
             changed: Vec::new(),
+            pending: None,
         };
         machine.previous = machine.register_values();
         machine.changed = vec![false; machine.previous.len()];
@@ -260,15 +288,8 @@ impl Machine {
 
     /// Runs to the first instruction of the next source line.
     pub fn step_line(&mut self, how: LineStep) -> Result<Stop, String> {
-        let line = self.program.sites.line_of_index(self.pc());
         // Outside Flux# code (the runtime, `_start`) there is no line to step over.
-        let goal = match how {
-            LineStep::Over if line != 0 => LineGoal::Over {
-                rsp: self.engine.reg(RegisterX86::RSP),
-                line,
-            },
-            _ => LineGoal::Into,
-        };
+        let goal = self.line_goal(how);
         self.motion(|m| m.advance(u64::MAX, KindSet::default(), Some(goal)))
     }
 
@@ -285,6 +306,90 @@ impl Machine {
     /// Runs to a breakpoint or the end.
     pub fn run_to_end(&mut self) -> Result<Stop, String> {
         self.motion(|m| m.advance(u64::MAX, KindSet::default(), None))
+    }
+
+    // ----- long motions, in slices -----------------------------------------
+
+    /// Starts a forward motion that may take long; runs its first slice of
+    /// at most [`SLICE`] instructions. Call [`Machine::proceed`] while it
+    /// answers [`Progress::Running`]; between slices the machine stands at a
+    /// real instruction, so stopping there (any key, in the UI) is a normal
+    /// position the student can step back from.
+    pub fn start(&mut self, motion: Forward) -> Result<Progress, String> {
+        self.pending = None;
+        if let Some(end) = self.ended() {
+            return Ok(Progress::Done(Stop::End(end.clone())));
+        }
+        let (limit, kinds, line) = match motion {
+            Forward::ToEvent(kinds) if kinds.contains(EventKind::Insn) => {
+                return self.step().map(Progress::Done)
+            }
+            Forward::ToEvent(kinds) => (
+                u64::MAX,
+                kinds.recorded(),
+                kinds.contains(EventKind::Line).then_some(LineGoal::Into),
+            ),
+            Forward::Line(how) => (u64::MAX, KindSet::default(), Some(self.line_goal(how))),
+            Forward::ToEnd => (u64::MAX, KindSet::default(), None),
+            Forward::To(target) if target <= self.icount => {
+                return self.goto(target).map(Progress::Done)
+            }
+            Forward::To(target) => {
+                self.jump_near(target)?;
+                (target, KindSet::default(), None)
+            }
+        };
+        self.prepare(kinds, line)?;
+        self.pending = Some(limit);
+        self.proceed()
+    }
+
+    /// Runs the next slice of the motion [`Machine::start`] began.
+    pub fn proceed(&mut self) -> Result<Progress, String> {
+        let Some(limit) = self.pending else {
+            return Ok(Progress::Done(Stop::Step));
+        };
+        let slice_end = limit.min(self.icount.saturating_add(SLICE));
+        let stop = self.motion(|m| m.run_until(slice_end))?;
+        if stop == Stop::Step && self.icount < limit {
+            return Ok(Progress::Running);
+        }
+        self.pending = None;
+        Ok(Progress::Done(stop))
+    }
+
+    /// Is a sliced motion under way?
+    pub fn in_progress(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Abandons a sliced motion where it stands.
+    pub fn interrupt(&mut self) {
+        self.pending = None;
+    }
+
+    /// The goal of a line step from here (see [`Machine::step_line`]).
+    fn line_goal(&self, how: LineStep) -> LineGoal {
+        let line = self.program.sites.line_of_index(self.pc());
+        match how {
+            LineStep::Over if line != 0 => LineGoal::Over {
+                rsp: self.engine.reg(RegisterX86::RSP),
+                line,
+            },
+            _ => LineGoal::Into,
+        }
+    }
+
+    /// Restores the last checkpoint at or before `target` when that is
+    /// ahead of (or behind) where the machine stands, as `travel` does.
+    fn jump_near(&mut self, target: u64) -> Result<(), String> {
+        let index = self.history.at_or_before(target);
+        let checkpoint = self.history.marks(index).icount;
+        if self.icount > target || self.icount < checkpoint {
+            let marks = self.history.restore(&mut self.engine, index)?;
+            self.set_marks(marks);
+        }
+        Ok(())
     }
 
     // ----- backward ------------------------------------------------------
@@ -462,12 +567,7 @@ impl Machine {
     /// Goes to exactly `target` instructions (restoring a checkpoint when it
     /// lies behind, or too far ahead of one).
     fn travel(&mut self, target: u64) -> Result<(), String> {
-        let index = self.history.at_or_before(target);
-        let checkpoint = self.history.marks(index).icount;
-        if self.icount > target || self.icount < checkpoint {
-            let marks = self.history.restore(&mut self.engine, index)?;
-            self.set_marks(marks);
-        }
+        self.jump_near(target)?;
         if self.icount < target {
             self.advance(target, KindSet::default(), None)?;
         }
@@ -499,6 +599,12 @@ impl Machine {
         if let Some(end) = self.ended() {
             return Ok(Stop::End(end.clone()));
         }
+        self.prepare(kinds, line)?;
+        self.run_until(limit)
+    }
+
+    /// Sets up the detector for a forward run toward `kinds` / `line`.
+    fn prepare(&mut self, kinds: KindSet, line: Option<LineGoal>) -> Result<(), String> {
         self.engine.set_line_mode(line.is_some())?;
         let start_line = self.program.sites.line_of_index(self.pc());
         let d = self.engine.detector_mut();
@@ -507,6 +613,12 @@ impl Machine {
         d.line_goal = line.unwrap_or(LineGoal::Collect);
         d.last_line = start_line;
         d.line_hits.clear();
+        Ok(())
+    }
+
+    /// Runs a prepared forward run until `limit` instructions or a stop; the
+    /// detector's goal is kept, so a run can go on in slices.
+    fn run_until(&mut self, limit: u64) -> Result<Stop, String> {
         loop {
             let rebase = self.history.next_after(self.icount);
             let budget = self.options.max_insns;

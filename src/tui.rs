@@ -39,11 +39,20 @@ pub fn run(path: &Path, narration: bool) -> Result<(), String> {
         terminal
             .draw(|frame| frame.render_widget(&panes::Screen(&app), frame.area()))
             .map_err(|e| e.to_string())?;
-        if event::poll(TICK).map_err(|e| e.to_string())? {
+        // While a long motion runs (c, g, a, n over a long call), keys are
+        // looked at between slices of it: any key stops it at once.
+        let wait = if app.running() { Duration::ZERO } else { TICK };
+        if event::poll(wait).map_err(|e| e.to_string())? {
             let event = event::read().map_err(|e| e.to_string())?;
-            if let Some(action) = action_for(&event, &app.mode) {
+            let action = action_for(&event, &app.mode);
+            if app.running() && !matches!(action, None | Some(app::Action::Resize { .. })) {
+                app.interrupt();
+                app.quit = action == Some(app::Action::Quit);
+            } else if let Some(action) = action {
                 app.apply(action);
             }
+        } else if app.running() {
+            app.tick();
         } else if app.session.is_err() && app.source_changed() {
             app.apply(app::Action::Reload);
         }

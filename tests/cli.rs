@@ -297,3 +297,78 @@ fn a_missing_file_for_the_ui_is_an_input_error() {
     assert_eq!(code(&out), 66);
     assert!(stderr(&out).contains("/no/such/lesson.fs"));
 }
+
+/// The children of `pid` (from /proc), as (pid, process group).
+fn children_of(pid: u32) -> Vec<(i32, i32)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // pid (comm) state ppid pgrp …; comm may hold spaces: split after ')'.
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let (Ok(ppid), Ok(pgrp)) = (fields[1].parse::<u32>(), fields[2].parse::<i32>()) else {
+            continue;
+        };
+        if ppid == pid {
+            let child: i32 = entry.file_name().to_string_lossy().parse().unwrap_or(0);
+            found.push((child, pgrp));
+        }
+    }
+    found
+}
+
+#[test]
+fn verify_killed_by_sigterm_leaves_no_processes_and_no_scratch() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = dir_with(&[("loop.fs", LOOP)]);
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let mut verify = Command::new(BIN)
+        .args(["verify", &path(&dir, "loop.fs")])
+        .env("TMPDIR", tmp.path())
+        .env("FLUX_VIZ_CACHE", cache.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for a child (mcs, then mono, both in a group of their own).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let children = loop {
+        let children = children_of(verify.id());
+        if !children.is_empty() || std::time::Instant::now() > deadline {
+            break children;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    if children.is_empty()
+        && std::env::var_os("CI").is_none()
+        && !flux_viz::verify::oracle::available()
+    {
+        let _ = verify.kill();
+        return; // no mono here: nothing to leave behind
+    }
+    assert!(!children.is_empty(), "verify started a child");
+    for &(child, group) in &children {
+        assert_eq!(child, group, "each child leads a process group of its own");
+    }
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(verify.id() as i32, libc::SIGTERM) };
+    let status = verify.wait().unwrap();
+    assert_eq!(status.signal(), Some(libc::SIGTERM), "{status:?}");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    for &(_, group) in &children {
+        // SAFETY: signal 0 only asks whether the group still exists.
+        let alive = unsafe { libc::kill(-group, 0) } == 0;
+        assert!(!alive, "group {group} was killed");
+    }
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(left.is_empty(), "scratch directories removed: {left:?}");
+}

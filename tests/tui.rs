@@ -535,3 +535,86 @@ fn whole_screen_at_80x24_and_250x70() {
         insta::assert_snapshot!(format!("screen_{w}x{h}"), screen(&app, w, h));
     }
 }
+
+/// An app on a program of its own (written to a private temp file).
+fn app_on(source: &str) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("program.fs");
+    std::fs::write(&path, source).unwrap();
+    let mut app = App::new(&path, false, Theme::plain());
+    app.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    assert!(app.session.is_ok(), "compiles");
+    (app, dir)
+}
+
+#[test]
+fn c_on_a_runaway_program_runs_in_slices_and_any_key_stops_it() {
+    let (mut app, _dir) =
+        app_on("class P { static void Main() { int i = 0; while (true) { i++; } } }\n");
+    app.apply(Action::Continue);
+    assert!(app.running(), "still running after the first slice");
+    assert!(app.message.contains("any key stops"), "{}", app.message);
+    let mut last = icount(&app);
+    assert!(
+        last <= flux_viz::machine::SLICE + 10,
+        "one slice per key or tick: {last}"
+    );
+    for _ in 0..5 {
+        app.tick();
+        let now = icount(&app);
+        assert!(
+            now > last && now - last <= flux_viz::machine::SLICE,
+            "{last} → {now}"
+        );
+        last = now;
+    }
+    app.interrupt();
+    assert!(!app.running());
+    assert!(app.message.contains("stopped by a key"), "{}", app.message);
+    assert_eq!(icount(&app), last, "stopped where it stood");
+    // The stop is a normal position: step back, then go on again.
+    app.apply(Action::StepBack);
+    assert_eq!(icount(&app), last - 1);
+    app.apply(Action::Continue);
+    assert!(app.running());
+}
+
+#[test]
+fn a_sliced_continue_ends_where_an_unsliced_run_ends() {
+    let source = "class P { static void Main() { long s = 0; for (int i = 0; i < 300000; i++) { s += i; } Console.WriteLine(s); } }\n";
+    let (mut app, _dir) = app_on(source);
+    app.apply(Action::Continue);
+    let mut slices = 1;
+    while app.running() {
+        app.tick();
+        slices += 1;
+    }
+    assert!(slices > 1, "the run took more than one slice");
+    assert!(
+        app.message.contains("exited with code 0"),
+        "{}",
+        app.message
+    );
+    let compiled = flux_viz::pipeline::compile_source("p.fs", source).unwrap();
+    let mut machine = flux_viz::machine::Machine::new(compiled).unwrap();
+    machine.run_to_end().unwrap();
+    assert_eq!(icount(&app), machine.icount());
+}
+
+#[test]
+fn g_to_a_far_instruction_runs_in_slices() {
+    let (mut app, _dir) =
+        app_on("class P { static void Main() { int i = 0; while (true) { i++; } } }\n");
+    app.apply(Action::StartGoto);
+    for c in "i5000000".chars() {
+        app.apply(Action::Type(c));
+    }
+    app.apply(Action::Submit);
+    while app.running() {
+        app.tick();
+    }
+    assert_eq!(icount(&app), 5_000_000);
+}

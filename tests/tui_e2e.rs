@@ -64,6 +64,33 @@ impl Drop for Tmux {
     }
 }
 
+impl Tmux {
+    /// A 160×45 session with a plain shell in the project directory.
+    fn start(name: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("flux-viz-e2e-{name}-{}", std::process::id()),
+        };
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='{PROMPT}' bash --norc --noprofile"
+        );
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "160",
+            "-y",
+            "45",
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+            &shell,
+        ]);
+        tmux.wait_for("the shell prompt", |s| s.contains(PROMPT.trim_end()));
+        tmux
+    }
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -114,26 +141,7 @@ fn step_to_the_first_poll_step_back_and_quit_in_tmux() {
         eprintln!("skipped: tmux is not installed");
         return;
     }
-    let tmux = Tmux {
-        socket: format!("flux-viz-e2e-{}", std::process::id()),
-    };
-    let shell = format!(
-        "env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='{PROMPT}' bash --norc --noprofile"
-    );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "160",
-        "-y",
-        "45",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        &shell,
-    ]);
-    tmux.wait_for("the shell prompt", |s| s.contains(PROMPT.trim_end()));
+    let tmux = Tmux::start("poll");
     let command = format!("{} {LESSON}", binary().display());
     tmux.keys(&[&command, "Enter"]);
     let first = tmux.wait_for("the UI", |s| s.contains("x86-64") && s.contains("s step"));
@@ -179,4 +187,42 @@ fn step_to_the_first_poll_step_back_and_quit_in_tmux() {
     ]);
     let stty = tmux.wait_for("stty", |s| s.contains("echo icanon"));
     assert!(stty.contains("echo icanon"), "{stty}");
+}
+
+#[test]
+fn c_on_a_runaway_program_shows_progress_and_q_quits_at_once() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set and tmux is missing"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("spin.fs");
+    std::fs::write(
+        &program,
+        "class P { static void Main() { int i = 0; while (true) { i++; } } }\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start("spin");
+    let command = format!("{} {}", binary().display(), program.display());
+    tmux.keys(&[&command, "Enter"]);
+    tmux.wait_for("the UI", |s| s.contains("x86-64") && s.contains("s step"));
+    tmux.keys(&["c"]);
+    let running = tmux.wait_for("progress", |s| s.contains("any key stops"));
+    let first = instruction_count(&running);
+    tmux.wait_for("more progress", |s| {
+        s.contains("any key stops") && instruction_count(s) > first
+    });
+    let asked = Instant::now();
+    tmux.keys(&["q"]);
+    tmux.wait_for("the prompt after quitting", |s| {
+        !s.contains("x86-64") && s.trim_end().ends_with(PROMPT.trim_end())
+    });
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "q answered in {:?}",
+        asked.elapsed()
+    );
 }

@@ -8,7 +8,7 @@ use super::layout::{self, Areas};
 use super::panes;
 use super::session::{Session, Snapshot};
 use super::theme::Theme;
-use crate::machine::{Breakpoint, FrameView, Stop};
+use crate::machine::{Breakpoint, FrameView, Progress, Stop};
 use crate::source::FileId;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -296,13 +296,13 @@ impl App {
     fn normal(&mut self, action: Action) {
         match action {
             Action::Step => self.motion(Session::step),
-            Action::NextLine => self.motion(Session::step_line),
-            Action::NextEvent => self.motion(Session::next_event),
+            Action::NextLine => self.long_motion(Session::step_line),
+            Action::NextEvent => self.long_motion(Session::next_event),
             Action::StepBack => self.motion(Session::step_back),
             Action::BackEvent => self.motion(Session::back_event),
-            Action::Continue => self.motion(Session::continue_run),
+            Action::Continue => self.long_motion(Session::continue_run),
             Action::PrevIteration => self.motion(Session::prev_iteration),
-            Action::NextIteration => self.motion(Session::next_iteration),
+            Action::NextIteration => self.long_motion(Session::next_iteration),
             Action::Reload => self.reload(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(PaneId::ALL.len() - 1),
@@ -335,6 +335,59 @@ impl App {
         };
         self.message = match f(session) {
             Ok(stop) => stop_message(&stop),
+            Err(e) => format!("error: {e}"),
+        };
+        self.follow_cpu();
+    }
+
+    /// A motion that may run long: its first slice now, the rest from
+    /// [`App::tick`] while no key is pressed (see [`App::running`]).
+    fn long_motion(&mut self, f: fn(&mut Session) -> Result<Progress, String>) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        let progress = f(session);
+        self.after_progress(progress);
+    }
+
+    /// Is a long motion under way? Then the UI calls [`App::tick`] instead of
+    /// waiting for a key, and any key calls [`App::interrupt`].
+    pub fn running(&self) -> bool {
+        self.session.as_ref().is_ok_and(|s| s.running())
+    }
+
+    /// Runs the next slice of a long motion.
+    pub fn tick(&mut self) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        let progress = session.proceed();
+        self.after_progress(progress);
+    }
+
+    /// A key while a long motion runs: stop where the machine stands.
+    pub fn interrupt(&mut self) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        session.interrupt();
+        self.message = format!(
+            "stopped by a key at instruction {} (b steps back, c goes on)",
+            session.machine.icount()
+        );
+        self.follow_cpu();
+    }
+
+    fn after_progress(&mut self, progress: Result<Progress, String>) {
+        let Ok(session) = &self.session else {
+            return;
+        };
+        self.message = match progress {
+            Ok(Progress::Done(stop)) => stop_message(&stop),
+            Ok(Progress::Running) => format!(
+                "running… instruction {} (any key stops)",
+                session.machine.icount()
+            ),
             Err(e) => format!("error: {e}"),
         };
         self.follow_cpu();
@@ -695,11 +748,8 @@ impl App {
             );
             return;
         };
-        self.message = match session.goto(target) {
-            Ok(stop) => stop_message(&stop),
-            Err(e) => format!("error: {e}"),
-        };
-        self.follow_cpu();
+        let progress = session.goto(target);
+        self.after_progress(progress);
     }
 }
 

@@ -8,8 +8,8 @@
 
 use crate::lesson::{Lesson, LessonError};
 use crate::machine::{
-    Breakpoint, Event, EventKind, FrameView, KindSet, LineStep, Machine, Options, Register, Stop,
-    Value,
+    Breakpoint, Event, EventKind, Forward, FrameView, KindSet, LineStep, Machine, Options,
+    Progress, Register, Stop, Value,
 };
 use crate::source::FileId;
 use crate::{link::Image, pipeline};
@@ -182,15 +182,17 @@ impl Session {
     }
     /// To the next source line: over calls from a Flux# line, into the
     /// program from the runtime (else `n` at `_start` would run it all).
-    pub fn step_line(&mut self) -> Result<Stop, String> {
+    /// To the next source line: over calls from a Flux# line, into the
+    /// program from the runtime (else `n` at `_start` would run it all).
+    pub fn step_line(&mut self) -> Result<Progress, String> {
         let how = match self.machine.current_line() {
             Some(_) => LineStep::Over,
             None => LineStep::Into,
         };
-        self.after(|m| m.step_line(how))
+        self.start(Forward::Line(how))
     }
-    pub fn next_event(&mut self) -> Result<Stop, String> {
-        self.after(|m| m.run_to(async_kinds()))
+    pub fn next_event(&mut self) -> Result<Progress, String> {
+        self.start(Forward::ToEvent(async_kinds()))
     }
     pub fn step_back(&mut self) -> Result<Stop, String> {
         self.after(|m| m.step_back())
@@ -198,20 +200,22 @@ impl Session {
     pub fn back_event(&mut self) -> Result<Stop, String> {
         self.after(|m| m.back_to(async_kinds()))
     }
-    pub fn continue_run(&mut self) -> Result<Stop, String> {
-        self.after(|m| m.run_to_end())
+    pub fn continue_run(&mut self) -> Result<Progress, String> {
+        self.start(Forward::ToEnd)
     }
-    pub fn goto(&mut self, icount: u64) -> Result<Stop, String> {
-        self.after(|m| m.goto(icount))
+    pub fn goto(&mut self, icount: u64) -> Result<Progress, String> {
+        self.start(Forward::To(icount))
     }
 
     /// To the next poll (the next event-loop iteration).
-    pub fn next_iteration(&mut self) -> Result<Stop, String> {
+    pub fn next_iteration(&mut self) -> Result<Progress, String> {
         let now = self.machine.icount();
         let next = self.polls().find(|&at| at > now);
         match next {
             Some(at) => self.goto(at),
-            None => self.after(|m| m.run_to(KindSet::of(&[EventKind::Poll]).union(KindSet::ENDS))),
+            None => self.start(Forward::ToEvent(
+                KindSet::of(&[EventKind::Poll]).union(KindSet::ENDS),
+            )),
         }
     }
 
@@ -220,8 +224,39 @@ impl Session {
         let now = self.machine.icount();
         let previous = self.polls().filter(|&at| at < now).last();
         match previous {
-            Some(at) => self.goto(at),
+            Some(at) => self.after(|m| m.goto(at)),
             None => self.after(|m| m.restart()),
+        }
+    }
+
+    /// Begins a motion that may be long; see [`Machine::start`].
+    fn start(&mut self, motion: Forward) -> Result<Progress, String> {
+        let progress = self.machine.start(motion)?;
+        self.after_slice(&progress);
+        Ok(progress)
+    }
+
+    /// The next slice of a long motion.
+    pub fn proceed(&mut self) -> Result<Progress, String> {
+        let progress = self.machine.proceed()?;
+        self.after_slice(&progress);
+        Ok(progress)
+    }
+
+    /// Stops a long motion where it stands (a key was pressed).
+    pub fn interrupt(&mut self) {
+        self.machine.interrupt();
+        self.refresh_if_further();
+    }
+
+    /// Is a long motion under way?
+    pub fn running(&self) -> bool {
+        self.machine.in_progress()
+    }
+
+    fn after_slice(&mut self, progress: &Progress) {
+        if let Progress::Done(_) = progress {
+            self.refresh_if_further();
         }
     }
 
@@ -237,10 +272,14 @@ impl Session {
         motion: impl FnOnce(&mut Machine) -> Result<Stop, String>,
     ) -> Result<Stop, String> {
         let stop = motion(&mut self.machine)?;
+        self.refresh_if_further();
+        Ok(stop)
+    }
+
+    fn refresh_if_further(&mut self) {
         if self.machine.icount() > self.furthest || self.machine.ended().is_some() {
             self.refresh_events();
         }
-        Ok(stop)
     }
 
     fn refresh_events(&mut self) {

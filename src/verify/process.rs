@@ -3,13 +3,99 @@
 //! In: a tool name, or a prepared [`Command`] and a time limit. Out: whether the
 //! tool is on PATH, or what the process printed and how it exited ([`Run`]).
 //! No shell is involved anywhere.
+//!
+//! Every child runs in a process group of its own, so that a time limit, a
+//! Ctrl-C or a `kill` of flux-viz ends the child and anything it started: the
+//! groups alive and the scratch directories in use are kept in a registry
+//! that [`clean_up_on_signals`] empties before flux-viz dies of the signal.
 
 use super::Run;
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
+
+/// The process groups of the children still running, and the scratch
+/// directories still in use: what a signal handler must clean up.
+struct Registry {
+    groups: Vec<i32>,
+    dirs: Vec<PathBuf>,
+}
+
+static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
+    groups: Vec::new(),
+    dirs: Vec::new(),
+});
+
+fn registry() -> std::sync::MutexGuard<'static, Registry> {
+    REGISTRY
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Kills a whole process group (the child and whatever it started).
+fn kill_group(pgid: i32) {
+    // SAFETY: kill(2) with a negative pid signals the group; no memory is involved.
+    unsafe {
+        libc::kill(-pgid, libc::SIGKILL);
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: kill every child's group, remove every
+/// scratch directory, then die of the same signal (so the shell sees it).
+/// For the `verify` command; idempotent.
+pub fn clean_up_on_signals() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let registry = registry();
+                for &pgid in &registry.groups {
+                    kill_group(pgid);
+                }
+                for dir in &registry.dirs {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// A running child's process group: registered for the signal handler, and
+/// killed if this is dropped before [`wait`] reaped the child (a panic).
+struct Group {
+    pgid: i32,
+    reaped: bool,
+}
+
+impl Group {
+    fn register(child: &Child) -> Group {
+        let pgid = child.id() as i32;
+        registry().groups.push(pgid);
+        Group {
+            pgid,
+            reaped: false,
+        }
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        // Once the child is reaped its pid may be reused: never signal it then.
+        if !self.reaped {
+            kill_group(self.pgid);
+        }
+        registry().groups.retain(|&g| g != self.pgid);
+    }
+}
 
 /// The executable `name` on PATH, if there is one.
 pub fn find_in_path(name: &str) -> Option<PathBuf> {
@@ -38,11 +124,14 @@ pub fn missing<'a>(names: &[&'a str]) -> Vec<&'a str> {
 /// reports it.
 pub fn run(command: &mut Command, timeout: Duration) -> Result<Run, String> {
     let mut child = spawn(command)?;
+    let mut group = Group::register(&child);
     let mut out_pipe = child.stdout.take().expect("piped stdout");
     let mut err_pipe = child.stderr.take().expect("piped stderr");
     let stdout = std::thread::spawn(move || read_all(&mut out_pipe));
     let stderr = std::thread::spawn(move || read_all(&mut err_pipe));
-    let status = wait(&mut child, timeout).map_err(|e| format!("{}: {e}", describe(command)))?;
+    let status = wait(&mut child, timeout);
+    group.reaped = true;
+    let status = status.map_err(|e| format!("{}: {e}", describe(command)))?;
     Ok(Run {
         stdout: stdout.join().unwrap_or_default(),
         stderr: stderr.join().unwrap_or_default(),
@@ -72,7 +161,8 @@ fn spawn(command: &mut Command) -> Result<Child, String> {
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        .process_group(0);
     let mut attempts = 0;
     loop {
         match command.spawn() {
@@ -92,19 +182,33 @@ fn read_all(pipe: &mut impl Read) -> Vec<u8> {
     bytes
 }
 
-/// Waits for `child`, killing it after `timeout`.
+/// Waits for `child`, killing its group after `timeout`. When the child has
+/// exited, whatever is left of its group is killed *before* the child is
+/// reaped (while its pid, the group's id, cannot yet be reused).
 fn wait(child: &mut Child, timeout: Duration) -> Result<ExitStatus, String> {
     let start = Instant::now();
+    let pgid = child.id() as i32;
     loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            return Ok(status);
+        if has_exited(pgid) {
+            kill_group(pgid);
+            return child.wait().map_err(|e| e.to_string());
         }
         if start.elapsed() > timeout {
-            let _ = child.kill();
+            kill_group(pgid);
             let _ = child.wait();
             return Err(format!("timed out after {timeout:?}"));
         }
         std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Has the child `pid` exited? Asked with WNOWAIT, so it stays unreaped.
+fn has_exited(pid: i32) -> bool {
+    // SAFETY: waitid only writes the siginfo_t we pass; a zeroed one is valid.
+    unsafe {
+        let mut info: libc::siginfo_t = std::mem::zeroed();
+        let flags = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
+        libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, flags) == 0 && info.si_pid() != 0
     }
 }
 
@@ -125,29 +229,31 @@ fn describe(command: &Command) -> String {
     text
 }
 
-/// A fresh, empty scratch directory under the system temp directory, removed
-/// when dropped.
-pub struct Scratch(PathBuf);
+/// A fresh, private scratch directory (mode 0700, a random name under the
+/// system temp directory, so nobody can guess it or put files there first),
+/// removed when dropped, or by [`clean_up_on_signals`].
+pub struct Scratch(tempfile::TempDir);
 
 impl Scratch {
-    /// Creates `$TMPDIR/flux-viz-<what>-<pid>-<n>`.
+    /// Creates `$TMPDIR/flux-viz-<what>-<random>`.
     pub fn new(what: &str) -> Result<Scratch, String> {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("flux-viz-{what}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("flux-viz-{what}-"))
+            .tempdir()
+            .map_err(|e| format!("cannot create a scratch directory: {e}"))?;
+        registry().dirs.push(dir.path().to_path_buf());
         Ok(Scratch(dir))
     }
 
     /// A path inside the directory.
     pub fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
+        self.0.path().join(name)
     }
 }
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        let path = self.0.path().to_path_buf();
+        registry().dirs.retain(|d| *d != path);
     }
 }
