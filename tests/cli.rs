@@ -349,6 +349,7 @@ fn verify_killed_by_sigterm_leaves_no_processes_and_no_scratch() {
         && !flux_viz::verify::oracle::available()
     {
         let _ = verify.kill();
+        let _ = verify.wait();
         return; // no mono here: nothing to leave behind
     }
     assert!(!children.is_empty(), "verify started a child");
