@@ -8,6 +8,7 @@
 
 CARGO ?= cargo
 LESSON ?= lessons/01-calls.fs
+FUZZ_SECONDS ?= 1800
 
 .PHONY: all deps run test lint build release bench fuzz clean fresh-machine
 
@@ -44,7 +45,7 @@ bench: release
 	$(CARGO) bench
 
 fuzz: release
-	$(CARGO) run --release --example fuzz_check -- --seconds 600
+	$(CARGO) run --release --example fuzz_check -- --seconds $(FUZZ_SECONDS)
 
 clean:
 	$(CARGO) clean

@@ -196,3 +196,77 @@ pub fn input(rng: &mut Rng, corpus: &[String]) -> String {
         _ => token_soup(rng),
     }
 }
+
+/// What one input did on its way through the whole pipeline.
+#[allow(dead_code)] // each user of this file uses part of it
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Diagnostics: the front end (or the code generator) said no.
+    Rejected,
+    /// Compiled and ran to an exit, or to the budget.
+    Ran,
+    /// A bug: a type-checked program made the emulated CPU fault or make a
+    /// forbidden system call, or the stepping engine disagreed with the
+    /// emulator (stdout, stderr, exit code or instruction count).
+    Finding(String),
+}
+
+/// Instruction budget of one fuzz run (an endless loop costs ~10 ms).
+#[allow(dead_code)]
+pub const FUZZ_BUDGET: u64 = 2_000_000;
+
+/// Checks, compiles and runs `input` in the emulator; when `engine` is set,
+/// also runs it in the stepping engine and compares the two runs.
+#[allow(dead_code)]
+pub fn through_pipeline(input: &str, engine: bool) -> Outcome {
+    use flux_viz::emulate::{self, Options, Stop};
+    let Ok(compiled) = flux_viz::pipeline::compile_source("fuzz.fs", input) else {
+        return Outcome::Rejected;
+    };
+    let options = Options {
+        max_insns: FUZZ_BUDGET,
+        ..Options::default()
+    };
+    let emulated = emulate::run(&compiled.image, &options);
+    match &emulated.stop {
+        Stop::Fault(_) | Stop::Syscall { .. } => {
+            let why = emulated.stop_message(&compiled.sources).unwrap_or_default();
+            return Outcome::Finding(format!("the emulated program {why}"));
+        }
+        Stop::Exited(_) | Stop::Budget(_) => {}
+    }
+    if !engine {
+        return Outcome::Ran;
+    }
+    let machine_options = flux_viz::machine::Options {
+        max_insns: FUZZ_BUDGET,
+        ..flux_viz::machine::Options::default()
+    };
+    let mut machine = match flux_viz::machine::Machine::with_options(compiled, machine_options) {
+        Ok(m) => m,
+        Err(e) => return Outcome::Finding(format!("the engine cannot start: {e}")),
+    };
+    if let Err(e) = machine.run_to_end() {
+        return Outcome::Finding(format!("the engine failed: {e}"));
+    }
+    let (out, err) = (machine.stdout(), machine.stderr());
+    let engine_exit = match machine.ended() {
+        Some(flux_viz::machine::End::Exit(code)) => Some(*code),
+        _ => None,
+    };
+    let emulated_exit = match emulated.stop {
+        Stop::Exited(code) => Some(code),
+        _ => None,
+    };
+    if out != emulated.stdout.as_slice()
+        || err != emulated.stderr.as_slice()
+        || engine_exit != emulated_exit
+    {
+        return Outcome::Finding(format!(
+            "the engine and the emulator disagree: exit {engine_exit:?} vs {emulated_exit:?}, stdout {} vs {} bytes",
+            out.len(),
+            emulated.stdout.len()
+        ));
+    }
+    Outcome::Ran
+}
