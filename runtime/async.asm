@@ -72,7 +72,7 @@ section .text
 ; free, so that head == tail can only mean "empty".
 ; -----------------------------------------------------------------------------
 rt_enqueue:
-    lea rcx, [rel rt_queue]
+    lea rcx, [rel rt_queue]             ; @wake the promise joins the ready queue
     mov eax, [rel rt_queue_tail]
     mov [rcx + rax*8], rdi              ; the promise goes into the free slot at tail
     inc eax
@@ -119,7 +119,7 @@ rt_await:
 ; count down at once.
 ; -----------------------------------------------------------------------------
 rt_complete:
-    push rbx
+    push rbx                            ; @complete the promise in rdi completes
     push r12
     push r13
     mov qword [rdi + P_STATUS], 1       ; completed: later awaits will not suspend
@@ -152,7 +152,7 @@ rt_from_result:
     push rdi
     mov edi, P_SIZE
     call rt_alloc
-    pop rdi
+    pop rdi                             ; @made(from-result) a completed promise
     mov [rax + P_RESULT], rdi
     mov qword [rax + P_STATUS], 1
     ret
@@ -171,8 +171,8 @@ rt_delay:
     mov rbx, rdi
     mov edi, T_SIZE
     call rt_alloc
-    add rbx, [rel rt_now]
-    mov [rax + T_DEADLINE], rbx         ; fires at now + ms
+    add rbx, [rel rt_now]               ; @made(timer) the timer's promise is in rax
+    mov [rax + T_DEADLINE], rbx         ; @timer-set fires at now + ms
     mov rcx, [rel rt_timer_seq]
     mov [rax + T_SEQUENCE], rcx         ; ties are broken by registration order
     inc rcx
@@ -199,7 +199,7 @@ rt_when_all:
     mov r13, rsi                        ; r13 = element size
     mov edi, W_SIZE
     call rt_alloc
-    mov rbx, rax                        ; rbx = the WhenAll promise
+    mov rbx, rax                        ; @made(when-all) rbx = the WhenAll promise
     mov [rbx + W_TASKS], r12
     mov [rbx + W_ELEM], r13
     mov qword [rbx + W_REMAINING], 1    ; one extra count, dropped below, so it cannot finish early
@@ -306,7 +306,7 @@ rt_run_loop:
     and eax, QUEUE_SLOTS - 1
     mov [rel rt_queue_head], eax        ; taken off the queue
     mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
-    call [rcx + P_CONT]                 ; the continuation jump: resume the method
+    call [rcx + P_CONT]                 ; @poll the continuation jump: resume the method
 .poll:
     mov eax, [rel rt_queue_head]
     cmp eax, [rel rt_queue_tail]
@@ -334,7 +334,7 @@ rt_fire_timers:
     push rbx
     mov rax, [rel rt_timer_heap]        ; the heap's root is the earliest timer
     mov rax, [rax + T_DEADLINE]
-    mov [rel rt_now], rax               ; virtual time jumps forward
+    mov [rel rt_now], rax               ; @timer-advance virtual time jumps forward
 .fire:
     cmp qword [rel rt_timer_count], 0
     je .done
@@ -344,7 +344,7 @@ rt_fire_timers:
     jne .done                           ; the next timer is later
     call rt_timer_pop                   ; rax = that timer
     mov rdi, rax
-    call rt_complete                    ; its awaiters go to the ready queue
+    call rt_complete                    ; @timer-fire its awaiters go to the ready queue
     jmp .fire
 .done:
     pop rbx

@@ -40,6 +40,16 @@
 ; Reserved for the async runtime (event loop, promises, timers): a later file
 ; (async.asm) adds its routines; it allocates frames and promises with rt_alloc.
 ;
+; ROLE ANNOTATIONS
+; A comment that starts with `@name` (or `@name(argument)`) tells the stepping
+; engine what the instruction is for; the NASM reader (src/nasm.rs) turns it
+; into a typed Role (src/asm/role.rs) and the rest of the comment is the
+; explanation. Events come from these roles, never from the wording of a
+; comment. The names: @poll (the event loop's continuation call), @complete
+; (rt_complete's entry), @wake (rt_enqueue's entry), @timer-advance,
+; @timer-fire, @timer-set, @made(timer | when-all | from-result) (the
+; instruction after the rt_alloc that made a promise, with it in rax).
+;
 ; MEMORY LAYOUT (addresses fixed by src/link.rs; the same natively and emulated)
 ;   .text    0x401000        generated code, then the runtime
 ;   .rodata  next page       string literals, vtables, messages

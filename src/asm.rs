@@ -17,6 +17,10 @@
 //! Local labels follow NASM: a name starting with `.` belongs to the last non-local
 //! label *of the same section* (`Counter.Next` + `.L.else.3` = `Counter.Next.L.else.3`).
 
+pub mod role;
+
+pub use role::{Made, Role};
+
 use crate::source::Span;
 use iced_x86::{
     BlockEncoder, BlockEncoderOptions, Code, Formatter, FormatterOutput, FormatterTextKind,
@@ -102,6 +106,8 @@ pub struct Origin {
     pub state: Option<u32>,
     /// A short explanation in plain words (empty when there is none).
     pub explain: Arc<str>,
+    /// What the instruction is for, when that makes an event ([`Role`]).
+    pub role: Option<Role>,
 }
 
 /// Index of a symbol in an [`Asm`].
@@ -141,6 +147,12 @@ impl Insn {
     /// Sets the plain-words explanation shown next to the instruction.
     pub fn explain(&mut self, text: &str) -> &mut Insn {
         self.origin.explain = text.into();
+        self
+    }
+
+    /// Says what the instruction is for (the typed fact events come from).
+    pub fn role(&mut self, role: Role) -> &mut Insn {
+        self.origin.role = Some(role);
         self
     }
 }
@@ -524,6 +536,7 @@ impl Asm {
         };
         let origin = Origin {
             explain: "".into(),
+            role: None,
             ..self.origin.clone()
         };
         self.push(Item::Insn(Insn { instr, sym, origin }));

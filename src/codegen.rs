@@ -19,7 +19,7 @@ mod runtime;
 mod state_machine;
 mod stmt;
 
-use crate::asm::{Asm, Section};
+use crate::asm::{Asm, Role, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
 use crate::source::{Sources, Span};
@@ -256,6 +256,20 @@ impl<'a, 'm> FnGen<'a, 'm> {
         }
     }
 
+    /// Like [`Self::xe`] for one instruction, with the typed fact of what
+    /// it is for (the stepping engine's events come from these).
+    fn xr(
+        &mut self,
+        explain: &str,
+        role: Role,
+        f: impl FnOnce(&mut CodeAssembler) -> Result<(), IcedError>,
+    ) {
+        f(&mut self.ca).expect("a valid x86-64 instruction");
+        let mut instrs = self.ca.take_instructions();
+        assert_eq!(instrs.len(), 1, "a role belongs to one instruction");
+        self.asm.emit(instrs.remove(0)).explain(explain).role(role);
+    }
+
     fn call(&mut self, label: &str, explain: &str) {
         debug_assert!(
             self.depth.is_multiple_of(2),
@@ -398,10 +412,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn prologue(&mut self) {
         let f = self.function;
-        self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
-        self.xe("this function's frame starts here", |a| {
-            a.mov(x::rbp, x::rsp)
-        });
+        self.save_frame_pointer();
         for reg in f.saved_regs.clone() {
             let role = if f.frame.is_some() && reg == crate::lower::FRAME_REG {
                 "it will hold the frame"
@@ -409,7 +420,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 "a local lives in it"
             };
             let explain = format!("saves callee-saved {} ({role})", reg.name());
-            self.xe(&explain, |a| a.push(asm_reg(reg)));
+            self.xr(&explain, Role::SaveCallee(iced_reg(reg)), |a| {
+                a.push(asm_reg(reg))
+            });
         }
         if f.stack_size > 0 {
             let size = f.stack_size as i32;
@@ -543,10 +556,32 @@ impl<'a, 'm> FnGen<'a, 'm> {
         }
         for reg in f.saved_regs.iter().rev() {
             let explain = format!("restores the caller's {}", reg.name());
-            self.xe(&explain, |a| a.pop(asm_reg(*reg)));
+            self.xr(&explain, Role::RestoreCallee(iced_reg(*reg)), |a| {
+                a.pop(asm_reg(*reg))
+            });
         }
-        self.xe("restores the caller's frame pointer", |a| a.pop(x::rbp));
+        self.restore_frame_pointer();
         self.xe("returns to the caller (result in rax)", |a| a.ret());
+    }
+
+    /// `push rbp; mov rbp, rsp`: the frame-pointer chain every function keeps.
+    fn save_frame_pointer(&mut self) {
+        self.xr(
+            "saves the caller's frame pointer",
+            Role::SaveCallee(Register::RBP),
+            |a| a.push(x::rbp),
+        );
+        self.xe("this function's frame starts here", |a| {
+            a.mov(x::rbp, x::rsp)
+        });
+    }
+
+    fn restore_frame_pointer(&mut self) {
+        self.xr(
+            "restores the caller's frame pointer",
+            Role::RestoreCallee(Register::RBP),
+            |a| a.pop(x::rbp),
+        );
     }
 
     fn emit_stubs(&mut self) {
@@ -769,6 +804,17 @@ pub fn reg32(reg: ir::Reg) -> x::AsmRegister32 {
 }
 
 /// The CodeAssembler register for a local register.
+/// The same register as iced names it (for roles).
+pub fn iced_reg(reg: ir::Reg) -> Register {
+    match reg {
+        ir::Reg::Rbx => Register::RBX,
+        ir::Reg::R12 => Register::R12,
+        ir::Reg::R13 => Register::R13,
+        ir::Reg::R14 => Register::R14,
+        ir::Reg::R15 => Register::R15,
+    }
+}
+
 pub fn asm_reg(reg: ir::Reg) -> x::AsmRegister64 {
     match reg {
         ir::Reg::Rbx => x::rbx,

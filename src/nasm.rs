@@ -10,7 +10,7 @@
 //! wins, as NASM's optimiser does. [`canonical`] runs the same matcher on
 //! instructions built by the code generator, so text and bytes always agree.
 
-use crate::asm::{Asm, AsmError, Section};
+use crate::asm::{Asm, AsmError, Role, Section};
 use crate::diag::Diagnostic;
 use crate::source::{FileId, Sources, Span};
 use iced_x86::{
@@ -287,13 +287,23 @@ impl Reader<'_> {
         if let Some(sym) = &symbol {
             self.check_scope(pair, sym)?;
         }
+        // A comment may start with a role annotation (`; @poll …`): the
+        // typed fact for the stepping engine; the rest is the explanation.
+        let (role, explain) = match Role::from_annotation(comment) {
+            Some(Ok((role, explain))) => (Some(role), explain),
+            Some(Err(message)) => return Err(self.err(pair, message)),
+            None => (None, comment),
+        };
         let function = self.scope.clone().unwrap_or_default();
         self.asm.set_origin(Some(self.span(pair)), &function, None);
         let insn = match &symbol {
             Some(sym) => self.asm.emit_sym(instr, sym),
             None => self.asm.emit(instr),
         };
-        insn.explain(comment);
+        insn.explain(explain);
+        if let Some(role) = role {
+            insn.role(role);
+        }
         Ok(())
     }
 

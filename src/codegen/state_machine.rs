@@ -5,7 +5,8 @@
 //! and the task built-ins.
 
 use super::runtime::{self, Check};
-use super::{asm_reg, size_of, FnGen};
+use super::{asm_reg, iced_reg, size_of, FnGen};
+use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex, Storage};
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
@@ -32,11 +33,12 @@ impl FnGen<'_, '_> {
         let resume = format!("{}$resume", self.function.label);
         let args = frame.params.len();
         let in_regs = args.min(runtime::ARG_REGS.len());
-        self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
-        self.xe("this function's frame starts here", |a| {
-            a.mov(x::rbp, x::rsp)
-        });
-        self.xe("rbx will hold the new frame", |a| a.push(x::rbx));
+        self.save_frame_pointer();
+        self.xr(
+            "rbx will hold the new frame",
+            Role::SaveCallee(Register::RBX),
+            |a| a.push(x::rbx),
+        );
         // Register arguments wait below rbx while rt_alloc runs (it may clobber them).
         let slots = (in_regs as i32 + 1) & !1;
         if slots > 0 {
@@ -60,9 +62,11 @@ impl FnGen<'_, '_> {
             runtime::ALLOC,
             "allocates the frame on the heap (it outlives this call)",
         );
-        self.xe("rbx = the frame, which is also the task", |a| {
-            a.mov(x::rbx, x::rax)
-        });
+        self.xr(
+            "rbx = the frame, which is also the task",
+            Role::PromiseMade(Made::Frame),
+            |a| a.mov(x::rbx, x::rax),
+        );
         self.asm
             .lea_sym(Register::RCX, &resume)
             .explain("the continuation: where the event loop resumes this method");
@@ -103,8 +107,12 @@ impl FnGen<'_, '_> {
         self.xe("drops the argument slots", |a| {
             a.lea(x::rsp, x::qword_ptr(x::rbp - 8))
         });
-        self.xe("restores the caller's rbx", |a| a.pop(x::rbx));
-        self.xe("restores the caller's frame pointer", |a| a.pop(x::rbp));
+        self.xr(
+            "restores the caller's rbx",
+            Role::RestoreCallee(Register::RBX),
+            |a| a.pop(x::rbx),
+        );
+        self.restore_frame_pointer();
         self.xe("returns the task (pending, or already complete)", |a| {
             a.ret()
         });
@@ -125,9 +133,11 @@ impl FnGen<'_, '_> {
         self.asm
             .lea_sym(Register::RCX, &table)
             .explain("the state table: one code address per state");
-        self.xe("jumps to the code of the current state", |a| {
-            a.jmp(x::qword_ptr(x::rcx + x::rax * 8))
-        });
+        self.xr(
+            "jumps to the code of the current state",
+            Role::StateDispatch,
+            |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
+        );
         self.state_table
             .push((table, frame.states.len() as u32 + 1));
         self.asm.label(&state_label(0));
@@ -219,7 +229,8 @@ impl FnGen<'_, '_> {
         let suspend = self.return_label.clone();
         self.asm
             .jmp(&suspend)
-            .explain("suspends: returns to the event loop (or to the caller on a hot start)");
+            .explain("suspends: returns to the event loop (or to the caller on a hot start)")
+            .role(Role::Suspend);
         self.asm.label(&state_label(state));
         self.restore_live(state);
         self.asm.label(&ready);
@@ -235,7 +246,7 @@ impl FnGen<'_, '_> {
 
     fn store_state(&mut self, state: u32) {
         let explain = format!("state {state}: where to continue when resumed");
-        self.xe(&explain, |a| {
+        self.xr(&explain, Role::StateStore { state }, |a| {
             a.mov(x::qword_ptr(x::r15 + header::STATE), state as i32)
         });
     }
@@ -257,15 +268,19 @@ impl FnGen<'_, '_> {
             let slot = self.save_slot(local);
             let name = self.function.locals[local].name.clone();
             let explain = format!("saves `{name}` into the frame: it is needed after the await");
-            match self.function.locals[local].storage {
-                Storage::Reg(r) => {
-                    self.xe(&explain, |a| a.mov(x::qword_ptr(x::r15 + slot), asm_reg(r)))
-                }
+            let (reg, from) = match self.function.locals[local].storage {
+                Storage::Reg(r) => (iced_reg(r), asm_reg(r)),
                 Storage::Stack(off) => {
                     self.x(|a| a.mov(x::rcx, x::qword_ptr(x::rbp - off as i32)));
-                    self.xe(&explain, |a| a.mov(x::qword_ptr(x::r15 + slot), x::rcx));
+                    (Register::RCX, x::rcx)
                 }
-            }
+            };
+            let role = Role::SaveToFrame {
+                local: name.as_str().into(),
+                reg,
+                offset: slot as u32,
+            };
+            self.xr(&explain, role, |a| a.mov(x::qword_ptr(x::r15 + slot), from));
         }
     }
 
@@ -276,13 +291,19 @@ impl FnGen<'_, '_> {
             let slot = self.save_slot(local);
             let name = self.function.locals[local].name.clone();
             let explain = format!("restores `{name}` from the frame");
+            let role = |reg, stack| Role::RestoreFromFrame {
+                local: name.as_str().into(),
+                reg,
+                offset: slot as u32,
+                slot: stack,
+            };
             match self.function.locals[local].storage {
-                Storage::Reg(r) => {
-                    self.xe(&explain, |a| a.mov(asm_reg(r), x::qword_ptr(x::r15 + slot)))
-                }
+                Storage::Reg(r) => self.xr(&explain, role(iced_reg(r), None), |a| {
+                    a.mov(asm_reg(r), x::qword_ptr(x::r15 + slot))
+                }),
                 Storage::Stack(off) => {
                     self.x(|a| a.mov(x::rcx, x::qword_ptr(x::r15 + slot)));
-                    self.xe(&explain, |a| {
+                    self.xr(&explain, role(Register::RCX, Some(off)), |a| {
                         a.mov(x::qword_ptr(x::rbp - off as i32), x::rcx)
                     });
                 }

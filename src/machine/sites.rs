@@ -1,19 +1,20 @@
 //! Where events can happen: the static analysis of an image.
 //!
 //! In: a linked [`Image`] and the async methods' [`FrameLayout`]s. Out:
-//! [`Sites`]: every instruction that can cause an event (a register save or
-//! restore in async code, a state store, the state dispatch, a suspension,
+//! [`Sites`]: every instruction that can cause an event (a callee-saved
+//! register save or restore in any generated function, a frame save or restore, a state store, the state dispatch, a suspension,
 //! the event loop's poll, promise completion and queueing, timers, system
-//! calls, failure exits) or that creates a promise, found from the source map
-//! (function labels, instruction text, the code generator's explanations) and
-//! the runtime's symbols; plus per-byte tables of `.text` (instruction starts,
+//! calls, failure exits) or that creates a promise, found from the typed
+//! roles the code generator and the runtime's annotations attached to the
+//! instructions (src/asm/role.rs) and the runtime's symbols; plus per-byte tables of `.text` (instruction starts,
 //! site index, source line) and the code ranges to hook. Nothing here runs code.
 
 use super::layout::FrameLayout;
 use crate::asm::Section;
+use crate::asm::{Made as RoleMade, Role};
 use crate::link::{Image, MapEntry};
 use crate::source::{FileId, Sources};
-use iced_x86::{Decoder, DecoderOptions, Instruction, OpKind, Register};
+use iced_x86::{Decoder, DecoderOptions, Instruction, Mnemonic, Register};
 
 /// Where a saved register goes, or a restored one comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,9 +123,6 @@ pub const RUNTIME_DATA: [&str; 9] = [
     "rt_stack_top",
 ];
 
-/// The registers a System V function must give back unchanged.
-const CALLEE_SAVED: [&str; 6] = ["rbx", "rbp", "r12", "r13", "r14", "r15"];
-
 /// Sites closer than this many instructions share one hook range: each hook
 /// costs a little on every hooked instruction, each range a little more.
 const MERGE_GAP: u32 = 3;
@@ -136,9 +134,8 @@ impl Sites {
             .region(Section::Text)
             .map_or((0, 0), |t| (t.addr, t.size));
         let mut list = Vec::new();
-        let mut after_alloc = false;
-        for (i, entry) in image.map.iter().enumerate() {
-            if let Some(kind) = classify(image, frames, entry, after_alloc) {
+        for entry in &image.map {
+            if let Some(kind) = classify(image, frames, entry) {
                 let method = method_of(frames, &entry.origin.function);
                 list.push(Site {
                     addr: entry.addr,
@@ -147,8 +144,6 @@ impl Sites {
                     method,
                 });
             }
-            after_alloc = entry.text.split_whitespace().eq(["call", "rt_alloc"]);
-            let _ = i;
         }
         list.extend(fail_sites(image));
         list.sort_by_key(|s| s.addr);
@@ -231,97 +226,65 @@ fn method_of(frames: &[FrameLayout], function: &str) -> Option<usize> {
         .position(|f| f.method == function || f.resume == function)
 }
 
-/// The site kind of one instruction, if it is a site.
-fn classify(
-    image: &Image,
-    frames: &[FrameLayout],
-    entry: &MapEntry,
-    after_alloc: bool,
-) -> Option<SiteKind> {
-    let function = &*entry.origin.function;
-    let explain = &*entry.origin.explain;
-    let words: Vec<&str> = entry.text.split_whitespace().collect();
-    if words.first() == Some(&"syscall") {
+/// The site kind of one instruction, if it is a site: its role, as the code
+/// generator or the runtime's annotation gave it (src/asm/role.rs), or a
+/// `syscall` by its decoded mnemonic. Never the instruction's text or its
+/// explanation.
+fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<SiteKind> {
+    if decode(image, entry).mnemonic() == Mnemonic::Syscall {
         return Some(SiteKind::Syscall);
     }
-    if let Some(kind) = runtime_site(image, function, entry, &words, after_alloc) {
-        return Some(kind);
-    }
-    let method = method_of(frames, function)?;
-    let insn = decode(image, entry);
-    if after_alloc && frames[method].method == function {
-        return Some(SiteKind::Create(Made::Frame(method)));
-    }
-    // Pushes and pops of callee-saved registers (prologues and epilogues);
-    // other pushes are expression temporaries.
-    let callee_saved = words
-        .get(1)
-        .filter(|r| CALLEE_SAVED.contains(r))
-        .map(|r| r.to_string());
-    match (words.first().copied(), callee_saved) {
-        (Some("push"), Some(reg)) => {
-            return Some(SiteKind::Save {
-                reg,
-                place: Place::Stack,
-            })
-        }
-        (Some("pop"), Some(reg)) => {
-            return Some(SiteKind::Restore {
-                reg,
-                place: Place::Stack,
-            })
-        }
-        _ => {}
-    }
-    if let Some(name) = backticked(explain, "saves `") {
-        let (reg, place) = frame_operands(&insn, name, true)?;
-        return Some(SiteKind::Save { reg, place });
-    }
-    if let Some(name) = backticked(explain, "restores `") {
-        let (reg, place) = frame_operands(&insn, name, false)?;
-        return Some(SiteKind::Restore { reg, place });
-    }
-    if explain.starts_with("state ") && explain.contains("where to continue") {
-        return Some(SiteKind::State {
-            to: insn.immediate32(),
-        });
-    }
-    if explain.starts_with("jumps to the code of the current state") {
-        return Some(SiteKind::Jump);
-    }
-    if explain.starts_with("suspends") {
-        return Some(SiteKind::Suspend);
-    }
-    None
-}
-
-/// Sites in the runtime's async machinery.
-fn runtime_site(
-    image: &Image,
-    function: &str,
-    entry: &MapEntry,
-    words: &[&str],
-    after_alloc: bool,
-) -> Option<SiteKind> {
-    let at_symbol = |name: &str| image.symbol(name) == Some(entry.addr);
-    let text = entry.text.as_str();
-    let kind = match function {
-        "rt_complete" if at_symbol("rt_complete") => SiteKind::Complete,
-        "rt_enqueue" if at_symbol("rt_enqueue") => SiteKind::Wake,
-        "rt_run_loop" if words.first() == Some(&"call") && text.contains("[rcx+16]") => {
-            SiteKind::Poll
-        }
-        "rt_fire_timers" if text.contains("[rel rt_now], rax") => SiteKind::TimerAdvance,
-        "rt_fire_timers" if words.ends_with(&["call", "rt_complete"]) => SiteKind::TimerFire,
-        "rt_delay" if after_alloc => SiteKind::Create(Made::Timer),
-        "rt_delay" if words.first() == Some(&"mov") && text.contains("[rax+40], rbx") => {
-            SiteKind::TimerSet
-        }
-        "rt_from_result" if after_alloc => SiteKind::Create(Made::FromResult),
-        "rt_when_all" if after_alloc => SiteKind::Create(Made::WhenAll),
-        _ => return None,
-    };
-    Some(kind)
+    let reg_name = |reg: &Register| format!("{reg:?}").to_lowercase();
+    Some(match entry.origin.role.as_ref()? {
+        Role::SaveCallee(reg) => SiteKind::Save {
+            reg: reg_name(reg),
+            place: Place::Stack,
+        },
+        Role::RestoreCallee(reg) => SiteKind::Restore {
+            reg: reg_name(reg),
+            place: Place::Stack,
+        },
+        Role::SaveToFrame { local, reg, offset } => SiteKind::Save {
+            reg: reg_name(reg),
+            place: Place::Frame {
+                offset: *offset,
+                name: local.to_string(),
+            },
+        },
+        Role::RestoreFromFrame {
+            local,
+            reg,
+            offset,
+            slot,
+        } => SiteKind::Restore {
+            reg: reg_name(reg),
+            place: match slot {
+                Some(slot) => Place::Slot {
+                    offset: *slot,
+                    name: local.to_string(),
+                },
+                None => Place::Frame {
+                    offset: *offset,
+                    name: local.to_string(),
+                },
+            },
+        },
+        Role::StateStore { state } => SiteKind::State { to: *state },
+        Role::StateDispatch => SiteKind::Jump,
+        Role::Suspend => SiteKind::Suspend,
+        Role::Poll => SiteKind::Poll,
+        Role::Complete => SiteKind::Complete,
+        Role::Wake => SiteKind::Wake,
+        Role::TimerAdvance => SiteKind::TimerAdvance,
+        Role::TimerFire => SiteKind::TimerFire,
+        Role::TimerSet => SiteKind::TimerSet,
+        Role::PromiseMade(made) => SiteKind::Create(match made {
+            RoleMade::Frame => Made::Frame(method_of(frames, &entry.origin.function)?),
+            RoleMade::Timer => Made::Timer,
+            RoleMade::WhenAll => Made::WhenAll,
+            RoleMade::FromResult => Made::FromResult,
+        }),
+    })
 }
 
 /// The entries of the failure exits.
@@ -340,40 +303,9 @@ fn fail_sites(image: &Image) -> impl Iterator<Item = Site> + '_ {
         })
 }
 
-/// The text between `prefix` and the next backtick.
-fn backticked<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let rest = text.strip_prefix(prefix)?;
-    rest.split('`').next()
-}
-
 fn decode(image: &Image, entry: &MapEntry) -> Instruction {
     let bytes = image.insn_bytes(entry);
     Decoder::with_ip(64, bytes, entry.addr, DecoderOptions::NONE).decode()
-}
-
-/// For a frame save (`mov [r15+o], reg`) or restore (`mov reg, [r15+o]`,
-/// `mov [rbp-o], rcx`): the register and the place.
-fn frame_operands(insn: &Instruction, name: &str, save: bool) -> Option<(String, Place)> {
-    let name = name.to_string();
-    let (mem, reg) = if insn.op0_kind() == OpKind::Memory {
-        (0, insn.op1_register())
-    } else {
-        (1, insn.op0_register())
-    };
-    let _ = mem;
-    let offset = insn.memory_displacement64() as i64;
-    let place = match insn.memory_base() {
-        Register::R15 => Place::Frame {
-            offset: offset as u32,
-            name,
-        },
-        Register::RBP if !save => Place::Slot {
-            offset: (-offset) as u32,
-            name,
-        },
-        _ => return None,
-    };
-    Some((format!("{reg:?}").to_lowercase(), place))
 }
 
 /// `starts[o]` = instructions starting before `.text` offset `o`.

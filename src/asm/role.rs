@@ -1,0 +1,101 @@
+//! Roles: the typed fact of what an instruction is *for*, attached by the
+//! stage that knows it.
+//!
+//! In: set by the code generator as it emits an instruction (`.role(…)`,
+//! beside `.explain(…)`), and by the NASM reader from the runtime's
+//! annotations (`; @poll …`, see [`Role::from_annotation`]). Out: carried in
+//! every instruction's [`super::Origin`] into the image's source map, where
+//! the stepping engine finds its events (src/machine/sites.rs). Events never
+//! depend on the wording of an explanation or on instruction text.
+
+use iced_x86::Register;
+use std::sync::Arc;
+
+/// What an instruction does for the program, where that is worth an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A prologue's `push` of a callee-saved register (System V: rbx, rbp,
+    /// r12–r15 must come back unchanged).
+    SaveCallee(Register),
+    /// An epilogue's `pop` that gives it back.
+    RestoreCallee(Register),
+    /// Before an await: `mov [r15 + offset], reg` keeps local `local` in the
+    /// async frame (it is live after the await).
+    SaveToFrame {
+        local: Arc<str>,
+        reg: Register,
+        offset: u32,
+    },
+    /// After a resume: the local comes back, into a register from
+    /// `[r15 + offset]` (`slot` None) or into its stack slot `[rbp - slot]`
+    /// through `reg`.
+    RestoreFromFrame {
+        local: Arc<str>,
+        reg: Register,
+        offset: u32,
+        slot: Option<u32>,
+    },
+    /// `mov qword [r15 + 40], state`: where the method continues when resumed.
+    StateStore { state: u32 },
+    /// `jmp [rcx + rax*8]`: the resume function's jump through its state table.
+    StateDispatch,
+    /// The jump out of the method at an await that must wait.
+    Suspend,
+    /// The event loop's `call [rcx + P_CONT]`: a continuation jump.
+    Poll,
+    /// The entry of `rt_complete`: a promise completes.
+    Complete,
+    /// The entry of `rt_enqueue`: a promise joins the ready queue.
+    Wake,
+    /// Virtual time jumps to the earliest timer's deadline.
+    TimerAdvance,
+    /// A due timer completes.
+    TimerFire,
+    /// A new timer's deadline is stored.
+    TimerSet,
+    /// The instruction right after the `call rt_alloc` that made a promise
+    /// (its address in rax).
+    PromiseMade(Made),
+}
+
+/// What kind of promise a [`Role::PromiseMade`] makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// The frame of the async method the instruction belongs to.
+    Frame,
+    Timer,
+    WhenAll,
+    FromResult,
+}
+
+impl Role {
+    /// Reads a runtime annotation: a comment that starts with `@name` or
+    /// `@name(argument)`, e.g. `; @made(timer) a fresh timer`. Returns the
+    /// role and the rest of the comment (the explanation), or `Err` with a
+    /// message for an unknown name. The names are the kebab-case of the
+    /// variants the runtime uses: `poll`, `complete`, `wake`,
+    /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
+    /// from-result)`.
+    pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
+        let rest = comment.strip_prefix('@')?;
+        let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let (word, explain) = (&rest[..end], rest[end..].trim_start());
+        let (name, argument) = match word.split_once('(') {
+            Some((name, arg)) => (name, arg.strip_suffix(')')),
+            None => (word, None),
+        };
+        let role = match (name, argument) {
+            ("poll", None) => Role::Poll,
+            ("complete", None) => Role::Complete,
+            ("wake", None) => Role::Wake,
+            ("timer-advance", None) => Role::TimerAdvance,
+            ("timer-fire", None) => Role::TimerFire,
+            ("timer-set", None) => Role::TimerSet,
+            ("made", Some("timer")) => Role::PromiseMade(Made::Timer),
+            ("made", Some("when-all")) => Role::PromiseMade(Made::WhenAll),
+            ("made", Some("from-result")) => Role::PromiseMade(Made::FromResult),
+            _ => return Some(Err(format!("unknown role annotation `@{word}`"))),
+        };
+        Some(Ok((role, explain)))
+    }
+}
