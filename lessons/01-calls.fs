@@ -36,10 +36,11 @@ class Program {
     }
 }
 
-//@ on start: The CPU starts in the runtime's _start. Press n to go to the next source line, s for one instruction, b to go back.
+//@ on start: The CPU starts in the runtime's _start. Press n to go to the next source line, s for one instruction, a to the next save or restore of a callee-saved register, b to go back.
 //@ on line 33: Main calls SumOfSquares(4): the argument goes in edi (System V: the first argument register), then `call` pushes the return address. Press s to step into it.
 //@ on line 18: SumOfSquares keeps `total` and `i` in callee-saved registers: its prologue pushed them first, so the caller gets them back unchanged. Look at the Stack pane.
 //@ on line 20: Each call to Square pushes a return address, and Square's prologue pushes rbp: a new frame on top of SumOfSquares's.
 //@ on line 22: The epilogue pops the saved registers in reverse order, then `ret` pops the return address into rip.
 //@ on line 29: Factorial calls itself: every call adds a frame (return address, saved rbp, saved rbx for n). Step with s and watch rsp go down.
 //@ on end: The program exited with code 0. Press r to start again, or b to walk back through the calls.
+//! stops: save, restore, output

@@ -18,7 +18,7 @@
 //! //@ on end: The program has exited.
 //! ```
 
-use crate::machine::{Event, EventKind};
+use crate::machine::{Event, EventKind, KindSet};
 
 /// A lesson read from a file's comments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub struct Lesson {
     /// `//!` lines that are neither a title nor a goal.
     pub intro: Vec<String>,
     pub notes: Vec<Note>,
+    /// `//! stops: save, restore, output`: the event kinds `a` and `B` stop
+    /// at in this lesson (the UI's default when absent).
+    pub stops: Option<KindSet>,
 }
 
 /// Text shown when its trigger happens.
@@ -84,7 +87,12 @@ impl Lesson {
             let line = raw.trim_start();
             if let Some(rest) = line.strip_prefix("//!") {
                 any = true;
-                lesson.header_line(rest.trim());
+                if let Err(message) = lesson.header_line(rest.trim()) {
+                    errors.push(LessonError {
+                        line: i + 1,
+                        message,
+                    });
+                }
             } else if let Some(rest) = line.strip_prefix("//@") {
                 any = true;
                 if let Err(message) = lesson.note_line(rest.trim(), i + 1) {
@@ -102,14 +110,17 @@ impl Lesson {
         }
     }
 
-    fn header_line(&mut self, text: &str) {
+    fn header_line(&mut self, text: &str) -> Result<(), String> {
         if let Some(title) = text.strip_prefix("title:") {
             self.title = Some(title.trim().to_string());
         } else if let Some(goal) = text.strip_prefix("goal:") {
             self.goals.push(goal.trim().to_string());
+        } else if let Some(kinds) = text.strip_prefix("stops:") {
+            self.stops = Some(KindSet::parse(kinds)?);
         } else {
             self.intro.push(text.to_string());
         }
+        Ok(())
     }
 
     fn note_line(&mut self, text: &str, line: usize) -> Result<(), String> {

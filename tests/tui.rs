@@ -618,3 +618,41 @@ fn g_to_a_far_instruction_runs_in_slices() {
     }
     assert_eq!(icount(&app), 5_000_000);
 }
+
+#[test]
+fn e_cycles_what_a_stops_at_and_a_lesson_sets_its_default() {
+    let mut app = App::new(Path::new("lessons/01-calls.fs"), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(
+        session.stops.0, "the lesson's",
+        "lesson 01 says `//! stops:`"
+    );
+    app.apply(Action::NextEvent);
+    let event = app.session.as_ref().unwrap().last_event().cloned();
+    assert!(
+        matches!(event.map(|e| e.kind), Some(EventKind::Save)),
+        "lesson 01 stops at saves"
+    );
+    app.apply(Action::CycleStops);
+    assert!(
+        app.message.contains("a and B now stop at async events"),
+        "{}",
+        app.message
+    );
+    app.apply(Action::CycleStops);
+    assert!(app.message.contains("frame saves"), "{}", app.message);
+    // Lesson 04's default: async events only, no prologue pushes.
+    let mut app = app_on(&std::fs::read_to_string(LESSON).unwrap()).0;
+    for _ in 0..20 {
+        app.apply(Action::NextEvent);
+        let kind = app.session.as_ref().unwrap().last_event().map(|e| e.kind);
+        assert!(
+            !matches!(kind, Some(EventKind::Save | EventKind::Restore)),
+            "{kind:?}"
+        );
+    }
+}

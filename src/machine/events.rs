@@ -144,6 +144,15 @@ impl KindSet {
         KindSet(self.0 | other.0)
     }
 
+    /// The names of the kinds in this set, in [`EventKind::ALL`] order.
+    pub fn names(self) -> Vec<&'static str> {
+        EventKind::ALL
+            .iter()
+            .filter(|k| self.contains(**k))
+            .map(|k| k.name())
+            .collect()
+    }
+
     /// The recorded kinds of this set.
     pub fn recorded(self) -> KindSet {
         KindSet(self.0 & KindSet::RECORDED.0)

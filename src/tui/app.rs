@@ -26,6 +26,8 @@ pub enum Action {
     StepBack,
     BackEvent,
     Continue,
+    /// `e`: which event kinds `a` and `B` stop at.
+    CycleStops,
     Reload,
     FocusNext,
     FocusPrev,
@@ -102,6 +104,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("i", &[KeyCode::Char('i')], Action::ToggleInterleave),
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
+    bind("e", &[KeyCode::Char('e')], Action::CycleStops),
     bind(".", &[KeyCode::Char('.')], Action::Follow),
     bind("↑ k", &[KeyCode::Up, KeyCode::Char('k')], Action::Up),
     bind("↓ j", &[KeyCode::Down, KeyCode::Char('j')], Action::Down),
@@ -313,6 +316,7 @@ impl App {
             Action::ToggleInterleave => self.toggle_interleave(),
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
+            Action::CycleStops => self.cycle_stops(),
             Action::Follow => self.follow_cpu(),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
@@ -338,6 +342,18 @@ impl App {
             Err(e) => format!("error: {e}"),
         };
         self.follow_cpu();
+    }
+
+    fn cycle_stops(&mut self) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        session.cycle_stops();
+        self.message = format!(
+            "a and B now stop at {} events: {}",
+            session.stops.0,
+            session.stops.1.names().join(", ")
+        );
     }
 
     /// A motion that may run long: its first slice now, the rest from

@@ -20,11 +20,29 @@ use std::path::{Path, PathBuf};
 /// whole run of a lesson from the start.
 const PREFETCH: u64 = 3_000_000;
 
-/// The events `a` / `B` stop at.
+/// The filters `e` cycles through for `a` / `B`: (name, kinds). The first
+/// is the default (a lesson's `//! stops:` header comes before it).
+pub fn stop_filters() -> Vec<(&'static str, KindSet)> {
+    let saves = KindSet::of(&[EventKind::Save, EventKind::Restore]);
+    vec![
+        ("async", KindSet::ASYNC.union(KindSet::ENDS)),
+        (
+            "async + frame saves",
+            KindSet::ASYNC.union(saves).union(KindSet::ENDS),
+        ),
+        (
+            "calls: saves, restores, output",
+            saves
+                .union(KindSet::of(&[EventKind::Output]))
+                .union(KindSet::ENDS),
+        ),
+        ("all", KindSet::RECORDED.union(KindSet::ENDS)),
+    ]
+}
+
+/// The events `a` / `B` stop at by default (before any lesson says otherwise).
 pub fn async_kinds() -> KindSet {
-    KindSet::ASYNC
-        .union(KindSet::of(&[EventKind::Save, EventKind::Restore]))
-        .union(KindSet::ENDS)
+    stop_filters()[0].1
 }
 
 /// One async method: its frame layout, states and transitions.
@@ -87,6 +105,8 @@ pub struct Session {
     snapshots: HashMap<u64, Snapshot>,
     /// When the file was read (to notice edits).
     pub modified: Option<std::time::SystemTime>,
+    /// What `a` / `B` stop at: the filter's name and kinds (`e` cycles).
+    pub stops: (String, KindSet),
 }
 
 impl Session {
@@ -111,6 +131,9 @@ impl Session {
         };
         let machine = Machine::with_options(compiled, options)?;
         let mut session = Session::index(path, machine, main_file, &listing);
+        if let Some(kinds) = lesson.as_ref().and_then(|l| l.stops) {
+            session.stops = ("the lesson's".to_string(), kinds);
+        }
         session.lesson = lesson;
         session.lesson_errors = lesson_errors;
         session.modified = modified;
@@ -140,7 +163,9 @@ impl Session {
         }
         let (rows, insn_row) = asm_rows(image, &insn_line, false);
         let (rows_mixed, insn_row_mixed) = asm_rows(image, &insn_line, true);
+        let (name, kinds) = stop_filters()[0];
         Session {
+            stops: (name.to_string(), kinds),
             path: path.to_path_buf(),
             main_file,
             lesson: None,
@@ -192,13 +217,14 @@ impl Session {
         self.start(Forward::Line(how))
     }
     pub fn next_event(&mut self) -> Result<Progress, String> {
-        self.start(Forward::ToEvent(async_kinds()))
+        self.start(Forward::ToEvent(self.stops.1))
     }
     pub fn step_back(&mut self) -> Result<Stop, String> {
         self.after(|m| m.step_back())
     }
     pub fn back_event(&mut self) -> Result<Stop, String> {
-        self.after(|m| m.back_to(async_kinds()))
+        let kinds = self.stops.1;
+        self.after(|m| m.back_to(kinds))
     }
     pub fn continue_run(&mut self) -> Result<Progress, String> {
         self.start(Forward::ToEnd)
@@ -227,6 +253,18 @@ impl Session {
             Some(at) => self.after(|m| m.goto(at)),
             None => self.after(|m| m.restart()),
         }
+    }
+
+    /// `e`: the next filter for `a` / `B` (the lesson's own comes first, and
+    /// is left once for the built-in ones).
+    pub fn cycle_stops(&mut self) {
+        let filters = stop_filters();
+        let next = filters
+            .iter()
+            .position(|(name, _)| *name == self.stops.0)
+            .map_or(0, |i| (i + 1) % filters.len());
+        let (name, kinds) = filters[next];
+        self.stops = (name.to_string(), kinds);
     }
 
     /// Begins a motion that may be long; see [`Machine::start`].

@@ -38,9 +38,10 @@ pub fn describe(action: Action) -> &'static str {
     match action {
         Action::Step => "step one instruction",
         Action::NextLine => "run to the next source line (over calls)",
-        Action::NextEvent => "run to the next async event (save, restore, poll, jump, state, …)",
+        Action::NextEvent => "run to the next event of the filter e chooses (default: async)",
         Action::StepBack => "step back one instruction",
-        Action::BackEvent => "go back to the previous async event",
+        Action::BackEvent => "go back to the previous event of that filter",
+        Action::CycleStops => "which events a and B stop at: async, + frame saves, calls, all",
         Action::Continue => "continue to a breakpoint or the end",
         Action::Reload => "re-read the file and restart (keeps breakpoints)",
         Action::FocusNext => "focus the next pane",
