@@ -93,6 +93,7 @@ pub fn check_source(name: &str, text: &str) -> Result<Checked, Failure> {
 }
 
 /// A program compiled down to machine code.
+#[derive(Clone)]
 pub struct Compiled {
     /// The Flux# files and the runtime's `.asm` files (spans point into both).
     pub sources: Sources,

@@ -100,22 +100,31 @@ fn first_difference(a: &[u8], b: &[u8]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
-/// The four ways, in the order they run and print.
+/// The five ways, in the order they run and print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Way {
     Emulated,
+    /// The stepping engine the UI shows, with every event detector on.
+    Engine,
     OwnElf,
     NasmLd,
     Mono,
 }
 
 impl Way {
-    pub const ALL: [Way; 4] = [Way::Emulated, Way::OwnElf, Way::NasmLd, Way::Mono];
+    pub const ALL: [Way; 5] = [
+        Way::Emulated,
+        Way::Engine,
+        Way::OwnElf,
+        Way::NasmLd,
+        Way::Mono,
+    ];
 
     /// The name printed at the start of the way's line.
     pub fn label(self) -> &'static str {
         match self {
             Way::Emulated => "emulated",
+            Way::Engine => "engine",
             Way::OwnElf => "own ELF",
             Way::NasmLd => "nasm+ld",
             Way::Mono => "mono",
@@ -125,7 +134,7 @@ impl Way {
     /// The external tools the way needs on PATH.
     pub fn tools(self) -> &'static [&'static str] {
         match self {
-            Way::Emulated | Way::OwnElf => &[],
+            Way::Emulated | Way::Engine | Way::OwnElf => &[],
             Way::NasmLd => &native::TOOLS,
             Way::Mono => &oracle::TOOLS,
         }
@@ -177,7 +186,7 @@ impl WayReport {
     }
 }
 
-/// The outcome of all four ways.
+/// The outcome of all five ways.
 #[derive(Debug, Clone)]
 pub struct Report {
     /// In [`Way::ALL`] order.
@@ -266,7 +275,7 @@ pub fn verify_file(path: &Path, config: &Config) -> Result<Report, Failure> {
     let name = path.display().to_string();
     let ways = std::thread::scope(|scope| {
         let mono = scope.spawn(|| attempt_mono(&name, &src, config));
-        let mut ways: Vec<WayReport> = [Way::Emulated, Way::OwnElf, Way::NasmLd]
+        let mut ways: Vec<WayReport> = [Way::Emulated, Way::Engine, Way::OwnElf, Way::NasmLd]
             .into_iter()
             .map(|way| attempt_native(way, &compiled, config))
             .collect();
@@ -314,6 +323,7 @@ fn attempt_native(way: Way, compiled: &Compiled, config: &Config) -> WayReport {
     }
     let result = process::Scratch::new("verify").and_then(|dir| match way {
         Way::Emulated => emulated(compiled, config).map(|run| ran(way, run)),
+        Way::Engine => engine(compiled, config).map(|run| ran(way, run)),
         Way::OwnElf => {
             native::run_own_elf(&compiled.image, &dir, config.timeout).map(|run| ran(way, run))
         }
@@ -336,6 +346,29 @@ fn emulated(compiled: &Compiled, config: &Config) -> Result<Run, String> {
     Ok(Run {
         stdout: outcome.stdout,
         stderr: outcome.stderr,
+        exit_code,
+    })
+}
+
+/// The run in the stepping engine (what the UI and `trace` show), to its
+/// end with every event detector on; a fault or the budget is a failure.
+fn engine(compiled: &Compiled, config: &Config) -> Result<Run, String> {
+    use crate::machine::{End, Machine, Options};
+    let options = Options {
+        max_insns: config.max_insns,
+        ..Options::default()
+    };
+    let mut machine = Machine::with_options(compiled.clone(), options)?;
+    machine.run_to_end()?;
+    let exit_code = match machine.ended() {
+        Some(End::Exit(code)) => *code,
+        Some(End::Budget) => return Err("stopped: instruction budget exhausted".to_string()),
+        Some(End::Fault(reason)) => return Err(format!("stopped: CPU fault: {reason}")),
+        None => return Err("the engine stopped before the end (a breakpoint?)".to_string()),
+    };
+    Ok(Run {
+        stdout: machine.stdout().to_vec(),
+        stderr: machine.stderr().to_vec(),
         exit_code,
     })
 }

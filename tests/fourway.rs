@@ -1,6 +1,7 @@
-//! The four-way proof over the whole corpus: every tests/programs/NAME.fs runs
-//! emulated, as flux-viz's own ELF, through `nasm -f elf64` + `ld` at our
-//! addresses, and as C# under mono (`flux_viz::verify`); all ways agree with
+//! The five-way proof over the whole corpus and the lessons: every
+//! tests/programs/NAME.fs (and lessons/NN.fs) runs emulated, in the stepping
+//! engine the UI shows, as flux-viz's own ELF, through `nasm -f elf64` + `ld`
+//! at our addresses, and as C# under mono (`flux_viz::verify`); all ways agree with
 //! each other and with NAME's expectations, and nasm's bytes equal ours
 //! instruction for instruction. Also: the byte check names a planted
 //! difference, and the `build` / `verify` commands work end to end.
@@ -108,8 +109,8 @@ fn agreeing(reports: &[Report], way: Way) -> usize {
 }
 
 #[test]
-fn every_program_agrees_four_ways() {
-    let all_tools = tools_present("every_program_agrees_four_ways");
+fn every_program_agrees_five_ways() {
+    let all_tools = tools_present("every_program_agrees_five_ways");
     let programs = oracle::programs_in(&root().join("tests/programs"), "fs");
     assert!(programs.len() >= 100, "only {} programs", programs.len());
     let start = Instant::now();
@@ -117,10 +118,11 @@ fn every_program_agrees_four_ways() {
     failures.sort();
     let skipped_mono = programs.len() - failures.len() - agreeing(&reports, Way::Mono);
     eprintln!(
-        "four-way: {} programs in {:.1?}: emulated {}, own ELF {}, nasm+ld (bytes equal) {}, mono {} ({} skipped)",
+        "five ways: {} programs in {:.1?}: emulated {}, engine {}, own ELF {}, nasm+ld (bytes equal) {}, mono {} ({} skipped)",
         programs.len(),
         start.elapsed(),
         agreeing(&reports, Way::Emulated),
+        agreeing(&reports, Way::Engine),
         agreeing(&reports, Way::OwnElf),
         agreeing(&reports, Way::NasmLd),
         agreeing(&reports, Way::Mono),
@@ -128,7 +130,7 @@ fn every_program_agrees_four_ways() {
     );
     assert!(
         failures.is_empty(),
-        "{} of {} programs fail the four-way check:\n\n{}",
+        "{} of {} programs fail the five-way check:\n\n{}",
         failures.len(),
         programs.len(),
         failures.join("\n\n")
@@ -254,20 +256,34 @@ fn verify_prints_one_line_per_way_and_a_verdict() {
     let out = flux_viz(&["verify", program.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 5, "{text}");
+    assert_eq!(lines.len(), 6, "{text}");
     for (line, way) in lines.iter().zip(Way::ALL) {
         assert!(line.starts_with(way.label()), "{line}");
     }
     assert!(
-        lines[3].contains("skipped") && lines[3].contains("oracle: skip"),
+        lines[4].contains("skipped") && lines[4].contains("oracle: skip"),
         "{text}"
     );
-    assert!(lines[4].starts_with("verdict: "), "{text}");
+    assert!(lines[5].starts_with("verdict: "), "{text}");
     assert_eq!(
         out.status.success(),
-        !lines[4].contains("DISAGREEMENT"),
+        !lines[5].contains("DISAGREEMENT"),
         "{text}"
     );
     let missing = flux_viz(&["verify", "no/such/file.fs"]);
     assert!(!missing.status.success());
+}
+
+#[test]
+fn every_lesson_agrees_five_ways() {
+    tools_present("every_lesson_agrees_five_ways");
+    let lessons = oracle::programs_in(&root().join("lessons"), "fs");
+    assert!(lessons.len() >= 5, "only {} lessons", lessons.len());
+    let (reports, failures) = check_all(&lessons);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(
+        agreeing(&reports, Way::Engine),
+        lessons.len(),
+        "the engine ran every lesson"
+    );
 }
