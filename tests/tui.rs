@@ -656,3 +656,43 @@ fn e_cycles_what_a_stops_at_and_a_lesson_sets_its_default() {
         );
     }
 }
+
+#[test]
+fn at_a_failed_check_stderr_shows_and_the_line_that_threw_is_marked() {
+    let mut app = App::new(Path::new("lessons/02-classes.fs"), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 200,
+        height: 50,
+    });
+    app.apply(Action::Continue);
+    while app.running() {
+        app.tick();
+    }
+    let session = app.session.as_ref().unwrap();
+    let failure = session.failure().expect("a failed check");
+    let line = failure.line.expect("its line") as usize;
+    let text = std::fs::read_to_string("lessons/02-classes.fs").unwrap();
+    let source_line = text.lines().nth(line - 1).unwrap();
+    assert!(source_line.contains("[3]"), "line {line}: {source_line}");
+    assert_eq!(
+        failure.exception.as_deref(),
+        Some("System.IndexOutOfRangeException")
+    );
+    let output = pane(&app, PaneId::Output, 90, 12);
+    assert!(
+        output.contains("stderr│ Unhandled exception. System.IndexOutOfRangeException"),
+        "{output}"
+    );
+    let source = pane(&app, PaneId::Source, 100, 60);
+    assert!(
+        source.contains(&format!(
+            "line {line} threw System.IndexOutOfRangeException"
+        )),
+        "{source}"
+    );
+    let marked = source
+        .lines()
+        .find(|l| l.contains("✗"))
+        .expect("a marked line");
+    assert!(marked.contains(&format!("{line} ✗")), "{marked}");
+}

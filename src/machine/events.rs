@@ -220,6 +220,11 @@ pub struct Event {
     pub regs: Vec<RegTransfer>,
     /// The bytes written, for `output`.
     pub output: Option<String>,
+    /// For a `fault` of a run-time check: the source line of the check that
+    /// failed (the code generator hands it to the failure routine in edi),
+    /// and the exception it throws.
+    pub line: Option<u32>,
+    pub exception: Option<String>,
     pub explain: String,
 }
 
@@ -285,6 +290,8 @@ pub(crate) fn from_record(record: &Record, cx: &Context<'_>) -> Event {
         state_after: None,
         regs: Vec::new(),
         output: None,
+        line: None,
+        exception: None,
         explain: String::new(),
     };
     match record.what {
@@ -407,6 +414,11 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.explain = if name == "deadlock" {
                 "Nothing is ready, no timer is pending and Main has not completed: nothing can ever wake it, so the program stops with a deadlock.".to_string()
             } else {
+                if r.a > 0 {
+                    e.line = Some(r.a as u32);
+                }
+                let bare = exception(name).rsplit(' ').next().unwrap_or_default();
+                e.exception = Some(format!("System.{bare}"));
                 let line = if r.a > 0 {
                     format!(" at line {}", r.a)
                 } else {

@@ -431,11 +431,12 @@ impl App {
             return;
         };
         if let Some(i) = session.pc_index() {
-            if let Some((file, line)) = session.insn_line[i] {
-                if is_flux_file(session, file) {
-                    self.source_file = file;
-                    self.views[PaneId::Source.index()].cursor = line - 1;
-                }
+            let line = session.insn_line[i].filter(|(file, _)| is_flux_file(session, *file));
+            // In a fail$… routine after a failed check: show the line that threw.
+            let failed = || Some((session.main_file, session.failure()?.line? as usize));
+            if let Some((file, line)) = line.or_else(failed) {
+                self.source_file = file;
+                self.views[PaneId::Source.index()].cursor = line.saturating_sub(1);
             }
             self.views[PaneId::Asm.index()].cursor = self.insn_row(session, i);
             if let Some(m) = session.cpu_state().map(|(m, _)| m) {

@@ -389,6 +389,17 @@ impl Session {
             .insn_index_at(self.machine.pc())
     }
 
+    /// The failed run-time check the program stands after, if it does: the
+    /// fault event (with the line of the check and the exception).
+    pub fn failure(&self) -> Option<&Event> {
+        let now = self.machine.icount();
+        self.events
+            .iter()
+            .rev()
+            .find(|e| e.kind == EventKind::Fault && e.icount <= now)
+            .filter(|e| e.line.is_some())
+    }
+
     /// The method index and state of the code at the CPU.
     pub fn cpu_state(&self) -> Option<(usize, u32)> {
         self.pc_index().and_then(|i| self.insn_state[i])

@@ -68,6 +68,9 @@ pub fn describe(action: Action) -> &'static str {
     }
 }
 
+/// Before each line the program wrote to stderr, in the Output pane.
+pub const STDERR_MARK: &str = "stderr│ ";
+
 /// What the ABI (and flux-viz's code) uses a register for.
 pub fn register_note(name: &str) -> Option<&'static str> {
     Some(match name {

@@ -27,7 +27,7 @@ pub fn rows(app: &App, pane: PaneId) -> Vec<Line<'static>> {
         PaneId::Registers => registers(session, theme, wide(app, pane)),
         PaneId::Stack => stack(session, theme),
         PaneId::Async => async_rows(session, theme),
-        PaneId::Output => output(session),
+        PaneId::Output => output(session, theme),
         _ => Vec::new(),
     }
 }
@@ -155,9 +155,22 @@ fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
     rows
 }
 
-fn output(session: &Session) -> Vec<Line<'static>> {
-    String::from_utf8_lossy(session.machine.stdout())
+/// stdout, then stderr marked as such. Flux# writes stderr only from the
+/// failure path, which ends the program, so stdout-then-stderr is the order
+/// the bytes were written in.
+fn output(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+    let out = String::from_utf8_lossy(session.machine.stdout())
         .lines()
         .map(|l| Line::raw(l.to_string()))
-        .collect()
+        .collect::<Vec<_>>();
+    let err = String::from_utf8_lossy(session.machine.stderr())
+        .lines()
+        .map(|l| {
+            Line::from(vec![
+                Span::styled(text::STDERR_MARK, theme.error()),
+                Span::raw(l.to_string()),
+            ])
+        })
+        .collect::<Vec<_>>();
+    out.into_iter().chain(err).collect()
 }

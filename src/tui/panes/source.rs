@@ -27,13 +27,21 @@ impl Widget for &SourcePane<'_> {
             .and_then(|i| session.insn_line[i])
             .filter(|(f, _)| *f == app.source_file)
             .map(|(_, l)| l);
-        let where_cpu = match cpu_line {
-            Some(_) => String::new(),
-            None => session
+        // After a failed check the CPU is in the runtime's fail$… routine:
+        // the line whose check failed is marked instead.
+        let failed = session
+            .failure()
+            .filter(|_| cpu_line.is_none() && app.source_file == session.main_file)
+            .and_then(|e| Some((e.line? as usize, e.exception.clone().unwrap_or_default())));
+        let where_cpu = match (cpu_line, &failed) {
+            (Some(_), _) => String::new(),
+            (None, Some((line, exception))) => format!(" · line {line} threw {exception}"),
+            (None, None) => session
                 .pc_index()
                 .map(|i| format!(" · CPU in {}", session.image().map[i].origin.function))
                 .unwrap_or_default(),
         };
+        let failed_line = failed.map(|(line, _)| line);
         let title = format!("{}: {}{where_cpu}", text::TITLE_SOURCE, file.name);
         let inner = frame(app, PaneId::Source, &title, area, buf);
         let theme = app.theme;
@@ -46,15 +54,22 @@ impl Widget for &SourcePane<'_> {
                 line,
             });
             let linked = app.highlight.lines.contains(&(app.source_file, line));
-            let style = match (here, linked) {
-                (true, _) => theme.current(),
-                (false, true) => theme.linked(),
+            let threw = failed_line == Some(line);
+            let style = match (here, linked, threw) {
+                (true, _, _) => theme.current(),
+                (_, _, true) => theme.error(),
+                (false, true, _) => theme.linked(),
                 _ => Style::new(),
+            };
+            let marker = match (here, threw) {
+                (true, _) => "▶ ",
+                (_, true) => "✗ ",
+                _ => "  ",
             };
             let gutter = vec![
                 Span::styled(if bp { "●" } else { " " }, theme.breakpoint()),
                 Span::styled(format!("{line:>width$} "), theme.dim()),
-                Span::raw(if here { "▶ " } else { "  " }),
+                Span::raw(marker),
             ];
             let mut spans = gutter;
             spans.extend(highlight_flux(file.line_text(line), theme));
