@@ -344,7 +344,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn function(&mut self) {
         let f = self.function;
-        self.asm.set_origin(Some(f.span), &f.label, None);
+        // flux$main is the runtime's, not a Flux# line: only the static
+        // initializers it runs have lines (so `n` from _start lands in Main).
+        let span = (f.kind != FunctionKind::Entry).then_some(f.span);
+        self.asm.set_origin(span, &f.label, None);
         self.asm.comment(String::new());
         self.asm.comment(self.header_comment());
         self.asm.label(&f.label);
@@ -571,7 +574,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             Role::SaveCallee(Register::RBP),
             |a| a.push(x::rbp),
         );
-        self.xe("this function's frame starts here", |a| {
+        self.xr("this function's frame starts here", Role::FrameSetup, |a| {
             a.mov(x::rbp, x::rsp)
         });
     }
@@ -607,6 +610,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             let ty = program.fields[init.field.0 as usize].ty.clone();
             self.store_rax_to_symbol(&label, &ty);
         }
+        self.asm.set_span(None);
         match &program.entry {
             Some(typed::Entry::Static { method, takes_args }) => {
                 if *takes_args {

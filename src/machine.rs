@@ -368,14 +368,21 @@ impl Machine {
         self.pending = None;
     }
 
-    /// The goal of a line step from here (see [`Machine::step_line`]).
+    /// The goal of a line step from here (see [`Machine::step_line`]):
+    /// over calls by frame identity, as gdb's `next`; from runtime code
+    /// (no Flux# line) to the first statement of a function body.
     fn line_goal(&self, how: LineStep) -> LineGoal {
-        let line = self.program.sites.line_of_index(self.pc());
-        match how {
-            LineStep::Over if line != 0 => LineGoal::Over {
-                rsp: self.engine.reg(RegisterX86::RSP),
-                line,
-            },
+        let sites = &self.program.sites;
+        let pc = self.pc();
+        let line = sites.line_of_index(pc);
+        let cfa = sites.cfa_at(
+            pc,
+            self.engine.reg(RegisterX86::RSP),
+            self.engine.reg(RegisterX86::RBP),
+        );
+        match (how, cfa) {
+            _ if line == 0 => LineGoal::IntoBody,
+            (LineStep::Over, Some(cfa)) => LineGoal::Over { cfa, line },
             _ => LineGoal::Into,
         }
     }

@@ -158,7 +158,13 @@ fn a_stops_before_an_async_event_and_shift_b_goes_back_to_the_previous() {
     let s = app.session.as_ref().unwrap();
     let second = s.last_event().unwrap().icount;
     assert_eq!(second, icount(&app));
-    let first = s.events[s.events_before() - 1].icount;
+    let stops = s.stops.1;
+    let first = s.events[..s.events_before()]
+        .iter()
+        .rev()
+        .find(|e| stops.contains(e.kind))
+        .unwrap()
+        .icount;
     app.apply(Action::BackEvent);
     assert_eq!(icount(&app), first);
 }

@@ -19,6 +19,9 @@ pub enum Role {
     SaveCallee(Register),
     /// An epilogue's `pop` that gives it back.
     RestoreCallee(Register),
+    /// `mov rbp, rsp`: from here until `pop rbp` the function's frame (its
+    /// canonical frame address, rbp + 16) is known from rbp.
+    FrameSetup,
     /// Before an await: `mov [r15 + offset], reg` keeps local `local` in the
     /// async frame (it is live after the await).
     SaveToFrame {

@@ -81,8 +81,12 @@ pub struct Created {
 pub enum LineGoal {
     /// Stop at the first change.
     Into,
-    /// Stop at the first change to another line at this stack depth or above.
-    Over { rsp: u64, line: u32 },
+    /// Stop at the first change to another line in the same function's
+    /// frame or an outer one: its canonical frame address at least `cfa`.
+    Over { cfa: u64, line: u32 },
+    /// Stop at the first line change inside a function's body (not in a
+    /// prologue): from runtime code, `n` lands on Main's first statement.
+    IntoBody,
     /// Stop at nothing; list every change in `line_hits`.
     Collect,
 }
@@ -524,7 +528,11 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     }
     let stop = match d.line_goal {
         LineGoal::Into => true,
-        LineGoal::Over { rsp, line: from } => line != from && reg(uc, RegisterX86::RSP) >= rsp,
+        LineGoal::Over { cfa, line: from } => {
+            let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
+            line != from && d.sites.cfa_at(addr, rsp, rbp).is_some_and(|now| now >= cfa)
+        }
+        LineGoal::IntoBody => d.sites.in_body(addr),
         LineGoal::Collect => {
             d.line_hits.push(icount);
             false

@@ -104,6 +104,11 @@ pub struct Sites {
     pub line_of: Vec<u32>,
     /// The (file, line) of each line index.
     pub lines: Vec<(FileId, usize)>,
+    /// `cfa[o]`: how to find the canonical frame address (the caller's rsp
+    /// before its `call`: the identity of the running function's frame)
+    /// before the instruction at offset `o` runs, from the typed roles of
+    /// the prologue and epilogue. `n` steps over by it, as gdb does.
+    pub cfa: Vec<Cfa>,
     /// Inclusive address ranges to put code hooks on (sites close together share one).
     pub ranges: Vec<(u64, u64)>,
     /// The runtime's data symbols the machine reads (queue, timers, time, heap).
@@ -154,6 +159,7 @@ impl Sites {
             site_of[(site.addr - base) as usize] = i as u32 + 1;
         }
         let (line_of, lines) = line_table(image, sources, base, size);
+        let cfa = cfa_table(image, base, size);
         let ranges = merge_ranges(image, &list, &starts, base);
         let symbols = RUNTIME_DATA
             .iter()
@@ -167,8 +173,26 @@ impl Sites {
             site_of,
             line_of,
             lines,
+            cfa,
             ranges,
         }
+    }
+
+    /// The canonical frame address at `addr`, given rsp and rbp there.
+    pub fn cfa_at(&self, addr: u64, rsp: u64, rbp: u64) -> Option<u64> {
+        let off = addr.checked_sub(self.base)? as usize;
+        match self.cfa.get(off)? {
+            Cfa::Rsp(k) => Some(rsp + *k as u64),
+            Cfa::Rbp => Some(rbp + 16),
+            Cfa::Unknown => None,
+        }
+    }
+
+    /// Is `addr` in a function's body (its frame set up), not its prologue?
+    pub fn in_body(&self, addr: u64) -> bool {
+        addr.checked_sub(self.base)
+            .and_then(|off| self.cfa.get(off as usize))
+            .is_some_and(|c| *c == Cfa::Rbp)
     }
 
     /// The site at `addr`, if any.
@@ -269,6 +293,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
                 },
             },
         },
+        Role::FrameSetup => return None,
         Role::StateStore { state } => SiteKind::State { to: *state },
         Role::StateDispatch => SiteKind::Jump,
         Role::Suspend => SiteKind::Suspend,
@@ -306,6 +331,43 @@ fn fail_sites(image: &Image) -> impl Iterator<Item = Site> + '_ {
 fn decode(image: &Image, entry: &MapEntry) -> Instruction {
     let bytes = image.insn_bytes(entry);
     Decoder::with_ip(64, bytes, entry.addr, DecoderOptions::NONE).decode()
+}
+
+/// How the canonical frame address follows from the registers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cfa {
+    /// Not an instruction start, or not known.
+    Unknown,
+    /// rsp + k: in a prologue before `mov rbp, rsp` (or after `pop rbp`).
+    Rsp(u32),
+    /// rbp + 16: the frame is set up.
+    Rbp,
+}
+
+/// The CFA rule before every instruction, walking each function in address
+/// order: rsp + 8 at its entry, rsp + 16 after `push rbp` (Role::SaveCallee
+/// of rbp), rbp + 16 after `mov rbp, rsp` (Role::FrameSetup), rsp + 8 after
+/// `pop rbp` (Role::RestoreCallee of rbp), and rbp + 16 again after a `ret`
+/// (what follows, such as the failure stubs, runs inside the body's frame).
+fn cfa_table(image: &Image, base: u64, size: u64) -> Vec<Cfa> {
+    let mut cfa = vec![Cfa::Unknown; size as usize + 1];
+    let mut function: Option<&str> = None;
+    let mut rule = Cfa::Rsp(8);
+    for entry in &image.map {
+        if function != Some(&*entry.origin.function) {
+            function = Some(&entry.origin.function);
+            rule = Cfa::Rsp(8);
+        }
+        cfa[(entry.addr - base) as usize] = rule;
+        rule = match (&entry.origin.role, rule) {
+            (Some(Role::SaveCallee(Register::RBP)), Cfa::Rsp(k)) => Cfa::Rsp(k + 8),
+            (Some(Role::FrameSetup), _) => Cfa::Rbp,
+            (Some(Role::RestoreCallee(Register::RBP)), _) => Cfa::Rsp(8),
+            _ if decode(image, entry).mnemonic() == Mnemonic::Ret => Cfa::Rbp,
+            (_, rule) => rule,
+        };
+    }
+    cfa
 }
 
 /// `starts[o]` = instructions starting before `.text` offset `o`.

@@ -1,0 +1,76 @@
+//! Stepping as in gdb: `n` (step over) moves through the lines of the
+//! current function by frame identity, steps over calls, and from runtime
+//! code lands on the first statement of Main's body.
+
+use flux_viz::machine::{LineStep, Machine, Stop};
+use flux_viz::pipeline;
+use std::path::Path;
+
+/// The lines `n` visits from the start to the end of a lesson.
+fn lines_of_next(path: &str) -> Vec<usize> {
+    let compiled = pipeline::compile_file(Path::new(path)).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    let mut lines = Vec::new();
+    for _ in 0..10_000 {
+        match machine.step_line(LineStep::Over).unwrap() {
+            Stop::End(_) => break,
+            _ => lines.push(machine.current_line().map_or(0, |(_, l)| l)),
+        }
+    }
+    lines
+}
+
+fn line_of(path: &str, text: &str) -> usize {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(text))
+        .expect("the line")
+        + 1
+}
+
+#[test]
+fn n_walks_main_of_lesson_01_over_its_calls() {
+    let path = "lessons/01-calls.fs";
+    let lines = lines_of_next(path);
+    let main = line_of(path, "static void Main");
+    assert_eq!(
+        lines,
+        vec![main + 1, main + 2, main + 3],
+        "Main's three statements, each call stepped over"
+    );
+}
+
+#[test]
+fn n_from_a_function_header_goes_into_its_body_not_out() {
+    let path = "lessons/01-calls.fs";
+    let compiled = pipeline::compile_file(Path::new(path)).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    machine.step_line(LineStep::Over).unwrap(); // Main's first statement
+    machine.step_line(LineStep::Into).unwrap(); // into SumOfSquares: its header
+    let header = line_of(path, "static int SumOfSquares");
+    assert_eq!(machine.current_line().map(|(_, l)| l), Some(header));
+    machine.step_line(LineStep::Over).unwrap();
+    assert_eq!(
+        machine.current_line().map(|(_, l)| l),
+        Some(header + 1),
+        "the first statement of SumOfSquares"
+    );
+    // Over the loop: n never leaves SumOfSquares until it returns to Main.
+    let main_call = line_of(path, "int s = SumOfSquares(4)");
+    let mut seen = Vec::new();
+    loop {
+        machine.step_line(LineStep::Over).unwrap();
+        let line = machine.current_line().map_or(0, |(_, l)| l);
+        seen.push(line);
+        if line == main_call || seen.len() > 100 {
+            break;
+        }
+        assert!((header..main_call).contains(&line), "{seen:?}");
+    }
+    assert_eq!(
+        seen.last(),
+        Some(&main_call),
+        "back in Main after the return: {seen:?}"
+    );
+}
