@@ -154,8 +154,12 @@ pub enum Breakpoint {
 /// Step over calls, or into them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineStep {
+    /// To the next line of this function (or its caller, once it returns).
     Over,
+    /// To the next line executed, into calls.
     Into,
+    /// Until this function returns: the caller's line (gdb's `finish`).
+    Out,
 }
 
 /// A program loaded into the emulator, with its history.
@@ -383,6 +387,7 @@ impl Machine {
         match (how, cfa) {
             _ if line == 0 => LineGoal::IntoBody,
             (LineStep::Over, Some(cfa)) => LineGoal::Over { cfa, line },
+            (LineStep::Out, Some(cfa)) => LineGoal::Out { cfa },
             _ => LineGoal::Into,
         }
     }

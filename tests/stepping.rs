@@ -74,3 +74,23 @@ fn n_from_a_function_header_goes_into_its_body_not_out() {
         "back in Main after the return: {seen:?}"
     );
 }
+
+#[test]
+fn finish_runs_until_the_function_returns_to_its_callers_line() {
+    let path = "lessons/01-calls.fs";
+    let compiled = pipeline::compile_file(Path::new(path)).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    machine.step_line(LineStep::Over).unwrap(); // Main: int s = SumOfSquares(4);
+    machine.step_line(LineStep::Into).unwrap(); // SumOfSquares's header
+    machine.step_line(LineStep::Over).unwrap(); // its first statement
+    machine.step_line(LineStep::Out).unwrap();
+    let call = line_of(path, "int s = SumOfSquares(4)");
+    assert_eq!(
+        machine.current_line().map(|(_, l)| l),
+        Some(call),
+        "back on the caller's line"
+    );
+    // And `n` from there finishes that line: the next statement of Main.
+    machine.step_line(LineStep::Over).unwrap();
+    assert_eq!(machine.current_line().map(|(_, l)| l), Some(call + 1));
+}

@@ -84,6 +84,9 @@ pub enum LineGoal {
     /// Stop at the first change to another line in the same function's
     /// frame or an outer one: its canonical frame address at least `cfa`.
     Over { cfa: u64, line: u32 },
+    /// Stop at the first line change in an outer frame (canonical frame
+    /// address above `cfa`): the function has returned.
+    Out { cfa: u64 },
     /// Stop at the first line change inside a function's body (not in a
     /// prologue): from runtime code, `n` lands on Main's first statement.
     IntoBody,
@@ -531,6 +534,10 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
         LineGoal::Over { cfa, line: from } => {
             let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
             line != from && d.sites.cfa_at(addr, rsp, rbp).is_some_and(|now| now >= cfa)
+        }
+        LineGoal::Out { cfa } => {
+            let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
+            d.sites.cfa_at(addr, rsp, rbp).is_some_and(|now| now > cfa)
         }
         LineGoal::IntoBody => d.sites.in_body(addr),
         LineGoal::Collect => {

@@ -22,6 +22,10 @@ use std::path::{Path, PathBuf};
 pub enum Action {
     Step,
     NextLine,
+    /// `S`: the next line executed, into calls (gdb's `step`).
+    StepInto,
+    /// `f`: until the current function returns (gdb's `finish`).
+    Finish,
     NextEvent,
     StepBack,
     BackEvent,
@@ -88,6 +92,8 @@ const fn bind(label: &'static str, keys: &'static [KeyCode], action: Action) -> 
 pub const BINDINGS: &[Binding] = &[
     bind("s", &[KeyCode::Char('s')], Action::Step),
     bind("n", &[KeyCode::Char('n')], Action::NextLine),
+    bind("S", &[KeyCode::Char('S')], Action::StepInto),
+    bind("f", &[KeyCode::Char('f')], Action::Finish),
     bind("a", &[KeyCode::Char('a')], Action::NextEvent),
     bind("b", &[KeyCode::Char('b')], Action::StepBack),
     bind("B", &[KeyCode::Char('B')], Action::BackEvent),
@@ -300,6 +306,8 @@ impl App {
         match action {
             Action::Step => self.motion(Session::step),
             Action::NextLine => self.long_motion(Session::step_line),
+            Action::StepInto => self.long_motion(Session::step_into),
+            Action::Finish => self.long_motion(Session::finish),
             Action::NextEvent => self.long_motion(Session::next_event),
             Action::StepBack => self.motion(Session::step_back),
             Action::BackEvent => self.motion(Session::back_event),

@@ -216,6 +216,14 @@ impl Session {
         };
         self.start(Forward::Line(how))
     }
+    /// `S`: to the next line executed, into calls.
+    pub fn step_into(&mut self) -> Result<Progress, String> {
+        self.start(Forward::Line(LineStep::Into))
+    }
+    /// `f`: until the current function returns (gdb's finish).
+    pub fn finish(&mut self) -> Result<Progress, String> {
+        self.start(Forward::Line(LineStep::Out))
+    }
     pub fn next_event(&mut self) -> Result<Progress, String> {
         self.start(Forward::ToEvent(self.stops.1))
     }

@@ -37,7 +37,9 @@ pub const PROMPT_GOTO: &str = "go to event N, or iN for instruction N: ";
 pub fn describe(action: Action) -> &'static str {
     match action {
         Action::Step => "step one instruction",
-        Action::NextLine => "run to the next source line (over calls)",
+        Action::NextLine => "the next line of this function, over calls (gdb next)",
+        Action::StepInto => "the next line executed, into calls (gdb step)",
+        Action::Finish => "run until this function returns (gdb finish)",
         Action::NextEvent => "run to the next event of the filter e chooses (default: async)",
         Action::StepBack => "step back one instruction",
         Action::BackEvent => "go back to the previous event of that filter",
