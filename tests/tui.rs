@@ -702,3 +702,41 @@ fn at_a_failed_check_stderr_shows_and_the_line_that_threw_is_marked() {
         .expect("a marked line");
     assert!(marked.contains(&format!("{line} ✗")), "{marked}");
 }
+
+#[test]
+fn at_every_poll_the_state_machine_pane_shows_the_polled_promise_however_we_got_there() {
+    let mut app = app();
+    let polls: Vec<(usize, flux_viz::machine::Event)> = app
+        .session
+        .as_ref()
+        .unwrap()
+        .events
+        .iter()
+        .cloned()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EventKind::Poll)
+        .collect();
+    assert!(polls.len() >= 4);
+    let check = |app: &App, event: &flux_viz::machine::Event| {
+        let session = app.session.as_ref().unwrap();
+        let promise = event.promise.as_ref().expect("a poll names its promise");
+        let method = &session.methods[app.method.expect("a method")].name;
+        assert_eq!(method, &promise.owner, "at instruction {}", event.icount);
+        let frame = app.frame.as_ref().expect("its frame");
+        assert_eq!(frame.promise.addr, promise.addr, "the polled frame");
+    };
+    for (index, event) in &polls {
+        // Forwards, by event number …
+        app.apply(Action::StartGoto);
+        for c in (index + 1).to_string().chars() {
+            app.apply(Action::Type(c));
+        }
+        app.apply(Action::Submit);
+        assert_eq!(icount(&app), event.icount);
+        check(&app, event);
+        // … and backwards, from one instruction later.
+        app.apply(Action::Step);
+        app.apply(Action::StepBack);
+        check(&app, event);
+    }
+}

@@ -447,7 +447,8 @@ impl App {
                 self.views[PaneId::Source.index()].cursor = line.saturating_sub(1);
             }
             self.views[PaneId::Asm.index()].cursor = self.insn_row(session, i);
-            if let Some(m) = session.cpu_state().map(|(m, _)| m) {
+            let working_for = session.cpu_state().map(|(m, _)| m);
+            if let Some(m) = working_for.or_else(|| session.method_at_event()) {
                 self.method = Some(m);
             }
             self.selection = Selection::Insn(i);

@@ -397,6 +397,21 @@ impl Session {
             .insn_index_at(self.machine.pc())
     }
 
+    /// In runtime code, the async method the CPU works for: the one whose
+    /// promise the event it stands at concerns (at a poll, the promise being
+    /// polled; at a completion, the one completing).
+    pub fn method_at_event(&self) -> Option<usize> {
+        let now = self.machine.icount();
+        let at = self.events.partition_point(|e| e.icount < now);
+        self.events[at..]
+            .iter()
+            .take_while(|e| e.icount == now)
+            .find_map(|e| {
+                let owner = &e.promise.as_ref()?.owner;
+                self.methods.iter().position(|m| m.name == *owner)
+            })
+    }
+
     /// The failed run-time check the program stands after, if it does: the
     /// fault event (with the line of the check and the exception).
     pub fn failure(&self) -> Option<&Event> {
