@@ -144,8 +144,13 @@ impl Lesson {
     }
 
     /// The note for a position: a line note for the current line wins, then
-    /// the end, then the latest note whose event happened at or before
-    /// `icount`, then the start note. `events` are the run's events in order.
+    /// the end, then the latest event note whose moment is not over yet, then
+    /// the start note while the program has not started (before its first
+    /// event). `events` are the run's events in order.
+    ///
+    /// An event note's moment is over at the next event of the same task
+    /// (the same promise; for an event without one, the same function) or at
+    /// the next poll, when the event loop turns to a task.
     pub fn narrate(
         &self,
         events: &[Event],
@@ -168,19 +173,37 @@ impl Lesson {
                 now: at == icount,
             });
         }
+        let started = events.first().is_some_and(|e| e.icount <= icount);
+        if started {
+            return None;
+        }
         self.find(|t| *t == Trigger::Start)
             .map(|note| Narration { note, now: true })
+    }
+
+    /// Is the moment of `event` over by the later event `later`?
+    fn moment_over(event: &Event, later: &Event) -> bool {
+        let same_task = match (&event.promise, &later.promise) {
+            (Some(a), Some(b)) => a.id == b.id,
+            (None, None) => event.function == later.function,
+            _ => false,
+        };
+        same_task || later.kind == EventKind::Poll
     }
 
     fn find(&self, wanted: impl Fn(&Trigger) -> bool) -> Option<&Note> {
         self.notes.iter().find(|n| wanted(&n.trigger))
     }
 
-    /// The last (icount, note) matched by an event at or before `icount`.
+    /// The last (icount, note) matched by an event at or before `icount`,
+    /// if its moment is not over.
     fn last_event_note(&self, events: &[Event], icount: u64) -> Option<(u64, &Note)> {
         let mut seen = vec![0usize; self.notes.len()];
-        let mut last = None;
+        let mut last: Option<(&Event, &Note)> = None;
         for event in events.iter().take_while(|e| e.icount <= icount) {
+            if last.is_some_and(|(at, _)| Lesson::moment_over(at, event)) {
+                last = None;
+            }
             // At one event a note for this very occurrence (`#K`) wins over
             // a note for every occurrence; then the first written.
             let mut best: Option<&Note> = None;
@@ -197,10 +220,10 @@ impl Lesson {
                 }
             }
             if let Some(note) = best {
-                last = Some((event.icount, note));
+                last = Some((event, note));
             }
         }
-        last
+        last.map(|(event, note)| (event.icount, note))
     }
 }
 

@@ -148,3 +148,108 @@ fn every_lesson_note_parses_and_fires() {
         }
     }
 }
+
+/// Narration is bound to its moment, for every lesson: at each event that
+/// triggers an event note, that note shows (unless a line note wins); at the
+/// event that ends its moment (the next event of the same task, or the next
+/// poll) it is gone unless that event triggers it again; the start note
+/// shows only before the program's first event.
+#[test]
+fn every_note_shows_at_its_moment_and_is_gone_after_it() {
+    let mut paths: Vec<_> = std::fs::read_dir("lessons")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
+        .collect();
+    paths.sort();
+    let mut checked = 0;
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(Some(lesson)) = Lesson::parse(&text) else {
+            continue;
+        };
+        let mut machine = Machine::new(pipeline::compile_file(&path).unwrap()).unwrap();
+        machine.run_to_end().unwrap();
+        let events = machine.events();
+        let shown = |icount: u64| {
+            lesson
+                .narrate(&events, icount, None, false)
+                .map(|n| n.note.line)
+        };
+        if let Some(start) = lesson.notes.iter().find(|n| n.trigger == Trigger::Start) {
+            assert_eq!(
+                shown(0),
+                Some(start.line),
+                "{}: start note at 0",
+                path.display()
+            );
+            let first = events[0].icount;
+            assert_ne!(
+                shown(first),
+                Some(start.line),
+                "{}: start note after the start",
+                path.display()
+            );
+        }
+        let mut seen = vec![0usize; lesson.notes.len()];
+        for (i, event) in events.iter().enumerate() {
+            // The note this very event triggers (a `#K` note for this
+            // occurrence wins), as the format says.
+            let mut fired = None;
+            for (n, note) in lesson.notes.iter().enumerate() {
+                if note.trigger.matches_event(event) {
+                    seen[n] += 1;
+                    let fits = match &note.trigger {
+                        Trigger::Event { nth, .. } => nth.is_none_or(|k| k == seen[n]),
+                        _ => false,
+                    };
+                    let better = fired.is_none_or(|f: &flux_viz::lesson::Note| {
+                        matches!(f.trigger, Trigger::Event { nth: None, .. })
+                            && matches!(note.trigger, Trigger::Event { nth: Some(_), .. })
+                    });
+                    if fits && better {
+                        fired = Some(note);
+                    }
+                }
+            }
+            let Some(note) = fired else { continue };
+            let later_same_icount = events[i + 1..].iter().any(|e| e.icount == event.icount);
+            if later_same_icount {
+                continue; // another event at the same instruction decides
+            }
+            assert_eq!(
+                shown(event.icount),
+                Some(note.line),
+                "{}: at {}",
+                path.display(),
+                event.icount
+            );
+            let end = events[i + 1..].iter().find(|later| {
+                let same_task = match (&event.promise, &later.promise) {
+                    (Some(a), Some(b)) => a.id == b.id,
+                    (None, None) => event.function == later.function,
+                    _ => false,
+                };
+                same_task || later.kind == EventKind::Poll
+            });
+            if let Some(end) = end {
+                let again = lesson
+                    .notes
+                    .iter()
+                    .any(|n| n.line == note.line && n.trigger.matches_event(end));
+                if !again {
+                    assert_ne!(
+                        shown(end.icount),
+                        Some(note.line),
+                        "{}:{}: the note outlives its moment (still shown at {})",
+                        path.display(),
+                        note.line,
+                        end.icount
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} notes checked");
+}
