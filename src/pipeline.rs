@@ -103,6 +103,8 @@ pub struct Compiled {
     pub image: Image,
     /// The frame layout of every async method (for the stepping engine).
     pub frames: Vec<FrameLayout>,
+    /// `--emit sm` of the program (shown whole by the UI's `w`).
+    pub state_machines: String,
 }
 
 /// Compiles a file all the way to an image.
@@ -124,6 +126,7 @@ fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
     } = checked;
     let module = lower::lower(&program);
     let frames = FrameLayout::all(&module);
+    let state_machines = lower::listing::state_machines(&module, &sources);
     let generated = match codegen::generate(&module, &sources) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
@@ -134,6 +137,7 @@ fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
             asm,
             image,
             frames,
+            state_machines,
         }),
         Err(diagnostics) => finish(sources, diagnostics, |_| unreachable!()),
     }

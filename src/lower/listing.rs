@@ -107,7 +107,14 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
     let _ = writeln!(out, "  transitions:");
     for (from, next) in frame.successors.iter().enumerate() {
         for n in next {
-            let _ = writeln!(out, "    {}", transition(from as u32, *n, frame));
+            let is_yield = match n {
+                Next::Await(k) => frame
+                    .states
+                    .get(*k as usize - 1)
+                    .is_some_and(|s| s.is_yield),
+                Next::Complete => false,
+            };
+            let _ = writeln!(out, "    {}", transition(from as u32, *n, is_yield));
         }
     }
     let _ = writeln!(out);
@@ -195,14 +202,15 @@ fn state_name(state: u32) -> String {
     }
 }
 
-fn transition(from: u32, next: Next, frame: &Frame) -> String {
+/// One edge in words: `state 1 ──await #2 (…)──▶ state 2`. The UI renders
+/// the typed transitions of a frame layout with it, as `--emit sm` does.
+pub fn transition(from: u32, next: Next, is_yield: bool) -> String {
     match next {
         Next::Complete => format!(
             "{} ──return──▶ completed (result stored, awaiters queued)",
             state_name(from)
         ),
         Next::Await(n) => {
-            let is_yield = frame.states.get(n as usize - 1).is_some_and(|s| s.is_yield);
             let how = if is_yield {
                 "Task.Yield, re-queued"
             } else {

@@ -84,6 +84,18 @@ pub struct FrameLayout {
     pub states: Vec<StateLayout>,
     /// The result kind of a `Task<T>` (`None` for `Task` and `async void`).
     pub result: Option<ValueKind>,
+    /// Every edge of the state machine, as the lowering decided it: from
+    /// each state, the awaits its code can reach and the completion.
+    pub transitions: Vec<Transition>,
+}
+
+/// One edge of a state machine (from the IR's successor lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transition {
+    pub from: u32,
+    pub next: crate::ir::Next,
+    /// For an await: is it `Task.Yield()` (re-queued rather than waiting)?
+    pub is_yield: bool,
 }
 
 impl FrameLayout {
@@ -133,7 +145,25 @@ impl FrameLayout {
             Type::TaskOf(t) => Some(ValueKind::of(t, program)),
             _ => None,
         };
+        let transitions = frame
+            .successors
+            .iter()
+            .enumerate()
+            .flat_map(|(from, next)| {
+                next.iter().map(move |&next| Transition {
+                    from: from as u32,
+                    next,
+                    is_yield: match next {
+                        crate::ir::Next::Await(n) => {
+                            frame.states.get(n as usize - 1).is_some_and(|s| s.is_yield)
+                        }
+                        crate::ir::Next::Complete => false,
+                    },
+                })
+            })
+            .collect();
         Some(FrameLayout {
+            transitions,
             method: function.label.trim_end_matches("$resume").to_string(),
             resume: function.label.clone(),
             size: frame.size,

@@ -56,8 +56,8 @@ pub struct Method {
     pub layout: usize,
     /// (state, first address of its code), by address.
     pub state_addrs: Vec<(u32, u64)>,
-    /// The `transitions:` lines of `--emit sm`.
-    pub transitions: Vec<String>,
+    /// The state machine's edges, typed (from the lowering).
+    pub transitions: Vec<crate::machine::layout::Transition>,
 }
 
 /// A row of the x86-64 pane.
@@ -114,7 +114,7 @@ impl Session {
     pub fn load(path: &Path) -> Result<Session, String> {
         let modified = modified(path);
         let compiled = pipeline::compile_file(path).map_err(|f| f.render())?;
-        let listing = pipeline::state_machines(path, false).unwrap_or_default();
+        let listing = compiled.state_machines.clone();
         let main_file = compiled
             .sources
             .files()
@@ -144,7 +144,7 @@ impl Session {
     fn index(path: &Path, machine: Machine, main_file: FileId, listing: &str) -> Session {
         let program = machine.program();
         let image = &program.image;
-        let methods = methods(program, listing);
+        let methods = methods(program);
         let insn_line: Vec<_> = image
             .map
             .iter()
@@ -506,7 +506,7 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// The async methods, with their state labels' addresses and transitions.
-fn methods(program: &crate::machine::Program, listing: &str) -> Vec<Method> {
+fn methods(program: &crate::machine::Program) -> Vec<Method> {
     program
         .frames
         .iter()
@@ -524,34 +524,10 @@ fn methods(program: &crate::machine::Program, listing: &str) -> Vec<Method> {
                 resume: frame.resume.clone(),
                 layout,
                 state_addrs,
-                transitions: transitions(listing, &frame.method),
+                transitions: frame.transitions.clone(),
             }
         })
         .collect()
-}
-
-/// The `transitions:` block of one method in the `--emit sm` listing.
-fn transitions(listing: &str, method: &str) -> Vec<String> {
-    let header = format!("state machine {method} ");
-    listing
-        .split("\nstate machine ")
-        .map(|part| {
-            if part.starts_with("state machine ") {
-                part.to_string()
-            } else {
-                format!("state machine {part}")
-            }
-        })
-        .find(|part| part.starts_with(&header))
-        .map(|part| {
-            part.lines()
-                .skip_while(|l| l.trim() != "transitions:")
-                .skip(1)
-                .take_while(|l| !l.trim().is_empty())
-                .map(|l| l.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The state each instruction of a resume function runs in: the last state

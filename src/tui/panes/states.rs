@@ -75,7 +75,8 @@ pub fn rows(app: &App) -> Vec<StateRow> {
     }
     rows.push(heading("transitions", theme));
     for t in &session.methods[m].transitions {
-        rows.push(StateRow::plain(Line::raw(format!("  {t}"))));
+        let text = crate::lower::listing::transition(t.from, t.next, t.is_yield);
+        rows.push(StateRow::plain(Line::raw(format!("  {text}"))));
     }
     if let (Some(snapshot), Some(frame)) = (&app.suspended, &app.frame) {
         rows.extend(since_rows(session, m, frame, snapshot, theme));
