@@ -9,6 +9,7 @@
 use super::layout::{FrameLayout, ValueKind};
 use super::{Machine, PromiseRef};
 use crate::ir::header;
+use iced_x86::Register as Reg;
 use serde::Serialize;
 use std::hash::{Hash, Hasher};
 use unicorn_engine::RegisterX86;
@@ -160,33 +161,59 @@ impl Machine {
             .collect()
     }
 
-    /// Labels from the rbp chain: saved rbp, return address, prologue pushes.
+    /// Labels of the stack words, by unwinding frame by frame with the
+    /// image's frame table (src/machine/sites.rs): each function's
+    /// canonical frame address from the CPU's registers, the return address
+    /// below it, and the words its pushes put there that are still live
+    /// (at or above rsp). True at every instruction, also between `call`
+    /// and `push rbp`, at `ret`, and in runtime routines without rbp frames.
     fn stack_labels(&self) -> Vec<(u64, String)> {
         let image = &self.program.image;
+        let sites = &self.program.sites;
         let mut labels = Vec::new();
-        let mut rbp = self.engine.reg(RegisterX86::RBP);
-        let mut code = self.pc();
-        for _ in 0..256 {
-            let Some((sym, _)) = image.nearest_symbol(code) else {
+        let (mut pc, mut rsp, mut rbp) = (
+            self.pc(),
+            self.engine.reg(RegisterX86::RSP),
+            self.engine.reg(RegisterX86::RBP),
+        );
+        for _ in 0..4096 {
+            let Some(entry) = image.insn_at(pc) else {
                 break;
             };
-            if rbp == 0 || self.read_u64(rbp).is_none() {
+            let function = entry.origin.function.clone();
+            if &*function == "_start" {
+                break; // the outermost frame: no caller, no return address
+            }
+            let Some(cfa) = sites.cfa_at(pc, rsp, rbp) else {
                 break;
+            };
+            // The latest push to each slot at or before pc, still on the stack.
+            let mut saved_rbp = None;
+            let mut seen = std::collections::HashSet::new();
+            let state = entry.origin.state;
+            let pushes = sites.pushes_of(image, pc).iter().rev();
+            for push in pushes.filter(|p| p.live_at(pc, state)) {
+                let slot = cfa - push.below_cfa as u64;
+                if slot < rsp || !seen.insert(slot) {
+                    continue;
+                }
+                let name = format!("{:?}", push.reg).to_lowercase();
+                let label = if CALLEE_SAVED.contains(&push.reg) {
+                    format!("saved {name} ({function})")
+                } else {
+                    format!("{name} kept by {function}")
+                };
+                labels.push((slot, label));
+                if push.reg == Reg::RBP {
+                    saved_rbp = Some(self.word(slot));
+                }
             }
-            labels.push((rbp, format!("saved rbp ({})", sym.name)));
-            let ret = self.word(rbp + 8);
+            let ret = self.word(cfa - 8);
             labels.push((
-                rbp + 8,
-                format!("return address into {}", describe_code(image, ret)),
+                cfa - 8,
+                format!("return address into {}", describe_return(image, sites, ret)),
             ));
-            for (k, reg) in prologue_pushes(image, sym.addr).iter().enumerate() {
-                labels.push((
-                    rbp - 8 * (k as u64 + 1),
-                    format!("saved {reg} ({})", sym.name),
-                ));
-            }
-            code = ret;
-            rbp = self.word(rbp);
+            (pc, rsp, rbp) = (ret, cfa, saved_rbp.unwrap_or(rbp));
         }
         labels
     }
@@ -390,30 +417,28 @@ fn mix(h: u64, x: u64) -> u64 {
 const QUEUE_SLOTS: u64 = 1 << 20;
 
 /// `symbol+offset` of a code address.
+/// The registers a System V function must give back unchanged.
+const CALLEE_SAVED: [Reg; 6] = [Reg::RBX, Reg::RBP, Reg::R12, Reg::R13, Reg::R14, Reg::R15];
+
+/// `Program.Main+23 (line 33)`: where a return address leads, with the
+/// Flux# line of the call it returns from (runtime code has none).
+fn describe_return(image: &crate::link::Image, sites: &super::sites::Sites, addr: u64) -> String {
+    let code = describe_code(image, addr);
+    let call = image
+        .insn_index_at(addr)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| &image.map[i])
+        .filter(|call| call.end() == addr);
+    match call.and_then(|call| sites.line_at(call.addr)) {
+        Some((_, line)) => format!("{code} (line {line})"),
+        None => code,
+    }
+}
+
 fn describe_code(image: &crate::link::Image, addr: u64) -> String {
     match image.nearest_symbol(addr) {
         Some((sym, 0)) => sym.name.clone(),
         Some((sym, off)) => format!("{}+{}", sym.name, off),
         None => format!("{addr:#x}"),
     }
-}
-
-/// The registers a function pushes after `push rbp; mov rbp, rsp`, in order.
-fn prologue_pushes(image: &crate::link::Image, start: u64) -> Vec<String> {
-    let Some(first) = image.insn_index_at(start) else {
-        return Vec::new();
-    };
-    let texts: Vec<Vec<&str>> = image.map[first..]
-        .iter()
-        .take(12)
-        .map(|e| e.text.split_whitespace().collect())
-        .collect();
-    if texts.first().map(|t| t.as_slice()) != Some(&["push", "rbp"]) {
-        return Vec::new();
-    }
-    texts[2..]
-        .iter()
-        .take_while(|t| t.first() == Some(&"push"))
-        .filter_map(|t| t.get(1).map(|r| r.to_string()))
-        .collect()
 }

@@ -14,7 +14,7 @@ use crate::asm::Section;
 use crate::asm::{Made as RoleMade, Role};
 use crate::link::{Image, MapEntry};
 use crate::source::{FileId, Sources};
-use iced_x86::{Decoder, DecoderOptions, Instruction, Mnemonic, Register};
+use iced_x86::{Decoder, DecoderOptions, FlowControl, Instruction, Mnemonic, OpKind, Register};
 
 /// Where a saved register goes, or a restored one comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +109,11 @@ pub struct Sites {
     /// before the instruction at offset `o` runs, from the typed roles of
     /// the prologue and epilogue. `n` steps over by it, as gdb does.
     pub cfa: Vec<Cfa>,
+    /// The pushes of each function, in the order functions appear in the
+    /// source map ([`Sites::pushes_of`]).
+    pub pushes: Vec<Vec<Push>>,
+    /// For each instruction of the source map, its function's index in `pushes`.
+    pub run_of: Vec<u32>,
     /// Inclusive address ranges to put code hooks on (sites close together share one).
     pub ranges: Vec<(u64, u64)>,
     /// The runtime's data symbols the machine reads (queue, timers, time, heap).
@@ -159,7 +164,7 @@ impl Sites {
             site_of[(site.addr - base) as usize] = i as u32 + 1;
         }
         let (line_of, lines) = line_table(image, sources, base, size);
-        let cfa = cfa_table(image, base, size);
+        let (cfa, pushes, run_of) = frame_table(image, base, size);
         let ranges = merge_ranges(image, &list, &starts, base);
         let symbols = RUNTIME_DATA
             .iter()
@@ -174,6 +179,8 @@ impl Sites {
             line_of,
             lines,
             cfa,
+            pushes,
+            run_of,
             ranges,
         }
     }
@@ -186,6 +193,14 @@ impl Sites {
             Cfa::Rbp => Some(rbp + 16),
             Cfa::Unknown => None,
         }
+    }
+
+    /// The pushes of the function the instruction at `addr` belongs to.
+    pub fn pushes_of(&self, image: &Image, addr: u64) -> &[Push] {
+        image
+            .insn_index_at(addr)
+            .and_then(|i| self.pushes.get(self.run_of[i] as usize))
+            .map_or(&[], |p| p.as_slice())
     }
 
     /// Is `addr` in a function's body (its frame set up), not its prologue?
@@ -344,30 +359,144 @@ pub enum Cfa {
     Rbp,
 }
 
-/// The CFA rule before every instruction, walking each function in address
-/// order: rsp + 8 at its entry, rsp + 16 after `push rbp` (Role::SaveCallee
-/// of rbp), rbp + 16 after `mov rbp, rsp` (Role::FrameSetup), rsp + 8 after
-/// `pop rbp` (Role::RestoreCallee of rbp), and rbp + 16 again after a `ret`
-/// (what follows, such as the failure stubs, runs inside the body's frame).
-fn cfa_table(image: &Image, base: u64, size: u64) -> Vec<Cfa> {
+/// A `push` a function makes: where the word goes, relative to the
+/// function's canonical frame address, and which register it keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Push {
+    /// The push instruction's address.
+    pub addr: u64,
+    /// The slot is at `cfa - below_cfa`.
+    pub below_cfa: u32,
+    pub reg: Register,
+    /// The async state whose code makes the push (None: outside any state,
+    /// e.g. a prologue). A push in one state's code is not on the stack
+    /// while another state runs: the stack is empty at every await.
+    pub state: Option<u32>,
+    /// The address ranges (inclusive) where the word is on the stack: from
+    /// the instruction after the push to the `pop` that takes it off, and
+    /// again in code a forward branch reaches with it still pushed (the
+    /// failure stubs after a `ret`, a runtime routine's other exit).
+    pub live: Vec<(u64, u64)>,
+}
+
+impl Push {
+    /// Is the pushed word on the stack when the CPU is at `pc` (in state
+    /// `state`)?
+    pub fn live_at(&self, pc: u64, state: Option<u32>) -> bool {
+        let same_state = self.state.is_none() || self.state == state;
+        same_state
+            && self
+                .live
+                .iter()
+                .any(|&(from, to)| (from..=to).contains(&pc))
+    }
+}
+
+/// The CFA rule before every instruction and the pushes of every function,
+/// from one walk over each function in address order that follows rsp:
+/// `push`/`pop` move it by 8, `sub`/`add rsp, n` by n, `lea rsp, [rbp - k]`
+/// puts it k below rbp. Until `mov rbp, rsp` (Role::FrameSetup) the CFA is
+/// rsp + 8 + the bytes pushed since the entry; from there it is rbp + 16,
+/// until `pop rbp` (Role::RestoreCallee of rbp). Code after a `ret` runs as
+/// the function did before: inside its body frame when it has one (the
+/// failure stubs), else from the entry (a runtime routine's second path).
+fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>, Vec<u32>) {
     let mut cfa = vec![Cfa::Unknown; size as usize + 1];
+    let mut pushes: Vec<Vec<Push>> = Vec::new();
+    let mut run_of = Vec::with_capacity(image.map.len());
     let mut function: Option<&str> = None;
-    let mut rule = Cfa::Rsp(8);
+    let (mut below, mut framed, mut has_frame) = (0i64, false, false);
+    // Indexes (into this function's pushes) of the pushes not yet popped.
+    let mut open: Vec<usize> = Vec::new();
+    // The state a forward branch carries to its target (bytes below, framed,
+    // open pushes), for code that the instruction before cannot fall into.
+    type Carried = (i64, bool, Vec<usize>);
+    let mut at_target: std::collections::HashMap<u64, Carried> = Default::default();
+    let mut falls_through = true;
     for entry in &image.map {
         if function != Some(&*entry.origin.function) {
             function = Some(&entry.origin.function);
-            rule = Cfa::Rsp(8);
+            pushes.push(Vec::new());
+            (below, framed, has_frame) = (0, false, false);
+            open.clear();
+            at_target.clear();
+            falls_through = true;
         }
-        cfa[(entry.addr - base) as usize] = rule;
-        rule = match (&entry.origin.role, rule) {
-            (Some(Role::SaveCallee(Register::RBP)), Cfa::Rsp(k)) => Cfa::Rsp(k + 8),
-            (Some(Role::FrameSetup), _) => Cfa::Rbp,
-            (Some(Role::RestoreCallee(Register::RBP)), _) => Cfa::Rsp(8),
-            _ if decode(image, entry).mnemonic() == Mnemonic::Ret => Cfa::Rbp,
-            (_, rule) => rule,
+        if !falls_through {
+            if let Some((b, f, carried)) = at_target.get(&entry.addr).cloned() {
+                (below, framed) = (b, f);
+                let list = pushes.last_mut().expect("a function");
+                for &i in &carried {
+                    list[i].live.push((entry.addr, u64::MAX));
+                }
+                open = carried;
+            }
+        }
+        run_of.push(pushes.len() as u32 - 1);
+        cfa[(entry.addr - base) as usize] = if framed {
+            Cfa::Rbp
+        } else {
+            Cfa::Rsp(8 + below.max(0) as u32)
         };
+        let insn = decode(image, entry);
+        let imm = || insn.immediate(1) as i64;
+        falls_through = !matches!(
+            insn.flow_control(),
+            FlowControl::UnconditionalBranch | FlowControl::Return | FlowControl::IndirectBranch
+        );
+        if matches!(
+            insn.flow_control(),
+            FlowControl::ConditionalBranch | FlowControl::UnconditionalBranch
+        ) && insn.near_branch_target() > entry.addr
+        {
+            at_target
+                .entry(insn.near_branch_target())
+                .or_insert_with(|| (below, framed, open.clone()));
+        }
+        match (insn.mnemonic(), &entry.origin.role) {
+            (_, Some(Role::FrameSetup)) => (framed, has_frame) = (true, true),
+            (Mnemonic::Push, _) => {
+                below += 8;
+                if insn.op0_kind() == OpKind::Register {
+                    let list = pushes.last_mut().expect("a function");
+                    list.push(Push {
+                        addr: entry.addr,
+                        below_cfa: (8 + below) as u32,
+                        reg: insn.op0_register(),
+                        state: entry.origin.state,
+                        live: vec![(entry.addr + 1, u64::MAX)],
+                    });
+                    open.push(list.len() - 1);
+                }
+            }
+            (Mnemonic::Pop, role) => {
+                below -= 8;
+                if let Some(i) = open.pop() {
+                    let list = pushes.last_mut().expect("a function");
+                    if let Some(range) = list[i].live.last_mut() {
+                        range.1 = entry.addr;
+                    }
+                }
+                if matches!(role, Some(Role::RestoreCallee(Register::RBP))) {
+                    framed = false;
+                    below = 0;
+                }
+            }
+            (Mnemonic::Sub, _) if insn.op0_register() == Register::RSP => below += imm(),
+            (Mnemonic::Add, _) if insn.op0_register() == Register::RSP => below -= imm(),
+            (Mnemonic::Lea, _)
+                if insn.op0_register() == Register::RSP && insn.memory_base() == Register::RBP =>
+            {
+                below = 8 - insn.memory_displacement64() as i64;
+            }
+            (Mnemonic::Ret, _) => {
+                framed = has_frame;
+                below = if has_frame { 8 } else { 0 };
+            }
+            _ => {}
+        }
     }
-    cfa
+    (cfa, pushes, run_of)
 }
 
 /// `starts[o]` = instructions starting before `.text` offset `o`.
