@@ -11,7 +11,7 @@ use crate::source::Span;
 pub mod dump;
 
 /// A whole program: the main file and every file it includes, in order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Program {
     pub items: Vec<Item>,
 }

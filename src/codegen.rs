@@ -302,7 +302,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
         }
         self.asm.set_span(Some(span));
         let file = self.sources.get(span.file);
-        let (line, _) = file.line_col(span.start as usize);
+        let line = file.line(span.start as usize);
         if self.last_line == Some((span.file.0, line)) {
             return;
         }
@@ -313,7 +313,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     /// The 1-based source line of a span (for failure messages).
     fn line_of(&self, span: Span) -> u32 {
-        self.sources.line_col(span).0 as u32
+        self.sources.line(span) as u32
     }
 
     /// A conditional jump to the failure stub of `check` for the line of `span`.

@@ -10,7 +10,9 @@
 //!   replaced by an `Error` node (see `parse/build.rs`), so checking can go on;
 //! - include problems (missing file, include cycle) at the `using` line;
 //! - nesting deeper than [`MAX_NESTING`] levels, found by a pre-scan before
-//!   pest runs (pest and every later stage recurse once per level).
+//!   pest runs (pest and every later stage recurse once per level), and
+//!   chains (`a + b + …`, `else if …`) longer than [`MAX_TREE_DEPTH`] allows,
+//!   found while building the tree.
 //!
 //! Files are added to [`Sources`] as they are read, so every span resolves.
 //! A file included twice (not in a cycle) is included once, at its first `using`.
@@ -29,7 +31,7 @@ use grammar::{FluxParser, Rule};
 use pest::Parser;
 use std::path::{Path, PathBuf};
 
-pub use build::MAX_NESTING;
+pub use build::{MAX_NESTING, MAX_TREE_DEPTH};
 
 /// Includes deeper than this are reported (a chain, not a cycle, of includes).
 const MAX_INCLUDE_DEPTH: usize = 64;

@@ -43,6 +43,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// An ASCII text's columns are byte offsets: no characters to count.
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -50,11 +52,13 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let ascii = text.is_ascii();
         SourceFile {
             name,
             path,
             text,
             line_starts,
+            ascii,
         }
     }
 
@@ -66,15 +70,21 @@ impl SourceFile {
         }
     }
 
+    /// 1-based line of a byte offset: cheap, unlike the column (which counts
+    /// the characters before it on a line that may be megabytes long).
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_index(offset.min(self.text.len())) + 1
+    }
+
     /// 1-based (line, column); the column counts characters, as editors do.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = match self.text.get(start..offset) {
+            Some(s) if !self.ascii => s.chars().count(),
+            _ => offset - start,
+        };
         (line + 1, col + 1)
     }
 
@@ -146,6 +156,11 @@ impl Sources {
     /// Finds an already loaded file by its canonical path.
     pub fn find_path(&self, path: &Path) -> Option<FileId> {
         self.files().find(|(_, f)| f.path == path).map(|(id, _)| id)
+    }
+
+    /// 1-based line of the start of a span.
+    pub fn line(&self, span: Span) -> usize {
+        self.get(span.file).line(span.start as usize)
     }
 
     /// 1-based (line, column) of the start of a span.
