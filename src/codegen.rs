@@ -22,6 +22,7 @@ mod stmt;
 use crate::asm::{Asm, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
+use crate::lower::labels;
 use crate::source::{Sources, Span};
 use crate::typed::{self, ClassId, Type};
 use iced_x86::code_asm::{self as x, CodeAssembler};
@@ -88,7 +89,7 @@ impl ProgramData {
         if let Some(label) = self.strings.get(bytes) {
             return label.clone();
         }
-        let label = format!("str.{}", self.string_order.len());
+        let label = labels::string_literal(self.string_order.len());
         self.strings.insert(bytes.to_vec(), label.clone());
         self.string_order.push(bytes.to_vec());
         label
@@ -150,12 +151,12 @@ impl ProgramData {
 }
 
 pub fn vtable_label(class: &str) -> String {
-    format!("{class}$vtable")
+    labels::vtable(class)
 }
 
 pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {
     let f = &program.fields[field.0 as usize];
-    format!("{}.{}", program.classes[f.class.0 as usize].name, f.name)
+    labels::static_field(&program.classes[f.class.0 as usize].name, &f.name)
 }
 
 /// A function that reaches at most this far below its entry rsp is covered

@@ -7,6 +7,7 @@
 use super::runtime::{self, Check};
 use super::{asm_reg, size_of, FnGen};
 use crate::ir::{header, Frame, LocalIndex, Storage};
+use crate::lower::labels;
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
 use iced_x86::code_asm as x;
@@ -29,7 +30,7 @@ impl FnGen<'_, '_> {
     /// `Twice$resume` once (C#'s hot start), return the frame: it is the task.
     pub(super) fn async_start(&mut self) {
         let frame = self.frame().clone();
-        let resume = format!("{}$resume", self.function.label);
+        let resume = labels::resume(&self.function.label);
         let args = frame.params.len();
         let in_regs = args.min(runtime::ARG_REGS.len());
         self.xe("saves the caller's frame pointer", |a| a.push(x::rbp));
@@ -114,7 +115,7 @@ impl FnGen<'_, '_> {
     /// through the state table.
     pub(super) fn dispatch(&mut self) {
         let frame = self.frame().clone();
-        let table = format!("{}$states", self.function.label);
+        let table = labels::state_table(&self.function.label);
         self.xe("r15 = the frame, for the whole method", |a| {
             a.mov(x::r15, x::rdi)
         });

@@ -71,8 +71,8 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "  states (the resume function jumps through {}$states):",
-        f.label
+        "  states (the resume function jumps through {}):",
+        super::labels::state_table(&f.label)
     );
     let start = if frame.params.is_empty() {
         "runs the first statements"
