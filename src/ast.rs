@@ -149,6 +149,8 @@ pub enum TypeExprKind {
     Array(Box<TypeExpr>),
     /// A class name.
     Named(Ident),
+    /// A type already reported (a C# keyword such as `byte`).
+    Error,
 }
 
 #[derive(Debug, Clone, PartialEq)]

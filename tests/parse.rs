@@ -376,3 +376,51 @@ fn a_five_megabyte_line_of_garbage_is_quick() {
     assert_eq!(diags.len(), 1);
     assert!(start.elapsed() < Duration::from_secs(60));
 }
+
+// ───────────────────────── C# keywords are not names
+
+/// C#'s reserved keywords (the contextual ones, `var`, `value`, …, are names).
+const CSHARP_KEYWORDS: &str = "abstract as base bool break byte case catch char checked class \
+    const continue decimal default delegate do double else enum event explicit extern false \
+    finally fixed float for foreach goto if implicit in int interface internal is lock long \
+    namespace new null object operator out override params private protected public readonly \
+    ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true \
+    try typeof uint ulong unchecked unsafe ushort using virtual void volatile while";
+
+#[test]
+fn every_csharp_keyword_is_refused_as_a_name_where_it_stands() {
+    let places = [
+        "class P { static void Main() { int KW = 1; } }",
+        "class P { static void Main() { } static int M(int KW) { return 0; } }",
+        "class P { static void Main() { } static int KW() { return 0; } }",
+        "class P { static void Main() { } int KW; }",
+        "class KW { } class P { static void Main() { } }",
+    ];
+    let mut failures = Vec::new();
+    for keyword in CSHARP_KEYWORDS.split_whitespace() {
+        for place in places {
+            let text = place.replace("KW", keyword);
+            let (_, _, diags) = parse_text("kw.fs", &text);
+            let at = place.find("KW").unwrap();
+            let message = format!("`{keyword}` is a C# keyword and cannot be a name");
+            let ok =
+                matches!(&diags[..], [d] if d.message == message && d.span.start as usize == at);
+            if !ok {
+                failures.push(format!("{text}\n    {:?}", messages(&diags)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn contextual_keywords_stay_names() {
+    for word in [
+        "var", "value", "yield", "get", "set", "dynamic", "nameof", "when", "global",
+    ] {
+        let text =
+            format!("class P {{ static void Main() {{ int {word} = 1; {word} = {word} + 1; }} }}");
+        let (_, _, diags) = parse_text("ctx.fs", &text);
+        assert!(diags.is_empty(), "{word}: {:?}", messages(&diags));
+    }
+}

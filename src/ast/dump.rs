@@ -49,6 +49,7 @@ pub fn type_name(t: &TypeExpr) -> String {
         TypeExprKind::TaskOf(inner) => format!("Task<{}>", type_name(inner)),
         TypeExprKind::Array(inner) => format!("{}[]", type_name(inner)),
         TypeExprKind::Named(name) => name.name.clone(),
+        TypeExprKind::Error => "{error}".into(),
     }
 }
 

@@ -37,6 +37,105 @@ pub const MAX_NESTING: usize = 256;
 /// `else if` chain of 200,000 links compiles on it in a release build).
 pub const MAX_TREE_DEPTH: usize = 1 << 17;
 
+/// C#'s reserved keywords, sorted. None is a name in Flux#, as in C#. The
+/// grammar already rejects those Flux# has constructs for (or reports as
+/// unsupported); the others parse as names and are reported by the builder.
+/// Contextual keywords (`var`, `async`, `value`, `yield`, …) are not here.
+const CSHARP_KEYWORDS: [&str; 77] = [
+    "abstract",
+    "as",
+    "base",
+    "bool",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "checked",
+    "class",
+    "const",
+    "continue",
+    "decimal",
+    "default",
+    "delegate",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "event",
+    "explicit",
+    "extern",
+    "false",
+    "finally",
+    "fixed",
+    "float",
+    "for",
+    "foreach",
+    "goto",
+    "if",
+    "implicit",
+    "in",
+    "int",
+    "interface",
+    "internal",
+    "is",
+    "lock",
+    "long",
+    "namespace",
+    "new",
+    "null",
+    "object",
+    "operator",
+    "out",
+    "override",
+    "params",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "ref",
+    "return",
+    "sbyte",
+    "sealed",
+    "short",
+    "sizeof",
+    "stackalloc",
+    "static",
+    "string",
+    "struct",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "uint",
+    "ulong",
+    "unchecked",
+    "unsafe",
+    "ushort",
+    "using",
+    "virtual",
+    "void",
+    "volatile",
+    "while",
+];
+
+pub(super) fn is_csharp_keyword(name: &str) -> bool {
+    CSHARP_KEYWORDS.binary_search(&name).is_ok()
+}
+
+/// The message for a C# keyword where a name should be.
+pub(super) fn keyword_as_name_message(name: &str) -> String {
+    format!("`{name}` is a C# keyword and cannot be a name")
+}
+
+/// The C# keywords that name types Flux# does not have (`float`, `double`
+/// and `decimal` are reported as floating point by the grammar's rules).
+const UNSUPPORTED_TYPE_KEYWORDS: [&str; 7] = [
+    "byte", "object", "sbyte", "short", "uint", "ulong", "ushort",
+];
+
 /// One top-level entry of a file, in source order.
 // Entries live only until the driver moves their items into the program.
 #[allow(clippy::large_enum_variant)]
@@ -82,6 +181,8 @@ pub struct Builder {
     /// Each limit is reported once per file.
     reported_too_deep: bool,
     reported_too_long: bool,
+    /// Keywords used as names, each reported once per file.
+    reported_keywords: std::collections::HashSet<String>,
 }
 
 /// What building one construct adds to the nesting and to the tree depth.
@@ -120,6 +221,7 @@ impl Builder {
             depth: 0,
             reported_too_deep: false,
             reported_too_long: false,
+            reported_keywords: Default::default(),
         }
     }
 
@@ -150,11 +252,33 @@ impl Builder {
         );
     }
 
-    fn ident(&self, pair: P) -> Ident {
-        Ident {
+    /// A name; a C# keyword is reported (and kept, so that the uses of what
+    /// it declares resolve and report nothing more).
+    fn ident(&mut self, pair: P) -> Ident {
+        let ident = Ident {
             name: pair.as_str().to_string(),
             span: self.span(&pair),
+        };
+        self.is_keyword(&ident, false);
+        ident
+    }
+
+    /// Whether a name is a C# keyword; reports it the first time in the file
+    /// (in a type's place, as an unsupported type where Flux# lacks the type
+    /// it names).
+    fn is_keyword(&mut self, ident: &Ident, as_type: bool) -> bool {
+        let name = ident.name.as_str();
+        if !is_csharp_keyword(name) {
+            return false;
         }
+        if self.reported_keywords.insert(ident.name.clone()) {
+            if as_type && UNSUPPORTED_TYPE_KEYWORDS.contains(&name) {
+                self.unsupported(ident.span, &format!("the type `{name}`"));
+            } else {
+                self.error(ident.span, keyword_as_name_message(name), "a keyword");
+            }
+        }
+        true
     }
 
     fn literal_error(&mut self, pair: &P, e: LiteralError) {
@@ -654,7 +778,15 @@ impl Builder {
     /// A class name, `Task`, or `Task<T>`: the one generic type Flux# has.
     fn class_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
         let mut inner = pair.into_inner();
-        let name = self.ident(inner.next().expect("grammar: type name"));
+        let name_pair = inner.next().expect("grammar: type name");
+        let name = Ident {
+            name: name_pair.as_str().to_string(),
+            span: self.span(&name_pair),
+        };
+        if self.is_keyword(&name, true) {
+            // An error type keeps the rest quiet.
+            return Some(TypeExprKind::Error);
+        }
         let Some(type_args) = inner.next() else {
             return Some(if name.name == "Task" {
                 TypeExprKind::Task
@@ -1142,7 +1274,15 @@ impl Builder {
             Rule::string_lit => self.decoded(&pair, literal::string, ExprKind::Str),
             Rule::verbatim_string => ExprKind::Str(literal::verbatim_string(pair.as_str())),
             Rule::interp_string => self.interpolated(pair),
-            Rule::ident => ExprKind::Name(self.ident(pair)),
+            Rule::ident => {
+                let name = self.ident(pair);
+                if is_csharp_keyword(&name.name) {
+                    // Reported by `ident`; what the keyword names is unknown.
+                    ExprKind::Error
+                } else {
+                    ExprKind::Name(name)
+                }
+            }
             Rule::typeref => match self.type_atom(pair.into_inner().next().expect("grammar: type"))
             {
                 Some(ty) => ExprKind::TypeRef(ty),
