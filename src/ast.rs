@@ -11,7 +11,7 @@ use crate::source::Span;
 pub mod dump;
 
 /// A whole program: the main file and every file it includes, in order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Program {
     pub items: Vec<Item>,
 }
@@ -149,6 +149,8 @@ pub enum TypeExprKind {
     Array(Box<TypeExpr>),
     /// A class name.
     Named(Ident),
+    /// A type already reported (a C# keyword such as `byte`).
+    Error,
 }
 
 #[derive(Debug, Clone, PartialEq)]

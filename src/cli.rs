@@ -221,8 +221,7 @@ fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, C
         output::refuse_input_as_output(output, &[file.to_path_buf()])?;
     }
     let bytes = match emit {
-        Emit::Ast => pipeline::parse_file(file)
-            .map(|parsed| crate::ast::dump::program(&parsed.sources, &parsed.program).into_bytes()),
+        Emit::Ast => pipeline::ast_dump(file).map(String::into_bytes),
         Emit::Sm => pipeline::state_machines(file, false).map(String::into_bytes),
         Emit::Dot => pipeline::state_machines(file, true).map(String::into_bytes),
         Emit::Asm => pipeline::compile_file(file).map(|c| c.asm.to_nasm().into_bytes()),

@@ -22,6 +22,7 @@ mod stmt;
 use crate::asm::{Asm, Role, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
+use crate::lower::labels;
 use crate::source::{Sources, Span};
 use crate::typed::{self, ClassId, Type};
 use iced_x86::code_asm::{self as x, CodeAssembler};
@@ -88,7 +89,7 @@ impl ProgramData {
         if let Some(label) = self.strings.get(bytes) {
             return label.clone();
         }
-        let label = format!("str.{}", self.string_order.len());
+        let label = labels::string_literal(self.string_order.len());
         self.strings.insert(bytes.to_vec(), label.clone());
         self.string_order.push(bytes.to_vec());
         label
@@ -150,12 +151,12 @@ impl ProgramData {
 }
 
 pub fn vtable_label(class: &str) -> String {
-    format!("{class}$vtable")
+    labels::vtable(class)
 }
 
 pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {
     let f = &program.fields[field.0 as usize];
-    format!("{}.{}", program.classes[f.class.0 as usize].name, f.name)
+    labels::static_field(&program.classes[f.class.0 as usize].name, &f.name)
 }
 
 /// A function that reaches at most this far below its entry rsp is covered
@@ -316,7 +317,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
         }
         self.asm.set_span(Some(span));
         let file = self.sources.get(span.file);
-        let (line, _) = file.line_col(span.start as usize);
+        let line = file.line(span.start as usize);
         if self.last_line == Some((span.file.0, line)) {
             return;
         }
@@ -327,7 +328,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     /// The 1-based source line of a span (for failure messages).
     fn line_of(&self, span: Span) -> u32 {
-        self.sources.line_col(span).0 as u32
+        self.sources.line(span) as u32
     }
 
     /// A conditional jump to the failure stub of `check` for the line of `span`.

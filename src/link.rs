@@ -261,7 +261,7 @@ impl Image {
     pub fn source_line(&self, addr: u64, sources: &Sources) -> Option<(String, usize)> {
         let span = self.insn_at(addr)?.origin.span?;
         let file = sources.files().find(|(id, _)| *id == span.file)?.1;
-        Some((file.name.clone(), sources.line_col(span).0))
+        Some((file.name.clone(), sources.line(span)))
     }
 
     /// `0x401234 <rt_alloc+12> (runtime/alloc.asm:20)`, for fault reports.
@@ -290,7 +290,7 @@ impl Image {
             while let Some(sym) = symbols.next_if(|s| s.addr <= entry.addr) {
                 let _ = writeln!(out, "\n{:016x} <{}>:", sym.addr, sym.name);
             }
-            let line = entry.origin.span.map(|s| (s.file, sources.line_col(s).0));
+            let line = entry.origin.span.map(|s| (s.file, sources.line(s)));
             if line.is_some() && line != last_line {
                 let _ = writeln!(out, "{}", source_line_text(sources, entry.origin.span));
                 last_line = line;
@@ -317,6 +317,6 @@ fn source_line_text(sources: &Sources, span: Option<Span>) -> String {
         return String::new();
     };
     let file = sources.get(span.file);
-    let (line, _) = sources.line_col(span);
+    let line = sources.line(span);
     format!("{}:{}: {}", file.name, line, file.line_text(line).trim())
 }

@@ -9,6 +9,7 @@
 //! slots below `rbp`. A function saves exactly the registers it hands out.
 
 mod frame;
+pub mod labels;
 pub mod listing;
 mod liveness;
 mod spill;
@@ -42,7 +43,7 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
                 continue;
             }
             let resume = lower_body(
-                format!("{label}$resume"),
+                labels::resume(&label),
                 FunctionKind::AsyncResume(method.id),
                 method.span,
                 body,
@@ -100,7 +101,7 @@ fn entry_function(program: &Program) -> Function {
             }
         });
     Function {
-        label: "flux$main".into(),
+        label: labels::ENTRY.into(),
         kind: FunctionKind::Entry,
         span,
         params: 0,
@@ -114,26 +115,21 @@ fn entry_function(program: &Program) -> Function {
 }
 
 /// Labels say what a function is: `Counter.Next`, and for overloads the
-/// parameter types too (`Counter.Add$int$long`), since NASM labels must be unique.
+/// parameter types too (`Counter.Add$int$long`), since NASM labels must be
+/// unique (see [`labels`]).
 fn method_labels(program: &Program) -> Vec<Option<String>> {
     program
         .methods
         .iter()
         .map(|m| {
             m.body.as_ref()?;
-            let base = match m.class {
-                Some(c) => format!("{}.{}", program.classes[c.0 as usize].name, m.name),
-                None => format!("fn.{}", m.name),
-            };
             let overloaded = program
                 .methods
                 .iter()
                 .any(|other| other.id != m.id && other.class == m.class && other.name == m.name);
-            Some(if overloaded {
-                overload_label(program, base, &m.param_types)
-            } else {
-                base
-            })
+            let class = m.class.map(|c| program.classes[c.0 as usize].name.as_str());
+            let params = overloaded.then_some(&m.param_types[..]);
+            Some(labels::method(program, class, &m.name, params))
         })
         .collect()
 }
@@ -144,31 +140,10 @@ fn ctor_labels(program: &Program) -> Vec<String> {
         .iter()
         .map(|c| {
             let class = &program.classes[c.class.0 as usize];
-            let base = format!("{}.ctor", class.name);
-            if class.ctors.len() > 1 {
-                overload_label(program, base, &c.param_types)
-            } else {
-                base
-            }
+            let params = (class.ctors.len() > 1).then_some(&c.param_types[..]);
+            labels::ctor(program, &class.name, params)
         })
         .collect()
-}
-
-fn overload_label(program: &Program, base: String, params: &[Type]) -> String {
-    let mut label = base;
-    if params.is_empty() {
-        label.push_str("$0");
-    }
-    for ty in params {
-        label.push('$');
-        label.push_str(
-            &program
-                .type_name(ty)
-                .replace("[]", "Array")
-                .replace(['<', '>'], "_"),
-        );
-    }
-    label
 }
 
 fn lower_body(

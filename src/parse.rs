@@ -8,9 +8,13 @@
 //!   when [`is_syntax_error`] holds for any diagnostic);
 //! - each construct of LANGUAGE.md §8, reported at its own position and
 //!   replaced by an `Error` node (see `parse/build.rs`), so checking can go on;
-//! - include problems (missing file, include cycle) at the `using` line;
+//! - include problems (missing file, include cycle, a file that is not
+//!   regular, too large, or not Flux# source at all) at the `using` line,
+//!   never showing the text of a file that is not Flux# source;
 //! - nesting deeper than [`MAX_NESTING`] levels, found by a pre-scan before
-//!   pest runs (pest and every later stage recurse once per level).
+//!   pest runs (pest and every later stage recurse once per level), and
+//!   chains (`a + b + …`, `else if …`) longer than [`MAX_TREE_DEPTH`] allows,
+//!   found while building the tree.
 //!
 //! Files are added to [`Sources`] as they are read, so every span resolves.
 //! A file included twice (not in a cycle) is included once, at its first `using`.
@@ -29,7 +33,7 @@ use grammar::{FluxParser, Rule};
 use pest::Parser;
 use std::path::{Path, PathBuf};
 
-pub use build::MAX_NESTING;
+pub use build::{MAX_NESTING, MAX_TREE_DEPTH};
 
 /// Includes deeper than this are reported (a chain, not a cycle, of includes).
 const MAX_INCLUDE_DEPTH: usize = 64;
@@ -57,7 +61,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         items: Vec::new(),
         stack: Vec::new(),
     };
-    driver.unit(file);
+    driver.unit(file, None);
     let Driver {
         items, mut diags, ..
     } = driver;
@@ -104,8 +108,16 @@ struct Driver<'s> {
 }
 
 impl Driver<'_> {
-    fn unit(&mut self, file: FileId) {
-        let (entries, diags) = parse_text(file, &self.sources.get(file).text);
+    /// Parses one file; `included_at` is the `using` of an included one.
+    fn unit(&mut self, file: FileId, included_at: Option<Span>) {
+        let text = &self.sources.get(file).text;
+        let parsed = match included_at {
+            Some(at) => self.included_text(file, at),
+            None => Some(parse_text(file, text)),
+        };
+        let Some((entries, diags)) = parsed else {
+            return;
+        };
         self.diags.extend(diags);
         self.stack.push(file);
         for entry in entries {
@@ -158,12 +170,34 @@ impl Driver<'_> {
         match read_source(&canonical) {
             Ok(text) => {
                 let file = self.sources.add(display, canonical, text);
-                self.unit(file);
+                self.unit(file, Some(span));
             }
             Err(message) => self
                 .diags
                 .push(Diagnostic::error(span, message).with_label("cannot read")),
         }
+    }
+
+    /// Parses an included file, unless its text is not Flux# source (NUL
+    /// bytes; or it fails to parse and does not start as a Flux# file does,
+    /// e.g. `using "/etc/passwd";`): that is reported at the `using` line,
+    /// without showing any of the file's text.
+    fn included_text(&mut self, file: FileId, at: Span) -> Option<(Vec<Entry>, Vec<Diagnostic>)> {
+        let text = &self.sources.get(file).text;
+        let why = if text.contains('\0') {
+            "it contains NUL bytes"
+        } else {
+            let (entries, diags) = parse_text(file, text);
+            if !diags.iter().any(is_syntax_error) || starts_like_source(text) {
+                return Some((entries, diags));
+            }
+            "it does not start as a Flux# file does"
+        };
+        let name = &self.sources.get(file).name;
+        let message = format!("`{name}` is not Flux# source: {why}");
+        self.diags
+            .push(Diagnostic::error(at, message).with_label("included here"));
+        None
     }
 
     fn file_name(&self, file: FileId) -> String {
@@ -172,6 +206,11 @@ impl Driver<'_> {
             .file_name()
             .map_or_else(|| f.name.clone(), |n| n.to_string_lossy().into_owned())
     }
+}
+
+/// Whether a text starts as every Flux# file does (grammar rule `source_start`).
+fn starts_like_source(text: &str) -> bool {
+    FluxParser::parse(Rule::source_start, text).is_ok()
 }
 
 /// `a/b/../c.fsh` → `a/c.fsh`, without touching the file system.

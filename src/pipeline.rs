@@ -2,9 +2,13 @@
 //!
 //! In: a path or an in-memory source. Out: the product of the requested stage,
 //! or a [`Failure`] carrying every diagnostic (with the sources to render them).
-//! The front end runs on a thread with a large stack, so deeply nested input
-//! gets a diagnostic from the parser's nesting limit instead of a stack overflow
-//! in whatever thread called us (test threads have small stacks).
+//! Every stage that walks a syntax tree runs on a thread with a large stack:
+//! the parser bounds how deep a tree may be ([`parse::MAX_TREE_DEPTH`]: long
+//! chains such as a 100,000-term sum are deep without being nested), and the
+//! stack is sized for that bound, so deep input gets a diagnostic or works
+//! instead of overflowing whatever thread called us (test threads have small
+//! stacks). Dropping a tree recurses too: the trees handed out ([`Parsed`],
+//! [`Checked`]) are dropped on such a thread as well.
 
 use crate::asm::Asm;
 use crate::diag::Diagnostic;
@@ -49,8 +53,9 @@ pub struct Checked {
     pub program: typed::Program,
 }
 
-/// Stack for the front end: nesting is limited by the parser, and this leaves
-/// a wide margin for the recursion that limit still allows.
+/// Stack for the stages that walk trees: tree depth is limited by the parser,
+/// and this leaves a wide margin for the recursion that limit still allows.
+/// Only the pages a program touches are ever mapped.
 const FRONT_END_STACK: usize = 256 << 20;
 
 fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
@@ -63,6 +68,22 @@ fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
+}
+
+/// Drops the tree on the big stack (see the module comment).
+impl Drop for Parsed {
+    fn drop(&mut self) {
+        let program = std::mem::take(&mut self.program);
+        on_big_stack(move || drop(program));
+    }
+}
+
+/// Drops the tree on the big stack (see the module comment).
+impl Drop for Checked {
+    fn drop(&mut self) {
+        let program = std::mem::take(&mut self.program);
+        on_big_stack(move || drop(program));
+    }
 }
 
 /// Parses a file and its includes.
@@ -107,24 +128,29 @@ pub struct Compiled {
     pub state_machines: String,
 }
 
+/// The syntax tree of a file, one node per line (`--emit ast`).
+pub fn ast_dump(path: &Path) -> Result<String, Failure> {
+    let parsed = parse_file(path)?;
+    on_big_stack(|| Ok(ast::dump::program(&parsed.sources, &parsed.program)))
+}
+
 /// Compiles a file all the way to an image.
 pub fn compile_file(path: &Path) -> Result<Compiled, Failure> {
     let checked = check_file(path)?;
-    compile_checked(checked)
+    on_big_stack(|| compile_checked(checked))
 }
 
 /// Compiles source text held in memory all the way to an image.
 pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
     let checked = check_source(name, text)?;
-    compile_checked(checked)
+    on_big_stack(|| compile_checked(checked))
 }
 
-fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
-    let Checked {
-        mut sources,
-        program,
-    } = checked;
-    let module = lower::lower(&program);
+/// Lowering and code generation (on the big stack: they recurse over the tree).
+fn compile_checked(mut checked: Checked) -> Result<Compiled, Failure> {
+    let mut sources = std::mem::take(&mut checked.sources);
+    let program = &checked.program;
+    let module = lower::lower(program);
     let frames = FrameLayout::all(&module);
     let state_machines = lower::listing::state_machines(&module, &sources);
     let generated = match codegen::generate(&module, &sources) {
@@ -146,24 +172,31 @@ fn compile_checked(checked: Checked) -> Result<Compiled, Failure> {
 /// The code generator's output for a file, without the runtime (for review
 /// and snapshots; `compile_file(…).asm` is the complete, assemblable program).
 pub fn generated_asm(path: &Path) -> Result<String, Failure> {
-    let Checked { sources, program } = check_file(path)?;
-    let module = lower::lower(&program);
-    match codegen::generate(&module, &sources) {
-        Ok(asm) => Ok(asm.to_nasm()),
-        Err(diagnostics) => finish(sources, diagnostics, |_| {
-            unreachable!("there are diagnostics")
-        }),
-    }
+    let mut checked = check_file(path)?;
+    on_big_stack(|| {
+        let module = lower::lower(&checked.program);
+        match codegen::generate(&module, &checked.sources) {
+            Ok(asm) => Ok(asm.to_nasm()),
+            Err(diagnostics) => {
+                let sources = std::mem::take(&mut checked.sources);
+                finish(sources, diagnostics, |_| {
+                    unreachable!("there are diagnostics")
+                })
+            }
+        }
+    })
 }
 
 /// The async methods' state machines of a file, as text (`dot`: Graphviz).
 pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
     let checked = check_file(path)?;
-    let module = lower::lower(&checked.program);
-    Ok(if dot {
-        lower::listing::dot(&module, &checked.sources)
-    } else {
-        lower::listing::state_machines(&module, &checked.sources)
+    on_big_stack(|| {
+        let module = lower::lower(&checked.program);
+        Ok(if dot {
+            lower::listing::dot(&module, &checked.sources)
+        } else {
+            lower::listing::state_machines(&module, &checked.sources)
+        })
     })
 }
 

@@ -3,6 +3,7 @@
 //! In: file names and their text. Out: a [`Sources`] table that every later stage
 //! uses to turn a [`Span`] (file + byte range) into `file:line:col` and a line of text.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Index of a file in [`Sources`].
@@ -43,6 +44,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// An ASCII text's columns are byte offsets: no characters to count.
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -50,11 +53,13 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let ascii = text.is_ascii();
         SourceFile {
             name,
             path,
             text,
             line_starts,
+            ascii,
         }
     }
 
@@ -66,15 +71,21 @@ impl SourceFile {
         }
     }
 
+    /// 1-based line of a byte offset: cheap, unlike the column (which counts
+    /// the characters before it on a line that may be megabytes long).
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_index(offset.min(self.text.len())) + 1
+    }
+
     /// 1-based (line, column); the column counts characters, as editors do.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = match self.text.get(start..offset) {
+            Some(s) if !self.ascii => s.chars().count(),
+            _ => offset - start,
+        };
         (line + 1, col + 1)
     }
 
@@ -148,6 +159,11 @@ impl Sources {
         self.files().find(|(_, f)| f.path == path).map(|(id, _)| id)
     }
 
+    /// 1-based line of the start of a span.
+    pub fn line(&self, span: Span) -> usize {
+        self.get(span.file).line(span.start as usize)
+    }
+
     /// 1-based (line, column) of the start of a span.
     pub fn line_col(&self, span: Span) -> (usize, usize) {
         self.get(span.file).line_col(span.start as usize)
@@ -167,10 +183,28 @@ impl Sources {
     }
 }
 
+/// The largest source file read, a program or an include.
+pub const MAX_SOURCE_BYTES: u64 = 64 << 20;
+
 /// Reads a file as UTF-8 text; invalid UTF-8 is an error naming the first bad byte.
+///
+/// Only a regular file of at most [`MAX_SOURCE_BYTES`] is read, and never
+/// more than that: a device (`/dev/zero`), a FIFO or a directory would read
+/// forever, block, or fail with an unhelpful message.
 pub fn read_source(path: &Path) -> Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read {}: {}", path.display(), e))?;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {}", path.display(), e);
+    // Checked before opening: opening a FIFO blocks until a writer comes.
+    check_regular(path, &std::fs::metadata(path).map_err(cannot)?)?;
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // And again on what was opened, in case the path changed in between.
+    check_regular(path, &file.metadata().map_err(cannot)?)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(too_large(path, "more than"));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -181,4 +215,37 @@ pub fn read_source(path: &Path) -> Result<String, String> {
             at
         )
     })
+}
+
+fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    let what = if kind.is_file() {
+        if meta.len() > MAX_SOURCE_BYTES {
+            return Err(too_large(path, &meta.len().to_string()));
+        }
+        return Ok(());
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "something else"
+    };
+    Err(format!(
+        "cannot read {}: it is {what}, not a regular file",
+        path.display()
+    ))
+}
+
+fn too_large(path: &Path, size: &str) -> String {
+    format!(
+        "{} is {size} bytes; Flux# sources may be at most {} MiB",
+        path.display(),
+        MAX_SOURCE_BYTES >> 20
+    )
 }

@@ -228,7 +228,7 @@ fn deep_blocks_and_brackets_are_errors() {
 }
 
 #[test]
-fn long_operator_chains_are_errors() {
+fn deep_operator_nesting_is_an_error() {
     let n = 10_000;
     assert_too_deep(&in_main(&format!(
         "int x = {}1;",
@@ -237,14 +237,24 @@ fn long_operator_chains_are_errors() {
     assert_too_deep(&in_main(&format!("int x = {}1;", "- ".repeat(n))));
     assert_too_deep(&in_main(&format!("bool x = {}true;", "!".repeat(n))));
     assert_too_deep(&in_main(&format!("int x = {}1;", "(int)".repeat(n))));
-    assert_too_deep(&in_main(&format!("int x = 1{};", " + 1".repeat(n))));
-    assert_too_deep(&in_main(&format!("string x = a{};", " ?? a".repeat(n))));
-    assert_too_deep(&in_main(&format!("int x = a{};", ".b".repeat(n))));
     assert_too_deep(&in_main(&format!("{}0;", "x = ".repeat(n))));
     assert_too_deep(&in_main(&format!("int x = {}0;", "c ? 1 : ".repeat(n))));
     assert_too_deep(&in_main(&format!("{};", "if (a) ".repeat(n))));
     assert_too_deep(&in_main(&format!("{};", "while (a) ".repeat(n))));
-    assert_too_deep(&in_main(&("if (a) {} else ".repeat(n) + ";")));
+}
+
+#[test]
+fn long_chains_are_not_nesting() {
+    let n = 10_000;
+    for body in [
+        format!("int x = 1{};", " + 1".repeat(n)),
+        format!("string x = a{};", " ?? a".repeat(n)),
+        format!("int x = a{};", ".b".repeat(n)),
+        "if (a) {} else ".repeat(n) + ";",
+    ] {
+        let (_, _, diags) = on_big_stack(|| parse_text("chain.fs", &in_main(&body)));
+        assert!(diags.is_empty(), "{:?}", messages(&diags));
+    }
 }
 
 #[test]
@@ -365,4 +375,52 @@ fn a_five_megabyte_line_of_garbage_is_quick() {
     let (_, _, diags) = on_big_stack(|| parse_text("big.fs", &text));
     assert_eq!(diags.len(), 1);
     assert!(start.elapsed() < Duration::from_secs(60));
+}
+
+// ───────────────────────── C# keywords are not names
+
+/// C#'s reserved keywords (the contextual ones, `var`, `value`, …, are names).
+const CSHARP_KEYWORDS: &str = "abstract as base bool break byte case catch char checked class \
+    const continue decimal default delegate do double else enum event explicit extern false \
+    finally fixed float for foreach goto if implicit in int interface internal is lock long \
+    namespace new null object operator out override params private protected public readonly \
+    ref return sbyte sealed short sizeof stackalloc static string struct switch this throw true \
+    try typeof uint ulong unchecked unsafe ushort using virtual void volatile while";
+
+#[test]
+fn every_csharp_keyword_is_refused_as_a_name_where_it_stands() {
+    let places = [
+        "class P { static void Main() { int KW = 1; } }",
+        "class P { static void Main() { } static int M(int KW) { return 0; } }",
+        "class P { static void Main() { } static int KW() { return 0; } }",
+        "class P { static void Main() { } int KW; }",
+        "class KW { } class P { static void Main() { } }",
+    ];
+    let mut failures = Vec::new();
+    for keyword in CSHARP_KEYWORDS.split_whitespace() {
+        for place in places {
+            let text = place.replace("KW", keyword);
+            let (_, _, diags) = parse_text("kw.fs", &text);
+            let at = place.find("KW").unwrap();
+            let message = format!("`{keyword}` is a C# keyword and cannot be a name");
+            let ok =
+                matches!(&diags[..], [d] if d.message == message && d.span.start as usize == at);
+            if !ok {
+                failures.push(format!("{text}\n    {:?}", messages(&diags)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn contextual_keywords_stay_names() {
+    for word in [
+        "var", "value", "yield", "get", "set", "dynamic", "nameof", "when", "global",
+    ] {
+        let text =
+            format!("class P {{ static void Main() {{ int {word} = 1; {word} = {word} + 1; }} }}");
+        let (_, _, diags) = parse_text("ctx.fs", &text);
+        assert!(diags.is_empty(), "{word}: {:?}", messages(&diags));
+    }
 }

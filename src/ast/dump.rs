@@ -49,6 +49,7 @@ pub fn type_name(t: &TypeExpr) -> String {
         TypeExprKind::TaskOf(inner) => format!("Task<{}>", type_name(inner)),
         TypeExprKind::Array(inner) => format!("{}[]", type_name(inner)),
         TypeExprKind::Named(name) => name.name.clone(),
+        TypeExprKind::Error => "{error}".into(),
     }
 }
 
@@ -80,6 +81,9 @@ fn modifiers(m: &Modifiers) -> String {
     }
 }
 
+/// The deepest level shown by indentation alone.
+const MAX_INDENT: usize = 64;
+
 struct Dumper<'a> {
     sources: &'a Sources,
     out: String,
@@ -88,7 +92,14 @@ struct Dumper<'a> {
 
 impl Dumper<'_> {
     fn line(&mut self, text: &str, span: Option<Span>) {
-        let _ = write!(self.out, "{:width$}{text}", "", width = self.indent * 2);
+        // Long chains make deep trees: past a point the level is written as a
+        // number, so the text grows linearly with the tree, not quadratically.
+        let spaces = 2 * self.indent.min(MAX_INDENT);
+        self.out.extend(std::iter::repeat_n(' ', spaces));
+        if self.indent > MAX_INDENT {
+            let _ = write!(self.out, "[level {}] ", self.indent);
+        }
+        self.out.push_str(text);
         if let Some(span) = span {
             let (line, col) = self.sources.line_col(span);
             if span.file == FileId(0) {

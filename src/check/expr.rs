@@ -217,20 +217,25 @@ impl Checker<'_> {
 
     /// Joins string parts, flattening nested concatenations and folding
     /// constant string parts as C# does for `"a" + "b"`.
+    ///
+    /// A long chain `s + a + b + …` joins one part at a time: the parts
+    /// already joined are reused, not copied, so the chain costs linear time.
     pub(super) fn concat(&mut self, parts: Vec<Expr>, span: Span) -> Expr {
-        let mut flat = Vec::with_capacity(parts.len());
+        if parts.iter().any(|p| p.ty == Type::Error) {
+            return error_expr(span);
+        }
+        let mut flat = Vec::new();
         for p in parts {
             match p.kind {
+                ExprKind::Concat(inner) if flat.is_empty() => flat = inner,
                 ExprKind::Concat(inner) => flat.extend(inner),
                 _ => flat.push(p),
             }
         }
-        if flat.iter().any(|p| p.ty == Type::Error) {
-            return error_expr(span);
-        }
-        let all_const = flat
-            .iter()
-            .all(|p| matches!(p.kind, ExprKind::Const(Const::Str(_) | Const::Null)));
+        let is_const = |p: &Expr| matches!(p.kind, ExprKind::Const(Const::Str(_) | Const::Null));
+        // Constant parts before the first other part were folded into one,
+        // so this stops at the first or second part of a non-constant chain.
+        let all_const = flat.iter().all(is_const);
         if all_const {
             let mut s = String::new();
             for p in &flat {
@@ -625,6 +630,9 @@ impl Checker<'_> {
         error_expr(span)
     }
 
+    /// Types `lhs op rhs`. A chain `a + b + c` is a left spine as deep as it
+    /// is long (the parser allows very long ones: they are not nesting), so
+    /// the spine is walked with a loop and only right operands recurse.
     fn binary(
         &mut self,
         cx: &mut FnCx,
@@ -633,15 +641,29 @@ impl Checker<'_> {
         rhs: &ast::Expr,
         span: Span,
     ) -> Expr {
-        match op {
-            BinaryOp::And | BinaryOp::Or => return self.logical(cx, op, lhs, rhs, span),
-            BinaryOp::Coalesce => return self.coalesce(cx, lhs, rhs, span),
-            _ => {}
+        let mut spine = vec![(op, rhs, span)];
+        let mut first = lhs;
+        while let A::Binary { op, lhs, rhs } = &first.kind {
+            spine.push((*op, &**rhs, first.span));
+            first = lhs;
         }
-        let l = self.expr(cx, lhs);
-        let r = self.expr(cx, rhs);
+        let mut l = self.expr(cx, first);
+        for (op, rhs, span) in spine.into_iter().rev() {
+            let r = self.expr(cx, rhs);
+            l = self.operation(op, l, r, span);
+        }
+        l
+    }
+
+    /// One binary operation on typed operands.
+    fn operation(&mut self, op: BinaryOp, l: Expr, r: Expr, span: Span) -> Expr {
         if l.ty == Type::Error || r.ty == Type::Error {
             return error_expr(span);
+        }
+        match op {
+            BinaryOp::And | BinaryOp::Or => return self.logical(op, l, r, span),
+            BinaryOp::Coalesce => return self.coalesce(l, r, span),
+            _ => {}
         }
         if op == BinaryOp::Add && (l.ty == Type::String || r.ty == Type::String) {
             let (l, r) = (self.printable(l), self.printable(r));
@@ -744,19 +766,7 @@ impl Checker<'_> {
         ))
     }
 
-    fn logical(
-        &mut self,
-        cx: &mut FnCx,
-        op: BinaryOp,
-        lhs: &ast::Expr,
-        rhs: &ast::Expr,
-        span: Span,
-    ) -> Expr {
-        let l = self.expr(cx, lhs);
-        let r = self.expr(cx, rhs);
-        if l.ty == Type::Error || r.ty == Type::Error {
-            return error_expr(span);
-        }
+    fn logical(&mut self, op: BinaryOp, l: Expr, r: Expr, span: Span) -> Expr {
         if l.ty != Type::Bool || r.ty != Type::Bool {
             return self.operator_error(op.symbol(), &l.ty, &r.ty, span);
         }
@@ -778,12 +788,7 @@ impl Checker<'_> {
         mk(kind, Type::Bool, span)
     }
 
-    fn coalesce(&mut self, cx: &mut FnCx, lhs: &ast::Expr, rhs: &ast::Expr, span: Span) -> Expr {
-        let l = self.expr(cx, lhs);
-        let r = self.expr(cx, rhs);
-        if l.ty == Type::Error || r.ty == Type::Error {
-            return error_expr(span);
-        }
+    fn coalesce(&mut self, l: Expr, r: Expr, span: Span) -> Expr {
         if !l.ty.is_reference() {
             let msg = format!(
                 "operator `??` cannot be applied to operands of type `{}` and `{}`",

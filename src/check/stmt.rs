@@ -258,9 +258,18 @@ impl Checker<'_> {
                 "wrap it in `{ }`",
             );
         }
-        cx.push(declared_names(std::slice::from_ref(s)));
+        // A scope only for a statement that declares something itself: an
+        // `else if` chain would otherwise nest one empty scope per branch,
+        // and every name lookup would walk them all.
+        let names = declared_names(std::slice::from_ref(s));
+        let scoped = !names.is_empty();
+        if scoped {
+            cx.push(names);
+        }
         let out = self.stmt(cx, s);
-        cx.pop();
+        if scoped {
+            cx.pop();
+        }
         out.unwrap_or(Stmt {
             kind: StmtKind::Block(Block {
                 stmts: Vec::new(),

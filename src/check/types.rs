@@ -56,6 +56,7 @@ impl Checker<'_> {
                 let inner = self.resolve_value_type(inner);
                 Type::Array(Box::new(inner))
             }
+            TypeExprKind::Error => Type::Error,
             TypeExprKind::Named(name) => match self.class_ids.get(&name.name) {
                 Some(&id) => Type::Class(id),
                 None => {

@@ -8,6 +8,7 @@ use super::runtime::{self, Check};
 use super::{asm_reg, iced_reg, size_of, FnGen};
 use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex, Storage};
+use crate::lower::labels;
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
 use iced_x86::code_asm as x;
@@ -30,7 +31,7 @@ impl FnGen<'_, '_> {
     /// `Twice$resume` once (C#'s hot start), return the frame: it is the task.
     pub(super) fn async_start(&mut self) {
         let frame = self.frame().clone();
-        let resume = format!("{}$resume", self.function.label);
+        let resume = labels::resume(&self.function.label);
         let args = frame.params.len();
         let in_regs = args.min(runtime::ARG_REGS.len());
         self.save_frame_pointer();
@@ -122,7 +123,7 @@ impl FnGen<'_, '_> {
     /// through the state table.
     pub(super) fn dispatch(&mut self) {
         let frame = self.frame().clone();
-        let table = format!("{}$states", self.function.label);
+        let table = labels::state_table(&self.function.label);
         self.xe("r15 = the frame, for the whole method", |a| {
             a.mov(x::r15, x::rdi)
         });

@@ -23,7 +23,7 @@ fn machines<'m>(module: &'m ir::Module) -> impl Iterator<Item = (&'m Function, &
 /// `file:line` and the trimmed text of the line a span starts on.
 fn line_of(sources: &Sources, span: Span) -> (usize, String) {
     let file = sources.get(span.file);
-    let (line, _) = file.line_col(span.start as usize);
+    let line = file.line(span.start as usize);
     (line, file.line_text(line).trim().to_string())
 }
 
@@ -71,8 +71,8 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "  states (the resume function jumps through {}$states):",
-        f.label
+        "  states (the resume function jumps through {}):",
+        super::labels::state_table(&f.label)
     );
     let start = if frame.params.is_empty() {
         "runs the first statements"

@@ -530,7 +530,7 @@ fn line_table(
         if sources.get(span.file).name.ends_with(".asm") {
             continue;
         }
-        let key = (span.file, sources.line_col(span).0);
+        let key = (span.file, sources.line(span));
         let id = *index.entry(key).or_insert_with(|| {
             lines.push(key);
             lines.len() as u32

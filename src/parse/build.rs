@@ -8,11 +8,15 @@
 //! checker can go on; its insides are still built and discarded, so the
 //! constructs nested in it are reported too.
 //!
-//! Depth: the grammar keeps long operator chains flat (`a + b + …`, `- - x`,
-//! `a.b.c`), but the tree built from them is as deep as the chain is long, and
-//! every later stage recurses over the tree. The builder therefore counts the
-//! depth it builds (a conservative bound: each flat chain adds its length) and
-//! replaces whatever goes past [`MAX_NESTING`] with an error.
+//! Depth: the builder counts two things as it goes. *Nesting* is what a reader
+//! sees as nested: a statement inside a statement, an operand of a prefix
+//! operator or inside brackets; it is limited to [`MAX_NESTING`]. *Tree depth*
+//! adds the chains the grammar keeps flat but the tree stores as deep as they
+//! are long (`a + b + …`, `else if …`, `a.b.c`, `f().g()`): a 300-term sum is
+//! not nested, but every later stage recurses once per term, so the tree depth
+//! is limited too, by [`MAX_TREE_DEPTH`], which the front-end stack
+//! (pipeline.rs) is sized for. Whatever goes past either limit is replaced
+//! with an error.
 
 use super::grammar::Rule;
 use super::literal::{self, LiteralError};
@@ -26,6 +30,111 @@ use std::sync::LazyLock;
 /// The deepest nesting of statements and expressions accepted (and of brackets,
 /// see `prescan`).
 pub const MAX_NESTING: usize = 256;
+
+/// The deepest syntax tree accepted, chains included: far beyond any program
+/// written by hand (131,072: a 100,000-term sum fits), and half of what the
+/// big stack of the deepest-recursing stage was measured to take (a sum or an
+/// `else if` chain of 200,000 links compiles on it in a release build).
+pub const MAX_TREE_DEPTH: usize = 1 << 17;
+
+/// C#'s reserved keywords, sorted. None is a name in Flux#, as in C#. The
+/// grammar already rejects those Flux# has constructs for (or reports as
+/// unsupported); the others parse as names and are reported by the builder.
+/// Contextual keywords (`var`, `async`, `value`, `yield`, …) are not here.
+const CSHARP_KEYWORDS: [&str; 77] = [
+    "abstract",
+    "as",
+    "base",
+    "bool",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "checked",
+    "class",
+    "const",
+    "continue",
+    "decimal",
+    "default",
+    "delegate",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "event",
+    "explicit",
+    "extern",
+    "false",
+    "finally",
+    "fixed",
+    "float",
+    "for",
+    "foreach",
+    "goto",
+    "if",
+    "implicit",
+    "in",
+    "int",
+    "interface",
+    "internal",
+    "is",
+    "lock",
+    "long",
+    "namespace",
+    "new",
+    "null",
+    "object",
+    "operator",
+    "out",
+    "override",
+    "params",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "ref",
+    "return",
+    "sbyte",
+    "sealed",
+    "short",
+    "sizeof",
+    "stackalloc",
+    "static",
+    "string",
+    "struct",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "uint",
+    "ulong",
+    "unchecked",
+    "unsafe",
+    "ushort",
+    "using",
+    "virtual",
+    "void",
+    "volatile",
+    "while",
+];
+
+pub(super) fn is_csharp_keyword(name: &str) -> bool {
+    CSHARP_KEYWORDS.binary_search(&name).is_ok()
+}
+
+/// The message for a C# keyword where a name should be.
+pub(super) fn keyword_as_name_message(name: &str) -> String {
+    format!("`{name}` is a C# keyword and cannot be a name")
+}
+
+/// The C# keywords that name types Flux# does not have (`float`, `double`
+/// and `decimal` are reported as floating point by the grammar's rules).
+const UNSUPPORTED_TYPE_KEYWORDS: [&str; 7] = [
+    "byte", "object", "sbyte", "short", "uint", "ulong", "ushort",
+];
 
 /// One top-level entry of a file, in source order.
 // Entries live only until the driver moves their items into the program.
@@ -65,10 +174,40 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 pub struct Builder {
     file: FileId,
     pub diags: Vec<Diagnostic>,
-    /// Depth of what is being built (statements + expression chains).
+    /// Nesting of what is being built (see the module comment).
+    nesting: usize,
+    /// Tree depth of what is being built: nesting plus chain lengths.
     depth: usize,
-    /// "nesting too deep" is reported once per file.
+    /// Each limit is reported once per file.
     reported_too_deep: bool,
+    reported_too_long: bool,
+    /// Keywords used as names, each reported once per file.
+    reported_keywords: std::collections::HashSet<String>,
+}
+
+/// What building one construct adds to the nesting and to the tree depth.
+#[derive(Clone, Copy)]
+struct Levels {
+    nesting: usize,
+    depth: usize,
+}
+
+impl Levels {
+    /// Nested constructs add as much to both.
+    const fn nested(n: usize) -> Levels {
+        Levels {
+            nesting: n,
+            depth: n,
+        }
+    }
+
+    /// A chain of `n` links deepens the tree only.
+    const fn chain(n: usize) -> Levels {
+        Levels {
+            nesting: 0,
+            depth: n,
+        }
+    }
 }
 
 type P<'i> = Pair<'i, Rule>;
@@ -78,8 +217,11 @@ impl Builder {
         Builder {
             file,
             diags: Vec::new(),
+            nesting: 0,
             depth: 0,
             reported_too_deep: false,
+            reported_too_long: false,
+            reported_keywords: Default::default(),
         }
     }
 
@@ -110,11 +252,33 @@ impl Builder {
         );
     }
 
-    fn ident(&self, pair: P) -> Ident {
-        Ident {
+    /// A name; a C# keyword is reported (and kept, so that the uses of what
+    /// it declares resolve and report nothing more).
+    fn ident(&mut self, pair: P) -> Ident {
+        let ident = Ident {
             name: pair.as_str().to_string(),
             span: self.span(&pair),
+        };
+        self.is_keyword(&ident, false);
+        ident
+    }
+
+    /// Whether a name is a C# keyword; reports it the first time in the file
+    /// (in a type's place, as an unsupported type where Flux# lacks the type
+    /// it names).
+    fn is_keyword(&mut self, ident: &Ident, as_type: bool) -> bool {
+        let name = ident.name.as_str();
+        if !is_csharp_keyword(name) {
+            return false;
         }
+        if self.reported_keywords.insert(ident.name.clone()) {
+            if as_type && UNSUPPORTED_TYPE_KEYWORDS.contains(&name) {
+                self.unsupported(ident.span, &format!("the type `{name}`"));
+            } else {
+                self.error(ident.span, keyword_as_name_message(name), "a keyword");
+            }
+        }
+        true
     }
 
     fn literal_error(&mut self, pair: &P, e: LiteralError) {
@@ -126,9 +290,9 @@ impl Builder {
         );
     }
 
-    /// Enters one more level of nesting, unless that goes past the limit.
-    fn enter(&mut self, levels: usize, span: Span) -> bool {
-        if self.depth + levels > MAX_NESTING {
+    /// Enters `levels` more levels, unless that goes past a limit.
+    fn enter(&mut self, levels: Levels, span: Span) -> bool {
+        if self.nesting + levels.nesting > MAX_NESTING {
             if !self.reported_too_deep {
                 self.reported_too_deep = true;
                 let message = format!("nesting too deep (more than {MAX_NESTING} levels)");
@@ -136,12 +300,24 @@ impl Builder {
             }
             return false;
         }
-        self.depth += levels;
+        if self.depth + levels.depth > MAX_TREE_DEPTH {
+            if !self.reported_too_long {
+                self.reported_too_long = true;
+                let message = format!(
+                    "chain too long: the syntax tree would be more than {MAX_TREE_DEPTH} levels deep"
+                );
+                self.error(span, message, "too long");
+            }
+            return false;
+        }
+        self.nesting += levels.nesting;
+        self.depth += levels.depth;
         true
     }
 
-    fn leave(&mut self, levels: usize) {
-        self.depth -= levels;
+    fn leave(&mut self, levels: Levels) {
+        self.nesting -= levels.nesting;
+        self.depth -= levels.depth;
     }
 
     fn error_expr(span: Span) -> Expr {
@@ -602,7 +778,15 @@ impl Builder {
     /// A class name, `Task`, or `Task<T>`: the one generic type Flux# has.
     fn class_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
         let mut inner = pair.into_inner();
-        let name = self.ident(inner.next().expect("grammar: type name"));
+        let name_pair = inner.next().expect("grammar: type name");
+        let name = Ident {
+            name: name_pair.as_str().to_string(),
+            span: self.span(&name_pair),
+        };
+        if self.is_keyword(&name, true) {
+            // An error type keeps the rest quiet.
+            return Some(TypeExprKind::Error);
+        }
         let Some(type_args) = inner.next() else {
             return Some(if name.name == "Task" {
                 TypeExprKind::Task
@@ -630,14 +814,14 @@ impl Builder {
 
     fn stmt(&mut self, pair: P) -> Stmt {
         let span = self.span(&pair);
-        if !self.enter(1, span) {
+        if !self.enter(Levels::nested(1), span) {
             return Stmt {
                 kind: StmtKind::Error,
                 span,
             };
         }
         let kind = self.stmt_kind(pair, span);
-        self.leave(1);
+        self.leave(Levels::nested(1));
         Stmt { kind, span }
     }
 
@@ -651,19 +835,7 @@ impl Builder {
             Rule::const_stmt => self.local(next(), true),
             Rule::fixed_array_stmt => self.fixed_array(pair, span),
             Rule::expr_stmt => StmtKind::Expr(self.expr(next())),
-            Rule::if_stmt => {
-                let cond = self.expr(next());
-                let then = Box::new(self.stmt(next()));
-                let otherwise = pair
-                    .into_inner()
-                    .nth(2)
-                    .map(|e| Box::new(self.stmt(e.into_inner().next().expect("grammar: else"))));
-                StmtKind::If {
-                    cond,
-                    then,
-                    otherwise,
-                }
-            }
+            Rule::if_stmt => self.if_chain(pair, span),
             Rule::while_stmt => {
                 let cond = self.expr(next());
                 StmtKind::While {
@@ -688,6 +860,53 @@ impl Builder {
                 self.stmt(next()).kind
             }
             _ => self.unsupported_stmt(pair),
+        }
+    }
+
+    /// `if … else if … else …`. The grammar lists the `else if` branches flat;
+    /// the nested `If` statements are built here from the last branch up, so
+    /// a long chain neither nests nor recurses (it only deepens the tree).
+    /// Each nested `If` spans from its `if` to the end of the chain.
+    fn if_chain(&mut self, pair: P, span: Span) -> StmtKind {
+        let parts: Vec<P> = pair.into_inner().collect();
+        let links = parts
+            .iter()
+            .filter(|p| p.as_rule() == Rule::else_if)
+            .count();
+        if !self.enter(Levels::chain(links), span) {
+            return StmtKind::Error;
+        }
+        let mut parts = parts.into_iter();
+        let cond = self.expr(parts.next().expect("grammar: condition"));
+        let then = self.stmt(parts.next().expect("grammar: then"));
+        let mut branches = Vec::with_capacity(links);
+        let mut otherwise = None;
+        for part in parts {
+            let rule = part.as_rule();
+            let mut inner = part.into_inner();
+            if rule == Rule::else_clause {
+                otherwise = Some(Box::new(self.stmt(inner.next().expect("grammar: else"))));
+                continue;
+            }
+            let start = inner.next().expect("grammar: `if`").as_span().start();
+            let cond = self.expr(inner.next().expect("grammar: condition"));
+            let then = self.stmt(inner.next().expect("grammar: then"));
+            branches.push((start, cond, then));
+        }
+        self.leave(Levels::chain(links));
+        for (start, cond, then) in branches.into_iter().rev() {
+            let kind = StmtKind::If {
+                cond,
+                then: Box::new(then),
+                otherwise,
+            };
+            let span = Span::new(self.file, start, span.end as usize);
+            otherwise = Some(Box::new(Stmt { kind, span }));
+        }
+        StmtKind::If {
+            cond,
+            then: Box::new(then),
+            otherwise,
         }
     }
 
@@ -822,12 +1041,12 @@ impl Builder {
             return self.conditional(first);
         };
         // `a = b = c` nests to the right: one level per assignment.
-        if !self.enter(1, span) {
+        if !self.enter(Levels::nested(1), span) {
             return Self::error_expr(span);
         }
         let target = self.conditional(first);
         let value = self.expr(inner.next().expect("grammar: assigned value"));
-        self.leave(1);
+        self.leave(Levels::nested(1));
         let op = assign_op(op.as_str());
         if !is_assignable(&target) {
             let message =
@@ -861,13 +1080,13 @@ impl Builder {
         let Some(then) = inner.next() else {
             return self.binary(first);
         };
-        if !self.enter(1, span) {
+        if !self.enter(Levels::nested(1), span) {
             return Self::error_expr(span);
         }
         let cond = Box::new(self.binary(first));
         let then = Box::new(self.expr(then));
         let otherwise = Box::new(self.expr(inner.next().expect("grammar: else branch")));
-        self.leave(1);
+        self.leave(Levels::nested(1));
         Expr {
             kind: ExprKind::Conditional {
                 cond,
@@ -887,7 +1106,7 @@ impl Builder {
             return self.unary(parts.into_iter().next().expect("one part"));
         }
         // The chain can build a tree as deep as it has operators.
-        let levels = parts.len() / 2 + 1;
+        let levels = Levels::chain(parts.len() / 2 + 1);
         if !self.enter(levels, span) {
             return Self::error_expr(span);
         }
@@ -928,14 +1147,19 @@ impl Builder {
     fn unary(&mut self, pair: P) -> Expr {
         let span = self.span(&pair);
         let parts: Vec<P> = pair.into_inner().collect();
-        let levels = parts.len();
-        if !self.enter(levels, span) {
-            return Self::error_expr(span);
-        }
         let primary_at = parts
             .iter()
             .position(|p| !is_prefix(p.as_rule()))
             .expect("grammar: primary");
+        // Prefix operators and the primary nest; postfix operators (`.b`,
+        // `(…)`, `[…]`) chain.
+        let levels = Levels {
+            nesting: primary_at + 1,
+            depth: parts.len(),
+        };
+        if !self.enter(levels, span) {
+            return Self::error_expr(span);
+        }
         let mut parts = parts.into_iter();
         let prefixes: Vec<P> = parts.by_ref().take(primary_at).collect();
         let mut expr = self.primary(parts.next().expect("grammar: primary"));
@@ -1050,7 +1274,15 @@ impl Builder {
             Rule::string_lit => self.decoded(&pair, literal::string, ExprKind::Str),
             Rule::verbatim_string => ExprKind::Str(literal::verbatim_string(pair.as_str())),
             Rule::interp_string => self.interpolated(pair),
-            Rule::ident => ExprKind::Name(self.ident(pair)),
+            Rule::ident => {
+                let name = self.ident(pair);
+                if is_csharp_keyword(&name.name) {
+                    // Reported by `ident`; what the keyword names is unknown.
+                    ExprKind::Error
+                } else {
+                    ExprKind::Name(name)
+                }
+            }
             Rule::typeref => match self.type_atom(pair.into_inner().next().expect("grammar: type"))
             {
                 Some(ty) => ExprKind::TypeRef(ty),

@@ -7,6 +7,7 @@
 //! human categories (statement, member, expression, type, name, a punctuation
 //! token) by looking at which marker tokens pest tried there.
 
+use super::build;
 use super::grammar::Rule;
 use crate::diag::Diagnostic;
 use crate::source::{FileId, Span};
@@ -15,6 +16,8 @@ use std::collections::BTreeSet;
 
 /// The label every syntax error carries (see `parse::is_syntax_error`).
 pub const LABEL: &str = "syntax error";
+
+const EXPECTED_NAME: &str = "expected a name";
 
 /// Punctuation worth naming on its own, most helpful first.
 const PUNCTUATION: [&str; 6] = ["}", "{", "(", ":", "=>", ">"];
@@ -43,7 +46,13 @@ pub fn to_diagnostic(error: &Error<Rule>, text: &str, file: FileId) -> Diagnosti
                 _ => BTreeSet::new(),
             };
             let expected = describe_expected(&expected, &rules, found.is_none());
-            format!("{expected}, found {}", describe_found(found))
+            match found {
+                // `int class = 1;`: the grammar's keywords are not names either.
+                Some(word) if expected == EXPECTED_NAME && build::is_csharp_keyword(word) => {
+                    build::keyword_as_name_message(word)
+                }
+                _ => format!("{expected}, found {}", describe_found(found)),
+            }
         }
     };
     let len = found.map_or(0, str::len);
@@ -89,7 +98,7 @@ fn describe_expected(expected: &BTreeSet<String>, rules: &BTreeSet<Rule>, at_end
         return "expected a type".into();
     }
     if rule(Rule::ident) {
-        return "expected a name".into();
+        return EXPECTED_NAME.into();
     }
     if let Some(p) = PUNCTUATION.iter().find(|p| has(p)) {
         return format!("expected `{p}`");

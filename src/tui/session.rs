@@ -148,11 +148,7 @@ impl Session {
         let insn_line: Vec<_> = image
             .map
             .iter()
-            .map(|e| {
-                e.origin
-                    .span
-                    .map(|s| (s.file, program.sources.line_col(s).0))
-            })
+            .map(|e| e.origin.span.map(|s| (s.file, program.sources.line(s))))
             .collect();
         let insn_state = insn_states(image, &methods);
         let mut line_insns: HashMap<(FileId, usize), Vec<usize>> = HashMap::new();
