@@ -51,3 +51,4 @@ class Program {
 //@ on line 40: Speak is virtual: the code loads the object's vtable (mov rax, [rdi]) and calls through a slot (call [rax+24+8*slot]). Cat overrides it, Dog does not.
 //@ on line 44: Index 3 of a 3-element array: cmp rcx, [rax] finds 3 >= 3, the jae jumps to the stub that loads the line into edi and jumps to fail$index.
 //@ on end: The program stopped with exit code 3 and the .NET message on stderr. Press r to start again.
+//! stops: output, fault

@@ -19,10 +19,10 @@ pub const TITLE_ERROR: &str = "The file does not compile";
 
 /// The hint line, always visible.
 pub const HINTS: &str =
-    "s step  n line  a async  b back  B back-event  c cont  r reload  Tab pane  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
+    "s step  n next  S into  f finish  a event  b back  B back-event  e events  c cont  r reload  Tab pane  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
 
 /// The hint line on terminals narrower than [`HINTS`].
-pub const HINTS_SHORT: &str = "s n a b B c r Tab ⏎ / g [ ] x i w ? q";
+pub const HINTS_SHORT: &str = "s n S f a b B e c r Tab ⏎ / g [ ] x i w ? q";
 
 pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
 pub const ERROR_HINT: &str =
