@@ -21,7 +21,6 @@
 use super::sites::{SiteKind, Sites};
 use crate::emulate::{self, Syscall};
 use crate::link::Image;
-use std::alloc::Layout;
 use std::collections::HashSet;
 use std::ffi::c_void;
 use std::sync::Arc;
@@ -187,32 +186,38 @@ impl HostRegion {
         unsafe { std::slice::from_raw_parts_mut(self.ptr, self.size) }
     }
 
-    /// A zeroed, page-aligned buffer of `size` bytes standing for `addr`.
+    /// A zeroed, page-aligned buffer of `size` bytes standing for `addr`:
+    /// anonymous memory from mmap, so the kernel hands out zero pages only
+    /// when they are touched (a session costs what the program uses, not
+    /// the 136 MiB of stack and heap it could use).
     pub fn zeroed(addr: u64, size: usize, write: bool) -> Result<HostRegion, String> {
-        let layout =
-            Layout::from_size_align(size, crate::link::PAGE as usize).map_err(|e| e.to_string())?;
-        // SAFETY: every region has at least one page, so the size is not zero.
-        let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
-        if ptr.is_null() {
-            return Err(format!("cannot allocate {size} bytes of guest memory"));
+        // SAFETY: a fresh private anonymous mapping; no file, no aliasing.
+        let ptr = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                size,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if ptr == libc::MAP_FAILED {
+            return Err(format!("cannot map {size} bytes of guest memory"));
         }
         Ok(HostRegion {
             addr,
             size,
             write,
-            ptr,
+            ptr: ptr.cast(),
         })
-    }
-
-    fn layout(&self) -> Layout {
-        Layout::from_size_align(self.size, crate::link::PAGE as usize).expect("page-aligned layout")
     }
 }
 
 impl Drop for HostRegion {
     fn drop(&mut self) {
-        // SAFETY: allocated in `Engine::new` with this layout.
-        unsafe { std::alloc::dealloc(self.ptr, self.layout()) };
+        // SAFETY: mapped in `zeroed` with this size, unmapped once.
+        unsafe { libc::munmap(self.ptr.cast(), self.size) };
     }
 }
 
