@@ -508,6 +508,44 @@ impl Machine {
             .collect()
     }
 
+    /// How many events have been recorded so far (records are only ever
+    /// appended: going back and forth does not record an event twice).
+    pub fn event_count(&self) -> usize {
+        self.engine.detector().records.len()
+    }
+
+    /// The events of records `range` whose kind is in `kinds`, built only for
+    /// those: `trace --events exit` pays for one event, not for all, and a
+    /// caller that keeps what it built pays for each event once.
+    pub fn events_in(&self, range: std::ops::Range<usize>, kinds: KindSet) -> Vec<Event> {
+        let records = &self.engine.detector().records;
+        records[range.start.min(records.len())..range.end.min(records.len())]
+            .iter()
+            .filter(|r| kinds.contains(self.kind_of(r)))
+            .map(|r| self.event(r))
+            .collect()
+    }
+
+    /// The kind of a record's event, without building the event.
+    fn kind_of(&self, record: &Record) -> EventKind {
+        match record.what {
+            What::Budget => EventKind::Budget,
+            What::CpuFault => EventKind::Fault,
+            What::Site(i) => {
+                let site = &self.program.sites.list[i as usize];
+                EventKind::of_site(&site.kind, record.a).unwrap_or(EventKind::Fault)
+            }
+        }
+    }
+
+    /// How many events were recorded at or before instruction `icount`.
+    pub fn events_through(&self, icount: u64) -> usize {
+        self.engine
+            .detector()
+            .records
+            .partition_point(|r| r.icount <= icount)
+    }
+
     /// How many events were recorded before the current position.
     pub fn events_before(&self) -> usize {
         let records = &self.engine.detector().records;

@@ -373,3 +373,26 @@ fn verify_killed_by_sigterm_leaves_no_processes_and_no_scratch() {
         .collect();
     assert!(left.is_empty(), "scratch directories removed: {left:?}");
 }
+
+#[test]
+fn trace_filters_where_events_are_made_and_agrees_with_the_full_trace() {
+    let lesson = "lessons/04-event-loop.fs";
+    let full = flux(&["trace", lesson]);
+    let some = flux(&["trace", lesson, "--events", "poll,exit"]);
+    assert_eq!(code(&full), 0);
+    let full = String::from_utf8_lossy(&full.stdout).into_owned();
+    let wanted: Vec<&str> = full
+        .lines()
+        .filter(|l| matches!(l.split_whitespace().nth(1), Some("poll" | "exit")))
+        .collect();
+    let got = String::from_utf8_lossy(&some.stdout).into_owned();
+    assert_eq!(got.lines().collect::<Vec<_>>(), wanted);
+    assert!(wanted.len() > 5);
+    let exit = flux(&["trace", lesson, "--events", "exit"]);
+    assert_eq!(
+        String::from_utf8_lossy(&exit.stdout)
+            .lines()
+            .collect::<Vec<_>>(),
+        vec![*wanted.last().unwrap()]
+    );
+}

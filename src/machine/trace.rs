@@ -37,18 +37,12 @@ pub fn trace(
     loop {
         let stop = machine.run_to(kinds.recorded()).map_err(Error::Machine)?;
         // Events of an end (budget, CPU fault) are recorded without a stop.
-        let events = machine.events();
-        for event in events
-            .iter()
-            .skip(printed)
-            .filter(|e| kinds.contains(e.kind) && e.icount <= machine.icount())
-        {
-            print(event, json, out)?;
+        // Each event is built once, and only when its kind is printed.
+        let upto = machine.events_through(machine.icount());
+        for event in machine.events_in(printed..upto, kinds) {
+            print(&event, json, out)?;
         }
-        printed = events
-            .iter()
-            .take_while(|e| e.icount <= machine.icount())
-            .count();
+        printed = upto;
         if let Stop::End(end) = stop {
             return Ok(end);
         }

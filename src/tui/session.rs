@@ -324,8 +324,14 @@ impl Session {
         }
     }
 
+    /// Appends the events recorded since the last refresh (each is built
+    /// once; records are only ever appended).
     fn refresh_events(&mut self) {
-        self.events = self.machine.events();
+        let all = KindSet(u32::MAX);
+        let new = self
+            .machine
+            .events_in(self.events.len()..self.machine.event_count(), all);
+        self.events.extend(new);
         self.furthest = self.furthest.max(self.machine.icount());
     }
 
