@@ -740,3 +740,35 @@ fn at_every_poll_the_state_machine_pane_shows_the_polled_promise_however_we_got_
         check(&app, event);
     }
 }
+
+#[test]
+fn values_are_shown_as_what_they_point_to_and_h_shows_raw_hex() {
+    let mut app = App::new(Path::new("lessons/02-classes.fs"), false, Theme::plain());
+    app.apply(Action::Resize {
+        width: 200,
+        height: 50,
+    });
+    let (mut object, mut vtable, mut string, mut code) = (false, false, false, false);
+    for _ in 0..1500 {
+        app.apply(Action::Step);
+        let regs = pane(&app, PaneId::Registers, 70, 30);
+        object |= regs.contains("Dog object");
+        vtable |= regs.contains("vtable of Dog");
+        string |= regs.contains("\"Rex\"");
+        let stack = pane(&app, PaneId::Stack, 90, 30);
+        code |= stack.contains("Program.Main+") || regs.contains("Program.");
+        if object && vtable && string && code {
+            break;
+        }
+    }
+    assert!(object, "a register held the Dog and said so");
+    assert!(vtable, "the object's first word was shown as Dog's vtable");
+    assert!(string, "a string literal was shown as its text");
+    assert!(code, "a code address was named");
+    app.apply(Action::ToggleRawHex);
+    let raw = pane(&app, PaneId::Registers, 70, 30);
+    assert!(
+        !raw.contains("object") && !raw.contains("vtable of"),
+        "{raw}"
+    );
+}

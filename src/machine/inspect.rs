@@ -110,6 +110,81 @@ impl Machine {
             .collect()
     }
 
+    /// What a 64-bit value points to, when it is a pointer the machine can
+    /// name: code (`Program.Main+23 (line 33)`), a promise or async frame
+    /// (`Program.Twice frame (promise #2)`), `Task.CompletedTask`, a
+    /// vtable (`vtable of Dog`), an object by its vtable (`Dog object`), a
+    /// string literal (`"woof"`). None for anything else (ints among them).
+    pub fn describe_value(&self, value: u64) -> Option<String> {
+        let image = &self.program.image;
+        if let Some(promise) = self.promise_ref(value) {
+            return Some(
+                if self
+                    .program
+                    .frames
+                    .iter()
+                    .any(|f| f.method == promise.owner)
+                {
+                    format!("{} frame (promise #{})", promise.owner, promise.id)
+                } else if promise.id == 0 {
+                    promise.owner
+                } else {
+                    format!("{} (promise #{})", promise.owner, promise.id)
+                },
+            );
+        }
+        let symbol = |addr: u64| {
+            image
+                .symbols
+                .iter()
+                .find(|s| s.addr == addr && !s.local)
+                .map(|s| s.name.as_str())
+        };
+        if let Some(name) = symbol(value) {
+            if let Some(class) = name.strip_suffix("$vtable") {
+                return Some(format!("vtable of {class}"));
+            }
+            if name.starts_with("str.") {
+                let text = self.string_at(value);
+                return Some(match text.char_indices().nth(24) {
+                    Some((cut, _)) => format!("{:?}…", &text[..cut]),
+                    None => format!("{text:?}"),
+                });
+            }
+        }
+        if image.insn_at(value).is_some_and(|e| e.addr == value) {
+            let code = describe_code(image, value);
+            return Some(match self.program.sites.line_at(value) {
+                Some((_, line)) => format!("{code} (line {line})"),
+                None => code,
+            });
+        }
+        let class = self
+            .read_u64(value)
+            .and_then(symbol)
+            .and_then(|n| n.strip_suffix("$vtable"));
+        let region = image
+            .regions
+            .iter()
+            .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
+        match (region.map(|r| r.section), class) {
+            (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
+            (Some(crate::asm::Section::Heap), None) => Some("heap".to_string()),
+            (Some(crate::asm::Section::Stack), _) => Some("stack".to_string()),
+            (Some(_), _) => image.nearest_symbol(value).map(|(sym, off)| match off {
+                0 => format!("&{}", sym.name),
+                off => format!("&{}+{off}", sym.name),
+            }),
+            (None, _)
+                if (crate::emulate::LOADER_BLOCK..crate::emulate::LOADER_BLOCK + 0x10000)
+                    .contains(&value) =>
+            {
+                Some("argument block".to_string())
+            }
+            (None, _) => None,
+        }
+    }
+
     /// A guest word (None outside mapped memory).
     pub fn read_u64(&self, addr: u64) -> Option<u64> {
         self.engine.detector().read_u64(addr)

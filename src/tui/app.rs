@@ -32,6 +32,8 @@ pub enum Action {
     Continue,
     /// `e`: which event kinds `a` and `B` stop at.
     CycleStops,
+    /// `h`: values as raw hex instead of what they point to / decimal.
+    ToggleRawHex,
     Reload,
     FocusNext,
     FocusPrev,
@@ -111,6 +113,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
+    bind("h", &[KeyCode::Char('h')], Action::ToggleRawHex),
     bind(".", &[KeyCode::Char('.')], Action::Follow),
     bind("↑ k", &[KeyCode::Up, KeyCode::Char('k')], Action::Up),
     bind("↓ j", &[KeyCode::Down, KeyCode::Char('j')], Action::Down),
@@ -202,6 +205,8 @@ pub struct App {
     pub focus: PaneId,
     pub views: [View; 7],
     pub show_bytes: bool,
+    /// Values as raw hex (`h`), instead of named pointers and decimal ints.
+    pub raw_hex: bool,
     pub interleave: bool,
     pub whole: bool,
     pub narration: bool,
@@ -233,6 +238,7 @@ impl App {
             focus: PaneId::Source,
             views: [View::default(); 7],
             show_bytes: false,
+            raw_hex: false,
             interleave: false,
             whole: false,
             narration,
@@ -325,6 +331,7 @@ impl App {
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
             Action::CycleStops => self.cycle_stops(),
+            Action::ToggleRawHex => self.raw_hex = !self.raw_hex,
             Action::Follow => self.follow_cpu(),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),

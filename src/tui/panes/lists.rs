@@ -24,8 +24,8 @@ pub fn rows(app: &App, pane: PaneId) -> Vec<Line<'static>> {
     };
     let theme = app.theme;
     match pane {
-        PaneId::Registers => registers(session, theme, wide(app, pane)),
-        PaneId::Stack => stack(session, theme),
+        PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex),
+        PaneId::Stack => stack(session, theme, app.raw_hex),
         PaneId::Async => async_rows(session, theme),
         PaneId::Output => output(session, theme),
         _ => Vec::new(),
@@ -71,7 +71,20 @@ list_pane!(AsyncPane, PaneId::Async, |app: &App| match &app.session {
 list_pane!(OutputPane, PaneId::Output, |_: &App| text::TITLE_OUTPUT
     .to_string());
 
-fn registers(session: &Session, theme: Theme, notes: bool) -> Vec<Line<'static>> {
+/// The one way panes show a value: what it points to when the machine can
+/// name it (with its address), else a decimal number; `raw` (the `h` key)
+/// shows plain hex.
+pub fn value_text(session: &Session, value: u64, raw: bool) -> String {
+    if raw {
+        return format!("{value:#x}");
+    }
+    match session.machine.describe_value(value) {
+        Some(what) => format!("{value:#x} {what}"),
+        None => (value as i64).to_string(),
+    }
+}
+
+fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Line<'static>> {
     let regs = session.machine.registers();
     let mut rows = Vec::new();
     for (group, names) in text::REGISTER_GROUPS {
@@ -89,7 +102,7 @@ fn registers(session: &Session, theme: Theme, notes: bool) -> Vec<Line<'static>>
             };
             let mut spans = vec![
                 Span::styled(format!("{:<4}", r.name), theme.register()),
-                Span::styled(format!("{:#x}", r.value), style),
+                Span::styled(value_text(session, r.value, raw || r.name == "rip"), style),
                 Span::raw(if r.changed { " *" } else { "" }),
             ];
             if notes {
@@ -102,15 +115,21 @@ fn registers(session: &Session, theme: Theme, notes: bool) -> Vec<Line<'static>>
     rows
 }
 
-fn stack(session: &Session, theme: Theme) -> Vec<Line<'static>> {
+fn stack(session: &Session, theme: Theme, raw: bool) -> Vec<Line<'static>> {
     session
         .machine
         .stack(STACK_WORDS)
         .into_iter()
         .map(|slot| {
+            // A labelled word says what it is; the value says what it holds.
+            let value = if slot.label.starts_with("return address") || raw {
+                format!("{:#x}", slot.value)
+            } else {
+                value_text(session, slot.value, raw)
+            };
             Line::from(vec![
                 Span::styled(format!("{:x} ", slot.addr & 0xffff_ffff), theme.dim()),
-                Span::raw(format!("{:#x} ", slot.value)),
+                Span::raw(format!("{value} ")),
                 Span::styled(slot.label, theme.comment()),
             ])
         })
