@@ -360,11 +360,17 @@ fn verify_killed_by_sigterm_leaves_no_processes_and_no_scratch() {
     unsafe { libc::kill(verify.id() as i32, libc::SIGTERM) };
     let status = verify.wait().unwrap();
     assert_eq!(status.signal(), Some(libc::SIGTERM), "{status:?}");
-    std::thread::sleep(std::time::Duration::from_millis(100));
     for &(_, group) in &children {
-        // SAFETY: signal 0 only asks whether the group still exists.
-        let alive = unsafe { libc::kill(-group, 0) } == 0;
-        assert!(!alive, "group {group} was killed");
+        // SAFETY: signal 0 only asks whether the group still exists; a
+        // killed process may linger a moment as a zombie until it is reaped.
+        let gone = (0..200).any(|_| {
+            let alive = unsafe { libc::kill(-group, 0) } == 0 && group_has_live_process(group);
+            if alive {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            !alive
+        });
+        assert!(gone, "group {group} was killed");
     }
     let left: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -395,4 +401,18 @@ fn trace_filters_where_events_are_made_and_agrees_with_the_full_trace() {
             .collect::<Vec<_>>(),
         vec![*wanted.last().unwrap()]
     );
+}
+
+/// Does process group `group` have a member that is not a zombie?
+fn group_has_live_process(group: i32) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|entry| {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            return false;
+        };
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r.to_string()) else {
+            return false;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields.len() > 3 && fields[2].parse() == Ok(group) && fields[0] != "Z"
+    })
 }

@@ -77,13 +77,21 @@ struct Group {
 }
 
 impl Group {
-    fn register(child: &Child) -> Group {
+    /// Spawns `command` and registers its group while holding the registry,
+    /// so a signal handler (which takes the registry first) either finds the
+    /// child registered or runs before it exists: no child escapes.
+    fn spawn(command: &mut Command) -> Result<(Child, Group), String> {
+        let mut registry = registry();
+        let child = spawn(command)?;
         let pgid = child.id() as i32;
-        registry().groups.push(pgid);
-        Group {
-            pgid,
-            reaped: false,
-        }
+        registry.groups.push(pgid);
+        Ok((
+            child,
+            Group {
+                pgid,
+                reaped: false,
+            },
+        ))
     }
 }
 
@@ -123,8 +131,7 @@ pub fn missing<'a>(names: &[&'a str]) -> Vec<&'a str> {
 /// kills it: an error). A death by signal N is exit code 128 + N, as a shell
 /// reports it.
 pub fn run(command: &mut Command, timeout: Duration) -> Result<Run, String> {
-    let mut child = spawn(command)?;
-    let mut group = Group::register(&child);
+    let (mut child, mut group) = Group::spawn(command)?;
     let mut out_pipe = child.stdout.take().expect("piped stdout");
     let mut err_pipe = child.stderr.take().expect("piped stderr");
     let stdout = std::thread::spawn(move || read_all(&mut out_pipe));
