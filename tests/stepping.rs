@@ -94,3 +94,36 @@ fn finish_runs_until_the_function_returns_to_its_callers_line() {
     machine.step_line(LineStep::Over).unwrap();
     assert_eq!(machine.current_line().map(|(_, l)| l), Some(call + 1));
 }
+
+#[test]
+fn n_steps_over_a_call_of_a_million_instructions() {
+    let source = "class Program {
+    static long Work(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) { s += i % 7; }
+        return s;
+    }
+    static void Main() {
+        long r = Work(50000);
+        Console.WriteLine(r);
+    }
+}
+";
+    let mut machine = Machine::new(pipeline::compile_source("work.fs", source).unwrap()).unwrap();
+    machine.step_line(LineStep::Over).unwrap();
+    assert_eq!(machine.current_line().map(|(_, l)| l), Some(8));
+    let before = machine.icount();
+    let start = std::time::Instant::now();
+    machine.step_line(LineStep::Over).unwrap();
+    eprintln!(
+        "n over {} instructions in {:?}",
+        machine.icount() - before,
+        start.elapsed()
+    );
+    assert_eq!(
+        machine.current_line().map(|(_, l)| l),
+        Some(9),
+        "over the call"
+    );
+    assert!(machine.icount() - before > 1_000_000);
+}
