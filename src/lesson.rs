@@ -149,8 +149,8 @@ impl Lesson {
     /// event). `events` are the run's events in order.
     ///
     /// An event note's moment is over at the next event of the same task
-    /// (the same promise; for an event without one, the same function) or at
-    /// the next poll, when the event loop turns to a task.
+    /// (the same promise; for an event without one, the same function), or
+    /// when a task starts running: the next poll or state-table jump.
     pub fn narrate(
         &self,
         events: &[Event],
@@ -188,7 +188,7 @@ impl Lesson {
             (None, None) => event.function == later.function,
             _ => false,
         };
-        same_task || later.kind == EventKind::Poll
+        same_task || matches!(later.kind, EventKind::Poll | EventKind::Jump)
     }
 
     fn find(&self, wanted: impl Fn(&Trigger) -> bool) -> Option<&Note> {

@@ -152,7 +152,7 @@ fn every_lesson_note_parses_and_fires() {
 /// Narration is bound to its moment, for every lesson: at each event that
 /// triggers an event note, that note shows (unless a line note wins); at the
 /// event that ends its moment (the next event of the same task, or the next
-/// poll) it is gone unless that event triggers it again; the start note
+/// poll or state-table jump: a task starts running) it is gone unless that event triggers it again; the start note
 /// shows only before the program's first event.
 #[test]
 fn every_note_shows_at_its_moment_and_is_gone_after_it() {
@@ -230,7 +230,7 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
                     (None, None) => event.function == later.function,
                     _ => false,
                 };
-                same_task || later.kind == EventKind::Poll
+                same_task || matches!(later.kind, EventKind::Poll | EventKind::Jump)
             });
             if let Some(end) = end {
                 let again = lesson

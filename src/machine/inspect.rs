@@ -169,7 +169,10 @@ impl Machine {
             .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
         match (region.map(|r| r.section), class) {
             (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
-            (Some(crate::asm::Section::Heap), None) => Some("heap".to_string()),
+            (Some(crate::asm::Section::Heap), None) if value < self.symbol_word("rt_heap_ptr") => {
+                Some("heap".to_string())
+            }
+            (Some(crate::asm::Section::Heap), None) => None,
             (Some(crate::asm::Section::Stack), _) => Some("stack".to_string()),
             (Some(_), _) => image.nearest_symbol(value).map(|(sym, off)| match off {
                 0 => format!("&{}", sym.name),
