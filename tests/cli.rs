@@ -337,9 +337,12 @@ fn verify_killed_by_sigterm_leaves_no_processes_and_no_scratch() {
         .unwrap();
     // Wait for a child (mcs, then mono, both in a group of their own).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // (A child seen between fork and its setpgid is still in our group:
+    // wait until it leads its own.)
     let children = loop {
         let children = children_of(verify.id());
-        if !children.is_empty() || std::time::Instant::now() > deadline {
+        let settled = !children.is_empty() && children.iter().all(|(c, g)| c == g);
+        if settled || std::time::Instant::now() > deadline {
             break children;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
