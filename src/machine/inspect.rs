@@ -422,8 +422,8 @@ impl Machine {
             .map(|i| {
                 let addr = self.word(heap + 8 * i);
                 TimerView {
-                    deadline: self.word(addr + 40),
-                    sequence: self.word(addr + 48),
+                    deadline: self.word(addr + T_DEADLINE),
+                    sequence: self.word(addr + T_SEQUENCE),
                     promise: self.promise_or_addr(addr),
                 }
             })
@@ -491,8 +491,11 @@ fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-/// runtime/async.asm's QUEUE_SLOTS.
-const QUEUE_SLOTS: u64 = 1 << 20;
+/// runtime/async.asm's QUEUE_SLOTS (tests/runtime_constants.rs checks it).
+pub const QUEUE_SLOTS: u64 = 1 << 20;
+/// runtime/async.asm's T_DEADLINE and T_SEQUENCE: a timer's fields.
+pub const T_DEADLINE: u64 = 40;
+pub const T_SEQUENCE: u64 = 48;
 
 /// `symbol+offset` of a code address.
 /// The registers a System V function must give back unchanged.
