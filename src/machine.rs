@@ -521,21 +521,9 @@ impl Machine {
         let records = &self.engine.detector().records;
         records[range.start.min(records.len())..range.end.min(records.len())]
             .iter()
-            .filter(|r| kinds.contains(self.kind_of(r)))
+            .filter(|r| kinds.contains(self.record_kind(r)))
             .map(|r| self.event(r))
             .collect()
-    }
-
-    /// The kind of a record's event, without building the event.
-    fn kind_of(&self, record: &Record) -> EventKind {
-        match record.what {
-            What::Budget => EventKind::Budget,
-            What::CpuFault => EventKind::Fault,
-            What::Site(i) => {
-                let site = &self.program.sites.list[i as usize];
-                EventKind::of_site(&site.kind, record.a).unwrap_or(EventKind::Fault)
-            }
-        }
     }
 
     /// How many events were recorded at or before instruction `icount`.

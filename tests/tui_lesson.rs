@@ -111,15 +111,21 @@ fn narration_follows_the_run() {
     assert_eq!(text(u64::MAX, None, true).as_deref(), Some("Done."));
 }
 
-/// Every lesson's narration parses, and every event note fires in its run.
-#[test]
-fn every_lesson_note_parses_and_fires() {
+/// The lesson files, in order.
+fn lessons() -> Vec<std::path::PathBuf> {
     let mut paths: Vec<_> = std::fs::read_dir("lessons")
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "fs"))
         .collect();
     paths.sort();
+    paths
+}
+
+/// Every lesson's narration parses, and every event note fires in its run.
+#[test]
+fn every_lesson_note_parses_and_fires() {
+    let paths = lessons();
     assert!(!paths.is_empty());
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -156,12 +162,7 @@ fn every_lesson_note_parses_and_fires() {
 /// shows only before the program's first event.
 #[test]
 fn every_note_shows_at_its_moment_and_is_gone_after_it() {
-    let mut paths: Vec<_> = std::fs::read_dir("lessons")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
-        .collect();
-    paths.sort();
+    let paths = lessons();
     let mut checked = 0;
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();

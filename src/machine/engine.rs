@@ -534,16 +534,17 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     if icount <= d.run_start {
         return;
     }
+    // The canonical frame address here: which function's frame is running.
+    let cfa_now = || {
+        let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
+        d.sites.cfa_at(addr, rsp, rbp)
+    };
     let stop = match d.line_goal {
         LineGoal::Into => true,
         LineGoal::Over { cfa, line: from } => {
-            let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
-            line != from && d.sites.cfa_at(addr, rsp, rbp).is_some_and(|now| now >= cfa)
+            line != from && cfa_now().is_some_and(|now| now >= cfa)
         }
-        LineGoal::Out { cfa } => {
-            let (rsp, rbp) = (reg(uc, RegisterX86::RSP), reg(uc, RegisterX86::RBP));
-            d.sites.cfa_at(addr, rsp, rbp).is_some_and(|now| now > cfa)
-        }
+        LineGoal::Out { cfa } => cfa_now().is_some_and(|now| now > cfa),
         LineGoal::IntoBody => d.sites.in_body(addr),
         LineGoal::Collect => {
             d.line_hits.push(icount);
