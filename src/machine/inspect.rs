@@ -169,10 +169,14 @@ impl Machine {
             .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
         match (region.map(|r| r.section), class) {
             (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
-            (Some(crate::asm::Section::Heap), None) if value < self.symbol_word("rt_heap_ptr") => {
-                Some("heap".to_string())
+            (Some(crate::asm::Section::Heap), None) => {
+                let free = self.symbol_word("rt_heap_ptr");
+                match value.cmp(&free) {
+                    std::cmp::Ordering::Less => Some("heap".to_string()),
+                    std::cmp::Ordering::Equal => Some("next free heap byte".to_string()),
+                    std::cmp::Ordering::Greater => None,
+                }
             }
-            (Some(crate::asm::Section::Heap), None) => None,
             (Some(crate::asm::Section::Stack), _) => Some("stack".to_string()),
             (Some(_), _) => image.nearest_symbol(value).map(|(sym, off)| match off {
                 0 => format!("&{}", sym.name),
