@@ -228,7 +228,7 @@ pub enum ExprKind {
     /// such as `Console`, `Task`.
     Name(Ident),
     /// A predefined type used as an expression, as in `int.MaxValue`.
-    TypeRef(TypeExpr),
+    TypeRef(Box<TypeExpr>),
     This,
     /// `base`, only as the target of a member access (`base.M()`).
     Base,
@@ -251,7 +251,7 @@ pub enum ExprKind {
     },
     /// `new T[len]`, `new T[] { … }`, `new T[len] { … }`
     NewArray {
-        elem: TypeExpr,
+        elem: Box<TypeExpr>,
         len: Option<Box<Expr>>,
         init: Option<Vec<Expr>>,
     },
@@ -282,16 +282,16 @@ pub enum ExprKind {
         otherwise: Box<Expr>,
     },
     Cast {
-        ty: TypeExpr,
+        ty: Box<TypeExpr>,
         operand: Box<Expr>,
     },
     Is {
         operand: Box<Expr>,
-        ty: TypeExpr,
+        ty: Box<TypeExpr>,
     },
     As {
         operand: Box<Expr>,
-        ty: TypeExpr,
+        ty: Box<TypeExpr>,
     },
     Await(Box<Expr>),
     /// An expression that was already reported (e.g. a lambda).

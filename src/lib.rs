@@ -8,6 +8,7 @@ pub mod ast;
 pub mod check;
 pub mod cli;
 pub mod codegen;
+mod collect;
 pub mod diag;
 pub mod elf;
 pub mod emulate;

@@ -22,6 +22,7 @@
 mod build;
 mod grammar;
 mod literal;
+mod pieces;
 mod prescan;
 mod syntax_error;
 
@@ -80,6 +81,16 @@ fn parse_text(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
         let d = Diagnostic::error(Span::new(file, p.start, p.start + p.len), p.message);
         return (Vec::new(), vec![d.with_label(syntax_error::LABEL)]);
     }
+    let mut builder = Builder::new(file);
+    if let Some(entries) = pieces::parse(&mut builder, file, text) {
+        return (entries, builder.diags);
+    }
+    parse_whole(file, text)
+}
+
+/// Parses one file's text in one piece: the way to a syntax error's detail,
+/// and the reference that parsing in pieces is tested against.
+fn parse_whole(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let pairs = match FluxParser::parse(Rule::file, text) {
         Ok(pairs) => pairs,
         Err(_) => {
@@ -229,4 +240,71 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An entry in a form tests can compare.
+    fn comparable(entries: Vec<Entry>) -> Vec<Result<Item, (String, Span)>> {
+        let entry = |e| match e {
+            Entry::Item(item) => Ok(item),
+            Entry::Include { path, span } => Err((path, span)),
+        };
+        entries.into_iter().map(entry).collect()
+    }
+
+    fn flux_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                flux_files(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("fs" | "fsh")
+            ) {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Parsing in pieces builds exactly the tree and the diagnostics that
+    /// parsing the whole file does, for every Flux# file in the repository
+    /// (valid, invalid, with namespaces, nested classes, BOMs, …).
+    #[test]
+    fn pieces_agree_with_the_whole_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["lessons", "tests", "benches"] {
+            flux_files(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 300, "only {} files found", files.len());
+        let mut in_pieces = 0;
+        for path in &files {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let file = FileId(0);
+            let mut builder = Builder::new(file);
+            let pieces = pieces::parse(&mut builder, file, &text);
+            let (whole, whole_diags) = parse_whole(file, &text);
+            let Some(pieces) = pieces else {
+                assert!(
+                    whole_diags.iter().any(is_syntax_error),
+                    "{}: the pieces fail, the whole parses",
+                    path.display()
+                );
+                continue;
+            };
+            in_pieces += 1;
+            assert!(
+                comparable(pieces) == comparable(whole),
+                "{}: trees differ",
+                path.display()
+            );
+            assert_eq!(builder.diags, whole_diags, "{}", path.display());
+        }
+        assert!(in_pieces > 250, "only {in_pieces} files parsed in pieces");
+    }
 }

@@ -197,8 +197,11 @@ pub fn read_source(path: &Path) -> Result<String, String> {
     check_regular(path, &std::fs::metadata(path).map_err(cannot)?)?;
     let file = std::fs::File::open(path).map_err(cannot)?;
     // And again on what was opened, in case the path changed in between.
-    check_regular(path, &file.metadata().map_err(cannot)?)?;
-    let mut bytes = Vec::new();
+    let meta = file.metadata().map_err(cannot)?;
+    check_regular(path, &meta)?;
+    // Room for the whole file (plus the byte that shows it grew past the
+    // limit): growing by doubling would leave up to half of it unused.
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_SOURCE_BYTES) as usize + 1);
     file.take(MAX_SOURCE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;

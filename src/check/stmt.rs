@@ -5,6 +5,7 @@ use super::expr::error_expr;
 use super::scope::{DeclareError, FnCx};
 use super::Checker;
 use crate::ast::{self, ExprKind as A, StmtKind as S};
+use crate::collect::CollectExact;
 use crate::source::Span;
 use crate::typed::{
     AsyncKind, Block, Body, ClassId, Const, CtorChain, CtorId, Expr, FieldId, FieldInit, LocalInit,
@@ -241,7 +242,11 @@ impl Checker<'_> {
     /// A block: its own scope, knowing the names it declares further down.
     pub(super) fn block(&mut self, cx: &mut FnCx, b: &ast::Block) -> Block {
         cx.push(declared_names(&b.stmts));
-        let stmts = b.stmts.iter().filter_map(|s| self.stmt(cx, s)).collect();
+        let stmts = b
+            .stmts
+            .iter()
+            .filter_map(|s| self.stmt(cx, s))
+            .collect_exact();
         cx.pop();
         Block {
             stmts,
@@ -318,7 +323,7 @@ impl Checker<'_> {
                 body,
             } => {
                 cx.push(declared_names(init));
-                let init = init.iter().filter_map(|s| self.stmt(cx, s)).collect();
+                let init = init.iter().filter_map(|s| self.stmt(cx, s)).collect_exact();
                 let cond = cond.as_ref().map(|c| self.condition(cx, c));
                 let step = step.iter().map(|e| self.expr_stmt(cx, e)).collect();
                 let body = Box::new(self.loop_body(cx, body));
@@ -485,6 +490,7 @@ impl Checker<'_> {
                 span: var.span,
             });
         }
+        decls.shrink_to_fit();
         (!decls.is_empty()).then_some(Stmt {
             kind: StmtKind::Local(decls),
             span,

@@ -21,9 +21,10 @@
 use super::grammar::Rule;
 use super::literal::{self, LiteralError};
 use crate::ast::*;
+use crate::collect::CollectExact;
 use crate::diag::Diagnostic;
 use crate::source::{FileId, Span};
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use std::sync::LazyLock;
 
@@ -148,6 +149,52 @@ pub enum Entry {
     },
 }
 
+/// A class being built: its declaration so far, and the classes nested in
+/// it (hoisted to the top level after it).
+pub struct OpenClass {
+    start: usize,
+    decl: ClassDecl,
+    nested: Vec<Item>,
+}
+
+impl OpenClass {
+    /// A class to build members into and drop (the body of a struct, …).
+    fn scratch(span: Span) -> OpenClass {
+        let name = Ident {
+            name: String::new(),
+            span,
+        };
+        OpenClass {
+            start: span.start as usize,
+            decl: ClassDecl {
+                modifiers: Modifiers::default(),
+                name,
+                base: None,
+                members: Vec::new(),
+                span,
+            },
+            nested: Vec::new(),
+        }
+    }
+
+    /// The class, its span ending at `end`, followed by its nested classes.
+    pub fn close(mut self, end: usize, file: FileId) -> impl Iterator<Item = Item> {
+        self.decl.span = Span::new(file, self.start, end);
+        std::iter::once(Item::Class(self.decl)).chain(self.nested)
+    }
+
+    /// Adds a class nested in this one (with the classes nested in it).
+    pub fn nest(&mut self, items: impl Iterator<Item = Item>) {
+        self.nested.extend(items);
+    }
+}
+
+/// A class header, and the class body when it came with it.
+struct ClassHeader<'i> {
+    class: OpenClass,
+    body: Option<P<'i>>,
+}
+
 /// C# binary operator precedence, lowest first.
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
     PrattParser::new()
@@ -173,6 +220,9 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 
 pub struct Builder {
     file: FileId,
+    /// Where in the file the text being built starts (pest's positions are
+    /// relative to the piece it parsed: see `parse/pieces.rs`).
+    base: usize,
     pub diags: Vec<Diagnostic>,
     /// Nesting of what is being built (see the module comment).
     nesting: usize,
@@ -216,6 +266,7 @@ impl Builder {
     pub fn new(file: FileId) -> Builder {
         Builder {
             file,
+            base: 0,
             diags: Vec::new(),
             nesting: 0,
             depth: 0,
@@ -227,14 +278,27 @@ impl Builder {
 
     // ───────────────────────── helpers
 
+    /// Pairs built from now on come from a piece of text starting at `base`.
+    pub fn set_base(&mut self, base: usize) {
+        self.base = base;
+    }
+
+    /// Where `pair` starts in the file.
+    fn start(&self, pair: &P) -> usize {
+        self.base + pair.as_span().start()
+    }
+
     fn span(&self, pair: &P) -> Span {
-        let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(
+            self.file,
+            self.start(pair),
+            self.base + pair.as_span().end(),
+        )
     }
 
     /// The span of a keyword of `len` bytes at the start of `pair`.
     fn keyword_span(&self, pair: &P, len: usize) -> Span {
-        let start = pair.as_span().start();
+        let start = self.start(pair);
         Span::new(self.file, start, start + len)
     }
 
@@ -282,7 +346,7 @@ impl Builder {
     }
 
     fn literal_error(&mut self, pair: &P, e: LiteralError) {
-        let start = pair.as_span().start() + e.offset;
+        let start = self.start(pair) + e.offset;
         self.error(
             Span::new(self.file, start, start + e.len),
             e.message,
@@ -337,7 +401,8 @@ impl Builder {
         entries
     }
 
-    fn top_item(&mut self, pair: P, out: &mut Vec<Entry>) {
+    /// One top-level entry (also one inside a namespace).
+    pub fn top_item(&mut self, pair: P, out: &mut Vec<Entry>) {
         match pair.as_rule() {
             Rule::include_directive => {
                 let span = self.span(&pair);
@@ -348,8 +413,7 @@ impl Builder {
                 }
             }
             Rule::namespace_decl => {
-                self.unsupported(self.keyword_span(&pair, "namespace".len()), "namespaces");
-                // The declarations inside are fine; keeping them avoids follow-on errors.
+                self.namespace_open(&pair);
                 for inner in pair.into_inner().skip(1) {
                     self.top_item(inner, out);
                 }
@@ -383,31 +447,71 @@ impl Builder {
         (modifiers, span, inner.next().expect("grammar: declaration"))
     }
 
+    /// `namespace N {` or `namespace N;`: reported; the declarations inside
+    /// are fine, and keeping them avoids follow-on errors.
+    pub fn namespace_open(&mut self, pair: &P) {
+        self.unsupported(self.keyword_span(pair, "namespace".len()), "namespaces");
+    }
+
     /// A class, and the classes nested in it, hoisted to the top level.
     fn class(&mut self, modifiers: Modifiers, span: Span, pair: P, out: &mut Vec<Item>) {
-        let mut inner = pair.into_inner();
+        let mut open = self.class_header(modifiers, span.start as usize, pair.into_inner());
+        if let Some(body) = open.body.take() {
+            for member in body.into_inner() {
+                self.member(member, &mut open.class);
+            }
+        }
+        out.extend(open.class.close(span.end as usize, self.file));
+    }
+
+    /// A class's name and base from the pairs after its modifiers (those of
+    /// `class_decl`, or of `class_open` when parsing in pieces); the body too
+    /// when it is among them.
+    fn class_header<'i>(
+        &mut self,
+        modifiers: Modifiers,
+        start: usize,
+        mut inner: Pairs<'i, Rule>,
+    ) -> ClassHeader<'i> {
         let name = self.ident(inner.next().expect("grammar: class name"));
         let mut base = None;
-        let mut members = Vec::new();
-        let mut nested = Vec::new();
+        let mut body = None;
         for part in inner {
             match part.as_rule() {
                 Rule::type_params => {
                     self.unsupported(self.span(&part), "generic types other than Task<T>");
                 }
                 Rule::base_list => base = self.base_list(part),
-                Rule::class_body => members = self.class_body(part, &mut nested),
+                Rule::class_body => body = Some(part),
                 _ => {}
             }
         }
-        out.push(Item::Class(ClassDecl {
-            modifiers,
-            name,
-            base,
-            members,
-            span,
-        }));
-        out.extend(nested);
+        let class = OpenClass {
+            start,
+            decl: ClassDecl {
+                modifiers,
+                name,
+                base,
+                members: Vec::new(),
+                span: Span::new(self.file, start, start),
+            },
+            nested: Vec::new(),
+        };
+        ClassHeader { class, body }
+    }
+
+    /// `class C : B {` (a `class_open` piece): the class, to be filled member
+    /// by member.
+    pub fn class_open(&mut self, pair: P) -> OpenClass {
+        let start = self.start(&pair);
+        let mut inner = pair.into_inner();
+        let modifiers = self.modifiers(inner.next().expect("grammar: modifiers"));
+        self.class_header(modifiers, start, inner).class
+    }
+
+    /// Where a `class_close` piece ends in the file.
+    pub fn end(&self, pair: &P) -> usize {
+        self.base + pair.as_span().end()
     }
 
     /// `: Base` — more than one base type means interfaces.
@@ -435,27 +539,23 @@ impl Builder {
         }
     }
 
-    fn class_body(&mut self, pair: P, nested: &mut Vec<Item>) -> Vec<Member> {
-        let mut members = Vec::new();
-        for member in pair.into_inner() {
-            let (modifiers, span, decl) = self.declaration(member);
-            match decl.as_rule() {
-                // A member whose type was reported as unsupported is dropped.
-                Rule::field_decl => {
-                    members.extend(self.field(modifiers, span, decl).map(Member::Field))
-                }
-                Rule::method_decl => {
-                    members.extend(self.method(modifiers, span, decl).map(Member::Method))
-                }
-                Rule::ctor_decl => {
-                    members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor))
-                }
-                Rule::class_decl => self.class(modifiers, span, decl, nested),
-                Rule::property_decl => self.property(decl),
-                _ => self.unsupported_type(decl),
+    /// One member (`member_decl`) of a class.
+    pub fn member(&mut self, member: P, class: &mut OpenClass) {
+        let (modifiers, span, decl) = self.declaration(member);
+        let members = &mut class.decl.members;
+        match decl.as_rule() {
+            // A member whose type was reported as unsupported is dropped.
+            Rule::field_decl => {
+                members.extend(self.field(modifiers, span, decl).map(Member::Field))
             }
+            Rule::method_decl => {
+                members.extend(self.method(modifiers, span, decl).map(Member::Method))
+            }
+            Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
+            Rule::class_decl => self.class(modifiers, span, decl, &mut class.nested),
+            Rule::property_decl => self.property(decl),
+            _ => self.unsupported_type(decl),
         }
-        members
     }
 
     /// A struct, interface or delegate declaration: reported, its body built and dropped.
@@ -465,13 +565,16 @@ impl Builder {
             Rule::interface_decl => ("interface", "interfaces"),
             _ => ("delegate", "delegates"),
         };
-        self.unsupported(self.keyword_span(&pair, keyword.len()), construct);
-        let mut dropped = Vec::new();
+        let span = self.keyword_span(&pair, keyword.len());
+        self.unsupported(span, construct);
+        let mut dropped = OpenClass::scratch(span);
         for part in pair
             .into_inner()
             .filter(|p| p.as_rule() == Rule::class_body)
         {
-            self.class_body(part, &mut dropped);
+            for member in part.into_inner() {
+                self.member(member, &mut dropped);
+            }
         }
     }
 
@@ -546,7 +649,9 @@ impl Builder {
     fn field(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<FieldDecl> {
         let mut inner = pair.into_inner();
         let ty = self.ty(inner.next().expect("grammar: field type"));
-        let vars = inner.map(|v| self.var_declarator(v, ty.as_ref())).collect();
+        let vars = inner
+            .map(|v| self.var_declarator(v, ty.as_ref()))
+            .collect_exact();
         Some(FieldDecl {
             modifiers,
             ty: ty?,
@@ -574,7 +679,7 @@ impl Builder {
         match (ty.map(|t| &t.kind), elements) {
             (Some(TypeExprKind::Array(elem)), Some(init)) => {
                 let kind = ExprKind::NewArray {
-                    elem: (**elem).clone(),
+                    elem: elem.clone(),
                     len: None,
                     init: Some(init),
                 };
@@ -727,7 +832,7 @@ impl Builder {
             "base" => CtorInitKind::Base,
             _ => CtorInitKind::This,
         };
-        let args = inner.map(|arg| self.expr(arg)).collect();
+        let args = inner.map(|arg| self.expr(arg)).collect_exact();
         CtorInit { kind, args, span }
     }
 
@@ -808,7 +913,7 @@ impl Builder {
 
     fn block(&mut self, pair: P) -> Block {
         let span = self.span(&pair);
-        let stmts = pair.into_inner().map(|s| self.stmt(s)).collect();
+        let stmts = pair.into_inner().map(|s| self.stmt(s)).collect_exact();
         Block { stmts, span }
     }
 
@@ -888,7 +993,7 @@ impl Builder {
                 otherwise = Some(Box::new(self.stmt(inner.next().expect("grammar: else"))));
                 continue;
             }
-            let start = inner.next().expect("grammar: `if`").as_span().start();
+            let start = self.start(&inner.next().expect("grammar: `if`"));
             let cond = self.expr(inner.next().expect("grammar: condition"));
             let then = self.stmt(inner.next().expect("grammar: then"));
             branches.push((start, cond, then));
@@ -914,7 +1019,9 @@ impl Builder {
     fn local(&mut self, decl: P, is_const: bool) -> StmtKind {
         let mut inner = decl.into_inner();
         let ty = self.ty(inner.next().expect("grammar: local type"));
-        let vars = inner.map(|v| self.var_declarator(v, ty.as_ref())).collect();
+        let vars = inner
+            .map(|v| self.var_declarator(v, ty.as_ref()))
+            .collect_exact();
         match ty {
             Some(ty) => StmtKind::Local { is_const, ty, vars },
             None => StmtKind::Error,
@@ -933,7 +1040,7 @@ impl Builder {
         let array_span = elem.span.to(len.span);
         let init = Expr {
             kind: ExprKind::NewArray {
-                elem: elem.clone(),
+                elem: Box::new(elem.clone()),
                 len: Some(Box::new(len)),
                 init: None,
             },
@@ -964,7 +1071,7 @@ impl Builder {
                 Rule::for_cond => {
                     cond = Some(self.expr(part.into_inner().next().expect("grammar: condition")))
                 }
-                Rule::for_step => step = part.into_inner().map(|e| self.expr(e)).collect(),
+                Rule::for_step => step = part.into_inner().map(|e| self.expr(e)).collect_exact(),
                 _ => body = Some(self.stmt(part)),
             }
         }
@@ -1135,8 +1242,14 @@ impl Builder {
                 };
                 let operand = Box::new(operand);
                 let kind = match test.as_rule() {
-                    Rule::is_test => ExprKind::Is { operand, ty },
-                    _ => ExprKind::As { operand, ty },
+                    Rule::is_test => ExprKind::Is {
+                        operand,
+                        ty: Box::new(ty),
+                    },
+                    _ => ExprKind::As {
+                        operand,
+                        ty: Box::new(ty),
+                    },
                 };
                 Expr { kind, span }
             })
@@ -1184,7 +1297,7 @@ impl Builder {
                 }
             }
             Rule::call => {
-                let args = op.into_inner().map(|a| self.expr(a)).collect();
+                let args = op.into_inner().map(|a| self.expr(a)).collect_exact();
                 ExprKind::Call {
                     callee: Box::new(target),
                     args,
@@ -1192,7 +1305,7 @@ impl Builder {
             }
             Rule::index => {
                 let op_span = self.span(&op);
-                let mut indices: Vec<Expr> = op.into_inner().map(|i| self.expr(i)).collect();
+                let mut indices: Vec<Expr> = op.into_inner().map(|i| self.expr(i)).collect_exact();
                 if indices.len() > 1 {
                     self.unsupported(op_span, "multi-dimensional arrays");
                     return Self::error_expr(span);
@@ -1222,7 +1335,7 @@ impl Builder {
             Rule::await_op => ExprKind::Await(Box::new(operand)),
             Rule::cast_op => match self.ty(op.into_inner().next().expect("grammar: cast type")) {
                 Some(ty) => ExprKind::Cast {
-                    ty,
+                    ty: Box::new(ty),
                     operand: Box::new(operand),
                 },
                 None => ExprKind::Error,
@@ -1285,7 +1398,7 @@ impl Builder {
             }
             Rule::typeref => match self.type_atom(pair.into_inner().next().expect("grammar: type"))
             {
-                Some(ty) => ExprKind::TypeRef(ty),
+                Some(ty) => ExprKind::TypeRef(Box::new(ty)),
                 None => ExprKind::Error,
             },
             Rule::paren_expr => {
@@ -1335,7 +1448,7 @@ impl Builder {
             match literal::interpolated_text(part.as_str(), part.as_span().start() - start) {
                 Ok(text) => parts.push(InterpPart::Text(text)),
                 Err(e) => {
-                    let at = start + e.offset;
+                    let at = self.base + start + e.offset;
                     self.error(Span::new(self.file, at, at + e.len), e.message, "here");
                     return ExprKind::Error;
                 }
@@ -1355,7 +1468,7 @@ impl Builder {
     fn new_object(&mut self, pair: P) -> ExprKind {
         let mut inner = pair.into_inner();
         let class = inner.next().expect("grammar: class");
-        let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect();
+        let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect_exact();
         let span = self.span(&class);
         let mut parts = class.into_inner();
         let name = self.ident(parts.next().expect("grammar: class name"));
@@ -1375,7 +1488,7 @@ impl Builder {
             let init = self.array_initializer(inner.next().expect("grammar: initializer"));
             return match (ty.map(|t| t.kind), init) {
                 (Some(TypeExprKind::Array(elem)), Some(init)) => ExprKind::NewArray {
-                    elem: *elem,
+                    elem,
                     len: None,
                     init: Some(init),
                 },
@@ -1393,7 +1506,7 @@ impl Builder {
         let elem = self.type_atom(first);
         let dims = inner.next().expect("grammar: dimensions");
         let dims_span = self.span(&dims);
-        let mut lens: Vec<Expr> = dims.into_inner().map(|d| self.expr(d)).collect();
+        let mut lens: Vec<Expr> = dims.into_inner().map(|d| self.expr(d)).collect_exact();
         if lens.len() > 1 {
             self.unsupported(dims_span, "multi-dimensional arrays");
             return ExprKind::Error;
@@ -1419,7 +1532,7 @@ impl Builder {
             }
         }
         ExprKind::NewArray {
-            elem,
+            elem: Box::new(elem),
             len: lens.pop().map(Box::new),
             init,
         }
