@@ -1085,18 +1085,85 @@ impl Printer {
     /// The instruction as NASM text; `scope` is the local-label parent in effect
     /// where the text goes (local names print short inside their own scope).
     pub fn insn(&mut self, asm: &Asm, insn: &Insn, scope: Option<SymId>) -> String {
+        self.insn_tokens(asm, insn, scope).0
+    }
+
+    /// The instruction as NASM text and the kind of each piece of it, as the
+    /// formatter wrote them (the x86 pane colours by these kinds).
+    pub fn insn_tokens(
+        &mut self,
+        asm: &Asm,
+        insn: &Insn,
+        scope: Option<SymId>,
+    ) -> (String, Vec<Token>) {
         *self.current.borrow_mut() = insn.sym.map(|r| (r.operand, asm.print_name(r.sym, scope)));
-        let mut out = TextOutput(String::new());
+        let mut out = TextOutput::default();
         self.formatter.format(&insn.instr, &mut out);
-        out.0
+        (out.text, out.tokens)
     }
 }
 
-struct TextOutput(String);
+/// What a piece of an instruction's text is, as the formatter knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Mnemonic,
+    Register,
+    Number,
+    /// A size or branch keyword (`qword`, `rel`) or a prefix (`rep`).
+    Keyword,
+    /// A label or function name.
+    Symbol,
+    /// Brackets, commas, operators, spaces.
+    Punctuation,
+}
+
+/// A piece of an instruction's text: its kind, and where it ends (a byte
+/// offset; it starts where the one before ends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub end: u16,
+}
+
+/// Splits `text` into its tokens' texts and kinds.
+pub fn token_texts<'t>(
+    text: &'t str,
+    tokens: &'t [Token],
+) -> impl Iterator<Item = (TokenKind, &'t str)> + 't {
+    let mut start = 0;
+    tokens.iter().map(move |t| {
+        let piece = &text[start..t.end as usize];
+        start = t.end as usize;
+        (t.kind, piece)
+    })
+}
+
+#[derive(Default)]
+struct TextOutput {
+    text: String,
+    tokens: Vec<Token>,
+}
 
 impl FormatterOutput for TextOutput {
-    fn write(&mut self, text: &str, _kind: FormatterTextKind) {
-        self.0.push_str(text);
+    fn write(&mut self, text: &str, kind: FormatterTextKind) {
+        use FormatterTextKind as K;
+        let kind = match kind {
+            K::Mnemonic => TokenKind::Mnemonic,
+            K::Register => TokenKind::Register,
+            K::Number => TokenKind::Number,
+            K::Keyword | K::Prefix | K::Directive | K::Decorator => TokenKind::Keyword,
+            K::Label | K::Function | K::LabelAddress | K::FunctionAddress | K::Data => {
+                TokenKind::Symbol
+            }
+            _ => TokenKind::Punctuation,
+        };
+        self.text.push_str(text);
+        let end = self.text.len() as u16;
+        match self.tokens.last_mut() {
+            // Pieces of one kind in a row are one token (`qword` `ptr`…).
+            Some(last) if last.kind == kind => last.end = end,
+            _ => self.tokens.push(Token { kind, end }),
+        }
     }
 }
 

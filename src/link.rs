@@ -18,7 +18,7 @@
 //! next page  .heap     128 MiB (HEAP_SIZE), zero-filled           rw-
 //! ```
 
-use crate::asm::{Asm, Item, Origin, Printer, Section, SymId};
+use crate::asm::{token_texts, Asm, Item, Origin, Printer, Section, SymId, Token, TokenKind};
 use crate::diag::Diagnostic;
 use crate::source::{Sources, Span};
 use std::fmt::Write as _;
@@ -82,10 +82,28 @@ pub struct MapEntry {
     pub len: u32,
     /// NASM text, with symbol names.
     pub text: String,
+    /// What each piece of `text` is (mnemonic, register, …), from the formatter.
+    pub tokens: Vec<Token>,
     pub origin: Origin,
 }
 
 impl MapEntry {
+    /// The pieces of the text with their kinds.
+    pub fn token_texts(&self) -> impl Iterator<Item = (TokenKind, &str)> {
+        token_texts(&self.text, &self.tokens)
+    }
+
+    /// The registers the instruction names, each once, in order.
+    pub fn registers(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for (kind, text) in self.token_texts() {
+            if kind == TokenKind::Register && !names.contains(&text) {
+                names.push(text);
+            }
+        }
+        names
+    }
+
     pub fn end(&self) -> u64 {
         self.addr + self.len as u64
     }
@@ -206,12 +224,16 @@ fn source_map(asm: &Asm, done: &crate::asm::Assembled) -> Vec<MapEntry> {
     done.insns
         .iter()
         .filter_map(|p| match &items[p.item] {
-            Item::Insn(insn) => Some(MapEntry {
-                addr: p.addr,
-                len: p.len,
-                text: printer.insn(asm, insn, scopes[p.item]),
-                origin: insn.origin.clone(),
-            }),
+            Item::Insn(insn) => {
+                let (text, tokens) = printer.insn_tokens(asm, insn, scopes[p.item]);
+                Some(MapEntry {
+                    addr: p.addr,
+                    len: p.len,
+                    text,
+                    tokens,
+                    origin: insn.origin.clone(),
+                })
+            }
             _ => None,
         })
         .collect()

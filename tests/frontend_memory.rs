@@ -66,6 +66,14 @@ fn parsing_and_checking_take_a_bounded_multiple_of_the_source() {
     );
     // Parsing the whole file at once took 60x (pest's token queue); in
     // pieces the tree's own size is what remains.
-    assert!(per_byte(parse_peak) < 22.0, "parsing: {:.1}x", per_byte(parse_peak));
-    assert!(per_byte(check_peak) < 16.0, "checking: {:.1}x", per_byte(check_peak));
+    assert!(
+        per_byte(parse_peak) < 22.0,
+        "parsing: {:.1}x",
+        per_byte(parse_peak)
+    );
+    assert!(
+        per_byte(check_peak) < 16.0,
+        "checking: {:.1}x",
+        per_byte(check_peak)
+    );
 }

@@ -68,3 +68,38 @@ fn every_callee_saved_push_of_generated_code_is_a_save_site() {
     assert!(pushes > 0);
     assert_eq!(saves, pushes, "lesson 01: every prologue push is an event");
 }
+
+/// The x86 pane colours by the kinds the formatter gave each token: every
+/// instruction's tokens cover its text exactly, every register the
+/// instruction encodes is a register token, and no register token is
+/// anything but a register iced-x86 knows.
+#[test]
+fn instruction_tokens_are_typed_by_the_formatter() {
+    use flux_viz::asm::TokenKind;
+    let compiled =
+        pipeline::compile_file(std::path::Path::new("lessons/03-first-await.fs")).unwrap();
+    let mut registers = 0;
+    for entry in &compiled.image.map {
+        let joined: String = entry.token_texts().map(|(_, t)| t).collect();
+        assert_eq!(joined, entry.text);
+        let (mnemonic, _) = entry
+            .token_texts()
+            .find(|(k, _)| *k != TokenKind::Punctuation)
+            .unwrap();
+        assert_eq!(mnemonic, TokenKind::Mnemonic, "{}", entry.text);
+        for name in entry.registers() {
+            registers += 1;
+            let known =
+                iced_x86::Register::values().any(|r| format!("{r:?}").eq_ignore_ascii_case(name));
+            assert!(known, "`{name}` in `{}` is not a register", entry.text);
+        }
+        // A symbol that looks like a register (`r12` as a label) cannot
+        // be mistaken for one: symbols come from the resolver.
+        for (kind, text) in entry.token_texts() {
+            if kind == TokenKind::Symbol {
+                assert!(!entry.registers().contains(&text));
+            }
+        }
+    }
+    assert!(registers > 500, "{registers} register tokens");
+}

@@ -1,8 +1,11 @@
-//! The x86-64 pane: address, bytes (`x`), the NASM text coloured by token
-//! kind, the code generator's teaching comment; the CPU's instruction marked,
-//! the current source line's block tinted, source lines interleaved (`i`).
+//! The x86-64 pane: address, bytes (`x`), the NASM text coloured by the
+//! kind the formatter gave each token, the code generator's teaching
+//! comment; the CPU's instruction marked, the current source line's block
+//! tinted, source lines interleaved (`i`).
 
 use super::{frame, render_rows};
+use crate::asm::TokenKind;
+use crate::link::MapEntry;
 use crate::tui::app::{App, PaneId};
 use crate::tui::session::{AsmRow, Session};
 use crate::tui::text;
@@ -99,7 +102,7 @@ fn insn_line(app: &App, session: &Session, i: usize, here: bool) -> Line<'static
             theme.dim(),
         ));
     }
-    let tokens = colour_nasm(&entry.text, theme);
+    let tokens = colour_insn(entry, theme);
     let width: usize = tokens.iter().map(|s| s.content.chars().count()).sum();
     spans.extend(tokens);
     if !entry.origin.explain.is_empty() {
@@ -131,78 +134,22 @@ pub fn row_text(app: &App, session: &Session, row: usize) -> String {
     }
 }
 
-const SIZES: [&str; 7] = ["byte", "word", "dword", "qword", "rel", "ptr", "short"];
-
-/// Colours NASM text by token kind: mnemonic, register, number, size/rel
-/// keyword, symbol; punctuation stays plain.
-pub fn colour_nasm(text: &str, theme: Theme) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let (mnemonic, operands) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-    spans.push(Span::styled(format!("{mnemonic:<7} "), theme.mnemonic()));
-    let mut rest = operands.trim_start();
-    while !rest.is_empty() {
-        let c = rest.chars().next().expect("not empty");
-        let len = if is_word_char(c) {
-            rest.find(|ch: char| !is_word_char(ch))
-                .unwrap_or(rest.len())
-        } else {
-            c.len_utf8()
-        };
-        let (token, tail) = rest.split_at(len);
-        let style = if !is_word_char(c) {
-            Style::new()
-        } else if c.is_ascii_digit() {
-            theme.number()
-        } else if is_register(token) {
-            theme.register()
-        } else if SIZES.contains(&token) {
-            theme.keyword()
-        } else {
-            theme.symbol()
-        };
-        spans.push(Span::styled(token.to_string(), style));
-        rest = tail;
-    }
-    spans
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '.' | '$' | '@')
-}
-
-/// General-purpose register names in all widths.
-pub fn is_register(token: &str) -> bool {
-    const NAMED: [&str; 8] = ["ax", "bx", "cx", "dx", "si", "di", "sp", "bp"];
-    let t = token.to_ascii_lowercase();
-    let t = t.as_str();
-    if t == "rip" || t == "rflags" {
-        return true;
-    }
-    let legacy = t
-        .strip_prefix('r')
-        .or_else(|| t.strip_prefix('e'))
-        .unwrap_or(t);
-    if NAMED.contains(&legacy)
-        || matches!(
-            t,
-            "al" | "bl" | "cl" | "dl" | "sil" | "dil" | "spl" | "bpl" | "ah" | "bh" | "ch" | "dh"
-        )
-    {
-        return true;
-    }
-    t.strip_prefix('r').is_some_and(|n| {
-        let digits = n.trim_end_matches(['b', 'w', 'd']);
-        digits.parse::<u8>().is_ok_and(|k| (8..=15).contains(&k))
-    })
-}
-
-/// The register names an instruction mentions (for the explanation line).
-pub fn registers_in(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for token in text.split(|c: char| !is_word_char(c)).skip(1) {
-        if is_register(token) && !names.iter().any(|n| n == token) {
-            names.push(token.to_string());
-        }
-    }
-    names
+/// Colours an instruction by the kind the formatter gave each token:
+/// mnemonic, register, number, size/branch keyword, symbol; punctuation
+/// stays plain.
+pub fn colour_insn(entry: &MapEntry, theme: Theme) -> Vec<Span<'static>> {
+    entry
+        .token_texts()
+        .map(|(kind, text)| {
+            let style = match kind {
+                TokenKind::Mnemonic => theme.mnemonic(),
+                TokenKind::Register => theme.register(),
+                TokenKind::Number => theme.number(),
+                TokenKind::Keyword => theme.keyword(),
+                TokenKind::Symbol => theme.symbol(),
+                TokenKind::Punctuation => Style::new(),
+            };
+            Span::styled(text.to_string(), style)
+        })
+        .collect()
 }

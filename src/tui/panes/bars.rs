@@ -2,7 +2,6 @@
 //! instruction, timeline strip, narration / last event, key hints or prompt —
 //! and the full-screen states: help overlay, compile error, too small.
 
-use super::asm::registers_in;
 use crate::tui::app::{App, Mode, PromptKind, BINDINGS};
 use crate::tui::layout::Areas;
 use crate::tui::session::Session;
@@ -77,8 +76,8 @@ fn explain(app: &App, session: &Session) -> Line<'static> {
             format!("— {}", entry.origin.explain)
         }),
     ];
-    for name in registers_in(&entry.text) {
-        if let Some(note) = text::register_note(&name) {
+    for name in entry.registers() {
+        if let Some(note) = text::register_note(name) {
             spans.push(Span::styled(format!(" · {name}: {note}"), app.theme.dim()));
         }
     }
