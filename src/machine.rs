@@ -69,12 +69,18 @@ impl Program {
     }
 
     /// `" with result 42"` for a `Task<int>`, nothing for a `Task`.
-    fn result_text(&self, promise: &PromiseRef, value: u64) -> String {
+    /// ` with result …` for a `Task<T>`'s result (`format` states pointers).
+    fn result_text(
+        &self,
+        promise: &PromiseRef,
+        value: u64,
+        format: &dyn Fn(u64) -> String,
+    ) -> String {
         match self.frame(&promise.owner).and_then(|f| f.result.as_ref()) {
             Some(layout::ValueKind::Int) => format!(" with result {}", value as i32),
             Some(layout::ValueKind::Long) => format!(" with result {}", value as i64),
             Some(layout::ValueKind::Bool) => format!(" with result {}", value != 0),
-            Some(_) => format!(" with result {value:#x}"),
+            Some(_) => format!(" with result {}", format(value)),
             None => String::new(),
         }
     }
@@ -548,14 +554,18 @@ impl Machine {
     }
 
     fn event(&self, record: &Record) -> Event {
-        let promise = |addr: u64| self.promise_ref(addr);
+        // What an event says depends on its moment only, not on when it is
+        // shown: promises and values as they were at the record.
+        let promise = |addr: u64| self.promise_ref_at(addr, record.icount);
         let fault = match &self.end {
             Some((_, End::Fault(reason))) => reason.as_str(),
             _ => "",
         };
+        let value = |v: u64| self.format_value_at(v, Some(record.icount));
         let cx = events::Context {
             program: &self.program,
             promise: &promise,
+            value: &value,
             output: &self.engine.detector().out,
             fault,
             budget: self.options.max_insns,
@@ -563,25 +573,49 @@ impl Machine {
         events::from_record(record, &cx)
     }
 
+    /// The promise at `addr` as it is now (it may have been created further
+    /// on, in a run the student has stepped back from: then it is none yet).
     fn promise_ref(&self, addr: u64) -> Option<PromiseRef> {
+        self.promise_ref_at(addr, self.icount)
+    }
+
+    /// The promise at `addr` as it was at instruction `at`.
+    fn promise_ref_at(&self, addr: u64, at: u64) -> Option<PromiseRef> {
         if Some(addr) == self.program.sites.symbol("rt_completed_task") {
-            return Some(PromiseRef {
-                id: 0,
-                addr,
-                owner: "Task.CompletedTask".to_string(),
-            });
+            return Some(PromiseRef::new(0, addr, "Task.CompletedTask".to_string()));
         }
         let i = *self.promise_index.get(&addr)?;
         let created = self.engine.detector().created[i];
+        if created.icount > at {
+            return None;
+        }
         let made = match &self.program.sites.list[created.site as usize].kind {
             SiteKind::Create(made) => *made,
             _ => Made::Timer,
         };
-        Some(PromiseRef {
-            id: i + 1,
-            addr,
-            owner: events::owner_of(&self.program, made),
-        })
+        let mut promise = PromiseRef::new(i + 1, addr, events::owner_of(&self.program, made));
+        if let Some(call) = self.call_of(addr, &promise.owner, at) {
+            promise.call = call;
+        }
+        Some(promise)
+    }
+
+    /// `Brew("tea", 30)`: an async method's short name and the arguments
+    /// its frame received (captured when its body first ran, by `at`).
+    fn call_of(&self, frame: u64, method: &str, at: u64) -> Option<String> {
+        let (seen, args) = self.engine.detector().args.get(&frame)?;
+        if *seen > at {
+            return None;
+        }
+        let layout = self.program.frame(method)?;
+        let shown: Vec<String> = layout
+            .params
+            .iter()
+            .zip(args)
+            .map(|(&field, &raw)| self.render_argument(raw, &layout.fields[field].kind))
+            .collect();
+        let short = method.rsplit('.').next().unwrap_or(method);
+        Some(format!("{short}({})", shown.join(", ")))
     }
 
     // ----- the core ------------------------------------------------------

@@ -235,3 +235,32 @@ fn breakpoints_on_states_and_lines_stop_there() {
     assert!(!m.stack(32).is_empty());
     assert!(m.promises().len() >= 3);
 }
+
+/// Promises are named by the call that made them, and values in
+/// explanations by what they are: lesson 05's brews by drink and minutes, a
+/// `Task<string>`'s result by its text, never a bare address.
+#[test]
+fn promises_named_by_their_call_and_results_by_their_value() {
+    let compiled = pipeline::compile_file(Path::new("lessons/05-timers.fs")).unwrap();
+    let mut m = Machine::with_options(compiled, Options::default()).unwrap();
+    m.run_to_end().unwrap();
+    let lines: Vec<String> = m.events().iter().map(|e| e.line()).collect();
+    for call in [
+        r#"Brew("tea", 30)"#,
+        r#"Brew("coffee", 10)"#,
+        r#"Brew("cocoa", 30)"#,
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(&format!(" {call} "))),
+            "{call}"
+        );
+    }
+    let coffee = lines
+        .iter()
+        .find(|l| l.contains("complete") && l.contains(r#"Brew("coffee", 10)"#))
+        .expect("coffee completes");
+    assert!(
+        coffee.contains(r#"with result 0x"#) && coffee.contains(r#" "coffee""#),
+        "{coffee}"
+    );
+}

@@ -21,7 +21,7 @@
 use super::sites::{SiteKind, Sites};
 use crate::emulate::{self, Syscall};
 use crate::link::Image;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ffi::c_void;
 use std::sync::Arc;
 use unicorn_engine::{
@@ -113,6 +113,10 @@ pub struct Detector {
     /// Event records and created promises, in order.
     pub records: Vec<Record>,
     pub created: Vec<Created>,
+    /// The arguments each async frame received (by frame address), read at
+    /// its first dispatch to state 0, when the starter has copied them in;
+    /// with the instruction count of that moment.
+    pub args: HashMap<u64, (u64, Vec<u64>)>,
     /// Program output of the furthest run, and how much of it exists now.
     pub out: [Vec<u8>; 2],
     pub out_len: [usize; 2],
@@ -252,6 +256,7 @@ impl Engine {
             halt_icount: 0,
             records: Vec::new(),
             created: Vec::new(),
+            args: HashMap::new(),
             out: [Vec::new(), Vec::new()],
             out_len: [0, 0],
             bad_access: None,
@@ -572,6 +577,15 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
             });
         }
         return None;
+    }
+    if let (SiteKind::Jump, 0, Some(method)) = (kind, b, sites.list[site as usize].method) {
+        if !d.args.contains_key(&a) {
+            let args = sites.params[method]
+                .iter()
+                .map(|&offset| d.read_u64(a + offset as u64).unwrap_or(0))
+                .collect();
+            d.args.insert(a, (icount, args));
+        }
     }
     let bit = super::events::EventKind::of_site(kind, a)?.bit();
     if let SiteKind::Syscall = kind {

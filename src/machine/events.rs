@@ -191,6 +191,21 @@ pub struct PromiseRef {
     pub addr: u64,
     /// `Program.Twice`, `Task.Delay`, `Task.WhenAll`, `Task.FromResult`, …
     pub owner: String,
+    /// What created it, as a student would write the call: `Brew("tea", 30)`
+    /// (the arguments as the method's frame received them), else `owner`.
+    pub call: String,
+}
+
+impl PromiseRef {
+    /// A promise known by its owner only.
+    pub fn new(id: usize, addr: u64, owner: String) -> PromiseRef {
+        PromiseRef {
+            id,
+            addr,
+            call: owner.clone(),
+            owner,
+        }
+    }
 }
 
 /// A register written to or read from memory.
@@ -238,7 +253,7 @@ impl Event {
             self.addr
         );
         if let Some(p) = &self.promise {
-            let _ = write!(out, " #{} {}", p.id, p.owner);
+            let _ = write!(out, " #{} {}", p.id, p.call);
         }
         match (self.state_before, self.state_after) {
             (Some(a), Some(b)) => {
@@ -263,6 +278,8 @@ impl Event {
 pub(crate) struct Context<'a> {
     pub program: &'a Program,
     pub promise: &'a dyn Fn(u64) -> Option<PromiseRef>,
+    /// A value as every pane states it (`Machine::format_value`).
+    pub value: &'a dyn Fn(u64) -> String,
     pub output: &'a [Vec<u8>; 2],
     pub fault: &'a str,
     pub budget: u64,
@@ -270,11 +287,8 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     fn promise_or_addr(&self, addr: u64) -> PromiseRef {
-        (self.promise)(addr).unwrap_or(PromiseRef {
-            id: 0,
-            addr,
-            owner: format!("the promise at {addr:#x}"),
-        })
+        (self.promise)(addr)
+            .unwrap_or_else(|| PromiseRef::new(0, addr, format!("the promise at {addr:#x}")))
     }
 }
 
@@ -366,16 +380,16 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "The event loop takes promise #{} ({}, state {}) from the ready queue and calls its continuation {} with the frame in rdi.",
-                p.id, p.owner, r.b, resume
+                p.id, p.call, r.b, resume
             );
             e.promise = Some(p);
         }
         SiteKind::Complete => {
             let p = cx.promise_or_addr(r.a);
-            let result = cx.program.result_text(&p, r.b);
+            let result = cx.program.result_text(&p, r.b, cx.value);
             e.explain = format!(
                 "Promise #{} ({}) completes{result}: its status becomes 1 and everyone awaiting it is queued.",
-                p.id, p.owner
+                p.id, p.call
             );
             e.promise = Some(p);
         }
@@ -384,7 +398,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.explain = format!(
                 "Promise #{} ({}) is appended to the ready queue, behind {} waiting promise{}; the event loop will resume it in turn.",
                 p.id,
-                p.owner,
+                p.call,
                 r.b,
                 if r.b == 1 { "" } else { "s" }
             );
@@ -455,18 +469,18 @@ fn save_restore(
         place: where_,
     });
     e.explain = match (place, save) {
-        (Place::Stack, true) if reg == "rbp" => format!("{} saves the caller's frame pointer rbp ({:#x}) on the stack at {addr:#x}.", e.function, r.a),
+        (Place::Stack, true) if reg == "rbp" => format!("{} saves the caller's frame pointer rbp ({}) on the stack at {addr:#x}.", e.function, (cx.value)(r.a)),
         (Place::Stack, true) => format!(
-            "{} saves callee-saved {reg} ({:#x}) on the stack at {addr:#x}: the System V ABI says a function must give it back unchanged.",
-            e.function, r.a
+            "{} saves callee-saved {reg} ({}) on the stack at {addr:#x}: the System V ABI says a function must give it back unchanged.",
+            e.function, (cx.value)(r.a)
         ),
-        (Place::Stack, false) => format!("{} restores the caller's {reg} ({:#x}) from the stack at {addr:#x} before returning.", e.function, r.a),
+        (Place::Stack, false) => format!("{} restores the caller's {reg} ({}) from the stack at {addr:#x} before returning.", e.function, (cx.value)(r.a)),
         (Place::Frame { offset, name }, true) => {
             let p = cx.promise_or_addr(r.b);
             e.promise = Some(p.clone());
             format!(
                 "Before suspending, {who} saves local `{name}` ({reg} = {}) into its frame (promise #{}) at offset {offset}, because it is needed after the await.",
-                r.a as i64, p.id
+                (cx.value)(r.a), p.id
             )
         }
         (Place::Frame { offset, name }, false) => {
@@ -474,13 +488,13 @@ fn save_restore(
             e.promise = Some(p.clone());
             format!(
                 "After resuming, {who} restores local `{name}` into {reg} ({}) from its frame (promise #{}) at offset {offset}.",
-                r.a as i64, p.id
+                (cx.value)(r.a), p.id
             )
         }
         (Place::Slot { name, .. }, _) => {
             let p = cx.promise_or_addr(r.b);
             e.promise = Some(p.clone());
-            format!("After resuming, {who} puts local `{name}` ({}) back into its stack slot, copied from its frame (promise #{}).", r.a as i64, p.id)
+            format!("After resuming, {who} puts local `{name}` ({}) back into its stack slot, copied from its frame (promise #{}).", (cx.value)(r.a), p.id)
         }
     };
 }

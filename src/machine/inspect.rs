@@ -116,8 +116,19 @@ impl Machine {
     /// vtable (`vtable of Dog`), an object by its vtable (`Dog object`), a
     /// string literal (`"woof"`). None for anything else (ints among them).
     pub fn describe_value(&self, value: u64) -> Option<String> {
+        self.describe_value_at(value, None)
+    }
+
+    /// `describe_value` as of instruction `at` (for an event's text, which
+    /// must not change with the moment it is shown): promises as they were
+    /// then, and no heap word read (an object may not have existed yet).
+    fn describe_value_at(&self, value: u64, at: Option<u64>) -> Option<String> {
         let image = &self.program.image;
-        if let Some(promise) = self.promise_ref(value) {
+        let promise = match at {
+            Some(at) => self.promise_ref_at(value, at),
+            None => self.promise_ref(value),
+        };
+        if let Some(promise) = promise {
             return Some(
                 if self
                     .program
@@ -125,11 +136,11 @@ impl Machine {
                     .iter()
                     .any(|f| f.method == promise.owner)
                 {
-                    format!("{} frame (promise #{})", promise.owner, promise.id)
+                    format!("{} frame (promise #{})", promise.call, promise.id)
                 } else if promise.id == 0 {
                     promise.owner
                 } else {
-                    format!("{} (promise #{})", promise.owner, promise.id)
+                    format!("{} (promise #{})", promise.call, promise.id)
                 },
             );
         }
@@ -168,6 +179,7 @@ impl Machine {
             .iter()
             .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
         match (region.map(|r| r.section), class) {
+            (Some(crate::asm::Section::Heap), _) if at.is_some() => Some("heap".to_string()),
             (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
             (Some(crate::asm::Section::Heap), None) => {
                 let free = self.symbol_word("rt_heap_ptr");
@@ -189,6 +201,21 @@ impl Machine {
                 Some("argument block".to_string())
             }
             (None, _) => None,
+        }
+    }
+
+    /// The one way a value is stated, in every pane and every explanation:
+    /// what it points to when the machine can name it (with its address),
+    /// else a decimal number.
+    pub fn format_value(&self, value: u64) -> String {
+        self.format_value_at(value, None)
+    }
+
+    /// `format_value` as of instruction `at` (see [`Machine::describe_value_at`]).
+    pub(crate) fn format_value_at(&self, value: u64, at: Option<u64>) -> String {
+        match self.describe_value_at(value, at) {
+            Some(what) => format!("{value:#x} {what}"),
+            None => (value as i64).to_string(),
         }
     }
 
@@ -325,11 +352,10 @@ impl Machine {
         let mut node = self.word(addr + header::AWAITERS as u64);
         while node != 0 && awaiters.len() < 1000 {
             let waiter = self.word(node + 8) & !1;
-            awaiters.push(self.promise_ref(waiter).unwrap_or(PromiseRef {
-                id: 0,
-                addr: waiter,
-                owner: "?".into(),
-            }));
+            awaiters.push(
+                self.promise_ref(waiter)
+                    .unwrap_or_else(|| PromiseRef::new(0, waiter, "?".into())),
+            );
             node = self.word(node);
         }
         PromiseView {
@@ -388,12 +414,40 @@ impl Machine {
             _ if raw == 0 => "null".to_string(),
             ValueKind::Str => format!("{:?}", self.string_at(raw)),
             ValueKind::Task => match self.promise_ref(raw) {
-                Some(p) => format!("promise #{} ({})", p.id, p.owner),
+                Some(p) => format!("promise #{} ({})", p.id, p.call),
                 None => format!("{raw:#x}"),
             },
             ValueKind::Array => format!("array of {} at {raw:#x}", self.word(raw)),
             ValueKind::Object(class) => format!("{class} object at {raw:#x}"),
             ValueKind::Word => format!("{raw:#x}"),
+        }
+    }
+
+    /// An argument as a call names it: `30`, `"tea"`, `#2` (a task), `Dog`.
+    pub(crate) fn render_argument(&self, raw: u64, kind: &ValueKind) -> String {
+        match kind {
+            _ if raw == 0
+                && !matches!(
+                    kind,
+                    ValueKind::Int | ValueKind::Long | ValueKind::Bool | ValueKind::Char
+                ) =>
+            {
+                "null".into()
+            }
+            ValueKind::Str => {
+                let text = self.string_at(raw);
+                match text.char_indices().nth(12) {
+                    Some((cut, _)) => format!("{:?}…", &text[..cut]),
+                    None => format!("{text:?}"),
+                }
+            }
+            ValueKind::Task => match self.promise_index.get(&raw) {
+                Some(i) => format!("#{}", i + 1),
+                None => "task".into(),
+            },
+            ValueKind::Object(class) => class.clone(),
+            ValueKind::Array => format!("array of {}", self.word(raw)),
+            _ => self.render(raw, kind),
         }
     }
 
@@ -437,11 +491,8 @@ impl Machine {
     }
 
     fn promise_or_addr(&self, addr: u64) -> PromiseRef {
-        self.promise_ref(addr).unwrap_or(PromiseRef {
-            id: 0,
-            addr,
-            owner: format!("{addr:#x}"),
-        })
+        self.promise_ref(addr)
+            .unwrap_or_else(|| PromiseRef::new(0, addr, format!("{addr:#x}")))
     }
 
     /// A hash of the registers, all writable memory and the output: equal

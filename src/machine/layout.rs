@@ -84,6 +84,8 @@ pub struct FrameLayout {
     pub states: Vec<StateLayout>,
     /// The result kind of a `Task<T>` (`None` for `Task` and `async void`).
     pub result: Option<ValueKind>,
+    /// The parameters, in order: indices into `fields`.
+    pub params: Vec<usize>,
     /// Every edge of the state machine, as the lowering decided it: from
     /// each state, the awaits its code can reach and the completion.
     pub transitions: Vec<Transition>,
@@ -162,7 +164,13 @@ impl FrameLayout {
                 })
             })
             .collect();
+        let params = frame
+            .params
+            .iter()
+            .filter_map(|(_, offset)| frame.fields.iter().position(|f| f.offset == *offset))
+            .collect();
         Some(FrameLayout {
+            params,
             transitions,
             method: function.label.trim_end_matches("$resume").to_string(),
             resume: function.label.clone(),

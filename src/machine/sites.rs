@@ -118,6 +118,10 @@ pub struct Sites {
     pub ranges: Vec<(u64, u64)>,
     /// The runtime's data symbols the machine reads (queue, timers, time, heap).
     pub symbols: std::collections::HashMap<&'static str, u64>,
+    /// For each async method (a [`Site::method`]), the frame offsets of its
+    /// parameters: the engine reads them when the body first runs, so a
+    /// promise can be named by the call that made it.
+    pub params: Vec<Vec<u32>>,
 }
 
 /// The runtime data the machine inspects.
@@ -170,7 +174,12 @@ impl Sites {
             .iter()
             .filter_map(|name| Some((*name, image.symbol(name)?)))
             .collect();
+        let params = frames
+            .iter()
+            .map(|f| f.params.iter().map(|&i| f.fields[i].offset).collect())
+            .collect();
         Sites {
+            params,
             symbols,
             list,
             base,

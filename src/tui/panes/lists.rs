@@ -78,10 +78,7 @@ pub fn value_text(session: &Session, value: u64, raw: bool) -> String {
     if raw {
         return format!("{value:#x}");
     }
-    match session.machine.describe_value(value) {
-        Some(what) => format!("{value:#x} {what}"),
-        None => (value as i64).to_string(),
-    }
+    session.machine.format_value(value)
 }
 
 fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Line<'static>> {
@@ -144,7 +141,7 @@ fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
         rows.push(Line::raw("  (empty)"));
     }
     for p in queue {
-        rows.push(Line::raw(format!("  #{} {}", p.id, p.owner)));
+        rows.push(Line::raw(format!("  #{} {}", p.id, p.call)));
     }
     rows.push(Line::styled(
         format!("timers (now {} ms)", m.now()),
@@ -153,14 +150,14 @@ fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
     for t in m.timers() {
         rows.push(Line::raw(format!(
             "  at {} ms: #{} {}",
-            t.deadline, t.promise.id, t.promise.owner
+            t.deadline, t.promise.id, t.promise.call
         )));
     }
     rows.push(Line::styled("promises", theme.dim()));
     for p in m.promises() {
         let status = if p.completed { "done" } else { "pending" };
         let waiters: Vec<String> = p.awaiters.iter().map(|a| format!("#{}", a.id)).collect();
-        let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.owner);
+        let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.call);
         if !waiters.is_empty() {
             line.push_str(&format!(" ← {}", waiters.join(" ")));
         }
