@@ -1,6 +1,7 @@
 //! Prints a large, valid Flux# program of about N lines (default 10,000):
 //! `cargo run --release --example generate -- 1000000 > big.fs`, for
-//! measuring the front end's time and memory on big inputs (`make bigcheck`).
+//! measuring the front end's time and memory on big inputs (see
+//! `examples/frontend_memory.rs`).
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
