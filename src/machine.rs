@@ -53,6 +53,8 @@ pub struct Program {
     pub image: Image,
     pub sources: Sources,
     pub frames: Vec<FrameLayout>,
+    /// Every function's locals, by label.
+    pub functions: HashMap<String, layout::FunctionLayout>,
     pub sites: Arc<Sites>,
 }
 
@@ -241,6 +243,11 @@ impl Machine {
             image: compiled.image,
             sources: compiled.sources,
             frames: compiled.frames,
+            functions: compiled
+                .functions
+                .into_iter()
+                .map(|f| (f.label.clone(), f))
+                .collect(),
             sites,
         });
         let mut machine = Machine {

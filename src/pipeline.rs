@@ -13,7 +13,7 @@
 use crate::asm::Asm;
 use crate::diag::Diagnostic;
 use crate::link::Image;
-use crate::machine::layout::FrameLayout;
+use crate::machine::layout::{FrameLayout, FunctionLayout};
 use crate::source::Sources;
 use crate::{ast, check, codegen, link, lower, parse, typed};
 use std::path::Path;
@@ -124,6 +124,8 @@ pub struct Compiled {
     pub image: Image,
     /// The frame layout of every async method (for the stepping engine).
     pub frames: Vec<FrameLayout>,
+    /// Where every function keeps its locals (for the Stack and Registers panes).
+    pub functions: Vec<FunctionLayout>,
     /// `--emit sm` of the program (shown whole by the UI's `w`).
     pub state_machines: String,
 }
@@ -152,6 +154,7 @@ fn compile_checked(mut checked: Checked) -> Result<Compiled, Failure> {
     let program = &checked.program;
     let module = lower::lower(program);
     let frames = FrameLayout::all(&module);
+    let functions = FunctionLayout::all(&module);
     let state_machines = lower::listing::state_machines(&module, &sources);
     let generated = match codegen::generate(&module, &sources) {
         Ok(asm) => asm,
@@ -163,6 +166,7 @@ fn compile_checked(mut checked: Checked) -> Result<Compiled, Failure> {
             asm,
             image,
             frames,
+            functions,
             state_machines,
         }),
         Err(diagnostics) => finish(sources, diagnostics, |_| unreachable!()),

@@ -33,6 +33,7 @@ fn expected_label(kind: &Shadow) -> String {
                 format!("{name} kept by {function}")
             }
         }
+        Shadow::Reserved(function) => format!("a word reserved by {function}"),
     }
 }
 
@@ -42,15 +43,41 @@ enum Shadow {
     Return(String),
     /// A register pushed by this function.
     Kept(Register, String),
+    /// A word this function reserved with `sub rsp, n`: its slot area
+    /// (locals, padding), the room a starter keeps arguments in, an
+    /// outgoing call's stack arguments.
+    Reserved(String),
 }
 
-fn walk(path: &Path, max_steps: usize) -> usize {
+/// Is `label` right for a word `function` reserved? Only a function's slot
+/// area is named (by the code generator's layout): its locals and padding.
+fn reserved_label_ok(label: &str, function: &str) -> bool {
+    label.is_empty()
+        || ["local `", "locals `", "padding "]
+            .iter()
+            .any(|p| label.starts_with(p))
+            && label.ends_with(&format!("({function})"))
+}
+
+/// Walks a program; returns the instructions walked and how many times a
+/// reserved word was shown named.
+fn walk(path: &Path, max_steps: usize) -> (usize, usize) {
     let compiled = pipeline::compile_file(path).unwrap();
     let mut machine = Machine::new(compiled).unwrap();
     let mut shadow: BTreeMap<u64, Shadow> = BTreeMap::new();
     let mut steps = 0;
+    let mut named_slots = 0;
+    let rsp_of = |machine: &Machine| {
+        machine
+            .registers()
+            .iter()
+            .find(|r| r.name == "rsp")
+            .map(|r| r.value)
+            .unwrap()
+    };
     while steps < max_steps {
         let pc = machine.pc();
+        let rsp_before = rsp_of(&machine);
         let (mnemonic, op0, function, resets) = {
             let image = &machine.program().image;
             let entry = image.insn_at(pc).expect("an instruction at pc");
@@ -71,12 +98,7 @@ fn walk(path: &Path, max_steps: usize) -> usize {
             Stop::End(_) => break,
             _ => steps += 1,
         }
-        let rsp = machine
-            .registers()
-            .iter()
-            .find(|r| r.name == "rsp")
-            .map(|r| r.value)
-            .unwrap();
+        let rsp = rsp_of(&machine);
         if resets {
             shadow.clear();
         }
@@ -87,6 +109,11 @@ fn walk(path: &Path, max_steps: usize) -> usize {
             }
             (Mnemonic::Push, Some(reg)) => {
                 shadow.insert(rsp, Shadow::Kept(reg, function));
+            }
+            (Mnemonic::Sub, Some(Register::RSP)) => {
+                for addr in (rsp..rsp_before).step_by(8) {
+                    shadow.insert(addr, Shadow::Reserved(function.clone()));
+                }
             }
             _ => {}
         }
@@ -103,6 +130,17 @@ fn walk(path: &Path, max_steps: usize) -> usize {
         let stack = machine.stack(STACK_WORDS);
         for slot in &stack {
             match shadow.get(&slot.addr) {
+                Some(Shadow::Reserved(function)) => {
+                    assert!(
+                        reserved_label_ok(&slot.label, function),
+                        "{}: after {steps} instructions (pc {:#x}), {:#x}: shown `{}`, reserved by {function}",
+                        path.display(),
+                        machine.pc(),
+                        slot.addr,
+                        slot.label
+                    );
+                    named_slots += usize::from(!slot.label.is_empty());
+                }
                 Some(kind) => {
                     let want = expected_label(kind);
                     assert!(
@@ -125,7 +163,7 @@ fn walk(path: &Path, max_steps: usize) -> usize {
             }
         }
     }
-    steps
+    (steps, named_slots)
 }
 
 fn programs() -> Vec<PathBuf> {
@@ -159,22 +197,89 @@ fn the_stack_labels_agree_with_a_shadow_stack_at_every_instruction() {
     let programs = programs();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let total = std::sync::atomic::AtomicUsize::new(0);
+    let named = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..2 {
             scope.spawn(|| {
                 while let Some(path) =
                     programs.get(next.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
                 {
-                    let steps = walk(path, 8_000);
+                    let (steps, slots) = walk(path, 8_000);
                     total.fetch_add(steps, std::sync::atomic::Ordering::SeqCst);
+                    named.fetch_add(slots, std::sync::atomic::Ordering::SeqCst);
                 }
             });
         }
     });
-    let total = total.into_inner();
+    let (total, named) = (total.into_inner(), named.into_inner());
     eprintln!(
-        "{total} instructions checked in {} programs",
+        "{total} instructions checked in {} programs; locals and padding named {named} times",
         programs.len()
     );
     assert!(total > 50_000, "{total}");
+    assert!(named > 1_000, "{named}");
+}
+
+/// The Registers pane names the locals that live in registers, and the
+/// values there are the locals' values: each time lesson 01 starts line 20
+/// (`total += Square(i);`), `i` is in rbx and counts 1, 2, 3, 4, `total` in
+/// r12 holds the squares so far, `n` in r13 is 4; outside SumOfSquares'
+/// saves no register is said to hold them.
+#[test]
+fn register_homes_name_the_locals_and_hold_their_values() {
+    let compiled = pipeline::compile_file(Path::new("lessons/01-calls.fs")).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    let (mut last_line, mut visits) = (None, 0u64);
+    while !matches!(machine.step().unwrap(), Stop::End(_)) {
+        let pc = machine.pc();
+        let line = machine.program().sites.line_at(pc).map(|(_, l)| l);
+        if line.is_none() {
+            continue;
+        }
+        let homes = machine.register_homes();
+        let function = machine
+            .program()
+            .image
+            .insn_at(pc)
+            .unwrap()
+            .origin
+            .function
+            .clone();
+        if homes.iter().any(|(_, local)| local == "total") {
+            assert_eq!(&*function, "Program.SumOfSquares");
+        }
+        if &*function != "Program.SumOfSquares" {
+            continue; // a call from line 20 returns to line 20: one visit
+        }
+        if line == Some(20) && last_line != Some(20) {
+            visits += 1;
+            let value = |reg: &str| {
+                machine
+                    .registers()
+                    .iter()
+                    .find(|r| r.name == reg)
+                    .unwrap()
+                    .value
+            };
+            let mut named: Vec<(&str, String)> = homes.clone();
+            named.sort();
+            assert_eq!(
+                named,
+                vec![
+                    ("r12", "total".to_string()),
+                    ("r13", "n".to_string()),
+                    ("rbx", "i".to_string())
+                ]
+            );
+            assert_eq!(value("rbx"), visits, "i");
+            assert_eq!(
+                value("r12"),
+                (1..visits).map(|k| k * k).sum::<u64>(),
+                "total"
+            );
+            assert_eq!(value("r13"), 4, "n");
+        }
+        last_line = line;
+    }
+    assert_eq!(visits, 4);
 }

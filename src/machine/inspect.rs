@@ -317,6 +317,7 @@ impl Machine {
                     saved_rbp = Some(self.word(slot));
                 }
             }
+            self.label_slots(&mut labels, &function, cfa, rsp, &mut seen);
             let ret = self.word(cfa - 8);
             labels.push((
                 cfa - 8,
@@ -325,6 +326,60 @@ impl Machine {
             (pc, rsp, rbp) = (ret, cfa, saved_rbp.unwrap_or(rbp));
         }
         labels
+    }
+
+    /// Names the words of a generated function's slot area (its locals and
+    /// padding) that are on the stack: below its saved rbp at `cfa - 16`.
+    fn label_slots(
+        &self,
+        labels: &mut Vec<(u64, String)>,
+        function: &str,
+        cfa: u64,
+        rsp: u64,
+        seen: &mut std::collections::HashSet<u64>,
+    ) {
+        let Some(layout) = self.program.functions.get(function) else {
+            return;
+        };
+        let rbp = cfa - 16;
+        let words = 1 + layout.saved as u64 + layout.stack_size as u64 / 8;
+        for below in (8..=8 * words).step_by(8) {
+            let slot = rbp - below;
+            if slot < rsp || seen.contains(&slot) {
+                continue;
+            }
+            if let Some(name) = layout.slot_name(below) {
+                seen.insert(slot);
+                labels.push((slot, format!("{name} ({function})")));
+            }
+        }
+    }
+
+    /// The registers the running function keeps its locals in, with the
+    /// local's name: from the push that saved the caller's value until the
+    /// pop that gives it back (outside that the register is the caller's).
+    pub fn register_homes(&self) -> Vec<(&'static str, String)> {
+        let image = &self.program.image;
+        let pc = self.pc();
+        let Some(entry) = image.insn_at(pc) else {
+            return Vec::new();
+        };
+        let Some(layout) = self.program.functions.get(&*entry.origin.function) else {
+            return Vec::new();
+        };
+        let pushes = self.program.sites.pushes_of(image, pc);
+        let saved = |reg: &str| {
+            pushes.iter().any(|p| {
+                format!("{:?}", p.reg).eq_ignore_ascii_case(reg)
+                    && p.live_at(pc, entry.origin.state)
+            })
+        };
+        layout
+            .registers
+            .iter()
+            .filter(|(reg, _)| saved(reg))
+            .cloned()
+            .collect()
     }
 
     /// Every promise created so far (oldest first).

@@ -4,8 +4,10 @@
 //! `ir::Frame`) and the typed program (for the types of fields). Out: a
 //! [`FrameLayout`] per async method: labels of the starter and the resume
 //! function, every frame field by name with its offset, size and value kind,
-//! and the states with the locals each one saves. `pipeline::Compiled`
-//! carries them (`frames`), so a machine can decode frames without the IR.
+//! and the states with the locals each one saves; and a [`FunctionLayout`]
+//! per function: where its locals live on the stack and in registers.
+//! `pipeline::Compiled` carries them (`frames`, `functions`), so a machine
+//! can decode frames and name stack words without the IR.
 
 use crate::ir::{self, FunctionKind};
 use crate::source::Span;
@@ -193,6 +195,69 @@ impl FrameLayout {
     /// The field at `offset`.
     pub fn field_at(&self, offset: u32) -> Option<&FieldLayout> {
         self.fields.iter().find(|f| f.offset == offset)
+    }
+}
+
+/// Where one function keeps its locals, as the code generator laid out its
+/// stack frame: below the saved rbp, the callee-saved pushes, then
+/// `stack_size` bytes of slots (locals and the padding that keeps calls
+/// 16-byte aligned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionLayout {
+    /// The function's label, as in every instruction's origin.
+    pub label: String,
+    /// Callee-saved registers pushed after rbp.
+    pub saved: u32,
+    pub stack_size: u32,
+    /// Locals in stack slots: `[rbp - offset]` holds `name`.
+    pub slots: Vec<(u32, String)>,
+    /// Locals in callee-saved registers: `register` holds `name`.
+    pub registers: Vec<(&'static str, String)>,
+}
+
+impl FunctionLayout {
+    pub fn of(function: &ir::Function) -> FunctionLayout {
+        let mut slots = Vec::new();
+        let mut registers = Vec::new();
+        for local in &function.locals {
+            match local.storage {
+                ir::Storage::Stack(offset) => slots.push((offset, local.name.clone())),
+                ir::Storage::Reg(reg) => registers.push((reg.name(), local.name.clone())),
+            }
+        }
+        FunctionLayout {
+            label: function.label.clone(),
+            saved: function.saved_regs.len() as u32,
+            stack_size: function.stack_size,
+            slots,
+            registers,
+        }
+    }
+
+    pub fn all(module: &ir::Module<'_>) -> Vec<FunctionLayout> {
+        module.functions.iter().map(FunctionLayout::of).collect()
+    }
+
+    /// What the word `below` bytes under the function's saved rbp is, if it
+    /// is in the slot area: `local `x``, or padding.
+    pub fn slot_name(&self, below: u64) -> Option<String> {
+        let area =
+            8 * (1 + self.saved as u64)..8 * (1 + self.saved as u64) + self.stack_size as u64;
+        if !area.contains(&below) {
+            return None;
+        }
+        // The locals whose bytes are in this word (two ints may share one).
+        let names: Vec<String> = self
+            .slots
+            .iter()
+            .filter(|(o, _)| (below - 7..=below).contains(&(*o as u64)))
+            .map(|(_, name)| format!("`{name}`"))
+            .collect();
+        Some(match names.len() {
+            0 => "padding (keeps calls 16-byte aligned)".to_string(),
+            1 => format!("local {}", names[0]),
+            _ => format!("locals {}", names.join(", ")),
+        })
     }
 }
 

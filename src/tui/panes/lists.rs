@@ -83,6 +83,7 @@ pub fn value_text(session: &Session, value: u64, raw: bool) -> String {
 
 fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Line<'static>> {
     let regs = session.machine.registers();
+    let homes = session.machine.register_homes();
     let mut rows = Vec::new();
     for (group, names) in text::REGISTER_GROUPS {
         if !group.is_empty() {
@@ -102,6 +103,12 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
                 Span::styled(value_text(session, r.value, raw || r.name == "rip"), style),
                 Span::raw(if r.changed { " *" } else { "" }),
             ];
+            if let Some((_, local)) = homes.iter().find(|(reg, _)| reg == name) {
+                spans.push(Span::styled(
+                    format!("  `{local}` lives here"),
+                    theme.comment(),
+                ));
+            }
             if notes {
                 let note = text::register_note(name).unwrap_or("");
                 spans.push(Span::styled(format!("  {note}"), theme.dim()));
