@@ -12,7 +12,8 @@ section .text
 
 ; -----------------------------------------------------------------------------
 ; rt_alloc(rdi = size in bytes) → rax = pointer to size zeroed bytes
-; Clobbers rdx. Jumps to fail$oom when the arena cannot hold the request.
+; Clobbers rdx. Calls fail$oom (which never returns) when the arena cannot
+; hold the request.
 ; -----------------------------------------------------------------------------
 rt_alloc:
     mov rax, [rel rt_heap_ptr]          ; rax = the block we will hand out
@@ -27,4 +28,4 @@ rt_alloc:
     ret                                 ; the arena started zeroed and is never reused: no clearing needed
 .full:
     xor edi, edi                        ; no source line: the caller's line is not known here
-    jmp fail$oom
+    call fail$oom                       ; @no-return the return address shows who failed

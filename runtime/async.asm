@@ -83,7 +83,7 @@ rt_enqueue:
     ret
 .full:
     xor edi, edi
-    jmp fail$oom
+    call fail$oom                       ; @no-return the return address shows who failed
 
 ; -----------------------------------------------------------------------------
 ; rt_await(rdi = task, rsi = waiter): the waiter (a frame) resumes after the
@@ -326,7 +326,7 @@ rt_run_loop:
     ret
 .deadlock:
     xor edi, edi
-    jmp fail$deadlock
+    call fail$deadlock                  ; @no-return the return address shows who failed
 
 ; rt_fire_timers: advance virtual time to the earliest deadline and complete
 ; every timer due then, earliest registration first.
@@ -390,7 +390,7 @@ rt_timer_push:
     ret
 .full:
     xor edi, edi
-    jmp fail$oom
+    call fail$oom                       ; @no-return the return address shows who failed
 
 ; rt_timer_pop() → rax: remove the earliest timer; sift the last one down.
 rt_timer_pop:

@@ -10,7 +10,10 @@
 ;
 ; on stderr (the "at line" line only when edi is not 0), then end the process
 ; with the exit code of LANGUAGE.md section 5. Output already written stays.
-; These routines never return, so they need not preserve any register.
+; These routines never return, so they need not preserve any register. The
+; generated code calls them (rather than jumping) so that the return address
+; on the stack says which function's check failed: a debugger, or the Stack
+; pane, can still unwind from here.
 ; =============================================================================
 
 STDERR          equ 2
@@ -84,8 +87,9 @@ rt_fail:
     mov rsi, rax
     mov edi, STDERR
     call rt_write                       ; the line number
-    lea rsi, [rel msg_newline]
-    call rt_eprint_str
+    add rsp, 24                         ; the buffer is done with: both ways to .exit
+    lea rsi, [rel msg_newline]          ; arrive with the same rsp, so the frame
+    call rt_eprint_str                  ; table (and a debugger) can unwind there
 .exit:
     mov edi, r13d                       ; the exit code
     mov eax, SYS_EXIT

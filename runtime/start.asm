@@ -48,7 +48,8 @@
 ; comment. The names: @poll (the event loop's continuation call), @complete
 ; (rt_complete's entry), @wake (rt_enqueue's entry), @timer-advance,
 ; @timer-fire, @timer-set, @made(timer | when-all | from-result) (the
-; instruction after the rt_alloc that made a promise, with it in rax).
+; instruction after the rt_alloc that made a promise, with it in rax),
+; @no-return (a call that never returns: a failure routine's).
 ;
 ; MEMORY LAYOUT (addresses fixed by src/link.rs; the same natively and emulated)
 ;   .text    0x401000        generated code, then the runtime

@@ -597,7 +597,13 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 check.exception()
             );
             self.xe(&explain, |a| a.mov(x::edi, line));
-            self.jmp(check.routine());
+            // A call, not a jump, though the routine never returns: its
+            // return address says which function failed, where, so the
+            // stack can still be read (and unwound) on the failure path.
+            self.asm
+                .call(check.routine())
+                .explain("never returns: the return address marks where the check failed")
+                .role(Role::NoReturn);
         }
     }
 

@@ -56,6 +56,10 @@ pub enum Role {
     TimerFire,
     /// A new timer's deadline is stored.
     TimerSet,
+    /// A `call` that never returns (a failed check's call of its `fail$…`
+    /// routine): the code after it is not reached from it, so the frame
+    /// table does not carry this point's stack into that code.
+    NoReturn,
     /// The instruction right after the `call rt_alloc` that made a promise
     /// (its address in rax).
     PromiseMade(Made),
@@ -94,6 +98,7 @@ impl Role {
             ("timer-advance", None) => Role::TimerAdvance,
             ("timer-fire", None) => Role::TimerFire,
             ("timer-set", None) => Role::TimerSet,
+            ("no-return", None) => Role::NoReturn,
             ("made", Some("timer")) => Role::PromiseMade(Made::Timer),
             ("made", Some("when-all")) => Role::PromiseMade(Made::WhenAll),
             ("made", Some("from-result")) => Role::PromiseMade(Made::FromResult),

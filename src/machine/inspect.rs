@@ -323,7 +323,11 @@ impl Machine {
                 cfa - 8,
                 format!("return address into {}", describe_return(image, sites, ret)),
             ));
-            (pc, rsp, rbp) = (ret, cfa, saved_rbp.unwrap_or(rbp));
+            // The caller is unwound from its call instruction: what holds
+            // after the call returns holds at the call (it pushes what `ret`
+            // pops), and a call that never returns may end its function.
+            let at_call = call_before(image, ret).map_or(ret, |call| call.addr);
+            (pc, rsp, rbp) = (at_call, cfa, saved_rbp.unwrap_or(rbp));
         }
         labels
     }
@@ -613,14 +617,24 @@ const CALLEE_SAVED: [Reg; 6] = [Reg::RBX, Reg::RBP, Reg::R12, Reg::R13, Reg::R14
 
 /// `Program.Main+23 (line 33)`: where a return address leads, with the
 /// Flux# line of the call it returns from (runtime code has none).
+/// The `call` instruction a return address `addr` comes back after.
+fn call_before(image: &crate::link::Image, addr: u64) -> Option<&crate::link::MapEntry> {
+    let i = image.insn_index_at(addr.checked_sub(1)?)?;
+    Some(&image.map[i]).filter(|call| call.end() == addr)
+}
+
+/// `Program.Main+23 (line 33)`: named by the function of the call, not of
+/// the address itself (after a call that never returns, such as a failed
+/// check's, the address is already the next function's first byte).
 fn describe_return(image: &crate::link::Image, sites: &super::sites::Sites, addr: u64) -> String {
-    let code = describe_code(image, addr);
-    let call = image
-        .insn_index_at(addr)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| &image.map[i])
-        .filter(|call| call.end() == addr);
-    match call.and_then(|call| sites.line_at(call.addr)) {
+    let Some(call) = call_before(image, addr) else {
+        return describe_code(image, addr);
+    };
+    let code = match image.nearest_symbol(call.addr) {
+        Some((sym, _)) => format!("{}+{}", sym.name, addr - sym.addr),
+        None => format!("{addr:#x}"),
+    };
+    match sites.line_at(call.addr) {
         Some((_, line)) => format!("{code} (line {line})"),
         None => code,
     }

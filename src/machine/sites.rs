@@ -317,7 +317,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
                 },
             },
         },
-        Role::FrameSetup => return None,
+        Role::FrameSetup | Role::NoReturn => return None,
         Role::StateStore { state } => SiteKind::State { to: *state },
         Role::StateDispatch => SiteKind::Jump,
         Role::Suspend => SiteKind::Suspend,
@@ -449,10 +449,24 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
         };
         let insn = decode(image, entry);
         let imm = || insn.immediate(1) as i64;
-        falls_through = !matches!(
-            insn.flow_control(),
-            FlowControl::UnconditionalBranch | FlowControl::Return | FlowControl::IndirectBranch
-        );
+        let no_return = entry.origin.role == Some(Role::NoReturn);
+        falls_through = !no_return
+            && !matches!(
+                insn.flow_control(),
+                FlowControl::UnconditionalBranch
+                    | FlowControl::Return
+                    | FlowControl::IndirectBranch
+            );
+        if no_return {
+            // What this path pushed stays on the stack (under the return
+            // address) while the routine runs, and is not in the code after.
+            let list = pushes.last_mut().expect("a function");
+            for &i in &open {
+                if let Some(range) = list[i].live.last_mut() {
+                    range.1 = entry.addr;
+                }
+            }
+        }
         if matches!(
             insn.flow_control(),
             FlowControl::ConditionalBranch | FlowControl::UnconditionalBranch
