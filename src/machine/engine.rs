@@ -80,8 +80,12 @@ pub struct Created {
 pub enum LineGoal {
     /// Stop at the first change.
     Into,
-    /// Stop at the first change to another line in the same function's
-    /// frame or an outer one: its canonical frame address at least `cfa`.
+    /// gdb's `next`: stop at the start of a row ([`Sites::row_start`]) of
+    /// another line than `line`, in the frame whose canonical frame address
+    /// is `cfa` or an outer one; callees (a lower CFA) are stepped over.
+    /// Landing in the middle of another line's row in such a frame (a return
+    /// into the caller's line) makes that line and frame the reference, as
+    /// gdb refreshes its step range: `n` finishes the caller's line.
     Over { cfa: u64, line: u32 },
     /// Stop at the first line change in an outer frame (canonical frame
     /// address above `cfa`): the function has returned.
@@ -526,7 +530,10 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     let d = unsafe { detector(user) };
     let off = (addr - d.sites.base) as usize;
     let line = d.sites.line_of[off];
-    if line == 0 || line == d.last_line {
+    let over = matches!(d.line_goal, LineGoal::Over { .. });
+    // `n` looks at every instruction with a line, also on the line it is
+    // on: a return there changes the frame it follows (see LineGoal::Over).
+    if line == 0 || (line == d.last_line && !over) {
         return;
     }
     d.last_line = line;
@@ -542,7 +549,14 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     let stop = match d.line_goal {
         LineGoal::Into => true,
         LineGoal::Over { cfa, line: from } => {
-            line != from && cfa_now().is_some_and(|now| now >= cfa)
+            let Some(now) = cfa_now().filter(|&now| now >= cfa) else {
+                return; // a callee's line, or no frame known: stepped over
+            };
+            let stop = line != from && d.sites.row_start[off];
+            if !stop {
+                d.line_goal = LineGoal::Over { cfa: now, line };
+            }
+            stop
         }
         LineGoal::Out { cfa } => cfa_now().is_some_and(|now| now > cfa),
         LineGoal::IntoBody => d.sites.in_body(addr),
