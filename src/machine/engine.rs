@@ -124,6 +124,10 @@ pub struct Detector {
     /// Line mode.
     pub line_goal: LineGoal,
     pub last_line: u32,
+    /// The address after the last instruction the line hook saw: an
+    /// instruction there was reached by falling through, not by a jump or
+    /// a return.
+    pub next_addr: u64,
     pub line_hits: Vec<u64>,
 }
 
@@ -261,6 +265,7 @@ impl Engine {
             bad_access: None,
             line_goal: LineGoal::Collect,
             last_line: 0,
+            next_addr: 0,
             line_hits: Vec::new(),
         };
         let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
@@ -525,15 +530,17 @@ extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     }
 }
 
-extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {
+extern "C" fn on_line(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_void) {
     // SAFETY: installed with the Detector as user data.
     let d = unsafe { detector(user) };
     let off = (addr - d.sites.base) as usize;
     let line = d.sites.line_of[off];
+    let fell_through = addr == d.next_addr;
+    d.next_addr = addr + size as u64;
+    // `n` also looks at a jump or a return onto the line it is on: that may
+    // change the frame it follows (see LineGoal::Over).
     let over = matches!(d.line_goal, LineGoal::Over { .. });
-    // `n` looks at every instruction with a line, also on the line it is
-    // on: a return there changes the frame it follows (see LineGoal::Over).
-    if line == 0 || (line == d.last_line && !over) {
+    if line == 0 || (line == d.last_line && (fell_through || !over)) {
         return;
     }
     d.last_line = line;
