@@ -9,18 +9,20 @@
 //! What they say, and why it makes gdb's `next` the UI's `n`:
 //! - one compile unit over `.text` and one `DW_TAG_subprogram` per function
 //!   label (generated and runtime), named as the label;
-//! - a line table whose rows come from each instruction's typed origin span
-//!   (file, line, column); an instruction without a span gets line 0, "no
-//!   source". The runtime's `.asm` files get no rows at all: the UI's `n`
-//!   never stops in runtime code (its line table leaves `.asm` out), and gdb
-//!   does the same only for code it has no line information for: it steps
-//!   over such calls and runs out of such functions instead of stopping on
-//!   their lines;
+//! - a line table whose rows are [`Image::line_rows`]: from each
+//!   instruction's typed origin span (file, line, column), the very rows the
+//!   UI's `n` stops at. An instruction without a span continues the row
+//!   before it, as the UI treats it (a line-0 row would not say "no line" to
+//!   gdb: it ignores such rows). The runtime's `.asm` files get no file
+//!   entries and no rows: the UI's `n` never stops on runtime lines, and
+//!   gdb's `next` behaves so only for code without line information, which
+//!   it steps over (calls) or runs out of (returns) instead of stopping on
+//!   its lines;
 //! - call frame information from the very CFA rules the UI's `n` compares
 //!   ([`Sites::cfa_at`]), so gdb's frame identity is the UI's by
 //!   construction, including in prologues, epilogues and at `ret`.
 
-use crate::link::{Function, Image};
+use crate::link::{Function, Image, LineRow};
 use crate::machine::sites::{Cfa, Sites};
 use crate::source::{FileId, Sources};
 use gimli::write::{
@@ -64,9 +66,16 @@ pub fn sections(
     comp_dir: &Path,
 ) -> gimli::write::Result<Vec<DebugSection>> {
     let functions = image.functions();
-    let main_file = main_file_name(image, sources);
+    let rows = image.line_rows(sources);
+    let main_file = main_file_name(&rows, sources);
     let mut dwarf = DwarfUnit::new(ENCODING);
-    dwarf.unit.line_program = line_program(image, sources, &functions, comp_dir, &main_file);
+    let lines = LineTable {
+        image,
+        sources,
+        rows: &rows,
+        functions: &functions,
+    };
+    dwarf.unit.line_program = lines.program(comp_dir, &main_file);
     describe_unit(&mut dwarf, &functions, comp_dir, &main_file);
     let mut out = Sections::new(EndianVec::new(LittleEndian));
     dwarf.write(&mut out)?;
@@ -81,22 +90,12 @@ pub fn sections(
     Ok(named)
 }
 
-/// Is this the source of generated code (not a runtime `.asm` file)?
-fn is_flux(sources: &Sources, file: FileId) -> bool {
-    !sources.get(file).name.ends_with(".asm")
-}
-
-/// The Flux# file the first generated instruction comes from: the unit's name.
-fn main_file_name(image: &Image, sources: &Sources) -> String {
-    image
-        .map
-        .iter()
-        .filter_map(|e| e.origin.span)
-        .find(|s| is_flux(sources, s.file))
-        .map_or_else(
-            || "program.fs".to_string(),
-            |s| sources.get(s.file).name.clone(),
-        )
+/// The file of the first row: the unit's name.
+fn main_file_name(rows: &[LineRow], sources: &Sources) -> String {
+    rows.first().map_or_else(
+        || "program.fs".to_string(),
+        |row| sources.get(row.file).name.clone(),
+    )
 }
 
 /// The compile unit and one subprogram per function.
@@ -133,60 +132,68 @@ fn address(addr: u64) -> AttributeValue {
     AttributeValue::Address(Address::Constant(addr))
 }
 
-/// One sequence per function with Flux# rows ([`Image::line_rows`]), from
-/// its first row to the function's end; the code before a function's first
-/// row (a resume function's prologue, `flux$main`) and the runtime lie in no
-/// sequence: no line information (see the module comment).
-fn line_program(
-    image: &Image,
-    sources: &Sources,
-    functions: &[Function],
-    comp_dir: &Path,
-    main: &str,
-) -> LineProgram {
-    let dir = LineString::String(comp_dir.to_string_lossy().as_bytes().to_vec());
-    let mut program = LineProgram::new(
-        ENCODING,
-        gimli::LineEncoding::default(),
-        dir,
-        LineString::String(main.as_bytes().to_vec()),
-        None,
-    );
-    let directory = program.default_directory();
-    let mut files = HashMap::new();
-    let rows = image.line_rows(sources);
-    let mut rows = rows.iter().peekable();
-    for function in functions {
-        let end = function.addr + function.size;
-        let mut started = None;
-        while let Some(row) = rows.next_if(|r| image.map[r.index].addr < end) {
-            let addr = image.map[row.index].addr;
-            let start = *started.get_or_insert_with(|| {
-                program.begin_sequence(Some(Address::Constant(addr)));
-                addr
-            });
-            let file = *files.entry(row.file).or_insert_with(|| {
-                let name = sources.get(row.file).name.as_bytes().to_vec();
-                program.add_file(LineString::String(name), directory, None)
-            });
-            let out = program.row();
-            out.address_offset = addr - start;
-            (out.file, out.line, out.column) = (file, row.line as u64, row.column as u64);
-            out.is_statement = true;
-            program.generate_row();
+/// What the line program is made from.
+struct LineTable<'a> {
+    image: &'a Image,
+    sources: &'a Sources,
+    rows: &'a [LineRow],
+    functions: &'a [Function<'a>],
+}
+
+impl LineTable<'_> {
+    /// One sequence per function with rows, from its first row to the
+    /// function's end; the code before a function's first row (`flux$main`)
+    /// and the runtime lie in no sequence: no line information (see the
+    /// module comment).
+    fn program(&self, comp_dir: &Path, main: &str) -> LineProgram {
+        let dir = LineString::String(comp_dir.to_string_lossy().as_bytes().to_vec());
+        let mut program = LineProgram::new(
+            ENCODING,
+            gimli::LineEncoding::default(),
+            dir,
+            LineString::String(main.as_bytes().to_vec()),
+            None,
+        );
+        let mut files = HashMap::new();
+        let mut rows = self.rows.iter().peekable();
+        let addr = |row: &LineRow| self.image.map[row.index].addr;
+        for function in self.functions {
+            let end = function.addr + function.size;
+            let mut start = None;
+            while let Some(row) = rows.next_if(|r| addr(r) < end) {
+                let start = *start.get_or_insert_with(|| {
+                    program.begin_sequence(Some(Address::Constant(addr(row))));
+                    addr(row)
+                });
+                let file = *files
+                    .entry(row.file)
+                    .or_insert_with(|| self.file_entry(&mut program, row.file));
+                let out = program.row();
+                out.address_offset = addr(row) - start;
+                (out.file, out.line, out.column) = (file, row.line as u64, row.column as u64);
+                out.is_statement = true;
+                program.generate_row();
+            }
+            if let Some(start) = start {
+                program.end_sequence(end - start);
+            }
         }
-        if let Some(start) = started {
-            program.end_sequence(end - start);
-        }
+        program
     }
-    program
+
+    /// A source file's entry, its name relative to the unit's directory.
+    fn file_entry(&self, program: &mut LineProgram, file: FileId) -> gimli::write::FileId {
+        let name = self.sources.get(file).name.as_bytes().to_vec();
+        let directory = program.default_directory();
+        program.add_file(LineString::String(name), directory, None)
+    }
 }
 
 /// The CFA rule before every instruction of every function, from the
 /// stepping engine's table: rsp + k in prologues and epilogues, rbp + 16 in
 /// a function's body (with the caller's rbp saved at CFA - 16: `push rbp`
-/// comes first). `_start` has
-/// no caller: its return address is undefined, which ends gdb's backtrace.
+/// comes first). `_start` has no caller: its return address is undefined,
+/// which ends gdb's backtrace.
 fn frame_table(image: &Image, sites: &Sites, functions: &[Function]) -> FrameTable {
     let mut table = FrameTable::default();
     let mut cie = CommonInformationEntry::new(CFI_ENCODING, 1, -8, X86_64::RA);

@@ -65,10 +65,11 @@ pub fn write_elf_debug(image: &Image, extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
     }
     let (symtab, strtab) = symbol_table(image);
     let strtab_index = sections.headers.len() as u32 + 1;
-    let first = sections.add_file(&mut out, ".symtab", SHT_SYMTAB, &symtab, 8);
-    sections.headers[first].link = strtab_index;
-    sections.headers[first].info = 1; // every symbol after the null one is global
-    sections.headers[first].entsize = SYM_SIZE;
+    let symtab_index = sections.add_file(&mut out, ".symtab", SHT_SYMTAB, &symtab, 8);
+    let header = &mut sections.headers[symtab_index];
+    header.link = strtab_index;
+    header.info = 1; // every symbol after the null one is global
+    header.entsize = SYM_SIZE;
     sections.add_file(&mut out, ".strtab", SHT_STRTAB, &strtab, 1);
     sections.finish(&mut out);
     out
