@@ -14,10 +14,11 @@ mod common;
 use flux_viz::machine::{Breakpoint, LineStep, Machine, Stop};
 use flux_viz::pipeline;
 use flux_viz::source::FileId;
-use flux_viz::verify::process::Scratch;
+use flux_viz::verify::process::{self, Scratch};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 /// A lesson's stepping, as the lines each side stopped at.
 struct Walk {
@@ -137,13 +138,12 @@ fn walk_gdb(relative: &str, from: Option<usize>, dir: &Scratch) -> Walk {
     let commands = dir.join(&format!("{name}.gdb"));
     let line = from.unwrap_or_else(|| first_line_of_main(&source));
     std::fs::write(&commands, script(relative, line)).unwrap();
-    let out = Command::new("gdb")
-        .current_dir(root())
+    let mut gdb = Command::new("gdb");
+    gdb.current_dir(root())
         .args(["-batch", "-nx", "-x"])
         .arg(&commands)
-        .arg(&exe)
-        .output()
-        .unwrap();
+        .arg(&exe);
+    let out = process::run(&mut gdb, Duration::from_secs(120)).expect("gdb ran");
     parse_gdb(&String::from_utf8_lossy(&out.stdout))
 }
 
