@@ -65,6 +65,9 @@ enum Command {
         /// The executable to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// Add a symbol table and DWARF (functions, lines, frames) for gdb, objdump, perf.
+        #[arg(short = 'g')]
+        debug: bool,
     },
     /// Run a file to its end in the stepping engine and print its events (see README "trace").
     Trace {
@@ -130,7 +133,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             max_insns,
             args,
         }) => run(&file, max_insns, args),
-        Some(Command::Build { file, output }) => build(&file, &output),
+        Some(Command::Build {
+            file,
+            output,
+            debug,
+        }) => build(&file, &output, debug),
         Some(Command::Verify { file }) => verify(&file),
         Some(Command::Trace {
             file,
@@ -270,17 +277,33 @@ fn run(file: &Path, max_insns: u64, args: Vec<String>) -> Result<ExitCode, CliEr
     }))
 }
 
-/// `flux-viz build FILE -o EXE`: the static ELF of the image, made executable
-/// (written beside the target and renamed into place).
-fn build(file: &Path, output: &Path) -> Result<ExitCode, CliError> {
+/// `flux-viz build [-g] FILE -o EXE`: the static ELF of the image, made
+/// executable (written beside the target and renamed into place); with `-g`
+/// also its symbol table and DWARF.
+fn build(file: &Path, output: &Path, debug: bool) -> Result<ExitCode, CliError> {
     output::refuse_input_as_output(output, &[file.to_path_buf()])?;
     let compiled = match compiled_or_report(file)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
-    let elf = crate::elf::write_elf(&compiled.image);
+    let elf = if debug {
+        debug_elf(&compiled)?
+    } else {
+        crate::elf::write_elf(&compiled.image)
+    };
     output::write_file(output, &elf, Some(0o777))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ELF with symbols and DWARF; source names are relative to the
+/// current directory, as they were given.
+fn debug_elf(compiled: &pipeline::Compiled) -> Result<Vec<u8>, CliError> {
+    let sites =
+        crate::machine::sites::Sites::find(&compiled.image, &compiled.frames, &compiled.sources);
+    let dir = std::env::current_dir().unwrap_or_default();
+    let sections = crate::dwarf::sections(&compiled.image, &compiled.sources, &sites, &dir)
+        .map_err(|e| CliError::Create(format!("cannot write DWARF: {e}")))?;
+    Ok(crate::elf::write_elf_debug(&compiled.image, &sections))
 }
 
 /// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod codegen;
 mod collect;
 pub mod diag;
+pub mod dwarf;
 pub mod elf;
 pub mod emulate;
 pub mod ir;

@@ -20,7 +20,7 @@
 
 use crate::asm::{token_texts, Asm, Item, Origin, Printer, Section, SymId, Token, TokenKind};
 use crate::diag::Diagnostic;
-use crate::source::{Sources, Span};
+use crate::source::{FileId, Sources, Span};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -107,6 +107,25 @@ impl MapEntry {
     pub fn end(&self) -> u64 {
         self.addr + self.len as u64
     }
+}
+
+/// A function of the image: a non-local `.text` label and the bytes up to
+/// the next one (or to the end of the last instruction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Function<'a> {
+    pub name: &'a str,
+    pub addr: u64,
+    pub size: u64,
+}
+
+/// A row of the line table: the instruction (its index in the source map)
+/// where a run of instructions from one Flux# (file, line, column) begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRow {
+    pub index: usize,
+    pub file: FileId,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// A linked program: bytes at fixed addresses, symbols, and the source map.
@@ -270,6 +289,61 @@ impl Image {
         text.bytes
             .get(start..start + entry.len as usize)
             .unwrap_or(&[])
+    }
+
+    /// Every function (generated or runtime) in address order, with its size.
+    pub fn functions(&self) -> Vec<Function<'_>> {
+        let end = self.map.last().map_or(0, MapEntry::end);
+        let labels: Vec<&ImageSymbol> = self
+            .symbols
+            .iter()
+            .filter(|s| s.section == Section::Text && !s.local)
+            .collect();
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Function {
+                name: &s.name,
+                addr: s.addr,
+                size: labels.get(i + 1).map_or(end, |next| next.addr) - s.addr,
+            })
+            .collect()
+    }
+
+    /// The line table of the generated code, shared by `build -g`'s DWARF
+    /// and the stepping engine's `n` so that the two agree: within each
+    /// function, a row at its first instruction with a Flux# span and at
+    /// every instruction whose origin (file, line, column) differs from the
+    /// last spanned one before it. An instruction without a span continues
+    /// the row before it (an epilogue, a failure stub); instructions before a
+    /// function's first span and the runtime's `.asm` code have no row.
+    pub fn line_rows(&self, sources: &Sources) -> Vec<LineRow> {
+        let mut rows = Vec::new();
+        let mut last: Option<(&str, FileId, u32)> = None;
+        for (index, entry) in self.map.iter().enumerate() {
+            let function = &*entry.origin.function;
+            if last.is_some_and(|(f, _, _)| f != function) {
+                last = None;
+            }
+            let Some(span) = entry.origin.span else {
+                continue;
+            };
+            if sources.get(span.file).name.ends_with(".asm") {
+                continue;
+            }
+            if last.is_some_and(|(_, file, start)| (file, start) == (span.file, span.start)) {
+                continue;
+            }
+            last = Some((function, span.file, span.start));
+            let (line, column) = sources.get(span.file).line_col(span.start as usize);
+            rows.push(LineRow {
+                index,
+                file: span.file,
+                line,
+                column,
+            });
+        }
+        rows
     }
 
     /// The closest non-local symbol at or below `addr`, and the offset from it.

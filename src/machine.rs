@@ -691,6 +691,7 @@ impl Machine {
         d.stop_kinds = kinds.0;
         d.line_goal = line.unwrap_or(LineGoal::Collect);
         d.last_line = start_line;
+        d.next_addr = 0;
         d.line_hits.clear();
         Ok(())
     }

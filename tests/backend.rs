@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+mod common;
+use common::have;
+
 // ----- helpers -----------------------------------------------------------------
 
 /// Reads a hand-written program (which defines `flux$main`) and links it with the runtime.
@@ -49,20 +52,6 @@ fn text(bytes: &[u8]) -> String {
 /// A fresh scratch directory for files of one test (removed when dropped).
 fn scratch(name: &str) -> Scratch {
     Scratch::new(&format!("backend-{name}")).expect("scratch directory")
-}
-
-/// Are `tools` installed? Missing: a failure under CI, a printed note otherwise.
-fn have(tools: &[&str]) -> bool {
-    let missing = process::missing(tools);
-    if !missing.is_empty() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{} required when CI is set",
-            missing.join(", ")
-        );
-        eprintln!("note: {} not found, test skipped", missing.join(", "));
-    }
-    missing.is_empty()
 }
 
 /// Runs an executable: (stdout, stderr, exit code).

@@ -212,6 +212,7 @@ fn an_input_is_never_overwritten_by_its_output() {
             file.as_str(),
         ],
         vec!["build", file.as_str(), "-o", file.as_str()],
+        vec!["build", "-g", file.as_str(), "-o", file.as_str()],
     ] {
         let out = flux(&args);
         assert_eq!(code(&out), 73, "{args:?}");
@@ -224,6 +225,28 @@ fn an_input_is_never_overwritten_by_its_output() {
     assert_eq!(code(&flux(&["build", &link, "-o", &file])), 73);
     assert_eq!(code(&flux(&["build", &file, "-o", &link])), 73);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), GOOD);
+}
+
+#[test]
+fn build_g_adds_sections_after_the_very_bytes_of_build() {
+    let dir = dir_with(&[("good.fs", GOOD)]);
+    let file = path(&dir, "good.fs");
+    let (plain, debug) = (path(&dir, "plain"), path(&dir, "debug"));
+    assert_eq!(code(&flux(&["build", &file, "-o", &plain])), 0);
+    assert_eq!(code(&flux(&["build", "-g", &file, "-o", &debug])), 0);
+    let (plain, mut debug) = (std::fs::read(plain).unwrap(), std::fs::read(debug).unwrap());
+    // The ELF header's e_shoff (0x28), e_shnum (0x3c) and e_shstrndx (0x3e):
+    // zero without -g, the section header table with it.
+    let shnum = u16::from_le_bytes([debug[0x3c], debug[0x3d]]);
+    assert_eq!(&plain[0x3c..0x40], &[0, 0, 0, 0]);
+    assert!(shnum > 10, "{shnum} section headers");
+    debug[0x28..0x30].fill(0);
+    debug[0x3c..0x40].fill(0);
+    assert_eq!(
+        &debug[..plain.len()],
+        &plain[..],
+        "the loaded part is unchanged"
+    );
 }
 
 #[test]

@@ -80,8 +80,12 @@ pub struct Created {
 pub enum LineGoal {
     /// Stop at the first change.
     Into,
-    /// Stop at the first change to another line in the same function's
-    /// frame or an outer one: its canonical frame address at least `cfa`.
+    /// gdb's `next`: stop at the start of a row ([`Sites::row_start`]) of
+    /// another line than `line`, in the frame whose canonical frame address
+    /// is `cfa` or an outer one; callees (a lower CFA) are stepped over.
+    /// Landing in the middle of another line's row in such a frame (a return
+    /// into the caller's line) makes that line and frame the reference, as
+    /// gdb refreshes its step range: `n` finishes the caller's line.
     Over { cfa: u64, line: u32 },
     /// Stop at the first line change in an outer frame (canonical frame
     /// address above `cfa`): the function has returned.
@@ -124,6 +128,10 @@ pub struct Detector {
     /// Line mode.
     pub line_goal: LineGoal,
     pub last_line: u32,
+    /// The address after the last instruction the line hook saw: an
+    /// instruction there was reached by falling through, not by a jump or
+    /// a return.
+    pub next_addr: u64,
     pub line_hits: Vec<u64>,
 }
 
@@ -262,6 +270,7 @@ impl Engine {
             bad_access: None,
             line_goal: LineGoal::Collect,
             last_line: 0,
+            next_addr: 0,
             line_hits: Vec::new(),
         };
         let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
@@ -526,12 +535,17 @@ extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     }
 }
 
-extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {
+extern "C" fn on_line(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_void) {
     // SAFETY: installed with the Detector as user data.
     let d = unsafe { detector(user) };
     let off = (addr - d.sites.base) as usize;
     let line = d.sites.line_of[off];
-    if line == 0 || line == d.last_line {
+    let fell_through = addr == d.next_addr;
+    d.next_addr = addr + size as u64;
+    // `n` also looks at a jump or a return onto the line it is on: that may
+    // change the frame it follows (see LineGoal::Over).
+    let over = matches!(d.line_goal, LineGoal::Over { .. });
+    if line == 0 || (line == d.last_line && (fell_through || !over)) {
         return;
     }
     d.last_line = line;
@@ -547,7 +561,14 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     let stop = match d.line_goal {
         LineGoal::Into => true,
         LineGoal::Over { cfa, line: from } => {
-            line != from && cfa_now().is_some_and(|now| now >= cfa)
+            let Some(now) = cfa_now().filter(|&now| now >= cfa) else {
+                return; // a callee's line, or no frame known: stepped over
+            };
+            let stop = line != from && d.sites.row_start[off];
+            if !stop {
+                d.line_goal = LineGoal::Over { cfa: now, line };
+            }
+            stop
         }
         LineGoal::Out { cfa } => cfa_now().is_some_and(|now| now > cfa),
         LineGoal::IntoBody => d.sites.in_body(addr),

@@ -104,6 +104,10 @@ pub struct Sites {
     pub line_of: Vec<u32>,
     /// The (file, line) of each line index.
     pub lines: Vec<(FileId, usize)>,
+    /// `row_start[o]`: the instruction at offset `o` begins a row of the
+    /// line table ([`Image::line_rows`], the rows `build -g` writes): where
+    /// `n` may stop, as gdb's `next` stops only at the start of a row.
+    pub row_start: Vec<bool>,
     /// `cfa[o]`: how to find the canonical frame address (the caller's rsp
     /// before its `call`: the identity of the running function's frame)
     /// before the instruction at offset `o` runs, from the typed roles of
@@ -168,6 +172,10 @@ impl Sites {
             site_of[(site.addr - base) as usize] = i as u32 + 1;
         }
         let (line_of, lines) = line_table(image, sources, base, size);
+        let mut row_start = vec![false; size as usize + 1];
+        for row in image.line_rows(sources) {
+            row_start[(image.map[row.index].addr - base) as usize] = true;
+        }
         let (cfa, pushes, run_of) = frame_table(image, base, size);
         let ranges = merge_ranges(image, &list, &starts, base);
         let symbols = RUNTIME_DATA
@@ -187,6 +195,7 @@ impl Sites {
             site_of,
             line_of,
             lines,
+            row_start,
             cfa,
             pushes,
             run_of,
