@@ -44,24 +44,19 @@
 ;   rt_now (data)                      virtual time in milliseconds
 ; =============================================================================
 
-P_STATUS        equ 0
-P_RESULT        equ 8
-P_CONT          equ 16
-P_CONTEXT       equ 24
-P_AWAITERS      equ 32
-P_SIZE          equ 40                  ; a plain promise (timers, WhenAll add fields)
-
-T_DEADLINE      equ 40                  ; timer promise: when it fires (virtual ms)
-T_SEQUENCE      equ 48                  ; timer promise: registration order
-T_SIZE          equ 56
-
-W_REMAINING     equ 40                  ; WhenAll promise: tasks still running
-W_TASKS         equ 48                  ; WhenAll promise: the array of tasks
-W_ELEM          equ 56                  ; WhenAll promise: result element size (0: none)
-W_SIZE          equ 64
-
-QUEUE_SLOTS     equ 1048576             ; ready queue ring: a power of two
-TIMER_SLOTS     equ 1048576             ; timer heap capacity
+; The layout names used below are defined by flux-viz itself, from
+; src/runtime_layout.rs, the one place the code generator and the stepping
+; engine read them from too:
+;   a promise:        P_STATUS (0 pending, 1 done), P_RESULT, P_CONT (the
+;                     continuation), P_CONTEXT (its rdi), P_AWAITERS (who
+;                     waits), P_SIZE (a plain promise's size; an async
+;                     method's frame continues with its state)
+;   a timer promise:  T_DEADLINE (virtual ms), T_SEQUENCE (registration
+;                     order), T_SIZE
+;   a WhenAll:        W_REMAINING (tasks still running), W_TASKS (the array),
+;                     W_ELEM (result element size, 0: none), W_SIZE
+;   capacities:       QUEUE_SLOTS (ready queue ring, a power of two),
+;                     TIMER_SLOTS (timer heap)
 
 section .text
 

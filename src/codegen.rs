@@ -602,7 +602,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             // stack can still be read (and unwound) on the failure path.
             self.asm
                 .call(check.routine())
-                .explain("never returns: the return address marks where the check failed")
+                .explain("never returns (the return address marks the check)")
                 .role(Role::NoReturn);
         }
     }

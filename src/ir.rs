@@ -118,22 +118,24 @@ pub struct State {
 
 /// The promise header every task starts with (runtime/async.asm relies on it).
 pub mod header {
+    use crate::runtime_layout as rt;
     /// 0 while pending, 1 once completed.
-    pub const STATUS: i32 = 0;
+    pub const STATUS: i32 = rt::P_STATUS as i32;
     /// The value of a `Task<T>`.
-    pub const RESULT: i32 = 8;
+    pub const RESULT: i32 = rt::P_RESULT as i32;
     /// The code the event loop calls to run this promise (`Twice$resume`).
-    pub const CONTINUATION: i32 = 16;
+    pub const CONTINUATION: i32 = rt::P_CONT as i32;
     /// What the event loop passes in rdi (the frame itself for async methods).
-    pub const CONTEXT: i32 = 24;
+    pub const CONTEXT: i32 = rt::P_CONTEXT as i32;
     /// The first of the nodes listing who waits for this task.
-    pub const AWAITERS: i32 = 32;
-    /// The state index of an async method's frame.
-    pub const STATE: i32 = 40;
+    pub const AWAITERS: i32 = rt::P_AWAITERS as i32;
+    /// The state index of an async method's frame: its own fields start
+    /// where a plain promise ends.
+    pub const STATE: i32 = rt::P_SIZE as i32;
     /// The task this frame is waiting for (to read its result on resume).
-    pub const AWAITED: i32 = 48;
+    pub const AWAITED: i32 = STATE + 8;
     /// Where the arguments and save slots begin.
-    pub const SIZE: u32 = 56;
+    pub const SIZE: u32 = AWAITED as u32 + 8;
 }
 
 /// Index into [`Function::locals`] (the typed program's `LocalId`s keep their

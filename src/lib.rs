@@ -21,6 +21,7 @@ pub mod machine;
 pub mod nasm;
 pub mod parse;
 pub mod pipeline;
+pub mod runtime_layout;
 pub mod source;
 pub mod tui;
 pub mod typed;

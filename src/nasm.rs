@@ -33,7 +33,11 @@ pub fn read(asm: &mut Asm, sources: &Sources, file: FileId) -> Result<(), Vec<Di
     let mut reader = Reader {
         asm,
         file,
-        equs: HashMap::new(),
+        // The runtime's layout names come from one place (src/runtime_layout.rs).
+        equs: crate::runtime_layout::EQUATES
+            .iter()
+            .map(|e| (e.name.to_string(), e.value))
+            .collect(),
         default_rel: false,
         scope: None,
         errors: Vec::new(),

@@ -1,49 +1,52 @@
-//! The runtime's layout constants are written twice, in runtime/async.asm
-//! (`NAME equ value`) and in Rust (the code generator's promise header,
-//! the machine's inspectors): they must agree.
+//! The runtime's data layout has one place, src/runtime_layout.rs: the code
+//! generator's promise header and the machine's inspectors read it, and the
+//! NASM reader defines its names for the runtime's assembly. No runtime file
+//! may define one of them again (a second place to drift), and every one is
+//! used by the runtime (the list has no dead names).
 
 use flux_viz::ir::header;
-use flux_viz::machine::inspect;
-use std::collections::HashMap;
+use flux_viz::runtime_layout::{self as rt, EQUATES};
 
-/// Every `NAME equ value` of the embedded runtime sources.
-fn equates() -> HashMap<String, i64> {
+/// The code part of every line of the embedded runtime sources.
+fn runtime_code() -> Vec<(&'static str, &'static str)> {
     flux_viz::link::RUNTIME
         .iter()
-        .flat_map(|(_, text)| text.lines())
-        .filter_map(|line| {
-            let code = line.split(';').next()?.trim();
-            let (name, value) = code.split_once(" equ ")?;
-            let value = value.trim().replace('_', "");
-            let value = match value.split_once('*') {
-                Some(_) => return None, // products (sizes) are not layout offsets
-                None => value.parse().ok()?,
-            };
-            Some((name.trim().to_string(), value))
-        })
+        .flat_map(|(name, text)| text.lines().map(move |line| (*name, line)))
+        .map(|(name, line)| (name, line.split(';').next().unwrap_or("")))
         .collect()
 }
 
 #[test]
-fn the_promise_header_agrees_with_the_runtime() {
-    let asm = equates();
-    let pairs = [
-        ("P_STATUS", header::STATUS as i64),
-        ("P_RESULT", header::RESULT as i64),
-        ("P_CONT", header::CONTINUATION as i64),
-        ("P_CONTEXT", header::CONTEXT as i64),
-        ("P_AWAITERS", header::AWAITERS as i64),
-        ("P_SIZE", header::STATE as i64), // a frame's own fields start where a plain promise ends
-    ];
-    for (name, rust) in pairs {
-        assert_eq!(asm.get(name), Some(&rust), "{name}");
+fn no_runtime_file_defines_a_layout_name_again() {
+    for (file, code) in runtime_code() {
+        let Some((name, _)) = code.split_once(" equ ") else {
+            continue;
+        };
+        let name = name.trim();
+        assert!(
+            EQUATES.iter().all(|e| e.name != name),
+            "{file} defines {name}, which src/runtime_layout.rs defines"
+        );
     }
 }
 
 #[test]
-fn the_inspectors_agree_with_the_runtime() {
-    let asm = equates();
-    assert_eq!(asm.get("QUEUE_SLOTS"), Some(&(inspect::QUEUE_SLOTS as i64)));
-    assert_eq!(asm.get("T_DEADLINE"), Some(&(inspect::T_DEADLINE as i64)));
-    assert_eq!(asm.get("T_SEQUENCE"), Some(&(inspect::T_SEQUENCE as i64)));
+fn every_layout_name_is_used_by_the_runtime() {
+    let code = runtime_code();
+    for equate in &EQUATES {
+        let used = code.iter().any(|(_, line)| {
+            line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|word| word == equate.name)
+        });
+        assert!(used, "the runtime never uses {}", equate.name);
+    }
+}
+
+#[test]
+fn the_promise_header_is_the_runtime_layout() {
+    assert_eq!(header::STATUS as i64, rt::P_STATUS);
+    assert_eq!(header::CONTINUATION as i64, rt::P_CONT);
+    // An async method's frame is a promise with its own fields after it.
+    assert_eq!(header::STATE as i64, rt::P_SIZE);
+    assert_eq!(rt::QUEUE_SLOTS.count_ones(), 1, "the ring index is masked");
 }

@@ -20,7 +20,9 @@
 
 use super::sites::{SiteKind, Sites};
 use crate::emulate::{self, Syscall};
+use crate::ir::header;
 use crate::link::Image;
+use crate::runtime_layout::T_DEADLINE;
 use std::collections::{HashMap, HashSet};
 use std::ffi::c_void;
 use std::sync::Arc;
@@ -655,16 +657,18 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             place: Place::Frame { offset, .. },
             ..
         } => (word(r(R::R15) + *offset as u64), r(R::R15)),
-        SiteKind::State { .. } | SiteKind::Suspend => (r(R::R15), word(r(R::R15) + 40)),
+        SiteKind::State { .. } | SiteKind::Suspend => {
+            (r(R::R15), word(r(R::R15) + header::STATE as u64))
+        }
         SiteKind::Jump => (r(R::R15), r(R::RAX)),
-        SiteKind::Poll => (r(R::RCX), word(r(R::RCX) + 40)),
-        SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + 8)),
+        SiteKind::Poll => (r(R::RCX), word(r(R::RCX) + header::STATE as u64)),
+        SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         SiteKind::Wake => {
             let waiting = d.sites_word("rt_queue_tail") - d.sites_word("rt_queue_head");
             (r(R::RDI), waiting)
         }
         SiteKind::TimerAdvance => (d.sites_word("rt_now"), r(R::RAX)),
-        SiteKind::TimerFire => (r(R::RAX), word(r(R::RAX) + 40)),
+        SiteKind::TimerFire => (r(R::RAX), word(r(R::RAX) + T_DEADLINE as u64)),
         SiteKind::TimerSet => (r(R::RAX), r(R::RBX)),
         SiteKind::Syscall => {
             let number = r(R::RAX);

@@ -605,11 +605,10 @@ fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-/// runtime/async.asm's QUEUE_SLOTS (tests/runtime_constants.rs checks it).
-pub const QUEUE_SLOTS: u64 = 1 << 20;
-/// runtime/async.asm's T_DEADLINE and T_SEQUENCE: a timer's fields.
-pub const T_DEADLINE: u64 = 40;
-pub const T_SEQUENCE: u64 = 48;
+/// The ready queue's size and a timer's fields (src/runtime_layout.rs).
+const QUEUE_SLOTS: u64 = crate::runtime_layout::QUEUE_SLOTS as u64;
+const T_DEADLINE: u64 = crate::runtime_layout::T_DEADLINE as u64;
+const T_SEQUENCE: u64 = crate::runtime_layout::T_SEQUENCE as u64;
 
 /// `symbol+offset` of a code address.
 /// The registers a System V function must give back unchanged.

@@ -1,0 +1,71 @@
+//! The runtime's data layout, in one place: the promise header, the fields
+//! timer and `Task.WhenAll` promises add, and the sizes of the ready queue
+//! and the timer heap.
+//!
+//! In: nothing (constants). Out: read by the code generator (the promise
+//! header of `ir::header`), by the machine's inspectors (queue, timers) and
+//! by the runtime's own assembly: the NASM reader (src/nasm.rs) defines every
+//! [`EQUATES`] name before it reads a runtime file, so `runtime/async.asm`
+//! writes `[rdi + P_CONT]` and never a number of its own. A test
+//! (tests/runtime_constants.rs) checks that no runtime file defines these
+//! names again and that each one is used.
+
+/// A promise: 0 while pending, 1 once completed.
+pub const P_STATUS: i64 = 0;
+/// The value of a `Task<T>`.
+pub const P_RESULT: i64 = 8;
+/// The code the event loop calls to run the promise (`Twice$resume`).
+pub const P_CONT: i64 = 16;
+/// What the event loop passes in rdi (an async method's frame itself).
+pub const P_CONTEXT: i64 = 24;
+/// The first node of the list of who waits for this promise.
+pub const P_AWAITERS: i64 = 32;
+/// A plain promise's size: timers, `WhenAll` and async frames add fields.
+pub const P_SIZE: i64 = 40;
+/// A timer promise: when it fires (virtual milliseconds).
+pub const T_DEADLINE: i64 = 40;
+/// A timer promise: its registration order (ties fire in that order).
+pub const T_SEQUENCE: i64 = 48;
+pub const T_SIZE: i64 = 56;
+/// A `WhenAll` promise: the tasks still running.
+pub const W_REMAINING: i64 = 40;
+/// A `WhenAll` promise: the array of tasks.
+pub const W_TASKS: i64 = 48;
+/// A `WhenAll` promise: each result's size in the result array (0: none).
+pub const W_ELEM: i64 = 56;
+pub const W_SIZE: i64 = 64;
+/// The ready queue is a ring of this many slots (a power of two).
+pub const QUEUE_SLOTS: i64 = 1 << 20;
+/// The timer heap holds at most this many timers.
+pub const TIMER_SLOTS: i64 = 1 << 20;
+
+/// A name the runtime's assembly can use, with its value.
+pub struct Equate {
+    pub name: &'static str,
+    pub value: i64,
+}
+
+macro_rules! equates {
+    ($($name:ident),* $(,)?) => {
+        [$(Equate { name: stringify!($name), value: $name }),*]
+    };
+}
+
+/// Every layout name the runtime's assembly sees, as `NAME equ value`.
+pub const EQUATES: [Equate; 15] = equates![
+    P_STATUS,
+    P_RESULT,
+    P_CONT,
+    P_CONTEXT,
+    P_AWAITERS,
+    P_SIZE,
+    T_DEADLINE,
+    T_SEQUENCE,
+    T_SIZE,
+    W_REMAINING,
+    W_TASKS,
+    W_ELEM,
+    W_SIZE,
+    QUEUE_SLOTS,
+    TIMER_SLOTS,
+];
