@@ -772,3 +772,34 @@ fn values_are_shown_as_what_they_point_to_and_h_shows_raw_hex() {
         "{raw}"
     );
 }
+
+/// The timeline strip shows the events `a`/`B` stop at: under every `e`
+/// filter, each glyph is the glyph of a kind the filter keeps.
+#[test]
+fn the_timeline_follows_the_event_filter() {
+    use flux_viz::machine::EventKind;
+    let mut app = app();
+    keys(&mut app, &[Action::Continue]);
+    let mut strips = std::collections::HashSet::new();
+    for _ in 0..4 {
+        let kinds = app.session.as_ref().unwrap().stops.1;
+        let allowed: Vec<char> = EventKind::ALL
+            .iter()
+            .filter(|k| kinds.contains(**k))
+            .map(|k| flux_viz::tui::text::event_glyph(*k))
+            .collect();
+        let screen = screen(&app, 160, 45);
+        let strip = screen
+            .lines()
+            .find_map(|l| l.trim_start_matches('│').strip_prefix(" events "))
+            .expect("a timeline")
+            .trim_end_matches(['│', ' ', '▏'])
+            .to_string();
+        for glyph in strip.chars() {
+            assert!(allowed.contains(&glyph), "`{glyph}` under {:?}", kinds.names());
+        }
+        strips.insert(strip);
+        keys(&mut app, &[Action::CycleStops]);
+    }
+    assert!(strips.len() > 1, "the filters show different strips");
+}

@@ -84,12 +84,20 @@ fn explain(app: &App, session: &Session) -> Line<'static> {
     Line::from(spans)
 }
 
-/// One glyph per group of events; the current position reversed.
+/// One glyph per group of the events `a`/`B` stop at (the `e` filter); the
+/// current position reversed.
 fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
     let label = " events ";
     let cells = (width as usize).saturating_sub(label.len() + 1).max(1);
-    let events = &session.events;
-    let now = session.events_before();
+    let kinds = session.stops.1;
+    let before = session.events_before();
+    let (mut events, mut now) = (Vec::new(), 0);
+    for (i, event) in session.events.iter().enumerate() {
+        if kinds.contains(event.kind) {
+            now += usize::from(i < before);
+            events.push(event);
+        }
+    }
     let per = events.len().div_ceil(cells).max(1);
     let mut spans = vec![Span::styled(label, app.theme.dim())];
     for (c, chunk) in events.chunks(per).enumerate() {
