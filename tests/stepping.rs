@@ -98,6 +98,50 @@ fn finish_runs_until_the_function_returns_to_its_callers_line() {
     assert_eq!(machine.current_line().map(|(_, l)| l), Some(call + 1));
 }
 
+/// `f` in a recursive call leaves one frame, as gdb's `finish`: from
+/// Factorial(2) it stops in Factorial(3), on the same line it was called
+/// from, with rbx (`n`) back to 3.
+#[test]
+fn finish_leaves_one_frame_of_a_recursion() {
+    let path = "lessons/01-calls.fs";
+    let compiled = pipeline::compile_file(Path::new(path)).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    let rbx = |m: &Machine| {
+        m.registers()
+            .iter()
+            .find(|r| r.name == "rbx")
+            .unwrap()
+            .value
+    };
+    let recursion = line_of(path, "Factorial(n - 1)");
+    // Into Factorial until n is 2, then finish.
+    while !(machine.current_line().map(|(_, l)| l) == Some(recursion) && rbx(&machine) == 2) {
+        assert!(
+            !matches!(machine.step().unwrap(), Stop::End(_)),
+            "never in Factorial(2)"
+        );
+    }
+    let depth = machine
+        .registers()
+        .iter()
+        .find(|r| r.name == "rsp")
+        .unwrap()
+        .value;
+    machine.step_line(LineStep::Out).unwrap();
+    assert_eq!(machine.current_line().map(|(_, l)| l), Some(recursion));
+    assert_eq!(rbx(&machine), 3, "in Factorial(3)");
+    let rsp = machine
+        .registers()
+        .iter()
+        .find(|r| r.name == "rsp")
+        .unwrap()
+        .value;
+    assert!(
+        rsp > depth && rsp - depth < 0x100,
+        "one frame up: {depth:#x} → {rsp:#x}"
+    );
+}
+
 #[test]
 fn n_steps_over_a_call_of_a_million_instructions() {
     let source = "class Program {

@@ -796,7 +796,11 @@ fn the_timeline_follows_the_event_filter() {
             .trim_end_matches(['│', ' ', '▏'])
             .to_string();
         for glyph in strip.chars() {
-            assert!(allowed.contains(&glyph), "`{glyph}` under {:?}", kinds.names());
+            assert!(
+                allowed.contains(&glyph),
+                "`{glyph}` under {:?}",
+                kinds.names()
+            );
         }
         strips.insert(strip);
         keys(&mut app, &[Action::CycleStops]);

@@ -544,9 +544,10 @@ extern "C" fn on_line(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_voi
     let line = d.sites.line_of[off];
     let fell_through = addr == d.next_addr;
     d.next_addr = addr + size as u64;
-    // `n` also looks at a jump or a return onto the line it is on: that may
-    // change the frame it follows (see LineGoal::Over).
-    let over = matches!(d.line_goal, LineGoal::Over { .. });
+    // `n` and `f` also look at a jump or a return onto the line they are on:
+    // that may change the frame `n` follows (see LineGoal::Over), and a
+    // recursive call returns onto its own line, where `f` must stop.
+    let over = matches!(d.line_goal, LineGoal::Over { .. } | LineGoal::Out { .. });
     if line == 0 || (line == d.last_line && (fell_through || !over)) {
         return;
     }
