@@ -270,6 +270,11 @@ impl Asm {
         self.origin.state = state;
     }
 
+    /// Changes only the async state of the instructions emitted from now on.
+    pub fn set_state(&mut self, state: Option<u32>) {
+        self.origin.state = state;
+    }
+
     /// Changes only the source span of the instructions emitted from now on.
     pub fn set_span(&mut self, span: Option<Span>) {
         self.origin.span = span;

@@ -547,6 +547,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
         let f = self.function;
         let label = self.return_label.clone();
         self.asm.set_span(None);
+        self.asm.set_state(None);
         // A method's body already ends at its return label; a state machine
         // suspends to this one.
         if self.return_target != label && f.frame.is_some() {

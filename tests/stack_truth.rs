@@ -273,3 +273,53 @@ fn register_homes_name_the_locals_and_hold_their_values() {
     }
     assert_eq!(visits, 4);
 }
+
+/// In a resume function a register is named as a local's home only once
+/// the running state has brought that local back from the frame, never
+/// while it still holds what the event loop left there: at no instruction
+/// is a local named whose restore (an executed restore event) is still to
+/// come in the same state.
+#[test]
+fn resumed_locals_are_named_only_after_their_restore() {
+    use flux_viz::machine::EventKind;
+    let mut checked = 0;
+    for lesson in [
+        "lessons/03-first-await.fs",
+        "lessons/04-event-loop.fs",
+        "lessons/05-timers.fs",
+    ] {
+        let compiled = pipeline::compile_file(Path::new(lesson)).unwrap();
+        let mut whole = Machine::new(compiled.clone()).unwrap();
+        whole.run_to_end().unwrap();
+        // (icount of a dispatch, the restores that follow it before the next).
+        let mut states: Vec<(u64, Vec<(u64, String)>)> = Vec::new();
+        for event in whole.events() {
+            match event.kind {
+                EventKind::Jump => states.push((event.icount, Vec::new())),
+                EventKind::Restore if !event.regs.is_empty() => {
+                    let local = event.explain.split('`').nth(1).unwrap_or("").to_string();
+                    if let Some((_, restores)) = states.last_mut() {
+                        restores.push((event.icount, local));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut machine = Machine::new(compiled).unwrap();
+        while !matches!(machine.step().unwrap(), Stop::End(_)) {
+            let now = machine.icount();
+            let Some((_, restores)) = states.iter().rev().find(|(at, _)| *at <= now) else {
+                continue;
+            };
+            for (reg, local) in machine.register_homes() {
+                checked += 1;
+                let ahead = restores.iter().any(|(at, l)| *at >= now && *l == local);
+                assert!(
+                    !ahead,
+                    "{lesson}: at instruction {now} {reg} is named `{local}` before its restore"
+                );
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}

@@ -142,6 +142,7 @@ impl FnGen<'_, '_> {
         self.state_table
             .push((table, frame.states.len() as u32 + 1));
         self.asm.label(&state_label(0));
+        self.asm.set_state(None);
         for (local, offset) in &frame.params {
             let explain = format!(
                 "loads argument `{}` from the frame",
@@ -158,6 +159,7 @@ impl FnGen<'_, '_> {
                 }
             }
         }
+        self.asm.set_state(Some(0));
     }
 
     /// The end of a resume function's body: `return` lands here.
@@ -233,7 +235,12 @@ impl FnGen<'_, '_> {
             .explain("suspends: returns to the event loop (or to the caller on a hot start)")
             .role(Role::Suspend);
         self.asm.label(&state_label(state));
+        // A state's code starts once its locals are back in their homes:
+        // until then (the dispatch, the restores) a register is not yet the
+        // local it will hold (what the Registers pane relies on).
+        self.asm.set_state(None);
         self.restore_live(state);
+        self.asm.set_state(Some(state));
         self.asm.label(&ready);
         if let Some(dest) = dest {
             self.xe("the awaited task", |a| {

@@ -362,6 +362,9 @@ impl Machine {
     /// The registers the running function keeps its locals in, with the
     /// local's name: from the push that saved the caller's value until the
     /// pop that gives it back (outside that the register is the caller's).
+    /// In a resume function, only inside a state's code, which the code
+    /// generator starts once the state's locals are back from the frame:
+    /// before that a register still holds what the event loop left in it.
     pub fn register_homes(&self) -> Vec<(&'static str, String)> {
         let image = &self.program.image;
         let pc = self.pc();
@@ -378,6 +381,11 @@ impl Machine {
                     && p.live_at(pc, entry.origin.state)
             })
         };
+        let state = entry.origin.state;
+        let resume = self.program.frames.iter().any(|f| f.resume == layout.label);
+        if resume && state.is_none() {
+            return Vec::new(); // the dispatch, or the way out after a suspend
+        }
         layout
             .registers
             .iter()

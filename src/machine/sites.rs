@@ -401,7 +401,9 @@ impl Push {
     /// Is the pushed word on the stack when the CPU is at `pc` (in state
     /// `state`)?
     pub fn live_at(&self, pc: u64, state: Option<u32>) -> bool {
-        let same_state = self.state.is_none() || self.state == state;
+        // Code outside any state (a failure stub, the way out) is reached
+        // from whichever state branched there.
+        let same_state = self.state.is_none() || state.is_none() || self.state == state;
         same_state
             && self
                 .live

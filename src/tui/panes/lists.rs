@@ -105,7 +105,7 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
             ];
             if let Some((_, local)) = homes.iter().find(|(reg, _)| reg == name) {
                 spans.push(Span::styled(
-                    format!("  `{local}` lives here"),
+                    format!("  home of `{local}`"),
                     theme.comment(),
                 ));
             }
