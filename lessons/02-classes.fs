@@ -3,7 +3,7 @@
 //! title: Classes, vtables, null checks and bounds checks
 //! goal: see an object's first word point to its class's vtable
 //! goal: see a virtual call load the vtable and call through a slot
-//! goal: see a bounds check compare the index with the length and jump to fail$index
+//! goal: see a bounds check compare the index with the length and branch to the failure path (which calls fail$index)
 // Lesson 02: classes, vtables, null checks and bounds checks.
 //
 // An object is a pointer to [vtable pointer][fields...]. A virtual call loads
@@ -49,6 +49,6 @@ class Program {
 //@ on line 37: A constructor call: the object is allocated, its vtable set, then Dog.ctor runs and calls Animal.ctor (`: base(name)`).
 //@ on line 39: `pets[i] != null` reads the element after a null check of `pets` and a bounds check of `i` (cmp with the length, jae to the failure stub).
 //@ on line 40: Speak is virtual: the code loads the object's vtable (mov rax, [rdi]) and calls through a slot (call [rax+24+8*slot]). Cat overrides it, Dog does not.
-//@ on line 44: Index 3 of a 3-element array: cmp rcx, [rax] finds 3 >= 3, the jae jumps to the stub that loads the line into edi and jumps to fail$index.
+//@ on line 44: Index 3 of a 3-element array: cmp rcx, [rax] finds 3 >= 3, the jae jumps to the stub that loads the line into edi and calls fail$index, which never returns.
 //@ on end: The program stopped with exit code 3 and the .NET message on stderr. Press r to start again.
 //! stops: output, fault

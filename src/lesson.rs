@@ -148,9 +148,12 @@ impl Lesson {
     /// the start note while the program has not started (before its first
     /// event). `events` are the run's events in order.
     ///
-    /// An event note's moment is over at the next event of the same task
-    /// (the same promise; for an event without one, the same function), or
-    /// when a task starts running: the next poll or state-table jump.
+    /// An event note shows once its event has happened (the CPU is past the
+    /// event's instruction: stopped *at* it, the event is only next). Its
+    /// moment is over at the next event of the same task (the same promise;
+    /// for an event without one, the same function), or when any task moves
+    /// on: the next poll, state-table jump, state store, suspension or
+    /// completion.
     pub fn narrate(
         &self,
         events: &[Event],
@@ -170,10 +173,10 @@ impl Lesson {
         if let Some((at, note)) = self.last_event_note(events, icount) {
             return Some(Narration {
                 note,
-                now: at == icount,
+                now: at + 1 == icount,
             });
         }
-        let started = events.first().is_some_and(|e| e.icount <= icount);
+        let started = events.first().is_some_and(|e| e.icount < icount);
         if started {
             return None;
         }
@@ -188,19 +191,19 @@ impl Lesson {
             (None, None) => event.function == later.function,
             _ => false,
         };
-        same_task || matches!(later.kind, EventKind::Poll | EventKind::Jump)
+        same_task || later.kind.moves_a_task()
     }
 
     fn find(&self, wanted: impl Fn(&Trigger) -> bool) -> Option<&Note> {
         self.notes.iter().find(|n| wanted(&n.trigger))
     }
 
-    /// The last (icount, note) matched by an event at or before `icount`,
-    /// if its moment is not over.
+    /// The last (icount, note) matched by an event before `icount` (one
+    /// that has happened), if its moment is not over.
     fn last_event_note(&self, events: &[Event], icount: u64) -> Option<(u64, &Note)> {
         let mut seen = vec![0usize; self.notes.len()];
         let mut last: Option<(&Event, &Note)> = None;
-        for event in events.iter().take_while(|e| e.icount <= icount) {
+        for event in events.iter().take_while(|e| e.icount < icount) {
             if last.is_some_and(|(at, _)| Lesson::moment_over(at, event)) {
                 last = None;
             }

@@ -807,3 +807,20 @@ fn the_timeline_follows_the_event_filter() {
     }
     assert!(strips.len() > 1, "the filters show different strips");
 }
+
+/// Once the program has exited, the CPU is shown at the `syscall` that
+/// ended it (not at the never-run code after it), and rsp, back at the
+/// empty stack's top, is a place on the stack (not the heap object that
+/// begins at the same address).
+#[test]
+fn at_the_end_the_exit_syscall_is_current_and_rsp_is_the_stack_top() {
+    let mut app = app();
+    keys(&mut app, &[Action::Continue]);
+    let session = app.session.as_ref().unwrap();
+    assert!(session.machine.ended().is_some());
+    let i = session.pc_index().expect("an instruction");
+    assert_eq!(session.image().map[i].text.trim(), "syscall");
+    let registers = pane(&app, PaneId::Registers, 70, 30);
+    let rsp = registers.lines().find(|l| l.contains("rsp")).expect("rsp");
+    assert!(rsp.contains("top of the stack (empty)"), "{rsp}");
+}

@@ -88,17 +88,22 @@ fn narration_follows_the_run() {
             e.kind == EventKind::Poll && e.promise.as_ref().unwrap().owner == "Program.Player"
         })
         .collect();
-    assert_eq!(
+    assert_ne!(
         text(polls[0].icount, None, false).as_deref(),
+        Some("The first poll of Player."),
+        "stopped at the poll, it has not happened yet"
+    );
+    assert_eq!(
+        text(polls[0].icount + 1, None, false).as_deref(),
         Some("The first poll of Player.")
     );
     let n = lesson
-        .narrate(&events, polls[0].icount + 1, None, false)
+        .narrate(&events, polls[0].icount + 2, None, false)
         .unwrap();
     assert!(!n.now, "a note from an earlier event is marked as such");
     // Later polls of Player match the note without an occurrence (unless a
     // state-1 event came after them).
-    let second = polls[1].icount;
+    let second = polls[1].icount + 1;
     let shown = text(second, None, false).unwrap();
     assert!(
         shown == "Another poll of Player." || shown == "State one.",
@@ -155,11 +160,13 @@ fn every_lesson_note_parses_and_fires() {
     }
 }
 
-/// Narration is bound to its moment, for every lesson: at each event that
-/// triggers an event note, that note shows (unless a line note wins); at the
-/// event that ends its moment (the next event of the same task, or the next
-/// poll or state-table jump: a task starts running) it is gone unless that event triggers it again; the start note
-/// shows only before the program's first event.
+/// Narration is bound to its moment, for every lesson: once an event that
+/// triggers an event note has happened (one instruction past it), that note
+/// shows (unless a line note wins); once the event that ends its moment has
+/// happened (the next event of the same task, or any task moving on: a
+/// poll, a state-table jump, a state store, a suspension, a completion) it
+/// is gone unless that event triggers it again; the start note shows only
+/// until the program's first event.
 #[test]
 fn every_note_shows_at_its_moment_and_is_gone_after_it() {
     let paths = lessons();
@@ -186,7 +193,7 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
             );
             let first = events[0].icount;
             assert_ne!(
-                shown(first),
+                shown(first + 1),
                 Some(start.line),
                 "{}: start note after the start",
                 path.display()
@@ -219,7 +226,7 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
                 continue; // another event at the same instruction decides
             }
             assert_eq!(
-                shown(event.icount),
+                shown(event.icount + 1),
                 Some(note.line),
                 "{}: at {}",
                 path.display(),
@@ -231,7 +238,15 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
                     (None, None) => event.function == later.function,
                     _ => false,
                 };
-                same_task || matches!(later.kind, EventKind::Poll | EventKind::Jump)
+                same_task
+                    || matches!(
+                        later.kind,
+                        EventKind::Poll
+                            | EventKind::Jump
+                            | EventKind::State
+                            | EventKind::Suspend
+                            | EventKind::Complete
+                    )
             });
             if let Some(end) = end {
                 let again = lesson
@@ -240,7 +255,7 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
                     .any(|n| n.line == note.line && n.trigger.matches_event(end));
                 if !again {
                     assert_ne!(
-                        shown(end.icount),
+                        shown(end.icount + 1),
                         Some(note.line),
                         "{}:{}: the note outlives its moment (still shown at {})",
                         path.display(),

@@ -38,6 +38,19 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Does an event of this kind move some task on (so that what was
+    /// said about the moment before is over)?
+    pub fn moves_a_task(self) -> bool {
+        matches!(
+            self,
+            EventKind::Poll
+                | EventKind::Jump
+                | EventKind::State
+                | EventKind::Suspend
+                | EventKind::Complete
+        )
+    }
+
     pub const ALL: [EventKind; 16] = [
         EventKind::Insn,
         EventKind::Line,

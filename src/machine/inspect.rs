@@ -211,6 +211,23 @@ impl Machine {
         self.format_value_at(value, None)
     }
 
+    /// A stack pointer's value (rsp, rbp): always a place on the stack, even
+    /// where that address is also the first heap byte (the empty stack's
+    /// top is where the heap begins).
+    pub fn format_stack_pointer(&self, value: u64) -> String {
+        let top = self.program.sites.symbol("rt_stack_top");
+        let in_stack = self
+            .program
+            .image
+            .region(crate::asm::Section::Stack)
+            .is_some_and(|r| (r.addr..=r.addr + r.mapped_size()).contains(&value));
+        match (Some(value) == top, in_stack) {
+            (true, _) => format!("{value:#x} top of the stack (empty)"),
+            (false, true) => format!("{value:#x} stack"),
+            _ => self.format_value(value),
+        }
+    }
+
     /// `format_value` as of instruction `at` (see [`Machine::describe_value_at`]).
     pub(crate) fn format_value_at(&self, value: u64, at: Option<u64>) -> String {
         match self.describe_value_at(value, at) {

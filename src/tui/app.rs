@@ -903,7 +903,15 @@ fn describe_breakpoint(session: &Session, breakpoint: &Breakpoint) -> String {
 pub fn stop_message(stop: &Stop) -> String {
     use crate::machine::End;
     match stop {
-        Stop::Event(e) => format!("stopped before a {} event", e.kind.name()),
+        Stop::Event(e) => {
+            let name = e.kind.name();
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("stopped before {article} {name} event")
+        }
         Stop::Breakpoint(addr) => format!("breakpoint at {addr:#x}"),
         Stop::Line => "at the start of a source line".to_string(),
         Stop::Step => String::new(),

@@ -392,11 +392,18 @@ impl Session {
     // ----- where things are ------------------------------------------------
 
     /// The index of the next instruction.
+    /// The instruction the CPU stands at; once the program has exited, the
+    /// `syscall` that ended it (rip is past it, on code that never runs).
     pub fn pc_index(&self) -> Option<usize> {
-        self.machine
-            .program()
-            .image
-            .insn_index_at(self.machine.pc())
+        let image = &self.machine.program().image;
+        let pc = self.machine.pc();
+        if let Some(crate::machine::End::Exit(_)) = self.machine.ended() {
+            let last = pc.checked_sub(1).and_then(|a| image.insn_index_at(a));
+            if last.is_some_and(|i| image.map[i].end() == pc) {
+                return last;
+            }
+        }
+        image.insn_index_at(pc)
     }
 
     /// In runtime code, the async method the CPU works for: the one whose

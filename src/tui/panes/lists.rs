@@ -81,6 +81,17 @@ pub fn value_text(session: &Session, value: u64, raw: bool) -> String {
     session.machine.format_value(value)
 }
 
+/// A register's value: rip plain hex, the stack pointers as places on the
+/// stack, anything else as every pane states a value.
+fn register_value(session: &Session, r: &crate::machine::Register, raw: bool) -> String {
+    match r.name {
+        "rip" => format!("{:#x}", r.value),
+        _ if raw => value_text(session, r.value, raw),
+        "rsp" | "rbp" => session.machine.format_stack_pointer(r.value),
+        _ => value_text(session, r.value, raw),
+    }
+}
+
 fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Line<'static>> {
     let regs = session.machine.registers();
     let homes = session.machine.register_homes();
@@ -100,7 +111,7 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
             };
             let mut spans = vec![
                 Span::styled(format!("{:<4}", r.name), theme.register()),
-                Span::styled(value_text(session, r.value, raw || r.name == "rip"), style),
+                Span::styled(register_value(session, r, raw), style),
                 Span::raw(if r.changed { " *" } else { "" }),
             ];
             if let Some((_, local)) = homes.iter().find(|(reg, _)| reg == name) {
