@@ -334,6 +334,12 @@ impl Machine {
     /// position the student can step back from.
     pub fn start(&mut self, motion: Forward) -> Result<Progress, String> {
         self.pending = None;
+        if let Forward::To(target) = motion {
+            // Going back is possible from anywhere, the end included.
+            if target <= self.icount {
+                return self.goto(target).map(Progress::Done);
+            }
+        }
         if let Some(end) = self.ended() {
             return Ok(Progress::Done(Stop::End(end.clone())));
         }

@@ -824,3 +824,18 @@ fn at_the_end_the_exit_syscall_is_current_and_rsp_is_the_stack_top() {
     let rsp = registers.lines().find(|l| l.contains("rsp")).expect("rsp");
     assert!(rsp.contains("top of the stack (empty)"), "{rsp}");
 }
+
+/// `g` works from the end of the program too: back to an earlier
+/// instruction count.
+#[test]
+fn g_goes_back_from_the_end() {
+    let mut app = app();
+    keys(&mut app, &[Action::Continue]);
+    assert!(app.session.as_ref().unwrap().machine.ended().is_some());
+    keys(&mut app, &[Action::StartGoto]);
+    for c in "i546".chars() {
+        keys(&mut app, &[Action::Type(c)]);
+    }
+    keys(&mut app, &[Action::Submit]);
+    assert_eq!(icount(&app), 546);
+}

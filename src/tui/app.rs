@@ -913,7 +913,8 @@ pub fn stop_message(stop: &Stop) -> String {
             format!("stopped before {article} {name} event")
         }
         Stop::Breakpoint(addr) => format!("breakpoint at {addr:#x}"),
-        Stop::Line => "at the start of a source line".to_string(),
+        // `n` stops where a line begins, `f` right after the return (mid-line).
+        Stop::Line => "stopped on a source line".to_string(),
         Stop::Step => String::new(),
         Stop::Start => "at the start".to_string(),
         Stop::End(End::Exit(code)) => format!("the program exited with code {code}"),
