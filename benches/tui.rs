@@ -73,6 +73,11 @@ fn main() {
         draw(&mut terminal, &app);
     });
     report("key `b` to the redrawn frame", back, 16.0);
+    let next = time(11, || {
+        app.apply(Action::NextLine);
+        draw(&mut terminal, &app);
+    });
+    report("key `n` to the redrawn frame", next, 16.0);
     let event = time(21, || {
         app.apply(Action::NextEvent);
         draw(&mut terminal, &app);
