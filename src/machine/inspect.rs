@@ -156,11 +156,7 @@ impl Machine {
                 return Some(format!("vtable of {class}"));
             }
             if name.starts_with("str.") {
-                let text = self.string_at(value);
-                return Some(match text.char_indices().nth(24) {
-                    Some((cut, _)) => format!("{:?}…", &text[..cut]),
-                    None => format!("{text:?}"),
-                });
+                return Some(quoted(&self.string_at(value), 24));
             }
         }
         if image.insn_at(value).is_some_and(|e| e.addr == value) {
@@ -392,11 +388,12 @@ impl Machine {
             return Vec::new();
         };
         let pushes = self.program.sites.pushes_of(image, pc);
-        let saved = |reg: &str| {
-            pushes.iter().any(|p| {
-                format!("{:?}", p.reg).eq_ignore_ascii_case(reg)
-                    && p.live_at(pc, entry.origin.state)
-            })
+        // Typed: the local's register against each push's register.
+        let saved = |reg: crate::ir::Reg| {
+            let reg = crate::codegen::iced_reg(reg);
+            pushes
+                .iter()
+                .any(|p| p.reg == reg && p.live_at(pc, entry.origin.state))
         };
         let state = entry.origin.state;
         let resume = self.program.frames.iter().any(|f| f.resume == layout.label);
@@ -406,8 +403,8 @@ impl Machine {
         layout
             .registers
             .iter()
-            .filter(|(reg, _)| saved(reg))
-            .cloned()
+            .filter(|(reg, _)| saved(*reg))
+            .map(|(reg, local)| (reg.name(), local.clone()))
             .collect()
     }
 
@@ -518,13 +515,7 @@ impl Machine {
             {
                 "null".into()
             }
-            ValueKind::Str => {
-                let text = self.string_at(raw);
-                match text.char_indices().nth(12) {
-                    Some((cut, _)) => format!("{:?}…", &text[..cut]),
-                    None => format!("{text:?}"),
-                }
-            }
+            ValueKind::Str => quoted(&self.string_at(raw), 12),
             ValueKind::Task => match self.promise_index.get(&raw) {
                 Some(i) => format!("#{}", i + 1),
                 None => "task".into(),
@@ -639,17 +630,25 @@ const T_SEQUENCE: u64 = crate::runtime_layout::T_SEQUENCE as u64;
 /// The registers a System V function must give back unchanged.
 const CALLEE_SAVED: [Reg; 6] = [Reg::RBX, Reg::RBP, Reg::R12, Reg::R13, Reg::R14, Reg::R15];
 
-/// `Program.Main+23 (line 33)`: where a return address leads, with the
-/// Flux# line of the call it returns from (runtime code has none).
+/// A string as C# writes it, cut after `max` characters (`"a long…`).
+fn quoted(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{:?}…", &text[..cut]),
+        None => format!("{text:?}"),
+    }
+}
+
 /// The `call` instruction a return address `addr` comes back after.
 fn call_before(image: &crate::link::Image, addr: u64) -> Option<&crate::link::MapEntry> {
     let i = image.insn_index_at(addr.checked_sub(1)?)?;
     Some(&image.map[i]).filter(|call| call.end() == addr)
 }
 
-/// `Program.Main+23 (line 33)`: named by the function of the call, not of
-/// the address itself (after a call that never returns, such as a failed
-/// check's, the address is already the next function's first byte).
+/// `Program.Main+23 (line 33)`: where a return address leads, with the
+/// Flux# line of the call it returns from (runtime code has none). Named
+/// by the function of the call, not of the address itself: after a call
+/// that never returns (a failed check's), the address is already the next
+/// function's first byte.
 fn describe_return(image: &crate::link::Image, sites: &super::sites::Sites, addr: u64) -> String {
     let Some(call) = call_before(image, addr) else {
         return describe_code(image, addr);

@@ -212,7 +212,7 @@ pub struct FunctionLayout {
     /// Locals in stack slots: `[rbp - offset]` holds `name`.
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
-    pub registers: Vec<(&'static str, String)>,
+    pub registers: Vec<(ir::Reg, String)>,
 }
 
 impl FunctionLayout {
@@ -222,7 +222,7 @@ impl FunctionLayout {
         for local in &function.locals {
             match local.storage {
                 ir::Storage::Stack(offset) => slots.push((offset, local.name.clone())),
-                ir::Storage::Reg(reg) => registers.push((reg.name(), local.name.clone())),
+                ir::Storage::Reg(reg) => registers.push((reg, local.name.clone())),
             }
         }
         FunctionLayout {
