@@ -4,52 +4,10 @@
 //! `cargo run --release --example generate -- 1800000 > /tmp/big.fs` (50 MB),
 //! then `cargo run --release --example frontend_memory -- /tmp/big.fs`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicI64, Ordering::Relaxed};
+#[path = "../benches/support/counting.rs"]
+mod counting;
 
-/// Live allocations and bytes by size class: 8-byte classes below 256
-/// bytes, 128-byte ones above, the last one open-ended.
-static LIVE: [AtomicI64; 64] = [const { AtomicI64::new(0) }; 64];
-static BYTES: [AtomicI64; 64] = [const { AtomicI64::new(0) }; 64];
-
-fn class(size: usize) -> usize {
-    if size < 256 {
-        size / 8
-    } else {
-        (32 + (size - 256) / 128).min(63)
-    }
-}
-
-fn class_start(i: usize) -> usize {
-    if i < 32 {
-        i * 8
-    } else {
-        256 + (i - 32) * 128
-    }
-}
-
-fn count(size: usize, sign: i64) {
-    LIVE[class(size)].fetch_add(sign, Relaxed);
-    BYTES[class(size)].fetch_add(sign * size as i64, Relaxed);
-}
-
-struct Counting;
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size(), 1);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        count(layout.size(), -1);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(layout.size(), -1);
-        count(new_size, 1);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use counting::{class_live, class_start, Counting, CLASSES};
 
 #[global_allocator]
 static COUNTING: Counting = Counting;
@@ -69,13 +27,12 @@ fn resident() -> String {
 }
 
 fn live_allocations() {
-    let total: i64 = BYTES.iter().map(|b| b.load(Relaxed)).sum();
-    let count: i64 = LIVE.iter().map(|n| n.load(Relaxed)).sum();
+    let classes: Vec<(i64, i64)> = (0..CLASSES).map(class_live).collect();
+    let count: i64 = classes.iter().map(|c| c.0).sum();
+    let total: i64 = classes.iter().map(|c| c.1).sum();
     println!("  live: {count} allocations, {} MB", total >> 20);
-    for i in 0..64 {
-        let bytes = BYTES[i].load(Relaxed);
+    for (i, (n, bytes)) in classes.into_iter().enumerate() {
         if bytes > 4 << 20 {
-            let n = LIVE[i].load(Relaxed);
             println!(
                 "  {:5} bytes and up: {n:9} allocations, {:4} MB",
                 class_start(i),
