@@ -12,16 +12,18 @@
 //! `[rel sym]` memory operand, or an immediate that is a symbol's address). The
 //! stored `Instruction` holds only the addend; the address is patched in when
 //! encoding. Branch targets are given to the `BlockEncoder` as fake instruction
-//! pointers; short or near is chosen beforehand as NASM chooses (`choose_branch_forms`).
+//! pointers; short or near is chosen beforehand as NASM chooses (`choose_branch_forms`,
+//! in linear time by [`relax`]).
 //!
 //! Local labels follow NASM: a name starting with `.` belongs to the last non-local
 //! label *of the same section* (`Counter.Next` + `.L.else.3` = `Counter.Next.L.else.3`).
 
+pub mod relax;
 pub mod role;
 
 pub use role::{Made, Role};
 
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use iced_x86::{
     BlockEncoder, BlockEncoderOptions, Code, Formatter, FormatterOutput, FormatterTextKind,
     Instruction, InstructionBlock, MemoryOperand, NasmFormatter, OpKind, Register, SymbolResolver,
@@ -242,6 +244,78 @@ impl Asm {
             next_label: 0,
             errors: Vec::new(),
         }
+    }
+
+    /// Appends everything of `other` (a separately read file, such as the
+    /// runtime), as if its lines had been read into `self`: symbols are
+    /// merged by name, spans moved to `self`'s files with `file`.
+    pub fn append(&mut self, other: &Asm, file: impl Fn(FileId) -> FileId) {
+        let span = |s: Option<Span>| {
+            s.map(|s| Span {
+                file: file(s.file),
+                ..s
+            })
+        };
+        let mut ids = Vec::with_capacity(other.symbols.len());
+        for sym in &other.symbols {
+            let id = match self.by_name.get(&sym.name) {
+                Some(&id) => id,
+                None => {
+                    let id = SymId(self.symbols.len() as u32);
+                    let parent = sym.parent.map(|(p, len)| (ids[p.0 as usize], len));
+                    self.symbols.push(Symbol {
+                        name: sym.name.clone(),
+                        parent,
+                        section: None,
+                        global: false,
+                    });
+                    self.by_name.insert(sym.name.clone(), id);
+                    id
+                }
+            };
+            let mine = &mut self.symbols[id.0 as usize];
+            mine.global |= sym.global;
+            if let Some(section) = sym.section {
+                if mine.section.is_some() {
+                    let message = format!("label `{}` is defined twice", sym.name);
+                    self.error(message);
+                } else {
+                    self.symbols[id.0 as usize].section = Some(section);
+                }
+            }
+            ids.push(id);
+        }
+        let map = |id: SymId| ids[id.0 as usize];
+        for (mine, theirs) in self.sections.iter_mut().zip(&other.sections) {
+            mine.extend(theirs.iter().map(|item| match item {
+                Item::Label(id) => Item::Label(map(*id)),
+                Item::Comment(text) => Item::Comment(text.clone()),
+                Item::Insn(insn) => Item::Insn(Insn {
+                    instr: insn.instr,
+                    sym: insn.sym.map(|r| SymRef {
+                        sym: map(r.sym),
+                        ..r
+                    }),
+                    origin: Origin {
+                        span: span(insn.origin.span),
+                        ..insn.origin.clone()
+                    },
+                }),
+                Item::Data(Data::Addr { sym, addend }) => Item::Data(Data::Addr {
+                    sym: map(*sym),
+                    addend: *addend,
+                }),
+                Item::Data(data) => Item::Data(data.clone()),
+            }));
+        }
+        for (mine, theirs) in self.scopes.iter_mut().zip(other.scopes) {
+            *mine = theirs.map(map).or(*mine);
+        }
+        self.current = other.current;
+        self.errors.extend(other.errors.iter().map(|e| AsmError {
+            message: e.message.clone(),
+            span: span(e.span),
+        }));
     }
 
     // ----- building -------------------------------------------------------------
@@ -616,7 +690,7 @@ pub(crate) fn is_immediate(kind: OpKind) -> bool {
 
 /// Chooses short or near for every relative `jmp`/`jcc` exactly as NASM 2.16
 /// (`-f elf64`, default `-Ox`) does for the `--emit asm` text, so that both
-/// encodings agree byte for byte. NASM assembles in passes until no label moves:
+/// encodings agree byte for byte ([`relax::settle`] runs NASM's passes):
 ///
 /// - a jump is short when its target, as known at that moment, is within rel8
 ///   of the end of the short form: a backward target's value from this pass, a
@@ -664,38 +738,10 @@ fn choose_branch_forms(
             (exact, exact)
         });
     }
-    let mut previous: Option<Vec<i64>> = None;
-    let mut short = vec![true; instrs.len()];
-    for pass in 1.. {
-        let mut starts = Vec::with_capacity(instrs.len());
-        let mut at = 0i64;
-        for i in 0..instrs.len() {
-            starts.push(at);
-            let (short_len, near_len) = sizes[i];
-            if short_len != near_len {
-                let target = targets[i].expect("a relaxable jump has a target");
-                let known = if target <= i {
-                    Some(starts[target])
-                } else {
-                    previous.as_ref().map(|p| p[target])
-                };
-                short[i] = known.is_none_or(|t| i8::try_from(t - (at + short_len)).is_ok());
-                at += if short[i] { short_len } else { near_len };
-            } else {
-                at += short_len + i64::from(pass == 1 && forward_mem[i]);
-            }
-        }
-        if previous.as_ref() == Some(&starts) {
-            break;
-        }
-        if pass > 10_000 {
-            return Err(AsmError {
-                message: "branch sizes do not settle".into(),
-                span: None,
-            });
-        }
-        previous = Some(starts);
-    }
+    let short = relax::settle(&sizes, targets, forward_mem).map_err(|message| AsmError {
+        message,
+        span: None,
+    })?;
     for (instr, short) in instrs.iter_mut().zip(short) {
         if has_short_form(instr) {
             let code = if short {

@@ -140,16 +140,39 @@ pub struct Image {
     pub map: Vec<MapEntry>,
 }
 
-/// Appends the runtime to `asm`, registering its files in `sources`.
+/// Appends the runtime to `asm`, registering its files in `sources`. The
+/// runtime is read once per process ([`read_runtime`]) and copied in.
 pub fn add_runtime(asm: &mut Asm, sources: &mut Sources) -> Result<(), Vec<Diagnostic>> {
-    for (name, text) in RUNTIME {
-        let file = match sources.find_path(Path::new(name)) {
+    static READ: std::sync::OnceLock<Option<Asm>> = std::sync::OnceLock::new();
+    let files: Vec<FileId> = RUNTIME
+        .iter()
+        .map(|(name, text)| match sources.find_path(Path::new(name)) {
             Some(id) => id,
-            None => sources.add(name, name, text.to_string()),
-        };
-        crate::nasm::read(asm, sources, file)?;
+            None => sources.add(*name, name, text.to_string()),
+        })
+        .collect();
+    match READ.get_or_init(|| read_runtime(&mut Sources::new()).ok()) {
+        // Runtime files are added first to a fresh `Sources`: ids 0, 1, ….
+        Some(runtime) => asm.append(runtime, |file| files[file.0 as usize]),
+        // Only a broken runtime fails; read it again here for diagnostics
+        // that point into this program's sources.
+        None => {
+            for file in files {
+                crate::nasm::read(asm, sources, file)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The runtime read into an Asm of its own, its files added to `sources`.
+fn read_runtime(sources: &mut Sources) -> Result<Asm, Vec<Diagnostic>> {
+    let mut asm = Asm::new();
+    for (name, text) in RUNTIME {
+        let file = sources.add(name, name, text.to_string());
+        crate::nasm::read(&mut asm, sources, file)?;
+    }
+    Ok(asm)
 }
 
 /// The program plus the runtime, linked: returns the combined Asm (for

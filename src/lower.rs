@@ -118,15 +118,16 @@ fn entry_function(program: &Program) -> Function {
 /// parameter types too (`Counter.Add$int$long`), since NASM labels must be
 /// unique (see [`labels`]).
 fn method_labels(program: &Program) -> Vec<Option<String>> {
+    let mut same_name: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for m in &program.methods {
+        *same_name.entry((m.class, m.name.as_str())).or_default() += 1;
+    }
     program
         .methods
         .iter()
         .map(|m| {
             m.body.as_ref()?;
-            let overloaded = program
-                .methods
-                .iter()
-                .any(|other| other.id != m.id && other.class == m.class && other.name == m.name);
+            let overloaded = same_name[&(m.class, m.name.as_str())] > 1;
             let class = m.class.map(|c| program.classes[c.0 as usize].name.as_str());
             let params = overloaded.then_some(&m.param_types[..]);
             Some(labels::method(program, class, &m.name, params))
