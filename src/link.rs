@@ -291,6 +291,15 @@ impl Image {
         self.symbols.iter().find(|s| s.name == name).map(|s| s.addr)
     }
 
+    /// The non-local symbol at exactly `addr` (symbols are sorted by address).
+    pub fn symbol_at(&self, addr: u64) -> Option<&ImageSymbol> {
+        let from = self.symbols.partition_point(|s| s.addr < addr);
+        self.symbols[from..]
+            .iter()
+            .take_while(|s| s.addr == addr)
+            .find(|s| !s.local)
+    }
+
     /// The index of the instruction covering `addr`.
     pub fn insn_index_at(&self, addr: u64) -> Option<usize> {
         let i = self

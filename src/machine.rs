@@ -53,6 +53,8 @@ pub struct Program {
     pub image: Image,
     pub sources: Sources,
     pub frames: Vec<FrameLayout>,
+    /// Where each method's layout is in `frames`, by method name.
+    frame_index: HashMap<String, usize>,
     /// Every function's locals, by label.
     pub functions: HashMap<String, layout::FunctionLayout>,
     pub sites: Arc<Sites>,
@@ -61,7 +63,7 @@ pub struct Program {
 impl Program {
     /// The layout of an async method by its name (`Program.Twice`).
     pub fn frame(&self, method: &str) -> Option<&FrameLayout> {
-        self.frames.iter().find(|f| f.method == method)
+        self.frame_index.get(method).map(|&i| &self.frames[i])
     }
 
     /// The continuation the event loop calls for a promise's owner.
@@ -186,6 +188,9 @@ pub struct Machine {
     changed: Vec<bool>,
     /// The instruction limit of a sliced motion under way ([`Machine::start`]).
     pending: Option<u64>,
+    /// Each async frame's call as [`Machine::call_of`] writes it, once its
+    /// arguments are known (they never change: frames are never reused).
+    calls: std::cell::RefCell<HashMap<u64, String>>,
 }
 
 /// Instructions per slice of a long motion: some 10 ms of the engine.
@@ -242,6 +247,9 @@ impl Machine {
         let program = Arc::new(Program {
             image: compiled.image,
             sources: compiled.sources,
+            frame_index: (compiled.frames.iter().enumerate())
+                .map(|(i, f)| (f.method.clone(), i))
+                .collect(),
             frames: compiled.frames,
             functions: compiled
                 .functions
@@ -262,6 +270,7 @@ impl Machine {
             previous: Vec::new(),
             changed: Vec::new(),
             pending: None,
+            calls: Default::default(),
         };
         machine.previous = machine.register_values();
         machine.changed = vec![false; machine.previous.len()];
@@ -318,6 +327,13 @@ impl Machine {
         }
         let line = kinds.contains(EventKind::Line).then_some(LineGoal::Into);
         self.motion(|m| m.advance(u64::MAX, kinds.recorded(), line))
+    }
+
+    /// Runs at most `n` instructions further, stopping at no event (they
+    /// are recorded all the same), at a breakpoint or at the end.
+    pub fn run_for(&mut self, n: u64) -> Result<Stop, String> {
+        let limit = self.icount.saturating_add(n);
+        self.motion(|m| m.advance(limit, KindSet::default(), None))
     }
 
     /// Runs to a breakpoint or the end.
@@ -527,6 +543,19 @@ impl Machine {
             .collect()
     }
 
+    /// The events recorded so far whose kind is in `kinds`; the machine
+    /// forgets every record (it can no longer list them or step back to
+    /// them by event): for `trace`, which only goes forward, so that the
+    /// memory for a run's events is what one slice records.
+    pub fn take_events(&mut self, kinds: KindSet) -> impl Iterator<Item = Event> + '_ {
+        let records = self.engine.detector_mut().take_records();
+        let machine = &*self;
+        records
+            .into_iter()
+            .filter(move |r| kinds.contains(machine.record_kind(r)))
+            .map(move |r| machine.event(&r))
+    }
+
     /// How many events have been recorded so far (records are only ever
     /// appended: going back and forth does not record an event twice).
     pub fn event_count(&self) -> usize {
@@ -620,6 +649,9 @@ impl Machine {
         if *seen > at {
             return None;
         }
+        if let Some(call) = self.calls.borrow().get(&frame) {
+            return Some(call.clone());
+        }
         let layout = self.program.frame(method)?;
         let shown: Vec<String> = layout
             .params
@@ -628,7 +660,9 @@ impl Machine {
             .map(|(&field, &raw)| self.render_argument(raw, &layout.fields[field].kind))
             .collect();
         let short = method.rsplit('.').next().unwrap_or(method);
-        Some(format!("{short}({})", shown.join(", ")))
+        let call = format!("{short}({})", shown.join(", "));
+        self.calls.borrow_mut().insert(frame, call.clone());
+        Some(call)
     }
 
     // ----- the core ------------------------------------------------------
@@ -806,12 +840,7 @@ impl Machine {
             a: pc,
             b: 0,
         };
-        if d.records
-            .last()
-            .is_none_or(|r| r.icount < record.icount || r.what != what)
-        {
-            d.records.push(record);
-        }
+        d.record(record);
         self.end = Some((self.icount, end.clone()));
         Stop::End(end)
     }

@@ -116,8 +116,11 @@ pub struct Detector {
     pub halt: Option<Halt>,
     /// Where a site or line halt happened.
     pub halt_icount: u64,
-    /// Event records and created promises, in order.
+    /// Event records and created promises, in order. A caller that only
+    /// goes forward may take the records away ([`Detector::take_records`]).
     pub records: Vec<Record>,
+    /// The last record ever made (kept when the records are taken).
+    last_record: Option<Record>,
     pub created: Vec<Created>,
     /// The arguments each async frame received (by frame address), read at
     /// its first dispatch to state 0, when the starter has copied them in;
@@ -138,6 +141,25 @@ pub struct Detector {
 }
 
 impl Detector {
+    /// Appends a record unless it was made already: a replay passes the
+    /// same events again, and an end is recorded once.
+    pub fn record(&mut self, record: Record) {
+        let new = self.last_record.is_none_or(|last| {
+            let end = !matches!(record.what, What::Site(_));
+            last.icount < record.icount || (end && last.what != record.what)
+        });
+        if new {
+            self.records.push(record);
+            self.last_record = Some(record);
+        }
+    }
+
+    /// Takes every record made so far, for a caller that never goes back
+    /// (`trace`): the records' memory stays bounded by what it takes at once.
+    pub fn take_records(&mut self) -> Vec<Record> {
+        std::mem::take(&mut self.records)
+    }
+
     /// Reads a guest word straight from host memory.
     pub fn read_u64(&self, addr: u64) -> Option<u64> {
         read_u64(&self.mem, addr)
@@ -265,6 +287,7 @@ impl Engine {
             halt: None,
             halt_icount: 0,
             records: Vec::new(),
+            last_record: None,
             created: Vec::new(),
             args: HashMap::new(),
             out: [Vec::new(), Vec::new()],
@@ -615,14 +638,12 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
     if let SiteKind::Syscall = kind {
         prefetch_output(uc, d, a);
     }
-    if d.records.last().is_none_or(|r| r.icount < icount) {
-        d.records.push(Record {
-            icount,
-            what: What::Site(site),
-            a,
-            b,
-        });
-    }
+    d.record(Record {
+        icount,
+        what: What::Site(site),
+        a,
+        b,
+    });
     Some(bit)
 }
 

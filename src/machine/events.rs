@@ -11,7 +11,6 @@ use super::engine::{Record, What};
 use super::sites::{Made, Place, SiteKind};
 use super::Program;
 use serde::Serialize;
-use std::fmt::Write as _;
 
 /// The kinds of events (DESIGN.md), plus the three ways a run can end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -259,26 +258,29 @@ pub struct Event {
 impl Event {
     /// The one-line form `flux-viz trace` prints.
     pub fn line(&self) -> String {
-        let mut out = format!(
+        let mut out = String::new();
+        let _ = self.write_line(&mut out);
+        out
+    }
+
+    /// Writes [`Event::line`] to `out` without building it first.
+    pub fn write_line(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+        write!(
+            out,
             "{:>10} {:<8} {:#x}",
             self.icount,
             self.kind.name(),
             self.addr
-        );
+        )?;
         if let Some(p) = &self.promise {
-            let _ = write!(out, " #{} {}", p.id, p.call);
+            write!(out, " #{} {}", p.id, p.call)?;
         }
         match (self.state_before, self.state_after) {
-            (Some(a), Some(b)) => {
-                let _ = write!(out, " state {a}->{b}");
-            }
-            (Some(a), None) | (None, Some(a)) => {
-                let _ = write!(out, " state {a}");
-            }
+            (Some(a), Some(b)) => write!(out, " state {a}->{b}")?,
+            (Some(a), None) | (None, Some(a)) => write!(out, " state {a}")?,
             _ => {}
         }
-        let _ = write!(out, "  {}", self.explain);
-        out
+        write!(out, "  {}", self.explain)
     }
 
     /// The JSON Lines form (`flux-viz trace --json`).

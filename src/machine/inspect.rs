@@ -129,28 +129,15 @@ impl Machine {
             None => self.promise_ref(value),
         };
         if let Some(promise) = promise {
-            return Some(
-                if self
-                    .program
-                    .frames
-                    .iter()
-                    .any(|f| f.method == promise.owner)
-                {
-                    format!("{} frame (promise #{})", promise.call, promise.id)
-                } else if promise.id == 0 {
-                    promise.owner
-                } else {
-                    format!("{} (promise #{})", promise.call, promise.id)
-                },
-            );
+            return Some(if self.program.frame(&promise.owner).is_some() {
+                format!("{} frame (promise #{})", promise.call, promise.id)
+            } else if promise.id == 0 {
+                promise.owner
+            } else {
+                format!("{} (promise #{})", promise.call, promise.id)
+            });
         }
-        let symbol = |addr: u64| {
-            image
-                .symbols
-                .iter()
-                .find(|s| s.addr == addr && !s.local)
-                .map(|s| s.name.as_str())
-        };
+        let symbol = |addr: u64| image.symbol_at(addr).map(|s| s.name.as_str());
         if let Some(name) = symbol(value) {
             if let Some(class) = name.strip_suffix("$vtable") {
                 return Some(format!("vtable of {class}"));

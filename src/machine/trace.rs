@@ -30,26 +30,33 @@ pub fn trace(
 ) -> Result<End, Error> {
     let options = Options {
         max_insns,
-        ..Options::default()
+        // Only forward: one checkpoint, at the start, is all it needs.
+        checkpoint_interval: u64::MAX / 2,
     };
     let mut machine = Machine::with_options(compiled, options).map_err(Error::Machine)?;
-    let mut printed = 0;
     loop {
-        let stop = machine.run_to(kinds.recorded()).map_err(Error::Machine)?;
-        // Events of an end (budget, CPU fault) are recorded without a stop.
-        // Each event is built once, and only when its kind is printed.
-        let upto = machine.events_through(machine.icount());
-        for event in machine.events_in(printed..upto, kinds) {
+        // Events are recorded without stopping; each slice's are printed
+        // and forgotten, so memory does not grow with the number of events.
+        let stop = machine.run_for(SLICE).map_err(Error::Machine)?;
+        for event in machine.take_events(kinds) {
             print(&event, json, out)?;
         }
-        printed = upto;
         if let Stop::End(end) = stop {
             return Ok(end);
         }
     }
 }
 
+/// Instructions run between printing the events they recorded.
+const SLICE: u64 = 1 << 20;
+
 fn print(event: &Event, json: bool, out: &mut dyn Write) -> Result<(), Error> {
-    let line = if json { event.json() } else { event.line() };
-    writeln!(out, "{line}").map_err(Error::Write)
+    if json {
+        serde_json::to_writer(&mut *out, event).map_err(|e| Error::Write(e.into()))?;
+    } else {
+        let mut line = String::with_capacity(160);
+        let _ = event.write_line(&mut line);
+        out.write_all(line.as_bytes()).map_err(Error::Write)?;
+    }
+    out.write_all(b"\n").map_err(Error::Write)
 }
