@@ -184,6 +184,8 @@ pub struct Machine {
     breakpoints: Vec<(Breakpoint, Vec<u64>)>,
     /// Promise address → index into the engine's `created`.
     promise_index: HashMap<u64, usize>,
+    /// The indices in `created` of the promises that are async frames.
+    frame_promises: Vec<usize>,
     previous: Vec<u64>,
     changed: Vec<bool>,
     /// The instruction limit of a sliced motion under way ([`Machine::start`]).
@@ -271,6 +273,7 @@ impl Machine {
             changed: Vec::new(),
             pending: None,
             calls: Default::default(),
+            frame_promises: Vec::new(),
         };
         machine.previous = machine.register_values();
         machine.changed = vec![false; machine.previous.len()];
@@ -554,6 +557,37 @@ impl Machine {
             .into_iter()
             .filter(move |r| kinds.contains(machine.record_kind(r)))
             .map(move |r| machine.event(&r))
+    }
+
+    /// Event `i` of the run (in record order), built now.
+    pub fn event_at(&self, i: usize) -> Option<Event> {
+        self.records().get(i).map(|r| self.event(r))
+    }
+
+    /// The instruction count of event `i`.
+    pub fn event_icount(&self, i: usize) -> Option<u64> {
+        self.records().get(i).map(|r| r.icount)
+    }
+
+    /// The kind of event `i`, without building it.
+    pub fn event_kind(&self, i: usize) -> Option<EventKind> {
+        self.records().get(i).map(|r| self.record_kind(r))
+    }
+
+    /// The address of the promise event `i` concerns, without building it
+    /// (the same as `event_at(i)?.promise?.addr`).
+    pub fn event_promise(&self, i: usize) -> Option<u64> {
+        let record = self.records().get(i)?;
+        match record.what {
+            What::Site(site) => {
+                events::promise_addr(&self.program.sites.list[site as usize].kind, record)
+            }
+            What::Budget | What::CpuFault => None,
+        }
+    }
+
+    fn records(&self) -> &[Record] {
+        &self.engine.detector().records
     }
 
     /// How many events have been recorded so far (records are only ever
@@ -858,6 +892,10 @@ impl Machine {
         let created = &self.engine.detector().created;
         for (i, c) in created.iter().enumerate().skip(self.promise_index.len()) {
             self.promise_index.insert(c.addr, i);
+            let site = &self.program.sites.list[c.site as usize].kind;
+            if matches!(site, SiteKind::Create(Made::Frame(_))) {
+                self.frame_promises.push(i);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ pub mod session;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod timeline;
 
 use app::{action_for, App};
 use crossterm::event;

@@ -264,3 +264,39 @@ fn promises_named_by_their_call_and_results_by_their_value() {
         "{coffee}"
     );
 }
+
+/// What the UI reads without building events (an event's kind and promise,
+/// from its compact record) is what the built event says, for every event
+/// of every program above and the five lessons.
+#[test]
+fn an_events_kind_and_promise_read_from_its_record_match_the_built_event() {
+    let lessons = std::fs::read_dir("lessons").expect("lessons/");
+    let mut paths: Vec<String> = PROGRAMS
+        .iter()
+        .map(|p| format!("tests/programs/{p}.fs"))
+        .collect();
+    paths.extend(
+        lessons
+            .filter_map(|e| Some(e.ok()?.path().to_str()?.to_string()))
+            .filter(|p| p.ends_with(".fs")),
+    );
+    for path in paths {
+        let compiled =
+            pipeline::compile_file(Path::new(&path)).unwrap_or_else(|f| panic!("{}", f.render()));
+        let mut m = Machine::new(compiled).expect("the machine loads");
+        assert!(matches!(m.run_to_end(), Ok(Stop::End(_))), "{path}");
+        let events = m.events();
+        assert!(events.len() > 10, "{path}");
+        for (i, event) in events.iter().enumerate() {
+            assert_eq!(m.event_kind(i), Some(event.kind), "{path} event {i}");
+            assert_eq!(m.event_icount(i), Some(event.icount), "{path} event {i}");
+            let promise = event.promise.as_ref().map(|p| p.addr);
+            assert_eq!(
+                m.event_promise(i),
+                promise,
+                "{path} event {i}: {}",
+                event.line()
+            );
+        }
+    }
+}

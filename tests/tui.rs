@@ -159,7 +159,7 @@ fn a_stops_before_an_async_event_and_shift_b_goes_back_to_the_previous() {
     let second = s.last_event().unwrap().icount;
     assert_eq!(second, icount(&app));
     let stops = s.stops.1;
-    let first = s.events[..s.events_before()]
+    let first = s.machine.events()[..s.events_before()]
         .iter()
         .rev()
         .find(|e| stops.contains(e.kind))
@@ -297,7 +297,13 @@ fn g_goes_to_an_event_or_an_instruction_count() {
         &mut app,
         &[Action::StartGoto, Action::Type('3'), Action::Submit],
     );
-    let third = app.session.as_ref().unwrap().events[2].icount;
+    let third = app
+        .session
+        .as_ref()
+        .unwrap()
+        .machine
+        .event_icount(2)
+        .unwrap();
     assert_eq!(icount(&app), third);
     keys(
         &mut app,
@@ -638,7 +644,7 @@ fn e_cycles_what_a_stops_at_and_a_lesson_sets_its_default() {
         "lesson 01 says `//! stops:`"
     );
     app.apply(Action::NextEvent);
-    let event = app.session.as_ref().unwrap().last_event().cloned();
+    let event = app.session.as_ref().unwrap().last_event();
     assert!(
         matches!(event.map(|e| e.kind), Some(EventKind::Save)),
         "lesson 01 stops at saves"
@@ -710,9 +716,9 @@ fn at_every_poll_the_state_machine_pane_shows_the_polled_promise_however_we_got_
         .session
         .as_ref()
         .unwrap()
-        .events
-        .iter()
-        .cloned()
+        .machine
+        .events()
+        .into_iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EventKind::Poll)
         .collect();

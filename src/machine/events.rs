@@ -307,6 +307,27 @@ impl Context<'_> {
     }
 }
 
+/// The address of the promise a record's event concerns, read from the
+/// record alone (no event built): what [`describe`] puts in `Event::promise`.
+pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
+    match kind {
+        SiteKind::State { .. }
+        | SiteKind::Jump
+        | SiteKind::Suspend
+        | SiteKind::Poll
+        | SiteKind::Complete
+        | SiteKind::Wake
+        | SiteKind::TimerFire
+        | SiteKind::TimerSet => Some(r.a),
+        SiteKind::Save { place, .. } | SiteKind::Restore { place, .. } => match place {
+            Place::Stack => None,
+            Place::Frame { .. } | Place::Slot { .. } => Some(r.b),
+        },
+        SiteKind::TimerAdvance | SiteKind::Syscall | SiteKind::Fail { .. } => None,
+        SiteKind::Create(_) => None,
+    }
+}
+
 /// Builds the full event for a record.
 pub(crate) fn from_record(record: &Record, cx: &Context<'_>) -> Event {
     let mut event = Event {

@@ -316,7 +316,8 @@ impl History {
 /// pointer's target) only up to it; above it nothing was ever written.
 fn compare_end(region: &HostRegion, top: Option<u64>) -> usize {
     match top {
-        Some(top) if top > region.addr && top <= region.addr + region.size as u64 => {
+        // An empty heap's bump pointer is its first byte: nothing to compare.
+        Some(top) if top >= region.addr && top <= region.addr + region.size as u64 => {
             ((top - region.addr) as usize).next_multiple_of(PAGE_SIZE)
         }
         _ => region.size,

@@ -397,19 +397,25 @@ impl Machine {
 
     /// Every promise created so far (oldest first).
     pub fn promises(&self) -> Vec<PromiseView> {
-        self.live_promises()
-            .into_iter()
-            .map(|p| self.promise_view(p))
+        (0..self.promise_count())
+            .filter_map(|i| self.promise_at(i))
             .collect()
     }
 
-    fn live_promises(&self) -> Vec<PromiseRef> {
+    /// How many promises exist now (created before this instruction).
+    pub fn promise_count(&self) -> usize {
         let created = &self.engine.detector().created;
-        created
-            .iter()
-            .take_while(|c| c.icount < self.icount)
-            .filter_map(|c| self.promise_ref(c.addr))
-            .collect()
+        created.partition_point(|c| c.icount < self.icount)
+    }
+
+    /// Promise `i` (0: the first created), as it is now: a pane pages
+    /// through them instead of reading them all.
+    pub fn promise_at(&self, i: usize) -> Option<PromiseView> {
+        let created = self.engine.detector().created.get(i)?;
+        (created.icount < self.icount)
+            .then(|| self.promise_ref(created.addr))
+            .flatten()
+            .map(|p| self.promise_view(p))
     }
 
     fn promise_view(&self, promise: PromiseRef) -> PromiseView {
@@ -437,10 +443,15 @@ impl Machine {
 
     /// Every async frame created so far, decoded by its layout.
     pub fn frames(&self) -> Vec<FrameView> {
-        self.live_promises()
-            .into_iter()
-            .filter_map(|p| {
-                let layout = self.program.frames.iter().find(|f| f.method == p.owner)?;
+        let created = &self.engine.detector().created;
+        let live = self
+            .frame_promises
+            .partition_point(|&i| created[i].icount < self.icount);
+        self.frame_promises[..live]
+            .iter()
+            .filter_map(|&i| {
+                let p = self.promise_ref(created[i].addr)?;
+                let layout = self.program.frame(&p.owner)?;
                 Some(self.frame_view(p, layout))
             })
             .collect()

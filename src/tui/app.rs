@@ -772,8 +772,7 @@ impl App {
         } else {
             text.parse::<usize>()
                 .ok()
-                .and_then(|n| session.events.get(n.checked_sub(1)?))
-                .map(|e| e.icount)
+                .and_then(|n| session.event_number(n))
         };
         let Some(target) = target else {
             self.message = format!(

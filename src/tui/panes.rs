@@ -97,7 +97,7 @@ pub fn row_text(app: &App, pane: PaneId, row: usize) -> String {
         PaneId::Asm => asm::row_text(app, session, row),
         _ => lists::rows(app, pane)
             .get(row)
-            .map(line_text)
+            .map(|l| line_text(&l))
             .unwrap_or_default(),
     }
 }

@@ -12,6 +12,7 @@ use crate::machine::{
     Progress, Register, Stop, Value,
 };
 use crate::source::FileId;
+use crate::tui::timeline::Timeline;
 use crate::{link::Image, pipeline};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,53 @@ use std::path::{Path, PathBuf};
 /// Instructions run ahead at load (then undone) so the timeline shows the
 /// whole run of a lesson from the start.
 const PREFETCH: u64 = 3_000_000;
+
+/// How many events back the panes look for the latest one of a frame (a
+/// frame not seen that recently is found by its address instead).
+const SCAN_BACK: usize = 1 << 16;
+
+/// The run's events by kind: the kind of each (one byte) and, per kind,
+/// which events have it, so that panes find "the last fault" or "the
+/// polls" without building or scanning events.
+#[derive(Debug, Default)]
+pub struct EventIndex {
+    kinds: Vec<EventKind>,
+    by_kind: [Vec<u32>; EventKind::ALL.len()],
+}
+
+impl EventIndex {
+    fn push(&mut self, i: usize, kind: EventKind) {
+        self.kinds.push(kind);
+        self.by_kind[kind as usize].push(i as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The kind of every event, in order.
+    pub fn kinds(&self) -> &[EventKind] {
+        &self.kinds
+    }
+
+    /// The events of one kind (their numbers, in order).
+    pub fn of(&self, kind: EventKind) -> &[u32] {
+        &self.by_kind[kind as usize]
+    }
+
+    /// How many of the first `n` events have a kind in `kinds`.
+    pub fn count_before(&self, n: usize, kinds: KindSet) -> usize {
+        EventKind::ALL
+            .iter()
+            .filter(|k| kinds.contains(**k))
+            .map(|&k| self.of(k).partition_point(|&i| (i as usize) < n))
+            .sum()
+    }
+}
 
 /// The filters `e` cycles through for `a` / `B`: (name, kinds). The first
 /// is the default (a lesson's `//! stops:` header comes before it).
@@ -99,8 +147,14 @@ pub struct Session {
     /// Instruction index → (method index, state).
     pub insn_state: Vec<Option<(usize, u32)>>,
     pub line_insns: HashMap<(FileId, usize), Vec<usize>>,
-    /// The run's events, as far as it has been run.
-    pub events: Vec<Event>,
+    /// The run's events by kind, as far as it has been run (the machine
+    /// keeps their compact records and builds an event when one is shown).
+    pub events: EventIndex,
+    /// A lesson's events, built (its narration matches them); empty for
+    /// other files, whose runs may have millions.
+    lesson_events: Vec<Event>,
+    /// The timeline strip's index of the events `stops` keeps.
+    pub timeline: Timeline,
     furthest: u64,
     snapshots: HashMap<u64, Snapshot>,
     /// When the file was read (to notice edits).
@@ -175,7 +229,9 @@ impl Session {
             insn_line,
             insn_state,
             line_insns,
-            events: Vec::new(),
+            events: EventIndex::default(),
+            lesson_events: Vec::new(),
+            timeline: Timeline::default(),
             furthest: 0,
             snapshots: HashMap::new(),
             modified: None,
@@ -252,7 +308,7 @@ impl Session {
     /// Back to the previous poll (or the start).
     pub fn prev_iteration(&mut self) -> Result<Stop, String> {
         let now = self.machine.icount();
-        let previous = self.polls().filter(|&at| at < now).last();
+        let previous = self.polls().rev().find(|&at| at < now);
         match previous {
             Some(at) => self.after(|m| m.goto(at)),
             None => self.after(|m| m.restart()),
@@ -269,6 +325,7 @@ impl Session {
             .map_or(0, |i| (i + 1) % filters.len());
         let (name, kinds) = filters[next];
         self.stops = (name.to_string(), kinds);
+        self.timeline.sync(self.events.kinds(), kinds);
     }
 
     /// Begins a motion that may be long; see [`Machine::start`].
@@ -302,11 +359,12 @@ impl Session {
         }
     }
 
-    fn polls(&self) -> impl Iterator<Item = u64> + '_ {
-        self.events
+    /// The instruction counts of the polls, in order.
+    fn polls(&self) -> impl DoubleEndedIterator<Item = u64> + '_ {
+        let polls = self.events.of(EventKind::Poll);
+        polls
             .iter()
-            .filter(|e| e.kind == EventKind::Poll)
-            .map(|e| e.icount)
+            .filter_map(|&i| self.machine.event_icount(i as usize))
     }
 
     fn after(
@@ -324,28 +382,41 @@ impl Session {
         }
     }
 
-    /// Appends the events recorded since the last refresh (each is built
-    /// once; records are only ever appended).
+    /// Indexes the events recorded since the last refresh (each once;
+    /// records are only ever appended). A lesson's are also built.
     fn refresh_events(&mut self) {
-        let all = KindSet(u32::MAX);
-        let new = self
-            .machine
-            .events_in(self.events.len()..self.machine.event_count(), all);
-        self.events.extend(new);
+        let (from, to) = (self.events.len(), self.machine.event_count());
+        for i in from..to {
+            let kind = self.machine.event_kind(i).expect("a recorded event");
+            self.events.push(i, kind);
+        }
+        if self.lesson.is_some() {
+            let all = KindSet(u32::MAX);
+            let new = self.machine.events_in(self.lesson_events.len()..to, all);
+            self.lesson_events.extend(new);
+        }
+        self.timeline.sync(self.events.kinds(), self.stops.1);
         self.furthest = self.furthest.max(self.machine.icount());
     }
 
     /// How many events happened before now (the timeline position).
     pub fn events_before(&self) -> usize {
-        let now = self.machine.icount();
-        self.events.partition_point(|e| e.icount < now)
+        self.machine.events_before()
     }
 
     /// The event at the current instruction, or else the last one before it.
-    pub fn last_event(&self) -> Option<&Event> {
-        let now = self.machine.icount();
-        let i = self.events.partition_point(|e| e.icount <= now);
-        i.checked_sub(1).map(|i| &self.events[i])
+    pub fn last_event(&self) -> Option<Event> {
+        self.machine.last_event()
+    }
+
+    /// The events a lesson's narration matches (empty without a lesson).
+    pub fn lesson_events(&self) -> &[Event] {
+        &self.lesson_events
+    }
+
+    /// Event `n` of the run (1 is the first), by the `g` prompt's numbers.
+    pub fn event_number(&self, n: usize) -> Option<u64> {
+        self.machine.event_icount(n.checked_sub(1)?)
     }
 
     // ----- breakpoints -----------------------------------------------------
@@ -411,10 +482,9 @@ impl Session {
     /// polled; at a completion, the one completing).
     pub fn method_at_event(&self) -> Option<usize> {
         let now = self.machine.icount();
-        let at = self.events.partition_point(|e| e.icount < now);
-        self.events[at..]
-            .iter()
-            .take_while(|e| e.icount == now)
+        let events = self.machine.events_before()..self.machine.events_through(now);
+        events
+            .filter_map(|i| self.machine.event_at(i))
             .find_map(|e| {
                 let owner = &e.promise.as_ref()?.owner;
                 self.methods.iter().position(|m| m.name == *owner)
@@ -423,12 +493,12 @@ impl Session {
 
     /// The failed run-time check the program stands after, if it does: the
     /// fault event (with the line of the check and the exception).
-    pub fn failure(&self) -> Option<&Event> {
-        let now = self.machine.icount();
-        self.events
-            .iter()
-            .rev()
-            .find(|e| e.kind == EventKind::Fault && e.icount <= now)
+    pub fn failure(&self) -> Option<Event> {
+        let through = self.machine.events_through(self.machine.icount());
+        let faults = self.events.of(EventKind::Fault);
+        let last = faults[..faults.partition_point(|&i| (i as usize) < through)].last()?;
+        self.machine
+            .event_at(*last as usize)
             .filter(|e| e.line.is_some())
     }
 
@@ -457,12 +527,11 @@ impl Session {
         let regs = self.machine.registers();
         let reg = |n: &str| regs.iter().find(|r| r.name == n).map(|r| r.value);
         let now = self.machine.icount();
-        let by_event = self.events[..self.events.partition_point(|e| e.icount <= now)]
-            .iter()
+        let through = self.machine.events_through(now);
+        let by_event = (through.saturating_sub(SCAN_BACK)..through)
             .rev()
-            .filter_map(|e| e.promise.as_ref())
-            .find(|p| p.owner == *name)
-            .map(|p| p.addr);
+            .filter_map(|i| self.machine.event_promise(i))
+            .find(|addr| frames.iter().any(|f| f.promise.addr == *addr));
         [reg("r15"), reg("rdi"), by_event]
             .into_iter()
             .flatten()
@@ -473,12 +542,15 @@ impl Session {
     /// Registers and fields of `frame` when it last suspended (cached; going
     /// there and back replays from a checkpoint).
     pub fn since_suspend(&mut self, frame: &FrameView) -> Option<&Snapshot> {
-        let now = self.machine.icount();
-        let at = self.events[..self.events.partition_point(|e| e.icount < now)]
+        let before = self.machine.events_before();
+        let suspends = self.events.of(EventKind::Suspend);
+        let suspends = &suspends[..suspends.partition_point(|&i| (i as usize) < before)];
+        let i = suspends
             .iter()
             .rev()
-            .find(|e| e.kind == EventKind::Suspend && e.promise.as_ref() == Some(&frame.promise))?
-            .icount;
+            .take(SCAN_BACK)
+            .find(|&&i| self.machine.event_promise(i as usize) == Some(frame.promise.addr))?;
+        let at = self.machine.event_icount(*i as usize)?;
         if !self.snapshots.contains_key(&at) {
             let snapshot = self.snapshot_at(at, frame)?;
             self.snapshots.insert(at, snapshot);

@@ -122,7 +122,8 @@ pub fn event_rank(kind: crate::machine::EventKind) -> u8 {
         K::Wake => 4,
         K::State => 3,
         K::Output => 2,
-        K::Save | K::Restore => 0,
+        K::Restore => 1,
+        K::Save => 0,
         _ => 10,
     }
 }

@@ -89,32 +89,19 @@ fn explain(app: &App, session: &Session) -> Line<'static> {
 fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
     let label = " events ";
     let cells = (width as usize).saturating_sub(label.len() + 1).max(1);
-    let kinds = session.stops.1;
-    let before = session.events_before();
-    let (mut events, mut now) = (Vec::new(), 0);
-    for (i, event) in session.events.iter().enumerate() {
-        if kinds.contains(event.kind) {
-            now += usize::from(i < before);
-            events.push(event);
-        }
-    }
-    let per = events.len().div_ceil(cells).max(1);
+    let timeline = &session.timeline;
+    let now = (session.events).count_before(session.events_before(), session.stops.1);
+    let per = timeline.len().div_ceil(cells).max(1);
     let mut spans = vec![Span::styled(label, app.theme.dim())];
-    for (c, chunk) in events.chunks(per).enumerate() {
-        let shown = chunk
-            .iter()
-            .max_by_key(|e| text::event_rank(e.kind))
-            .expect("chunks are not empty");
-        let mut style = app.theme.event(shown.kind);
-        if (c * per..(c + 1) * per).contains(&now) {
+    for start in (0..timeline.len()).step_by(per) {
+        let shown = timeline.shown(start..start + per);
+        let mut style = app.theme.event(shown);
+        if (start..start + per).contains(&now) {
             style = style.patch(app.theme.cursor());
         }
-        spans.push(Span::styled(
-            text::event_glyph(shown.kind).to_string(),
-            style,
-        ));
+        spans.push(Span::styled(text::event_glyph(shown).to_string(), style));
     }
-    if now >= events.len() {
+    if now >= timeline.len() {
         spans.push(Span::styled("▏", app.theme.cursor()));
     }
     Line::from(spans)
@@ -131,8 +118,12 @@ fn narration(app: &App, session: &Session) -> Vec<Line<'static>> {
                 .current_line()
                 .filter(|(f, _)| *f == session.main_file)
                 .map(|(_, l)| l);
-            if let Some(n) = lesson.narrate(&session.events, m.icount(), line, m.ended().is_some())
-            {
+            if let Some(n) = lesson.narrate(
+                session.lesson_events(),
+                m.icount(),
+                line,
+                m.ended().is_some(),
+            ) {
                 lines.push(Line::styled(
                     format!(" ✎ {}", n.note.text),
                     theme.narration(),

@@ -17,18 +17,61 @@ use ratatui::widgets::Widget;
 /// How many stack words the stack pane reads at most.
 const STACK_WORDS: usize = 256;
 
+/// The rows of a small pane: built in full, except the promises (a run may
+/// have made millions), which are read only for the rows asked for.
+pub struct Rows<'a> {
+    session: Option<&'a Session>,
+    theme: Theme,
+    lines: Vec<Line<'static>>,
+    promises: usize,
+}
+
+impl Rows<'_> {
+    pub fn len(&self) -> usize {
+        self.lines.len() + self.promises
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: usize) -> Option<Line<'static>> {
+        if let Some(line) = self.lines.get(i) {
+            return Some(line.clone());
+        }
+        let session = self.session?;
+        let view = session.machine.promise_at(i - self.lines.len())?;
+        Some(promise_row(&view, self.theme))
+    }
+}
+
 /// The rows of a small pane.
-pub fn rows(app: &App, pane: PaneId) -> Vec<Line<'static>> {
-    let Ok(session) = &app.session else {
-        return Vec::new();
-    };
+pub fn rows(app: &App, pane: PaneId) -> Rows<'_> {
     let theme = app.theme;
-    match pane {
+    let Ok(session) = &app.session else {
+        return Rows {
+            session: None,
+            theme,
+            lines: Vec::new(),
+            promises: 0,
+        };
+    };
+    let lines = match pane {
         PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex),
         PaneId::Stack => stack(session, theme, app.raw_hex),
         PaneId::Async => async_rows(session, theme),
         PaneId::Output => output(session, theme),
         _ => Vec::new(),
+    };
+    let promises = match pane {
+        PaneId::Async => session.machine.promise_count(),
+        _ => 0,
+    };
+    Rows {
+        session: Some(session),
+        theme,
+        lines,
+        promises,
     }
 }
 
@@ -41,7 +84,7 @@ fn list_pane(app: &App, pane: PaneId, title: &str, area: Rect, buf: &mut Buffer)
     let inner = frame(app, pane, title, area, buf);
     let rows = rows(app, pane);
     render_rows(app, pane, inner, buf, rows.len(), |i| {
-        (rows[i].clone(), Style::new())
+        (rows.get(i).unwrap_or_default(), Style::new())
     });
 }
 
@@ -172,21 +215,23 @@ fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
         )));
     }
     rows.push(Line::styled("promises", theme.dim()));
-    for p in m.promises() {
-        let status = if p.completed { "done" } else { "pending" };
-        let waiters: Vec<String> = p.awaiters.iter().map(|a| format!("#{}", a.id)).collect();
-        let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.call);
-        if !waiters.is_empty() {
-            line.push_str(&format!(" ← {}", waiters.join(" ")));
-        }
-        let style = if p.completed {
-            theme.dim()
-        } else {
-            Style::new()
-        };
-        rows.push(Line::styled(line, style));
-    }
     rows
+}
+
+/// One promise: `#3 Brew("tea", 30) pending ← #1`.
+fn promise_row(p: &crate::machine::PromiseView, theme: Theme) -> Line<'static> {
+    let status = if p.completed { "done" } else { "pending" };
+    let waiters: Vec<String> = p.awaiters.iter().map(|a| format!("#{}", a.id)).collect();
+    let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.call);
+    if !waiters.is_empty() {
+        line.push_str(&format!(" ← {}", waiters.join(" ")));
+    }
+    let style = if p.completed {
+        theme.dim()
+    } else {
+        Style::new()
+    };
+    Line::styled(line, style)
 }
 
 /// stdout, then stderr marked as such. Flux# writes stderr only from the
