@@ -20,8 +20,9 @@
 ; p*p is computed in 64 bits, so it cannot overflow (sieve.fs tests
 ; p <= N / p instead, which means the same).
 ;
-; Assemble alone: benches/native.rs reads it with flux-viz's NASM reader and
-; links it with the runtime (rt_alloc, rt_println_int, _start).
+; Not a file to assemble alone: benches/native.rs reads it with flux-viz's
+; NASM reader and links it with the runtime (rt_alloc, rt_println_int, and the
+; _start that calls flux$main), as the generated code is.
 
 N equ 10000000
 
