@@ -3,16 +3,25 @@
 //! process, median of 5 runs each:
 //!
 //! - fib(32), recursive (benches/programs/fib.fs), and a sieve of Eratosthenes
-//!   to 10 million (benches/programs/sieve.fs): both times and the ratio;
+//!   to 10 million (benches/programs/sieve.fs): both times and the ratio,
+//!   and the same less each one's start-up (the median of an empty `Main`);
+//! - the sieve's instructions against the same algorithm written by hand in
+//!   NASM (benches/programs/sieve_hand.asm): the emulator's exact counts, and
+//!   `perf stat -e instructions:u` of the native runs where the machine has
+//!   hardware counters (virtual machines often have none);
 //! - one await-and-resume cycle of a two-task `Task.Yield()` ping-pong
 //!   (benches/programs/pingpong_cycle.fs, shared with benches/async_cycle.rs),
 //!   run at two loop counts so start-up and every other fixed cost cancel.
 //!
 //! Run: `cargo bench --bench native` (needs mcs and mono for the C# side).
 
+use flux_viz::asm::Asm;
+use flux_viz::emulate::{self, Options, Stop};
+use flux_viz::link::{self, Image};
+use flux_viz::source::Sources;
 use flux_viz::verify::process::{self, Scratch};
 use flux_viz::verify::{oracle, Run};
-use flux_viz::{elf, pipeline};
+use flux_viz::{elf, nasm, pipeline};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -22,6 +31,7 @@ const TIMEOUT: Duration = Duration::from_secs(300);
 
 const FIB: &str = include_str!("programs/fib.fs");
 const SIEVE: &str = include_str!("programs/sieve.fs");
+const SIEVE_HAND: &str = include_str!("programs/sieve_hand.asm");
 const PINGPONG: &str = include_str!("programs/pingpong_cycle.fs");
 
 /// One program built both ways: flux-viz's ELF and mono's executable.
@@ -79,7 +89,13 @@ fn ms(d: Duration) -> String {
 }
 
 /// `fib(32): flux-viz 12.3 ms, mono 45.6 ms: flux-viz takes 0.27x mono's time`.
-fn compare(what: &str, source: &str, expected: &[u8], dir: &Scratch) {
+/// Returns both times.
+fn compare(
+    what: &str,
+    source: &str,
+    expected: &[u8],
+    dir: &Scratch,
+) -> (Duration, Option<Duration>) {
     let (ours, mono) = time(&build(what, source, dir), expected);
     match mono {
         Some(mono) => println!(
@@ -89,6 +105,93 @@ fn compare(what: &str, source: &str, expected: &[u8], dir: &Scratch) {
             ours.as_secs_f64() / mono.as_secs_f64()
         ),
         None => println!("{what:<12} flux-viz {:>9}   mono not found", ms(ours)),
+    }
+    (ours, mono)
+}
+
+/// The times of `what` less the start-up of each side (an empty `Main`).
+fn without_start_up(
+    what: &str,
+    (ours, mono): (Duration, Option<Duration>),
+    (ours_empty, mono_empty): (Duration, Option<Duration>),
+) {
+    let ours = ours.saturating_sub(ours_empty);
+    match mono.zip(mono_empty) {
+        Some((mono, empty)) => {
+            let mono = mono.saturating_sub(empty);
+            println!(
+                "{what:<12} flux-viz {:>9}   mono {:>9}   ratio {:.2} (less each one's empty Main)",
+                ms(ours),
+                ms(mono),
+                ours.as_secs_f64() / mono.as_secs_f64()
+            )
+        }
+        None => println!(
+            "{what:<12} flux-viz {:>9}   (less its empty Main)",
+            ms(ours)
+        ),
+    }
+}
+
+/// The hand-written sieve linked with the runtime, as benches/emulate.rs does.
+fn hand_image() -> Image {
+    let mut sources = Sources::new();
+    let file = sources.add("sieve_hand.asm", "sieve_hand.asm", SIEVE_HAND.to_string());
+    let mut asm = Asm::new();
+    nasm::read(&mut asm, &sources, file).expect("sieve_hand.asm reads");
+    link::build(asm, &mut sources)
+        .expect("sieve_hand.asm links")
+        .1
+}
+
+/// The emulator's exact count of the instructions a run executes.
+fn emulated_instructions(image: &Image, expected: &[u8]) -> u64 {
+    let out = emulate::run(
+        image,
+        &Options {
+            max_insns: 20_000_000_000,
+            ..Options::default()
+        },
+    );
+    assert_eq!(out.stop, Stop::Exited(0));
+    assert_eq!(out.stdout, expected);
+    out.insns
+}
+
+/// `perf stat -e instructions:u` of a native run, when the machine counts.
+fn perf_instructions(exe: &Path) -> Option<u64> {
+    let out = Command::new("perf")
+        .args(["stat", "-x,", "-e", "instructions:u"])
+        .arg(exe)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let line = text.lines().find(|l| l.contains("instructions"))?;
+    line.split(',').next()?.trim().parse().ok()
+}
+
+/// The sieve's instructions, ours against the hand-written loop.
+fn sieve_instructions(dir: &Scratch) {
+    let expected = b"664579\n";
+    let ours_image = pipeline::compile_source("sieve.fs", SIEVE)
+        .unwrap_or_else(|f| panic!("{}", f.render()))
+        .image;
+    let hand_image = hand_image();
+    let ours = emulated_instructions(&ours_image, expected);
+    let hand = emulated_instructions(&hand_image, expected);
+    println!(
+        "sieve(1e7) instructions, emulated (exact): flux-viz {ours}   hand-written NASM {hand}   ratio {:.2}",
+        ours as f64 / hand as f64
+    );
+    let (ours_exe, hand_exe) = (dir.join("sieve-ours"), dir.join("sieve-hand"));
+    elf::write_file(&ours_image, &ours_exe).expect("write ELF");
+    elf::write_file(&hand_image, &hand_exe).expect("write ELF");
+    match (perf_instructions(&ours_exe), perf_instructions(&hand_exe)) {
+        (Some(ours), Some(hand)) => println!(
+            "sieve(1e7) instructions, native (perf stat): flux-viz {ours}   hand-written NASM {hand}   ratio {:.2}",
+            ours as f64 / hand as f64
+        ),
+        _ => println!("sieve(1e7) instructions, native: perf stat has no instruction counter here"),
     }
 }
 
@@ -130,12 +233,14 @@ fn main() {
     }
     println!("native wall time of the whole process, median of {RUNS} runs");
     compare("fib(32)", FIB, b"2178309\n", &dir);
-    compare("sieve(1e7)", SIEVE, b"664579\n", &dir);
-    compare(
+    let sieve = compare("sieve(1e7)", SIEVE, b"664579\n", &dir);
+    let empty = compare(
         "empty Main",
         "class P { static void Main() { } }\n",
         b"",
         &dir,
     );
+    without_start_up("sieve(1e7)", sieve, empty);
     pingpong(200_000, 2_000_000, &dir);
+    sieve_instructions(&dir);
 }

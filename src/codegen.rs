@@ -15,6 +15,7 @@
 //! runtime's `fail$…` routine.
 
 mod expr;
+mod proof;
 mod runtime;
 mod state_machine;
 mod stmt;
@@ -192,6 +193,11 @@ struct FnGen<'a, 'm> {
     stubs: BTreeMap<(Check, u32), String>,
     /// `break`/`continue` targets of the enclosing loops.
     loops: Vec<(String, String)>,
+    /// By local: never null where it is read ([`proof::never_null`]).
+    never_null: Vec<bool>,
+    /// The counting loops we are in the body of: `(array, index, start)`,
+    /// for which `array[index]` needs no check ([`proof::counting_loop`]).
+    in_range: Vec<proof::Range>,
     return_label: String,
     /// The last source line a comment was written for (to avoid repeats).
     last_line: Option<(u32, usize)>,
@@ -227,6 +233,8 @@ impl<'a, 'm> FnGen<'a, 'm> {
             small_check: None,
             stubs: BTreeMap::new(),
             loops: Vec::new(),
+            never_null: proof::never_null(&function.body, function.locals.len()),
+            in_range: Vec::new(),
             return_label: ".L.return".into(),
             last_line: None,
             labels_by_role: HashMap::new(),

@@ -42,3 +42,34 @@ fn state_machine_graph() {
     let dot = pipeline::state_machines(path, true).unwrap_or_else(|f| panic!("{}", f.render()));
     insta::assert_snapshot!(dot);
 }
+
+/// The canonical counting loop `for (int i = C; i < a.Length; i++)` loses the
+/// null and bounds checks of `a[i]` in its body, and the asm says why; a loop
+/// that moves `i`, assigns `a` or starts below 0 keeps them
+/// (tests/programs/counting_loop_*.fs check that those still fail with the
+/// right exit code, emulated, native and under mono).
+#[test]
+fn counting_loops_drop_only_checks_that_cannot_fail() {
+    let asm_of = |name: &str| {
+        let path = format!("tests/programs/{name}.fs");
+        pipeline::generated_asm(Path::new(&path)).unwrap_or_else(|f| panic!("{}", f.render()))
+    };
+    let proven = |asm: &str| asm.matches("is the loop's own condition").count();
+    let asm = asm_of("counting_loop_in_range");
+    // a[i] = …, s += a[i], a[i] += …; not a[i - 1], not the while loop's a[k].
+    assert_eq!(proven(&asm), 3, "{asm}");
+    assert!(asm.contains("; a[i]: no null or bounds check — 0 <= i < a.Length"));
+    for name in [
+        "counting_loop_moves_i",
+        "counting_loop_moves_i_down",
+        "counting_loop_replaces_array",
+        "counting_loop_nulls_array",
+        "counting_loop_starts_negative",
+    ] {
+        let asm = asm_of(name);
+        assert_eq!(proven(&asm), 0, "{name}:\n{asm}");
+        assert!(asm.contains("jae     .L.fail.index"), "{name}:\n{asm}");
+    }
+    // Assigned in the body: the array's null check stays too.
+    assert!(asm_of("counting_loop_nulls_array").contains("je      .L.fail.null"));
+}

@@ -151,7 +151,7 @@ fn n_steps_over_a_call_of_a_million_instructions() {
         return s;
     }
     static void Main() {
-        long r = Work(50000);
+        long r = Work(100000);
         Console.WriteLine(r);
     }
 }

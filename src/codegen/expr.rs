@@ -3,8 +3,8 @@
 
 use super::runtime::{self, Check, ARG_REGS};
 use super::{
-    field_offset, object_size, size_of, static_label, vtable_label, FnGen, VTABLE_METHODS,
-    VTABLE_NAME, VTABLE_PARENT,
+    asm_reg, field_offset, load_rax, object_size, size_of, static_label, vtable_label, FnGen,
+    VTABLE_METHODS, VTABLE_NAME, VTABLE_PARENT,
 };
 use crate::ir::Storage;
 use crate::source::Span;
@@ -21,6 +21,52 @@ fn store_rdx(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Resu
         2 => a.mov(x::word_ptr(mem), x::dx),
         4 => a.mov(x::dword_ptr(mem), x::edx),
         _ => a.mov(x::qword_ptr(mem), x::rdx),
+    }
+}
+
+/// `mov [mem], cl/cx/ecx/rcx` by the size of `ty`.
+fn store_rcx(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Result<(), IcedError> {
+    match size_of(ty) {
+        1 => a.mov(x::byte_ptr(mem), x::cl),
+        2 => a.mov(x::word_ptr(mem), x::cx),
+        4 => a.mov(x::dword_ptr(mem), x::ecx),
+        _ => a.mov(x::qword_ptr(mem), x::rcx),
+    }
+}
+
+/// `mov [mem], imm` by the size of `ty` (`imm` fits it: see [`immediate`]).
+fn store_imm(
+    a: &mut CodeAssembler,
+    mem: x::AsmMemoryOperand,
+    ty: &Type,
+    imm: i64,
+) -> Result<(), IcedError> {
+    match size_of(ty) {
+        1 => a.mov(x::byte_ptr(mem), imm as u8 as u32),
+        2 => a.mov(x::word_ptr(mem), imm as u16 as u32),
+        4 => a.mov(x::dword_ptr(mem), imm as u32),
+        _ => a.mov(x::qword_ptr(mem), imm as i32),
+    }
+}
+
+/// A constant that a store can hold as its immediate (64-bit values only
+/// when they fit a sign-extended 32-bit one).
+fn immediate(e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Const(Const::Int(v)) => Some(i64::from(*v)),
+        ExprKind::Const(Const::Char(v)) => Some(i64::from(*v)),
+        ExprKind::Const(Const::Bool(v)) => Some(i64::from(*v)),
+        ExprKind::Const(Const::Null) => Some(0),
+        ExprKind::Const(Const::Long(v)) if i32::try_from(*v).is_ok() => Some(*v),
+        _ => None,
+    }
+}
+
+/// The local an expression reads, if it is just that.
+fn local_of(e: &Expr) -> Option<usize> {
+    match e.kind {
+        ExprKind::Local(id) => Some(id.0 as usize),
+        _ => None,
     }
 }
 
@@ -58,25 +104,26 @@ impl FnGen<'_, '_> {
                 self.load_symbol_to_rax(&label, &e.ty);
             }
             ExprKind::Index { target, index } => {
-                self.element_address(target, index, e.span);
+                let element = self.element(target, index, e.span);
                 if target.ty == Type::String {
                     // Strings hold one byte per character (see docs/internals.md).
                     self.xe("reads the character's byte", |a| {
-                        a.movzx(x::eax, x::byte_ptr(x::rax))
+                        a.movzx(x::eax, x::byte_ptr(element))
                     });
                 } else {
-                    self.x(|a| a.mov(x::rdx, x::rax));
-                    self.load_mem_to_rax(x::rdx + 0, &e.ty);
+                    self.xe("reads the element", |a| load_rax(a, element, &e.ty));
                 }
             }
             ExprKind::ArrayLength(array) => {
                 self.expr(array);
-                self.null_check(x::rax, e.span);
+                if !self.is_never_null(array) {
+                    self.null_check(x::rax, e.span);
+                }
                 self.xe("reads the length stored before the elements", |a| {
                     a.mov(x::eax, x::dword_ptr(x::rax))
                 });
             }
-            ExprKind::Assign { target, value } => self.assign(target, value, e.span),
+            ExprKind::Assign { target, value } => self.assign(target, value, e.span, true),
             ExprKind::CompoundAssign { target, op, value } => {
                 self.compound_assign(target, *op, value, e)
             }
@@ -235,7 +282,7 @@ impl FnGen<'_, '_> {
 
     /// For a constant or a register/stack local: loads it into rcx without
     /// disturbing rax (so no push/pop is needed around it).
-    fn simple_load(
+    pub(super) fn simple_load(
         &self,
         e: &Expr,
         (wide, narrow): (x::AsmRegister64, x::AsmRegister32),
@@ -275,31 +322,124 @@ impl FnGen<'_, '_> {
 
     /// Evaluates array and index, checks both, leaves the element address in rax.
     fn element_address(&mut self, target: &Expr, index: &Expr, span: Span) {
-        self.operands(target, index);
-        self.check_element(&target.ty, span);
+        let element = self.element(target, index, span);
+        self.xe("the element's address", |a| a.lea(x::rax, element));
     }
 
-    /// With the array (or string) in rax and the index in ecx: null and bounds
-    /// checks, then `rax = &element`.
-    fn check_element(&mut self, array_ty: &Type, span: Span) {
-        self.null_check(x::rax, span);
-        self.xe("widens the index (a negative one becomes huge)", |a| {
-            a.movsxd(x::rcx, x::ecx)
-        });
-        self.xe("compares the index with the length", |a| {
-            a.cmp(x::rcx, x::qword_ptr(x::rax))
-        });
-        self.fail_if(Code::Jae_rel32_64, Check::Index, span);
-        let scale = match array_ty {
+    /// Evaluates array and index (C# order) and checks both; the element is
+    /// then `[base + rcx*size + 8]`, `base` being rax or the array local's
+    /// own register.
+    pub(super) fn element(
+        &mut self,
+        target: &Expr,
+        index: &Expr,
+        span: Span,
+    ) -> x::AsmMemoryOperand {
+        let (base, index_reg) = self.array_and_index(target, index);
+        self.check_element(base, index_reg, target, index, span)
+    }
+
+    /// Evaluates `target` and then `index`: the array in the returned
+    /// register and the index in ecx. A local in a register stays where it
+    /// lives (`Some` for the index) when nothing evaluated after it can
+    /// change it: only when the index is a local or a constant.
+    fn array_and_index(
+        &mut self,
+        target: &Expr,
+        index: &Expr,
+    ) -> (x::AsmRegister64, Option<crate::ir::Reg>) {
+        let index_reg = self.register_local(index).filter(|_| index.ty == Type::Int);
+        if index_reg.is_none() && self.simple_load(index, (x::rcx, x::ecx)).is_none() {
+            self.operands(target, index);
+            return (x::rax, None);
+        }
+        let base = match self.register_local(target) {
+            Some(r) => asm_reg(r),
+            None => {
+                self.expr(target);
+                x::rax
+            }
+        };
+        if index_reg.is_none() {
+            let load = self
+                .simple_load(index, (x::rcx, x::ecx))
+                .expect("a simple index");
+            self.x(load);
+        }
+        (base, index_reg)
+    }
+
+    /// With the array (or string) in `base` and the index in ecx (or in
+    /// `index_reg`): the null and bounds checks that no proof removes, then
+    /// the element's operand. A removed check says so, and why, in a comment.
+    fn check_element(
+        &mut self,
+        base: x::AsmRegister64,
+        index_reg: Option<crate::ir::Reg>,
+        target: &Expr,
+        index: &Expr,
+        span: Span,
+    ) -> x::AsmMemoryOperand {
+        let array = local_of(target);
+        let range = match (array, local_of(index)) {
+            (Some(a), Some(i)) => self
+                .in_range
+                .iter()
+                .rev()
+                .find(|r| r.array == a && r.index == i)
+                .copied(),
+            _ => None,
+        };
+        let name = |l: usize| self.function.locals[l].name.clone();
+        if let Some(r) = range {
+            let (a, i) = (name(r.array), name(r.index));
+            self.asm.comment(format!(
+                "{a}[{i}]: no null or bounds check — 0 <= {i} < {a}.Length is the loop's own condition \
+                 ({i} counts up by one from {}; the body assigns neither {i} nor {a})",
+                r.start
+            ));
+        } else if self.is_never_null(target) {
+            let a = name(array.expect("a local"));
+            let i = match (&index.kind, local_of(index)) {
+                (_, Some(i)) => name(i),
+                (ExprKind::Const(Const::Int(v)), None) => v.to_string(),
+                _ => "…".to_string(),
+            };
+            self.asm.comment(format!(
+                "{a}[{i}]: no null check — {a} is only ever assigned the new array of its declaration"
+            ));
+        } else {
+            self.null_check(base, span);
+        }
+        let widen = match range {
+            Some(_) => "widens the index to 64 bits",
+            None => "widens the index (a negative one becomes huge)",
+        };
+        match index_reg {
+            Some(r) => self.xe(widen, |a| a.movsxd(x::rcx, super::reg32(r))),
+            None => self.xe(widen, |a| a.movsxd(x::rcx, x::ecx)),
+        }
+        if range.is_none() {
+            self.xe("compares the index with the length", |a| {
+                a.cmp(x::rcx, x::qword_ptr(base))
+            });
+            self.fail_if(Code::Jae_rel32_64, Check::Index, span);
+        }
+        let scale = match &target.ty {
             Type::Array(elem) => size_of(elem),
             _ => 1, // strings: one byte per character
         };
-        self.xe("the element's address", |a| {
-            a.lea(x::rax, x::qword_ptr(x::rax + x::rcx * scale + 8))
-        });
+        base + x::rcx * scale + 8
     }
 
-    fn assign(&mut self, target: &Place, value: &Expr, span: Span) {
+    /// A local that [`super::proof::never_null`] proved never null.
+    pub(super) fn is_never_null(&self, e: &Expr) -> bool {
+        local_of(e).is_some_and(|l| self.never_null[l])
+    }
+
+    /// `target = value`; `want_value`: the assignment's value is used (it is
+    /// left in rax), else nothing computes it.
+    pub(super) fn assign(&mut self, target: &Place, value: &Expr, span: Span, want_value: bool) {
         match target {
             Place::Local(id) => {
                 self.expr(value);
@@ -315,16 +455,34 @@ impl FnGen<'_, '_> {
                 self.operands(obj, value);
                 self.null_check(x::rax, span);
                 let offset = field_offset(self.program, *field);
-                self.x(|a| a.xchg(x::rax, x::rcx));
-                self.store_rax_to_mem(x::rcx + offset, &value.ty);
+                if want_value {
+                    self.x(|a| a.xchg(x::rax, x::rcx));
+                    self.store_rax_to_mem(x::rcx + offset, &value.ty);
+                } else {
+                    self.xe("stores the field", |a| {
+                        store_rcx(a, x::rax + offset, &value.ty)
+                    });
+                }
             }
             Place::Index { array, index } => {
-                // Array, index, value, then the checks (C# order); the value
-                // waits in rdx, which the checks leave alone.
-                if let Some(load) = self.simple_load(value, (x::rdx, x::edx)) {
-                    self.operands(array, index);
+                // Array, index, value, then the checks (C# order). A value
+                // that is a local or a constant cannot change or fail, so it
+                // is read after the checks.
+                if self.simple_load(value, (x::rdx, x::edx)).is_some() {
+                    let element = self.element(array, index, span);
+                    if let (Some(imm), false) = (immediate(value), want_value) {
+                        self.xe("stores the element", |a| {
+                            store_imm(a, element, &value.ty, imm)
+                        });
+                        return;
+                    }
+                    let load = self
+                        .simple_load(value, (x::rdx, x::edx))
+                        .expect("a simple value");
                     self.x(load);
+                    self.xe("stores the element", |a| store_rdx(a, element, &value.ty));
                 } else {
+                    // The value waits in rdx, which the checks leave alone.
                     self.expr(array);
                     self.push_rax();
                     self.expr(index);
@@ -333,12 +491,12 @@ impl FnGen<'_, '_> {
                     self.x(|a| a.mov(x::rdx, x::rax));
                     self.pop(x::rcx);
                     self.pop(x::rax);
+                    let element = self.check_element(x::rax, None, array, index, span);
+                    self.xe("stores the element", |a| store_rdx(a, element, &value.ty));
                 }
-                self.check_element(&array.ty, span);
-                self.xe("stores the element", |a| {
-                    store_rdx(a, x::rax + 0, &value.ty)
-                });
-                self.xe("the assignment's value", |a| a.mov(x::rax, x::rdx));
+                if want_value {
+                    self.xe("the assignment's value", |a| a.mov(x::rax, x::rdx));
+                }
             }
         }
     }
@@ -443,6 +601,29 @@ impl FnGen<'_, '_> {
         if !prefix {
             self.x(|a| a.mov(x::rax, x::rcx));
         }
+    }
+
+    /// `x++` as a statement on a field, a static or an element: loads, adds
+    /// in place and stores, computing no value.
+    pub(super) fn inc_dec_effect(&mut self, target: &Place, increment: bool, e: &Expr) {
+        let place = self.prepare(target, e.span);
+        self.load_prepared(&place, &e.ty);
+        let long = e.ty == Type::Long;
+        let explain = if increment {
+            "adds one"
+        } else {
+            "subtracts one"
+        };
+        match (long, increment) {
+            (true, true) => self.xe(explain, |a| a.add(x::rax, 1)),
+            (true, false) => self.xe(explain, |a| a.sub(x::rax, 1)),
+            (false, true) => self.xe(explain, |a| a.add(x::eax, 1)),
+            (false, false) => self.xe(explain, |a| a.sub(x::eax, 1)),
+        }
+        if e.ty == Type::Char {
+            self.x(|a| a.movzx(x::eax, x::ax));
+        }
+        self.store_prepared(&place, &e.ty);
     }
 
     /// Stores rax (the new value) into the place while keeping rcx (the old one).

@@ -1,7 +1,7 @@
 //! Statements and conditions: blocks, `if`, loops, `break`/`continue`,
 //! `return`, and conditional jumps that test a comparison directly.
 
-use super::{asm_reg, reg32, FnGen};
+use super::{asm_reg, proof, reg32, FnGen};
 use crate::ir::{Reg, Stmt, Storage};
 use crate::typed::{BinOp, CompoundOp, Const, Expr, ExprKind, OpKind, Place, Type, UnOp};
 use iced_x86::code_asm as x;
@@ -26,12 +26,16 @@ impl FnGen<'_, '_> {
     }
 
     pub(super) fn block(&mut self, stmts: &[Stmt]) {
+        let mut before = None;
         for stmt in stmts {
-            self.stmt(stmt);
+            self.stmt(stmt, before);
+            before = Some(stmt);
         }
     }
 
-    fn stmt(&mut self, stmt: &Stmt) {
+    /// One statement; `before` is the one just before it in its block (a
+    /// `for` loop's initializer, for [`proof::counting_loop`]).
+    fn stmt(&mut self, stmt: &Stmt, before: Option<&Stmt>) {
         match stmt {
             Stmt::Expr(e) => {
                 self.source_line(e.span);
@@ -67,7 +71,13 @@ impl FnGen<'_, '_> {
                 body,
                 step,
                 span,
-            } => self.loop_stmt(cond.as_ref(), *test_first, body, step, *span),
+            } => {
+                let range = match test_first {
+                    true => proof::counting_loop(before, cond.as_ref(), body, step),
+                    false => None,
+                };
+                self.loop_stmt(cond.as_ref(), *test_first, body, step, *span, range)
+            }
             Stmt::Break(span) => {
                 self.source_line(*span);
                 let target = self.loops.last().expect("break inside a loop").1.clone();
@@ -96,7 +106,10 @@ impl FnGen<'_, '_> {
         }
     }
 
-    /// `while`/`for`: test at the top; `do … while`: test at the bottom.
+    /// Every loop tests at the bottom, with one conditional branch back to
+    /// the body; `while`/`for` enter with a jump to that test. `continue`
+    /// goes to the step (`for`), which falls into the test. In the body of a
+    /// counting loop (`range`), `array[index]` is known to be in range.
     fn loop_stmt(
         &mut self,
         cond: Option<&Expr>,
@@ -104,28 +117,43 @@ impl FnGen<'_, '_> {
         body: &[Stmt],
         step: &[Stmt],
         span: crate::source::Span,
+        range: Option<proof::Range>,
     ) {
         self.source_line(span);
+        // `while (true)`, `for (;;)`: nothing to test.
+        let cond = cond.filter(|c| !matches!(c.kind, ExprKind::Const(Const::Bool(true))));
         let head = self.label_for("loop");
         let next = self.label_for("continue");
         let end = self.label_for("break");
-        self.asm.label(&head);
-        if test_first {
-            if let Some(cond) = cond {
-                self.jump_unless(cond, &end);
+        let test = match (test_first, cond) {
+            (true, Some(_)) => {
+                let test = self.label_for("test");
+                self.asm
+                    .jmp(&test)
+                    .explain("enters the loop at its test, at the bottom");
+                Some(test)
             }
-        }
+            _ => None,
+        };
+        self.asm.label(&head);
         self.loops.push((next.clone(), end.clone()));
+        self.in_range.extend(range);
         self.block(body);
+        if range.is_some() {
+            self.in_range.pop();
+        }
         self.loops.pop();
         self.asm.label(&next);
         self.block(step);
-        match (test_first, cond) {
-            (false, Some(cond)) => {
+        if let Some(test) = &test {
+            self.asm.label(test);
+        }
+        match cond {
+            Some(cond) => {
                 self.source_line(cond.span);
                 self.jump_if(cond, &head);
             }
-            _ => self.jmp(&head),
+            None => self.jmp(&head),
         }
         self.asm.label(&end);
     }
@@ -174,6 +202,18 @@ impl FnGen<'_, '_> {
                 let code = jcc(*op, when);
                 self.branch(code, label);
             }
+            ExprKind::Index { target, index }
+                if cond.ty == Type::Bool && matches!(target.ty, Type::Array(_)) =>
+            {
+                let element = self.element(target, index, cond.span);
+                self.xe("tests the element", |a| a.cmp(x::byte_ptr(element), 0));
+                let code = if when {
+                    Code::Jne_rel32_64
+                } else {
+                    Code::Je_rel32_64
+                };
+                self.branch(code, label);
+            }
             _ => {
                 self.expr(cond);
                 self.x(|a| a.test(x::al, x::al));
@@ -202,6 +242,18 @@ impl FnGen<'_, '_> {
     /// An expression evaluated only for its effect (a statement). `i++` on a
     /// local becomes one `add`, instead of computing the old value too.
     fn effect(&mut self, e: &Expr) {
+        if let ExprKind::Assign { target, value } = &e.kind {
+            if let Place::Local(id) = target {
+                let local = &self.function.locals[id.0 as usize];
+                if let Storage::Reg(r) = local.storage {
+                    if let Some(load) = self.simple_load(value, (asm_reg(r), reg32(r))) {
+                        let explain = format!("writes local `{}`", local.name);
+                        return self.xe(&explain, load);
+                    }
+                }
+            }
+            return self.assign(target, value, e.span, false);
+        }
         if let ExprKind::CompoundAssign {
             target: Place::Local(id),
             op,
@@ -249,6 +301,12 @@ impl FnGen<'_, '_> {
                 _ => {}
             }
         }
+        if let ExprKind::IncDec {
+            target, increment, ..
+        } = &e.kind
+        {
+            return self.inc_dec_effect(target, *increment, e);
+        }
         self.expr(e);
     }
 
@@ -275,12 +333,19 @@ impl FnGen<'_, '_> {
         enum Operand {
             Reg(Reg),
             Imm(i32),
+            /// Computed into rax first: the value does not assign the local,
+            /// so reading the local after it is reading it before it (C#).
+            Rax,
         }
         let operand = match (&value.kind, self.register_local(value)) {
             (_, Some(r)) => Operand::Reg(r),
             (ExprKind::Const(Const::Int(v)), None) => Operand::Imm(*v),
             (ExprKind::Const(Const::Long(v)), None) if i32::try_from(*v).is_ok() => {
                 Operand::Imm(*v as i32)
+            }
+            _ if !proof::assigns(value, local) => {
+                self.expr(value);
+                Operand::Rax
             }
             _ => return false,
         };
@@ -296,6 +361,8 @@ impl FnGen<'_, '_> {
                     }
                     (Operand::Imm(v), true) => self.xe(&explain, |a| a.$m(asm_reg(target), v)),
                     (Operand::Imm(v), false) => self.xe(&explain, |a| a.$m(reg32(target), v)),
+                    (Operand::Rax, true) => self.xe(&explain, |a| a.$m(asm_reg(target), x::rax)),
+                    (Operand::Rax, false) => self.xe(&explain, |a| a.$m(reg32(target), x::eax)),
                 }
             };
         }
@@ -331,13 +398,24 @@ impl FnGen<'_, '_> {
                 let v = *v as i32;
                 self.x(|a| a.cmp(asm_reg(left), v))
             }
+            (ExprKind::ArrayLength(array), None) if !wide => {
+                let Some(array_reg) = self.register_local(array) else {
+                    return false;
+                };
+                if !self.is_never_null(array) {
+                    self.null_check(asm_reg(array_reg), rhs.span);
+                }
+                self.xe("compares with the length stored before the elements", |a| {
+                    a.cmp(reg32(left), x::dword_ptr(asm_reg(array_reg)))
+                })
+            }
             _ => return false,
         }
         true
     }
 
     /// The register of a local that lives in one.
-    fn register_local(&self, e: &Expr) -> Option<Reg> {
+    pub(super) fn register_local(&self, e: &Expr) -> Option<Reg> {
         match e.kind {
             ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
                 Storage::Reg(r) => Some(r),
