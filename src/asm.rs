@@ -606,7 +606,7 @@ impl Asm {
                 ..
             })
         );
-        let instr = match crate::nasm::canonical(&instr, symbolic_imm) {
+        let instr = match canonical(&instr, symbolic_imm) {
             Ok(canonical) => canonical,
             Err(message) => {
                 self.error(message);
@@ -655,6 +655,27 @@ impl Asm {
         self.by_name.insert(full, id);
         id
     }
+}
+
+/// [`crate::nasm::canonical`], remembered: a program repeats the same few
+/// hundred instructions (`push rbp`, `mov rax, [rbp-8]`, …) many times, and
+/// finding NASM's encoding tries every form of the mnemonic.
+fn canonical(instr: &Instruction, symbolic_imm: bool) -> Result<Instruction, String> {
+    thread_local! {
+        static SEEN: RefCell<HashMap<(Instruction, bool), Result<Instruction, String>>> =
+            RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        if let Some(known) = seen.borrow().get(&(*instr, symbolic_imm)) {
+            return known.clone();
+        }
+        let made = crate::nasm::canonical(instr, symbolic_imm);
+        let mut seen = seen.borrow_mut();
+        if seen.len() < 1 << 16 {
+            seen.insert((*instr, symbolic_imm), made.clone());
+        }
+        made
+    })
 }
 
 /// Which operand of a hand-built instruction names the symbol, and its addend.
@@ -710,7 +731,7 @@ fn choose_branch_forms(
     targets: &[Option<usize>],
     forward_mem: &[bool],
     rip: u64,
-) -> Result<(), AsmError> {
+) -> Result<Vec<u32>, AsmError> {
     let mut encoder = iced_x86::Encoder::new(64);
     let mut size = |instr: &Instruction, code: Code| {
         let mut at_rip = *instr;
@@ -742,7 +763,8 @@ fn choose_branch_forms(
         message,
         span: None,
     })?;
-    for (instr, short) in instrs.iter_mut().zip(short) {
+    let mut lens = Vec::with_capacity(instrs.len());
+    for ((instr, short), (short_len, near_len)) in instrs.iter_mut().zip(short).zip(sizes) {
         if has_short_form(instr) {
             let code = if short {
                 instr.code().as_short_branch()
@@ -751,8 +773,10 @@ fn choose_branch_forms(
             };
             instr.set_code(code);
         }
+        let len = if short { short_len } else { near_len };
+        lens.push(len as u32);
     }
-    Ok(())
+    Ok(lens)
 }
 
 /// A `jmp`/`jcc` (which has both a rel8 and a rel32 form; `call` has not).
@@ -814,9 +838,10 @@ impl Asm {
     /// Encodes everything. `place` receives the size of every section and returns
     /// the start address of every section (the linker's layout policy).
     ///
-    /// Two passes: the first encodes `.text` with placeholder addresses to learn its
-    /// size (symbol addresses never change an instruction's length: `[rel …]` is
-    /// always disp32 and `mov reg, sym` always imm64), the second with the real ones.
+    /// Two passes: the first lays `.text` out with placeholder addresses to
+    /// learn its size and branch forms (symbol addresses never change an
+    /// instruction's length: `[rel …]` is always disp32 and `mov reg, sym`
+    /// always imm64), the second encodes it with the real ones.
     pub fn assemble(&self, place: impl Fn(&[u64; 6]) -> [u64; 6]) -> Result<Assembled, AsmError> {
         if let Some(e) = self.errors.first() {
             return Err(e.clone());
@@ -828,12 +853,12 @@ impl Asm {
             sizes[section.index()] = self.layout_data(section, &mut data_offsets);
         }
         let placeholder = |_: SymId| Some(0x40_0000);
-        let first = self.encode_text(0x40_0000, &placeholder)?;
-        sizes[0] = first.code.len() as u64;
+        let first = self.encode_text(0x40_0000, &placeholder, None)?;
+        sizes[0] = first.code.len();
         let bases = place(&sizes);
         let addrs = self.addresses(&bases, &first, &data_offsets);
         let lookup = |id: SymId| addrs[id.0 as usize];
-        let text = self.encode_text(bases[0], &lookup)?;
+        let text = self.encode_text(bases[0], &lookup, Some(&first.forms))?;
         if text.offsets != first.offsets {
             return Err(AsmError {
                 message: "internal error: code size changed between passes".into(),
@@ -845,7 +870,9 @@ impl Asm {
             bytes[section.index()] = self.encode_data(section, &lookup)?;
         }
         let insns = self.placed(&text, bases[0]);
-        bytes[0] = text.code;
+        if let CodeBytes::Bytes(code) = text.code {
+            bytes[0] = code;
+        }
         Ok(Assembled {
             bases,
             sizes,
@@ -925,10 +952,14 @@ impl Asm {
             .collect()
     }
 
+    /// `.text` at `rip`: with `forms` (each instruction's final code, from
+    /// a layout pass) encoded; without, only laid out: the branch forms are
+    /// chosen and the offsets summed, no bytes made.
     fn encode_text(
         &self,
         rip: u64,
         addr: &dyn Fn(SymId) -> Option<u64>,
+        forms: Option<&[Code]>,
     ) -> Result<EncodedText, AsmError> {
         let items = self.items(Section::Text);
         let mut label_insn: HashMap<SymId, usize> = HashMap::new();
@@ -971,24 +1002,42 @@ impl Asm {
                 targets[i] = Some(target);
             }
         }
-        let forward_mem = self.forward_memory_operands(&insn_items, &label_insn);
-        choose_branch_forms(&mut instrs, &targets, &forward_mem, rip)?;
-        let block = InstructionBlock::new(&instrs, rip);
-        let result = BlockEncoder::encode(
-            64,
-            block,
-            BlockEncoderOptions::RETURN_NEW_INSTRUCTION_OFFSETS
-                | BlockEncoderOptions::DONT_FIX_BRANCHES,
-        )
-        .map_err(|e| AsmError {
-            message: format!("cannot encode .text: {}", e),
-            span: None,
-        })?;
-        let offsets = result.new_instruction_offsets;
-        let end = result.code_buffer.len() as u64;
+        let (code, offsets) = match forms {
+            None => {
+                let forward_mem = self.forward_memory_operands(&insn_items, &label_insn);
+                let lens = choose_branch_forms(&mut instrs, &targets, &forward_mem, rip)?;
+                let mut offsets = Vec::with_capacity(lens.len());
+                let mut at = 0u32;
+                for len in lens {
+                    offsets.push(at);
+                    at += len;
+                }
+                (CodeBytes::Size(at as u64), offsets)
+            }
+            Some(forms) => {
+                for (instr, &code) in instrs.iter_mut().zip(forms) {
+                    instr.set_code(code);
+                }
+                let block = InstructionBlock::new(&instrs, rip);
+                let result = BlockEncoder::encode(
+                    64,
+                    block,
+                    BlockEncoderOptions::RETURN_NEW_INSTRUCTION_OFFSETS
+                        | BlockEncoderOptions::DONT_FIX_BRANCHES,
+                )
+                .map_err(|e| AsmError {
+                    message: format!("cannot encode .text: {}", e),
+                    span: None,
+                })?;
+                let offsets = result.new_instruction_offsets;
+                (CodeBytes::Bytes(result.code_buffer), offsets)
+            }
+        };
+        let end = code.len();
         let label_offsets = self.text_label_offsets(&label_insn, &pending, &offsets, end);
         Ok(EncodedText {
-            code: result.code_buffer,
+            forms: instrs.iter().map(Instruction::code).collect(),
+            code,
             offsets,
             insn_items,
             label_offsets,
@@ -1084,12 +1133,29 @@ impl Asm {
 }
 
 struct EncodedText {
-    code: Vec<u8>,
+    code: CodeBytes,
+    /// Each instruction's final code (short or near for a branch).
+    forms: Vec<Code>,
     /// Offset of each instruction from the start of `.text`.
     offsets: Vec<u32>,
     /// Item index of each instruction.
     insn_items: Vec<usize>,
     label_offsets: HashMap<SymId, u64>,
+}
+
+/// The bytes of `.text`, or (a layout pass) only their number.
+enum CodeBytes {
+    Size(u64),
+    Bytes(Vec<u8>),
+}
+
+impl CodeBytes {
+    fn len(&self) -> u64 {
+        match self {
+            CodeBytes::Size(n) => *n,
+            CodeBytes::Bytes(bytes) => bytes.len() as u64,
+        }
+    }
 }
 
 /// Size of one data item placed at offset `at`.

@@ -113,6 +113,11 @@ pub struct Options {
     pub checkpoint_interval: u64,
 }
 
+impl Options {
+    /// The checkpoint interval of a machine that never steps back.
+    pub const FORWARD_ONLY: u64 = u64::MAX;
+}
+
 impl Default for Options {
     fn default() -> Options {
         Options {
@@ -232,8 +237,8 @@ impl Machine {
             &compiled.frames,
             &compiled.sources,
         ));
-        let engine = Engine::new(&compiled.image, sites.clone())?;
-        let history = History::new(
+        let mut engine = Engine::new(&compiled.image, sites.clone())?;
+        let mut history = History::new(
             &engine,
             options.checkpoint_interval.max(1),
             sites.symbol("rt_heap_ptr"),
@@ -246,6 +251,11 @@ impl Machine {
                     .map_or(0, |r| r.bytes.len())
             },
         )?;
+        // A machine that only goes forward (`trace`) takes no checkpoints.
+        let heap = compiled.image.region(crate::asm::Section::Heap);
+        if let (Some(heap), false) = (heap, options.checkpoint_interval == Options::FORWARD_ONLY) {
+            history.track_heap(&mut engine, heap.addr)?;
+        }
         let program = Arc::new(Program {
             image: compiled.image,
             sources: compiled.sources,
@@ -781,7 +791,10 @@ impl Machine {
             d.limit = limit.min(budget).min(rebase.unwrap_or(u64::MAX));
             d.checkpoint_due = match rebase {
                 Some(_) => u64::MAX,
-                None => self.history.last_icount() + self.history.interval,
+                None => self
+                    .history
+                    .last_icount()
+                    .saturating_add(self.history.interval),
             };
             let mut halt = self.engine.run_once(0);
             if let Halt::Partial { block } = halt {
@@ -808,7 +821,7 @@ impl Machine {
                 self.icount = d.limit.min(d.counted);
                 if Some(self.icount) == rebase {
                     let index = self.history.at_or_before(self.icount);
-                    self.history.rebase(index);
+                    self.history.rebase(&mut self.engine, index);
                 }
                 if self.icount >= self.options.max_insns {
                     return Ok(Some(self.finish(What::Budget, End::Budget)));
@@ -817,7 +830,8 @@ impl Machine {
             }
             Halt::Checkpoint => {
                 self.icount = d.counted;
-                self.history.checkpoint(&self.engine, self.marks())?;
+                let marks = self.marks();
+                self.history.checkpoint(&mut self.engine, marks)?;
                 Ok(None)
             }
             Halt::Site => {

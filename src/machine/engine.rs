@@ -121,6 +121,9 @@ pub struct Detector {
     pub records: Vec<Record>,
     /// The last record ever made (kept when the records are taken).
     last_record: Option<Record>,
+    /// The heap pages written since the history last cleared them, when
+    /// the history asked for them ([`Engine::track_writes`]).
+    pub written: Option<WrittenPages>,
     pub created: Vec<Created>,
     /// The arguments each async frame received (by frame address), read at
     /// its first dispatch to state 0, when the starter has copied them in;
@@ -288,6 +291,7 @@ impl Engine {
             halt_icount: 0,
             records: Vec::new(),
             last_record: None,
+            written: None,
             created: Vec::new(),
             args: HashMap::new(),
             out: [Vec::new(), Vec::new()],
@@ -353,6 +357,19 @@ impl Engine {
                 false
             })
             .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// From now on, notes which pages of `addr..addr + size` the guest
+    /// writes to ([`Detector::written`]): a store hook on that range only.
+    pub fn track_writes(&mut self, addr: u64, size: usize) -> Result<(), String> {
+        let pages = size.div_ceil(crate::link::PAGE as usize);
+        self.detector_mut().written = Some(WrittenPages {
+            base: addr,
+            bits: vec![0; pages.div_ceil(64)],
+        });
+        let last = addr + size as u64 - 1;
+        self.add_hook(HookType::MEM_WRITE, on_write as *mut c_void, addr, last)?;
         Ok(())
     }
 
@@ -540,6 +557,52 @@ extern "C" fn on_block(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_vo
     d.block_off = off;
     d.block_count = before;
     d.counted = before + n;
+}
+
+/// Which pages of one region the guest has written to: one bit per page.
+#[derive(Debug, Clone)]
+pub struct WrittenPages {
+    pub base: u64,
+    pub bits: Vec<u64>,
+}
+
+impl WrittenPages {
+    fn mark(&mut self, addr: u64, size: usize) {
+        let page = |a: u64| ((a - self.base) / crate::link::PAGE) as usize;
+        for p in page(addr)..=page(addr + size.max(1) as u64 - 1) {
+            if let Some(word) = self.bits.get_mut(p / 64) {
+                *word |= 1 << (p % 64);
+            }
+        }
+    }
+
+    /// The written pages, in order.
+    pub fn pages(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(i, &word)| {
+            (0..64)
+                .filter(move |b| word >> b & 1 == 1)
+                .map(move |b| i * 64 + b)
+        })
+    }
+
+    pub fn clear(&mut self) {
+        self.bits.fill(0);
+    }
+}
+
+extern "C" fn on_write(
+    _uc: *mut uc_engine,
+    _kind: i32,
+    addr: u64,
+    size: i32,
+    _value: i64,
+    user: *mut c_void,
+) {
+    // SAFETY: installed with the Detector as user data.
+    let d = unsafe { detector(user) };
+    if let Some(written) = &mut d.written {
+        written.mark(addr, size as usize);
+    }
 }
 
 extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {

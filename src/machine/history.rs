@@ -63,6 +63,9 @@ pub struct History {
     heap_ptr: Option<u64>,
     /// Arrays that fill from one end: (start address, fills downward).
     zones: Vec<(u64, bool)>,
+    /// The heap's index in `writable` when the engine notes the pages
+    /// written to it: those are all that can differ from the shadow there.
+    tracked: Option<usize>,
     bytes: usize,
 }
 
@@ -104,6 +107,7 @@ impl History {
             interval,
             heap_ptr,
             zones,
+            tracked: None,
             bytes: 0,
         };
         let pages = history.nonzero_pages(&loaded_pages);
@@ -116,6 +120,31 @@ impl History {
             pages,
         )?;
         Ok(history)
+    }
+
+    /// Has the engine note the pages the program writes in the heap, so
+    /// that a checkpoint looks at those instead of comparing the heap's
+    /// whole used part (which grows with every object the program makes).
+    pub fn track_heap(&mut self, engine: &mut Engine, heap: u64) -> Result<(), String> {
+        let w = self
+            .writable
+            .iter()
+            .position(|&i| engine.memory[i].addr == heap);
+        if let Some(w) = w {
+            let region = &engine.memory[self.writable[w]];
+            let (addr, size) = (region.addr, region.size);
+            engine.track_writes(addr, size)?;
+            self.tracked = Some(w);
+        }
+        Ok(())
+    }
+
+    /// Guest and shadow agree again (a checkpoint, a restore, a replay
+    /// reaching a checkpoint): the written pages start afresh.
+    fn agreed(&self, engine: &mut Engine) {
+        if let Some(written) = &mut engine.detector_mut().written {
+            written.clear();
+        }
     }
 
     /// The number of checkpoints.
@@ -162,7 +191,7 @@ impl History {
     }
 
     /// Takes a new checkpoint at the end of the history.
-    pub fn checkpoint(&mut self, engine: &Engine, marks: Marks) -> Result<(), String> {
+    pub fn checkpoint(&mut self, engine: &mut Engine, marks: Marks) -> Result<(), String> {
         let last = self.checkpoints.len() - 1;
         if self.base != last {
             self.move_shadow(last);
@@ -172,6 +201,7 @@ impl History {
             let contents = guest_page(engine, &self.writable, page).to_vec();
             self.shadow_page_mut(page).copy_from_slice(&contents);
         }
+        self.agreed(engine);
         self.push(engine, marks, pages)
     }
 
@@ -198,8 +228,9 @@ impl History {
     }
 
     /// The replay reached checkpoint `index` again: the shadow follows.
-    pub fn rebase(&mut self, index: usize) {
+    pub fn rebase(&mut self, engine: &mut Engine, index: usize) {
         self.move_shadow(index);
+        self.agreed(engine);
     }
 
     /// Puts memory and CPU back as they were at checkpoint `index`.
@@ -214,6 +245,7 @@ impl History {
             self.shadow_page_mut(page).copy_from_slice(&contents);
         }
         self.base = index;
+        self.agreed(engine);
         let checkpoint = &self.checkpoints[index];
         engine
             .uc
@@ -266,6 +298,12 @@ impl History {
                 let r = p * PAGE_SIZE..(p + 1) * PAGE_SIZE;
                 is_zero(&guest[r.clone()]) && is_zero(&shadow[r])
             };
+            if self.tracked == Some(w) {
+                let written = engine.detector().written.as_ref();
+                let pages = written.into_iter().flat_map(|t| t.pages());
+                out.extend(pages.filter(|&p| differs(p)).map(|p| (w as u16, p as u32)));
+                continue;
+            }
             for zone in zones(&self.shadow[w], &self.zones, end) {
                 zone.scan(&differs, &untouched, |p| out.push((w as u16, p as u32)));
             }

@@ -31,7 +31,7 @@ pub fn trace(
     let options = Options {
         max_insns,
         // Only forward: one checkpoint, at the start, is all it needs.
-        checkpoint_interval: u64::MAX / 2,
+        checkpoint_interval: Options::FORWARD_ONLY,
     };
     let mut machine = Machine::with_options(compiled, options).map_err(Error::Machine)?;
     loop {
