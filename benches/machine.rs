@@ -24,10 +24,8 @@ use unicorn_engine::{Arch, HookType, Mode, Prot, RegisterX86, Unicorn, X86Insn};
 
 const WORKERS: &str = include_str!("machine/workers.fs");
 
-/// The UI's checkpoint interval. Not public: it is the literal
-/// `checkpoint_interval: 100_000` in `Session::load` (src/tui/session.rs);
-/// keep the two equal.
-const UI_CHECKPOINT_INTERVAL: u64 = 100_000;
+/// The UI's checkpoint interval (what a student's step back replays).
+const UI_CHECKPOINT_INTERVAL: u64 = flux_viz::tui::session::CHECKPOINT_INTERVAL;
 
 /// What a plain Unicorn run produced.
 #[derive(Default)]

@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 /// whole run of a lesson from the start.
 const PREFETCH: u64 = 3_000_000;
 
+/// Instructions between the UI's checkpoints: the most a step back
+/// replays (some 1 ms of the engine).
+pub const CHECKPOINT_INTERVAL: u64 = 100_000;
+
 /// How many events back the panes look for the latest one of a frame (a
 /// frame not seen that recently is found by its address instead).
 const SCAN_BACK: usize = 1 << 16;
@@ -180,7 +184,7 @@ impl Session {
             Err(errors) => (None, errors),
         };
         let options = Options {
-            checkpoint_interval: 100_000,
+            checkpoint_interval: CHECKPOINT_INTERVAL,
             ..Options::default()
         };
         let machine = Machine::with_options(compiled, options)?;
