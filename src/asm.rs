@@ -29,8 +29,8 @@ use iced_x86::{
     Instruction, InstructionBlock, MemoryOperand, NasmFormatter, OpKind, Register, SymbolResolver,
     SymbolResult,
 };
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -237,7 +237,7 @@ impl Asm {
         Asm {
             sections: Default::default(),
             symbols: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
             current: Section::Text,
             scopes: [None; 6],
             origin: Origin::default(),
@@ -663,7 +663,7 @@ impl Asm {
 fn canonical(instr: &Instruction, symbolic_imm: bool) -> Result<Instruction, String> {
     thread_local! {
         static SEEN: RefCell<HashMap<(Instruction, bool), Result<Instruction, String>>> =
-            RefCell::new(HashMap::new());
+            RefCell::new(HashMap::default());
     }
     SEEN.with(|seen| {
         if let Some(known) = seen.borrow().get(&(*instr, symbolic_imm)) {
@@ -962,7 +962,7 @@ impl Asm {
         forms: Option<&[Code]>,
     ) -> Result<EncodedText, AsmError> {
         let items = self.items(Section::Text);
-        let mut label_insn: HashMap<SymId, usize> = HashMap::new();
+        let mut label_insn: HashMap<SymId, usize> = HashMap::default();
         let mut pending: Vec<SymId> = Vec::new();
         let mut instrs = Vec::new();
         let mut insn_items = Vec::new();

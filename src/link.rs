@@ -18,7 +18,7 @@
 //! next page  .heap     128 MiB (HEAP_SIZE), zero-filled           rw-
 //! ```
 
-use crate::asm::{token_texts, Asm, Item, Origin, Printer, Section, SymId, Token, TokenKind};
+use crate::asm::{token_texts, Asm, Item, Origin, Printer, Section, Token, TokenKind};
 use crate::diag::Diagnostic;
 use crate::source::{FileId, Sources, Span};
 use std::fmt::Write as _;
@@ -199,9 +199,15 @@ pub fn layout(sizes: &[u64; 6]) -> [u64; 6] {
 
 /// Lays out and encodes a complete program (one that defines `_start`).
 pub fn link(asm: &Asm) -> Result<Image, Vec<Diagnostic>> {
-    let done = asm
-        .assemble(layout)
-        .map_err(|e| vec![crate::nasm::diagnostic(&e)])?;
+    // The instructions' text names symbols, never addresses: it is written
+    // on a second thread while the first lays out and encodes the code.
+    let (done, texts) = std::thread::scope(|scope| {
+        let texts = scope.spawn(|| instruction_texts(asm));
+        let done = asm.assemble(layout);
+        (done, texts.join())
+    });
+    let texts = texts.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let done = done.map_err(|e| vec![crate::nasm::diagnostic(&e)])?;
     let entry_id = asm.lookup(ENTRY);
     let entry = entry_id
         .and_then(|id| done.addrs[id.0 as usize])
@@ -241,7 +247,7 @@ pub fn link(asm: &Asm) -> Result<Image, Vec<Diagnostic>> {
         })
         .collect();
     symbols.sort_by_key(|s| (s.addr, s.local));
-    let map = source_map(asm, &done);
+    let map = source_map(asm, &done, texts);
     Ok(Image {
         entry,
         regions,
@@ -250,32 +256,38 @@ pub fn link(asm: &Asm) -> Result<Image, Vec<Diagnostic>> {
     })
 }
 
-fn source_map(asm: &Asm, done: &crate::asm::Assembled) -> Vec<MapEntry> {
-    let items = asm.items(Section::Text);
+/// The NASM text and tokens of every `.text` instruction, in order.
+fn instruction_texts(asm: &Asm) -> Vec<(String, Vec<Token>)> {
     let mut printer = Printer::new();
-    let mut scopes: Vec<Option<SymId>> = Vec::with_capacity(items.len());
     let mut scope = None;
-    for item in items {
-        if let Item::Label(id) = item {
-            if asm.symbol(*id).parent.is_none() {
-                scope = Some(*id);
-            }
+    let mut texts = Vec::new();
+    for item in asm.items(Section::Text) {
+        match item {
+            Item::Label(id) if asm.symbol(*id).parent.is_none() => scope = Some(*id),
+            Item::Insn(insn) => texts.push(printer.insn_tokens(asm, insn, scope)),
+            _ => {}
         }
-        scopes.push(scope);
     }
+    texts
+}
+
+fn source_map(
+    asm: &Asm,
+    done: &crate::asm::Assembled,
+    texts: Vec<(String, Vec<Token>)>,
+) -> Vec<MapEntry> {
+    let items = asm.items(Section::Text);
     done.insns
         .iter()
-        .filter_map(|p| match &items[p.item] {
-            Item::Insn(insn) => {
-                let (text, tokens) = printer.insn_tokens(asm, insn, scopes[p.item]);
-                Some(MapEntry {
-                    addr: p.addr,
-                    len: p.len,
-                    text,
-                    tokens,
-                    origin: insn.origin.clone(),
-                })
-            }
+        .zip(texts)
+        .filter_map(|(p, (text, tokens))| match &items[p.item] {
+            Item::Insn(insn) => Some(MapEntry {
+                addr: p.addr,
+                len: p.len,
+                text,
+                tokens,
+                origin: insn.origin.clone(),
+            }),
             _ => None,
         })
         .collect()
