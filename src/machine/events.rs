@@ -378,59 +378,55 @@ fn method_name(cx: &Context<'_>, method: Option<usize>, function: &str) -> Strin
 /// Fills in promise, states, registers and the explanation of a site's event.
 fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, cx: &Context<'_>) {
     let who = method_name(cx, method, &e.function);
+    // The promise is the one `promise_addr` reads from the record (what the
+    // UI reads without building the event).
+    e.promise = promise_addr(kind, r).map(|addr| cx.promise_or_addr(addr));
+    let p = e
+        .promise
+        .clone()
+        .unwrap_or_else(|| PromiseRef::new(0, 0, String::new()));
     match kind {
-        SiteKind::Save { reg, place } => save_restore(e, reg, place, true, &who, r, cx),
-        SiteKind::Restore { reg, place } => save_restore(e, reg, place, false, &who, r, cx),
+        SiteKind::Save { reg, place } => save_restore(e, reg, place, true, &who, &p, r, cx),
+        SiteKind::Restore { reg, place } => save_restore(e, reg, place, false, &who, &p, r, cx),
         SiteKind::State { to } => {
-            let p = cx.promise_or_addr(r.a);
             e.state_before = Some(r.b as u32);
             e.state_after = Some(*to);
             e.explain = format!(
                 "{who} stores state {to} in its frame (promise #{}, was state {}): when it is resumed, it continues after await number {to}.",
                 p.id, r.b
             );
-            e.promise = Some(p);
         }
         SiteKind::Jump => {
-            let p = cx.promise_or_addr(r.a);
             e.state_after = Some(r.b as u32);
             e.explain = if r.b == 0 {
                 format!("{} jumps through its state table to state 0: promise #{} starts running its body from the top.", e.function, p.id)
             } else {
                 format!("{} jumps through its state table to the code of state {} (right after await number {}) for promise #{}.", e.function, r.b, r.b, p.id)
             };
-            e.promise = Some(p);
         }
         SiteKind::Suspend => {
-            let p = cx.promise_or_addr(r.a);
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "{who} suspends in state {}: it returns to whoever ran it (the event loop, or its caller on the hot start), and promise #{} stays pending until the task it awaits wakes it.",
                 r.b, p.id
             );
-            e.promise = Some(p);
         }
         SiteKind::Poll => {
-            let p = cx.promise_or_addr(r.a);
             let resume = cx.program.continuation_name(&p);
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "The event loop takes promise #{} ({}, state {}) from the ready queue and calls its continuation {} with the frame in rdi.",
                 p.id, p.call, r.b, resume
             );
-            e.promise = Some(p);
         }
         SiteKind::Complete => {
-            let p = cx.promise_or_addr(r.a);
             let result = cx.program.result_text(&p, r.b, cx.value);
             e.explain = format!(
                 "Promise #{} ({}) completes{result}: its status becomes 1 and everyone awaiting it is queued.",
                 p.id, p.call
             );
-            e.promise = Some(p);
         }
         SiteKind::Wake => {
-            let p = cx.promise_or_addr(r.a);
             e.explain = format!(
                 "Promise #{} ({}) is appended to the ready queue, behind {} waiting promise{}; the event loop will resume it in turn.",
                 p.id,
@@ -438,7 +434,6 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 r.b,
                 if r.b == 1 { "" } else { "s" }
             );
-            e.promise = Some(p);
         }
         SiteKind::TimerAdvance => {
             e.explain = format!(
@@ -447,17 +442,13 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             );
         }
         SiteKind::TimerFire => {
-            let p = cx.promise_or_addr(r.a);
             e.explain = format!(
                 "Timer promise #{} (due at {} ms) fires: it completes, which wakes its awaiters.",
                 p.id, r.b
             );
-            e.promise = Some(p);
         }
         SiteKind::TimerSet => {
-            let p = cx.promise_or_addr(r.a);
             e.explain = format!("Task.Delay registers timer promise #{} in the timer heap, due at {} ms of virtual time.", p.id, r.b);
-            e.promise = Some(p);
         }
         SiteKind::Syscall => syscall(e, r, cx),
         SiteKind::Fail { name } => {
@@ -484,12 +475,14 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn save_restore(
     e: &mut Event,
     reg: &str,
     place: &Place,
     save: bool,
     who: &str,
+    p: &PromiseRef,
     r: &Record,
     cx: &Context<'_>,
 ) {
@@ -512,24 +505,18 @@ fn save_restore(
         ),
         (Place::Stack, false) => format!("{} restores the caller's {reg} ({}) from the stack at {addr:#x} before returning.", e.function, (cx.value)(r.a)),
         (Place::Frame { offset, name }, true) => {
-            let p = cx.promise_or_addr(r.b);
-            e.promise = Some(p.clone());
             format!(
                 "Before suspending, {who} saves local `{name}` ({reg} = {}) into its frame (promise #{}) at offset {offset}, because it is needed after the await.",
                 (cx.value)(r.a), p.id
             )
         }
         (Place::Frame { offset, name }, false) => {
-            let p = cx.promise_or_addr(r.b);
-            e.promise = Some(p.clone());
             format!(
                 "After resuming, {who} restores local `{name}` into {reg} ({}) from its frame (promise #{}) at offset {offset}.",
                 (cx.value)(r.a), p.id
             )
         }
         (Place::Slot { name, .. }, _) => {
-            let p = cx.promise_or_addr(r.b);
-            e.promise = Some(p.clone());
             format!("After resuming, {who} puts local `{name}` ({}) back into its stack slot, copied from its frame (promise #{}).", (cx.value)(r.a), p.id)
         }
     };
