@@ -344,6 +344,25 @@ impl UseCounter<'_> {
     }
 }
 
+/// The local an assignment, compound assignment or `++`/`--` writes.
+pub fn assigned_local(e: &Expr) -> Option<LocalIndex> {
+    match &e.kind {
+        ExprKind::Assign {
+            target: Place::Local(id),
+            ..
+        }
+        | ExprKind::CompoundAssign {
+            target: Place::Local(id),
+            ..
+        }
+        | ExprKind::IncDec {
+            target: Place::Local(id),
+            ..
+        } => Some(id.0 as usize),
+        _ => None,
+    }
+}
+
 /// Calls `f` on each direct sub-expression of `e`, in evaluation order
 /// (places included: their object, array and index expressions).
 pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {

@@ -580,21 +580,7 @@ impl FnGen<'_, '_> {
         let place = self.prepare(target, e.span);
         self.load_prepared(&place, &e.ty);
         self.x(|a| a.mov(x::rcx, x::rax));
-        let long = e.ty == Type::Long;
-        let explain = if increment {
-            "adds one"
-        } else {
-            "subtracts one"
-        };
-        match (long, increment) {
-            (true, true) => self.xe(explain, |a| a.add(x::rcx, 1)),
-            (true, false) => self.xe(explain, |a| a.sub(x::rcx, 1)),
-            (false, true) => self.xe(explain, |a| a.add(x::ecx, 1)),
-            (false, false) => self.xe(explain, |a| a.sub(x::ecx, 1)),
-        }
-        if e.ty == Type::Char {
-            self.x(|a| a.movzx(x::ecx, x::cx));
-        }
+        self.step_by_one(&e.ty, increment, (x::rcx, x::ecx, x::cx));
         // rax keeps the old value (x++), or takes the new one (++x).
         self.x(|a| a.xchg(x::rax, x::rcx));
         self.push_rcx_around_store(&place, &e.ty);
@@ -608,22 +594,32 @@ impl FnGen<'_, '_> {
     pub(super) fn inc_dec_effect(&mut self, target: &Place, increment: bool, e: &Expr) {
         let place = self.prepare(target, e.span);
         self.load_prepared(&place, &e.ty);
-        let long = e.ty == Type::Long;
+        self.step_by_one(&e.ty, increment, (x::rax, x::eax, x::ax));
+        self.store_prepared(&place, &e.ty);
+    }
+
+    /// Adds or subtracts one in a register (its 64-, 32- and 16-bit names),
+    /// at the width of `ty`; a char wraps to 16 bits.
+    fn step_by_one(
+        &mut self,
+        ty: &Type,
+        increment: bool,
+        (wide, narrow, char16): (x::AsmRegister64, x::AsmRegister32, x::AsmRegister16),
+    ) {
         let explain = if increment {
             "adds one"
         } else {
             "subtracts one"
         };
-        match (long, increment) {
-            (true, true) => self.xe(explain, |a| a.add(x::rax, 1)),
-            (true, false) => self.xe(explain, |a| a.sub(x::rax, 1)),
-            (false, true) => self.xe(explain, |a| a.add(x::eax, 1)),
-            (false, false) => self.xe(explain, |a| a.sub(x::eax, 1)),
+        match (*ty == Type::Long, increment) {
+            (true, true) => self.xe(explain, |a| a.add(wide, 1)),
+            (true, false) => self.xe(explain, |a| a.sub(wide, 1)),
+            (false, true) => self.xe(explain, |a| a.add(narrow, 1)),
+            (false, false) => self.xe(explain, |a| a.sub(narrow, 1)),
         }
-        if e.ty == Type::Char {
-            self.x(|a| a.movzx(x::eax, x::ax));
+        if *ty == Type::Char {
+            self.x(|a| a.movzx(narrow, char16));
         }
-        self.store_prepared(&place, &e.ty);
     }
 
     /// Stores rax (the new value) into the place while keeping rcx (the old one).

@@ -18,7 +18,7 @@
 //!   `a.Length <= int.MaxValue`, so it is never negative.
 
 use crate::ir::{LocalIndex, Stmt};
-use crate::lower::for_each_child;
+use crate::lower::{assigned_local, for_each_child};
 use crate::typed::{BinOp, CompoundOp, Const, Expr, ExprKind, OpKind, Place, Type};
 
 /// By local: `true` when it is provably never null where it is read.
@@ -166,25 +166,6 @@ fn increments_by_one(e: &Expr, index: LocalIndex) -> bool {
             value,
         } => id.0 as usize == index && matches!(value.kind, ExprKind::Const(Const::Int(1))),
         _ => false,
-    }
-}
-
-/// The local an assignment, compound assignment or `++`/`--` writes.
-fn assigned_local(e: &Expr) -> Option<LocalIndex> {
-    match &e.kind {
-        ExprKind::Assign {
-            target: Place::Local(id),
-            ..
-        }
-        | ExprKind::CompoundAssign {
-            target: Place::Local(id),
-            ..
-        }
-        | ExprKind::IncDec {
-            target: Place::Local(id),
-            ..
-        } => Some(id.0 as usize),
-        _ => None,
     }
 }
 

@@ -285,23 +285,7 @@ impl Transfer for NextSuspension {
 /// Every local the body writes (declarations, assignments, `++`/`--`, awaits).
 pub fn assigned_locals(body: &[Stmt]) -> Set {
     fn expr(e: &Expr, out: &mut Set) {
-        match &e.kind {
-            ExprKind::Assign {
-                target: Place::Local(id),
-                ..
-            }
-            | ExprKind::CompoundAssign {
-                target: Place::Local(id),
-                ..
-            }
-            | ExprKind::IncDec {
-                target: Place::Local(id),
-                ..
-            } => {
-                out.insert(id.0 as usize);
-            }
-            _ => {}
-        }
+        out.extend(super::assigned_local(e));
         super::for_each_child(e, &mut |c| expr(c, out));
     }
     fn stmts(body: &[Stmt], out: &mut Set) {

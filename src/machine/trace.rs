@@ -4,7 +4,7 @@
 //! budget. Out: one line per event (or one JSON object per line) written to
 //! `out`, and how the run ended. The JSON schema is in README.md ("trace").
 
-use super::{End, Event, KindSet, Machine, Options, Stop};
+use super::{End, Event, KindSet, Machine, Options, Stop, SLICE};
 use crate::pipeline::Compiled;
 use std::io::Write;
 
@@ -35,8 +35,9 @@ pub fn trace(
     };
     let mut machine = Machine::with_options(compiled, options).map_err(Error::Machine)?;
     loop {
-        // Events are recorded without stopping; each slice's are printed
-        // and forgotten, so memory does not grow with the number of events.
+        // Events are recorded without stopping; each slice's (the slice of
+        // the UI's long motions) are printed and forgotten, so memory does
+        // not grow with the number of events.
         let stop = machine.run_for(SLICE).map_err(Error::Machine)?;
         for event in machine.take_events(kinds) {
             print(&event, json, out)?;
@@ -46,9 +47,6 @@ pub fn trace(
         }
     }
 }
-
-/// Instructions run between printing the events they recorded.
-const SLICE: u64 = 1 << 20;
 
 fn print(event: &Event, json: bool, out: &mut dyn Write) -> Result<(), Error> {
     if json {
