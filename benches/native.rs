@@ -77,10 +77,11 @@ fn time(built: &Built, expected: &[u8]) -> (Duration, Option<Duration>) {
     let ours = median(expected, || {
         process::run(&mut Command::new(&built.elf), TIMEOUT)
     });
-    let mono = built
-        .mono
-        .as_ref()
-        .map(|exe| median(expected, || oracle::run_exe(exe, TIMEOUT)));
+    let mono = built.mono.as_ref().map(|exe| {
+        median(expected, || {
+            oracle::run_exe(exe, TIMEOUT, Default::default())
+        })
+    });
     (ours, mono)
 }
 

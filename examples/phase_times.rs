@@ -15,8 +15,8 @@ fn main() {
     let _ = flux_viz::lower::listing::state_machines(&module, &checked.sources);
     eprintln!("sm {:?}", t.elapsed());
     let t = Instant::now();
-    let generated =
-        flux_viz::codegen::generate(&module, &checked.sources).unwrap_or_else(|_| panic!());
+    let generated = flux_viz::codegen::generate(&module, &checked.sources, Default::default())
+        .unwrap_or_else(|_| panic!());
     eprintln!("codegen {:?}", t.elapsed());
     let mut checked = checked;
     let mut sources = std::mem::take(&mut checked.sources);

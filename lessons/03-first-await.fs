@@ -2,6 +2,7 @@
 //! goal: see the starter allocate the frame and run the method at once (a hot start)
 //! goal: see the await save a live register into the frame and store state 1
 //! goal: see the event loop resume Twice$resume, which jumps to state 1 and restores the register
+//! goal: see Twice's completion resume Main inline, as C# does on one thread
 // Lesson 03: the first await — the state machine of one async method.
 //
 // `Twice` is compiled into two functions: the starter `Program.Twice`, which
@@ -10,7 +11,10 @@
 // current state. At `await Task.Delay(10)` the method saves the registers it
 // still needs into the frame, stores state 1 and returns to the event loop.
 // Ten virtual milliseconds later the loop calls Twice$resume again, the state
-// table sends it to state 1, and the saved registers come back.
+// table sends it to state 1, and the saved registers come back. When Twice
+// returns, rt_complete resumes Main, which awaits it, right there: in C# on
+// one thread the awaiter's continuation runs inside the completion (press o
+// to switch to the queued schedule, where Main would wait its turn instead).
 using System;
 using System.Threading.Tasks;
 
@@ -40,5 +44,6 @@ class Program {
 //@ on timer#2: Nothing is ready, so the event loop jumps virtual time to 10 ms and fires the timer; its awaiter, Twice, is queued.
 //@ on poll Twice#1: The event loop takes Twice's frame off the ready queue and calls its continuation, Program.Twice$resume, with the frame in rdi.
 //@ on restore Twice#1: Back in state 1: x and doubled come back from the frame into their registers.
-//@ on complete Twice: Twice returns: the result goes into the promise header and Main, which awaits it, is queued.
+//@ on complete Twice: Twice returns: the result goes into the promise header, and rt_complete turns to Main, which awaits it.
+//@ on resume Main: C# on one thread: Main's continuation runs right here, inside Twice's completion (rt_complete calls Main$resume), not later from the event loop.
 //@ on end: n = 42. Step back with b to watch the same moments in reverse.

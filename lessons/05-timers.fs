@@ -35,5 +35,5 @@ class Program {
 //@ on timer#1: tea's Task.Delay(30) registers a timer due at now + 30 = 30 ms; coffee's and cocoa's follow.
 //@ on timer#4: Nothing is ready: virtual time jumps from 0 to 10 ms, the earliest deadline, and coffee's timer fires.
 //@ on timer#6: Now from 10 to 30 ms: tea's and cocoa's timers are due together and fire in the order they were set.
-//@ on complete Brew#3: The last brew completes, which completes the WhenAll, which wakes Main.
+//@ on complete Brew#3: The last brew completes, which completes the WhenAll, which resumes Main right there, inline.
 //@ on end: Task.Delay(0) completed at once, so that await did not suspend.

@@ -17,10 +17,21 @@
 ; (`Twice$resume`) and its context is the frame itself.
 ;
 ; Waiting is recorded in AWAITER NODES (16 bytes): [next][waiter | kind]. A
-; node's low bit says what to do when the task completes: 0 = append the waiter
-; to the ready queue (an async method resumes later, never inline, as LANGUAGE.md
-; section 7 wants), 1 = count one more finished task of a Task.WhenAll (inline,
-; as C# completes WhenAll inside the completion of its last task).
+; node's low bit says what to do when the task completes: 0 = resume the waiter
+; (an async method), 1 = count one more finished task of a Task.WhenAll (at
+; once, as C# completes WhenAll inside the completion of its last task).
+;
+; WHERE A WAITER RESUMES (LANGUAGE.md section 7). C# on one thread resumes an
+; awaiter INLINE: when an async method completes, rt_complete calls each
+; awaiter's continuation right there, before it returns to the code that
+; completed the task (the continuation jump comes from the completing code).
+; Two cases go through the ready queue instead:
+;   - a timer's awaiters: a timer fires outside the program's code (in C#, on
+;     a timer thread, which posts them to the loop), so rt_fire_timers sets
+;     rt_firing while it completes timers;
+;   - every awaiter under `--schedule queued` (rt_schedule = 1), the teaching
+;     option that queues every continuation, as JavaScript promises do.
+; Task.Yield() always queues: its whole point is to let the others run first.
 ;
 ; THE EVENT LOOP (rt_run_loop) repeats:
 ;   1. if the ready queue has a promise: take the oldest, load its context into
@@ -32,16 +43,19 @@
 ;
 ; RUNTIME API (System V: arguments rdi, rsi; result rax; rbx, rbp, r12-r15 kept)
 ;   rt_await(rdi=task, rsi=waiter)     append the waiter to the task's awaiters
-;   rt_complete(rdi=promise)           mark completed, wake every awaiter in order
+;   rt_complete(rdi=promise)           mark completed, resume (or queue) every
+;                                      awaiter in the order they began waiting
 ;   rt_enqueue(rdi=promise)            append to the ready queue
 ;   rt_run_loop(rdi=main task or 0)    run until Main is done and nothing is ready
-;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (ms <= 0: done)
+;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (0: done at once,
+;                                      -1: never done, below -1: an exception)
 ;   rt_from_result(rdi=value) → rax    Task.FromResult: a completed promise
 ;   rt_when_all(rdi=array, rsi=elem size) → rax   Task.WhenAll over an array of
 ;                                      tasks; elem size 0 for Task, else the size
 ;                                      of each result in the result array
 ;   rt_completed_task (rodata)         Task.CompletedTask
 ;   rt_now (data)                      virtual time in milliseconds
+;   rt_schedule (data)                 0 = C#; flux$main stores 1 for --schedule queued
 ; =============================================================================
 
 ; The layout names used below are defined by flux-viz itself, from
@@ -110,13 +124,14 @@ rt_await:
 
 ; -----------------------------------------------------------------------------
 ; rt_complete(rdi = promise): the task is done (its result is already stored).
-; Wakes its awaiters in order: frames go to the ready queue, WhenAll promises
-; count down at once.
+; Wakes its awaiters in the order they began to wait: frames resume inline
+; (or join the ready queue, see "where a waiter resumes" above), WhenAll
+; promises count down at once.
 ; -----------------------------------------------------------------------------
 rt_complete:
     push rbx                            ; @complete the promise in rdi completes
     push r12
-    push r13
+    push r13                            ; three pushes: rsp is 16-aligned for the calls
     mov qword [rdi + P_STATUS], 1       ; completed: later awaits will not suspend
     mov rbx, [rdi + P_AWAITERS]         ; rbx = the first node
     mov qword [rdi + P_AWAITERS], 0     ; the list is used up
@@ -127,8 +142,17 @@ rt_complete:
     mov rbx, [rbx]                      ; move on before anything else runs
     test r12, 1
     jnz .when_all
+    cmp qword [rel rt_schedule], 0
+    jne .queue                          ; --schedule queued: every awaiter waits its turn
+    cmp qword [rel rt_firing], 0
+    jne .queue                          ; a timer is firing: its awaiters are posted to the loop
+    mov rcx, r12                        ; rcx = the waiter's promise (its frame)
+    mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
+    call [rcx + P_CONT]                 ; @resume the continuation jump, from inside this completion
+    jmp .next
+.queue:
     mov rdi, r12
-    call rt_enqueue                     ; the waiter resumes from the event loop, not here
+    call rt_enqueue                     ; the waiter resumes later, from the event loop
     jmp .next
 .when_all:
     lea rdi, [r12 - 1]                  ; clear the kind bit: the WhenAll promise
@@ -153,13 +177,27 @@ rt_from_result:
     ret
 
 ; -----------------------------------------------------------------------------
-; rt_delay(rdi = ms) → rax: Task.Delay(ms). A timer at now + ms, ordered by
-; (deadline, registration). ms <= 0 completes at once, so `await` goes on.
+; rt_delay(rdi = ms) → rax: Task.Delay(ms), as C# defines it: a timer at now + ms,
+; ordered by (deadline, registration); 0 is complete at once (so `await` goes
+; on); -1 is C#'s infinite delay, a task that never completes; below -1 throws
+; ArgumentOutOfRangeException.
 ; -----------------------------------------------------------------------------
 rt_delay:
     test rdi, rdi
     jg .timer
+    jz .done_at_once
+    cmp rdi, -1
+    je .forever
+    xor edi, edi
+    call fail$argument_range            ; @no-return the return address shows who called Delay
+.done_at_once:
     lea rax, [rel rt_completed_task]    ; already done: nothing to wait for
+    ret
+.forever:
+    sub rsp, 8                          ; keeps the call 16-byte aligned
+    mov edi, P_SIZE
+    call rt_alloc
+    add rsp, 8                          ; @made(never) a pending promise no timer will ever complete
     ret
 .timer:
     push rbx
@@ -324,9 +362,12 @@ rt_run_loop:
     call fail$deadlock                  ; @no-return the return address shows who failed
 
 ; rt_fire_timers: advance virtual time to the earliest deadline and complete
-; every timer due then, earliest registration first.
+; every timer due then, earliest registration first. While it does, rt_firing
+; is 1: the timers' awaiters go to the ready queue rather than resume inside
+; the firing (C# posts them from the timer thread to the loop).
 rt_fire_timers:
     push rbx
+    mov qword [rel rt_firing], 1
     mov rax, [rel rt_timer_heap]        ; the heap's root is the earliest timer
     mov rax, [rax + T_DEADLINE]
     mov [rel rt_now], rax               ; @timer-advance virtual time jumps forward
@@ -342,6 +383,7 @@ rt_fire_timers:
     call rt_complete                    ; @timer-fire its awaiters go to the ready queue
     jmp .fire
 .done:
+    mov qword [rel rt_firing], 0        ; back in the program's code: awaiters resume inline
     pop rbx
     ret
 
@@ -445,6 +487,8 @@ rt_timer_seq:   dq 0                    ; the next timer's registration number
 rt_timer_count: dq 0                    ; timers in the heap
 rt_queue_head:  dq 0                    ; slot of the oldest ready promise (low 32 bits used)
 rt_queue_tail:  dq 0                    ; the free slot the next promise goes into
+rt_firing:      dq 0                    ; 1 while timers fire: their awaiters are queued
+rt_schedule:    dq 0                    ; 1 under --schedule queued: every awaiter is queued
 
 section .bss
 

@@ -61,6 +61,11 @@ fail$deadlock:
     mov edx, 9
     jmp rt_fail
 
+fail$argument_range:
+    lea rsi, [rel msg_argument_range]
+    mov edx, 1                          ; any other exception: exit 1, as .NET
+    jmp rt_fail
+
 ; -----------------------------------------------------------------------------
 ; rt_fail(edi = source line or 0, rsi = message string, edx = exit code)
 ; -----------------------------------------------------------------------------
@@ -148,3 +153,7 @@ msg_cast:
 msg_deadlock:
     dq 30
     db "deadlock: Main never completed"
+    align 8, db 0
+msg_argument_range:
+    dq 126
+    db "System.ArgumentOutOfRangeException: The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer."

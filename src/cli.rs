@@ -6,7 +6,7 @@
 
 pub mod output;
 
-use crate::pipeline::{self, Failure};
+use crate::pipeline::{self, Failure, Schedule};
 use crate::{diag, emulate};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{exit, CliError};
@@ -30,6 +30,11 @@ pub struct Cli {
     /// Do not show a lesson's narration (on by default for files in lessons/).
     #[arg(long)]
     no_narration: bool,
+    /// Where an awaiter resumes when its task completes: csharp (inline, inside
+    /// the completion, as C# does on one thread) or queued (every continuation
+    /// through the ready queue, as JavaScript promises do).
+    #[arg(long, value_enum, global = true, default_value_t = Schedule::Csharp)]
+    schedule: Schedule,
 }
 
 #[derive(Subcommand, Debug)]
@@ -72,8 +77,8 @@ enum Command {
     /// Run a file to its end in the stepping engine and print its events (see README "trace").
     Trace {
         file: PathBuf,
-        /// Event kinds to print, comma-separated: save, restore, poll, jump, state, suspend,
-        /// complete, wake, timer, output, fault, budget, deadlock, exit; or all, async.
+        /// Event kinds to print, comma-separated: save, restore, poll, resume, jump, state,
+        /// suspend, complete, wake, timer, output, fault, budget, deadlock, exit; or all, async.
         #[arg(long, default_value = crate::machine::trace::DEFAULT_KINDS)]
         events: String,
         /// One JSON object per line instead of text.
@@ -125,28 +130,31 @@ pub fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
+    let schedule = cli.schedule;
     match cli.command {
         Some(Command::Check { files }) => check(&files),
-        Some(Command::Compile { file, emit, output }) => compile(&file, emit, output.as_deref()),
+        Some(Command::Compile { file, emit, output }) => {
+            compile(&file, emit, output.as_deref(), schedule)
+        }
         Some(Command::Run {
             file,
             max_insns,
             args,
-        }) => run(&file, max_insns, args),
+        }) => run(&file, schedule, max_insns, args),
         Some(Command::Build {
             file,
             output,
             debug,
-        }) => build(&file, &output, debug),
-        Some(Command::Verify { file }) => verify(&file),
+        }) => build(&file, schedule, &output, debug),
+        Some(Command::Verify { file }) => verify(&file, schedule),
         Some(Command::Trace {
             file,
             events,
             json,
             max_insns,
-        }) => trace(&file, &events, json, max_insns),
+        }) => trace(&file, schedule, &events, json, max_insns),
         None => match cli.file {
-            Some(file) => open_ui(&file, !cli.no_narration),
+            Some(file) => open_ui(&file, schedule, !cli.no_narration),
             None => {
                 output::stderr(
                     "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)\n",
@@ -158,8 +166,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
 }
 
 /// Compiles `file`, or prints its diagnostics and says which exit code that means.
-fn compiled_or_report(file: &Path) -> Result<Result<pipeline::Compiled, ExitCode>, CliError> {
-    match pipeline::compile_file(file) {
+fn compiled_or_report(
+    file: &Path,
+    schedule: Schedule,
+) -> Result<Result<pipeline::Compiled, ExitCode>, CliError> {
+    match pipeline::compile_file_with(file, schedule) {
         Ok(compiled) => Ok(Ok(compiled)),
         Err(failure) => Ok(Err(report(&failure)?)),
     }
@@ -167,7 +178,13 @@ fn compiled_or_report(file: &Path) -> Result<Result<pipeline::Compiled, ExitCode
 
 /// `flux-viz trace FILE [--events KINDS] [--json] [--max-insns N]`: the
 /// events, one per line; the program's exit code (1 for any other end).
-fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCode, CliError> {
+fn trace(
+    file: &Path,
+    schedule: Schedule,
+    events: &str,
+    json: bool,
+    max_insns: u64,
+) -> Result<ExitCode, CliError> {
     use crate::machine::{trace, End, KindSet};
     let kinds = match KindSet::parse(events) {
         Ok(kinds) => kinds,
@@ -176,7 +193,7 @@ fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCo
             return Ok(ExitCode::from(exit::USAGE));
         }
     };
-    let compiled = match compiled_or_report(file)? {
+    let compiled = match compiled_or_report(file, schedule)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -195,7 +212,7 @@ fn trace(file: &Path, events: &str, json: bool, max_insns: u64) -> Result<ExitCo
 }
 
 /// `flux-viz FILE [--no-narration]`: the terminal UI (narration only for lessons).
-fn open_ui(file: &Path, narration: bool) -> Result<ExitCode, CliError> {
+fn open_ui(file: &Path, schedule: Schedule, narration: bool) -> Result<ExitCode, CliError> {
     if let Err(e) = std::fs::metadata(file) {
         return Err(CliError::Input(format!(
             "cannot read {}: {}",
@@ -204,7 +221,7 @@ fn open_ui(file: &Path, narration: bool) -> Result<ExitCode, CliError> {
         )));
     }
     let narration = narration && crate::lesson::is_lesson_path(file);
-    crate::tui::run(file, narration).map_err(CliError::Other)?;
+    crate::tui::run(file, schedule, narration).map_err(CliError::Other)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -223,17 +240,23 @@ fn check(files: &[PathBuf]) -> Result<ExitCode, CliError> {
 }
 
 /// `flux-viz compile FILE --emit KIND [-o OUT]`.
-fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, CliError> {
+fn compile(
+    file: &Path,
+    emit: Emit,
+    output: Option<&Path>,
+    schedule: Schedule,
+) -> Result<ExitCode, CliError> {
     if let Some(output) = output {
         output::refuse_input_as_output(output, &[file.to_path_buf()])?;
     }
+    let compiled = || pipeline::compile_file_with(file, schedule);
     let bytes = match emit {
         Emit::Ast => pipeline::ast_dump(file).map(String::into_bytes),
         Emit::Sm => pipeline::state_machines(file, false).map(String::into_bytes),
         Emit::Dot => pipeline::state_machines(file, true).map(String::into_bytes),
-        Emit::Asm => pipeline::compile_file(file).map(|c| c.asm.to_nasm().into_bytes()),
-        Emit::Map => pipeline::compile_file(file).map(|c| c.image.listing(&c.sources).into_bytes()),
-        Emit::Bin => pipeline::compile_file(file).map(|c| flat_image(&c.image)),
+        Emit::Asm => compiled().map(|c| c.asm.to_nasm().into_bytes()),
+        Emit::Map => compiled().map(|c| c.image.listing(&c.sources).into_bytes()),
+        Emit::Bin => compiled().map(|c| flat_image(&c.image)),
     };
     match bytes {
         Ok(bytes) => {
@@ -250,8 +273,13 @@ fn compile(file: &Path, emit: Emit, output: Option<&Path>) -> Result<ExitCode, C
 /// `flux-viz run FILE [-- ARGS]`: the guest's stdout/stderr stream through;
 /// its exit code becomes ours. A fault or an exhausted budget is reported on
 /// stderr with an exit code of its own.
-fn run(file: &Path, max_insns: u64, args: Vec<String>) -> Result<ExitCode, CliError> {
-    let compiled = match compiled_or_report(file)? {
+fn run(
+    file: &Path,
+    schedule: Schedule,
+    max_insns: u64,
+    args: Vec<String>,
+) -> Result<ExitCode, CliError> {
+    let compiled = match compiled_or_report(file, schedule)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -280,9 +308,14 @@ fn run(file: &Path, max_insns: u64, args: Vec<String>) -> Result<ExitCode, CliEr
 /// `flux-viz build [-g] FILE -o EXE`: the static ELF of the image, made
 /// executable (written beside the target and renamed into place); with `-g`
 /// also its symbol table and DWARF.
-fn build(file: &Path, output: &Path, debug: bool) -> Result<ExitCode, CliError> {
+fn build(
+    file: &Path,
+    schedule: Schedule,
+    output: &Path,
+    debug: bool,
+) -> Result<ExitCode, CliError> {
     output::refuse_input_as_output(output, &[file.to_path_buf()])?;
-    let compiled = match compiled_or_report(file)? {
+    let compiled = match compiled_or_report(file, schedule)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -311,9 +344,13 @@ fn debug_elf(compiled: &pipeline::Compiled) -> Result<Vec<u8>, CliError> {
 
 /// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any
 /// disagreement.
-fn verify(file: &Path) -> Result<ExitCode, CliError> {
+fn verify(file: &Path, schedule: Schedule) -> Result<ExitCode, CliError> {
     crate::verify::process::clean_up_on_signals();
-    match crate::verify::verify_file(file, &crate::verify::Config::default()) {
+    let config = crate::verify::Config {
+        schedule,
+        ..crate::verify::Config::default()
+    };
+    match crate::verify::verify_file(file, &config) {
         Ok(result) => {
             output::stdout(result.render().as_bytes())?;
             Ok(ExitCode::from(if result.agree() {

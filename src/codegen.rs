@@ -24,6 +24,7 @@ use crate::asm::{Asm, Role, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
 use crate::lower::labels;
+use crate::pipeline::Schedule;
 use crate::source::{Sources, Span};
 use crate::typed::{self, ClassId, Type};
 use iced_x86::code_asm::{self as x, CodeAssembler};
@@ -34,8 +35,15 @@ pub use runtime::Check;
 
 /// Generates the program's code and data into a fresh [`Asm`].
 /// Fails only on constructs the code generator cannot emit yet.
-pub fn generate(module: &ir::Module, sources: &Sources) -> Result<Asm, Vec<Diagnostic>> {
-    let mut data = ProgramData::default();
+pub fn generate(
+    module: &ir::Module,
+    sources: &Sources,
+    schedule: Schedule,
+) -> Result<Asm, Vec<Diagnostic>> {
+    let mut data = ProgramData {
+        schedule,
+        ..ProgramData::default()
+    };
     let mut asm = Asm::new();
     let mut errors = Vec::new();
     asm.section(Section::Text);
@@ -83,6 +91,8 @@ struct ProgramData {
     /// Literal bytes → label, in first-use order.
     strings: BTreeMap<Vec<u8>, String>,
     string_order: Vec<Vec<u8>>,
+    /// Where awaiters resume (`flux$main` sets the runtime's switch).
+    schedule: Schedule,
 }
 
 impl ProgramData {
@@ -619,6 +629,13 @@ impl<'a, 'm> FnGen<'a, 'm> {
     /// `flux$main`: static initializers, then the entry point.
     fn entry_body(&mut self) {
         let program = self.program;
+        if self.data.schedule == Schedule::Queued {
+            let store = Instruction::with2(Code::Mov_rm64_imm32, Asm::rel(0), 1)
+                .expect("mov qword [rel sym], imm");
+            self.asm.emit_sym(store, labels::SCHEDULE).explain(
+                "--schedule queued: rt_complete sends every awaiter to the ready queue (C# would resume it inline)",
+            );
+        }
         for init in &program.static_inits {
             self.source_line(init.span);
             self.expr(&init.value);

@@ -18,6 +18,28 @@ use crate::source::Sources;
 use crate::{ast, check, codegen, link, lower, parse, typed};
 use std::path::Path;
 
+/// Where an awaiter resumes when the task it awaits completes (LANGUAGE.md §7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Schedule {
+    /// C# on one thread: inline, inside the completion (timers and
+    /// `Task.Yield()` go through the ready queue).
+    #[default]
+    Csharp,
+    /// Every continuation through the ready queue, as JavaScript promises do
+    /// (a teaching option: `--schedule queued`).
+    Queued,
+}
+
+impl Schedule {
+    /// The option's spelling (`csharp`, `queued`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Schedule::Csharp => "csharp",
+            Schedule::Queued => "queued",
+        }
+    }
+}
+
 /// Why a stage produced nothing.
 #[derive(Debug)]
 pub enum Failure {
@@ -136,27 +158,32 @@ pub fn ast_dump(path: &Path) -> Result<String, Failure> {
     on_big_stack(|| Ok(ast::dump::program(&parsed.sources, &parsed.program)))
 }
 
-/// Compiles a file all the way to an image.
+/// Compiles a file all the way to an image (the C# schedule).
 pub fn compile_file(path: &Path) -> Result<Compiled, Failure> {
+    compile_file_with(path, Schedule::default())
+}
+
+/// Compiles a file all the way to an image, for the given schedule.
+pub fn compile_file_with(path: &Path, schedule: Schedule) -> Result<Compiled, Failure> {
     let checked = check_file(path)?;
-    on_big_stack(|| compile_checked(checked))
+    on_big_stack(|| compile_checked(checked, schedule))
 }
 
 /// Compiles source text held in memory all the way to an image.
 pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
     let checked = check_source(name, text)?;
-    on_big_stack(|| compile_checked(checked))
+    on_big_stack(|| compile_checked(checked, Schedule::default()))
 }
 
 /// Lowering and code generation (on the big stack: they recurse over the tree).
-fn compile_checked(mut checked: Checked) -> Result<Compiled, Failure> {
+fn compile_checked(mut checked: Checked, schedule: Schedule) -> Result<Compiled, Failure> {
     let mut sources = std::mem::take(&mut checked.sources);
     let program = &checked.program;
     let module = lower::lower(program);
     let frames = FrameLayout::all(&module);
     let functions = FunctionLayout::all(&module);
     let state_machines = lower::listing::state_machines(&module, &sources);
-    let generated = match codegen::generate(&module, &sources) {
+    let generated = match codegen::generate(&module, &sources, schedule) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
     };
@@ -179,7 +206,7 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
     let mut checked = check_file(path)?;
     on_big_stack(|| {
         let module = lower::lower(&checked.program);
-        match codegen::generate(&module, &checked.sources) {
+        match codegen::generate(&module, &checked.sources, Schedule::default()) {
             Ok(asm) => Ok(asm.to_nasm()),
             Err(diagnostics) => {
                 let sources = std::mem::take(&mut checked.sources);

@@ -25,8 +25,12 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the UI until the user quits.
-pub fn run(path: &Path, narration: bool) -> Result<(), String> {
-    let mut app = App::new(path, narration, theme::Theme::from_env());
+pub fn run(
+    path: &Path,
+    schedule: crate::pipeline::Schedule,
+    narration: bool,
+) -> Result<(), String> {
+    let mut app = App::open(path, schedule, narration, theme::Theme::from_env());
     let (mut terminal, _guard) =
         terminal::setup().map_err(|e| format!("cannot use the terminal: {e}"))?;
     while !app.quit {

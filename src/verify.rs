@@ -254,6 +254,8 @@ pub struct Config {
     pub timeout: Duration,
     /// The emulated run's instruction budget.
     pub max_insns: u64,
+    /// The schedule of every way (mono's prelude follows it too).
+    pub schedule: pipeline::Schedule,
 }
 
 impl Default for Config {
@@ -262,6 +264,7 @@ impl Default for Config {
             mono_cache: oracle::default_cache_dir(),
             timeout: Duration::from_secs(60),
             max_insns: emulate::DEFAULT_MAX_INSNS,
+            schedule: pipeline::Schedule::default(),
         }
     }
 }
@@ -271,7 +274,7 @@ impl Default for Config {
 pub fn verify_file(path: &Path, config: &Config) -> Result<Report, Failure> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-    let compiled = pipeline::compile_file(path)?;
+    let compiled = pipeline::compile_file_with(path, config.schedule)?;
     let name = path.display().to_string();
     let ways = std::thread::scope(|scope| {
         let mono = scope.spawn(|| attempt_mono(&name, &src, config));
@@ -403,7 +406,7 @@ fn attempt_mono(name: &str, src: &str, config: &Config) -> WayReport {
         return report;
     }
     oracle::compile(name, src, &config.mono_cache)
-        .and_then(|exe| oracle::run_exe(&exe, config.timeout))
+        .and_then(|exe| oracle::run_exe(&exe, config.timeout, config.schedule))
         .map_or_else(|why| failed(Way::Mono, why), |run| ran(Way::Mono, run))
 }
 

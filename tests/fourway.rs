@@ -25,9 +25,10 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn config() -> Config {
+fn config(schedule: oracle::Schedule) -> Config {
     Config {
         mono_cache: oracle::cache_dir(),
+        schedule,
         ..Config::default()
     }
 }
@@ -55,10 +56,14 @@ fn tools_present(test: &str) -> bool {
 
 /// Verifies one program: every way that ran agrees (bytes included) and
 /// matches the expectations. Returns the report's text with the problems.
-fn check_program(path: &Path) -> Result<Report, String> {
-    let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let expected = oracle::load_expectations(path)?;
-    let report = verify::verify_file(path, &config()).map_err(|f| f.render())?;
+fn check_program(path: &Path, schedule: oracle::Schedule) -> Result<Report, String> {
+    let name = format!(
+        "{} ({})",
+        path.file_name().unwrap().to_string_lossy(),
+        schedule.name()
+    );
+    let expected = oracle::load_expectations_for(path, schedule)?;
+    let report = verify::verify_file(path, &config(schedule)).map_err(|f| f.render())?;
     let mut problems = Vec::new();
     for way in &report.ways {
         if let Some(run) = &way.run {
@@ -80,14 +85,14 @@ fn check_program(path: &Path) -> Result<Report, String> {
 
 /// Runs `check_program` over `paths` on two threads; returns the reports and
 /// the failures.
-fn check_all(paths: &[PathBuf]) -> (Vec<Report>, Vec<String>) {
+fn check_all(paths: &[PathBuf], schedule: oracle::Schedule) -> (Vec<Report>, Vec<String>) {
     let next = AtomicUsize::new(0);
     let results = Mutex::new((Vec::new(), Vec::new()));
     std::thread::scope(|s| {
         for _ in 0..2 {
             s.spawn(|| {
                 while let Some(path) = paths.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let result = check_program(path);
+                    let result = check_program(path, schedule);
                     let mut results = results.lock().unwrap();
                     match result {
                         Ok(report) => results.0.push(report),
@@ -114,7 +119,7 @@ fn every_program_agrees_five_ways() {
     let programs = oracle::programs_in(&root().join("tests/programs"), "fs");
     assert!(programs.len() >= 100, "only {} programs", programs.len());
     let start = Instant::now();
-    let (reports, mut failures) = check_all(&programs);
+    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Csharp);
     failures.sort();
     let skipped_mono = programs.len() - failures.len() - agreeing(&reports, Way::Mono);
     eprintln!(
@@ -150,7 +155,7 @@ fn byte_check_names_the_first_differing_instruction() {
     }
     let mut compiled = pipeline::compile_source("small.fs", SMALL).expect("compiles");
     let dir = process::Scratch::new("fourway-bytes").expect("scratch");
-    let timeout = config().timeout;
+    let timeout = config(oracle::Schedule::Csharp).timeout;
     let exe = native::nasm_ld(&compiled.asm, &compiled.image, &dir, timeout).expect("nasm+ld");
     let count = native::byte_check(&exe, &compiled.image, &compiled.sources).expect("equal");
     assert_eq!(count, compiled.image.map.len());
@@ -279,11 +284,42 @@ fn every_lesson_agrees_five_ways() {
     tools_present("every_lesson_agrees_five_ways");
     let lessons = oracle::programs_in(&root().join("lessons"), "fs");
     assert!(lessons.len() >= 5, "only {} lessons", lessons.len());
-    let (reports, failures) = check_all(&lessons);
+    let (reports, failures) = check_all(&lessons, oracle::Schedule::Csharp);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert_eq!(
         agreeing(&reports, Way::Engine),
         lessons.len(),
         "the engine ran every lesson"
     );
+}
+
+/// `--schedule queued`, five ways, on every async program and lesson: the
+/// emulator, the engine, both native builds and mono's queued prelude agree,
+/// with NAME.queued.stdout where the order differs from C#'s.
+#[test]
+fn every_async_program_agrees_five_ways_queued() {
+    let all_tools = tools_present("every_async_program_agrees_five_ways_queued");
+    let mut programs: Vec<PathBuf> = oracle::programs_in(&root().join("tests/programs"), "fs")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("async_")
+        })
+        .collect();
+    programs.extend(oracle::programs_in(&root().join("lessons"), "fs"));
+    assert!(programs.len() >= 40, "only {} programs", programs.len());
+    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Queued);
+    failures.sort();
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs fail the five-way check under --schedule queued:\n\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n\n")
+    );
+    if all_tools {
+        assert_eq!(agreeing(&reports, Way::Mono), programs.len());
+    }
 }

@@ -52,13 +52,25 @@ fn corpus_is_well_formed() {
 
 #[test]
 fn corpus_matches_real_csharp() {
+    corpus_under(oracle::Schedule::Csharp);
+}
+
+/// `--schedule queued` against the prelude's queued schedule (every
+/// continuation posted): NAME.queued.stdout where the order differs.
+#[test]
+fn corpus_matches_queued_csharp() {
+    corpus_under(oracle::Schedule::Queued);
+}
+
+fn corpus_under(schedule: oracle::Schedule) {
     if !oracle::require_mono("corpus_matches_real_csharp") {
         return;
     }
     let programs = corpus();
-    let (checked, skipped, failures) = oracle::check_all(&programs);
+    let (checked, skipped, failures) = oracle::check_all_as(&programs, schedule);
     eprintln!(
-        "oracle: {checked} programs agree with mono, {} skipped (FluxSharp-only):",
+        "oracle ({}): {checked} programs agree with mono, {} skipped (FluxSharp-only):",
+        schedule.name(),
         skipped.len()
     );
     for s in &skipped {

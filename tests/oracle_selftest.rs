@@ -39,6 +39,17 @@ fn header_parsing() {
 
 #[test]
 fn prelude_follows_the_execution_model() {
+    selftests_under(oracle::Schedule::Csharp);
+}
+
+#[test]
+fn prelude_follows_the_queued_schedule() {
+    selftests_under(oracle::Schedule::Queued);
+}
+
+/// Every self-test against its hand-written expectation for `schedule`
+/// (NAME.queued.stdout where the queued order differs).
+fn selftests_under(schedule: oracle::Schedule) {
     if !oracle::require_mono("prelude_follows_the_execution_model") {
         return;
     }
@@ -48,7 +59,7 @@ fn prelude_follows_the_execution_model() {
         programs.len() >= 6,
         "expected at least 6 self-test programs"
     );
-    let (checked, skipped, failures) = oracle::check_all(&programs);
+    let (checked, skipped, failures) = oracle::check_all_as(&programs, schedule);
     assert!(
         skipped.is_empty(),
         "self-tests may not be skipped: {skipped:?}"

@@ -5,14 +5,15 @@
 #[path = "oracle/mod.rs"]
 mod oracle;
 
+use flux_viz::pipeline::Schedule;
 use flux_viz::{emulate, pipeline};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Compiles and runs one program in the emulator.
-fn run_emulated(path: &Path) -> Result<oracle::Outcome, String> {
-    let compiled = pipeline::compile_file(path).map_err(|f| f.render())?;
+fn run_emulated(path: &Path, schedule: Schedule) -> Result<oracle::Outcome, String> {
+    let compiled = pipeline::compile_file_with(path, schedule).map_err(|f| f.render())?;
     let outcome = emulate::run(&compiled.image, &emulate::Options::default());
     if let Some(message) = outcome.stop_message(&compiled.sources) {
         return Err(message);
@@ -25,15 +26,15 @@ fn run_emulated(path: &Path) -> Result<oracle::Outcome, String> {
     })
 }
 
-fn check_program(path: &Path) -> Result<(), String> {
+fn check_program(path: &Path, schedule: Schedule) -> Result<(), String> {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let expected = oracle::load_expectations(path)?;
-    let got = run_emulated(path).map_err(|e| format!("{name}: {e}"))?;
-    oracle::check(&name, &expected, &got)
+    let expected = oracle::load_expectations_for(path, schedule)?;
+    let got = run_emulated(path, schedule).map_err(|e| format!("{name}: {e}"))?;
+    oracle::check(&format!("{name} ({})", schedule.name()), &expected, &got)
 }
 
 /// Runs `check_program` over all paths on two threads; panics with every failure.
-fn check_all(paths: &[PathBuf]) {
+fn check_all(paths: &[PathBuf], schedule: Schedule) {
     assert!(!paths.is_empty(), "no programs found");
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
@@ -41,7 +42,7 @@ fn check_all(paths: &[PathBuf]) {
         for _ in 0..2 {
             s.spawn(|| {
                 while let Some(path) = paths.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    if let Err(e) = check_program(path) {
+                    if let Err(e) = check_program(path, schedule) {
                         failures.lock().unwrap().push(e);
                     }
                 }
@@ -65,10 +66,24 @@ fn root() -> &'static Path {
 
 #[test]
 fn every_test_program_runs_emulated_as_expected() {
-    check_all(&oracle::programs_in(&root().join("tests/programs"), "fs"));
+    check_all(
+        &oracle::programs_in(&root().join("tests/programs"), "fs"),
+        Schedule::Csharp,
+    );
 }
 
 #[test]
 fn every_lesson_runs_emulated_as_expected() {
-    check_all(&oracle::programs_in(&root().join("lessons"), "fs"));
+    check_all(
+        &oracle::programs_in(&root().join("lessons"), "fs"),
+        Schedule::Csharp,
+    );
+}
+
+/// `--schedule queued`: NAME.queued.stdout where the order differs, else NAME.stdout.
+#[test]
+fn every_program_and_lesson_runs_queued_as_expected() {
+    let mut all = oracle::programs_in(&root().join("tests/programs"), "fs");
+    all.extend(oracle::programs_in(&root().join("lessons"), "fs"));
+    check_all(&all, Schedule::Queued);
 }

@@ -46,6 +46,9 @@ pub enum Role {
     Suspend,
     /// The event loop's `call [rcx + P_CONT]`: a continuation jump.
     Poll,
+    /// `rt_complete`'s `call [rcx + P_CONT]`: the awaiter of a completing
+    /// task resumes inline, inside the completion (C# on one thread).
+    Resume,
     /// The entry of `rt_complete`: a promise completes.
     Complete,
     /// The entry of `rt_enqueue`: a promise joins the ready queue.
@@ -73,6 +76,8 @@ pub enum Made {
     Timer,
     WhenAll,
     FromResult,
+    /// `Task.Delay(-1)`: pending forever.
+    Never,
 }
 
 impl Role {
@@ -80,9 +85,9 @@ impl Role {
     /// `@name(argument)`, e.g. `; @made(timer) a fresh timer`. Returns the
     /// role and the rest of the comment (the explanation), or `Err` with a
     /// message for an unknown name. The names are the kebab-case of the
-    /// variants the runtime uses: `poll`, `complete`, `wake`,
+    /// variants the runtime uses: `poll`, `resume`, `complete`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
-    /// from-result)`.
+    /// from-result | never)`.
     pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
         let rest = comment.strip_prefix('@')?;
         let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
@@ -93,6 +98,7 @@ impl Role {
         };
         let role = match (name, argument) {
             ("poll", None) => Role::Poll,
+            ("resume", None) => Role::Resume,
             ("complete", None) => Role::Complete,
             ("wake", None) => Role::Wake,
             ("timer-advance", None) => Role::TimerAdvance,
@@ -102,6 +108,7 @@ impl Role {
             ("made", Some("timer")) => Role::PromiseMade(Made::Timer),
             ("made", Some("when-all")) => Role::PromiseMade(Made::WhenAll),
             ("made", Some("from-result")) => Role::PromiseMade(Made::FromResult),
+            ("made", Some("never")) => Role::PromiseMade(Made::Never),
             _ => return Some(Err(format!("unknown role annotation `@{word}`"))),
         };
         Some(Ok((role, explain)))

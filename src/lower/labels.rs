@@ -30,6 +30,9 @@ use std::borrow::Cow;
 /// The label of the function the runtime's `_start` calls.
 pub const ENTRY: &str = "flux$main";
 
+/// The runtime's schedule switch `rt_complete` reads (0 = C#, 1 = queued).
+pub const SCHEDULE: &str = "rt_schedule";
+
 /// The owner part of top-level functions' labels.
 const TOP_LEVEL_OWNER: &str = "fn";
 

@@ -746,7 +746,7 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             (r(R::R15), word(r(R::R15) + header::STATE as u64))
         }
         SiteKind::Jump => (r(R::R15), r(R::RAX)),
-        SiteKind::Poll => (r(R::RCX), word(r(R::RCX) + header::STATE as u64)),
+        SiteKind::Poll | SiteKind::Resume => (r(R::RCX), word(r(R::RCX) + header::STATE as u64)),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         SiteKind::Wake => {
             let waiting = d.sites_word("rt_queue_tail") - d.sites_word("rt_queue_head");

@@ -23,6 +23,8 @@ pub enum EventKind {
     Save,
     Restore,
     Poll,
+    /// A completing task resumes its awaiter inline (C# on one thread).
+    Resume,
     Jump,
     State,
     Suspend,
@@ -43,6 +45,7 @@ impl EventKind {
         matches!(
             self,
             EventKind::Poll
+                | EventKind::Resume
                 | EventKind::Jump
                 | EventKind::State
                 | EventKind::Suspend
@@ -50,12 +53,13 @@ impl EventKind {
         )
     }
 
-    pub const ALL: [EventKind; 16] = [
+    pub const ALL: [EventKind; 17] = [
         EventKind::Insn,
         EventKind::Line,
         EventKind::Save,
         EventKind::Restore,
         EventKind::Poll,
+        EventKind::Resume,
         EventKind::Jump,
         EventKind::State,
         EventKind::Suspend,
@@ -76,6 +80,7 @@ impl EventKind {
             EventKind::Save => "save",
             EventKind::Restore => "restore",
             EventKind::Poll => "poll",
+            EventKind::Resume => "resume",
             EventKind::Jump => "jump",
             EventKind::State => "state",
             EventKind::Suspend => "suspend",
@@ -103,6 +108,7 @@ impl EventKind {
             SiteKind::Jump => EventKind::Jump,
             SiteKind::Suspend => EventKind::Suspend,
             SiteKind::Poll => EventKind::Poll,
+            SiteKind::Resume => EventKind::Resume,
             SiteKind::Complete => EventKind::Complete,
             SiteKind::Wake => EventKind::Wake,
             SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
@@ -124,11 +130,14 @@ pub struct KindSet(pub u32);
 
 impl KindSet {
     /// Every kind that is recorded as the program runs (all but `insn` and `line`).
-    pub const RECORDED: KindSet =
-        KindSet(!(1 << EventKind::Insn as u32 | 1 << EventKind::Line as u32) & 0xffff);
-    /// The async machinery: poll, jump, state, suspend, complete, wake, timer.
+    pub const RECORDED: KindSet = KindSet(
+        !(1 << EventKind::Insn as u32 | 1 << EventKind::Line as u32)
+            & ((1 << EventKind::ALL.len()) - 1),
+    );
+    /// The async machinery: poll, resume, jump, state, suspend, complete, wake, timer.
     pub const ASYNC: KindSet = KindSet(
         1 << EventKind::Poll as u32
+            | 1 << EventKind::Resume as u32
             | 1 << EventKind::Jump as u32
             | 1 << EventKind::State as u32
             | 1 << EventKind::Suspend as u32
@@ -315,6 +324,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Jump
         | SiteKind::Suspend
         | SiteKind::Poll
+        | SiteKind::Resume
         | SiteKind::Complete
         | SiteKind::Wake
         | SiteKind::TimerFire
@@ -419,10 +429,18 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 p.id, p.call, r.b, resume
             );
         }
+        SiteKind::Resume => {
+            let resume = cx.program.continuation_name(&p);
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "A task has just completed, so its awaiter, promise #{} ({}, state {}), resumes right here, inside the completion: rt_complete calls its continuation {} with the frame in rdi, before the completing code goes on (C# on one thread).",
+                p.id, p.call, r.b, resume
+            );
+        }
         SiteKind::Complete => {
             let result = cx.program.result_text(&p, r.b, cx.value);
             e.explain = format!(
-                "Promise #{} ({}) completes{result}: its status becomes 1 and everyone awaiting it is queued.",
+                "Promise #{} ({}) completes{result}: its status becomes 1, then rt_complete wakes its awaiters in the order they began to wait (each one resumes here or joins the ready queue: the next events say which).",
                 p.id, p.call
             );
         }
@@ -556,6 +574,7 @@ fn exception(name: &str) -> &'static str {
         "oom" => "an OutOfMemoryException",
         "stack" => "a StackOverflowException",
         "cast" => "an InvalidCastException",
+        "argument_range" => "an ArgumentOutOfRangeException",
         _ => "an exception",
     }
 }
@@ -567,5 +586,6 @@ pub(crate) fn owner_of(program: &Program, made: Made) -> String {
         Made::Timer => "Task.Delay".to_string(),
         Made::WhenAll => "Task.WhenAll".to_string(),
         Made::FromResult => "Task.FromResult".to_string(),
+        Made::Never => "Task.Delay(-1)".to_string(),
     }
 }

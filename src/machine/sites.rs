@@ -36,6 +36,8 @@ pub enum Made {
     Timer,
     WhenAll,
     FromResult,
+    /// `Task.Delay(-1)`: never completes.
+    Never,
 }
 
 /// What happens at a site.
@@ -59,6 +61,8 @@ pub enum SiteKind {
     Suspend,
     /// The event loop's `call [rcx+16]`.
     Poll,
+    /// `rt_complete`'s `call [rcx+16]`: an awaiter resumes inline.
+    Resume,
     /// The entry of `rt_complete`.
     Complete,
     /// The entry of `rt_enqueue`.
@@ -331,6 +335,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
         Role::StateDispatch => SiteKind::Jump,
         Role::Suspend => SiteKind::Suspend,
         Role::Poll => SiteKind::Poll,
+        Role::Resume => SiteKind::Resume,
         Role::Complete => SiteKind::Complete,
         Role::Wake => SiteKind::Wake,
         Role::TimerAdvance => SiteKind::TimerAdvance,
@@ -341,6 +346,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             RoleMade::Timer => Made::Timer,
             RoleMade::WhenAll => Made::WhenAll,
             RoleMade::FromResult => Made::FromResult,
+            RoleMade::Never => Made::Never,
         }),
     })
 }

@@ -9,6 +9,7 @@ use super::panes;
 use super::session::{Session, Snapshot};
 use super::theme::Theme;
 use crate::machine::{Breakpoint, FrameView, Progress, Stop};
+use crate::pipeline::Schedule;
 use crate::source::FileId;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -35,6 +36,7 @@ pub enum Action {
     /// `h`: values as raw hex instead of what they point to / decimal.
     ToggleRawHex,
     Reload,
+    SwitchSchedule,
     FocusNext,
     FocusPrev,
     ToggleBreakpoint,
@@ -101,6 +103,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("B", &[KeyCode::Char('B')], Action::BackEvent),
     bind("c", &[KeyCode::Char('c')], Action::Continue),
     bind("r", &[KeyCode::Char('r')], Action::Reload),
+    bind("o", &[KeyCode::Char('o')], Action::SwitchSchedule),
     bind("Tab", &[KeyCode::Tab], Action::FocusNext),
     bind("S-Tab", &[KeyCode::BackTab], Action::FocusPrev),
     bind("Enter", &[KeyCode::Enter], Action::ToggleBreakpoint),
@@ -226,14 +229,23 @@ pub struct App {
     pub theme: Theme,
     /// When the file was last read (to reload a broken file once it is saved).
     loaded_at: Option<std::time::SystemTime>,
+    /// Where awaiters resume (`o` switches and recompiles).
+    pub schedule: Schedule,
 }
 
 impl App {
-    /// Loads a file (a compile error becomes the error screen, not a failure).
+    /// Loads a file under the C# schedule (a compile error becomes the error
+    /// screen, not a failure).
     pub fn new(path: &Path, narration: bool, theme: Theme) -> App {
+        App::open(path, Schedule::default(), narration, theme)
+    }
+
+    /// Loads a file under the given schedule.
+    pub fn open(path: &Path, schedule: Schedule, narration: bool, theme: Theme) -> App {
         let mut app = App {
             path: path.to_path_buf(),
-            session: Session::load(path),
+            session: Session::load(path, schedule),
+            schedule,
             mode: Mode::Normal,
             focus: PaneId::Source,
             views: [View::default(); 7],
@@ -321,6 +333,7 @@ impl App {
             Action::PrevIteration => self.motion(Session::prev_iteration),
             Action::NextIteration => self.long_motion(Session::next_iteration),
             Action::Reload => self.reload(),
+            Action::SwitchSchedule => self.switch_schedule(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(PaneId::ALL.len() - 1),
             Action::ToggleBreakpoint => self.toggle_breakpoint(),
@@ -424,12 +437,28 @@ impl App {
         self.follow_cpu();
     }
 
+    /// `o`: the other schedule (C# inline ↔ queued), recompiled from the start.
+    fn switch_schedule(&mut self) {
+        self.schedule = match self.schedule {
+            Schedule::Csharp => Schedule::Queued,
+            Schedule::Queued => Schedule::Csharp,
+        };
+        self.reload();
+        if self.session.is_ok() {
+            self.message = match self.schedule {
+                Schedule::Csharp => "schedule: C# (an awaiter resumes inside the completion); at the start",
+                Schedule::Queued => "schedule: queued (every continuation waits in the ready queue, as in JavaScript); at the start",
+            }
+            .to_string();
+        }
+    }
+
     fn reload(&mut self) {
         let breakpoints: Vec<Breakpoint> = match &self.session {
             Ok(s) => s.machine.breakpoints().cloned().collect(),
             Err(_) => Vec::new(),
         };
-        self.session = Session::load(&self.path);
+        self.session = Session::load(&self.path, self.schedule);
         self.after_load();
         if let Ok(session) = &mut self.session {
             for b in breakpoints {

@@ -47,6 +47,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleRawHex => "values as raw hex / as what they point to and decimal ints",
         Action::Continue => "continue to a breakpoint or the end",
         Action::Reload => "re-read the file and restart (keeps breakpoints)",
+        Action::SwitchSchedule => {
+            "switch the schedule: C# (awaiters resume inline) or queued (as JavaScript)"
+        }
         Action::FocusNext => "focus the next pane",
         Action::FocusPrev => "focus the previous pane",
         Action::ToggleBreakpoint => {
@@ -114,7 +117,7 @@ pub const REGISTER_GROUPS: [(&str, &[&str]); 4] = [
 pub fn event_rank(kind: crate::machine::EventKind) -> u8 {
     use crate::machine::EventKind as K;
     match kind {
-        K::Poll => 9,
+        K::Poll | K::Resume => 9,
         K::Suspend => 8,
         K::Jump => 7,
         K::Timer => 6,
@@ -133,6 +136,7 @@ pub fn event_glyph(kind: crate::machine::EventKind) -> char {
     use crate::machine::EventKind as K;
     match kind {
         K::Poll => 'P',
+        K::Resume => 'R',
         K::Jump => 'j',
         K::Suspend => 's',
         K::State => '#',

@@ -105,7 +105,7 @@ impl Theme {
     pub fn event(self, kind: crate::machine::EventKind) -> Style {
         use crate::machine::EventKind as K;
         self.fg(match kind {
-            K::Poll => Color::LightCyan,
+            K::Poll | K::Resume => Color::LightCyan,
             K::Jump => Color::LightGreen,
             K::Suspend => Color::LightYellow,
             K::State => Color::Yellow,

@@ -10,6 +10,7 @@
 
 use super::process::{self, Scratch};
 use super::Run;
+use crate::pipeline::Schedule;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -114,10 +115,17 @@ fn store(built: &Path, exe: &Path) -> Result<(), String> {
     std::fs::rename(&staged, exe).map_err(|e| format!("caching {}: {e}", exe.display()))
 }
 
-/// Runs a compiled oracle executable under mono.
-pub fn run_exe(exe: &Path, timeout: Duration) -> Result<Run, String> {
+/// The environment variable that tells the prelude the schedule.
+pub const SCHEDULE_VARIABLE: &str = "FLUX_ORACLE_SCHEDULE";
+
+/// Runs a compiled oracle executable under mono, following `schedule`
+/// (the prelude reads it from `FLUX_ORACLE_SCHEDULE`).
+pub fn run_exe(exe: &Path, timeout: Duration, schedule: Schedule) -> Result<Run, String> {
     let mut command = Command::new("mono");
-    command.arg(exe).env("MONO_GC_PARAMS", MONO_GC_PARAMS);
+    command
+        .arg(exe)
+        .env("MONO_GC_PARAMS", MONO_GC_PARAMS)
+        .env(SCHEDULE_VARIABLE, schedule.name());
     process::run(&mut command, timeout)
 }
 

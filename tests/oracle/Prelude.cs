@@ -12,13 +12,20 @@
 //   * FluxContext: a SynchronizationContext whose Post appends to the ready
 //     queue. `await` captures SynchronizationContext.Current, and Task.Yield()
 //     posts to it at once.
-//   * A fresh FluxContext instance is installed before every queue item and every
-//     timer firing. The BCL runs an await continuation inline when the task
-//     completes on a thread whose SynchronizationContext.Current is the very
-//     context that was captured (SynchronizationContextAwaitTaskContinuation.Run).
-//     A task awaited in one item can only complete in a later item or in a timer
-//     firing, which then has a different context object, so every continuation
-//     goes through Post, i.e. to the back of the queue, never inline.
+//   * The schedule (FLUX_ORACLE_SCHEDULE, set by the harness):
+//     - `csharp` (the default): ONE FluxContext for the whole run, so the
+//       program behaves as C# on one thread really does. When an async method
+//       completes on the loop thread, the BCL runs each await continuation
+//       inline, since SynchronizationContext.Current is the context it
+//       captured (SynchronizationContextAwaitTaskContinuation.Run). Timers are
+//       completed with no context current, as a timer thread would complete
+//       them, so their continuations are posted to the queue.
+//     - `queued` (flux-viz's `--schedule queued`): a fresh FluxContext before
+//       every queue item and timer firing; a task awaited in one item can only
+//       complete in a later item, under another context object, so every
+//       continuation goes through Post, never inline.
+//   * Task.Delay as C# defines it: 0 is complete at once, -1 never completes,
+//     below -1 throws ArgumentOutOfRangeException (the real BCL message).
 //   * A watchdog thread turns a blocking wait of the loop thread (t.Result or
 //     t.Wait() on an incomplete task; nothing else blocks here) into the
 //     deadlock failure, exit 9.
@@ -103,17 +110,35 @@ namespace FluxOracle
             ready.Enqueue(new Item { D = d, State = state });
         }
 
+        static readonly bool queued = Environment.GetEnvironmentVariable("FLUX_ORACLE_SCHEDULE") == "queued";
+        static readonly FluxContext theContext = new FluxContext(Instance);
+
         public Task Delay(int ms)
         {
-            if (ms <= 0) return Task.CompletedTask;
+            // C#'s own checks and messages (Task.Delay(int)).
+            if (ms < -1) throw new ArgumentOutOfRangeException("millisecondsDelay", "The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.");
+            if (ms == 0) return Task.CompletedTask;
+            if (ms == -1) return new TaskCompletionSource<bool>().Task;
             var t = new Timer { Deadline = Now + ms, Seq = seq++, Tcs = new TaskCompletionSource<bool>() };
             timers.Add(t);
             return t.Tcs.Task;
         }
 
+        /// The context code runs under: the one context (C#), or a fresh one
+        /// per queue item (queued).
         static void FreshContext()
         {
-            SynchronizationContext.SetSynchronizationContext(new FluxContext(Instance));
+            SynchronizationContext.SetSynchronizationContext(queued ? new FluxContext(Instance) : theContext);
+        }
+
+        /// Completes a timer as a timer thread would: with no context current,
+        /// so its awaiters are posted to the loop (in the queued schedule a
+        /// fresh context has the same effect).
+        static void Fire(Timer t)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+            t.Tcs.SetResult(true);
+            FreshContext();
         }
 
         /// Runs `main` (void Main / main()) or `mainTask` (async Task Main) under §7.
@@ -138,8 +163,7 @@ namespace FluxOracle
                 {
                     Timer t = timers.Min;
                     timers.Remove(t);
-                    FreshContext();
-                    t.Tcs.SetResult(true);
+                    Fire(t);
                     if (mainTask.IsFaulted) return;
                 }
             }

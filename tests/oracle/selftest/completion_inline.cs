@@ -1,4 +1,4 @@
-// §7: completing a task appends its awaiters to the ready queue (in the order they began to wait), never runs them inline.
+// §7: completing a task resumes its awaiters inline, in the order they began to wait, before the completion returns; a timer's awaiters go through the ready queue. (completion_inline.queued.stdout: every continuation queued.)
 using System;
 using System.Threading.Tasks;
 
