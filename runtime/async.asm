@@ -4,8 +4,8 @@
 ; This is the machinery behind `await`. Every task is a PROMISE: a block of
 ; memory that starts with the same header (offsets shared with src/ir.rs):
 ;
-;   +0   status        0 while pending, 1 once completed
-;   +8   result        the value of a Task<T>
+;   +0   status        0 while pending, 1 once completed, 2 once faulted
+;   +8   result        the value of a Task<T>; of a faulted task, its exception
 ;   +16  continuation  code the event loop calls to run this promise
 ;   +24  context       the value the event loop passes in rdi (the frame)
 ;   +32  awaiters      first node of the list of those waiting for it
@@ -36,6 +36,7 @@
 ; THE EVENT LOOP (rt_run_loop) repeats:
 ;   1. if the ready queue has a promise: take the oldest, load its context into
 ;      rdi and call its continuation (the "poll" and the "continuation jump");
+;   (after each: if Main's task has faulted, its exception is uncaught: exit)
 ;   2. else if Main has completed: return (pending timers are dropped);
 ;   3. else if a timer is pending: advance virtual time to the earliest
 ;      deadline and fire every timer due then, in registration order;
@@ -45,6 +46,8 @@
 ;   rt_await(rdi=task, rsi=waiter)     append the waiter to the task's awaiters
 ;   rt_complete(rdi=promise)           mark completed, resume (or queue) every
 ;                                      awaiter in the order they began waiting
+;   rt_fault(rdi=promise, rsi=exception)      the same for a task that faulted
+;   rt_fault_void(rdi=frame, rsi=exception)   async void: post it to the loop
 ;   rt_enqueue(rdi=promise)            append to the ready queue
 ;   rt_run_loop(rdi=main task or 0)    run until Main is done and nothing is ready
 ;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (0: done at once,
@@ -129,10 +132,11 @@ rt_await:
 ; promises count down at once.
 ; -----------------------------------------------------------------------------
 rt_complete:
-    push rbx                            ; @complete the promise in rdi completes
+    mov qword [rdi + P_STATUS], 1       ; @complete completed: later awaits will not suspend
+rt_wake_awaiters:
+    push rbx
     push r12
     push r13                            ; three pushes: rsp is 16-aligned for the calls
-    mov qword [rdi + P_STATUS], 1       ; completed: later awaits will not suspend
     mov rbx, [rdi + P_AWAITERS]         ; rbx = the first node
     mov qword [rdi + P_AWAITERS], 0     ; the list is used up
 .next:
@@ -165,6 +169,32 @@ rt_complete:
     ret
 
 ; -----------------------------------------------------------------------------
+; rt_fault(rdi = promise, rsi = exception): an exception left the async method
+; (its resume function's handler record caught it). The task keeps the
+; exception; its awaiters wake as for a completion, and each rethrows it at
+; its await. A faulted task nobody awaits is simply dropped.
+; -----------------------------------------------------------------------------
+rt_fault:
+    mov qword [rdi + P_STATUS], FAULTED ; @faulted the task ends with an exception
+    mov [rdi + P_RESULT], rsi           ; kept for whoever awaits it
+    jmp rt_wake_awaiters
+
+; rt_fault_void(rdi = frame, rsi = exception): an `async void` method has no
+; task to keep it: as in C#, the exception is posted to the event loop, and
+; rethrown there, where nothing catches it.
+rt_fault_void:
+    mov qword [rdi + P_STATUS], FAULTED ; @faulted the method ends with an exception
+    mov [rdi + P_RESULT], rsi
+    lea rax, [rel rt_rethrow_posted]
+    mov [rdi + P_CONT], rax             ; what the loop will run for this frame
+    jmp rt_enqueue
+
+; rt_rethrow_posted(rdi = frame): run by the event loop.
+rt_rethrow_posted:
+    mov rdi, [rdi + P_RESULT]
+    jmp rt_throw                        ; no handler outside the loop: uncaught
+
+; -----------------------------------------------------------------------------
 ; rt_from_result(rdi = value) → rax: Task.FromResult(value), already completed.
 ; -----------------------------------------------------------------------------
 rt_from_result:
@@ -188,8 +218,9 @@ rt_delay:
     jz .done_at_once
     cmp rdi, -1
     je .forever
+    sub rsp, 8                          ; keeps the call 16-byte aligned
     xor edi, edi
-    call fail$argument_range            ; @no-return the return address shows who called Delay
+    call throw$argument_range           ; @no-return the return address shows who called Delay
 .done_at_once:
     lea rax, [rel rt_completed_task]    ; already done: nothing to wait for
     ret
@@ -242,8 +273,8 @@ rt_when_all:
     jae .counted
     mov rdi, [r12 + 8 + r14*8]          ; the task at this index
     inc r14
-    cmp qword [rdi + P_STATUS], 1
-    je .each                            ; already completed: nothing to wait for
+    cmp qword [rdi + P_STATUS], 0
+    jne .each                           ; already done (or faulted): nothing to wait for
     inc qword [rbx + W_REMAINING]
     lea rsi, [rbx + 1]                  ; kind bit 1: count down inline on completion
     call rt_await
@@ -259,12 +290,28 @@ rt_when_all:
     pop rbx
     ret
 
-; rt_when_all_step(rdi = WhenAll promise): one task finished.
+; rt_when_all_step(rdi = WhenAll promise): one task finished. After the last,
+; the WhenAll faults with the first faulted task's exception (in argument
+; order, as `await Task.WhenAll` rethrows), or else completes.
 rt_when_all_step:
     dec qword [rdi + W_REMAINING]
     jnz .wait
     push rbx
     mov rbx, rdi
+    mov rcx, [rbx + W_TASKS]
+    xor edx, edx                        ; rdx = index
+.find_fault:
+    cmp rdx, [rcx]
+    jae .none_faulted
+    mov rax, [rcx + 8 + rdx*8]
+    inc rdx
+    cmp qword [rax + P_STATUS], FAULTED
+    jne .find_fault
+    mov rdi, rbx
+    mov rsi, [rax + P_RESULT]           ; the first exception
+    pop rbx
+    jmp rt_fault                        ; tail call: wakes the WhenAll's awaiters
+.none_faulted:
     cmp qword [rbx + W_ELEM], 0
     je .finish
     call rt_when_all_results
@@ -332,7 +379,7 @@ rt_run_loop:
     sub rsp, 8                          ; keeps the calls below 16-byte aligned
     mov rbx, rdi                        ; rbx = Main's task
     lea r12, [rel rt_queue]             ; r12 = the ready queue's slots
-    jmp .poll
+    jmp .check
 .run:
     mov rcx, [r12 + rax*8]              ; rcx = the oldest ready promise
     inc eax
@@ -340,14 +387,19 @@ rt_run_loop:
     mov [rel rt_queue_head], eax        ; taken off the queue
     mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
     call [rcx + P_CONT]                 ; @poll the continuation jump: resume the method
+.check:
+    test rbx, rbx
+    jz .poll                            ; a plain Main: nothing to check
+    cmp qword [rbx + P_STATUS], FAULTED
+    je .main_faulted                    ; Main's task faulted: the program fails at once
 .poll:
     mov eax, [rel rt_queue_head]
     cmp eax, [rel rt_queue_tail]
     jne .run                            ; something is ready: run it
     test rbx, rbx
     jz .finished                        ; a plain Main already returned
-    cmp qword [rbx + P_STATUS], 1
-    je .finished                        ; Main's task completed and nothing is ready
+    cmp qword [rbx + P_STATUS], 0
+    jne .finished                       ; Main's task completed and nothing is ready
     cmp qword [rel rt_timer_count], 0
     je .deadlock                        ; nothing ready, no timer: Main can never finish
     call rt_fire_timers
@@ -360,6 +412,9 @@ rt_run_loop:
 .deadlock:
     xor edi, edi
     call fail$deadlock                  ; @no-return the return address shows who failed
+.main_faulted:
+    mov rdi, [rbx + P_RESULT]           ; Main's exception
+    call rt_uncaught                    ; @no-return nothing outside Main can catch it
 
 ; rt_fire_timers: advance virtual time to the earliest deadline and complete
 ; every timer due then, earliest registration first. While it does, rt_firing

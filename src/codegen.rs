@@ -385,6 +385,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 FunctionKind::Method(_) | FunctionKind::AsyncStart(_) => self.body(&f.body),
             }
             self.epilogue();
+            self.fault_handler();
             self.secure_stack_extent();
         }
         self.emit_stubs();
@@ -452,7 +453,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 .locals
                 .iter()
                 .any(|l| matches!(l.storage, Storage::Stack(_)));
-            let explain = if slots {
+            let explain = if f.handler_record.is_some() {
+                "room for the handler record (and the locals that live on the stack)"
+            } else if slots {
                 "room for the locals that live on the stack"
             } else {
                 "keeps rsp 16-byte aligned for the calls this function makes"
@@ -571,6 +574,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
         if self.return_target != label && f.frame.is_some() {
             self.asm.label(&label);
         }
+        self.remove_handler();
         let saved = f.saved_regs.len() as i32;
         if f.stack_size > 0 {
             self.xe("drops the stack slots", |a| {
@@ -615,7 +619,14 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 "{}: reports the failure with its source line",
                 check.exception()
             );
-            self.xe(&explain, |a| a.mov(x::edi, line));
+            if check == Check::Faulted {
+                self.xe(
+                    "the task faulted: its exception is thrown again here",
+                    |a| a.mov(x::edi, line),
+                );
+            } else {
+                self.xe(&explain, |a| a.mov(x::edi, line));
+            }
             // A call, not a jump, though the routine never returns: its
             // return address says which function failed, where, so the
             // stack can still be read (and unwound) on the failure path.
@@ -647,11 +658,11 @@ impl<'a, 'm> FnGen<'a, 'm> {
         match &program.entry {
             Some(typed::Entry::Static { method, takes_args }) => {
                 if *takes_args {
-                    let load = Instruction::with2(Code::Mov_r64_rm64, Register::RDI, Asm::rel(0))
-                        .expect("mov rdi, [rel sym]");
-                    self.asm
-                        .emit_sym(load, runtime::ARGV_BLOCK)
-                        .explain("the kernel's argument block: argc, then argv[]");
+                    self.load_symbol(
+                        Register::RDI,
+                        runtime::ARGV_BLOCK,
+                        "the kernel's argument block: argc, then argv[]",
+                    );
                     self.call(runtime::ARGS, "copies argv[1..] into Main's string[] args");
                     self.x(|a| a.mov(x::rdi, x::rax));
                 }
@@ -734,6 +745,20 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.module.method_labels[method.0 as usize]
             .clone()
             .expect("a method with a body")
+    }
+
+    /// `mov reg, [rel label]`: a runtime word into a register.
+    fn load_symbol(&mut self, reg: Register, label: &str, explain: &str) {
+        let instr =
+            Instruction::with2(Code::Mov_r64_rm64, reg, Asm::rel(0)).expect("mov reg, [rel sym]");
+        self.asm.emit_sym(instr, label).explain(explain);
+    }
+
+    /// `mov [rel label], reg`: a register into a runtime word.
+    fn store_symbol(&mut self, label: &str, reg: Register, explain: &str) {
+        let instr =
+            Instruction::with2(Code::Mov_rm64_r64, Asm::rel(0), reg).expect("mov [rel sym], reg");
+        self.asm.emit_sym(instr, label).explain(explain);
     }
 
     fn store_rax_to_symbol(&mut self, label: &str, ty: &Type) {

@@ -57,6 +57,9 @@ pub struct Function {
     /// Bytes of stack slots below the saved registers (a multiple of 16
     /// together with the saves, so calls see an aligned stack).
     pub stack_size: u32,
+    /// Where a resume function keeps its handler record: `[rbp - offset]`
+    /// (runtime/fail.asm; its handler faults the task).
+    pub handler_record: Option<u32>,
     /// For [`FunctionKind::AsyncStart`] and [`FunctionKind::AsyncResume`].
     pub frame: Option<Frame>,
 }

@@ -15,6 +15,7 @@ mod liveness;
 mod spill;
 
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
+use crate::runtime_layout::H_SIZE;
 use crate::source::Span;
 use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
 
@@ -85,6 +86,7 @@ fn async_starter(label: String, method: &typed::Method, resume: &Function) -> Fu
         body: Vec::new(),
         saved_regs: Vec::new(),
         stack_size: 0,
+        handler_record: None,
         frame: resume.frame.clone(),
     }
 }
@@ -110,6 +112,7 @@ fn entry_function(program: &Program) -> Function {
         body: Vec::new(),
         saved_regs: Vec::new(),
         stack_size: 0,
+        handler_record: None,
         frame: None,
     }
 }
@@ -196,7 +199,11 @@ fn lower_body(
     } else {
         (&LOCAL_REGS, &[])
     };
-    let (saved_regs, stack_size) = assign_storage(&mut locals, &weights, regs, reserved);
+    // A state machine keeps its handler record (runtime/fail.asm) below its
+    // stack slots: an exception that leaves the body faults the task.
+    let record = if is_async { H_SIZE as u32 } else { 0 };
+    let (saved_regs, stack_size, record_at) =
+        assign_storage(&mut locals, &weights, regs, reserved, record);
     let frame = match kind {
         FunctionKind::AsyncResume(method) => Some(frame::layout(
             method,
@@ -218,6 +225,7 @@ fn lower_body(
         body: stmts,
         saved_regs,
         stack_size,
+        handler_record: is_async.then_some(record_at),
         frame,
     }
 }
@@ -226,13 +234,15 @@ fn lower_body(
 /// stack slots to the rest. `reserved` registers are saved too (the frame
 /// pointer of a state machine). Returns the registers to save and the stack
 /// bytes, padded so that the return address, `rbp`, the saves and the slots
-/// add up to a multiple of 16 (calls then see an aligned stack).
+/// add up to a multiple of 16 (calls then see an aligned stack), and where
+/// `extra` bytes below the slots begin (`[rbp - offset]`, 16-byte aligned).
 fn assign_storage(
     locals: &mut [Local],
     weights: &[u64],
     regs: &[Reg],
     reserved: &[Reg],
-) -> (Vec<Reg>, u32) {
+    extra: u32,
+) -> (Vec<Reg>, u32, u32) {
     let mut order: Vec<LocalIndex> = (0..locals.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(weights[i]), i));
     let used_regs = order
@@ -253,7 +263,10 @@ fn assign_storage(
         };
     }
     let pushed = 8 * saved.len() as u32 + stack;
-    (saved, stack + (16 - pushed % 16) % 16)
+    let padded = stack + (16 - pushed % 16) % 16;
+    let extra = extra.next_multiple_of(16);
+    let below = 8 * saved.len() as u32 + padded + extra;
+    (saved, padded + extra, below)
 }
 
 /// Counts how often each local is used, weighting uses in loops.

@@ -10,10 +10,12 @@
 //! (tests/runtime_constants.rs) checks that no runtime file defines these
 //! names again and that each one is used.
 
-/// A promise: 0 while pending, 1 once completed.
+/// A promise: 0 while pending, 1 once completed, 2 once faulted.
 pub const P_STATUS: i64 = 0;
-/// The value of a `Task<T>`.
+/// The value of a `Task<T>`; of a faulted task, its exception.
 pub const P_RESULT: i64 = 8;
+/// The status of a task an exception ended.
+pub const FAULTED: i64 = 2;
 /// The code the event loop calls to run the promise (`Twice$resume`).
 pub const P_CONT: i64 = 16;
 /// What the event loop passes in rdi (an async method's frame itself).
@@ -39,6 +41,25 @@ pub const QUEUE_SLOTS: i64 = 1 << 20;
 /// The timer heap holds at most this many timers.
 pub const TIMER_SLOTS: i64 = 1 << 20;
 
+/// A handler record (16-byte aligned, in the machine stack frame of the code
+/// that installed it): the next outer record, where to go, and the registers
+/// to come back with (rsp, rbp, and the callee-saved rbx, r12–r15).
+pub const H_PREV: i64 = 0;
+pub const H_HANDLER: i64 = 8;
+pub const H_RSP: i64 = 16;
+pub const H_RBP: i64 = 24;
+pub const H_RBX: i64 = 32;
+pub const H_R12: i64 = 40;
+pub const H_R13: i64 = 48;
+pub const H_R14: i64 = 56;
+pub const H_R15: i64 = 64;
+pub const H_SIZE: i64 = 72;
+/// An exception the run-time checks throw: its kind record (exit code, then
+/// the .NET message line) and the source line it was thrown at.
+pub const E_KIND: i64 = 0;
+pub const E_LINE: i64 = 8;
+pub const E_SIZE: i64 = 16;
+
 /// A name the runtime's assembly can use, with its value.
 pub struct Equate {
     pub name: &'static str,
@@ -52,8 +73,21 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 15] = equates![
+pub const EQUATES: [Equate; 28] = equates![
     P_STATUS,
+    FAULTED,
+    H_PREV,
+    H_HANDLER,
+    H_RSP,
+    H_RBP,
+    H_RBX,
+    H_R12,
+    H_R13,
+    H_R14,
+    H_R15,
+    E_KIND,
+    E_LINE,
+    E_SIZE,
     P_RESULT,
     P_CONT,
     P_CONTEXT,

@@ -162,16 +162,18 @@ fn runtime_prints_and_builds_strings() {
     assert!(out.insns > 1000, "counted {} instructions", out.insns);
 }
 
-/// (routine, stderr first line, exit code)
-const FAILURES: [(&str, &str, i32); 8] = [
-    ("fail$null", "System.NullReferenceException: Object reference not set to an instance of an object.", 2),
-    ("fail$index", "System.IndexOutOfRangeException: Index was outside the bounds of the array.", 3),
-    ("fail$divzero", "System.DivideByZeroException: Attempted to divide by zero.", 4),
-    ("fail$overflow", "System.OverflowException: Arithmetic operation resulted in an overflow.", 5),
+/// (routine, stderr first line, exit code): `throw$…` throws, and with no
+/// handler record anywhere the exception is unhandled; `fail$…` ends at once.
+const FAILURES: [(&str, &str, i32); 9] = [
+    ("throw$null", "System.NullReferenceException: Object reference not set to an instance of an object.", 2),
+    ("throw$index", "System.IndexOutOfRangeException: Index was outside the bounds of the array.", 3),
+    ("throw$divzero", "System.DivideByZeroException: Attempted to divide by zero.", 4),
+    ("throw$overflow", "System.OverflowException: Arithmetic operation resulted in an overflow.", 5),
     ("fail$oom", "System.OutOfMemoryException: Insufficient memory to continue the execution of the program.", 6),
     ("fail$stack", "System.StackOverflowException: Operation caused a stack overflow.", 7),
-    ("fail$cast", "System.InvalidCastException: Specified cast is not valid.", 8),
+    ("throw$cast", "System.InvalidCastException: Specified cast is not valid.", 8),
     ("fail$deadlock", "deadlock: Main never completed", 9),
+    ("throw$argument_range", "System.ArgumentOutOfRangeException: The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.", 1),
 ];
 
 fn failing_program(routine: &str, line: u32) -> String {
@@ -739,7 +741,7 @@ fn layout_follows_the_documented_plan() {
 fn programs() -> Vec<(&'static str, String)> {
     vec![
         ("prints", PRINTS.to_string()),
-        ("divzero", failing_program("fail$divzero", 31)),
+        ("divzero", failing_program("throw$divzero", 31)),
         ("stack", DEEP_RECURSION.to_string()),
     ]
 }

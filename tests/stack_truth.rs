@@ -5,7 +5,8 @@
 //! labels the machine gives the stack, at every instruction of every lesson
 //! and of the async corpus, including between `call` and `push rbp`, at
 //! `ret`, in runtime routines, and on the failure path of a check (its
-//! stub calls the `fail$…` routine, so the faulting function is unwound).
+//! stub calls the `throw$…` / `fail$…` routine, so the faulting function is
+//! unwound; a throw that lands in a resume function's fault handler too).
 
 use flux_viz::machine::{Machine, Stop};
 use flux_viz::pipeline;
@@ -50,10 +51,11 @@ enum Shadow {
 }
 
 /// Is `label` right for a word `function` reserved? Only a function's slot
-/// area is named (by the code generator's layout): its locals and padding.
+/// area is named (by the code generator's layout): its locals, padding and
+/// a resume function's handler record.
 fn reserved_label_ok(label: &str, function: &str) -> bool {
     label.is_empty()
-        || ["local `", "locals `", "padding "]
+        || ["local `", "locals `", "padding ", "handler record: "]
             .iter()
             .any(|p| label.starts_with(p))
             && label.ends_with(&format!("({function})"))

@@ -51,6 +51,14 @@ pub enum Role {
     Resume,
     /// The entry of `rt_complete`: a promise completes.
     Complete,
+    /// The entry of `rt_fault`: a task ends with an exception.
+    Faulted,
+    /// The entry of `rt_throw`: an exception is thrown (rdi).
+    Throw,
+    /// `rt_throw`'s jump to the innermost handler (rax = the exception).
+    Catch,
+    /// The entry of `rt_uncaught`: no handler; the program ends.
+    Uncaught,
     /// The entry of `rt_enqueue`: a promise joins the ready queue.
     Wake,
     /// Virtual time jumps to the earliest timer's deadline.
@@ -63,6 +71,10 @@ pub enum Role {
     /// routine): the code after it is not reached from it, so the frame
     /// table does not carry this point's stack into that code.
     NoReturn,
+    /// `lea rax, [rel handler]` as a handler record is made: the code at
+    /// the handler runs with this instruction's stack (rt_throw puts rsp
+    /// and rbp back), which the frame table carries there.
+    HandlerAddress,
     /// The instruction right after the `call rt_alloc` that made a promise
     /// (its address in rax).
     PromiseMade(Made),
@@ -85,7 +97,8 @@ impl Role {
     /// `@name(argument)`, e.g. `; @made(timer) a fresh timer`. Returns the
     /// role and the rest of the comment (the explanation), or `Err` with a
     /// message for an unknown name. The names are the kebab-case of the
-    /// variants the runtime uses: `poll`, `resume`, `complete`, `wake`,
+    /// variants the runtime uses: `poll`, `resume`, `complete`, `faulted`,
+    /// `throw`, `catch`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
     /// from-result | never)`.
     pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
@@ -100,6 +113,10 @@ impl Role {
             ("poll", None) => Role::Poll,
             ("resume", None) => Role::Resume,
             ("complete", None) => Role::Complete,
+            ("faulted", None) => Role::Faulted,
+            ("throw", None) => Role::Throw,
+            ("catch", None) => Role::Catch,
+            ("uncaught", None) => Role::Uncaught,
             ("wake", None) => Role::Wake,
             ("timer-advance", None) => Role::TimerAdvance,
             ("timer-fire", None) => Role::TimerFire,

@@ -36,6 +36,13 @@ pub const PRINT_NEWLINE: &str = "rt_print_newline";
 pub const AWAIT: &str = "rt_await";
 /// `rt_complete(rdi = promise)`: completed; its awaiters go to the ready queue.
 pub const COMPLETE: &str = "rt_complete";
+/// `rt_fault(rdi = promise, rsi = exception)`: the task faulted.
+pub const FAULT: &str = "rt_fault";
+/// `rt_fault_void(rdi = frame, rsi = exception)`: an async void method's
+/// exception, posted to the event loop.
+pub const FAULT_VOID: &str = "rt_fault_void";
+/// The innermost handler record (runtime/fail.asm).
+pub const HANDLER: &str = "rt_handler";
 /// `rt_enqueue(rdi = promise)`: to the back of the ready queue.
 pub const ENQUEUE: &str = "rt_enqueue";
 /// `rt_run_loop(rdi = Main's task or 0)`: the event loop.
@@ -60,25 +67,39 @@ pub enum Check {
     Cast,
     /// `t.Result` on a task that has not completed.
     Deadlock,
+    /// `await t` or `t.Result` of a faulted task (rax = the task): its
+    /// exception is thrown again here.
+    Faulted,
 }
 
 impl Check {
-    /// The runtime routine that reports it (edi = source line).
+    /// The runtime routine that reports it (edi = source line): `throw$…`
+    /// throws the check's exception, `fail$…` ends the program at once.
     pub fn routine(self) -> &'static str {
         match self {
-            Check::Null => "fail$null",
-            Check::Index => "fail$index",
-            Check::DivideByZero => "fail$divzero",
-            Check::Overflow => "fail$overflow",
+            Check::Null => "throw$null",
+            Check::Index => "throw$index",
+            Check::DivideByZero => "throw$divzero",
+            Check::Overflow => "throw$overflow",
             Check::Stack => "fail$stack",
-            Check::Cast => "fail$cast",
+            Check::Cast => "throw$cast",
             Check::Deadlock => "fail$deadlock",
+            Check::Faulted => "rt_rethrow",
         }
     }
 
     /// Used in stub labels: `.L.fail.null.3`.
     pub fn short_name(self) -> &'static str {
-        &self.routine()[5..]
+        match self {
+            Check::Null => "null",
+            Check::Index => "index",
+            Check::DivideByZero => "divzero",
+            Check::Overflow => "overflow",
+            Check::Stack => "stack",
+            Check::Cast => "cast",
+            Check::Deadlock => "deadlock",
+            Check::Faulted => "faulted",
+        }
     }
 
     pub fn exception(self) -> &'static str {
@@ -90,6 +111,7 @@ impl Check {
             Check::Stack => "StackOverflowException",
             Check::Cast => "InvalidCastException",
             Check::Deadlock => "deadlock",
+            Check::Faulted => "the task's exception",
         }
     }
 }

@@ -9,6 +9,9 @@ use super::{asm_reg, iced_reg, size_of, FnGen};
 use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex, Storage};
 use crate::lower::labels;
+use crate::runtime_layout::{
+    FAULTED, H_HANDLER, H_PREV, H_R12, H_R13, H_R14, H_R15, H_RBP, H_RBX, H_RSP,
+};
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
 use iced_x86::code_asm as x;
@@ -127,6 +130,7 @@ impl FnGen<'_, '_> {
         self.xe("r15 = the frame, for the whole method", |a| {
             a.mov(x::r15, x::rdi)
         });
+        self.install_handler();
         self.xe(
             "which await did the method stop at? (0 = not started)",
             |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
@@ -160,6 +164,118 @@ impl FnGen<'_, '_> {
             }
         }
         self.asm.set_state(Some(0));
+    }
+
+    /// `[rbp - offset]`: this resume function's handler record.
+    fn record(&self) -> i32 {
+        -(self
+            .function
+            .handler_record
+            .expect("a resume function has a handler record") as i32)
+    }
+
+    /// The handler record every resume function makes on entry (C# wraps
+    /// MoveNext's body in a try/catch that faults the task): where to go if
+    /// an exception leaves the body, with the registers as they are now.
+    fn install_handler(&mut self) {
+        let at = self.record();
+        let handler = self.fault_label();
+        self.asm
+            .lea_sym(Register::RAX, &handler)
+            .explain("if an exception leaves this method, continue at its fault handler")
+            .role(Role::HandlerAddress);
+        self.xe(
+            "the handler record, in this function's stack frame: its handler",
+            |a| a.mov(x::qword_ptr(x::rbp + at + H_HANDLER as i32), x::rax),
+        );
+        let saves: [(x::AsmRegister64, i64, &str); 7] = [
+            (x::rsp, H_RSP, "the stack pointer to come back with"),
+            (x::rbp, H_RBP, "the frame pointer to come back with"),
+            (
+                x::rbx,
+                H_RBX,
+                "and the callee-saved registers as they are now",
+            ),
+            (x::r12, H_R12, ""),
+            (x::r13, H_R13, ""),
+            (x::r14, H_R14, ""),
+            (x::r15, H_R15, "(r15: this frame)"),
+        ];
+        for (reg, offset, explain) in saves {
+            let place = x::qword_ptr(x::rbp + at + offset as i32);
+            if explain.is_empty() {
+                self.x(|a| a.mov(place, reg));
+            } else {
+                self.xe(explain, |a| a.mov(place, reg));
+            }
+        }
+        self.load_symbol(
+            Register::RAX,
+            runtime::HANDLER,
+            "the innermost handler so far…",
+        );
+        self.xe("…is the next outer one of this record", |a| {
+            a.mov(x::qword_ptr(x::rbp + at + H_PREV as i32), x::rax)
+        });
+        self.xe("rax = the record", |a| {
+            a.lea(x::rax, x::qword_ptr(x::rbp + at))
+        });
+        self.store_symbol(
+            runtime::HANDLER,
+            Register::RAX,
+            "this record is the innermost handler now",
+        );
+    }
+
+    /// On the way out (return or suspension): the handler record is done with.
+    pub(super) fn remove_handler(&mut self) {
+        if self.function.handler_record.is_none() {
+            return;
+        }
+        let at = self.record();
+        self.xe("the next outer handler record…", |a| {
+            a.mov(x::rcx, x::qword_ptr(x::rbp + at + H_PREV as i32))
+        });
+        self.store_symbol(
+            runtime::HANDLER,
+            Register::RCX,
+            "…is the innermost again: this method's record is done with",
+        );
+    }
+
+    fn fault_label(&self) -> String {
+        ".L.fault".to_string()
+    }
+
+    /// Where an exception that leaves the body lands (registers as at entry,
+    /// the exception in rax): it faults the task, and the method returns.
+    pub(super) fn fault_handler(&mut self) {
+        if self.function.handler_record.is_none() {
+            return;
+        }
+        let label = self.fault_label();
+        self.asm.label(&label);
+        self.xe("the exception that left the method", |a| {
+            a.mov(x::rsi, x::rax)
+        });
+        self.xe("the task it faults is this frame", |a| {
+            a.mov(x::rdi, x::r15)
+        });
+        if self.program.methods[self.method_id().0 as usize].ret == Type::Void {
+            self.call(
+                runtime::FAULT_VOID,
+                "async void: the exception is posted to the event loop, which rethrows it",
+            );
+        } else {
+            self.call(
+                runtime::FAULT,
+                "the task keeps the exception; its awaiters wake and rethrow it",
+            );
+        }
+        let out = self.return_label.clone();
+        self.asm
+            .jmp(&out)
+            .explain("returns to whoever ran the method, as a suspension does");
     }
 
     /// The end of a resume function's body: `return` lands here.
@@ -217,10 +333,10 @@ impl FnGen<'_, '_> {
                 "remembers the awaited task (its result is read on resume)",
                 |a| a.mov(x::qword_ptr(x::r15 + header::AWAITED), x::rax),
             );
-            self.xe("has the task completed already?", |a| {
-                a.cmp(x::qword_ptr(x::rax + header::STATUS), 1)
+            self.xe("has the task ended already (completed or faulted)?", |a| {
+                a.cmp(x::qword_ptr(x::rax + header::STATUS), 0)
             });
-            self.branch(Code::Je_rel32_64, &ready);
+            self.branch(Code::Jne_rel32_64, &ready);
             self.save_live(state);
             self.store_state(state);
             self.x(|a| a.mov(x::rdi, x::rax));
@@ -242,10 +358,16 @@ impl FnGen<'_, '_> {
         self.restore_live(state);
         self.asm.set_state(Some(state));
         self.asm.label(&ready);
-        if let Some(dest) = dest {
+        if !is_yield {
             self.xe("the awaited task", |a| {
                 a.mov(x::rax, x::qword_ptr(x::r15 + header::AWAITED))
             });
+            self.xe("did it fault?", |a| {
+                a.cmp(x::qword_ptr(x::rax + header::STATUS), FAULTED as i32)
+            });
+            self.fail_if(Code::Je_rel32_64, Check::Faulted, span);
+        }
+        if let Some(dest) = dest {
             let ty = self.function.locals[dest].ty.clone();
             self.load_mem_to_rax(x::rax + header::RESULT, &ty);
             self.store_local(dest);
@@ -365,13 +487,20 @@ impl FnGen<'_, '_> {
             Builtin::TaskIsCompleted => {
                 self.expr(&args[0]);
                 self.null_check(x::rax, e.span);
-                self.xe("the status word: 1 once completed", |a| {
-                    a.mov(x::eax, x::dword_ptr(x::rax + header::STATUS))
-                });
+                self.xe(
+                    "the status word: 0 while pending (1 done, 2 faulted)",
+                    |a| a.cmp(x::qword_ptr(x::rax + header::STATUS), 0),
+                );
+                self.xe("IsCompleted: it has ended, either way", |a| a.setne(x::al));
+                self.x(|a| a.movzx(x::eax, x::al));
             }
             Builtin::TaskResult => {
                 self.expr(&args[0]);
                 self.null_check(x::rax, e.span);
+                self.xe("a faulted task has no result: .Result throws", |a| {
+                    a.cmp(x::qword_ptr(x::rax + header::STATUS), FAULTED as i32)
+                });
+                self.fail_if(Code::Je_rel32_64, Check::Faulted, e.span);
                 self.xe("only a completed task has a result", |a| {
                     a.cmp(x::qword_ptr(x::rax + header::STATUS), 1)
                 });

@@ -29,6 +29,12 @@ pub enum EventKind {
     State,
     Suspend,
     Complete,
+    /// A task ends with an exception (it faults).
+    Faulted,
+    /// An exception is thrown (by a check, or again at an await).
+    Throw,
+    /// A handler receives an exception.
+    Catch,
     Wake,
     Timer,
     Output,
@@ -50,10 +56,12 @@ impl EventKind {
                 | EventKind::State
                 | EventKind::Suspend
                 | EventKind::Complete
+                | EventKind::Faulted
+                | EventKind::Catch
         )
     }
 
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 20] = [
         EventKind::Insn,
         EventKind::Line,
         EventKind::Save,
@@ -64,6 +72,9 @@ impl EventKind {
         EventKind::State,
         EventKind::Suspend,
         EventKind::Complete,
+        EventKind::Faulted,
+        EventKind::Throw,
+        EventKind::Catch,
         EventKind::Wake,
         EventKind::Timer,
         EventKind::Output,
@@ -85,6 +96,9 @@ impl EventKind {
             EventKind::State => "state",
             EventKind::Suspend => "suspend",
             EventKind::Complete => "complete",
+            EventKind::Faulted => "faulted",
+            EventKind::Throw => "throw",
+            EventKind::Catch => "catch",
             EventKind::Wake => "wake",
             EventKind::Timer => "timer",
             EventKind::Output => "output",
@@ -110,6 +124,10 @@ impl EventKind {
             SiteKind::Poll => EventKind::Poll,
             SiteKind::Resume => EventKind::Resume,
             SiteKind::Complete => EventKind::Complete,
+            SiteKind::Faulted => EventKind::Faulted,
+            SiteKind::Throw => EventKind::Throw,
+            SiteKind::Catch => EventKind::Catch,
+            SiteKind::Uncaught => EventKind::Fault,
             SiteKind::Wake => EventKind::Wake,
             SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
             SiteKind::Syscall => match a & 0xffff {
@@ -134,7 +152,8 @@ impl KindSet {
         !(1 << EventKind::Insn as u32 | 1 << EventKind::Line as u32)
             & ((1 << EventKind::ALL.len()) - 1),
     );
-    /// The async machinery: poll, resume, jump, state, suspend, complete, wake, timer.
+    /// The async machinery: poll, resume, jump, state, suspend, complete,
+    /// faulted, throw, catch, wake, timer.
     pub const ASYNC: KindSet = KindSet(
         1 << EventKind::Poll as u32
             | 1 << EventKind::Resume as u32
@@ -142,6 +161,9 @@ impl KindSet {
             | 1 << EventKind::State as u32
             | 1 << EventKind::Suspend as u32
             | 1 << EventKind::Complete as u32
+            | 1 << EventKind::Faulted as u32
+            | 1 << EventKind::Throw as u32
+            | 1 << EventKind::Catch as u32
             | 1 << EventKind::Wake as u32
             | 1 << EventKind::Timer as u32,
     );
@@ -326,6 +348,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Poll
         | SiteKind::Resume
         | SiteKind::Complete
+        | SiteKind::Faulted
         | SiteKind::Wake
         | SiteKind::TimerFire
         | SiteKind::TimerSet => Some(r.a),
@@ -333,7 +356,12 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
             Place::Stack => None,
             Place::Frame { .. } | Place::Slot { .. } => Some(r.b),
         },
-        SiteKind::TimerAdvance | SiteKind::Syscall | SiteKind::Fail { .. } => None,
+        SiteKind::TimerAdvance
+        | SiteKind::Syscall
+        | SiteKind::Fail { .. }
+        | SiteKind::Throw
+        | SiteKind::Catch
+        | SiteKind::Uncaught => None,
         SiteKind::Create(_) => None,
     }
 }
@@ -489,8 +517,75 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 )
             };
         }
+        SiteKind::Faulted => {
+            let (article, name) = exception_named(cx, r.b);
+            e.exception = Some(name);
+            e.explain = format!(
+                "{} leaves {}: promise #{} faults. Its status becomes 2 and it keeps the exception; whoever awaits it gets it thrown at their await.",
+                capitalised(article), p.call, p.id
+            );
+        }
+        SiteKind::Throw => {
+            let (article, name) = exception_named(cx, r.b);
+            e.exception = Some(name);
+            if r.a > 0 {
+                e.line = Some(r.a as u32);
+            }
+            e.explain = format!(
+                "{} (from line {}) is thrown: rt_throw takes the innermost handler record (rt_handler).",
+                capitalised(article),
+                r.a
+            );
+        }
+        SiteKind::Catch => {
+            let (article, name) = exception_named(cx, r.a);
+            e.exception = Some(name);
+            let handler = cx
+                .program
+                .image
+                .nearest_symbol(r.b)
+                .map_or_else(|| format!("{:#x}", r.b), |(s, _)| s.name.clone());
+            e.explain = format!(
+                "rt_throw puts back the registers saved in the handler record and jumps to its handler (in {handler}) with {article} in rax."
+            );
+        }
+        SiteKind::Uncaught => {
+            if r.a > 0 {
+                e.line = Some(r.a as u32);
+            }
+            let (article, name) = exception_named(cx, r.b);
+            e.exception = Some(name);
+            let line = if r.a > 0 {
+                format!(" (thrown at line {})", r.a)
+            } else {
+                String::new()
+            };
+            e.explain = format!(
+                "No handler takes {article}{line}: it is unhandled, so the program prints it and exits."
+            );
+        }
         SiteKind::Create(_) => {}
     }
+}
+
+/// "a DivideByZeroException" and "System.DivideByZeroException" for the
+/// exception kind record at `kind` (its label, `exc$divzero`, names it).
+fn exception_named(cx: &Context<'_>, kind: u64) -> (&'static str, String) {
+    let name = cx.program.sites.exception_kind(kind).unwrap_or_default();
+    (exception(name), exception_class(name))
+}
+
+/// `System.DivideByZeroException` for the kind `divzero`.
+pub(crate) fn exception_class(name: &str) -> String {
+    let bare = exception(name).rsplit(' ').next().unwrap_or_default();
+    format!("System.{bare}")
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -7,6 +7,7 @@
 //! only lays them out.
 
 use super::layout::{FrameLayout, ValueKind};
+use super::sites::SiteKind;
 use super::{Machine, PromiseRef};
 use crate::ir::header;
 use iced_x86::Register as Reg;
@@ -68,7 +69,10 @@ pub struct FrameView {
     pub promise: PromiseRef,
     pub method: String,
     pub state: u64,
+    /// It has ended: completed, or faulted.
     pub completed: bool,
+    /// It faulted: the exception it keeps.
+    pub faulted: Option<String>,
     pub fields: Vec<Value>,
 }
 
@@ -76,7 +80,10 @@ pub struct FrameView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromiseView {
     pub promise: PromiseRef,
+    /// It has ended: completed, or faulted.
     pub completed: bool,
+    /// It faulted: the exception it keeps (`System.DivideByZeroException`).
+    pub faulted: Option<String>,
     pub result: u64,
     /// The symbol the event loop calls (`Program.Twice$resume`), if any.
     pub continuation: Option<String>,
@@ -285,6 +292,13 @@ impl Machine {
             self.engine.reg(RegisterX86::RSP),
             self.engine.reg(RegisterX86::RBP),
         );
+        // rt_throw's jump to a handler runs on the handler's stack already
+        // (rsp and rbp are back): the stack is the handler's, as it will be
+        // one instruction later.
+        if sites.at(pc).is_some_and(|s| s.kind == SiteKind::Catch) {
+            let rcx = self.engine.reg(RegisterX86::RCX);
+            pc = self.word(rcx + crate::runtime_layout::H_HANDLER as u64);
+        }
         for _ in 0..4096 {
             let Some(entry) = image.insn_at(pc) else {
                 break;
@@ -433,12 +447,29 @@ impl Machine {
             node = self.word(node);
         }
         PromiseView {
-            completed: self.word(addr + header::STATUS as u64) == 1,
+            completed: self.word(addr + header::STATUS as u64) != 0,
+            faulted: self.fault_of(addr),
             result: self.word(addr + header::RESULT as u64),
             continuation,
             awaiters,
             promise,
         }
+    }
+
+    /// The exception a faulted task keeps, by its class name; None unless
+    /// the task at `addr` faulted.
+    fn fault_of(&self, addr: u64) -> Option<String> {
+        if self.word(addr + header::STATUS as u64) != crate::runtime_layout::FAULTED as u64 {
+            return None;
+        }
+        let exception = self.word(addr + header::RESULT as u64);
+        let kind = self.word(exception + crate::runtime_layout::E_KIND as u64);
+        let name = self
+            .program
+            .sites
+            .exception_kind(kind)
+            .unwrap_or("exception");
+        Some(super::events::exception_class(name))
     }
 
     /// Every async frame created so far, decoded by its layout.
@@ -475,7 +506,8 @@ impl Machine {
         FrameView {
             method: layout.method.clone(),
             state: self.word(addr + header::STATE as u64),
-            completed: self.word(addr + header::STATUS as u64) == 1,
+            completed: self.word(addr + header::STATUS as u64) != 0,
+            faulted: self.fault_of(addr),
             fields,
             promise,
         }

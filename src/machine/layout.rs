@@ -213,7 +213,22 @@ pub struct FunctionLayout {
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
     pub registers: Vec<(ir::Reg, String)>,
+    /// A resume function's handler record: `[rbp - offset]` (runtime/fail.asm).
+    pub handler_record: Option<u32>,
 }
+
+/// The words of a handler record, in order (src/runtime_layout.rs `H_…`).
+const HANDLER_RECORD_WORDS: [&str; 9] = [
+    "next outer record",
+    "handler address",
+    "rsp to come back with",
+    "rbp to come back with",
+    "rbx to come back with",
+    "r12 to come back with",
+    "r13 to come back with",
+    "r14 to come back with",
+    "r15 to come back with",
+];
 
 impl FunctionLayout {
     pub fn of(function: &ir::Function) -> FunctionLayout {
@@ -231,6 +246,7 @@ impl FunctionLayout {
             stack_size: function.stack_size,
             slots,
             registers,
+            handler_record: function.handler_record,
         }
     }
 
@@ -245,6 +261,14 @@ impl FunctionLayout {
             8 * (1 + self.saved as u64)..8 * (1 + self.saved as u64) + self.stack_size as u64;
         if !area.contains(&below) {
             return None;
+        }
+        if let Some(record) = self.handler_record.map(u64::from) {
+            if (record.saturating_sub(8 * HANDLER_RECORD_WORDS.len() as u64 - 8)..=record)
+                .contains(&below)
+            {
+                let word = HANDLER_RECORD_WORDS[((record - below) / 8) as usize];
+                return Some(format!("handler record: {word}"));
+            }
         }
         // The locals whose bytes are in this word (two ints may share one).
         let names: Vec<String> = self

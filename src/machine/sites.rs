@@ -65,6 +65,14 @@ pub enum SiteKind {
     Resume,
     /// The entry of `rt_complete`.
     Complete,
+    /// The entry of `rt_fault`: a task faults.
+    Faulted,
+    /// The entry of `rt_throw`.
+    Throw,
+    /// `rt_throw`'s jump to a handler.
+    Catch,
+    /// The entry of `rt_uncaught`: the program ends with an exception.
+    Uncaught,
     /// The entry of `rt_enqueue`.
     Wake,
     /// `rt_fire_timers` moves `rt_now` forward.
@@ -75,7 +83,8 @@ pub enum SiteKind {
     TimerSet,
     /// A `syscall` instruction (write or exit, told apart when it runs).
     Syscall,
-    /// The entry of a failure exit `fail$…`.
+    /// The entry of a failure exit `fail$…` (out of memory, stack overflow,
+    /// deadlock: the program ends at once).
     Fail {
         name: String,
     },
@@ -130,6 +139,9 @@ pub struct Sites {
     /// parameters: the engine reads them when the body first runs, so a
     /// promise can be named by the call that made it.
     pub params: Vec<Vec<u32>>,
+    /// The runtime's exception kind records (`exc$divzero` …): address → the
+    /// kind's name (`divzero`), how an exception's class is known.
+    pub exception_kinds: Vec<(u64, String)>,
 }
 
 /// The runtime data the machine inspects.
@@ -190,8 +202,14 @@ impl Sites {
             .iter()
             .map(|f| f.params.iter().map(|&i| f.fields[i].offset).collect())
             .collect();
+        let exception_kinds = image
+            .symbols
+            .iter()
+            .filter_map(|s| Some((s.addr, s.name.strip_prefix("exc$")?.to_string())))
+            .collect();
         Sites {
             params,
+            exception_kinds,
             symbols,
             list,
             base,
@@ -230,6 +248,14 @@ impl Sites {
         addr.checked_sub(self.base)
             .and_then(|off| self.cfa.get(off as usize))
             .is_some_and(|c| *c == Cfa::Rbp)
+    }
+
+    /// The kind (`divzero`, …) of the exception kind record at `addr`.
+    pub fn exception_kind(&self, addr: u64) -> Option<&str> {
+        self.exception_kinds
+            .iter()
+            .find(|(a, _)| *a == addr)
+            .map(|(_, name)| name.as_str())
     }
 
     /// The site at `addr`, if any.
@@ -330,13 +356,17 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
                 },
             },
         },
-        Role::FrameSetup | Role::NoReturn => return None,
+        Role::FrameSetup | Role::NoReturn | Role::HandlerAddress => return None,
         Role::StateStore { state } => SiteKind::State { to: *state },
         Role::StateDispatch => SiteKind::Jump,
         Role::Suspend => SiteKind::Suspend,
         Role::Poll => SiteKind::Poll,
         Role::Resume => SiteKind::Resume,
         Role::Complete => SiteKind::Complete,
+        Role::Faulted => SiteKind::Faulted,
+        Role::Throw => SiteKind::Throw,
+        Role::Catch => SiteKind::Catch,
+        Role::Uncaught => SiteKind::Uncaught,
         Role::Wake => SiteKind::Wake,
         Role::TimerAdvance => SiteKind::TimerAdvance,
         Role::TimerFire => SiteKind::TimerFire,
@@ -439,11 +469,15 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
     type Carried = (i64, bool, Vec<usize>);
     let mut at_target: std::collections::HashMap<u64, Carried> = Default::default();
     let mut falls_through = true;
+    // After `mov rsp, [mem]` (rt_throw going back to a handler's stack) the
+    // stack is another function's: unknown here until the jump there.
+    let mut switched = false;
     for entry in &image.map {
         if function != Some(&*entry.origin.function) {
             function = Some(&entry.origin.function);
             pushes.push(Vec::new());
             (below, framed, has_frame) = (0, false, false);
+            switched = false;
             open.clear();
             at_target.clear();
             falls_through = true;
@@ -459,12 +493,17 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
             }
         }
         run_of.push(pushes.len() as u32 - 1);
-        cfa[(entry.addr - base) as usize] = if framed {
+        cfa[(entry.addr - base) as usize] = if switched {
+            Cfa::Unknown
+        } else if framed {
             Cfa::Rbp
         } else {
             Cfa::Rsp(8 + below.max(0) as u32)
         };
         let insn = decode(image, entry);
+        switched |= insn.mnemonic() == Mnemonic::Mov
+            && insn.op0_register() == Register::RSP
+            && insn.op1_kind() == OpKind::Memory;
         let imm = || insn.immediate(1) as i64;
         let no_return = entry.origin.role == Some(Role::NoReturn);
         falls_through = !no_return
@@ -491,6 +530,12 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
         {
             at_target
                 .entry(insn.near_branch_target())
+                .or_insert_with(|| (below, framed, open.clone()));
+        }
+        if entry.origin.role == Some(Role::HandlerAddress) {
+            // A throw arrives at the handler with the stack of this point.
+            at_target
+                .entry(insn.ip_rel_memory_address())
                 .or_insert_with(|| (below, framed, open.clone()));
         }
         match (insn.mnemonic(), &entry.origin.role) {

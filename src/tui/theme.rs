@@ -110,6 +110,8 @@ impl Theme {
             K::Suspend => Color::LightYellow,
             K::State => Color::Yellow,
             K::Complete => Color::Green,
+            K::Faulted | K::Throw => Color::LightRed,
+            K::Catch => Color::Magenta,
             K::Wake => Color::Cyan,
             K::Timer => Color::LightMagenta,
             K::Save | K::Restore => Color::Blue,

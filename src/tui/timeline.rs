@@ -22,7 +22,7 @@ pub struct Timeline {
     fed: usize,
     /// levels[0]: one key per filtered event; levels[l][j]: the largest of
     /// levels[l-1][16j..16j+16].
-    levels: Vec<Vec<u8>>,
+    levels: Vec<Vec<u16>>,
 }
 
 impl Timeline {
@@ -57,7 +57,7 @@ impl Timeline {
         kind_of(self.max(0, range.start, range.end.min(self.len())))
     }
 
-    fn push(&mut self, key: u8) {
+    fn push(&mut self, key: u16) {
         if self.levels.is_empty() {
             self.levels.push(Vec::new());
         }
@@ -85,7 +85,7 @@ impl Timeline {
     }
 
     /// The largest key among entries `lo..hi` of `level`.
-    fn max(&self, level: usize, lo: usize, hi: usize) -> u8 {
+    fn max(&self, level: usize, lo: usize, hi: usize) -> u16 {
         let entries = &self.levels[level];
         if hi - lo <= 2 * FAN || level + 1 == self.levels.len() {
             return entries[lo..hi].iter().copied().max().unwrap_or(0);
@@ -101,12 +101,12 @@ impl Timeline {
 }
 
 /// Rank first, so that the maximum key is the kind the strip shows.
-fn key(kind: EventKind) -> u8 {
-    event_rank(kind) << 4 | kind as u8
+fn key(kind: EventKind) -> u16 {
+    (event_rank(kind) as u16) << 8 | kind as u16
 }
 
-fn kind_of(key: u8) -> EventKind {
-    EventKind::ALL[(key & 0xf) as usize]
+fn kind_of(key: u16) -> EventKind {
+    EventKind::ALL[(key & 0xff) as usize]
 }
 
 #[cfg(test)]

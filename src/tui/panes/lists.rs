@@ -220,13 +220,19 @@ fn async_rows(session: &Session, theme: Theme) -> Vec<Line<'static>> {
 
 /// One promise: `#3 Brew("tea", 30) pending ← #1`.
 fn promise_row(p: &crate::machine::PromiseView, theme: Theme) -> Line<'static> {
-    let status = if p.completed { "done" } else { "pending" };
+    let status = match (&p.faulted, p.completed) {
+        (Some(exception), _) => format!("faulted: {exception}"),
+        (None, true) => "done".to_string(),
+        (None, false) => "pending".to_string(),
+    };
     let waiters: Vec<String> = p.awaiters.iter().map(|a| format!("#{}", a.id)).collect();
     let mut line = format!("  #{} {} {status}", p.promise.id, p.promise.call);
     if !waiters.is_empty() {
         line.push_str(&format!(" ← {}", waiters.join(" ")));
     }
-    let style = if p.completed {
+    let style = if p.faulted.is_some() {
+        theme.error()
+    } else if p.completed {
         theme.dim()
     } else {
         Style::new()

@@ -98,7 +98,11 @@ fn frame_line(frame: Option<&FrameView>, theme: Theme) -> Line<'static> {
                 format!(
                     "state {} {}",
                     f.state,
-                    if f.completed { "completed" } else { "" }
+                    match (&f.faulted, f.completed) {
+                        (Some(exception), _) => format!("faulted: {exception}"),
+                        (None, true) => "completed".to_string(),
+                        (None, false) => String::new(),
+                    }
                 ),
                 theme.symbol(),
             ),
