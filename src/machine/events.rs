@@ -504,8 +504,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 if r.a > 0 {
                     e.line = Some(r.a as u32);
                 }
-                let bare = exception(name).rsplit(' ').next().unwrap_or_default();
-                e.exception = Some(format!("System.{bare}"));
+                e.exception = Some(exception_class(name));
                 let line = if r.a > 0 {
                     format!(" at line {}", r.a)
                 } else {
