@@ -845,3 +845,31 @@ fn g_goes_back_from_the_end() {
     keys(&mut app, &[Action::Submit]);
     assert_eq!(icount(&app), 546);
 }
+
+/// `o` switches to the queued schedule and back, recompiling: the title says
+/// so, and the completion that resumed Main inline (a `resume` event) becomes
+/// a `wake` and a later `poll`.
+#[test]
+fn o_switches_the_schedule() {
+    use flux_viz::machine::EventKind;
+    let resumes = |app: &App| {
+        app.session
+            .as_ref()
+            .unwrap()
+            .events
+            .of(EventKind::Resume)
+            .len()
+    };
+    let mut app = app();
+    keys(&mut app, &[Action::Continue]);
+    assert!(
+        resumes(&app) > 0,
+        "C#: Main resumes inside pong's completion"
+    );
+    assert!(!screen(&app, 160, 45).contains("schedule: queued"));
+    keys(&mut app, &[Action::SwitchSchedule, Action::Continue]);
+    assert_eq!(resumes(&app), 0, "queued: every awaiter waits its turn");
+    assert!(screen(&app, 160, 45).contains("schedule: queued"));
+    keys(&mut app, &[Action::SwitchSchedule, Action::Continue]);
+    assert!(resumes(&app) > 0, "back to C#");
+}

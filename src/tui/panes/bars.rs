@@ -46,6 +46,11 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         Some(_) => " · ended",
         None => "",
     };
+    // The default (C#) says nothing; the teaching schedule is always named.
+    let schedule = match app.schedule {
+        crate::pipeline::Schedule::Queued => " · schedule: queued",
+        crate::pipeline::Schedule::Csharp => "",
+    };
     Line::from(vec![
         Span::styled(
             format!(" flux-viz {}", session.path.display()),
@@ -53,7 +58,7 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         ),
         Span::styled(lesson, app.theme.narration()),
         Span::raw(format!(
-            "   instruction {} · event {}/{} · t={}ms{end}",
+            "   instruction {} · event {}/{} · t={}ms{schedule}{end}",
             m.icount(),
             session.events_before(),
             session.events.len(),
