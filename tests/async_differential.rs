@@ -30,10 +30,10 @@
 #[path = "oracle/mod.rs"]
 mod oracle;
 
+use flux_viz::pipeline;
 use flux_viz::pipeline::Schedule;
-use flux_viz::{emulate, pipeline};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -639,20 +639,6 @@ fn work_dir() -> PathBuf {
         .join("async-differential")
 }
 
-fn run_emulated(path: &Path, schedule: Schedule) -> Result<oracle::Outcome, String> {
-    let compiled = pipeline::compile_file_with(path, schedule).map_err(|f| f.render())?;
-    let outcome = emulate::run(&compiled.image, &emulate::Options::default());
-    if let Some(message) = outcome.stop_message(&compiled.sources) {
-        return Err(message);
-    }
-    let exit_code = outcome.exit_code();
-    Ok(oracle::Outcome {
-        stdout: outcome.stdout,
-        stderr: outcome.stderr,
-        exit_code,
-    })
-}
-
 fn show(run: &oracle::Outcome) -> String {
     format!(
         "exit {}\n--- stdout\n{}--- stderr\n{}",
@@ -670,7 +656,7 @@ fn check_seed(seed: u64) -> Result<(), String> {
     let exe = oracle::compile_with_mono(&path).map_err(|e| format!("seed {seed}: {e}"))?;
     let mut problems = Vec::new();
     for schedule in [Schedule::Csharp, Schedule::Queued] {
-        let ours = run_emulated(&path, schedule)
+        let ours = oracle::run_emulated(&path, schedule)
             .map_err(|e| format!("seed {seed} ({}): flux-viz: {e}", schedule.name()))?;
         let theirs = oracle::run_exe_with(&exe, schedule)
             .map_err(|e| format!("seed {seed} ({}): mono: {e}", schedule.name()))?;

@@ -6,30 +6,14 @@
 mod oracle;
 
 use flux_viz::pipeline::Schedule;
-use flux_viz::{emulate, pipeline};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Compiles and runs one program in the emulator.
-fn run_emulated(path: &Path, schedule: Schedule) -> Result<oracle::Outcome, String> {
-    let compiled = pipeline::compile_file_with(path, schedule).map_err(|f| f.render())?;
-    let outcome = emulate::run(&compiled.image, &emulate::Options::default());
-    if let Some(message) = outcome.stop_message(&compiled.sources) {
-        return Err(message);
-    }
-    let exit_code = outcome.exit_code();
-    Ok(oracle::Outcome {
-        stdout: outcome.stdout,
-        stderr: outcome.stderr,
-        exit_code,
-    })
-}
-
 fn check_program(path: &Path, schedule: Schedule) -> Result<(), String> {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let expected = oracle::load_expectations_for(path, schedule)?;
-    let got = run_emulated(path, schedule).map_err(|e| format!("{name}: {e}"))?;
+    let got = oracle::run_emulated(path, schedule).map_err(|e| format!("{name}: {e}"))?;
     oracle::check(&format!("{name} ({})", schedule.name()), &expected, &got)
 }
 

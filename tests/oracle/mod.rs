@@ -254,3 +254,19 @@ pub fn check_all_as(programs: &[PathBuf], schedule: Schedule) -> (usize, Vec<Str
     failures.sort();
     (checked, skipped, failures)
 }
+
+/// Compiles a program and runs it in the emulator under `schedule` (what
+/// tests/programs.rs and tests/async_differential.rs compare with mono).
+pub fn run_emulated(path: &Path, schedule: Schedule) -> Result<Outcome, String> {
+    let compiled = flux_viz::pipeline::compile_file_with(path, schedule).map_err(|f| f.render())?;
+    let outcome = flux_viz::emulate::run(&compiled.image, &flux_viz::emulate::Options::default());
+    if let Some(message) = outcome.stop_message(&compiled.sources) {
+        return Err(message);
+    }
+    let exit_code = outcome.exit_code();
+    Ok(Outcome {
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        exit_code,
+    })
+}
