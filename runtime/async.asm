@@ -192,7 +192,7 @@ rt_fault_void:
 ; rt_rethrow_posted(rdi = frame): run by the event loop.
 rt_rethrow_posted:
     mov rdi, [rdi + P_RESULT]
-    jmp rt_throw                        ; no handler outside the loop: uncaught
+    jmp rt_rethrow_exception            ; no handler outside the loop: uncaught
 
 ; -----------------------------------------------------------------------------
 ; rt_from_result(rdi = value) → rax: Task.FromResult(value), already completed.

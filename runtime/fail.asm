@@ -8,16 +8,20 @@
 ; return: the return address says which function's check failed, so a
 ; debugger, or the Stack pane, can still unwind from there.
 ;
-; THROWING (throw$null, throw$index, throw$divzero, throw$overflow,
-; throw$cast, throw$argument_range): the check's exception is made on the
-; heap, an EXCEPTION object of E_SIZE bytes
+; THROWING. An exception is an object of a class deriving from Exception
+; (lib/System.fs, compiled with every program):
 ;
-;   +0  E_KIND   its kind record: [exit code][the .NET line, a string]
-;   +8  E_LINE   the source line it was thrown at (0: none)
+;   +0  E_VTABLE   its class's vtable: [class id][parent vtable][name]…
+;   +8  E_MESSAGE  its Message, a string
+;   +16 E_LINE     the source line it was thrown at (0: not yet thrown)
 ;
-; and thrown (rt_throw). Code that can catch an exception keeps a HANDLER
-; RECORD in its stack frame and links it into a chain whose innermost record
-; is rt_handler (H_PREV points outwards):
+; `throw e;` calls rt_throw_at; a failing check calls throw$null,
+; throw$index, throw$divzero, throw$overflow, throw$cast or
+; throw$argument_range, which make the check's exception here (no
+; constructor runs: the vtable and the message are all it needs) and throw
+; it. Code that can catch an exception keeps a HANDLER RECORD in its stack
+; frame and links it into a chain whose innermost record is rt_handler
+; (H_PREV points outwards):
 ;
 ;   +0  H_PREV     the next outer record (0: none)
 ;   +8  H_HANDLER  the code to continue at, with the exception in rax
@@ -25,11 +29,12 @@
 ;
 ; Throwing takes the innermost record off the chain, puts the registers back
 ; as they were when it was made and jumps to its handler: like setjmp and
-; longjmp in C. Today the only records are the ones every async method's
-; resume function makes on entry: its handler stores the exception in the
-; task (the task FAULTS), as the try/catch C# wraps around MoveNext does.
-; With no record, the exception is uncaught: rt_uncaught prints what .NET
-; prints and exits with the kind's code (LANGUAGE.md section 5):
+; longjmp in C. A `try` makes a record; so does every async method's resume
+; function on entry, whose handler stores the exception in the task (the
+; task FAULTS), as the try/catch C# wraps around MoveNext does. With no
+; record, the exception is uncaught: rt_uncaught prints what .NET prints and
+; exits with the code of the exception's class (LANGUAGE.md section 5; any
+; other class: 1):
 ;
 ;   Unhandled exception. System.DivideByZeroException: Attempted to divide by zero.
 ;      at line 12
@@ -45,27 +50,33 @@ SYS_EXIT        equ 60                  ; exit (seccomp strict mode allows no ex
 section .text
 
 throw$null:
-    lea rsi, [rel exc$null]
+    lea rsi, [rel NullReferenceException$vtable]
+    lea rdx, [rel msg_null]
     jmp rt_throw_new
 
 throw$index:
-    lea rsi, [rel exc$index]
+    lea rsi, [rel IndexOutOfRangeException$vtable]
+    lea rdx, [rel msg_index]
     jmp rt_throw_new
 
 throw$divzero:
-    lea rsi, [rel exc$divzero]
+    lea rsi, [rel DivideByZeroException$vtable]
+    lea rdx, [rel msg_divzero]
     jmp rt_throw_new
 
 throw$overflow:
-    lea rsi, [rel exc$overflow]
+    lea rsi, [rel OverflowException$vtable]
+    lea rdx, [rel msg_overflow]
     jmp rt_throw_new
 
 throw$cast:
-    lea rsi, [rel exc$cast]
+    lea rsi, [rel InvalidCastException$vtable]
+    lea rdx, [rel msg_cast]
     jmp rt_throw_new
 
 throw$argument_range:
-    lea rsi, [rel exc$argument_range]
+    lea rsi, [rel ArgumentOutOfRangeException$vtable]
+    lea rdx, [rel msg_argument_range]
     jmp rt_throw_new
 
 fail$oom:
@@ -84,28 +95,32 @@ fail$deadlock:
     jmp rt_fail
 
 ; -----------------------------------------------------------------------------
-; rt_throw_new(edi = source line, rsi = kind record): a new exception of that
-; kind, thrown.
+; rt_throw_new(edi = source line, rsi = vtable, rdx = message): a new
+; exception of that class, thrown.
 ; -----------------------------------------------------------------------------
 rt_throw_new:
     push rdi                            ; entered by a call and a jmp: rsp is 8 off,
-    push rsi                            ; two pushes and 8 more make it 16-aligned
-    sub rsp, 8
+    push rsi                            ; three pushes make it 16-aligned
+    push rdx
     mov edi, E_SIZE
     call rt_alloc                       ; the exception object
-    add rsp, 8
-    pop qword [rax + E_KIND]            ; its kind
+    pop qword [rax + E_MESSAGE]         ; its message
+    pop qword [rax + E_VTABLE]          ; its class
     pop rdi
     mov [rax + E_LINE], rdi             ; where it was thrown
     mov rdi, rax
     jmp rt_throw
 
 ; -----------------------------------------------------------------------------
+; rt_throw_at(rdi = exception, esi = source line): `throw e;`.
 ; rt_throw(rdi = exception): continue at the innermost handler, or end the
 ; program when there is none.
 ; -----------------------------------------------------------------------------
+rt_throw_at:
+    mov [rdi + E_LINE], rsi             ; where it is thrown (esi was zero-extended)
 rt_throw:
     mov rcx, [rel rt_handler]           ; @throw rcx = the innermost handler record
+rt_unwind:                              ; (rdi = exception, rcx = the innermost record)
     test rcx, rcx
     jz rt_uncaught                      ; no handler anywhere: the program ends
     mov rax, [rcx + H_PREV]
@@ -121,20 +136,55 @@ rt_throw:
     jmp [rcx + H_HANDLER]               ; @catch on to the handler
 
 ; rt_rethrow(rax = a faulted task): `await` or `.Result` of a faulted task
-; throws the exception kept in it (the call marks where).
+; throws the exception kept in it (the call marks where), as it was.
 rt_rethrow:
-    mov rdi, [rax + P_RESULT]
-    jmp rt_throw
+    mov rdi, [rax + P_RESULT]           ; rdi = the task's exception
+
+; rt_rethrow_exception(rdi = exception): `throw;` in a catch; its line stays
+; the one it was first thrown at.
+rt_rethrow_exception:
+    mov rcx, [rel rt_handler]           ; @rethrow rcx = the innermost handler record
+    jmp rt_unwind
 
 ; -----------------------------------------------------------------------------
 ; rt_uncaught(rdi = exception): the exception reached no handler.
 ; -----------------------------------------------------------------------------
 rt_uncaught:
-    mov rax, [rdi + E_KIND]             ; @uncaught rax = its kind record
-    mov rsi, [rax + 8]                  ; the .NET line
-    mov edx, [rax]                      ; the exit code
-    mov edi, [rdi + E_LINE]             ; where it was thrown
-    jmp rt_fail
+    mov rbx, rdi                        ; @uncaught rbx = the exception, kept across the calls
+    lea rsi, [rel msg_unhandled]
+    call rt_eprint_str                  ; "Unhandled exception. "
+    mov rax, [rbx + E_VTABLE]
+    mov rsi, [rax + V_NAME]
+    call rt_eprint_str                  ; its class: "System.DivideByZeroException"
+    lea rsi, [rel msg_colon]
+    call rt_eprint_str                  ; ": "
+    mov rsi, [rbx + E_MESSAGE]
+    call rt_eprint_str                  ; its Message
+    mov rdi, [rbx + E_VTABLE]
+    call rt_exit_code
+    mov r13d, eax                       ; the exit code
+    mov ebx, [rbx + E_LINE]             ; where it was thrown
+    jmp rt_fail_tail
+
+; rt_exit_code(rdi = vtable) → eax: the exit code of LANGUAGE.md section 5
+; for the nearest class in the table below the class is or derives from.
+rt_exit_code:
+    lea rsi, [rel exit_codes]
+.entry:
+    mov rax, [rsi]                      ; the next class in the table
+    test rax, rax
+    jz .up                              ; end of the table: try the parent class
+    add rsi, 16
+    cmp rax, rdi
+    jne .entry
+    mov eax, [rsi - 8]                  ; found: its exit code
+    ret
+.up:
+    mov rdi, [rdi + V_PARENT]
+    test rdi, rdi
+    jnz rt_exit_code                    ; from the start of the table again
+    mov eax, 1                          ; any other exception: exit 1, as .NET
+    ret
 
 ; -----------------------------------------------------------------------------
 ; rt_fail(edi = source line or 0, rsi = message string, edx = exit code)
@@ -147,6 +197,7 @@ rt_fail:
     call rt_eprint_str                  ; "Unhandled exception. "
     mov rsi, r12
     call rt_eprint_str                  ; "System.XxxException: message"
+rt_fail_tail:                           ; (ebx = line or 0, r13d = exit code)
     lea rsi, [rel msg_newline]
     call rt_eprint_str
     test ebx, ebx
@@ -184,14 +235,18 @@ rt_handler:     dq 0                    ; the innermost handler record (0: none)
 
 section .rodata
 
-; The kind records of the exceptions the checks throw: [exit code][message].
+; The exit codes of the exceptions LANGUAGE.md section 5 numbers, by class
+; (their vtables are generated from lib/System.fs), ended by 0.
 align 8
-exc$null:           dq 2, msg_null
-exc$index:          dq 3, msg_index
-exc$divzero:        dq 4, msg_divzero
-exc$overflow:       dq 5, msg_overflow
-exc$cast:           dq 8, msg_cast
-exc$argument_range: dq 1, msg_argument_range  ; any other exception: exit 1, as .NET
+exit_codes:
+    dq NullReferenceException$vtable, 2
+    dq IndexOutOfRangeException$vtable, 3
+    dq DivideByZeroException$vtable, 4
+    dq OverflowException$vtable, 5
+    dq OutOfMemoryException$vtable, 6
+    dq StackOverflowException$vtable, 7
+    dq InvalidCastException$vtable, 8
+    dq 0
 
 ; Messages in the string layout (length, bytes), as .NET words them.
 msg_unhandled:
@@ -202,25 +257,29 @@ msg_newline:
     dq 1
     db 10
     align 8, db 0
+msg_colon:
+    dq 2
+    db ": "
+    align 8, db 0
 msg_at_line:
     dq 11
     db "   at line "
     align 8, db 0
 msg_null:
-    dq 84
-    db "System.NullReferenceException: Object reference not set to an instance of an object."
+    dq 52
+    db "Object reference not set to an instance of an object"
     align 8, db 0
 msg_index:
-    dq 75
-    db "System.IndexOutOfRangeException: Index was outside the bounds of the array."
+    dq 42
+    db "Index was outside the bounds of the array."
     align 8, db 0
 msg_divzero:
-    dq 58
-    db "System.DivideByZeroException: Attempted to divide by zero."
+    dq 28
+    db "Attempted to divide by zero."
     align 8, db 0
 msg_overflow:
-    dq 71
-    db "System.OverflowException: Arithmetic operation resulted in an overflow."
+    dq 45
+    db "Arithmetic operation resulted in an overflow."
     align 8, db 0
 msg_oom:
     dq 90
@@ -231,13 +290,13 @@ msg_stack:
     db "System.StackOverflowException: Operation caused a stack overflow."
     align 8, db 0
 msg_cast:
-    dq 57
-    db "System.InvalidCastException: Specified cast is not valid."
+    dq 28
+    db "Specified cast is not valid."
     align 8, db 0
 msg_deadlock:
     dq 30
     db "deadlock: Main never completed"
     align 8, db 0
 msg_argument_range:
-    dq 126
-    db "System.ArgumentOutOfRangeException: The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer."
+    dq 124
+    db "The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.", 10, "Parameter name: millisecondsDelay"

@@ -224,6 +224,8 @@ pub struct Asm {
     origin: Origin,
     next_label: u32,
     errors: Vec<AsmError>,
+    /// The role of the next instruction emitted ([`Asm::mark_next`]).
+    next_role: Option<Role>,
 }
 
 impl Default for Asm {
@@ -243,6 +245,7 @@ impl Asm {
             origin: Origin::default(),
             next_label: 0,
             errors: Vec::new(),
+            next_role: None,
         }
     }
 
@@ -384,6 +387,13 @@ impl Asm {
     pub fn global(&mut self, name: &str) {
         let id = self.reference(name);
         self.symbols[id.0 as usize].global = true;
+    }
+
+    /// Gives the next instruction emitted this role (where a statement
+    /// starts, e.g. a `finally` block, whose first instruction the caller
+    /// does not emit itself). A role the emitter then sets replaces it.
+    pub fn mark_next(&mut self, role: Role) {
+        self.next_role = Some(role);
     }
 
     /// A full-line comment, e.g. `comment("12: int n = a.Length;")` → `; 12: int n = a.Length;`.
@@ -615,7 +625,7 @@ impl Asm {
         };
         let origin = Origin {
             explain: "".into(),
-            role: None,
+            role: self.next_role.take(),
             ..self.origin.clone()
         };
         self.push(Item::Insn(Insn { instr, sym, origin }));

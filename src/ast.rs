@@ -14,6 +14,9 @@ pub mod dump;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Program {
     pub items: Vec<Item>,
+    /// The system library (lib/System.fs) parsed with every program: its
+    /// classes are .NET's, in namespace System.
+    pub system_file: Option<crate::source::FileId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,10 +201,28 @@ pub enum StmtKind {
     Break,
     Continue,
     Return(Option<Expr>),
+    /// `throw e;`, or `throw;` (rethrow, inside a catch).
+    Throw(Option<Expr>),
+    /// `try { … } catch (T e) { … } … finally { … }`.
+    Try {
+        body: Block,
+        catches: Vec<CatchClause>,
+        finally: Option<Block>,
+    },
     /// A lone `;`.
     Empty,
     /// A statement that was already reported (e.g. an unsupported construct).
     Error,
+}
+
+/// `catch (T e) { … }`, `catch (T) { … }` or `catch { … }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatchClause {
+    /// `None` for a bare `catch` (everything).
+    pub ty: Option<TypeExpr>,
+    pub var: Option<Ident>,
+    pub body: Block,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,6 +15,7 @@
 //! runtime's `fail$…` routine.
 
 mod expr;
+mod handlers;
 mod proof;
 mod runtime;
 mod state_machine;
@@ -82,8 +83,8 @@ pub fn object_size(program: &typed::Program, class: ClassId) -> u32 {
 
 /// The vtable layout: `[class id][parent vtable][class name][methods…]`.
 pub const VTABLE_METHODS: i32 = 24;
-pub const VTABLE_PARENT: i32 = 8;
-pub const VTABLE_NAME: i32 = 16;
+pub const VTABLE_PARENT: i32 = crate::runtime_layout::V_PARENT as i32;
+pub const VTABLE_NAME: i32 = crate::runtime_layout::V_NAME as i32;
 
 /// Everything emitted once per program: string literals, static fields, vtables.
 #[derive(Default)]
@@ -110,7 +111,7 @@ impl ProgramData {
         let program = module.program;
         // Class names for printing objects (C# prints the type name).
         for class in &program.classes {
-            self.string_label(class.name.as_bytes());
+            self.string_label(class.runtime_name().as_bytes());
         }
         asm.section(Section::Rodata);
         for class in &program.classes {
@@ -149,7 +150,7 @@ impl ProgramData {
             ),
             None => asm.ints(8, &[0]),
         }
-        let name = self.string_label(class.name.as_bytes());
+        let name = self.string_label(class.runtime_name().as_bytes());
         asm.dq_sym(&name, 0);
         for &method in &class.vtable {
             match &module.method_labels[method.0 as usize] {
@@ -203,6 +204,8 @@ struct FnGen<'a, 'm> {
     stubs: BTreeMap<(Check, u32), String>,
     /// `break`/`continue` targets of the enclosing loops.
     loops: Vec<(String, String)>,
+    /// The handler records of the `try`s being emitted, outermost first.
+    tries: Vec<u32>,
     /// By local: never null where it is read ([`proof::never_null`]).
     never_null: Vec<bool>,
     /// The counting loops we are in the body of: `(array, index, start)`,
@@ -243,6 +246,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             small_check: None,
             stubs: BTreeMap::new(),
             loops: Vec::new(),
+            tries: Vec::new(),
             never_null: proof::never_null(&function.body, function.locals.len()),
             in_range: Vec::new(),
             return_label: ".L.return".into(),

@@ -60,6 +60,8 @@ pub struct Function {
     /// Where a resume function keeps its handler record: `[rbp - offset]`
     /// (runtime/fail.asm; its handler faults the task).
     pub handler_record: Option<u32>,
+    /// Where each `try`'s handler record is: `[rbp - offset]`, by [`Stmt::Try::record`].
+    pub try_records: Vec<u32>,
     /// For [`FunctionKind::AsyncStart`] and [`FunctionKind::AsyncResume`].
     pub frame: Option<Frame>,
 }
@@ -213,6 +215,35 @@ pub enum Stmt {
     Return(Option<Expr>, Span),
     /// A nested block (kept for the source map: its statements' lines).
     Block(Vec<Stmt>),
+    /// `try`: handler record `record` (runtime/fail.asm) is on the handler
+    /// chain while `body` runs; an exception thrown inside continues at
+    /// `handler` with the exception in `caught`. A normal end of `body`
+    /// takes the record off again. Catch clauses are `handler`'s `if`s;
+    /// `finally` is copied to every way out (see [`Stmt::Finally`]).
+    Try {
+        record: u32,
+        body: Vec<Stmt>,
+        caught: LocalIndex,
+        handler: Vec<Stmt>,
+        span: Span,
+    },
+    /// Takes handler record `record`, and every record inside it, off the
+    /// chain: a `break`, `continue` or `return` that leaves its `try`.
+    Unlink {
+        record: u32,
+    },
+    /// A copy of a `finally` block on one way out of its `try` (`span` is
+    /// the `try` statement's).
+    Finally {
+        body: Vec<Stmt>,
+        span: Span,
+    },
+    /// `throw value;`; `rethrow`: `throw;` (where it was first thrown stays).
+    Throw {
+        value: Expr,
+        rethrow: bool,
+        span: Span,
+    },
     /// `dest = await task` (async methods only). Suspends unless the task is
     /// already complete; `state` indexes [`Frame::states`].
     Await {

@@ -294,6 +294,33 @@ fn source_map(
 }
 
 impl Image {
+    /// `len` bytes at `addr` as the image loads them (zero-filled past a
+    /// region's initial contents), if they lie in one region.
+    pub fn read(&self, addr: u64, len: u64) -> Option<Vec<u8>> {
+        let r = self
+            .regions
+            .iter()
+            .find(|r| addr >= r.addr && addr + len <= r.addr + r.size)?;
+        let start = (addr - r.addr) as usize;
+        Some(
+            (start..start + len as usize)
+                .map(|i| r.bytes.get(i).copied().unwrap_or(0))
+                .collect(),
+        )
+    }
+
+    pub fn read_u64(&self, addr: u64) -> Option<u64> {
+        let bytes = self.read(addr, 8)?;
+        Some(u64::from_le_bytes(bytes.try_into().ok()?))
+    }
+
+    /// A string in the runtime's layout (length, then UTF-8 bytes) at `addr`.
+    pub fn read_string(&self, addr: u64) -> Option<String> {
+        let len = self.read_u64(addr)?;
+        let bytes = self.read(addr + 8, len.min(1 << 16))?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
     pub fn region(&self, section: Section) -> Option<&Region> {
         self.regions.iter().find(|r| r.section == section)
     }

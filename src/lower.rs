@@ -9,6 +9,7 @@
 //! slots below `rbp`. A function saves exactly the registers it hands out.
 
 mod frame;
+mod handlers;
 pub mod labels;
 pub mod listing;
 mod liveness;
@@ -87,6 +88,7 @@ fn async_starter(label: String, method: &typed::Method, resume: &Function) -> Fu
         saved_regs: Vec::new(),
         stack_size: 0,
         handler_record: None,
+        try_records: Vec::new(),
         frame: resume.frame.clone(),
     }
 }
@@ -113,6 +115,7 @@ fn entry_function(program: &Program) -> Function {
         saved_regs: Vec::new(),
         stack_size: 0,
         handler_record: None,
+        try_records: Vec::new(),
         frame: None,
     }
 }
@@ -180,6 +183,7 @@ fn lower_body(
     let mut lowerer = spill::BodyLowerer::new(&mut locals, this);
     let stmts = lowerer.block(&body.block.stmts);
     let awaits = lowerer.awaits;
+    let try_count = lowerer.records;
     let mut weights = vec![0u64; locals.len()];
     for weight in &mut weights[..body.params] {
         *weight += 1;
@@ -194,16 +198,31 @@ fn lower_body(
     }
     .block(&stmts);
     // In a state machine r15 holds the frame, so locals get one register less.
-    let (regs, reserved): (&[Reg], &[Reg]) = if is_async {
+    let (mut regs, reserved): (&[Reg], &[Reg]) = if is_async {
         (&LOCAL_REGS[..4], &[FRAME_REG])
     } else {
         (&LOCAL_REGS, &[])
     };
+    // A handler puts back the callee-saved registers as they were when its
+    // record was made, so a local a `try` changes must not live in one: in
+    // a function with a `try`, every local lives on the stack.
+    if try_count > 0 {
+        regs = &[];
+    }
     // A state machine keeps its handler record (runtime/fail.asm) below its
-    // stack slots: an exception that leaves the body faults the task.
-    let record = if is_async { H_SIZE as u32 } else { 0 };
-    let (saved_regs, stack_size, record_at) =
-        assign_storage(&mut locals, &weights, regs, reserved, record);
+    // stack slots: an exception that leaves the body faults the task. Each
+    // `try` has one more record above it.
+    let records = try_count + u32::from(is_async);
+    let (saved_regs, stack_size, lowest_record) = assign_storage(
+        &mut locals,
+        &weights,
+        regs,
+        reserved,
+        records * H_SIZE as u32,
+    );
+    let record_at = |k: u32| lowest_record - k * H_SIZE as u32;
+    let first_try = u32::from(is_async);
+    let try_records = (0..try_count).map(|k| record_at(first_try + k)).collect();
     let frame = match kind {
         FunctionKind::AsyncResume(method) => Some(frame::layout(
             method,
@@ -225,7 +244,8 @@ fn lower_body(
         body: stmts,
         saved_regs,
         stack_size,
-        handler_record: is_async.then_some(record_at),
+        handler_record: is_async.then_some(record_at(0)),
+        try_records,
         frame,
     }
 }
@@ -322,8 +342,19 @@ impl UseCounter<'_> {
                     self.bump(*d);
                 }
             }
-            Stmt::Block(stmts) => self.block(stmts),
-            Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) => {}
+            Stmt::Block(stmts) | Stmt::Finally { body: stmts, .. } => self.block(stmts),
+            Stmt::Try {
+                body,
+                caught,
+                handler,
+                ..
+            } => {
+                self.block(body);
+                self.bump(*caught);
+                self.block(handler);
+            }
+            Stmt::Throw { value, .. } => self.expr(value),
+            Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Unlink { .. } => {}
         }
     }
 

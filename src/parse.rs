@@ -63,12 +63,25 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         stack: Vec::new(),
     };
     driver.unit(file, None);
+    let system_file = driver.system_library();
     let Driver {
         items, mut diags, ..
     } = driver;
     diag::sort(&mut diags);
-    (Program { items }, diags)
+    (
+        Program {
+            items,
+            system_file: Some(system_file),
+        },
+        diags,
+    )
 }
+
+/// The name the system library is shown under (diagnostics, the source pane).
+pub const SYSTEM_LIBRARY_NAME: &str = "<flux-viz>/lib/System.fs";
+
+/// The system library's text, built into the binary.
+pub const SYSTEM_LIBRARY: &str = include_str!("../lib/System.fs");
 
 /// Whether a diagnostic is a syntax error (after which the program is incomplete).
 pub fn is_syntax_error(d: &Diagnostic) -> bool {
@@ -119,6 +132,17 @@ struct Driver<'s> {
 }
 
 impl Driver<'_> {
+    /// Parses lib/System.fs after the program's own files (so the program's
+    /// classes keep their numbers) and returns its file.
+    fn system_library(&mut self) -> FileId {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib/System.fs");
+        let file = self
+            .sources
+            .add(SYSTEM_LIBRARY_NAME, path, SYSTEM_LIBRARY.to_string());
+        self.unit(file, None);
+        file
+    }
+
     /// Parses one file; `included_at` is the `using` of an included one.
     fn unit(&mut self, file: FileId, included_at: Option<Span>) {
         let text = &self.sources.get(file).text;

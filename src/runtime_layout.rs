@@ -54,11 +54,16 @@ pub const H_R13: i64 = 48;
 pub const H_R14: i64 = 56;
 pub const H_R15: i64 = 64;
 pub const H_SIZE: i64 = 72;
-/// An exception the run-time checks throw: its kind record (exit code, then
-/// the .NET message line) and the source line it was thrown at.
-pub const E_KIND: i64 = 0;
-pub const E_LINE: i64 = 8;
-pub const E_SIZE: i64 = 16;
+/// An exception is an object of a class deriving from lib/System.fs's
+/// Exception: its vtable, its Message (a string), and the source line it
+/// was thrown at (0: not thrown yet), Exception's two fields in order.
+pub const E_VTABLE: i64 = 0;
+pub const E_MESSAGE: i64 = 8;
+pub const E_LINE: i64 = 16;
+pub const E_SIZE: i64 = 24;
+/// A vtable: `[class id][parent vtable][class name][methods…]`.
+pub const V_PARENT: i64 = 8;
+pub const V_NAME: i64 = 16;
 
 /// A name the runtime's assembly can use, with its value.
 pub struct Equate {
@@ -73,7 +78,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 28] = equates![
+pub const EQUATES: [Equate; 31] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -85,9 +90,12 @@ pub const EQUATES: [Equate; 28] = equates![
     H_R13,
     H_R14,
     H_R15,
-    E_KIND,
+    E_VTABLE,
+    E_MESSAGE,
     E_LINE,
     E_SIZE,
+    V_PARENT,
+    V_NAME,
     P_RESULT,
     P_CONT,
     P_CONTEXT,

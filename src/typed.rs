@@ -128,6 +128,9 @@ pub struct Class {
     pub span: Span,
     pub parent: Option<ClassId>,
     pub is_abstract: bool,
+    /// Declared in flux-viz's system library (lib/System.fs): its run-time
+    /// name is `System.` + name, as .NET spells it.
+    pub is_system: bool,
     /// Instance fields in layout order: the parent's (recursively) first, then
     /// this class's own in declaration order. Object layout is
     /// `[vtable pointer][fields in this order]`.
@@ -145,6 +148,18 @@ pub struct Class {
     /// a constructor runs them when its `chain` is [`CtorChain::Base`] (before
     /// the base constructor call, as C# does).
     pub field_inits: Vec<FieldInit>,
+}
+
+impl Class {
+    /// The name the program sees at run time (printing an object, an
+    /// uncaught exception): .NET's full name.
+    pub fn runtime_name(&self) -> String {
+        if self.is_system {
+            format!("System.{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
 }
 
 /// `field = value` run by a constructor or at program start.
@@ -305,6 +320,29 @@ pub enum StmtKind {
     Continue,
     /// In an `async Task<T>` method the value is the task's result (a T).
     Return(Option<Expr>),
+    /// `throw e;`: e is an exception object (a class deriving from Exception).
+    Throw(Expr),
+    /// `throw;` in a catch: the exception it caught (held in this hidden
+    /// local), thrown again as it is.
+    Rethrow(LocalId),
+    /// `try`/`catch`/`finally`. `caught` is a hidden local the exception is
+    /// kept in while the catch clauses test it (and for `throw;`).
+    Try {
+        body: Block,
+        catches: Vec<Catch>,
+        finally: Option<Block>,
+        caught: LocalId,
+    },
+}
+
+/// One catch clause: the class it catches (`Exception` for a bare `catch`).
+#[derive(Debug, Clone)]
+pub struct Catch {
+    pub class: ClassId,
+    /// The `e` of `catch (T e)`.
+    pub var: Option<LocalId>,
+    pub body: Block,
+    pub span: Span,
 }
 
 /// One declared local with its initializer (already converted to its type).
@@ -833,6 +871,35 @@ impl<'a> Dumper<'a> {
                 let steps: Vec<String> = step.iter().map(|e| self.expr(e)).collect();
                 self.line(depth + 1, &format!("step [{}]", steps.join(", ")));
                 self.stmt(depth + 1, body);
+            }
+            StmtKind::Throw(e) => {
+                let text = format!("throw {}", self.expr(e));
+                self.line(depth, &text);
+            }
+            StmtKind::Rethrow(caught) => {
+                let text = format!("rethrow {}", self.local(*caught));
+                self.line(depth, &text);
+            }
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+                caught,
+            } => {
+                self.line(depth, &format!("try (caught in {})", self.local(*caught)));
+                self.block(depth + 1, body);
+                for c in catches {
+                    let var = c
+                        .var
+                        .map_or(String::new(), |v| format!(" {}", self.local(v)));
+                    let class = &self.p.classes[c.class.0 as usize].name;
+                    self.line(depth, &format!("catch {class}{var}"));
+                    self.block(depth + 1, &c.body);
+                }
+                if let Some(f) = finally {
+                    self.line(depth, "finally");
+                    self.block(depth + 1, f);
+                }
             }
             StmtKind::Break => self.line(depth, "break"),
             StmtKind::Continue => self.line(depth, "continue"),

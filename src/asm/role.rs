@@ -57,6 +57,11 @@ pub enum Role {
     Throw,
     /// `rt_throw`'s jump to the innermost handler (rax = the exception).
     Catch,
+    /// The entry of `rt_rethrow…`: an exception is thrown again (`throw;`,
+    /// or `await` of a faulted task).
+    Rethrow,
+    /// The first instruction of a copy of a `finally` block.
+    Finally,
     /// The entry of `rt_uncaught`: no handler; the program ends.
     Uncaught,
     /// The entry of `rt_enqueue`: a promise joins the ready queue.
@@ -98,7 +103,7 @@ impl Role {
     /// role and the rest of the comment (the explanation), or `Err` with a
     /// message for an unknown name. The names are the kebab-case of the
     /// variants the runtime uses: `poll`, `resume`, `complete`, `faulted`,
-    /// `throw`, `catch`, `uncaught`, `wake`,
+    /// `throw`, `catch`, `rethrow`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
     /// from-result | never)`.
     pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
@@ -116,6 +121,7 @@ impl Role {
             ("faulted", None) => Role::Faulted,
             ("throw", None) => Role::Throw,
             ("catch", None) => Role::Catch,
+            ("rethrow", None) => Role::Rethrow,
             ("uncaught", None) => Role::Uncaught,
             ("wake", None) => Role::Wake,
             ("timer-advance", None) => Role::TimerAdvance,

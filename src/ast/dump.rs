@@ -279,6 +279,29 @@ impl Dumper<'_> {
                 self.line("Return", span);
                 self.nested(|d| value.iter().for_each(|v| d.expr(v)));
             }
+            StmtKind::Throw(value) => {
+                self.line("Throw", span);
+                self.nested(|d| value.iter().for_each(|v| d.expr(v)));
+            }
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                self.line("Try", span);
+                self.nested(|d| {
+                    d.block(body);
+                    for c in catches {
+                        let ty = c.ty.as_ref().map_or("*".to_string(), type_name);
+                        let var = c.var.as_ref().map_or("", |v| v.name.as_str());
+                        d.line(&format!("Catch {ty} {var}"), Some(c.span));
+                        d.nested(|d| d.block(&c.body));
+                    }
+                    if let Some(f) = finally {
+                        d.role("finally", |d| d.block(f));
+                    }
+                });
+            }
             StmtKind::Empty => self.line("Empty", span),
             StmtKind::Error => self.line("ErrorStmt", span),
         }

@@ -79,7 +79,17 @@ impl<'a> Checker<'a> {
             let Item::Class(decl) = item else { continue };
             self.check_modifiers(&decl.modifiers, DeclKind::Class);
             let id = ClassId(self.classes.len() as u32);
-            if self.class_ids.contains_key(&decl.name.name) || is_builtin_type_name(&decl.name.name)
+            let is_system = Some(decl.span.file) == self.ast.system_file;
+            if let (true, Some(&user)) = (is_system, self.class_ids.get(&decl.name.name)) {
+                // The program's own classes come first: point at the program's.
+                let msg = format!(
+                    "the type `{}` is already defined in namespace System (flux-viz's lib/System.fs)",
+                    decl.name.name
+                );
+                let span = self.out.classes[user.0 as usize].span;
+                self.error(span, msg, "choose another name");
+            } else if self.class_ids.contains_key(&decl.name.name)
+                || is_builtin_type_name(&decl.name.name)
             {
                 let msg = format!("the type `{}` is already defined", decl.name.name);
                 self.error(decl.name.span, msg, "defined again here");
@@ -100,6 +110,7 @@ impl<'a> Checker<'a> {
                 span: decl.name.span,
                 parent: None,
                 is_abstract: decl.modifiers.is_abstract.is_some() || is_static,
+                is_system,
                 instance_fields: Vec::new(),
                 static_fields: Vec::new(),
                 vtable: Vec::new(),

@@ -857,7 +857,15 @@ impl Checker<'_> {
             let class = self.field(*field).class;
             if self.fields[field.0 as usize].is_readonly && !(cx.in_ctor && cx.class == Some(class))
             {
-                let msg = "a readonly field cannot be assigned to (except in a constructor or a variable initializer)";
+                // lib/System.fs's read-only fields stand for C#'s get-only properties.
+                let msg = if self.class(class).is_system {
+                    format!(
+                        "property or indexer `{}` cannot be assigned to -- it is read only",
+                        self.field_display(*field)
+                    )
+                } else {
+                    "a readonly field cannot be assigned to (except in a constructor or a variable initializer)".to_string()
+                };
                 self.error(e.span, msg, "readonly");
                 return None;
             }

@@ -145,7 +145,64 @@ impl Flow<'_> {
                 }
                 *state = None;
             }
+            StmtKind::Throw(value) => {
+                self.expr(value, state);
+                *state = None;
+            }
+            StmtKind::Rethrow(_) => *state = None,
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+                caught,
+            } => self.try_stmt(body, catches, finally.as_ref(), *caught, state),
         }
+    }
+
+    /// C#'s rules, kept simple and safe: a catch or finally may start at any
+    /// point of the try block, so only what was assigned before the `try`
+    /// counts there; after the statement, a local is assigned if every way
+    /// out of the try and the catches assigns it, or the finally does.
+    fn try_stmt(
+        &mut self,
+        body: &crate::typed::Block,
+        catches: &[crate::typed::Catch],
+        finally: Option<&crate::typed::Block>,
+        caught: crate::typed::LocalId,
+        state: &mut State,
+    ) {
+        let entry = state.clone();
+        let mut end = entry.clone();
+        for s in &body.stmts {
+            self.stmt(s, &mut end);
+        }
+        for c in catches {
+            let mut s = entry.clone();
+            assign(&mut s, caught.0 as usize);
+            if let Some(v) = c.var {
+                assign(&mut s, v.0 as usize);
+            }
+            for stmt in &c.body.stmts {
+                self.stmt(stmt, &mut s);
+            }
+            end = join(end, s);
+        }
+        if let Some(f) = finally {
+            let mut s = entry;
+            for stmt in &f.stmts {
+                self.stmt(stmt, &mut s);
+            }
+            end = match (end, s) {
+                (_, None) | (None, _) => None,
+                (Some(mut a), Some(b)) => {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x |= y;
+                    }
+                    Some(a)
+                }
+            };
+        }
+        *state = end;
     }
 
     /// Runs a loop body; the exits it collected (its end not included).

@@ -59,6 +59,12 @@ pub(super) struct FnCx {
     pub in_field_init: bool,
     pub locals: Vec<Local>,
     pub loop_depth: usize,
+    /// The hidden locals holding what the enclosing catch clauses caught,
+    /// innermost last (for `throw;`); `None` marks a `finally` in between.
+    pub catches: Vec<Option<LocalId>>,
+    /// Inside a `finally`: the loop depth at its start (control may not
+    /// leave it by `break`, `continue` or `return`).
+    pub finally_loop_depth: Option<usize>,
     scopes: Vec<Scope>,
 }
 
@@ -80,6 +86,8 @@ impl FnCx {
             in_field_init: false,
             locals: Vec::new(),
             loop_depth: 0,
+            catches: Vec::new(),
+            finally_loop_depth: None,
             scopes: vec![Scope::default()],
         }
     }
@@ -126,6 +134,19 @@ impl FnCx {
             self.bind(name, LocalRef::Var(id));
         }
         (id, free)
+    }
+
+    /// A local no name refers to (made by the checker itself).
+    pub fn hidden_local(&mut self, name: &str, ty: Type, span: Span) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(Local {
+            id,
+            name: name.to_string(),
+            ty,
+            span,
+            is_param: false,
+        });
+        id
     }
 
     /// Declares a `const` local.

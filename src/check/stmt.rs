@@ -337,6 +337,10 @@ impl Checker<'_> {
             }
             S::Break | S::Continue => {
                 let is_break = matches!(s.kind, S::Break);
+                if cx.finally_loop_depth == Some(cx.loop_depth) {
+                    self.leaves_finally(span);
+                    return None;
+                }
                 if cx.loop_depth == 0 {
                     self.error(
                         span,
@@ -351,10 +355,157 @@ impl Checker<'_> {
                     StmtKind::Continue
                 }
             }
-            S::Return(value) => StmtKind::Return(self.return_value(cx, value.as_ref(), span)),
+            S::Return(value) => {
+                if cx.finally_loop_depth.is_some() {
+                    self.leaves_finally(span);
+                }
+                StmtKind::Return(self.return_value(cx, value.as_ref(), span))
+            }
+            S::Throw(value) => return self.throw_stmt(cx, value.as_ref(), span),
+            S::Try {
+                body,
+                catches,
+                finally,
+            } => self.try_stmt(cx, body, catches, finally.as_ref(), span),
             S::Empty | S::Error => return None,
         };
         Some(Stmt { kind, span })
+    }
+
+    /// CS0157.
+    fn leaves_finally(&mut self, span: Span) {
+        self.error(
+            span,
+            "control cannot leave the body of a finally clause",
+            "inside `finally`",
+        );
+    }
+
+    /// System.Exception, the class everything thrown and caught derives from.
+    pub(super) fn exception_class(&self) -> Option<ClassId> {
+        self.out
+            .classes
+            .iter()
+            .find(|c| c.is_system && c.name == "Exception")
+            .map(|c| c.id)
+    }
+
+    /// The class of a thrown or caught type if it derives from Exception (CS0155).
+    fn exception_type(&mut self, ty: &Type, span: Span) -> Option<ClassId> {
+        let exception = self.exception_class()?;
+        match ty {
+            Type::Class(c) if self.derives_from(*c, exception) => Some(*c),
+            Type::Error => None,
+            _ => {
+                self.error(
+                    span,
+                    "the type caught or thrown must be derived from System.Exception",
+                    format!("`{}` is not an exception", self.ty(ty)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `throw e;` and `throw;`.
+    fn throw_stmt(&mut self, cx: &mut FnCx, value: Option<&ast::Expr>, span: Span) -> Option<Stmt> {
+        let kind = match value {
+            Some(v) => {
+                let e = self.expr(cx, v);
+                // `throw null;` compiles and throws a NullReferenceException.
+                if e.ty != Type::Null {
+                    self.exception_type(&e.ty, e.span);
+                }
+                StmtKind::Throw(e)
+            }
+            None => match cx.catches.last() {
+                Some(Some(caught)) => StmtKind::Rethrow(*caught),
+                Some(None) if cx.catches.iter().any(Option::is_some) => {
+                    let msg = "a throw statement with no arguments is not allowed in a finally clause that is nested inside the nearest enclosing catch clause";
+                    self.error(span, msg, "inside `finally`");
+                    return None;
+                }
+                _ => {
+                    let msg = "a throw statement with no arguments is not allowed outside of a catch clause";
+                    self.error(span, msg, "not in a catch");
+                    return None;
+                }
+            },
+        };
+        Some(Stmt { kind, span })
+    }
+
+    /// `try` with its catch clauses and `finally`.
+    fn try_stmt(
+        &mut self,
+        cx: &mut FnCx,
+        body: &ast::Block,
+        catches: &[ast::CatchClause],
+        finally: Option<&ast::Block>,
+        span: Span,
+    ) -> StmtKind {
+        if catches.is_empty() && finally.is_none() {
+            self.error(body.span, "expected catch or finally", "a try needs one");
+        }
+        let body = self.block(cx, body);
+        let exception = self.exception_class();
+        let exception_ty = exception.map_or(Type::Error, Type::Class);
+        let caught = cx.hidden_local("$caught", exception_ty.clone(), span);
+        let mut typed_catches: Vec<crate::typed::Catch> = Vec::new();
+        for clause in catches {
+            let (class, ty) = match &clause.ty {
+                None => (exception, exception_ty.clone()),
+                Some(t) => {
+                    let ty = self.resolve_type(t);
+                    (self.exception_type(&ty, t.span), ty)
+                }
+            };
+            if let Some(class) = class {
+                if let Some(earlier) = typed_catches
+                    .iter()
+                    .find(|c| self.derives_from(class, c.class))
+                {
+                    let msg = format!(
+                        "a previous catch clause already catches all exceptions of this or a super type (`{}`)",
+                        self.class_name(earlier.class)
+                    );
+                    let at = clause.ty.as_ref().map_or(clause.span, |t| t.span);
+                    self.error(at, msg, "never reached");
+                }
+            }
+            cx.push(clause.var.iter().map(|v| v.name.as_str()));
+            let var = clause.var.as_ref().map(|v| {
+                let (id, result) = cx.declare_var(&v.name, ty.clone(), v.span, false);
+                if let Err(e) = result {
+                    self.declare_error(e, v);
+                }
+                id
+            });
+            cx.catches.push(Some(caught));
+            let block = self.block(cx, &clause.body);
+            cx.catches.pop();
+            cx.pop();
+            typed_catches.push(crate::typed::Catch {
+                class: class.unwrap_or(ClassId(0)),
+                var,
+                body: block,
+                span: clause.span,
+            });
+        }
+        let finally = finally.map(|f| {
+            cx.catches.push(None);
+            let outer = cx.finally_loop_depth.replace(cx.loop_depth);
+            let block = self.block(cx, f);
+            cx.finally_loop_depth = outer;
+            cx.catches.pop();
+            block
+        });
+        StmtKind::Try {
+            body,
+            catches: typed_catches,
+            finally,
+            caught,
+        }
     }
 
     fn loop_body(&mut self, cx: &mut FnCx, body: &ast::Stmt) -> Stmt {

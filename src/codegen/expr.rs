@@ -1004,7 +1004,7 @@ impl FnGen<'_, '_> {
             Type::Char => "System.Char".into(),
             Type::String => "System.String".into(),
             Type::Array(elem) => format!("{}[]", self.dotnet_type_name(elem)),
-            Type::Class(c) => self.program.classes[c.0 as usize].name.clone(),
+            Type::Class(c) => self.program.classes[c.0 as usize].runtime_name(),
             Type::Task => "System.Threading.Tasks.Task".into(),
             Type::TaskOf(t) => format!(
                 "System.Threading.Tasks.Task`1[{}]",

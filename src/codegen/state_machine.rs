@@ -9,9 +9,7 @@ use super::{asm_reg, iced_reg, size_of, FnGen};
 use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex, Storage};
 use crate::lower::labels;
-use crate::runtime_layout::{
-    FAULTED, H_HANDLER, H_PREV, H_R12, H_R13, H_R14, H_R15, H_RBP, H_RBX, H_RSP,
-};
+use crate::runtime_layout::FAULTED;
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
 use iced_x86::code_asm as x;
@@ -180,50 +178,10 @@ impl FnGen<'_, '_> {
     fn install_handler(&mut self) {
         let at = self.record();
         let handler = self.fault_label();
-        self.asm
-            .lea_sym(Register::RAX, &handler)
-            .explain("if an exception leaves this method, continue at its fault handler")
-            .role(Role::HandlerAddress);
-        self.xe(
-            "the handler record, in this function's stack frame: its handler",
-            |a| a.mov(x::qword_ptr(x::rbp + at + H_HANDLER as i32), x::rax),
-        );
-        let saves: [(x::AsmRegister64, i64, &str); 7] = [
-            (x::rsp, H_RSP, "the stack pointer to come back with"),
-            (x::rbp, H_RBP, "the frame pointer to come back with"),
-            (
-                x::rbx,
-                H_RBX,
-                "and the callee-saved registers as they are now",
-            ),
-            (x::r12, H_R12, ""),
-            (x::r13, H_R13, ""),
-            (x::r14, H_R14, ""),
-            (x::r15, H_R15, "(r15: this frame)"),
-        ];
-        for (reg, offset, explain) in saves {
-            let place = x::qword_ptr(x::rbp + at + offset as i32);
-            if explain.is_empty() {
-                self.x(|a| a.mov(place, reg));
-            } else {
-                self.xe(explain, |a| a.mov(place, reg));
-            }
-        }
-        self.load_symbol(
-            Register::RAX,
-            runtime::HANDLER,
-            "the innermost handler so far…",
-        );
-        self.xe("…is the next outer one of this record", |a| {
-            a.mov(x::qword_ptr(x::rbp + at + H_PREV as i32), x::rax)
-        });
-        self.xe("rax = the record", |a| {
-            a.lea(x::rax, x::qword_ptr(x::rbp + at))
-        });
-        self.store_symbol(
-            runtime::HANDLER,
-            Register::RAX,
-            "this record is the innermost handler now",
+        self.link_record(
+            at,
+            &handler,
+            "if an exception leaves this method, continue at its fault handler",
         );
     }
 
@@ -233,13 +191,9 @@ impl FnGen<'_, '_> {
             return;
         }
         let at = self.record();
-        self.xe("the next outer handler record…", |a| {
-            a.mov(x::rcx, x::qword_ptr(x::rbp + at + H_PREV as i32))
-        });
-        self.store_symbol(
-            runtime::HANDLER,
-            Register::RCX,
-            "…is the innermost again: this method's record is done with",
+        self.unlink_record(
+            at,
+            "…is the innermost again: this method's records are done with",
         );
     }
 
@@ -357,6 +311,7 @@ impl FnGen<'_, '_> {
         self.asm.set_state(None);
         self.restore_live(state);
         self.asm.set_state(Some(state));
+        self.relink_tries();
         self.asm.label(&ready);
         if !is_yield {
             self.xe("the awaited task", |a| {

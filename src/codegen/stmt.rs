@@ -97,6 +97,20 @@ impl FnGen<'_, '_> {
                 self.jmp(&label);
             }
             Stmt::Block(stmts) => self.block(stmts),
+            Stmt::Try {
+                record,
+                body,
+                caught,
+                handler,
+                span,
+            } => self.try_stmt(*record, body, *caught, handler, *span),
+            Stmt::Unlink { record } => self.unlink_stmt(*record),
+            Stmt::Finally { body, span } => self.finally_stmt(body, *span),
+            Stmt::Throw {
+                value,
+                rethrow,
+                span,
+            } => self.throw_stmt(value, *rethrow, *span),
             Stmt::Await {
                 task,
                 dest,

@@ -33,6 +33,9 @@ struct Walker<'t, T> {
     transfer: &'t mut T,
     /// (set at `continue`, set at `break`) of the enclosing loops.
     loops: Vec<(Set, Set)>,
+    /// The set at the start of the innermost enclosing `try`'s handler: an
+    /// exception can jump there from anywhere in the `try`.
+    handlers: Vec<Set>,
 }
 
 impl<T: Transfer> Walker<'_, T> {
@@ -45,6 +48,14 @@ impl<T: Transfer> Walker<'_, T> {
     }
 
     fn stmt(&mut self, stmt: &Stmt, after: Set) -> Set {
+        let mut set = self.stmt_itself(stmt, after);
+        if let Some(handler) = self.handlers.last() {
+            set.extend(handler.iter().copied());
+        }
+        set
+    }
+
+    fn stmt_itself(&mut self, stmt: &Stmt, after: Set) -> Set {
         match stmt {
             Stmt::Expr(e) => self.transfer.expr(e, after),
             Stmt::Init { local, value, .. } => self.transfer.init(*local, value, after),
@@ -68,7 +79,30 @@ impl<T: Transfer> Walker<'_, T> {
             Stmt::Break(_) => self.loops.last().map(|l| l.1.clone()).unwrap_or_default(),
             Stmt::Continue(_) => self.loops.last().map(|l| l.0.clone()).unwrap_or_default(),
             Stmt::Return(value, _) => self.transfer.ret(value.as_ref()),
-            Stmt::Block(stmts) => self.stmts(stmts, &after),
+            Stmt::Block(stmts) | Stmt::Finally { body: stmts, .. } => self.stmts(stmts, &after),
+            Stmt::Unlink { .. } => after,
+            // Caught by an enclosing handler (its set is added in `stmt`),
+            // or the method ends.
+            Stmt::Throw { value, .. } if !self.handlers.is_empty() => {
+                self.transfer.expr(value, Set::new())
+            }
+            Stmt::Throw { value, .. } => self.transfer.ret(Some(value)),
+            Stmt::Try {
+                body,
+                caught,
+                handler,
+                ..
+            } => {
+                let mut at_handler = self.stmts(handler, &after);
+                at_handler.remove(caught);
+                if let Some(outer) = self.handlers.last() {
+                    at_handler.extend(outer.iter().copied());
+                }
+                self.handlers.push(at_handler);
+                let set = self.stmts(body, &after);
+                self.handlers.pop();
+                set
+            }
             Stmt::Await {
                 task, dest, state, ..
             } => self.transfer.await_stmt(task, *dest, *state, after),
@@ -123,6 +157,7 @@ fn analyse<T: Transfer>(transfer: &mut T, body: &[Stmt], at_end: Set) -> Set {
     Walker {
         transfer,
         loops: Vec::new(),
+        handlers: Vec::new(),
     }
     .stmts(body, &at_end)
 }
@@ -315,12 +350,26 @@ pub fn assigned_locals(body: &[Stmt]) -> Set {
                     stmts(body, out);
                     stmts(step, out);
                 }
-                Stmt::Block(inner) => stmts(inner, out),
+                Stmt::Block(inner) | Stmt::Finally { body: inner, .. } => stmts(inner, out),
                 Stmt::Await { task, dest, .. } => {
                     expr(task, out);
                     out.extend(*dest);
                 }
-                Stmt::Return(None, _) | Stmt::Break(_) | Stmt::Continue(_) => {}
+                Stmt::Try {
+                    body,
+                    caught,
+                    handler,
+                    ..
+                } => {
+                    stmts(body, out);
+                    out.insert(*caught);
+                    stmts(handler, out);
+                }
+                Stmt::Throw { value, .. } => expr(value, out),
+                Stmt::Return(None, _)
+                | Stmt::Break(_)
+                | Stmt::Continue(_)
+                | Stmt::Unlink { .. } => {}
             }
         }
     }

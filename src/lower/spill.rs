@@ -23,10 +23,14 @@ pub struct AwaitSite {
 
 /// Lowers the statements of one body, numbering the awaits as it meets them.
 pub struct BodyLowerer<'a> {
-    locals: &'a mut Vec<Local>,
+    pub(super) locals: &'a mut Vec<Local>,
     /// The spans of the awaits in state order (the await numbered n leads to state n).
     pub awaits: Vec<AwaitSite>,
     this: Option<LocalIndex>,
+    /// The loops and `try`s around the statement being lowered, outermost first.
+    pub(super) regions: Vec<super::handlers::Region>,
+    /// How many handler records the body's `try`s need.
+    pub records: u32,
 }
 
 impl<'a> BodyLowerer<'a> {
@@ -35,10 +39,12 @@ impl<'a> BodyLowerer<'a> {
             locals,
             awaits: Vec::new(),
             this,
+            regions: Vec::new(),
+            records: 0,
         }
     }
 
-    pub fn block(&mut self, stmts: &[typed::Stmt]) -> Vec<Stmt> {
+    pub(super) fn block(&mut self, stmts: &[typed::Stmt]) -> Vec<Stmt> {
         stmts.iter().flat_map(|s| self.stmt(s)).collect()
     }
 
@@ -93,11 +99,11 @@ impl<'a> BodyLowerer<'a> {
                 out
             }
             StmtKind::While { cond, body } => {
-                let body = self.one(body);
+                let body = self.loop_body(body);
                 vec![self.make_loop(Some(cond), true, body, Vec::new(), span)]
             }
             StmtKind::DoWhile { body, cond } => {
-                let body = self.one(body);
+                let body = self.loop_body(body);
                 vec![self.make_loop(Some(cond), false, body, Vec::new(), span)]
             }
             StmtKind::For {
@@ -107,7 +113,7 @@ impl<'a> BodyLowerer<'a> {
                 body,
             } => {
                 let mut out = self.block(init);
-                let body = self.one(body);
+                let body = self.loop_body(body);
                 let mut steps = Vec::new();
                 for e in step {
                     let e = self.value(e, &mut steps);
@@ -116,15 +122,35 @@ impl<'a> BodyLowerer<'a> {
                 out.push(self.make_loop(cond.as_ref(), true, body, steps, span));
                 vec![Stmt::Block(out)]
             }
-            StmtKind::Break => vec![Stmt::Break(span)],
-            StmtKind::Continue => vec![Stmt::Continue(span)],
-            StmtKind::Return(value) => {
+            StmtKind::Break => self.leave_loop(Stmt::Break(span)),
+            StmtKind::Continue => self.leave_loop(Stmt::Continue(span)),
+            StmtKind::Return(value) => self.return_stmt(value.as_ref(), span),
+            StmtKind::Throw(value) => {
                 let mut out = Vec::new();
-                let value = value.as_ref().map(|v| self.value(v, &mut out));
-                out.push(Stmt::Return(value, span));
+                let value = self.value(value, &mut out);
+                out.push(Stmt::Throw {
+                    value,
+                    rethrow: false,
+                    span,
+                });
                 out
             }
+            StmtKind::Rethrow(caught) => vec![self.rethrow(caught.0 as usize, span)],
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+                caught,
+            } => self.try_stmt(body, catches, finally.as_ref(), caught.0 as usize, span),
         }
+    }
+
+    /// A loop's body, lowered inside the loop's region.
+    fn loop_body(&mut self, body: &typed::Stmt) -> Vec<Stmt> {
+        self.regions.push(super::handlers::Region::Loop);
+        let body = self.one(body);
+        self.regions.pop();
+        body
     }
 
     /// A loop whose condition may await: the condition's statements move into
@@ -216,7 +242,7 @@ impl<'a> BodyLowerer<'a> {
         });
     }
 
-    fn temp(&mut self, ty: &Type, span: Span) -> LocalIndex {
+    pub(super) fn temp(&mut self, ty: &Type, span: Span) -> LocalIndex {
         let n = self.locals.len();
         self.locals.push(Local {
             name: format!("tmp{n}"),
@@ -227,7 +253,7 @@ impl<'a> BodyLowerer<'a> {
         n
     }
 
-    fn local_expr(&self, local: LocalIndex, ty: &Type, span: Span) -> Expr {
+    pub(super) fn local_expr(&self, local: LocalIndex, ty: &Type, span: Span) -> Expr {
         Expr {
             kind: ExprKind::Local(typed::LocalId(local as u32)),
             ty: ty.clone(),

@@ -22,7 +22,7 @@ use super::sites::{SiteKind, Sites};
 use crate::emulate::{self, Syscall};
 use crate::ir::header;
 use crate::link::Image;
-use crate::runtime_layout::{E_KIND, E_LINE, H_HANDLER, T_DEADLINE};
+use crate::runtime_layout::{E_LINE, E_VTABLE, H_HANDLER, T_DEADLINE};
 use std::collections::{HashMap, HashSet};
 use std::ffi::c_void;
 use std::sync::Arc;
@@ -748,21 +748,26 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
         SiteKind::Jump => (r(R::R15), r(R::RAX)),
         SiteKind::Poll | SiteKind::Resume => (r(R::RCX), word(r(R::RCX) + header::STATE as u64)),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
-        // The exception's kind and line are kept, not its address: an
+        // The exception's class and line are kept, not its address: an
         // event is described later, and the record alone must say it.
-        SiteKind::Faulted => (r(R::RDI), word(r(R::RSI) + E_KIND as u64)),
+        SiteKind::Faulted => (r(R::RDI), word(r(R::RSI) + E_VTABLE as u64)),
         SiteKind::Throw => (
             word(r(R::RDI) + E_LINE as u64),
-            word(r(R::RDI) + E_KIND as u64),
+            word(r(R::RDI) + E_VTABLE as u64),
         ),
         SiteKind::Catch => (
-            word(r(R::RAX) + E_KIND as u64),
+            word(r(R::RAX) + E_VTABLE as u64),
             word(r(R::RCX) + H_HANDLER as u64),
         ),
         SiteKind::Uncaught => (
             word(r(R::RDI) + E_LINE as u64),
-            word(r(R::RDI) + E_KIND as u64),
+            word(r(R::RDI) + E_VTABLE as u64),
         ),
+        SiteKind::Rethrow => (
+            word(r(R::RDI) + E_LINE as u64),
+            word(r(R::RDI) + E_VTABLE as u64),
+        ),
+        SiteKind::Finally => (0, 0),
         SiteKind::Wake => {
             let waiting = d.sites_word("rt_queue_tail") - d.sites_word("rt_queue_head");
             (r(R::RDI), waiting)

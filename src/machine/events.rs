@@ -35,6 +35,11 @@ pub enum EventKind {
     Throw,
     /// A handler receives an exception.
     Catch,
+    /// An exception is thrown again as it was (`throw;`, or the await of a
+    /// faulted task).
+    Rethrow,
+    /// A `finally` block starts.
+    Finally,
     Wake,
     Timer,
     Output,
@@ -61,7 +66,7 @@ impl EventKind {
         )
     }
 
-    pub const ALL: [EventKind; 20] = [
+    pub const ALL: [EventKind; 22] = [
         EventKind::Insn,
         EventKind::Line,
         EventKind::Save,
@@ -75,6 +80,8 @@ impl EventKind {
         EventKind::Faulted,
         EventKind::Throw,
         EventKind::Catch,
+        EventKind::Rethrow,
+        EventKind::Finally,
         EventKind::Wake,
         EventKind::Timer,
         EventKind::Output,
@@ -99,6 +106,8 @@ impl EventKind {
             EventKind::Faulted => "faulted",
             EventKind::Throw => "throw",
             EventKind::Catch => "catch",
+            EventKind::Rethrow => "rethrow",
+            EventKind::Finally => "finally",
             EventKind::Wake => "wake",
             EventKind::Timer => "timer",
             EventKind::Output => "output",
@@ -127,6 +136,8 @@ impl EventKind {
             SiteKind::Faulted => EventKind::Faulted,
             SiteKind::Throw => EventKind::Throw,
             SiteKind::Catch => EventKind::Catch,
+            SiteKind::Rethrow => EventKind::Rethrow,
+            SiteKind::Finally => EventKind::Finally,
             SiteKind::Uncaught => EventKind::Fault,
             SiteKind::Wake => EventKind::Wake,
             SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
@@ -153,7 +164,7 @@ impl KindSet {
             & ((1 << EventKind::ALL.len()) - 1),
     );
     /// The async machinery: poll, resume, jump, state, suspend, complete,
-    /// faulted, throw, catch, wake, timer.
+    /// faulted, throw, catch, rethrow, finally, wake, timer.
     pub const ASYNC: KindSet = KindSet(
         1 << EventKind::Poll as u32
             | 1 << EventKind::Resume as u32
@@ -164,6 +175,8 @@ impl KindSet {
             | 1 << EventKind::Faulted as u32
             | 1 << EventKind::Throw as u32
             | 1 << EventKind::Catch as u32
+            | 1 << EventKind::Rethrow as u32
+            | 1 << EventKind::Finally as u32
             | 1 << EventKind::Wake as u32
             | 1 << EventKind::Timer as u32,
     );
@@ -361,6 +374,8 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Fail { .. }
         | SiteKind::Throw
         | SiteKind::Catch
+        | SiteKind::Rethrow
+        | SiteKind::Finally
         | SiteKind::Uncaught => None,
         SiteKind::Create(_) => None,
     }
@@ -521,7 +536,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.exception = Some(name);
             e.explain = format!(
                 "{} leaves {}: promise #{} faults. Its status becomes 2 and it keeps the exception; whoever awaits it gets it thrown at their await.",
-                capitalised(article), p.call, p.id
+                capitalised(&article), p.call, p.id
             );
         }
         SiteKind::Throw => {
@@ -532,7 +547,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             }
             e.explain = format!(
                 "{} (from line {}) is thrown: rt_throw takes the innermost handler record (rt_handler).",
-                capitalised(article),
+                capitalised(&article),
                 r.a
             );
         }
@@ -547,6 +562,22 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.explain = format!(
                 "rt_throw puts back the registers saved in the handler record and jumps to its handler (in {handler}) with {article} in rax."
             );
+        }
+        SiteKind::Rethrow => {
+            let (article, name) = exception_named(cx, r.b);
+            e.exception = Some(name);
+            let line = if r.a > 0 {
+                format!(" (first thrown at line {})", r.a)
+            } else {
+                String::new()
+            };
+            e.explain = format!(
+                "{}{line} is thrown again, as it was: on to the innermost handler record.",
+                capitalised(&article)
+            );
+        }
+        SiteKind::Finally => {
+            e.explain = "A finally block runs: its code is copied onto every way out of its try, and this is one of them.".to_string();
         }
         SiteKind::Uncaught => {
             if r.a > 0 {
@@ -568,10 +599,22 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
 }
 
 /// "a DivideByZeroException" and "System.DivideByZeroException" for the
-/// exception kind record at `kind` (its label, `exc$divzero`, names it).
-fn exception_named(cx: &Context<'_>, kind: u64) -> (&'static str, String) {
-    let name = cx.program.sites.exception_kind(kind).unwrap_or_default();
-    (exception(name), exception_class(name))
+/// exception class whose vtable is at `vtable`.
+fn exception_named(cx: &Context<'_>, vtable: u64) -> (String, String) {
+    let name = cx
+        .program
+        .sites
+        .class_name(vtable)
+        .unwrap_or("System.Exception")
+        .to_string();
+    (with_article(&name), name)
+}
+
+/// "a DivideByZeroException", "an InvalidOperationException", "a MyError".
+pub(crate) fn with_article(class: &str) -> String {
+    let bare = class.rsplit('.').next().unwrap_or(class);
+    let an = bare.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {bare}", if an { "an" } else { "a" })
 }
 
 /// `System.DivideByZeroException` for the kind `divzero`.

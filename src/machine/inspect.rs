@@ -463,13 +463,13 @@ impl Machine {
             return None;
         }
         let exception = self.word(addr + header::RESULT as u64);
-        let kind = self.word(exception + crate::runtime_layout::E_KIND as u64);
+        let vtable = self.word(exception + crate::runtime_layout::E_VTABLE as u64);
         let name = self
             .program
             .sites
-            .exception_kind(kind)
-            .unwrap_or("exception");
-        Some(super::events::exception_class(name))
+            .class_name(vtable)
+            .unwrap_or("System.Exception");
+        Some(name.to_string())
     }
 
     /// Every async frame created so far, decoded by its layout.

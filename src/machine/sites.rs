@@ -71,6 +71,10 @@ pub enum SiteKind {
     Throw,
     /// `rt_throw`'s jump to a handler.
     Catch,
+    /// The entry of `rt_rethrow…`: `throw;` or the await of a faulted task.
+    Rethrow,
+    /// The first instruction of a copy of a `finally` block.
+    Finally,
     /// The entry of `rt_uncaught`: the program ends with an exception.
     Uncaught,
     /// The entry of `rt_enqueue`.
@@ -139,9 +143,9 @@ pub struct Sites {
     /// parameters: the engine reads them when the body first runs, so a
     /// promise can be named by the call that made it.
     pub params: Vec<Vec<u32>>,
-    /// The runtime's exception kind records (`exc$divzero` …): address → the
-    /// kind's name (`divzero`), how an exception's class is known.
-    pub exception_kinds: Vec<(u64, String)>,
+    /// Every vtable's address → its class's run-time name: how an
+    /// exception's class is known (its first word is its vtable).
+    pub class_names: Vec<(u64, String)>,
 }
 
 /// The runtime data the machine inspects.
@@ -202,14 +206,19 @@ impl Sites {
             .iter()
             .map(|f| f.params.iter().map(|&i| f.fields[i].offset).collect())
             .collect();
-        let exception_kinds = image
+        // Every class's name, read from its vtable's name word.
+        let class_names = image
             .symbols
             .iter()
-            .filter_map(|s| Some((s.addr, s.name.strip_prefix("exc$")?.to_string())))
+            .filter(|s| s.name.ends_with("$vtable"))
+            .filter_map(|s| {
+                let name = image.read_u64(s.addr + crate::runtime_layout::V_NAME as u64)?;
+                Some((s.addr, image.read_string(name)?))
+            })
             .collect();
         Sites {
             params,
-            exception_kinds,
+            class_names,
             symbols,
             list,
             base,
@@ -250,9 +259,10 @@ impl Sites {
             .is_some_and(|c| *c == Cfa::Rbp)
     }
 
-    /// The kind (`divzero`, …) of the exception kind record at `addr`.
-    pub fn exception_kind(&self, addr: u64) -> Option<&str> {
-        self.exception_kinds
+    /// The run-time name (`System.DivideByZeroException`, `Shape`) of the
+    /// class whose vtable is at `addr`.
+    pub fn class_name(&self, addr: u64) -> Option<&str> {
+        self.class_names
             .iter()
             .find(|(a, _)| *a == addr)
             .map(|(_, name)| name.as_str())
@@ -366,6 +376,8 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
         Role::Faulted => SiteKind::Faulted,
         Role::Throw => SiteKind::Throw,
         Role::Catch => SiteKind::Catch,
+        Role::Rethrow => SiteKind::Rethrow,
+        Role::Finally => SiteKind::Finally,
         Role::Uncaught => SiteKind::Uncaught,
         Role::Wake => SiteKind::Wake,
         Role::TimerAdvance => SiteKind::TimerAdvance,

@@ -957,6 +957,8 @@ impl Builder {
             }
             Rule::for_stmt => self.for_stmt(pair),
             Rule::return_stmt => StmtKind::Return(pair.into_inner().next().map(|e| self.expr(e))),
+            Rule::throw_stmt => StmtKind::Throw(pair.into_inner().next().map(|e| self.expr(e))),
+            Rule::try_stmt => self.try_stmt(pair),
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
             Rule::empty_stmt => StmtKind::Empty,
@@ -965,6 +967,43 @@ impl Builder {
                 self.stmt(next()).kind
             }
             _ => self.unsupported_stmt(pair),
+        }
+    }
+
+    /// `try` block, its catch clauses, then the `finally` block if any.
+    fn try_stmt(&mut self, pair: P) -> StmtKind {
+        let mut parts = pair.into_inner();
+        let body = self.block(parts.next().expect("grammar: try block"));
+        let mut catches = Vec::new();
+        let mut finally = None;
+        for part in parts {
+            match part.as_rule() {
+                Rule::catch_clause => catches.push(self.catch_clause(part)),
+                _ => finally = Some(self.block(part)),
+            }
+        }
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        }
+    }
+
+    fn catch_clause(&mut self, pair: P) -> CatchClause {
+        let span = self.span(&pair);
+        let (mut ty, mut var, mut body) = (None, None, None);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::block => body = Some(self.block(part)),
+                Rule::ident => var = Some(self.ident(part)),
+                _ => ty = self.ty(part),
+            }
+        }
+        CatchClause {
+            ty,
+            var,
+            body: body.expect("grammar: catch block"),
+            span,
         }
     }
 
@@ -1103,8 +1142,6 @@ impl Builder {
         let (keyword, construct) = match pair.as_rule() {
             Rule::foreach_stmt => ("foreach", "foreach"),
             Rule::switch_stmt => ("switch", "switch"),
-            Rule::try_stmt => ("try", "exceptions (try/catch/throw)"),
-            Rule::throw_stmt => ("throw", "exceptions (try/catch/throw)"),
             Rule::goto_stmt => ("goto", "goto"),
             _ => ("unsafe", "unsafe code"),
         };

@@ -1,0 +1,111 @@
+// System.fs: the exception classes of .NET's System namespace, written in
+// Flux# and compiled with every program (flux-viz's system library).
+//
+// An exception object is [vtable][Message][line]: runtime/fail.asm relies on
+// that layout (E_MESSAGE, E_LINE in src/runtime_layout.rs). The run-time
+// checks (null, index, divide by zero, overflow, cast) make their exceptions
+// in the runtime with the vtables below, without running a constructor.
+// Message is a get-only property in C#; here it is a readonly field, which
+// only Exception's constructors assign. The messages are the ones mono prints.
+
+class Exception {
+    public readonly string Message;
+    // The source line the exception was thrown at, set by `throw` (0: not yet).
+    private int line;
+
+    public Exception() {
+        Message = DefaultMessage();
+    }
+    public Exception(string message) {
+        Message = message ?? DefaultMessage();
+    }
+    // "" + this is the class's full name, as for any object in Flux#.
+    private string DefaultMessage() {
+        return "Exception of type '" + this + "' was thrown.";
+    }
+}
+
+class SystemException : Exception {
+    public SystemException() : base("System error.") {}
+    public SystemException(string message) : base(message) {}
+}
+
+class ArithmeticException : SystemException {
+    public ArithmeticException() : base("Overflow or underflow in the arithmetic operation.") {}
+    public ArithmeticException(string message) : base(message) {}
+}
+
+class DivideByZeroException : ArithmeticException {
+    public DivideByZeroException() : base("Attempted to divide by zero.") {}
+    public DivideByZeroException(string message) : base(message) {}
+}
+
+class OverflowException : ArithmeticException {
+    public OverflowException() : base("Arithmetic operation resulted in an overflow.") {}
+    public OverflowException(string message) : base(message) {}
+}
+
+class NullReferenceException : SystemException {
+    public NullReferenceException() : base("Object reference not set to an instance of an object.") {}
+    public NullReferenceException(string message) : base(message) {}
+}
+
+class IndexOutOfRangeException : SystemException {
+    public IndexOutOfRangeException() : base("Index was outside the bounds of the array.") {}
+    public IndexOutOfRangeException(string message) : base(message) {}
+}
+
+class InvalidCastException : SystemException {
+    public InvalidCastException() : base("Specified cast is not valid.") {}
+    public InvalidCastException(string message) : base(message) {}
+}
+
+class InvalidOperationException : SystemException {
+    public InvalidOperationException() : base("Operation is not valid due to the current state of the object.") {}
+    public InvalidOperationException(string message) : base(message) {}
+}
+
+class NotImplementedException : SystemException {
+    public NotImplementedException() : base("The method or operation is not implemented.") {}
+    public NotImplementedException(string message) : base(message) {}
+}
+
+class NotSupportedException : SystemException {
+    public NotSupportedException() : base("Specified method is not supported.") {}
+    public NotSupportedException(string message) : base(message) {}
+}
+
+class FormatException : SystemException {
+    public FormatException() : base("One of the identified items was in an invalid format.") {}
+    public FormatException(string message) : base(message) {}
+}
+
+class ArgumentException : SystemException {
+    public ArgumentException() : base("Value does not fall within the expected range.") {}
+    public ArgumentException(string message) : base(message) {}
+    public ArgumentException(string message, string paramName) : base(message + "\nParameter name: " + paramName) {}
+}
+
+class ArgumentNullException : ArgumentException {
+    public ArgumentNullException() : base("Value cannot be null.") {}
+    public ArgumentNullException(string paramName) : base("Value cannot be null.", paramName) {}
+    public ArgumentNullException(string paramName, string message) : base(message, paramName) {}
+}
+
+class ArgumentOutOfRangeException : ArgumentException {
+    public ArgumentOutOfRangeException() : base("Specified argument was out of the range of valid values.") {}
+    public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values.", paramName) {}
+    public ArgumentOutOfRangeException(string paramName, string message) : base(message, paramName) {}
+}
+
+// The run-time ends the program on these two at once (no handler runs); they
+// are here so that their names mean what they mean in C#.
+class OutOfMemoryException : SystemException {
+    public OutOfMemoryException() : base("Insufficient memory to continue the execution of the program.") {}
+    public OutOfMemoryException(string message) : base(message) {}
+}
+
+class StackOverflowException : SystemException {
+    public StackOverflowException() : base("Operation caused a stack overflow.") {}
+    public StackOverflowException(string message) : base(message) {}
+}
