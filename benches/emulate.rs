@@ -6,11 +6,9 @@
 //! (benches/programs/sieve.fs) runs the same way, and its instruction count
 //! is compared with the hand-written loop's. Run: `cargo bench --bench emulate`.
 
-use flux_viz::asm::Asm;
 use flux_viz::emulate::{self, Counting, Options, Stop};
 use flux_viz::link::{self, Image};
 use flux_viz::pipeline;
-use flux_viz::source::Sources;
 use std::time::{Duration, Instant};
 use unicorn_engine::{Arch, Mode, Prot, RegisterX86, Unicorn, X86Insn};
 
@@ -85,11 +83,10 @@ const SIEVE_FS: &str = include_str!("programs/sieve.fs");
 const BUDGET: u64 = 20_000_000_000;
 
 fn image(text: &str) -> Image {
-    let mut sources = Sources::new();
-    let file = sources.add("bench.asm", "bench.asm", text.to_string());
-    let mut asm = Asm::new();
-    flux_viz::nasm::read(&mut asm, &sources, file).expect("program reads");
-    link::build(asm, &mut sources).expect("program links").1
+    match link::build_hand_written("bench.asm", text) {
+        Ok((_, _, image)) => image,
+        Err(_) => panic!("the bench program links"),
+    }
 }
 
 /// A bare Unicorn run, written independently of flux-viz's emulator: map the

@@ -15,13 +15,11 @@
 //!
 //! Run: `cargo bench --bench native` (needs mcs and mono for the C# side).
 
-use flux_viz::asm::Asm;
 use flux_viz::emulate::{self, Options, Stop};
 use flux_viz::link::{self, Image};
-use flux_viz::source::Sources;
 use flux_viz::verify::process::{self, Scratch};
 use flux_viz::verify::{oracle, Run};
-use flux_viz::{elf, nasm, pipeline};
+use flux_viz::{elf, pipeline};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -136,13 +134,10 @@ fn without_start_up(
 
 /// The hand-written sieve linked with the runtime, as benches/emulate.rs does.
 fn hand_image() -> Image {
-    let mut sources = Sources::new();
-    let file = sources.add("sieve_hand.asm", "sieve_hand.asm", SIEVE_HAND.to_string());
-    let mut asm = Asm::new();
-    nasm::read(&mut asm, &sources, file).expect("sieve_hand.asm reads");
-    link::build(asm, &mut sources)
-        .expect("sieve_hand.asm links")
-        .1
+    match link::build_hand_written("sieve_hand.asm", SIEVE_HAND) {
+        Ok((_, _, image)) => image,
+        Err(_) => panic!("sieve_hand.asm links"),
+    }
 }
 
 /// The emulator's exact count of the instructions a run executes.

@@ -110,11 +110,17 @@ impl ProgramData {
     fn emit(&mut self, module: &ir::Module, asm: &mut Asm) {
         let program = module.program;
         // Class names for printing objects (C# prints the type name).
-        for class in &program.classes {
+        let classes = || {
+            program
+                .classes
+                .iter()
+                .filter(|c| module.vtables[c.id.0 as usize])
+        };
+        for class in classes() {
             self.string_label(class.runtime_name().as_bytes());
         }
         asm.section(Section::Rodata);
-        for class in &program.classes {
+        for class in classes() {
             self.vtable(module, class, asm);
         }
         for bytes in self.string_order.clone() {

@@ -17,6 +17,8 @@ use crate::typed::{self, Expr, Type};
 pub struct Module<'p> {
     pub program: &'p typed::Program,
     pub functions: Vec<Function>,
+    /// By class: its vtable is emitted (the system library's only where used).
+    pub vtables: Vec<bool>,
     /// The label of each method (`None` for abstract ones), by `MethodId`.
     pub method_labels: Vec<Option<String>>,
     /// The label of each constructor, by `CtorId`.
@@ -252,4 +254,52 @@ pub enum Stmt {
         state: u32,
         span: Span,
     },
+}
+
+/// Calls `f` on every statement, nested ones included.
+pub fn walk_stmts<'s>(stmts: &'s [Stmt], f: &mut impl FnMut(&'s Stmt)) {
+    for stmt in stmts {
+        f(stmt);
+        match stmt {
+            Stmt::If {
+                then, otherwise, ..
+            } => {
+                walk_stmts(then, f);
+                walk_stmts(otherwise, f);
+            }
+            Stmt::Loop { body, step, .. } => {
+                walk_stmts(body, f);
+                walk_stmts(step, f);
+            }
+            Stmt::Try { body, handler, .. } => {
+                walk_stmts(body, f);
+                walk_stmts(handler, f);
+            }
+            Stmt::Block(stmts) | Stmt::Finally { body: stmts, .. } => walk_stmts(stmts, f),
+            Stmt::Expr(_)
+            | Stmt::Init { .. }
+            | Stmt::Break(_)
+            | Stmt::Continue(_)
+            | Stmt::Return(..)
+            | Stmt::Unlink { .. }
+            | Stmt::Throw { .. }
+            | Stmt::Await { .. } => {}
+        }
+    }
+}
+
+/// Calls `f` on every expression of the statements, sub-expressions included.
+pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
+    fn expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
+        f(e);
+        crate::lower::for_each_child(e, &mut |child| expr(child, f));
+    }
+    walk_stmts(stmts, &mut |stmt| match stmt {
+        Stmt::Expr(e) | Stmt::Return(Some(e), _) | Stmt::Throw { value: e, .. } => expr(e, f),
+        Stmt::Init { value, .. } => expr(value, f),
+        Stmt::If { cond, .. } => expr(cond, f),
+        Stmt::Loop { cond: Some(c), .. } => expr(c, f),
+        Stmt::Await { task, .. } => expr(task, f),
+        _ => {}
+    });
 }

@@ -165,6 +165,52 @@ pub fn add_runtime(asm: &mut Asm, sources: &mut Sources) -> Result<(), Vec<Diagn
     Ok(())
 }
 
+/// For programs written in assembly by hand (tests, benches): vtables with
+/// the layout and names the code generator gives those classes (a compiled
+/// program has the real ones, from lib/System.fs), so the runtime links.
+pub fn hand_written_system_vtables() -> String {
+    let mut text = String::from("section .rodata\nalign 8\n");
+    for (id, class) in crate::runtime_layout::RUNTIME_CLASSES.iter().enumerate() {
+        let name = format!("System.{class}");
+        text.push_str(&format!(
+            "{class}$vtable:\n    dq {id}, 0, {class}$name\n{class}$name:\n    dq {}\n    db \"{name}\"\n    align 8, db 0\n",
+            name.len()
+        ));
+    }
+    text
+}
+
+/// A program written in assembly by hand (tests, benches), with the
+/// [`hand_written_system_vtables`], linked with the runtime. On failure,
+/// the diagnostics with the sources to render them.
+pub fn build_hand_written(
+    name: &str,
+    text: &str,
+) -> Result<(Sources, Asm, Image), (Sources, Vec<Diagnostic>)> {
+    let mut sources = Sources::new();
+    let file = sources.add(name, name, text.to_string());
+    let mut asm = Asm::new();
+    if let Err(d) = crate::nasm::read(&mut asm, &sources, file) {
+        return Err((sources, d));
+    }
+    match build_hand_built(asm, &mut sources) {
+        Ok((asm, image)) => Ok((sources, asm, image)),
+        Err(d) => Err((sources, d)),
+    }
+}
+
+/// [`build`] for an Asm made without lib/System.fs (by hand, or by a test's
+/// builder): adds the [`hand_written_system_vtables`] first.
+pub fn build_hand_built(
+    mut asm: Asm,
+    sources: &mut Sources,
+) -> Result<(Asm, Image), Vec<Diagnostic>> {
+    let name = "<hand-written system vtables>";
+    let file = sources.add(name, name, hand_written_system_vtables());
+    crate::nasm::read(&mut asm, sources, file)?;
+    build(asm, sources)
+}
+
 /// The runtime read into an Asm of its own, its files added to `sources`.
 fn read_runtime(sources: &mut Sources) -> Result<Asm, Vec<Diagnostic>> {
     let mut asm = Asm::new();

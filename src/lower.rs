@@ -13,6 +13,7 @@ mod handlers;
 pub mod labels;
 pub mod listing;
 mod liveness;
+mod reach;
 mod spill;
 
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
@@ -66,9 +67,11 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
         ));
     }
     functions.push(entry_function(program));
+    let vtables = reach::drop_unused_system_code(program, &mut functions);
     ir::Module {
         program,
         functions,
+        vtables,
         method_labels,
         ctor_labels,
     }

@@ -63,7 +63,6 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         stack: Vec::new(),
     };
     driver.unit(file, None);
-    let system_file = driver.system_library();
     let Driver {
         items, mut diags, ..
     } = driver;
@@ -71,10 +70,27 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
     (
         Program {
             items,
-            system_file: Some(system_file),
+            system_file: None,
         },
         diags,
     )
+}
+
+/// Adds lib/System.fs (the exception classes) to a parsed program, after
+/// its own files, so the program's classes keep their numbers: what the
+/// checker needs before it runs (the pipeline calls this).
+pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib/System.fs");
+    let file = sources.add(SYSTEM_LIBRARY_NAME, path, SYSTEM_LIBRARY.to_string());
+    let (entries, diags) = parse_text(file, SYSTEM_LIBRARY);
+    debug_assert!(diags.is_empty(), "lib/System.fs parses: {diags:?}");
+    program
+        .items
+        .extend(entries.into_iter().filter_map(|entry| match entry {
+            Entry::Item(item) => Some(item),
+            Entry::Include { .. } => None,
+        }));
+    program.system_file = Some(file);
 }
 
 /// The name the system library is shown under (diagnostics, the source pane).
@@ -132,17 +148,6 @@ struct Driver<'s> {
 }
 
 impl Driver<'_> {
-    /// Parses lib/System.fs after the program's own files (so the program's
-    /// classes keep their numbers) and returns its file.
-    fn system_library(&mut self) -> FileId {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib/System.fs");
-        let file = self
-            .sources
-            .add(SYSTEM_LIBRARY_NAME, path, SYSTEM_LIBRARY.to_string());
-        self.unit(file, None);
-        file
-    }
-
     /// Parses one file; `included_at` is the `using` of an included one.
     fn unit(&mut self, file: FileId, included_at: Option<Span>) {
         let text = &self.sources.get(file).text;

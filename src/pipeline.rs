@@ -234,8 +234,8 @@ pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
 /// Checks even when parsing reported errors (e.g. unsupported constructs
 /// replaced by error nodes), so one run reports everything it can.
 fn check_parsed(
-    sources: Sources,
-    program: ast::Program,
+    mut sources: Sources,
+    mut program: ast::Program,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<Checked, Failure> {
     // A syntax error leaves the file's items out: checking the rest would
@@ -245,6 +245,7 @@ fn check_parsed(
             unreachable!("there are diagnostics")
         });
     }
+    parse::add_system_library(&mut sources, &mut program);
     let (typed, check_diagnostics) = check::check(&program);
     diagnostics.extend(check_diagnostics);
     finish(sources, diagnostics, |sources| Checked {

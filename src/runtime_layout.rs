@@ -65,6 +65,19 @@ pub const E_SIZE: i64 = 24;
 pub const V_PARENT: i64 = 8;
 pub const V_NAME: i64 = 16;
 
+/// The classes of lib/System.fs whose vtables the runtime refers to
+/// (runtime/fail.asm: the checks' exceptions and the exit-code table).
+pub const RUNTIME_CLASSES: [&str; 8] = [
+    "NullReferenceException",
+    "IndexOutOfRangeException",
+    "DivideByZeroException",
+    "OverflowException",
+    "OutOfMemoryException",
+    "StackOverflowException",
+    "InvalidCastException",
+    "ArgumentOutOfRangeException",
+];
+
 /// A name the runtime's assembly can use, with its value.
 pub struct Equate {
     pub name: &'static str,

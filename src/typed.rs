@@ -689,7 +689,17 @@ impl<'a> Dumper<'a> {
 
     fn program(&mut self) {
         let p = self.p;
-        for c in &p.classes {
+        // lib/System.fs is the same for every program: one line says it is there.
+        let system =
+            |class: Option<ClassId>| class.is_some_and(|c| p.classes[c.0 as usize].is_system);
+        let library = p.classes.iter().filter(|c| c.is_system).count();
+        if library > 0 {
+            self.line(
+                0,
+                &format!("system library: {library} classes (lib/System.fs)"),
+            );
+        }
+        for c in p.classes.iter().filter(|c| !c.is_system) {
             let parent = c.parent.map_or(String::new(), |id| {
                 format!(" : {}", p.classes[id.0 as usize].name)
             });
@@ -722,10 +732,10 @@ impl<'a> Dumper<'a> {
                 &format!("static init {} = {value}", p.field_name(init.field)),
             );
         }
-        for ctor in &p.ctors {
+        for ctor in p.ctors.iter().filter(|c| !system(Some(c.class))) {
             self.ctor(ctor);
         }
-        for m in &p.methods {
+        for m in p.methods.iter().filter(|m| !system(m.class)) {
             self.method(m);
         }
         match &p.entry {

@@ -25,17 +25,12 @@ use common::have;
 
 /// Reads a hand-written program (which defines `flux$main`) and links it with the runtime.
 fn build(text: &str) -> (Sources, Asm, Image) {
-    let mut sources = Sources::new();
-    let file = sources.add("test.asm", "test.asm", text.to_string());
-    let mut asm = Asm::new();
-    if let Err(d) = nasm::read(&mut asm, &sources, file) {
-        panic!("{}", diag::render(&sources, &d, false));
-    }
-    link_asm(asm, sources)
+    link::build_hand_written("test.asm", text)
+        .unwrap_or_else(|(sources, d)| panic!("{}", diag::render(&sources, &d, false)))
 }
 
 fn link_asm(asm: Asm, mut sources: Sources) -> (Sources, Asm, Image) {
-    match link::build(asm, &mut sources) {
+    match link::build_hand_built(asm, &mut sources) {
         Ok((asm, image)) => (sources, asm, image),
         Err(d) => panic!("{}", diag::render(&sources, &d, false)),
     }
@@ -165,7 +160,9 @@ fn runtime_prints_and_builds_strings() {
 /// (routine, stderr first line, exit code): `throw$…` throws, and with no
 /// handler record anywhere the exception is unhandled; `fail$…` ends at once.
 const FAILURES: [(&str, &str, i32); 9] = [
-    ("throw$null", "System.NullReferenceException: Object reference not set to an instance of an object.", 2),
+    // mono's wording for a null dereference has no full stop (`new
+    // NullReferenceException()`'s has one).
+    ("throw$null", "System.NullReferenceException: Object reference not set to an instance of an object", 2),
     ("throw$index", "System.IndexOutOfRangeException: Index was outside the bounds of the array.", 3),
     ("throw$divzero", "System.DivideByZeroException: Attempted to divide by zero.", 4),
     ("throw$overflow", "System.OverflowException: Arithmetic operation resulted in an overflow.", 5),
@@ -173,7 +170,7 @@ const FAILURES: [(&str, &str, i32); 9] = [
     ("fail$stack", "System.StackOverflowException: Operation caused a stack overflow.", 7),
     ("throw$cast", "System.InvalidCastException: Specified cast is not valid.", 8),
     ("fail$deadlock", "deadlock: Main never completed", 9),
-    ("throw$argument_range", "System.ArgumentOutOfRangeException: The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.", 1),
+    ("throw$argument_range", "System.ArgumentOutOfRangeException: The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.\nParameter name: millisecondsDelay", 1),
 ];
 
 fn failing_program(routine: &str, line: u32) -> String {

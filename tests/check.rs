@@ -20,7 +20,8 @@ fn run(path: &Path) -> (Sources, Vec<Diagnostic>, Option<flux_viz::typed::Progra
     let text = std::fs::read_to_string(path).expect("test file is UTF-8");
     let mut sources = Sources::new();
     let name = rel.display().to_string();
-    let (program, mut diags) = parse_source(&mut sources, &name, text);
+    let (mut program, mut diags) = parse_source(&mut sources, &name, text);
+    flux_viz::parse::add_system_library(&mut sources, &mut program);
     // The checker runs only on a syntactically complete program, as the CLI does.
     let syntax_broken = diags.iter().any(flux_viz::parse::is_syntax_error);
     let typed = if syntax_broken {

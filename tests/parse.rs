@@ -75,7 +75,6 @@ fn every_unsupported_construct_uses_the_agreed_message() {
         ("properties", "properties"),
         ("delegates", "delegates"),
         ("lambdas", "lambdas"),
-        ("exceptions", "exceptions (try/catch/throw)"),
         ("foreach", "foreach"),
         ("switch", "switch"),
         ("floating_point", "floating point"),

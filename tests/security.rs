@@ -2,10 +2,8 @@
 //! its own objects, frames and stack, emulated or native, and a native build
 //! can make no system call but read, write and exit.
 
-use flux_viz::asm::Asm;
 use flux_viz::emulate::{self, Options, Stop};
-use flux_viz::source::Sources;
-use flux_viz::{diag, elf, link, nasm, pipeline};
+use flux_viz::{diag, elf, link, pipeline};
 use std::os::unix::process::ExitStatusExt;
 use std::process::Command;
 
@@ -133,16 +131,9 @@ path:
 ";
 
 fn execve_image() -> link::Image {
-    let mut sources = Sources::new();
-    let file = sources.add("execve.asm", "execve.asm", EXECVE.to_string());
-    let mut asm = Asm::new();
-    if let Err(d) = nasm::read(&mut asm, &sources, file) {
-        panic!("{}", diag::render(&sources, &d, false));
-    }
-    match link::build(asm, &mut sources) {
-        Ok((_, image)) => image,
-        Err(d) => panic!("{}", diag::render(&sources, &d, false)),
-    }
+    link::build_hand_written("execve.asm", EXECVE)
+        .unwrap_or_else(|(sources, d)| panic!("{}", diag::render(&sources, &d, false)))
+        .2
 }
 
 #[test]

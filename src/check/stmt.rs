@@ -449,6 +449,10 @@ impl Checker<'_> {
         }
         let body = self.block(cx, body);
         let exception = self.exception_class();
+        if exception.is_none() {
+            let msg = "System.Exception is not defined (lib/System.fs was not loaded)";
+            self.error(span, msg, "needs the system library");
+        }
         let exception_ty = exception.map_or(Type::Error, Type::Class);
         let caught = cx.hidden_local("$caught", exception_ty.clone(), span);
         let mut typed_catches: Vec<crate::typed::Catch> = Vec::new();

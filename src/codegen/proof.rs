@@ -17,7 +17,7 @@
 //!   (`i < a.Length`), and `i` only ever grew by one from `C`, staying below
 //!   `a.Length <= int.MaxValue`, so it is never negative.
 
-use crate::ir::{LocalIndex, Stmt};
+use crate::ir::{walk_exprs, walk_stmts, LocalIndex, Stmt};
 use crate::lower::{assigned_local, for_each_child};
 use crate::typed::{BinOp, CompoundOp, Const, Expr, ExprKind, OpKind, Place, Type};
 
@@ -167,41 +167,4 @@ fn increments_by_one(e: &Expr, index: LocalIndex) -> bool {
         } => id.0 as usize == index && matches!(value.kind, ExprKind::Const(Const::Int(1))),
         _ => false,
     }
-}
-
-/// Calls `f` on every statement, nested ones included.
-fn walk_stmts<'s>(stmts: &'s [Stmt], f: &mut impl FnMut(&'s Stmt)) {
-    for stmt in stmts {
-        f(stmt);
-        match stmt {
-            Stmt::If {
-                then, otherwise, ..
-            } => {
-                walk_stmts(then, f);
-                walk_stmts(otherwise, f);
-            }
-            Stmt::Loop { body, step, .. } => {
-                walk_stmts(body, f);
-                walk_stmts(step, f);
-            }
-            Stmt::Block(stmts) => walk_stmts(stmts, f),
-            _ => {}
-        }
-    }
-}
-
-/// Calls `f` on every expression of the statements, sub-expressions included.
-fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
-    fn expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
-        f(e);
-        for_each_child(e, &mut |child| expr(child, f));
-    }
-    walk_stmts(stmts, &mut |stmt| match stmt {
-        Stmt::Expr(e) | Stmt::Return(Some(e), _) => expr(e, f),
-        Stmt::Init { value, .. } => expr(value, f),
-        Stmt::If { cond, .. } => expr(cond, f),
-        Stmt::Loop { cond: Some(c), .. } => expr(c, f),
-        Stmt::Await { task, .. } => expr(task, f),
-        _ => {}
-    });
 }

@@ -1,0 +1,159 @@
+//! Which of lib/System.fs's methods and constructors a program uses.
+//!
+//! In: the lowered functions and the typed program. Out: the functions
+//! without the system library's code nobody calls. Every program is checked
+//! with the whole library, but its classes' vtables are all a program needs
+//! unless it makes exceptions itself (the runtime makes the checks' own
+//! without running a constructor), so the x86 pane and the binary hold only
+//! the library code that can run. The program's own code is always kept.
+
+use crate::ir::{self, Function, FunctionKind};
+use crate::typed::{ClassId, CtorChain, CtorId, ExprKind, MethodId, Program};
+
+/// A function of the program, as calls name it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Callee {
+    Method(MethodId),
+    Ctor(CtorId),
+}
+
+fn callee(kind: &FunctionKind) -> Option<Callee> {
+    match kind {
+        FunctionKind::Method(m) | FunctionKind::AsyncStart(m) | FunctionKind::AsyncResume(m) => {
+            Some(Callee::Method(*m))
+        }
+        FunctionKind::Ctor(c) => Some(Callee::Ctor(*c)),
+        FunctionKind::Entry => None,
+    }
+}
+
+fn is_system(program: &Program, callee: Callee) -> bool {
+    let class = match callee {
+        Callee::Method(m) => program.methods[m.0 as usize].class,
+        Callee::Ctor(c) => Some(program.ctors[c.0 as usize].class),
+    };
+    class.is_some_and(|c| program.classes[c.0 as usize].is_system)
+}
+
+/// What a function calls: the callees in its body, and for a constructor
+/// its chained constructor and what its class's field initializers call.
+fn calls(program: &Program, function: &Function) -> Vec<Callee> {
+    let mut out = Vec::new();
+    let mut note = |e: &crate::typed::Expr| match &e.kind {
+        ExprKind::New { ctor, .. } => out.push(Callee::Ctor(*ctor)),
+        ExprKind::CallStatic { method, .. }
+        | ExprKind::CallDirect { method, .. }
+        | ExprKind::CallVirtual { method, .. } => out.push(Callee::Method(*method)),
+        _ => {}
+    };
+    ir::walk_exprs(&function.body, &mut note);
+    if let FunctionKind::Ctor(id) = function.kind {
+        let ctor = &program.ctors[id.0 as usize];
+        let (chained, args) = match &ctor.chain {
+            CtorChain::Base { ctor, args } => (*ctor, args),
+            CtorChain::This { ctor, args } => (Some(*ctor), args),
+        };
+        let inits = &program.classes[ctor.class.0 as usize].field_inits;
+        let exprs = args.iter().chain(inits.iter().map(|i| &i.value));
+        let stmts: Vec<ir::Stmt> = exprs.cloned().map(ir::Stmt::Expr).collect();
+        ir::walk_exprs(&stmts, &mut note);
+        out.extend(chained.map(Callee::Ctor));
+    }
+    out
+}
+
+/// Drops the system library's functions no kept function can call; returns,
+/// by class, whether its vtable is needed: every class of the program's
+/// own, and of the library those the kept code or the runtime names
+/// ([`crate::runtime_layout::RUNTIME_CLASSES`]), with their base classes.
+pub fn drop_unused_system_code(program: &Program, functions: &mut Vec<Function>) -> Vec<bool> {
+    let by_callee: std::collections::HashMap<Callee, Vec<usize>> = functions
+        .iter()
+        .enumerate()
+        .fold(Default::default(), |mut map, (i, f)| {
+            if let Some(c) = callee(&f.kind) {
+                map.entry(c).or_default().push(i);
+            }
+            map
+        });
+    let mut kept = vec![false; functions.len()];
+    let mut work: Vec<usize> = (0..functions.len())
+        .filter(|&i| callee(&functions[i].kind).is_none_or(|c| !is_system(program, c)))
+        .collect();
+    // Static initializers run from the entry; their calls count as its.
+    let statics: Vec<ir::Stmt> = program
+        .static_inits
+        .iter()
+        .map(|i| ir::Stmt::Expr(i.value.clone()))
+        .collect();
+    let mut roots = Vec::new();
+    ir::walk_exprs(&statics, &mut |e| {
+        if let ExprKind::New { ctor, .. } = &e.kind {
+            roots.push(Callee::Ctor(*ctor));
+        }
+        if let ExprKind::CallStatic { method, .. } = &e.kind {
+            roots.push(Callee::Method(*method));
+        }
+    });
+    // Vtables are emitted for every class: what they point to stays.
+    roots.extend(
+        program
+            .classes
+            .iter()
+            .flat_map(|c| c.vtable.iter().map(|&m| Callee::Method(m))),
+    );
+    work.extend(
+        roots
+            .iter()
+            .flat_map(|c| by_callee.get(c).into_iter().flatten()),
+    );
+    while let Some(i) = work.pop() {
+        if std::mem::replace(&mut kept[i], true) {
+            continue;
+        }
+        for c in calls(program, &functions[i]) {
+            work.extend(
+                by_callee
+                    .get(&c)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&j| !kept[j]),
+            );
+        }
+    }
+    let mut index = 0;
+    functions.retain(|_| {
+        index += 1;
+        kept[index - 1]
+    });
+    classes_used(program, functions)
+}
+
+fn classes_used(program: &Program, functions: &[Function]) -> Vec<bool> {
+    let mut named: Vec<ClassId> = program
+        .classes
+        .iter()
+        .filter(|c| {
+            !c.is_system || crate::runtime_layout::RUNTIME_CLASSES.contains(&c.name.as_str())
+        })
+        .map(|c| c.id)
+        .collect();
+    for f in functions {
+        ir::walk_exprs(&f.body, &mut |e| match &e.kind {
+            ExprKind::New { class, .. }
+            | ExprKind::Is { class, .. }
+            | ExprKind::As { class, .. }
+            | ExprKind::CastClass { class, .. } => named.push(*class),
+            _ => {}
+        });
+    }
+    let mut used = vec![false; program.classes.len()];
+    for class in named {
+        let mut at = Some(class);
+        while let Some(c) = at.filter(|c| !used[c.0 as usize]) {
+            used[c.0 as usize] = true;
+            at = program.classes[c.0 as usize].parent;
+        }
+    }
+    used
+}

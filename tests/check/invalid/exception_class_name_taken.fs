@@ -1,0 +1,10 @@
+using System;
+
+class InvalidOperationException {
+}
+
+class Program {
+    static void Main() {
+        Console.WriteLine("hi");
+    }
+}
