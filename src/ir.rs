@@ -121,6 +121,30 @@ pub struct State {
     pub is_yield: bool,
     /// The await's value is used (read from the task's result on resume).
     pub has_result: bool,
+    /// The `try` regions the await stands in, outermost first: resuming in
+    /// a try block makes its handler record again.
+    pub regions: Vec<Region>,
+}
+
+/// Where an await stands with respect to a `try` statement (`span`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Region {
+    /// In the try block, protected by handler record `record` (whose
+    /// handler runs catch clauses, or the `finally`: `for_finally`).
+    Try {
+        record: u32,
+        for_finally: bool,
+        span: Span,
+    },
+    /// In the handler of record `record`: a catch clause (or the exception
+    /// path of a `finally`).
+    Handler {
+        record: u32,
+        for_finally: bool,
+        span: Span,
+    },
+    /// In a copy of a `finally` block.
+    Finally { span: Span },
 }
 
 /// The promise header every task starts with (runtime/async.asm relies on it).
@@ -227,6 +251,8 @@ pub enum Stmt {
         body: Vec<Stmt>,
         caught: LocalIndex,
         handler: Vec<Stmt>,
+        /// The handler runs a `finally` and throws on (not catch clauses).
+        for_finally: bool,
         span: Span,
     },
     /// Takes handler record `record`, and every record inside it, off the

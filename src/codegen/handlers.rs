@@ -99,22 +99,25 @@ impl FnGen<'_, '_> {
         format!(".L.catch{record}")
     }
 
+    /// `try` with its `(body, handler)`; `for_finally`: the handler runs a
+    /// `finally` and throws on.
     pub(super) fn try_stmt(
         &mut self,
         record: u32,
-        body: &[Stmt],
+        (body, handler): (&[Stmt], &[Stmt]),
         caught: LocalIndex,
-        handler: &[Stmt],
+        for_finally: bool,
         span: Span,
     ) {
         self.source_line(span);
         let catch = Self::catch_label(record);
         let at = self.try_record(record);
-        self.link_record(
-            at,
-            &catch,
-            "try: if an exception is thrown inside, continue at the handler",
-        );
+        let why = if for_finally {
+            "try: an exception thrown inside runs the finally first, at the handler"
+        } else {
+            "try: an exception thrown inside continues at the handler (the catch clauses)"
+        };
+        self.link_record(at, &catch, why);
         self.tries.push(record);
         self.block(body);
         self.tries.pop();
@@ -122,11 +125,12 @@ impl FnGen<'_, '_> {
         self.unlink_record(at, "…is the innermost again: the try ended normally");
         self.jmp(&end);
         self.asm.label(&catch);
-        self.store_local_from(
-            caught,
-            x::rax,
-            "the handler (rax = the exception): keeps it while the catch clauses test it",
-        );
+        let keeps = if for_finally {
+            "the handler (rax = the exception): keeps it while the finally runs"
+        } else {
+            "the handler (rax = the exception): keeps it while the catch clauses test it"
+        };
+        self.store_local_from(caught, x::rax, keeps);
         self.block(handler);
         self.asm.label(&end);
     }

@@ -102,8 +102,9 @@ impl FnGen<'_, '_> {
                 body,
                 caught,
                 handler,
+                for_finally,
                 span,
-            } => self.try_stmt(*record, body, *caught, handler, *span),
+            } => self.try_stmt(*record, (body, handler), *caught, *for_finally, *span),
             Stmt::Unlink { record } => self.unlink_stmt(*record),
             Stmt::Finally { body, span } => self.finally_stmt(body, *span),
             Stmt::Throw {

@@ -3,7 +3,7 @@
 
 use super::liveness;
 use super::spill::AwaitSite;
-use crate::ir::{header, Frame, FrameField, Local, LocalIndex, Next, State, Stmt};
+use crate::ir::{header, Frame, FrameField, Local, LocalIndex, Next, Region, State, Stmt};
 use crate::typed::MethodId;
 
 /// Lays out the frame of the async method whose lowered body is `body`.
@@ -66,10 +66,13 @@ pub fn layout(
         .map(|(l, _)| *l)
         .filter(|l| !assigned.contains(l))
         .collect();
+    let mut regions = vec![Vec::new(); awaits.len()];
+    regions_of_awaits(body, &mut Vec::new(), &mut regions);
     let states = awaits
         .into_iter()
+        .zip(regions)
         .enumerate()
-        .map(|(i, site)| {
+        .map(|(i, (site, regions))| {
             let id = i as u32 + 1;
             let live = live
                 .iter()
@@ -88,6 +91,7 @@ pub fn layout(
                 live,
                 is_yield: site.is_yield,
                 has_result: site.has_result,
+                regions,
             }
         })
         .collect();
@@ -114,6 +118,68 @@ pub fn layout(
         saves,
         states,
     }
+}
+
+/// For each await (by state, from 1): the `try` regions around it.
+fn regions_of_awaits(stmts: &[Stmt], around: &mut Vec<Region>, out: &mut [Vec<Region>]) {
+    for stmt in stmts {
+        let (inner, region): (&[&[Stmt]], Option<Region>) = match stmt {
+            Stmt::Await { state, .. } => {
+                if let Some(slot) = out.get_mut(*state as usize - 1) {
+                    *slot = around.clone();
+                }
+                continue;
+            }
+            Stmt::If {
+                then, otherwise, ..
+            } => (&[then, otherwise], None),
+            Stmt::Loop { body, step, .. } => (&[body, step], None),
+            Stmt::Block(body) => (&[body], None),
+            Stmt::Try {
+                record,
+                body,
+                handler,
+                for_finally,
+                span,
+                ..
+            } => {
+                let (record, for_finally, span) = (*record, *for_finally, *span);
+                let region = Region::Try {
+                    record,
+                    for_finally,
+                    span,
+                };
+                within(body, region, around, out);
+                let region = Region::Handler {
+                    record,
+                    for_finally,
+                    span,
+                };
+                within(handler, region, around, out);
+                continue;
+            }
+            Stmt::Finally { body, span } => (&[body], Some(Region::Finally { span: *span })),
+            Stmt::Expr(_)
+            | Stmt::Init { .. }
+            | Stmt::Break(_)
+            | Stmt::Continue(_)
+            | Stmt::Return(..)
+            | Stmt::Unlink { .. }
+            | Stmt::Throw { .. } => continue,
+        };
+        for stmts in inner {
+            match region {
+                Some(r) => within(stmts, r, around, out),
+                None => regions_of_awaits(stmts, around, out),
+            }
+        }
+    }
+}
+
+fn within(stmts: &[Stmt], region: Region, around: &mut Vec<Region>, out: &mut [Vec<Region>]) {
+    around.push(region);
+    regions_of_awaits(stmts, around, out);
+    around.pop();
 }
 
 fn header_fields() -> Vec<FrameField> {

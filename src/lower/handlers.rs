@@ -71,6 +71,7 @@ impl BodyLowerer<'_> {
                 body: protected,
                 caught,
                 handler,
+                for_finally: true,
                 span,
             },
             self.finally_copy(finally, span),
@@ -102,6 +103,7 @@ impl BodyLowerer<'_> {
             body: protected,
             caught,
             handler,
+            for_finally: false,
             span,
         }
     }
@@ -199,8 +201,14 @@ impl BodyLowerer<'_> {
 
     /// Takes the records of the `try`s from the innermost region down to
     /// `depth` off the chain, running each one's `finally` after its record.
+    /// Unlinking a record takes the ones inside it off too, so a record is
+    /// unlinked only before its `finally`, or as the outermost one left.
     fn leave_regions(&mut self, depth: usize) -> Vec<Stmt> {
         let mut out = Vec::new();
+        let outermost = self.regions[depth..]
+            .iter()
+            .position(|r| matches!(r, Region::Try { .. }))
+            .map(|i| depth + i);
         let mut level = self.regions.len();
         while level > depth {
             level -= 1;
@@ -212,7 +220,9 @@ impl BodyLowerer<'_> {
             else {
                 continue;
             };
-            out.push(Stmt::Unlink { record });
+            if finally.is_some() || Some(level) == outermost {
+                out.push(Stmt::Unlink { record });
+            }
             if let Some(finally) = finally {
                 // The copy sees only the regions outside its own `try`.
                 let inner = self.regions.split_off(level);

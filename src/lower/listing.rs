@@ -91,7 +91,16 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
             "    state {}  {}.state{}  resumes after line {line}: {text}",
             state.id, f.label, state.id
         );
+        if !state.regions.is_empty() {
+            let inside: Vec<String> = state
+                .regions
+                .iter()
+                .map(|r| region_words(sources, r))
+                .collect();
+            let _ = writeln!(out, "             {}", inside.join(" › "));
+        }
     }
+    try_regions(out, sources, f, frame);
     let _ = writeln!(out);
     let _ = writeln!(out, "  awaits:");
     for state in &frame.states {
@@ -139,6 +148,91 @@ fn registers(out: &mut String, f: &Function) {
             homes.join(", ")
         }
     );
+}
+
+/// Where a state stands: "in the try at line 12", as the UI says it too.
+pub fn region_words(sources: &Sources, region: &ir::Region) -> String {
+    let line = |span| line_of(sources, span).0;
+    match *region {
+        ir::Region::Try {
+            for_finally: false,
+            span,
+            ..
+        } => format!("in the try at line {}", line(span)),
+        ir::Region::Try {
+            for_finally: true,
+            span,
+            ..
+        } => format!("under the finally of the try at line {}", line(span)),
+        ir::Region::Handler {
+            for_finally: false,
+            span,
+            ..
+        } => format!("in a catch of the try at line {}", line(span)),
+        ir::Region::Handler {
+            for_finally: true,
+            span,
+            ..
+        }
+        | ir::Region::Finally { span } => {
+            format!("in the finally of the try at line {}", line(span))
+        }
+    }
+}
+
+/// Each `try` of the method with an await inside: its handler record and
+/// what resuming inside it does (Roslyn instead re-enters the try block
+/// through a dispatch of its own; here the record is made again).
+fn try_regions(out: &mut String, sources: &Sources, f: &Function, frame: &Frame) {
+    let mut tries = Vec::new();
+    ir::walk_stmts(&f.body, &mut |stmt| {
+        if let ir::Stmt::Try {
+            record,
+            span,
+            for_finally,
+            ..
+        } = stmt
+        {
+            tries.push((*record, *span, *for_finally));
+        }
+    });
+    let mut header = false;
+    for (record, span, for_finally) in tries {
+        let inside: Vec<String> = frame
+            .states
+            .iter()
+            .filter(|s| {
+                s.regions
+                    .iter()
+                    .any(|r| matches!(r, ir::Region::Try { record: k, .. } if *k == record))
+            })
+            .map(|s| s.id.to_string())
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        if !header {
+            let _ = writeln!(out);
+            let _ = writeln!(out, "  try regions:");
+            header = true;
+        }
+        let line = line_of(sources, span).0;
+        let at = f.try_records[record as usize];
+        let guards = if for_finally {
+            "its finally, run and then the exception thrown on"
+        } else {
+            "its catch clauses"
+        };
+        let _ = writeln!(
+            out,
+            "    try at line {line}: handler record at [rbp-{at}]; an exception inside goes to .L.catch{record}: {guards}"
+        );
+        let _ = writeln!(
+            out,
+            "      states {} resume inside it: a suspension takes the record off the chain with the method's own, and resuming makes it again before the code goes on",
+            inside.join(", ")
+        );
+    }
 }
 
 fn await_point(

@@ -72,6 +72,8 @@ pub struct StateLayout {
     /// Names of the locals saved into the frame before suspending.
     pub live: Vec<String>,
     pub is_yield: bool,
+    /// The `try` regions the await stands in, outermost first.
+    pub regions: Vec<crate::ir::Region>,
 }
 
 /// The frame of one async method.
@@ -142,6 +144,7 @@ impl FrameLayout {
                     .map(|l| function.locals[*l].name.clone())
                     .collect(),
                 is_yield: s.is_yield,
+                regions: s.regions.clone(),
             })
             .collect();
         let method = &program.methods[frame.method.0 as usize];

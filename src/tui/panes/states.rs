@@ -142,12 +142,20 @@ fn state_rows(
                 state,
             });
             let what = if state == 0 { "start" } else { "resume" };
+            // The innermost try region the state resumes in, as lowering found it.
+            let region = session.machine.program().frames[method.layout]
+                .states
+                .iter()
+                .find(|s| s.id == state)
+                .and_then(|s| s.regions.last())
+                .map(|r| format!("  [{}]", crate::lower::listing::region_words(sources, r)));
             StateRow {
                 line: Line::from(vec![
                     Span::styled(if bp { "●" } else { " " }, theme.breakpoint()),
                     Span::raw(format!("{mark} state {state} ")),
                     Span::styled(format!("{what} line {number:<3} "), theme.dim()),
                     Span::raw(text),
+                    Span::styled(region.unwrap_or_default(), theme.symbol()),
                 ]),
                 target: Some((m, state)),
             }
