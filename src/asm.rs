@@ -21,7 +21,7 @@
 pub mod relax;
 pub mod role;
 
-pub use role::{Made, Role};
+pub use role::{FinallyExit, Made, Role};
 
 use crate::source::{FileId, Span};
 use iced_x86::{

@@ -264,6 +264,7 @@ pub enum Stmt {
     /// the `try` statement's).
     Finally {
         body: Vec<Stmt>,
+        exit: crate::asm::FinallyExit,
         span: Span,
     },
     /// `throw value;`; `rethrow`: `throw;` (where it was first thrown stays).

@@ -300,3 +300,39 @@ fn an_events_kind_and_promise_read_from_its_record_match_the_built_event() {
         }
     }
 }
+
+/// The exception events of programs that throw, catch, rethrow and run
+/// finally blocks (sync and across awaits): which exception, where, and
+/// what the event says, each read from the typed facts of the code
+/// generator and the runtime.
+#[test]
+fn exception_events() {
+    let kinds = KindSet::of(&[
+        EventKind::Throw,
+        EventKind::Catch,
+        EventKind::Rethrow,
+        EventKind::Finally,
+        EventKind::Faulted,
+        EventKind::Fault,
+    ]);
+    for name in [
+        "exceptions_finally",
+        "exceptions_rethrow",
+        "async_catch_awaits",
+    ] {
+        let mut m = machine(name, small(1 << 20));
+        let mut lines = Vec::new();
+        while let Stop::Event(event) = m.run_to(kinds).expect("runs") {
+            let exception = event.exception.clone().unwrap_or_default();
+            let line = event.line.map_or(String::new(), |l| format!(" line {l}"));
+            lines.push(format!(
+                "{} {exception}{line} in {}: {}",
+                event.kind.name(),
+                event.function,
+                event.explain
+            ));
+        }
+        lines.push(format!("end {:?}", m.ended().expect("the program ends")));
+        insta::assert_snapshot!(format!("exceptions_{name}"), lines.join("\n"));
+    }
+}

@@ -60,8 +60,9 @@ pub enum Role {
     /// The entry of `rt_rethrow…`: an exception is thrown again (`throw;`,
     /// or `await` of a faulted task).
     Rethrow,
-    /// The first instruction of a copy of a `finally` block.
-    Finally,
+    /// The first instruction of a copy of a `finally` block: the one for
+    /// the `try` at `try_line`, on the way out by `exit`.
+    Finally { try_line: u32, exit: FinallyExit },
     /// The entry of `rt_uncaught`: no handler; the program ends.
     Uncaught,
     /// The entry of `rt_enqueue`: a promise joins the ready queue.
@@ -83,6 +84,31 @@ pub enum Role {
     /// The instruction right after the `call rt_alloc` that made a promise
     /// (its address in rax).
     PromiseMade(Made),
+}
+
+/// Which way out of a `try` a copy of its `finally` block is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinallyExit {
+    /// The try block (or a catch) ended normally.
+    End,
+    Return,
+    Break,
+    Continue,
+    /// An exception: the finally runs, then the exception goes on.
+    Exception,
+}
+
+impl FinallyExit {
+    /// "by return", as the events say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            FinallyExit::End => "at the end of the try",
+            FinallyExit::Return => "on the way out by return",
+            FinallyExit::Break => "on the way out by break",
+            FinallyExit::Continue => "on the way out by continue",
+            FinallyExit::Exception => "on the way out of an exception, which goes on after it",
+        }
+    }
 }
 
 /// What kind of promise a [`Role::PromiseMade`] makes.

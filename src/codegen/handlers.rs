@@ -12,7 +12,7 @@
 //! again, outermost first.
 
 use super::FnGen;
-use crate::asm::Role;
+use crate::asm::{FinallyExit, Role};
 use crate::ir::{LocalIndex, Stmt};
 use crate::runtime_layout::{H_HANDLER, H_PREV, H_R12, H_R13, H_R14, H_R15, H_RBP, H_RBX, H_RSP};
 use crate::source::Span;
@@ -152,11 +152,16 @@ impl FnGen<'_, '_> {
         self.unlink_record(at, "…is the innermost again: control leaves the try");
     }
 
-    pub(super) fn finally_stmt(&mut self, body: &[Stmt], span: Span) {
+    pub(super) fn finally_stmt(&mut self, body: &[Stmt], exit: FinallyExit, span: Span) {
         let line = self.line_of(span);
-        self.asm
-            .comment(format!("finally of the try at line {line}"));
-        self.asm.mark_next(Role::Finally);
+        self.asm.comment(format!(
+            "finally of the try at line {line}, {}",
+            exit.words()
+        ));
+        self.asm.mark_next(Role::Finally {
+            try_line: line,
+            exit,
+        });
         self.block(body);
     }
 

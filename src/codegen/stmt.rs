@@ -106,7 +106,7 @@ impl FnGen<'_, '_> {
                 span,
             } => self.try_stmt(*record, (body, handler), *caught, *for_finally, *span),
             Stmt::Unlink { record } => self.unlink_stmt(*record),
-            Stmt::Finally { body, span } => self.finally_stmt(body, *span),
+            Stmt::Finally { body, exit, span } => self.finally_stmt(body, *exit, *span),
             Stmt::Throw {
                 value,
                 rethrow,

@@ -158,7 +158,7 @@ fn regions_of_awaits(stmts: &[Stmt], around: &mut Vec<Region>, out: &mut [Vec<Re
                 within(handler, region, around, out);
                 continue;
             }
-            Stmt::Finally { body, span } => (&[body], Some(Region::Finally { span: *span })),
+            Stmt::Finally { body, span, .. } => (&[body], Some(Region::Finally { span: *span })),
             Stmt::Expr(_)
             | Stmt::Init { .. }
             | Stmt::Break(_)

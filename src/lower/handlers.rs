@@ -22,6 +22,7 @@
 //! returns it after the `finally` blocks ran.
 
 use super::spill::BodyLowerer;
+use crate::asm::FinallyExit;
 use crate::ir::{LocalIndex, Stmt};
 use crate::source::Span;
 use crate::typed::{self, Expr, ExprKind, Type};
@@ -63,7 +64,7 @@ impl BodyLowerer<'_> {
             vec![self.try_catch(body, catches, caught, span)]
         };
         self.regions.pop();
-        let mut handler = vec![self.finally_copy(finally, span)];
+        let mut handler = vec![self.finally_copy(finally, FinallyExit::Exception, span)];
         handler.push(self.rethrow(caught, span));
         vec![
             Stmt::Try {
@@ -74,7 +75,7 @@ impl BodyLowerer<'_> {
                 for_finally: true,
                 span,
             },
-            self.finally_copy(finally, span),
+            self.finally_copy(finally, FinallyExit::End, span),
         ]
     }
 
@@ -161,9 +162,10 @@ impl BodyLowerer<'_> {
     }
 
     /// A copy of `finally`, lowered in the regions outside its `try`.
-    fn finally_copy(&mut self, finally: &typed::Block, span: Span) -> Stmt {
+    fn finally_copy(&mut self, finally: &typed::Block, exit: FinallyExit, span: Span) -> Stmt {
         Stmt::Finally {
             body: self.block(&finally.stmts),
+            exit,
             span,
         }
     }
@@ -175,7 +177,11 @@ impl BodyLowerer<'_> {
             .iter()
             .rposition(|r| matches!(r, Region::Loop))
             .map_or(0, |i| i + 1);
-        let mut out = self.leave_regions(depth);
+        let exit = match jump {
+            Stmt::Break(_) => FinallyExit::Break,
+            _ => FinallyExit::Continue,
+        };
+        let mut out = self.leave_regions(depth, exit);
         out.push(jump);
         out
     }
@@ -194,7 +200,7 @@ impl BodyLowerer<'_> {
             });
             value = Some(self.local_expr(temp, &v.ty, v.span));
         }
-        out.extend(self.leave_regions(0));
+        out.extend(self.leave_regions(0, FinallyExit::Return));
         out.push(Stmt::Return(value, span));
         out
     }
@@ -203,7 +209,7 @@ impl BodyLowerer<'_> {
     /// `depth` off the chain, running each one's `finally` after its record.
     /// Unlinking a record takes the ones inside it off too, so a record is
     /// unlinked only before its `finally`, or as the outermost one left.
-    fn leave_regions(&mut self, depth: usize) -> Vec<Stmt> {
+    fn leave_regions(&mut self, depth: usize, exit: FinallyExit) -> Vec<Stmt> {
         let mut out = Vec::new();
         let outermost = self.regions[depth..]
             .iter()
@@ -226,7 +232,7 @@ impl BodyLowerer<'_> {
             if let Some(finally) = finally {
                 // The copy sees only the regions outside its own `try`.
                 let inner = self.regions.split_off(level);
-                out.push(self.finally_copy(&finally, span));
+                out.push(self.finally_copy(&finally, exit, span));
                 self.regions.extend(inner);
             }
         }

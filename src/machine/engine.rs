@@ -767,7 +767,7 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             word(r(R::RDI) + E_LINE as u64),
             word(r(R::RDI) + E_VTABLE as u64),
         ),
-        SiteKind::Finally => (0, 0),
+        SiteKind::Finally { .. } => (0, 0),
         SiteKind::Wake => {
             let waiting = d.sites_word("rt_queue_tail") - d.sites_word("rt_queue_head");
             (r(R::RDI), waiting)

@@ -137,7 +137,7 @@ impl EventKind {
             SiteKind::Throw => EventKind::Throw,
             SiteKind::Catch => EventKind::Catch,
             SiteKind::Rethrow => EventKind::Rethrow,
-            SiteKind::Finally => EventKind::Finally,
+            SiteKind::Finally { .. } => EventKind::Finally,
             SiteKind::Uncaught => EventKind::Fault,
             SiteKind::Wake => EventKind::Wake,
             SiteKind::TimerAdvance | SiteKind::TimerFire | SiteKind::TimerSet => EventKind::Timer,
@@ -375,7 +375,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Throw
         | SiteKind::Catch
         | SiteKind::Rethrow
-        | SiteKind::Finally
+        | SiteKind::Finally { .. }
         | SiteKind::Uncaught => None,
         SiteKind::Create(_) => None,
     }
@@ -576,8 +576,11 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 capitalised(&article)
             );
         }
-        SiteKind::Finally => {
-            e.explain = "A finally block runs: its code is copied onto every way out of its try, and this is one of them.".to_string();
+        SiteKind::Finally { try_line, exit } => {
+            e.explain = format!(
+                "The finally block of the try at line {try_line} runs, {}: its code is copied onto every way out of the try, and this copy is that one.",
+                exit.words()
+            );
         }
         SiteKind::Uncaught => {
             if r.a > 0 {

@@ -74,7 +74,10 @@ pub enum SiteKind {
     /// The entry of `rt_rethrow…`: `throw;` or the await of a faulted task.
     Rethrow,
     /// The first instruction of a copy of a `finally` block.
-    Finally,
+    Finally {
+        try_line: u32,
+        exit: crate::asm::FinallyExit,
+    },
     /// The entry of `rt_uncaught`: the program ends with an exception.
     Uncaught,
     /// The entry of `rt_enqueue`.
@@ -377,7 +380,10 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
         Role::Throw => SiteKind::Throw,
         Role::Catch => SiteKind::Catch,
         Role::Rethrow => SiteKind::Rethrow,
-        Role::Finally => SiteKind::Finally,
+        Role::Finally { try_line, exit } => SiteKind::Finally {
+            try_line: *try_line,
+            exit: *exit,
+        },
         Role::Uncaught => SiteKind::Uncaught,
         Role::Wake => SiteKind::Wake,
         Role::TimerAdvance => SiteKind::TimerAdvance,
