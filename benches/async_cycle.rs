@@ -81,7 +81,8 @@ fn main() {
         per_iteration(in_try, plain)
     );
     let thrown = "try { sum += i; throw e; } catch (InvalidOperationException) { sum += 1; }";
-    let caught_by_hand = "try { sum += i; sum += 1; } catch (InvalidOperationException) { sum = -1; }";
+    let caught_by_hand =
+        "try { sum += i; sum += 1; } catch (InvalidOperationException) { sum = -1; }";
     println!(
         "a throw caught by its try: {:.1} instructions per throw (rt_throw_at, the unwind, the catch clause's type test)",
         per_iteration(thrown, caught_by_hand)
