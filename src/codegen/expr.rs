@@ -741,7 +741,11 @@ impl FnGen<'_, '_> {
     ) {
         let size = object_size(self.program, class);
         let name = self.program.classes[class.0 as usize].name.clone();
-        let explain = format!("allocates a {name} ({size} bytes)");
+        let an = name.starts_with(['A', 'E', 'I', 'O', 'U']);
+        let explain = format!(
+            "allocates {} {name} ({size} bytes)",
+            if an { "an" } else { "a" }
+        );
         self.xe(&explain, |a| a.mov(x::edi, size));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
         self.asm
