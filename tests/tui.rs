@@ -873,3 +873,39 @@ fn o_switches_the_schedule() {
     keys(&mut app, &[Action::SwitchSchedule, Action::Continue]);
     assert!(resumes(&app) > 0, "back to C#");
 }
+
+/// The state pane says which try a state resumes in (a typed fact of the
+/// lowering), and the timeline shows the exception events of lesson 06.
+#[test]
+fn the_state_pane_marks_states_inside_a_try() {
+    let mut app = App::new(Path::new("lessons/06-exceptions.fs"), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 200,
+        height: 50,
+    });
+    assert!(app.session.is_ok(), "lesson 06 compiles");
+    // On to FetchOrZero(7)'s suspension: its state pane is on screen.
+    let mut seen = false;
+    for _ in 0..12 {
+        keys(&mut app, &[Action::NextEvent]);
+        let text = screen(&app, 200, 50);
+        if text.contains("State machine: Program.FetchOrZero") {
+            assert!(
+                text.contains("[try 25] return await"),
+                "state 1 resumes inside the try:\n{text}"
+            );
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the state pane showed FetchOrZero");
+    keys(&mut app, &[Action::Continue]);
+    let text = screen(&app, 200, 50);
+    for glyph in ["x", "h", "F", "X", "f"] {
+        let timeline = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("events"))
+            .expect("the timeline line");
+        assert!(timeline.contains(glyph), "{glyph} in {timeline}");
+    }
+}

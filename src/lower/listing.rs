@@ -180,6 +180,21 @@ pub fn region_words(sources: &Sources, region: &ir::Region) -> String {
     }
 }
 
+/// The same, short (`try 12`, `catch 12`, `finally 12`: the try's line),
+/// for a row of the state pane.
+pub fn region_tag(sources: &Sources, region: &ir::Region) -> String {
+    let (what, span) = match *region {
+        ir::Region::Try { span, .. } => ("try", span),
+        ir::Region::Handler {
+            for_finally: false,
+            span,
+            ..
+        } => ("catch", span),
+        ir::Region::Handler { span, .. } | ir::Region::Finally { span } => ("finally", span),
+    };
+    format!("{what} {}", line_of(sources, span).0)
+}
+
 /// Each `try` of the method with an await inside: its handler record and
 /// what resuming inside it does (Roslyn instead re-enters the try block
 /// through a dispatch of its own; here the record is made again).

@@ -148,14 +148,14 @@ fn state_rows(
                 .iter()
                 .find(|s| s.id == state)
                 .and_then(|s| s.regions.last())
-                .map(|r| format!("  [{}]", crate::lower::listing::region_words(sources, r)));
+                .map(|r| format!("[{}] ", crate::lower::listing::region_tag(sources, r)));
             StateRow {
                 line: Line::from(vec![
                     Span::styled(if bp { "●" } else { " " }, theme.breakpoint()),
                     Span::raw(format!("{mark} state {state} ")),
                     Span::styled(format!("{what} line {number:<3} "), theme.dim()),
-                    Span::raw(text),
                     Span::styled(region.unwrap_or_default(), theme.symbol()),
+                    Span::raw(text),
                 ]),
                 target: Some((m, state)),
             }
