@@ -25,6 +25,12 @@ struct Walk {
     lines: Vec<usize>,
     /// gdb only: stops without a source line.
     unlined: usize,
+    /// gdb only: its walk left the program's lines for good at a stop
+    /// without one after this many lines (the return of a continuation the
+    /// event loop had called: gdb's `next` then runs the line-less loop to
+    /// its end, where the UI's `n` follows the frame into the next
+    /// continuation the loop calls at the same depth).
+    left_for_the_runtime: Option<usize>,
 }
 
 fn root() -> &'static Path {
@@ -77,7 +83,11 @@ fn walk_ui(relative: &str, from: Option<usize>) -> Walk {
             _ => lines.push(machine.current_line().map_or(0, |(_, l)| l)),
         }
     }
-    Walk { lines, unlined: 0 }
+    Walk {
+        lines,
+        unlined: 0,
+        left_for_the_runtime: None,
+    }
 }
 
 fn lesson_file(machine: &Machine, relative: &str) -> FileId {
@@ -153,14 +163,19 @@ fn parse_gdb(out: &str) -> Walk {
     let mut walk = Walk {
         lines: Vec::new(),
         unlined: 0,
+        left_for_the_runtime: None,
     };
     for text in out.lines() {
         if let Some((number, _)) = text.split_once('\t') {
             if let Ok(line) = number.parse() {
                 walk.lines.push(line);
+                walk.left_for_the_runtime = None;
             }
         } else if text.starts_with("0x") && text.ends_with(" ()") {
             walk.unlined += 1;
+            if text.contains("rt_run_loop") && !walk.lines.is_empty() {
+                walk.left_for_the_runtime = Some(walk.lines.len());
+            }
         }
     }
     walk
@@ -175,7 +190,12 @@ fn mismatches(a: &[usize], b: &[usize]) -> usize {
 fn compare(relative: &str, from: Option<usize>, dir: &Scratch) -> Option<String> {
     let gdb = walk_gdb(relative, from, dir);
     let ui = walk_ui(relative, from);
-    let bad = mismatches(&gdb.lines, &ui.lines);
+    // Where gdb left for the event loop, only what came before compares.
+    let ui_lines = match gdb.left_for_the_runtime {
+        Some(n) => &ui.lines[..n.min(ui.lines.len())],
+        None => &ui.lines[..],
+    };
+    let bad = mismatches(&gdb.lines, ui_lines);
     let start = from.map_or("Main".to_string(), |l| format!("line {l}"));
     eprintln!(
         "{relative} from {start}: {} lines compared, {bad} mismatches ({} gdb stops without a line)",

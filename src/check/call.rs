@@ -381,6 +381,9 @@ impl Checker<'_> {
                 self.error(a.span, msg, "`null` has no type here");
                 return error_expr(span);
             }
+            if self.exception_as_text(&a) {
+                return error_expr(span);
+            }
             let a = self.printable(a);
             args.push(a);
         }

@@ -215,6 +215,25 @@ impl Checker<'_> {
         e
     }
 
+    /// An exception used as text (printed, joined to a string): C# writes
+    /// its ToString(), with a stack trace that differs from runtime to
+    /// runtime, so Flux# reports it and points to `e.Message` (lib/System.fs
+    /// itself may: it joins `this` for the class name).
+    pub(super) fn exception_as_text(&mut self, e: &Expr) -> bool {
+        let Type::Class(class) = e.ty else {
+            return false;
+        };
+        let Some(exception) = self.exception_class() else {
+            return false;
+        };
+        if Some(e.span.file) == self.ast.system_file || !self.derives_from(class, exception) {
+            return false;
+        }
+        let msg = "an exception as text is its ToString(), with a stack trace no two runtimes print alike: Flux# does not print it";
+        self.error(e.span, msg, "use its `.Message`");
+        true
+    }
+
     /// Joins string parts, flattening nested concatenations and folding
     /// constant string parts as C# does for `"a" + "b"`.
     ///
@@ -222,6 +241,9 @@ impl Checker<'_> {
     /// already joined are reused, not copied, so the chain costs linear time.
     pub(super) fn concat(&mut self, parts: Vec<Expr>, span: Span) -> Expr {
         if parts.iter().any(|p| p.ty == Type::Error) {
+            return error_expr(span);
+        }
+        if parts.iter().any(|p| self.exception_as_text(p)) {
             return error_expr(span);
         }
         let mut flat = Vec::new();

@@ -42,6 +42,8 @@ class Program {
         }
         Exception x = new Exception("m");
         x.Message = "changed";
+        Console.WriteLine(x);
+        string text = "failed: " + x;
         try { }
     }
 }
