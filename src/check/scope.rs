@@ -119,14 +119,7 @@ impl FnCx {
         span: Span,
         is_param: bool,
     ) -> (LocalId, Result<(), DeclareError>) {
-        let id = LocalId(self.locals.len() as u32);
-        self.locals.push(Local {
-            id,
-            name: name.to_string(),
-            ty,
-            span,
-            is_param,
-        });
+        let id = self.push_local(name, ty, span, is_param);
         let free = self.check_free(name);
         // A shadowing local is still bound here, so uses inside this scope
         // refer to it and report nothing more; a duplicate keeps the first.
@@ -138,13 +131,17 @@ impl FnCx {
 
     /// A local no name refers to (made by the checker itself).
     pub fn hidden_local(&mut self, name: &str, ty: Type, span: Span) -> LocalId {
+        self.push_local(name, ty, span, false)
+    }
+
+    fn push_local(&mut self, name: &str, ty: Type, span: Span, is_param: bool) -> LocalId {
         let id = LocalId(self.locals.len() as u32);
         self.locals.push(Local {
             id,
             name: name.to_string(),
             ty,
             span,
-            is_param: false,
+            is_param,
         });
         id
     }
