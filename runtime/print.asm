@@ -93,6 +93,36 @@ rt_println_char:
     jmp rt_print_newline
 
 ; -----------------------------------------------------------------------------
+; rt_print_chars(rdi = a char[] or null): Console.Write(char[]) writes the
+; characters themselves (not the type name, as joining it to a string
+; would); a null array writes nothing, as in C#.
+; -----------------------------------------------------------------------------
+rt_print_chars:
+    push rbx                            ; rbx = the array, r12 = the index:
+    push r12                            ; callee-saved, so rt_print_char keeps them
+    sub rsp, 8                          ; three words since the call: 16-aligned again
+    test rdi, rdi
+    jz .done                            ; null: nothing to write
+    mov rbx, rdi
+    xor r12d, r12d
+.next:
+    cmp r12d, [rbx]                     ; the length, stored before the elements
+    jge .done
+    movzx edi, word [rbx + 8 + r12*2]   ; element r12: a 2-byte UTF-16 code unit
+    call rt_print_char
+    inc r12d
+    jmp .next
+.done:
+    add rsp, 8
+    pop r12
+    pop rbx
+    ret
+
+rt_println_chars:
+    call rt_print_chars
+    jmp rt_print_newline
+
+; -----------------------------------------------------------------------------
 ; rt_print_bool(rdi = b): "True" or "False".
 ; -----------------------------------------------------------------------------
 rt_print_bool:

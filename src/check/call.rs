@@ -587,19 +587,20 @@ impl Checker<'_> {
                 return error_expr(span);
             }
             (Dispatch::Virtual { slot }, Recv::Base(obj)) => {
-                if self.method(m).is_abstract {
-                    let msg = format!(
-                        "cannot call an abstract base member `{}`",
-                        self.method_sig(m)
-                    );
-                    self.error(name_span, msg, "abstract");
-                    return error_expr(span);
-                }
-                // The implementation the parent class uses for this slot.
+                // The implementation the parent class uses for this slot: the
+                // parent may override a method that is abstract further up.
                 let Type::Class(parent) = obj.ty else {
                     unreachable!("base is a class")
                 };
                 let target = self.class(parent).vtable.get(slot).copied().unwrap_or(m);
+                if self.method(target).is_abstract {
+                    let msg = format!(
+                        "cannot call an abstract base member `{}`",
+                        self.method_sig(target)
+                    );
+                    self.error(name_span, msg, "abstract");
+                    return error_expr(span);
+                }
                 let kind = ExprKind::CallDirect {
                     obj: Box::new(obj),
                     method: target,

@@ -1046,6 +1046,11 @@ impl FnGen<'_, '_> {
                         self.x(|a| a.mov(x::edi, x::eax));
                         runtime::PRINT_BOOL[newline]
                     }
+                    // C#'s Write(char[]) overload: the characters, not "System.Char[]".
+                    Type::Array(elem) if **elem == Type::Char => {
+                        self.x(|a| a.mov(x::rdi, x::rax));
+                        runtime::PRINT_CHARS[newline]
+                    }
                     other => {
                         self.format_as_string(other);
                         self.x(|a| a.mov(x::rdi, x::rax));

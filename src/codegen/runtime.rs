@@ -30,6 +30,8 @@ pub const PRINT_STR: [&str; 2] = ["rt_print_str", "rt_println_str"];
 pub const PRINT_INT: [&str; 2] = ["rt_print_int", "rt_println_int"];
 pub const PRINT_CHAR: [&str; 2] = ["rt_print_char", "rt_println_char"];
 pub const PRINT_BOOL: [&str; 2] = ["rt_print_bool", "rt_println_bool"];
+/// `rt_print_chars(rdi = char[] or null)`: the characters (Console.Write(char[])).
+pub const PRINT_CHARS: [&str; 2] = ["rt_print_chars", "rt_println_chars"];
 pub const PRINT_NEWLINE: &str = "rt_print_newline";
 
 /// `rt_await(rdi = task, rsi = waiting frame)`
