@@ -198,6 +198,13 @@ pub enum StmtKind {
         step: Vec<Expr>,
         body: Box<Stmt>,
     },
+    /// `foreach (T x in collection) body` (arrays and strings).
+    Foreach {
+        ty: TypeExpr,
+        var: Ident,
+        collection: Expr,
+        body: Box<Stmt>,
+    },
     Break,
     Continue,
     Return(Option<Expr>),

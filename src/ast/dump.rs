@@ -273,6 +273,18 @@ impl Dumper<'_> {
                     d.stmt(body);
                 });
             }
+            StmtKind::Foreach {
+                ty,
+                var,
+                collection,
+                body,
+            } => {
+                self.line(&format!("Foreach {} {}", type_name(ty), var.name), span);
+                self.nested(|d| {
+                    d.expr(collection);
+                    d.stmt(body);
+                });
+            }
             StmtKind::Break => self.line("Break", span),
             StmtKind::Continue => self.line("Continue", span),
             StmtKind::Return(value) => {

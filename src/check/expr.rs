@@ -843,6 +843,14 @@ impl Checker<'_> {
     fn place(&mut self, cx: &FnCx, e: Expr) -> Option<(Place, Type)> {
         let ty = e.ty.clone();
         let place = match e.kind {
+            ExprKind::Local(id) if cx.foreach_vars.contains(&id) => {
+                let msg = format!(
+                    "cannot assign to `{}` because it is a 'foreach iteration variable'",
+                    cx.locals[id.0 as usize].name
+                );
+                self.error(e.span, msg, "read-only");
+                return None;
+            }
             ExprKind::Local(id) => Place::Local(id),
             ExprKind::Field { obj, field } => Place::Field { obj, field },
             ExprKind::Static(f) => Place::Static(f),

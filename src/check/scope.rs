@@ -65,6 +65,8 @@ pub(super) struct FnCx {
     /// Inside a `finally`: the loop depth at its start (control may not
     /// leave it by `break`, `continue` or `return`).
     pub finally_loop_depth: Option<usize>,
+    /// The iteration variables of the enclosing `foreach`es (read-only).
+    pub foreach_vars: Vec<LocalId>,
     scopes: Vec<Scope>,
 }
 
@@ -88,6 +90,7 @@ impl FnCx {
             loop_depth: 0,
             catches: Vec::new(),
             finally_loop_depth: None,
+            foreach_vars: Vec::new(),
             scopes: vec![Scope::default()],
         }
     }

@@ -361,6 +361,12 @@ impl Checker<'_> {
                 }
                 StmtKind::Return(self.return_value(cx, value.as_ref(), span))
             }
+            S::Foreach {
+                ty,
+                var,
+                collection,
+                body,
+            } => self.foreach_stmt(cx, ty, var, collection, body, span),
             S::Throw(value) => return self.throw_stmt(cx, value.as_ref(), span),
             S::Try {
                 body,
@@ -370,6 +376,129 @@ impl Checker<'_> {
             S::Empty | S::Error => return None,
         };
         Some(Stmt { kind, span })
+    }
+
+    /// `foreach (T x in c) body` over an array or a string, as the `for`
+    /// loop C# compiles it to: the collection evaluated once into a hidden
+    /// local, a hidden index, and `T x = c[i]` at the top of each round.
+    fn foreach_stmt(
+        &mut self,
+        cx: &mut FnCx,
+        ty: &ast::TypeExpr,
+        var: &ast::Ident,
+        collection: &ast::Expr,
+        body: &ast::Stmt,
+        span: Span,
+    ) -> StmtKind {
+        use super::expr::mk;
+        use crate::typed::{BinOp, ExprKind as E, LocalInit, OpKind, Place};
+        let coll = self.expr(cx, collection);
+        let elem = match &coll.ty {
+            Type::Array(elem) => (**elem).clone(),
+            Type::String => Type::Char,
+            Type::Error => Type::Error,
+            other => {
+                let msg = format!(
+                    "foreach statement cannot operate on variables of type `{}` because it does not contain a public definition for `GetEnumerator`",
+                    self.ty(other)
+                );
+                self.error(coll.span, msg, "not an array or a string");
+                Type::Error
+            }
+        };
+        let declared = if ty.kind == ast::TypeExprKind::Var {
+            elem.clone()
+        } else {
+            self.resolve_value_type(ty)
+        };
+        let cspan = coll.span;
+        let coll_ty = coll.ty.clone();
+        let items = cx.hidden_local("$items", coll_ty.clone(), cspan);
+        let index = cx.hidden_local("$index", Type::Int, cspan);
+        let local = |id, ty: &Type| mk(E::Local(id), ty.clone(), cspan);
+        let length = match coll_ty {
+            Type::String => mk(
+                E::Builtin {
+                    builtin: crate::typed::Builtin::StringLength,
+                    args: vec![local(items, &coll_ty)],
+                },
+                Type::Int,
+                cspan,
+            ),
+            _ => mk(
+                E::ArrayLength(Box::new(local(items, &coll_ty))),
+                Type::Int,
+                cspan,
+            ),
+        };
+        let cond = mk(
+            E::Binary {
+                op: BinOp::Lt,
+                kind: OpKind::Int,
+                lhs: Box::new(local(index, &Type::Int)),
+                rhs: Box::new(length),
+            },
+            Type::Bool,
+            cspan,
+        );
+        let step = mk(
+            E::IncDec {
+                target: Place::Local(index),
+                prefix: false,
+                increment: true,
+            },
+            Type::Int,
+            cspan,
+        );
+        let element = mk(
+            E::Index {
+                target: Box::new(local(items, &coll_ty)),
+                index: Box::new(local(index, &Type::Int)),
+            },
+            elem,
+            cspan,
+        );
+        let element = self.coerce(element, &declared);
+        cx.push([var.name.as_str()]);
+        let (x, result) = cx.declare_var(&var.name, declared, var.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, var);
+        }
+        cx.foreach_vars.push(x);
+        let body = self.loop_body(cx, body);
+        cx.foreach_vars.pop();
+        cx.pop();
+        let decl = |local, init: Expr, span| Stmt {
+            kind: StmtKind::Local(vec![LocalInit {
+                local,
+                init: Some(init),
+                span,
+            }]),
+            span,
+        };
+        let zero = mk(E::Const(crate::typed::Const::Int(0)), Type::Int, cspan);
+        let round = Stmt {
+            kind: StmtKind::Block(Block {
+                stmts: vec![decl(x, element, var.span), body],
+                span,
+            }),
+            span,
+        };
+        StmtKind::Block(Block {
+            stmts: vec![
+                decl(items, coll, cspan),
+                Stmt {
+                    kind: StmtKind::For {
+                        init: vec![decl(index, zero, cspan)],
+                        cond: Some(cond),
+                        step: vec![step],
+                        body: Box::new(round),
+                    },
+                    span,
+                },
+            ],
+            span,
+        })
     }
 
     /// CS0157.

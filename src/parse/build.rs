@@ -959,6 +959,7 @@ impl Builder {
             Rule::return_stmt => StmtKind::Return(pair.into_inner().next().map(|e| self.expr(e))),
             Rule::throw_stmt => StmtKind::Throw(pair.into_inner().next().map(|e| self.expr(e))),
             Rule::try_stmt => self.try_stmt(pair),
+            Rule::foreach_stmt => self.foreach_stmt(pair),
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
             Rule::empty_stmt => StmtKind::Empty,
@@ -967,6 +968,24 @@ impl Builder {
                 self.stmt(next()).kind
             }
             _ => self.unsupported_stmt(pair),
+        }
+    }
+
+    /// `foreach (T x in e) body`; a type that is not Flux#'s was reported.
+    fn foreach_stmt(&mut self, pair: P) -> StmtKind {
+        let mut parts = pair.into_inner();
+        let ty = self.ty(parts.next().expect("grammar: foreach type"));
+        let var = self.ident(parts.next().expect("grammar: foreach variable"));
+        let collection = self.expr(parts.next().expect("grammar: foreach collection"));
+        let body = Box::new(self.stmt(parts.next().expect("grammar: foreach body")));
+        match ty {
+            Some(ty) => StmtKind::Foreach {
+                ty,
+                var,
+                collection,
+                body,
+            },
+            None => StmtKind::Error,
         }
     }
 
@@ -1140,7 +1159,6 @@ impl Builder {
     /// parts are built (for the constructs nested in them) and dropped.
     fn unsupported_stmt(&mut self, pair: P) -> StmtKind {
         let (keyword, construct) = match pair.as_rule() {
-            Rule::foreach_stmt => ("foreach", "foreach"),
             Rule::switch_stmt => ("switch", "switch"),
             Rule::goto_stmt => ("goto", "goto"),
             _ => ("unsafe", "unsafe code"),
