@@ -198,6 +198,11 @@ pub enum StmtKind {
         step: Vec<Expr>,
         body: Box<Stmt>,
     },
+    /// `switch (value) { case c: … default: … }`.
+    Switch {
+        value: Expr,
+        sections: Vec<SwitchSection>,
+    },
     /// `foreach (T x in collection) body` (arrays and strings).
     Foreach {
         ty: TypeExpr,
@@ -220,6 +225,15 @@ pub enum StmtKind {
     Empty,
     /// A statement that was already reported (e.g. an unsupported construct).
     Error,
+}
+
+/// The labels of one switch section and its statements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SwitchSection {
+    /// `case value:` (Some) or `default:` (None), with the label's span.
+    pub labels: Vec<(Option<Expr>, Span)>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
 }
 
 /// `catch (T e) { … }`, `catch (T) { … }` or `catch { … }`.

@@ -273,6 +273,24 @@ impl Dumper<'_> {
                     d.stmt(body);
                 });
             }
+            StmtKind::Switch { value, sections } => {
+                self.line("Switch", span);
+                self.nested(|d| {
+                    d.expr(value);
+                    for section in sections {
+                        d.line("Section", Some(section.span));
+                        d.nested(|d| {
+                            for (label, at) in &section.labels {
+                                match label {
+                                    Some(e) => d.role("case", |d| d.expr(e)),
+                                    None => d.line("Default", Some(*at)),
+                                }
+                            }
+                            section.body.iter().for_each(|s| d.stmt(s));
+                        });
+                    }
+                });
+            }
             StmtKind::Foreach {
                 ty,
                 var,

@@ -678,7 +678,7 @@ impl Checker<'_> {
     }
 
     /// One binary operation on typed operands.
-    fn operation(&mut self, op: BinaryOp, l: Expr, r: Expr, span: Span) -> Expr {
+    pub(super) fn operation(&mut self, op: BinaryOp, l: Expr, r: Expr, span: Span) -> Expr {
         if l.ty == Type::Error || r.ty == Type::Error {
             return error_expr(span);
         }

@@ -67,10 +67,37 @@ pub(super) struct FnCx {
     pub finally_loop_depth: Option<usize>,
     /// The iteration variables of the enclosing `foreach`es (read-only).
     pub foreach_vars: Vec<LocalId>,
+    /// The enclosing `switch`es, innermost last.
+    pub switches: Vec<SwitchCx>,
+    /// Inside a `finally`: `loop_depth + switches.len()` at its start (a
+    /// `break` may not leave it).
+    pub finally_breakable: Option<usize>,
     scopes: Vec<Scope>,
 }
 
+/// A `switch` being checked: it is lowered to a `for (;;)` that its `break`s
+/// leave, so a `continue` of the loop around it becomes `$continue = true;
+/// break;` and the `continue` is made after the switch.
+pub(super) struct SwitchCx {
+    /// `loop_depth` where the switch stands.
+    pub loop_depth: usize,
+    pub continue_flag: LocalId,
+    pub continued: bool,
+}
+
 impl FnCx {
+    /// The innermost construct a `break` leaves is a `switch`.
+    pub fn in_switch(&self) -> bool {
+        self.switches
+            .last()
+            .is_some_and(|s| s.loop_depth == self.loop_depth)
+    }
+
+    /// Loops and switches around here (what `break` can leave).
+    pub fn breakable(&self) -> usize {
+        self.loop_depth + self.switches.len()
+    }
+
     pub fn new(
         class: Option<ClassId>,
         is_static: bool,
@@ -91,6 +118,8 @@ impl FnCx {
             catches: Vec::new(),
             finally_loop_depth: None,
             foreach_vars: Vec::new(),
+            switches: Vec::new(),
+            finally_breakable: None,
             scopes: vec![Scope::default()],
         }
     }

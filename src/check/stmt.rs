@@ -337,19 +337,27 @@ impl Checker<'_> {
             }
             S::Break | S::Continue => {
                 let is_break = matches!(s.kind, S::Break);
-                if cx.finally_loop_depth == Some(cx.loop_depth) {
+                let leaves_finally = if is_break {
+                    cx.finally_breakable == Some(cx.breakable())
+                } else {
+                    cx.finally_loop_depth == Some(cx.loop_depth)
+                };
+                if leaves_finally {
                     self.leaves_finally(span);
                     return None;
                 }
-                if cx.loop_depth == 0 {
+                if is_break && cx.in_switch() {
+                    StmtKind::Break
+                } else if !is_break && cx.loop_depth > 0 && cx.in_switch() {
+                    return Some(self.continue_from_switch(cx, span));
+                } else if cx.loop_depth == 0 {
                     self.error(
                         span,
                         "no enclosing loop out of which to break or continue",
                         "not in a loop",
                     );
                     return None;
-                }
-                if is_break {
+                } else if is_break {
                     StmtKind::Break
                 } else {
                     StmtKind::Continue
@@ -367,6 +375,7 @@ impl Checker<'_> {
                 collection,
                 body,
             } => self.foreach_stmt(cx, ty, var, collection, body, span),
+            S::Switch { value, sections } => self.switch_stmt(cx, value, sections, span),
             S::Throw(value) => return self.throw_stmt(cx, value.as_ref(), span),
             S::Try {
                 body,
@@ -501,6 +510,211 @@ impl Checker<'_> {
         })
     }
 
+    /// `continue` inside a switch (lowered to a `for (;;)`): `$continue =
+    /// true; break;`, and the switch continues the loop after it.
+    fn continue_from_switch(&mut self, cx: &mut FnCx, span: Span) -> Stmt {
+        use super::expr::mk;
+        use crate::typed::{Const, ExprKind as E, Place};
+        let switch = cx.switches.last_mut().expect("in a switch");
+        switch.continued = true;
+        let flag = switch.continue_flag;
+        let set = mk(
+            E::Assign {
+                target: Place::Local(flag),
+                value: Box::new(mk(E::Const(Const::Bool(true)), Type::Bool, span)),
+            },
+            Type::Bool,
+            span,
+        );
+        let stmt = |kind| Stmt { kind, span };
+        stmt(StmtKind::Block(Block {
+            stmts: vec![stmt(StmtKind::Expr(set)), stmt(StmtKind::Break)],
+            span,
+        }))
+    }
+
+    /// `switch (v) { case …: … }` as C# checks it (a governing type of
+    /// int, long, char, bool or string; constant labels of that type, none
+    /// twice; no section whose end can be reached), lowered to
+    ///
+    /// ```text
+    /// { T $switch = v; for (;;) { if ($switch == c1 || …) { section } else if … else { default } break; } }
+    /// ```
+    ///
+    /// so its `break`s leave the `for (;;)`; the default section is tested last.
+    fn switch_stmt(
+        &mut self,
+        cx: &mut FnCx,
+        value: &ast::Expr,
+        sections: &[ast::SwitchSection],
+        span: Span,
+    ) -> StmtKind {
+        use super::expr::mk;
+        use crate::typed::{Const, ExprKind as E, LocalInit};
+        let value = self.expr(cx, value);
+        let ty = value.ty.clone();
+        if !matches!(
+            ty,
+            Type::Int | Type::Long | Type::Char | Type::Bool | Type::String | Type::Error
+        ) {
+            let msg = "a switch expression or case label must be a bool, char, string, integral, enum, or corresponding nullable type";
+            self.error(value.span, msg, format!("`{}`", self.ty(&ty)));
+        }
+        let vspan = value.span;
+        let switch = cx.hidden_local("$switch", ty.clone(), vspan);
+        let flag = cx.hidden_local("$continue", Type::Bool, vspan);
+        cx.switches.push(super::scope::SwitchCx {
+            loop_depth: cx.loop_depth,
+            continue_flag: flag,
+            continued: false,
+        });
+        // One declaration space for the whole switch block, as in C#.
+        let names: Vec<&str> = sections
+            .iter()
+            .flat_map(|s| declared_names(&s.body))
+            .collect();
+        cx.push(names);
+        let mut seen: Vec<(Const, Span)> = Vec::new();
+        let mut default_seen = false;
+        let mut arms: Vec<(Option<Expr>, Block)> = Vec::new();
+        let mut default_body = None;
+        for (i, section) in sections.iter().enumerate() {
+            let mut cond: Option<Expr> = None;
+            let mut is_default = false;
+            let mut last_label = "default:".to_string();
+            for (label, at) in &section.labels {
+                last_label = "default:".to_string();
+                let Some(label) = label else {
+                    if default_seen {
+                        let msg = "the label `default:` already occurs in this switch statement";
+                        self.error(*at, msg, "a second default");
+                    }
+                    default_seen = true;
+                    is_default = true;
+                    continue;
+                };
+                let case = self.expr(cx, label);
+                let case = self.coerce(case, &ty);
+                last_label = "case …:".to_string();
+                let constant = match &case.kind {
+                    E::Const(c) => Some(c.clone()),
+                    E::Error => None,
+                    _ => {
+                        self.error(label.span, "a constant value is expected", "not a constant");
+                        None
+                    }
+                };
+                if let Some(c) = constant {
+                    let text = const_text(&c);
+                    last_label = format!("case {text}:");
+                    if seen.iter().any(|(d, _)| *d == c) {
+                        let msg = format!(
+                            "the switch statement contains multiple cases with the label value `{text}`"
+                        );
+                        self.error(label.span, msg, "a second case");
+                    }
+                    seen.push((c, label.span));
+                }
+                let here = mk(E::Local(switch), ty.clone(), vspan);
+                let test = self.operation(ast::BinaryOp::Eq, here, case, label.span);
+                cond = Some(match cond {
+                    None => test,
+                    Some(c) => self.operation(ast::BinaryOp::Or, c, test, label.span),
+                });
+            }
+            let errors_before = self.diags.len();
+            let stmts: Vec<Stmt> = section
+                .body
+                .iter()
+                .filter_map(|s| self.stmt(cx, s))
+                .collect();
+            let block = Block {
+                stmts,
+                span: section.span,
+            };
+            // A statement reported and dropped would make the end reachable.
+            if self.diags.len() == errors_before {
+                self.no_fall_through(cx, &block, section, &last_label, i + 1 == sections.len());
+            }
+            if is_default {
+                default_body = Some(block);
+            } else {
+                arms.push((cond, block));
+            }
+        }
+        cx.pop();
+        let continued = cx.switches.pop().expect("pushed above").continued;
+        let stmt = |kind| Stmt { kind, span };
+        // if … else if … else default: built from the last arm up.
+        let mut chain: Option<Stmt> = default_body.map(|b| stmt(StmtKind::Block(b)));
+        for (cond, block) in arms.into_iter().rev() {
+            let cond = cond.unwrap_or_else(|| mk(E::Const(Const::Bool(false)), Type::Bool, span));
+            chain = Some(stmt(StmtKind::If {
+                cond,
+                then: Box::new(stmt(StmtKind::Block(block))),
+                otherwise: chain.map(Box::new),
+            }));
+        }
+        let mut round: Vec<Stmt> = chain.into_iter().collect();
+        round.push(stmt(StmtKind::Break));
+        let decl = |local, init: Expr| {
+            stmt(StmtKind::Local(vec![LocalInit {
+                local,
+                init: Some(init),
+                span: vspan,
+            }]))
+        };
+        let mut out = vec![decl(switch, value)];
+        if continued {
+            out.push(decl(
+                flag,
+                mk(E::Const(Const::Bool(false)), Type::Bool, vspan),
+            ));
+        }
+        out.push(stmt(StmtKind::For {
+            init: Vec::new(),
+            cond: None,
+            step: Vec::new(),
+            body: Box::new(stmt(StmtKind::Block(Block { stmts: round, span }))),
+        }));
+        if continued {
+            out.push(stmt(StmtKind::If {
+                cond: mk(E::Local(flag), Type::Bool, vspan),
+                then: Box::new(stmt(StmtKind::Continue)),
+                otherwise: None,
+            }));
+        }
+        StmtKind::Block(Block { stmts: out, span })
+    }
+
+    /// CS0163 / CS8070: the end of a switch section must not be reachable.
+    fn no_fall_through(
+        &mut self,
+        cx: &FnCx,
+        block: &Block,
+        section: &ast::SwitchSection,
+        label: &str,
+        last: bool,
+    ) {
+        let body = Body {
+            locals: cx.locals.clone(),
+            params: cx.locals.len(),
+            block: block.clone(),
+        };
+        if !super::flow::analyze(&body).end_reachable {
+            return;
+        }
+        let Some((_, at)) = section.labels.last() else {
+            return;
+        };
+        let msg = if last {
+            format!("control cannot fall out of switch from final case label (`{label}`)")
+        } else {
+            format!("control cannot fall through from one case label (`{label}`) to another")
+        };
+        self.error(*at, msg, "add a break");
+    }
+
     /// CS0157.
     fn leaves_finally(&mut self, span: Span) {
         self.error(
@@ -628,8 +842,10 @@ impl Checker<'_> {
         let finally = finally.map(|f| {
             cx.catches.push(None);
             let outer = cx.finally_loop_depth.replace(cx.loop_depth);
+            let outer_breakable = cx.finally_breakable.replace(cx.breakable());
             let block = self.block(cx, f);
             cx.finally_loop_depth = outer;
+            cx.finally_breakable = outer_breakable;
             cx.catches.pop();
             block
         });
@@ -842,6 +1058,18 @@ impl Checker<'_> {
         if let Err(e) = result {
             self.declare_error(e, &var.name);
         }
+    }
+}
+
+/// A case label's value as C# writes it in messages: `1`, `"a"`, `'x'`.
+fn const_text(c: &Const) -> String {
+    match c {
+        Const::Str(s) => format!("{s:?}"),
+        Const::Char(ch) => format!("'{}'", char::from_u32(u32::from(*ch)).unwrap_or('?')),
+        Const::Int(n) => n.to_string(),
+        Const::Long(n) => n.to_string(),
+        Const::Bool(b) => b.to_string(),
+        Const::Null => "null".to_string(),
     }
 }
 

@@ -960,6 +960,7 @@ impl Builder {
             Rule::throw_stmt => StmtKind::Throw(pair.into_inner().next().map(|e| self.expr(e))),
             Rule::try_stmt => self.try_stmt(pair),
             Rule::foreach_stmt => self.foreach_stmt(pair),
+            Rule::switch_stmt => self.switch_stmt(pair),
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
             Rule::empty_stmt => StmtKind::Empty,
@@ -987,6 +988,30 @@ impl Builder {
             },
             None => StmtKind::Error,
         }
+    }
+
+    /// `switch (e) { sections }`.
+    fn switch_stmt(&mut self, pair: P) -> StmtKind {
+        let mut parts = pair.into_inner();
+        let value = self.expr(parts.next().expect("grammar: switch value"));
+        let sections = parts.map(|section| self.switch_section(section)).collect();
+        StmtKind::Switch { value, sections }
+    }
+
+    fn switch_section(&mut self, pair: P) -> SwitchSection {
+        let span = self.span(&pair);
+        let (mut labels, mut body) = (Vec::new(), Vec::new());
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::switch_label => {
+                    let at = self.span(&part);
+                    let value = part.into_inner().next().map(|e| self.expr(e));
+                    labels.push((value, at));
+                }
+                _ => body.push(self.stmt(part)),
+            }
+        }
+        SwitchSection { labels, body, span }
     }
 
     /// `try` block, its catch clauses, then the `finally` block if any.
@@ -1159,7 +1184,6 @@ impl Builder {
     /// parts are built (for the constructs nested in them) and dropped.
     fn unsupported_stmt(&mut self, pair: P) -> StmtKind {
         let (keyword, construct) = match pair.as_rule() {
-            Rule::switch_stmt => ("switch", "switch"),
             Rule::goto_stmt => ("goto", "goto"),
             _ => ("unsafe", "unsafe code"),
         };

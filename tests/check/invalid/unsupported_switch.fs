@@ -1,9 +1,0 @@
-using System;
-using System.Threading.Tasks;
-
-class Program {
-    static void Main() {
-        int x = 1;
-        switch (x) { case 1: break; }
-    }
-}
