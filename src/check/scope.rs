@@ -81,8 +81,8 @@ pub(super) struct FnCx {
 pub(super) struct SwitchCx {
     /// `loop_depth` where the switch stands.
     pub loop_depth: usize,
-    pub continue_flag: LocalId,
-    pub continued: bool,
+    /// `$continue`, made by the first `continue` inside the switch.
+    pub continue_flag: Option<LocalId>,
 }
 
 impl FnCx {

@@ -515,9 +515,9 @@ impl Checker<'_> {
     fn continue_from_switch(&mut self, cx: &mut FnCx, span: Span) -> Stmt {
         use super::expr::mk;
         use crate::typed::{Const, ExprKind as E, Place};
-        let switch = cx.switches.last_mut().expect("in a switch");
-        switch.continued = true;
-        let flag = switch.continue_flag;
+        let existing = cx.switches.last().and_then(|s| s.continue_flag);
+        let flag = existing.unwrap_or_else(|| cx.hidden_local("$continue", Type::Bool, span));
+        cx.switches.last_mut().expect("in a switch").continue_flag = Some(flag);
         let set = mk(
             E::Assign {
                 target: Place::Local(flag),
@@ -562,11 +562,9 @@ impl Checker<'_> {
         }
         let vspan = value.span;
         let switch = cx.hidden_local("$switch", ty.clone(), vspan);
-        let flag = cx.hidden_local("$continue", Type::Bool, vspan);
         cx.switches.push(super::scope::SwitchCx {
             loop_depth: cx.loop_depth,
-            continue_flag: flag,
-            continued: false,
+            continue_flag: None,
         });
         // One declaration space for the whole switch block, as in C#.
         let names: Vec<&str> = sections
@@ -643,7 +641,7 @@ impl Checker<'_> {
             }
         }
         cx.pop();
-        let continued = cx.switches.pop().expect("pushed above").continued;
+        let continued = cx.switches.pop().expect("pushed above").continue_flag;
         let stmt = |kind| Stmt { kind, span };
         // if … else if … else default: built from the last arm up.
         let mut chain: Option<Stmt> = default_body.map(|b| stmt(StmtKind::Block(b)));
@@ -665,7 +663,7 @@ impl Checker<'_> {
             }]))
         };
         let mut out = vec![decl(switch, value)];
-        if continued {
+        if let Some(flag) = continued {
             out.push(decl(
                 flag,
                 mk(E::Const(Const::Bool(false)), Type::Bool, vspan),
@@ -677,7 +675,7 @@ impl Checker<'_> {
             step: Vec::new(),
             body: Box::new(stmt(StmtKind::Block(Block { stmts: round, span }))),
         }));
-        if continued {
+        if let Some(flag) = continued {
             out.push(stmt(StmtKind::If {
                 cond: mk(E::Local(flag), Type::Bool, vspan),
                 then: Box::new(stmt(StmtKind::Continue)),
