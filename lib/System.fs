@@ -1,4 +1,4 @@
-// System.fs: the exception classes of .NET's System namespace, written in
+// System.fs: the exception classes of .NET's System namespace and Math, written in
 // Flux# and compiled with every program (flux-viz's system library).
 //
 // An exception object is [vtable][Message][line]: runtime/fail.asm relies on
@@ -108,4 +108,26 @@ class OutOfMemoryException : SystemException {
 class StackOverflowException : SystemException {
     public StackOverflowException() : base("Operation caused a stack overflow.") {}
     public StackOverflowException(string message) : base(message) {}
+}
+
+// System.Math, for the integer types Flux# has: what the x86 pane shows for
+// Math.Max(a, b) is this code.
+static class Math {
+    public static int Max(int a, int b) { return a >= b ? a : b; }
+    public static long Max(long a, long b) { return a >= b ? a : b; }
+    public static int Min(int a, int b) { return a <= b ? a : b; }
+    public static long Min(long a, long b) { return a <= b ? a : b; }
+
+    // -int.MinValue does not fit in an int: C# throws rather than wrap.
+    public static int Abs(int value) {
+        if (value == int.MinValue) throw new OverflowException("Negating the minimum value of a twos complement number is invalid.");
+        return value < 0 ? -value : value;
+    }
+    public static long Abs(long value) {
+        if (value == long.MinValue) throw new OverflowException("Negating the minimum value of a twos complement number is invalid.");
+        return value < 0 ? -value : value;
+    }
+
+    public static int Sign(int value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
+    public static int Sign(long value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
 }
