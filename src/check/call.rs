@@ -317,6 +317,21 @@ impl Checker<'_> {
         args: Vec<Expr>,
         span: Span,
     ) -> Expr {
+        // `x.ToString()` with no ToString of the class's own: the text C#
+        // prints for x (object.ToString() of a class: its name).
+        if let Target::Value(v) = &target {
+            let own = match &v.ty {
+                Type::Class(c) => self.lookup_member(*c, &name.name).is_some(),
+                _ => false,
+            };
+            if name.name == "ToString" && args.is_empty() && !own && v.ty != Type::Error {
+                let Target::Value(v) = target else {
+                    unreachable!("matched above")
+                };
+                let v = self.printable(v);
+                return self.concat(vec![v], span);
+            }
+        }
         match target {
             Target::Value(v) => match &v.ty {
                 Type::Class(c) => {

@@ -606,6 +606,14 @@ impl<'a> Checker<'a> {
             cur = self.class(c).parent;
         }
         let Some(base) = found else {
+            if name == "ToString" && self.method(id).param_types.is_empty() {
+                self.error(
+                    span,
+                    "overriding `object.ToString()` is not supported by Flux# yet",
+                    "not supported",
+                );
+                return None;
+            }
             self.error(
                 span,
                 format!("`{sig}`: no suitable method found to override"),
