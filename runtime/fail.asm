@@ -101,14 +101,14 @@ fail$deadlock:
 rt_throw_new:
     push rdi                            ; entered by a call and a jmp: rsp is 8 off,
     push rsi                            ; three pushes make it 16-aligned
-    push rdx
-    mov edi, E_SIZE
+    push rdx                            ; (the message)
+    mov edi, E_SIZE                     ; [vtable][Message][line]: 24 bytes
     call rt_alloc                       ; the exception object
     pop qword [rax + E_MESSAGE]         ; its message
     pop qword [rax + E_VTABLE]          ; its class
     pop rdi
     mov [rax + E_LINE], rdi             ; where it was thrown
-    mov rdi, rax
+    mov rdi, rax                        ; the exception, for rt_throw
     jmp rt_throw
 
 ; -----------------------------------------------------------------------------
@@ -121,17 +121,17 @@ rt_throw_at:
 rt_throw:
     mov rcx, [rel rt_handler]           ; @throw rcx = the innermost handler record
 rt_unwind:                              ; (rdi = exception, rcx = the innermost record)
-    test rcx, rcx
+    test rcx, rcx                       ; is there a record at all?
     jz rt_uncaught                      ; no handler anywhere: the program ends
-    mov rax, [rcx + H_PREV]
+    mov rax, [rcx + H_PREV]             ; the record's next outer one…
     mov [rel rt_handler], rax           ; the record is used up: the next outer one is innermost now
     mov rbx, [rcx + H_RBX]              ; the registers as they were when the record was made
-    mov r12, [rcx + H_R12]
+    mov r12, [rcx + H_R12]              ; (r12–r15 too: callee-saved, as rbx)
     mov r13, [rcx + H_R13]
     mov r14, [rcx + H_R14]
     mov r15, [rcx + H_R15]
     mov rax, rdi                        ; the handler receives the exception in rax
-    mov rbp, [rcx + H_RBP]
+    mov rbp, [rcx + H_RBP]              ; the handler's frame pointer
     mov rsp, [rcx + H_RSP]              ; drops every frame made since: the stack is the handler's
     jmp [rcx + H_HANDLER]               ; @catch on to the handler
 
@@ -144,7 +144,7 @@ rt_rethrow:
 ; the one it was first thrown at.
 rt_rethrow_exception:
     mov rcx, [rel rt_handler]           ; @rethrow rcx = the innermost handler record
-    jmp rt_unwind
+    jmp rt_unwind                       ; the same way on as a throw
 
 ; -----------------------------------------------------------------------------
 ; rt_uncaught(rdi = exception): the exception reached no handler.
@@ -153,29 +153,29 @@ rt_uncaught:
     mov rbx, rdi                        ; @uncaught rbx = the exception, kept across the calls
     lea rsi, [rel msg_unhandled]
     call rt_eprint_str                  ; "Unhandled exception. "
-    mov rax, [rbx + E_VTABLE]
-    mov rsi, [rax + V_NAME]
+    mov rax, [rbx + E_VTABLE]           ; its class's vtable…
+    mov rsi, [rax + V_NAME]             ; …holds the class's name
     call rt_eprint_str                  ; its class: "System.DivideByZeroException"
-    lea rsi, [rel msg_colon]
+    lea rsi, [rel msg_colon]            ; ": "
     call rt_eprint_str                  ; ": "
-    mov rsi, [rbx + E_MESSAGE]
+    mov rsi, [rbx + E_MESSAGE]          ; its Message, a string
     call rt_eprint_str                  ; its Message
     mov rdi, [rbx + E_VTABLE]
-    call rt_exit_code
+    call rt_exit_code                   ; eax = the code of its class
     mov r13d, eax                       ; the exit code
     mov ebx, [rbx + E_LINE]             ; where it was thrown
-    jmp rt_fail_tail
+    jmp rt_fail_tail                    ; the line, then the exit, as every failure
 
 ; rt_exit_code(rdi = vtable) → eax: the exit code of LANGUAGE.md section 5
 ; for the nearest class in the table below the class is or derives from.
 rt_exit_code:
-    lea rsi, [rel exit_codes]
+    lea rsi, [rel exit_codes]           ; rsi walks the table: [vtable][code] pairs
 .entry:
     mov rax, [rsi]                      ; the next class in the table
     test rax, rax
     jz .up                              ; end of the table: try the parent class
-    add rsi, 16
-    cmp rax, rdi
+    add rsi, 16                         ; on to the next pair
+    cmp rax, rdi                        ; this class?
     jne .entry
     mov eax, [rsi - 8]                  ; found: its exit code
     ret

@@ -284,6 +284,10 @@ impl Checker<'_> {
         })
     }
 
+    /// One statement. Nested statements recurse through here as deep as the
+    /// parser allows, so the larger statement forms live in functions that
+    /// are never inlined into it (`#[inline(never)]`): its stack frame stays
+    /// small (tests/chains.rs checks the deepest trees).
     fn stmt(&mut self, cx: &mut FnCx, s: &ast::Stmt) -> Option<Stmt> {
         let span = s.span;
         let kind = match &s.kind {
@@ -390,6 +394,7 @@ impl Checker<'_> {
     /// `foreach (T x in c) body` over an array or a string, as the `for`
     /// loop C# compiles it to: the collection evaluated once into a hidden
     /// local, a hidden index, and `T x = c[i]` at the top of each round.
+    #[inline(never)]
     fn foreach_stmt(
         &mut self,
         cx: &mut FnCx,
@@ -512,6 +517,7 @@ impl Checker<'_> {
 
     /// `continue` inside a switch (lowered to a `for (;;)`): `$continue =
     /// true; break;`, and the switch continues the loop after it.
+    #[inline(never)]
     fn continue_from_switch(&mut self, cx: &mut FnCx, span: Span) -> Stmt {
         use super::expr::mk;
         use crate::typed::{Const, ExprKind as E, Place};
@@ -542,6 +548,7 @@ impl Checker<'_> {
     /// ```
     ///
     /// so its `break`s leave the `for (;;)`; the default section is tested last.
+    #[inline(never)]
     fn switch_stmt(
         &mut self,
         cx: &mut FnCx,
@@ -749,6 +756,7 @@ impl Checker<'_> {
     }
 
     /// `throw e;` and `throw;`.
+    #[inline(never)]
     fn throw_stmt(&mut self, cx: &mut FnCx, value: Option<&ast::Expr>, span: Span) -> Option<Stmt> {
         let kind = match value {
             Some(v) => {
@@ -777,6 +785,7 @@ impl Checker<'_> {
     }
 
     /// `try` with its catch clauses and `finally`.
+    #[inline(never)]
     fn try_stmt(
         &mut self,
         cx: &mut FnCx,
