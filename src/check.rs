@@ -105,6 +105,8 @@ pub(crate) struct Checker<'a> {
     consts: HashMap<FieldId, ConstState>,
     /// Classes with parents before children (those in a base cycle left out).
     order: Vec<ClassId>,
+    /// lib/System.fs's Exception, found once the classes are declared.
+    exception: Option<ClassId>,
 }
 
 impl<'a> Checker<'a> {
@@ -121,6 +123,7 @@ impl<'a> Checker<'a> {
             functions: HashMap::new(),
             consts: HashMap::new(),
             order: Vec::new(),
+            exception: None,
         }
     }
 

@@ -21,6 +21,12 @@ enum DeclKind {
 impl<'a> Checker<'a> {
     pub(super) fn declare_all(&mut self) {
         self.declare_classes();
+        self.exception = self
+            .out
+            .classes
+            .iter()
+            .find(|c| c.is_system && c.name == "Exception")
+            .map(|c| c.id);
         self.resolve_bases();
         for i in 0..self.order.len() {
             let id = self.order[i];

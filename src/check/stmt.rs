@@ -405,7 +405,7 @@ impl Checker<'_> {
         span: Span,
     ) -> StmtKind {
         use super::expr::mk;
-        use crate::typed::{BinOp, ExprKind as E, LocalInit, OpKind, Place};
+        use crate::typed::{BinOp, ExprKind as E, OpKind, Place};
         let coll = self.expr(cx, collection);
         let elem = match &coll.ty {
             Type::Array(elem) => (**elem).clone(),
@@ -482,28 +482,20 @@ impl Checker<'_> {
         let body = self.loop_body(cx, body);
         cx.foreach_vars.pop();
         cx.pop();
-        let decl = |local, init: Expr, span| Stmt {
-            kind: StmtKind::Local(vec![LocalInit {
-                local,
-                init: Some(init),
-                span,
-            }]),
-            span,
-        };
         let zero = mk(E::Const(crate::typed::Const::Int(0)), Type::Int, cspan);
         let round = Stmt {
             kind: StmtKind::Block(Block {
-                stmts: vec![decl(x, element, var.span), body],
+                stmts: vec![local_init(x, element, var.span), body],
                 span,
             }),
             span,
         };
         StmtKind::Block(Block {
             stmts: vec![
-                decl(items, coll, cspan),
+                local_init(items, coll, cspan),
                 Stmt {
                     kind: StmtKind::For {
-                        init: vec![decl(index, zero, cspan)],
+                        init: vec![local_init(index, zero, cspan)],
                         cond: Some(cond),
                         step: vec![step],
                         body: Box::new(round),
@@ -557,7 +549,7 @@ impl Checker<'_> {
         span: Span,
     ) -> StmtKind {
         use super::expr::mk;
-        use crate::typed::{Const, ExprKind as E, LocalInit};
+        use crate::typed::{Const, ExprKind as E};
         let value = self.expr(cx, value);
         let ty = value.ty.clone();
         if !matches!(
@@ -662,19 +654,10 @@ impl Checker<'_> {
         }
         let mut round: Vec<Stmt> = chain.into_iter().collect();
         round.push(stmt(StmtKind::Break));
-        let decl = |local, init: Expr| {
-            stmt(StmtKind::Local(vec![LocalInit {
-                local,
-                init: Some(init),
-                span: vspan,
-            }]))
-        };
-        let mut out = vec![decl(switch, value)];
+        let mut out = vec![local_init(switch, value, vspan)];
         if let Some(flag) = continued {
-            out.push(decl(
-                flag,
-                mk(E::Const(Const::Bool(false)), Type::Bool, vspan),
-            ));
+            let no = mk(E::Const(Const::Bool(false)), Type::Bool, vspan);
+            out.push(local_init(flag, no, vspan));
         }
         out.push(stmt(StmtKind::For {
             init: Vec::new(),
@@ -731,11 +714,7 @@ impl Checker<'_> {
 
     /// System.Exception, the class everything thrown and caught derives from.
     pub(super) fn exception_class(&self) -> Option<ClassId> {
-        self.out
-            .classes
-            .iter()
-            .find(|c| c.is_system && c.name == "Exception")
-            .map(|c| c.id)
+        self.exception
     }
 
     /// The class of a thrown or caught type if it derives from Exception (CS0155).
@@ -1065,6 +1044,18 @@ impl Checker<'_> {
         if let Err(e) = result {
             self.declare_error(e, &var.name);
         }
+    }
+}
+
+/// `T local = init;`, for the statements the checker lowers itself.
+fn local_init(local: crate::typed::LocalId, init: Expr, span: Span) -> Stmt {
+    Stmt {
+        kind: StmtKind::Local(vec![crate::typed::LocalInit {
+            local,
+            init: Some(init),
+            span,
+        }]),
+        span,
     }
 }
 
