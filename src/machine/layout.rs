@@ -216,8 +216,9 @@ pub struct FunctionLayout {
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
     pub registers: Vec<(ir::Reg, String)>,
-    /// A resume function's handler record: `[rbp - offset]` (runtime/fail.asm).
-    pub handler_record: Option<u32>,
+    /// Its handler records, `[rbp - offset]` each (runtime/fail.asm): a
+    /// resume function's own, then one per `try`.
+    pub handler_records: Vec<u32>,
 }
 
 /// The words of a handler record, in order (src/runtime_layout.rs `H_…`).
@@ -249,7 +250,12 @@ impl FunctionLayout {
             stack_size: function.stack_size,
             slots,
             registers,
-            handler_record: function.handler_record,
+            handler_records: function
+                .handler_record
+                .iter()
+                .chain(&function.try_records)
+                .copied()
+                .collect(),
         }
     }
 
@@ -265,7 +271,7 @@ impl FunctionLayout {
         if !area.contains(&below) {
             return None;
         }
-        if let Some(record) = self.handler_record.map(u64::from) {
+        for record in self.handler_records.iter().map(|&r| u64::from(r)) {
             if (record.saturating_sub(8 * HANDLER_RECORD_WORDS.len() as u64 - 8)..=record)
                 .contains(&below)
             {
