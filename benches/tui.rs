@@ -122,10 +122,23 @@ fn memory_watchdog(max_mib: u64) {
     });
 }
 
+/// `cargo bench --bench tui -- million` runs only the parts whose names
+/// (`terminal`, `in-process`, `million`) are given; no name runs all three.
 fn main() {
-    terminal_figures();
-    in_process();
-    million_awaits();
+    let asked: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted = |part: &str| asked.is_empty() || asked.iter().any(|a| a == part);
+    if wanted("terminal") {
+        terminal_figures();
+    }
+    if wanted("in-process") {
+        in_process();
+    }
+    if wanted("million") {
+        million_awaits();
+    }
 }
 
 // ----- 1. a real terminal -------------------------------------------------

@@ -507,7 +507,7 @@ impl Machine {
     pub fn add_breakpoint(&mut self, breakpoint: Breakpoint) -> Result<usize, String> {
         let addrs = self.addresses_of(&breakpoint);
         for &addr in &addrs {
-            self.engine.set_break(addr, true)?;
+            self.engine.set_break(addr, true);
         }
         let n = addrs.len();
         self.breakpoints.push((breakpoint, addrs));
@@ -522,7 +522,7 @@ impl Machine {
         for addr in addrs {
             let still = self.breakpoints.iter().any(|(_, a)| a.contains(&addr));
             if !still {
-                self.engine.set_break(addr, false)?;
+                self.engine.set_break(addr, false);
             }
         }
         Ok(())
@@ -768,7 +768,7 @@ impl Machine {
 
     /// Sets up the detector for a forward run toward `kinds` / `line`.
     fn prepare(&mut self, kinds: KindSet, line: Option<LineGoal>) -> Result<(), String> {
-        self.engine.set_line_mode(line.is_some())?;
+        self.engine.set_line_mode(line.is_some());
         let start_line = self.program.sites.line_of_index(self.pc());
         let d = self.engine.detector_mut();
         d.run_start = self.icount;
@@ -875,7 +875,7 @@ impl Machine {
     }
 
     fn is_break(&self, addr: u64) -> bool {
-        self.engine.detector().breaks.contains(&addr)
+        self.engine.detector().is_break(addr)
     }
 
     /// Records a synthetic end event and marks the end.

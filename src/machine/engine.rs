@@ -13,9 +13,10 @@
 //! in the middle of a block the block hook stops *before* the block
 //! ([`Halt::Partial`]) and the engine reruns it with Unicorn's `until`
 //! address set to the target instruction (after dropping the cached
-//! translation, which would not honour it). Code hooks sit only on the
-//! sites' ranges; a hook on every instruction exists only while stepping by
-//! source line. Guest memory lives in host buffers mapped with
+//! translation, which would not honour it). One code hook sees every
+//! instruction and looks the address up in per-offset tables (site,
+//! breakpoint, line) — one hook, because Unicorn calls a lone hook of a kind
+//! directly from translated code. Guest memory lives in host buffers mapped with
 //! `uc_mem_map_ptr`, so the history reads and restores pages directly.
 
 use super::sites::{SiteKind, Sites};
@@ -23,12 +24,12 @@ use crate::emulate::{self, Syscall};
 use crate::ir::header;
 use crate::link::Image;
 use crate::runtime_layout::{E_LINE, E_VTABLE, H_HANDLER, T_DEADLINE};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ffi::c_void;
 use std::sync::Arc;
 use unicorn_engine::{
-    uc_emu_stop, uc_engine, uc_error, uc_hook, uc_hook_add, uc_hook_del, uc_mem_map_ptr,
-    uc_reg_read, Arch, HookType, MemType, Mode, RegisterX86, Unicorn, X86Insn,
+    uc_emu_stop, uc_engine, uc_error, uc_hook, uc_hook_add, uc_mem_map_ptr, uc_reg_read, Arch,
+    HookType, MemType, Mode, RegisterX86, Unicorn, X86Insn,
 };
 
 /// Why a run stopped.
@@ -112,7 +113,8 @@ pub struct Detector {
     pub checkpoint_due: u64,
     pub run_start: u64,
     pub stop_kinds: u32,
-    pub breaks: HashSet<u64>,
+    /// `breaks[o]`: a breakpoint on the instruction at `.text` offset `o`.
+    breaks: Vec<bool>,
     pub halt: Option<Halt>,
     /// Where a site or line halt happened.
     pub halt_icount: u64,
@@ -133,7 +135,8 @@ pub struct Detector {
     pub out: [Vec<u8>; 2],
     pub out_len: [usize; 2],
     pub bad_access: Option<(MemType, u64)>,
-    /// Line mode.
+    /// Line mode: the code hook also reports line changes.
+    line_mode: bool,
     pub line_goal: LineGoal,
     pub last_line: u32,
     /// The address after the last instruction the line hook saw: an
@@ -183,6 +186,12 @@ impl Detector {
         let off = (addr - self.sites.base) as usize;
         let starts = &self.sites.starts;
         self.block_count + (starts[off].saturating_sub(starts[self.block_off])) as u64
+    }
+
+    /// Whether a breakpoint is set at `addr`.
+    pub fn is_break(&self, addr: u64) -> bool {
+        let off = addr.wrapping_sub(self.sites.base) as usize;
+        self.breaks.get(off).copied().unwrap_or(false)
     }
 
     fn stop(&mut self, uc: *mut uc_engine, halt: Halt) {
@@ -265,8 +274,6 @@ impl Drop for HostRegion {
 pub struct Engine {
     pub uc: Unicorn<'static, Detector>,
     pub memory: Vec<HostRegion>,
-    line_hook: Option<uc_hook>,
-    break_hooks: Vec<(u64, uc_hook)>,
 }
 
 impl Engine {
@@ -274,6 +281,7 @@ impl Engine {
     pub fn new(image: &Image, sites: Arc<Sites>) -> Result<Engine, String> {
         let memory = allocate(image)?;
         let detector = Detector {
+            breaks: vec![false; sites.starts.len()],
             sites,
             mem: memory
                 .iter()
@@ -286,7 +294,6 @@ impl Engine {
             checkpoint_due: u64::MAX,
             run_start: 0,
             stop_kinds: 0,
-            breaks: HashSet::new(),
             halt: None,
             halt_icount: 0,
             records: Vec::new(),
@@ -297,6 +304,7 @@ impl Engine {
             out: [Vec::new(), Vec::new()],
             out_len: [0, 0],
             bad_access: None,
+            line_mode: false,
             line_goal: LineGoal::Collect,
             last_line: 0,
             next_addr: 0,
@@ -304,12 +312,7 @@ impl Engine {
         };
         let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
             .map_err(|e| e.to_string())?;
-        let mut engine = Engine {
-            uc,
-            memory,
-            line_hook: None,
-            break_hooks: Vec::new(),
-        };
+        let mut engine = Engine { uc, memory };
         engine.map(image)?;
         engine.install()?;
         emulate::set_loader_stack(&mut engine.uc, image, &[])?;
@@ -345,9 +348,18 @@ impl Engine {
             sites.base,
             end.saturating_sub(1),
         )?;
-        for &(from, to) in &sites.ranges {
-            self.add_hook(HookType::CODE, on_site as *mut c_void, from, to)?;
-        }
+        // One code hook over all of `.text`, never more: with a single hook
+        // of its kind, Unicorn calls it straight from the translated code;
+        // with two or more it calls a helper that walks every hook's range
+        // on every hooked instruction (that walk was a quarter of the time
+        // of `g` at 10^6 awaits). Sites, breakpoints and line mode are all
+        // looked up in per-offset tables inside that one hook.
+        self.add_hook(
+            HookType::CODE,
+            on_code as *mut c_void,
+            sites.base,
+            end.saturating_sub(1),
+        )?;
         self.uc
             .add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, on_syscall)
             .map_err(|e| e.to_string())?;
@@ -413,42 +425,19 @@ impl Engine {
         self.uc.get_data_mut()
     }
 
-    /// Line mode: a hook on every instruction reports line changes. Switching
-    /// drops the translated code, which was built with the other set of hooks.
-    pub fn set_line_mode(&mut self, on: bool) -> Result<(), String> {
-        if on == self.line_hook.is_some() {
-            return Ok(());
-        }
-        if let Some(handle) = self.line_hook.take() {
-            // SAFETY: a handle returned by uc_hook_add on this engine.
-            unsafe { uc_hook_del(self.uc.get_handle(), handle) };
-        } else {
-            let sites = self.uc.get_data().sites.clone();
-            let end = sites.base + sites.starts.len() as u64 - 2;
-            self.line_hook =
-                Some(self.add_hook(HookType::CODE, on_line as *mut c_void, sites.base, end)?);
-        }
-        self.uc.ctl_flush_tb().map_err(|e| format!("{e:?}"))
+    /// Line mode: the code hook also stops where the source line changes
+    /// as [`Detector::line_goal`] asks.
+    pub fn set_line_mode(&mut self, on: bool) {
+        self.detector_mut().line_mode = on;
     }
 
-    /// Adds or removes a breakpoint hook at `addr`.
-    pub fn set_break(&mut self, addr: u64, on: bool) -> Result<(), String> {
-        if on {
-            if self.detector_mut().breaks.insert(addr) {
-                let handle = self.add_hook(HookType::CODE, on_site as *mut c_void, addr, addr)?;
-                self.break_hooks.push((addr, handle));
-            }
-        } else if self.detector_mut().breaks.remove(&addr) {
-            if let Some(i) = self.break_hooks.iter().position(|(a, _)| *a == addr) {
-                let (_, handle) = self.break_hooks.remove(i);
-                // SAFETY: a handle returned by uc_hook_add on this engine.
-                unsafe { uc_hook_del(self.uc.get_handle(), handle) };
-            }
+    /// Sets or clears a breakpoint at `addr` (an instruction of `.text`).
+    pub fn set_break(&mut self, addr: u64, on: bool) {
+        let d = self.detector_mut();
+        let off = addr.wrapping_sub(d.sites.base) as usize;
+        if let Some(slot) = d.breaks.get_mut(off) {
+            *slot = on;
         }
-        // Code translated before the change does not know about it.
-        self.uc
-            .ctl_remove_cache(addr, addr + 1)
-            .map_err(|e| format!("{e:?}"))
     }
 
     /// Runs from the current pc once; returns why it stopped.
@@ -605,13 +594,31 @@ extern "C" fn on_write(
     }
 }
 
-extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_void) {
+/// The one code hook: runs before every instruction of `.text`. Most
+/// instructions are neither a site nor a breakpoint and line mode is off:
+/// two table reads, then back to the guest.
+extern "C" fn on_code(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_void) {
     // SAFETY: installed with the Detector as user data.
     let d = unsafe { detector(user) };
-    let icount = d.icount_at(addr);
     let off = (addr - d.sites.base) as usize;
     let site = d.sites.site_of[off];
-    let mut wanted = d.breaks.contains(&addr);
+    if site > 0 || d.breaks[off] {
+        at_site(uc, d, addr, site);
+        if d.halt.is_some() {
+            return;
+        }
+    }
+    if d.line_mode {
+        at_line(uc, d, addr, size);
+    }
+}
+
+/// Records the event of the site here (if any) and stops if it is of a
+/// kind asked for, or a breakpoint is set here.
+fn at_site(uc: *mut uc_engine, d: &mut Detector, addr: u64, site: u32) {
+    let icount = d.icount_at(addr);
+    let off = (addr - d.sites.base) as usize;
+    let mut wanted = d.breaks[off];
     if site > 0 {
         if let Some(bit) = observe(uc, d, site - 1, icount) {
             wanted |= d.stop_kinds & bit != 0;
@@ -623,9 +630,8 @@ extern "C" fn on_site(uc: *mut uc_engine, addr: u64, _size: u32, user: *mut c_vo
     }
 }
 
-extern "C" fn on_line(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_void) {
-    // SAFETY: installed with the Detector as user data.
-    let d = unsafe { detector(user) };
+/// Line mode: stops where [`Detector::line_goal`] is met.
+fn at_line(uc: *mut uc_engine, d: &mut Detector, addr: u64, size: u32) {
     let off = (addr - d.sites.base) as usize;
     let line = d.sites.line_of[off];
     let fell_through = addr == d.next_addr;

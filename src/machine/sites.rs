@@ -7,7 +7,7 @@
 //! calls, failure exits) or that creates a promise, found from the typed
 //! roles the code generator and the runtime's annotations attached to the
 //! instructions (src/asm/role.rs) and the runtime's symbols; plus per-byte tables of `.text` (instruction starts,
-//! site index, source line) and the code ranges to hook. Nothing here runs code.
+//! site index, source line), for the hooks to read. Nothing here runs code.
 
 use super::layout::FrameLayout;
 use crate::asm::Section;
@@ -138,8 +138,6 @@ pub struct Sites {
     pub pushes: Vec<Vec<Push>>,
     /// For each instruction of the source map, its function's index in `pushes`.
     pub run_of: Vec<u32>,
-    /// Inclusive address ranges to put code hooks on (sites close together share one).
-    pub ranges: Vec<(u64, u64)>,
     /// The runtime's data symbols the machine reads (queue, timers, time, heap).
     pub symbols: std::collections::HashMap<&'static str, u64>,
     /// For each async method (a [`Site::method`]), the frame offsets of its
@@ -163,10 +161,6 @@ pub const RUNTIME_DATA: [&str; 9] = [
     "rt_completed_task",
     "rt_stack_top",
 ];
-
-/// Sites closer than this many instructions share one hook range: each hook
-/// costs a little on every hooked instruction, each range a little more.
-const MERGE_GAP: u32 = 3;
 
 impl Sites {
     /// Finds every site of an image.
@@ -200,7 +194,6 @@ impl Sites {
             row_start[(image.map[row.index].addr - base) as usize] = true;
         }
         let (cfa, pushes, run_of) = frame_table(image, base, size);
-        let ranges = merge_ranges(image, &list, &starts, base);
         let symbols = RUNTIME_DATA
             .iter()
             .filter_map(|name| Some((*name, image.symbol(name)?)))
@@ -233,7 +226,6 @@ impl Sites {
             cfa,
             pushes,
             run_of,
-            ranges,
         }
     }
 
@@ -641,18 +633,4 @@ fn line_table(
         line_of[(entry.addr - base) as usize] = id;
     }
     (line_of, lines)
-}
-
-/// Hook ranges: runs of sites at most [`MERGE_GAP`] instructions apart.
-fn merge_ranges(image: &Image, list: &[Site], starts: &[u32], base: u64) -> Vec<(u64, u64)> {
-    let mut ranges: Vec<(u64, u64)> = Vec::new();
-    let index = |addr: u64| starts[(addr - base) as usize];
-    for site in list {
-        match ranges.last_mut() {
-            Some((_, end)) if index(site.addr) - index(*end) <= MERGE_GAP => *end = site.addr,
-            _ => ranges.push((site.addr, site.addr)),
-        }
-    }
-    let _ = image;
-    ranges
 }
