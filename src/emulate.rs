@@ -216,11 +216,7 @@ fn start(image: &Image, options: &Options, state: State) -> Result<Outcome, Stri
     map_image(&mut emu, image, &options.args)?;
     emu.add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, syscall)
         .map_err(|e| e.to_string())?;
-    emu.add_mem_hook(invalid_access(), 1, 0, |uc, kind, addr, _, _| {
-        uc.get_data_mut().bad_access = Some((kind, addr));
-        false
-    })
-    .map_err(|e| e.to_string())?;
+    install_memory_checks(&mut emu, image)?;
     if options.counting == Counting::Blocks {
         counter.install(&mut emu)?;
     }
@@ -322,14 +318,101 @@ pub(crate) fn set_loader_stack<D>(
 
 const PAGE: u64 = 4096;
 
-/// The hook types for invalid memory accesses (faults the CPU cannot get past).
-pub(crate) fn invalid_access() -> HookType {
-    HookType::MEM_READ_UNMAPPED
-        | HookType::MEM_WRITE_UNMAPPED
-        | HookType::MEM_FETCH_UNMAPPED
-        | HookType::MEM_READ_PROT
-        | HookType::MEM_WRITE_PROT
-        | HookType::MEM_FETCH_PROT
+/// The data of a Unicorn that notes the invalid memory access that stopped
+/// it (a fault the CPU cannot get past): its kind and exact address.
+pub(crate) trait NotesFaults {
+    fn note_fault(&mut self, kind: MemType, addr: u64);
+}
+
+impl NotesFaults for State {
+    fn note_fault(&mut self, kind: MemType, addr: u64) {
+        self.bad_access = Some((kind, addr));
+    }
+}
+
+/// Makes Unicorn stop on every invalid memory access and note it, without
+/// slowing down the valid ones.
+///
+/// Unicorn sends a guest store down its slow path (a memory-region lookup
+/// per store) for as long as the page's TLB entry is marked "not dirty",
+/// and it never clears that mark on a page that is executable in the TLB or
+/// that any memory hook's range covers. With the x86 CPU's own TLB every
+/// page is executable, and a fault hook over the whole address space covers
+/// everything: every store of the program took the slow path (a fifth of
+/// the time of the UI's `g` at 10^6 awaits). So:
+/// - the TLB is Unicorn's virtual one, filled by a hook with each region's
+///   pages as what they are (executable only in `.text`), identity-mapped;
+///   a fetch from a page that is not executable is refused there, which
+///   stops the CPU (noted as such, at the fetched address);
+/// - the hooks for unmapped accesses cover only the gaps between regions,
+///   and the hook for writes to read-only memory only the read-only regions;
+///   the pages a program writes are covered by no hook at all.
+pub(crate) fn install_memory_checks<D: NotesFaults>(
+    uc: &mut Unicorn<'_, D>,
+    image: &Image,
+) -> Result<(), String> {
+    let err = |e: uc_error| format!("cannot install the memory checks: {e:?}");
+    let regions: Vec<(u64, u64, bool)> = image
+        .regions
+        .iter()
+        .map(|r| (r.addr, r.addr + r.mapped_size(), r.exec))
+        .collect();
+    uc.ctl_set_tlb_type(unicorn_engine::TlbType::VIRTUAL)
+        .map_err(err)?;
+    let table = regions.clone();
+    uc.add_tlb_hook(1, 0, move |uc, page, access| {
+        let region = table.iter().find(|(from, to, _)| (*from..*to).contains(&page));
+        let perms = match region {
+            // Unmapped: let the access through to Unicorn's own check, which
+            // reports it (with its exact address) to the gap hooks below.
+            None => Prot::ALL,
+            Some(&(_, _, true)) => Prot::ALL,
+            Some(_) if access == MemType::FETCH => {
+                let pc = uc.pc_read().unwrap_or(page);
+                let at = if pc & !(PAGE - 1) == page { pc } else { page };
+                uc.get_data_mut().note_fault(MemType::FETCH_PROT, at);
+                return None;
+            }
+            // Writable or not: Unicorn checks a region's write permission
+            // itself (the read-only hook below).
+            Some(_) => Prot::READ | Prot::WRITE,
+        };
+        Some(unicorn_engine::TlbEntry { paddr: page, perms })
+    })
+    .map_err(err)?;
+    let note = |uc: &mut Unicorn<'_, D>, kind, addr, _, _| {
+        uc.get_data_mut().note_fault(kind, addr);
+        false
+    };
+    let unmapped =
+        HookType::MEM_READ_UNMAPPED | HookType::MEM_WRITE_UNMAPPED | HookType::MEM_FETCH_UNMAPPED;
+    for (from, to) in gaps(&regions) {
+        uc.add_mem_hook(unmapped, from, to, note).map_err(err)?;
+    }
+    for region in image.regions.iter().filter(|r| !r.write) {
+        let end = region.addr + region.mapped_size() - 1;
+        uc.add_mem_hook(HookType::MEM_WRITE_PROT, region.addr, end, note)
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The inclusive address ranges no region covers.
+fn gaps(regions: &[(u64, u64, bool)]) -> Vec<(u64, u64)> {
+    let mut spans: Vec<(u64, u64)> = regions.iter().map(|&(from, to, _)| (from, to)).collect();
+    spans.sort_unstable();
+    let mut gaps = Vec::new();
+    let mut next = 0u64;
+    for (from, to) in spans {
+        if from > next {
+            gaps.push((next, from - 1));
+        }
+        next = next.max(to);
+    }
+    if next != 0 {
+        gaps.push((next, u64::MAX));
+    }
+    gaps
 }
 
 /// Counts instructions per translated block.

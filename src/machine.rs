@@ -33,6 +33,7 @@ pub mod inspect;
 pub mod layout;
 pub mod sites;
 pub mod trace;
+pub mod written;
 
 pub use events::{Event, EventKind, KindSet, PromiseRef, RegTransfer};
 pub use inspect::{FrameView, PromiseView, Register, StackSlot, TimerView, Value};
@@ -254,7 +255,7 @@ impl Machine {
         // A machine that only goes forward (`trace`) takes no checkpoints.
         let heap = compiled.image.region(crate::asm::Section::Heap);
         if let (Some(heap), false) = (heap, options.checkpoint_interval == Options::FORWARD_ONLY) {
-            history.track_heap(&mut engine, heap.addr)?;
+            history.track_heap(&mut engine, heap.addr);
         }
         let program = Arc::new(Program {
             image: compiled.image,

@@ -330,19 +330,40 @@ fn other_system_calls_are_reported() {
 
 #[test]
 fn bad_jumps_and_writes_are_faults_not_panics() {
-    for body in [
-        "mov rax, 16\n    jmp rax",
-        "lea rax, [rel flux$main]\n    mov [rax], rax",
-        "ud2",
+    // (body, the reason's start, the symbol whose address the reason names)
+    for (body, what, at) in [
+        ("mov rax, 16\n    jmp rax", "jump to unmapped memory", None),
+        ("mov rax, [16]", "read from unmapped memory", None),
+        ("mov qword [24], 1", "write to unmapped memory", None),
+        (
+            "lea rax, [rel flux$main]\n    mov [rax], rax",
+            "write to read-only memory",
+            Some("flux$main"),
+        ),
+        (
+            "lea rax, [rel rt_heap_ptr]\n    jmp rax",
+            "jump into non-executable memory",
+            Some("rt_heap_ptr"),
+        ),
+        ("ud2", "", None),
     ] {
         let (_, _, image) = build(&format!("section .text\nflux$main:\n    {}\n", body));
         let out = run(&image);
-        assert!(
-            matches!(out.stop, Stop::Fault(_)),
-            "{}: {:?}",
-            body,
-            out.stop
-        );
+        let Stop::Fault(fault) = &out.stop else {
+            panic!("{body}: {:?}", out.stop)
+        };
+        assert!(fault.reason.starts_with(what), "{body}: {}", fault.reason);
+        let addr = match at {
+            Some(symbol) => image.symbol(symbol).expect("a symbol"),
+            None => body.split(['[', ']', ' ', ',', '\n']).find_map(|w| w.parse().ok()).unwrap_or(0),
+        };
+        if !what.is_empty() {
+            assert!(
+                fault.reason.ends_with(&format!("at {addr:#x}")),
+                "{body}: {}",
+                fault.reason
+            );
+        }
     }
 }
 

@@ -20,6 +20,7 @@
 //! `uc_mem_map_ptr`, so the history reads and restores pages directly.
 
 use super::sites::{SiteKind, Sites};
+use super::written::WrittenPages;
 use crate::emulate::{self, Syscall};
 use crate::ir::header;
 use crate::link::Image;
@@ -123,9 +124,6 @@ pub struct Detector {
     pub records: Vec<Record>,
     /// The last record ever made (kept when the records are taken).
     last_record: Option<Record>,
-    /// The heap pages written since the history last cleared them, when
-    /// the history asked for them ([`Engine::track_writes`]).
-    pub written: Option<WrittenPages>,
     pub created: Vec<Created>,
     /// The arguments each async frame received (by frame address), read at
     /// its first dispatch to state 0, when the starter has copied them in;
@@ -144,6 +142,12 @@ pub struct Detector {
     /// a return.
     pub next_addr: u64,
     pub line_hits: Vec<u64>,
+}
+
+impl emulate::NotesFaults for Detector {
+    fn note_fault(&mut self, kind: MemType, addr: u64) {
+        self.bad_access = Some((kind, addr));
+    }
 }
 
 impl Detector {
@@ -270,9 +274,13 @@ impl Drop for HostRegion {
 }
 
 /// Unicorn plus the guest memory it runs on. Field order matters: the Unicorn
-/// (which points into the memory) is dropped first.
+/// (which points into the memory) is dropped first, then the write tracking
+/// (which protects some of it), then the memory.
 pub struct Engine {
     pub uc: Unicorn<'static, Detector>,
+    /// The heap pages written since the history last asked
+    /// ([`Engine::track_writes`]).
+    written: Option<WrittenPages>,
     pub memory: Vec<HostRegion>,
 }
 
@@ -298,7 +306,6 @@ impl Engine {
             halt_icount: 0,
             records: Vec::new(),
             last_record: None,
-            written: None,
             created: Vec::new(),
             args: HashMap::new(),
             out: [Vec::new(), Vec::new()],
@@ -312,9 +319,13 @@ impl Engine {
         };
         let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
             .map_err(|e| e.to_string())?;
-        let mut engine = Engine { uc, memory };
+        let mut engine = Engine {
+            uc,
+            written: None,
+            memory,
+        };
         engine.map(image)?;
-        engine.install()?;
+        engine.install(image)?;
         emulate::set_loader_stack(&mut engine.uc, image, &[])?;
         engine.uc.set_pc(image.entry).map_err(|e| e.to_string())?;
         Ok(engine)
@@ -339,7 +350,7 @@ impl Engine {
         Ok(())
     }
 
-    fn install(&mut self) -> Result<(), String> {
+    fn install(&mut self, image: &Image) -> Result<(), String> {
         let sites = self.uc.get_data().sites.clone();
         let end = sites.base + sites.starts.len() as u64 - 1;
         self.add_hook(
@@ -363,26 +374,29 @@ impl Engine {
         self.uc
             .add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, on_syscall)
             .map_err(|e| e.to_string())?;
-        self.uc
-            .add_mem_hook(emulate::invalid_access(), 1, 0, |uc, kind, addr, _, _| {
-                uc.get_data_mut().bad_access = Some((kind, addr));
-                false
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(())
+        emulate::install_memory_checks(&mut self.uc, image)
     }
 
-    /// From now on, notes which pages of `addr..addr + size` the guest
-    /// writes to ([`Detector::written`]): a store hook on that range only.
-    pub fn track_writes(&mut self, addr: u64, size: usize) -> Result<(), String> {
-        let pages = size.div_ceil(crate::link::PAGE as usize);
-        self.detector_mut().written = Some(WrittenPages {
-            base: addr,
-            bits: vec![0; pages.div_ceil(64)],
-        });
-        let last = addr + size as u64 - 1;
-        self.add_hook(HookType::MEM_WRITE, on_write as *mut c_void, addr, last)?;
-        Ok(())
+    /// From now on, notes which pages of the writable region at `addr` the
+    /// guest writes to (by page protection, see [`WrittenPages`]). False if
+    /// that cannot be done here: the caller compares pages instead.
+    pub fn track_writes(&mut self, addr: u64) -> bool {
+        let region = self.memory.iter().find(|r| r.addr == addr && r.write);
+        self.written = region.and_then(|r| WrittenPages::track(r.ptr, r.size));
+        self.written.is_some()
+    }
+
+    /// The pages of the tracked region written since the last
+    /// [`Engine::rearm_writes`] (None: no region is tracked).
+    pub fn written_pages(&self) -> Option<impl Iterator<Item = usize> + '_> {
+        self.written.as_ref().map(WrittenPages::pages)
+    }
+
+    /// Guest and history agree again: the written pages start afresh.
+    pub fn rearm_writes(&mut self) {
+        if let Some(written) = &mut self.written {
+            written.rearm();
+        }
     }
 
     fn add_hook(
@@ -546,52 +560,6 @@ extern "C" fn on_block(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_vo
     d.block_off = off;
     d.block_count = before;
     d.counted = before + n;
-}
-
-/// Which pages of one region the guest has written to: one bit per page.
-#[derive(Debug, Clone)]
-pub struct WrittenPages {
-    pub base: u64,
-    pub bits: Vec<u64>,
-}
-
-impl WrittenPages {
-    fn mark(&mut self, addr: u64, size: usize) {
-        let page = |a: u64| ((a - self.base) / crate::link::PAGE) as usize;
-        for p in page(addr)..=page(addr + size.max(1) as u64 - 1) {
-            if let Some(word) = self.bits.get_mut(p / 64) {
-                *word |= 1 << (p % 64);
-            }
-        }
-    }
-
-    /// The written pages, in order.
-    pub fn pages(&self) -> impl Iterator<Item = usize> + '_ {
-        self.bits.iter().enumerate().flat_map(|(i, &word)| {
-            (0..64)
-                .filter(move |b| word >> b & 1 == 1)
-                .map(move |b| i * 64 + b)
-        })
-    }
-
-    pub fn clear(&mut self) {
-        self.bits.fill(0);
-    }
-}
-
-extern "C" fn on_write(
-    _uc: *mut uc_engine,
-    _kind: i32,
-    addr: u64,
-    size: i32,
-    _value: i64,
-    user: *mut c_void,
-) {
-    // SAFETY: installed with the Detector as user data.
-    let d = unsafe { detector(user) };
-    if let Some(written) = &mut d.written {
-        written.mark(addr, size as usize);
-    }
 }
 
 /// The one code hook: runs before every instruction of `.text`. Most

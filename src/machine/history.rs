@@ -10,14 +10,15 @@
 //! between the two checkpoints get the version they had then. The machine
 //! replays forward from there to any instruction count.
 //!
-//! Why comparing and not a memory-write hook: a write hook is a callback on
-//! every guest store. benches/machine.rs measures it on its async benchmark
-//! (0.98 of bare speed there: its locals live in registers, so stores are
-//! rare); store-heavy code (arrays, strings, objects) pays it on every store.
-//! Comparing costs one `memcmp` per used page per checkpoint and nothing while
-//! the program runs: pages never written are the shared zero page, the heap
-//! is compared up to its bump pointer, and the arrays that fill from one end
-//! (stack, ready queue, timer heap) up to where their used part ends.
+//! Which pages to compare: the heap's written pages are noted by page
+//! protection as the program runs (src/machine/written.rs; one fault per page
+//! per checkpoint interval, nothing per store — a memory-write hook would
+//! send every guest load and store down Unicorn's slow path). Elsewhere,
+//! comparing costs one `memcmp` per used page per checkpoint and nothing
+//! while the program runs: pages never written are the shared zero page, and
+//! the arrays that fill from one end (stack, ready queue, timer heap) are
+//! compared up to where their used part ends. Where the host cannot protect
+//! pages, the heap is compared too, up to its bump pointer.
 
 use super::engine::{Engine, HostRegion};
 use crate::link::PAGE;
@@ -125,26 +126,21 @@ impl History {
     /// Has the engine note the pages the program writes in the heap, so
     /// that a checkpoint looks at those instead of comparing the heap's
     /// whole used part (which grows with every object the program makes).
-    pub fn track_heap(&mut self, engine: &mut Engine, heap: u64) -> Result<(), String> {
+    /// Where the host cannot track writes, the heap is compared as before.
+    pub fn track_heap(&mut self, engine: &mut Engine, heap: u64) {
         let w = self
             .writable
             .iter()
             .position(|&i| engine.memory[i].addr == heap);
-        if let Some(w) = w {
-            let region = &engine.memory[self.writable[w]];
-            let (addr, size) = (region.addr, region.size);
-            engine.track_writes(addr, size)?;
-            self.tracked = Some(w);
+        if w.is_some() && engine.track_writes(heap) {
+            self.tracked = w;
         }
-        Ok(())
     }
 
     /// Guest and shadow agree again (a checkpoint, a restore, a replay
     /// reaching a checkpoint): the written pages start afresh.
     fn agreed(&self, engine: &mut Engine) {
-        if let Some(written) = &mut engine.detector_mut().written {
-            written.clear();
-        }
+        engine.rearm_writes();
     }
 
     /// The number of checkpoints.
@@ -299,8 +295,7 @@ impl History {
                 is_zero(&guest[r.clone()]) && is_zero(&shadow[r])
             };
             if self.tracked == Some(w) {
-                let written = engine.detector().written.as_ref();
-                let pages = written.into_iter().flat_map(|t| t.pages());
+                let pages = engine.written_pages().into_iter().flatten();
                 out.extend(pages.filter(|&p| differs(p)).map(|p| (w as u16, p as u32)));
                 continue;
             }
