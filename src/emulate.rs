@@ -361,7 +361,9 @@ pub(crate) fn install_memory_checks<D: NotesFaults>(
         .map_err(err)?;
     let table = regions.clone();
     uc.add_tlb_hook(1, 0, move |uc, page, access| {
-        let region = table.iter().find(|(from, to, _)| (*from..*to).contains(&page));
+        let region = table
+            .iter()
+            .find(|(from, to, _)| (*from..*to).contains(&page));
         let perms = match region {
             // Unmapped: let the access through to Unicorn's own check, which
             // reports it (with its exact address) to the gap hooks below.

@@ -253,9 +253,8 @@ impl Machine {
             },
         )?;
         // A machine that only goes forward (`trace`) takes no checkpoints.
-        let heap = compiled.image.region(crate::asm::Section::Heap);
-        if let (Some(heap), false) = (heap, options.checkpoint_interval == Options::FORWARD_ONLY) {
-            history.track_heap(&mut engine, heap.addr);
+        if options.checkpoint_interval != Options::FORWARD_ONLY {
+            history.track_writes(&mut engine);
         }
         let program = Arc::new(Program {
             image: compiled.image,

@@ -355,7 +355,10 @@ fn bad_jumps_and_writes_are_faults_not_panics() {
         assert!(fault.reason.starts_with(what), "{body}: {}", fault.reason);
         let addr = match at {
             Some(symbol) => image.symbol(symbol).expect("a symbol"),
-            None => body.split(['[', ']', ' ', ',', '\n']).find_map(|w| w.parse().ok()).unwrap_or(0),
+            None => body
+                .split(['[', ']', ' ', ',', '\n'])
+                .find_map(|w| w.parse().ok())
+                .unwrap_or(0),
         };
         if !what.is_empty() {
             assert!(

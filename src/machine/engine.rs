@@ -278,9 +278,9 @@ impl Drop for HostRegion {
 /// (which protects some of it), then the memory.
 pub struct Engine {
     pub uc: Unicorn<'static, Detector>,
-    /// The heap pages written since the history last asked
-    /// ([`Engine::track_writes`]).
-    written: Option<WrittenPages>,
+    /// The pages of each tracked region (by its address) written since the
+    /// history last asked ([`Engine::track_writes`]).
+    written: Vec<(u64, WrittenPages)>,
     pub memory: Vec<HostRegion>,
 }
 
@@ -321,7 +321,7 @@ impl Engine {
             .map_err(|e| e.to_string())?;
         let mut engine = Engine {
             uc,
-            written: None,
+            written: Vec::new(),
             memory,
         };
         engine.map(image)?;
@@ -382,19 +382,25 @@ impl Engine {
     /// that cannot be done here: the caller compares pages instead.
     pub fn track_writes(&mut self, addr: u64) -> bool {
         let region = self.memory.iter().find(|r| r.addr == addr && r.write);
-        self.written = region.and_then(|r| WrittenPages::track(r.ptr, r.size));
-        self.written.is_some()
+        match region.and_then(|r| WrittenPages::track(r.ptr, r.size)) {
+            Some(written) => {
+                self.written.push((addr, written));
+                true
+            }
+            None => false,
+        }
     }
 
-    /// The pages of the tracked region written since the last
-    /// [`Engine::rearm_writes`] (None: no region is tracked).
-    pub fn written_pages(&self) -> Option<impl Iterator<Item = usize> + '_> {
-        self.written.as_ref().map(WrittenPages::pages)
+    /// The pages of the tracked region at `addr` written since the last
+    /// [`Engine::rearm_writes`] (None: that region is not tracked).
+    pub fn written_pages(&self, addr: u64) -> Option<impl Iterator<Item = usize> + '_> {
+        let (_, written) = self.written.iter().find(|(a, _)| *a == addr)?;
+        Some(written.pages())
     }
 
     /// Guest and history agree again: the written pages start afresh.
     pub fn rearm_writes(&mut self) {
-        if let Some(written) = &mut self.written {
+        for (_, written) in &mut self.written {
             written.rearm();
         }
     }

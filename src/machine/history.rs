@@ -10,15 +10,14 @@
 //! between the two checkpoints get the version they had then. The machine
 //! replays forward from there to any instruction count.
 //!
-//! Which pages to compare: the heap's written pages are noted by page
-//! protection as the program runs (src/machine/written.rs; one fault per page
-//! per checkpoint interval, nothing per store — a memory-write hook would
-//! send every guest load and store down Unicorn's slow path). Elsewhere,
-//! comparing costs one `memcmp` per used page per checkpoint and nothing
-//! while the program runs: pages never written are the shared zero page, and
-//! the arrays that fill from one end (stack, ready queue, timer heap) are
-//! compared up to where their used part ends. Where the host cannot protect
-//! pages, the heap is compared too, up to its bump pointer.
+//! Which pages to compare: the written ones, noted by page protection as the
+//! program runs (src/machine/written.rs; one fault per page per checkpoint
+//! interval, nothing per store — a memory-write hook would send every guest
+//! load and store down Unicorn's slow path). Where the host cannot protect
+//! pages, comparing costs one `memcmp` per used page per checkpoint: pages
+//! never written are the shared zero page, the heap is compared up to its
+//! bump pointer, and the arrays that fill from one end (stack, ready queue,
+//! timer heap) up to where their used part ends.
 
 use super::engine::{Engine, HostRegion};
 use crate::link::PAGE;
@@ -64,9 +63,9 @@ pub struct History {
     heap_ptr: Option<u64>,
     /// Arrays that fill from one end: (start address, fills downward).
     zones: Vec<(u64, bool)>,
-    /// The heap's index in `writable` when the engine notes the pages
-    /// written to it: those are all that can differ from the shadow there.
-    tracked: Option<usize>,
+    /// `tracked[w]`: the engine notes the pages written to `writable[w]`;
+    /// those are all that can differ from the shadow there.
+    tracked: Vec<bool>,
     bytes: usize,
 }
 
@@ -103,12 +102,12 @@ impl History {
             checkpoints: Vec::new(),
             versions: HashMap::new(),
             shadow,
+            tracked: vec![false; writable.len()],
             writable,
             base: 0,
             interval,
             heap_ptr,
             zones,
-            tracked: None,
             bytes: 0,
         };
         let pages = history.nonzero_pages(&loaded_pages);
@@ -123,17 +122,13 @@ impl History {
         Ok(history)
     }
 
-    /// Has the engine note the pages the program writes in the heap, so
-    /// that a checkpoint looks at those instead of comparing the heap's
-    /// whole used part (which grows with every object the program makes).
-    /// Where the host cannot track writes, the heap is compared as before.
-    pub fn track_heap(&mut self, engine: &mut Engine, heap: u64) {
-        let w = self
-            .writable
-            .iter()
-            .position(|&i| engine.memory[i].addr == heap);
-        if w.is_some() && engine.track_writes(heap) {
-            self.tracked = w;
+    /// Has the engine note the pages the program writes, so that a
+    /// checkpoint looks at those instead of comparing memory (the heap's
+    /// used part grows with every object the program makes). A region the
+    /// host cannot track is compared as before.
+    pub fn track_writes(&mut self, engine: &mut Engine) {
+        for (w, &i) in self.writable.iter().enumerate() {
+            self.tracked[w] = engine.track_writes(engine.memory[i].addr);
         }
     }
 
@@ -294,8 +289,11 @@ impl History {
                 let r = p * PAGE_SIZE..(p + 1) * PAGE_SIZE;
                 is_zero(&guest[r.clone()]) && is_zero(&shadow[r])
             };
-            if self.tracked == Some(w) {
-                let pages = engine.written_pages().into_iter().flatten();
+            if self.tracked[w] {
+                let pages = engine
+                    .written_pages(engine.memory[i].addr)
+                    .into_iter()
+                    .flatten();
                 out.extend(pages.filter(|&p| differs(p)).map(|p| (w as u16, p as u32)));
                 continue;
             }
