@@ -71,7 +71,7 @@ impl WrittenPages {
     pub fn track(start: *mut u8, len: usize) -> Option<WrittenPages> {
         // SAFETY: sysconf has no preconditions.
         if unsafe { libc::sysconf(libc::_SC_PAGESIZE) } != PAGE as libc::c_long
-            || start as usize % PAGE != 0
+            || !(start as usize).is_multiple_of(PAGE)
             || len == 0
         {
             return None;
