@@ -507,7 +507,7 @@ impl Machine {
     pub fn add_breakpoint(&mut self, breakpoint: Breakpoint) -> Result<usize, String> {
         let addrs = self.addresses_of(&breakpoint);
         for &addr in &addrs {
-            self.engine.set_break(addr, true);
+            self.engine.set_break(addr, true)?;
         }
         let n = addrs.len();
         self.breakpoints.push((breakpoint, addrs));
@@ -522,7 +522,7 @@ impl Machine {
         for addr in addrs {
             let still = self.breakpoints.iter().any(|(_, a)| a.contains(&addr));
             if !still {
-                self.engine.set_break(addr, false);
+                self.engine.set_break(addr, false)?;
             }
         }
         Ok(())
@@ -602,6 +602,18 @@ impl Machine {
 
     /// How many events have been recorded so far (records are only ever
     /// appended: going back and forth does not record an event twice).
+    /// Keeps the engine's code hook over every instruction (no sparse
+    /// coverage, see `Engine::retune`): the events must be the same.
+    pub fn pin_dense_hooks(&mut self) -> Result<(), String> {
+        self.engine.pin_dense()
+    }
+
+    /// How often the engine moved its code hook between dense and sparse
+    /// coverage (the first install counts as one).
+    pub fn coverage_changes(&self) -> u32 {
+        self.engine.coverage_changes()
+    }
+
     pub fn event_count(&self) -> usize {
         self.engine.detector().records.len()
     }
@@ -768,7 +780,7 @@ impl Machine {
 
     /// Sets up the detector for a forward run toward `kinds` / `line`.
     fn prepare(&mut self, kinds: KindSet, line: Option<LineGoal>) -> Result<(), String> {
-        self.engine.set_line_mode(line.is_some());
+        self.engine.set_line_mode(line.is_some())?;
         let start_line = self.program.sites.line_of_index(self.pc());
         let d = self.engine.detector_mut();
         d.run_start = self.icount;
@@ -784,6 +796,7 @@ impl Machine {
     /// detector's goal is kept, so a run can go on in slices.
     fn run_until(&mut self, limit: u64) -> Result<Stop, String> {
         loop {
+            self.engine.retune(self.icount)?;
             let rebase = self.history.next_after(self.icount);
             let budget = self.options.max_insns;
             let d = self.engine.detector_mut();

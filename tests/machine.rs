@@ -360,3 +360,59 @@ fn the_stack_names_every_handler_record() {
         .count();
     assert_eq!(records, 3, "{:#?}", m.stack(64));
 }
+
+/// The engine moves its code hook off compute loops where sites are sparse
+/// (Engine::retune): that must change nothing a student sees. The same
+/// program run with the hook pinned over every instruction records the same
+/// events, and a breakpoint set inside a loop while the coverage is sparse
+/// is still hit, at the same instruction.
+#[test]
+fn sparse_and_dense_hook_coverage_record_the_same_events() {
+    let source = include_str!("../benches/machine/workers.fs")
+        .replace("ROUNDS", "20")
+        .replace("WORK", "20000");
+    let load = |pin: bool| {
+        let compiled = pipeline::compile_source("workers.fs", &source)
+            .unwrap_or_else(|f| panic!("{}", f.render()));
+        let mut m = Machine::with_options(compiled, small(100_000)).expect("loads");
+        if pin {
+            m.pin_dense_hooks().unwrap();
+        }
+        m
+    };
+    let (mut adaptive, mut dense) = (load(false), load(true));
+    adaptive.run_to_end().unwrap();
+    dense.run_to_end().unwrap();
+    assert!(
+        adaptive.coverage_changes() > 1,
+        "the compute loops run under sparse coverage"
+    );
+    assert_eq!(dense.coverage_changes(), 1, "pinned: installed once");
+    assert_eq!(adaptive.icount(), dense.icount());
+    assert_eq!(adaptive.events(), dense.events());
+
+    // `x = (x * 1103515245 + 12345) % 1000003;`, inside Work's loop.
+    let file = flux_viz::source::FileId::default();
+    let line = source
+        .lines()
+        .position(|l| l.contains("1103515245"))
+        .unwrap()
+        + 1;
+    let mut hits = Vec::new();
+    for pin in [false, true] {
+        let mut m = load(pin);
+        m.goto(3_000_000).unwrap();
+        // Installed dense, then each change flips it: even means sparse.
+        let sparse_now = m.coverage_changes() % 2 == 0;
+        assert_eq!(sparse_now, !pin, "sparse at the breakpoint's setting");
+        m.add_breakpoint(flux_viz::machine::Breakpoint::Line { file, line })
+            .unwrap();
+        let mut at = Vec::new();
+        for _ in 0..3 {
+            assert!(matches!(m.run_to_end().unwrap(), Stop::Breakpoint(_)));
+            at.push(m.icount());
+        }
+        hits.push(at);
+    }
+    assert_eq!(hits[0], hits[1], "the same breakpoint hits either way");
+}

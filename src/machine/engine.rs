@@ -13,11 +13,13 @@
 //! in the middle of a block the block hook stops *before* the block
 //! ([`Halt::Partial`]) and the engine reruns it with Unicorn's `until`
 //! address set to the target instruction (after dropping the cached
-//! translation, which would not honour it). One code hook sees every
-//! instruction and looks the address up in per-offset tables (site,
-//! breakpoint, line) — one hook, because Unicorn calls a lone hook of a kind
-//! directly from translated code. Guest memory lives in host buffers mapped with
-//! `uc_mem_map_ptr`, so the history reads and restores pages directly.
+//! translation, which would not honour it). The code hook looks each
+//! address up in per-offset tables (site, breakpoint, line); where it is put
+//! is a trade-off the engine makes at run time ([`Coverage`]): over all of
+//! `.text` when events are dense or lines are followed, only over the runs
+//! of sites and the breakpoints when they are sparse. Guest memory lives in
+//! host buffers mapped with `uc_mem_map_ptr`, so the history reads and
+//! restores pages directly.
 
 use super::sites::{SiteKind, Sites};
 use super::written::WrittenPages;
@@ -29,8 +31,8 @@ use std::collections::HashMap;
 use std::ffi::c_void;
 use std::sync::Arc;
 use unicorn_engine::{
-    uc_emu_stop, uc_engine, uc_error, uc_hook, uc_hook_add, uc_mem_map_ptr, uc_reg_read, Arch,
-    HookType, MemType, Mode, RegisterX86, Unicorn, X86Insn,
+    uc_emu_stop, uc_engine, uc_error, uc_hook, uc_hook_add, uc_hook_del, uc_mem_map_ptr,
+    uc_reg_read, Arch, HookType, MemType, Mode, RegisterX86, Unicorn, X86Insn,
 };
 
 /// Why a run stopped.
@@ -142,6 +144,8 @@ pub struct Detector {
     /// a return.
     pub next_addr: u64,
     pub line_hits: Vec<u64>,
+    /// Sites passed since the engine last chose its [`Coverage`].
+    sites_seen: u64,
 }
 
 impl emulate::NotesFaults for Detector {
@@ -278,6 +282,13 @@ impl Drop for HostRegion {
 /// (which protects some of it), then the memory.
 pub struct Engine {
     pub uc: Unicorn<'static, Detector>,
+    coverage: Coverage,
+    /// The instruction count when the coverage was last chosen.
+    tuned_at: u64,
+    /// The coverage stays dense (tests compare the two).
+    pinned: bool,
+    /// How many times the coverage changed.
+    coverage_changes: u32,
     /// The pages of each tracked region (by its address) written since the
     /// history last asked ([`Engine::track_writes`]).
     written: Vec<(u64, WrittenPages)>,
@@ -316,11 +327,19 @@ impl Engine {
             last_line: 0,
             next_addr: 0,
             line_hits: Vec::new(),
+            sites_seen: 0,
         };
         let uc = Unicorn::new_with_data(Arch::X86, Mode::MODE_64, detector)
             .map_err(|e| e.to_string())?;
         let mut engine = Engine {
             uc,
+            coverage: Coverage::Sparse {
+                runs: Vec::new(),
+                breaks: Vec::new(),
+            },
+            tuned_at: 0,
+            pinned: false,
+            coverage_changes: 0,
             written: Vec::new(),
             memory,
         };
@@ -359,18 +378,7 @@ impl Engine {
             sites.base,
             end.saturating_sub(1),
         )?;
-        // One code hook over all of `.text`, never more: with a single hook
-        // of its kind, Unicorn calls it straight from the translated code;
-        // with two or more it calls a helper that walks every hook's range
-        // on every hooked instruction (that walk was a quarter of the time
-        // of `g` at 10^6 awaits). Sites, breakpoints and line mode are all
-        // looked up in per-offset tables inside that one hook.
-        self.add_hook(
-            HookType::CODE,
-            on_code as *mut c_void,
-            sites.base,
-            end.saturating_sub(1),
-        )?;
+        self.cover(Density::Dense)?;
         self.uc
             .add_insn_sys_hook(X86Insn::SYSCALL, 1, 0, on_syscall)
             .map_err(|e| e.to_string())?;
@@ -412,25 +420,8 @@ impl Engine {
         from: u64,
         to: u64,
     ) -> Result<uc_hook, String> {
-        let mut handle: uc_hook = 0;
         let user = self.detector_ptr();
-        // SAFETY: `callback` has the C signature of this hook kind; `user` is the
-        // Unicorn's own data, alive as long as the hook.
-        let result = unsafe {
-            uc_hook_add(
-                self.uc.get_handle(),
-                &mut handle,
-                kind.0 as i32,
-                callback,
-                user.cast(),
-                from,
-                to,
-            )
-        };
-        match result {
-            uc_error::OK => Ok(handle),
-            e => Err(format!("cannot install a hook: {e:?}")),
-        }
+        add_raw_hook(self.uc.get_handle(), kind, callback, user, from, to)
     }
 
     fn detector_ptr(&mut self) -> *mut Detector {
@@ -446,18 +437,137 @@ impl Engine {
     }
 
     /// Line mode: the code hook also stops where the source line changes
-    /// as [`Detector::line_goal`] asks.
-    pub fn set_line_mode(&mut self, on: bool) {
+    /// as [`Detector::line_goal`] asks. Lines need every instruction hooked.
+    pub fn set_line_mode(&mut self, on: bool) -> Result<(), String> {
         self.detector_mut().line_mode = on;
+        if on {
+            self.cover(Density::Dense)?;
+        }
+        Ok(())
     }
 
     /// Sets or clears a breakpoint at `addr` (an instruction of `.text`).
-    pub fn set_break(&mut self, addr: u64, on: bool) {
+    pub fn set_break(&mut self, addr: u64, on: bool) -> Result<(), String> {
         let d = self.detector_mut();
         let off = addr.wrapping_sub(d.sites.base) as usize;
-        if let Some(slot) = d.breaks.get_mut(off) {
-            *slot = on;
+        match d.breaks.get_mut(off) {
+            Some(slot) if *slot != on => *slot = on,
+            _ => return Ok(()),
         }
+        let handle = self.uc.get_handle();
+        if let Coverage::Sparse { breaks, .. } = &mut self.coverage {
+            if on {
+                let hook = add_code_hook(handle, self.uc.get_data_mut(), addr, addr)?;
+                breaks.push((addr, hook));
+            } else if let Some(i) = breaks.iter().position(|(a, _)| *a == addr) {
+                // SAFETY: a handle returned by uc_hook_add on this engine.
+                unsafe { uc_hook_del(handle, breaks.swap_remove(i).1) };
+            }
+            // Code translated before the change does not know about it.
+            self.uc
+                .ctl_remove_cache(addr, addr + 1)
+                .map_err(|e| format!("{e:?}"))?;
+        }
+        Ok(())
+    }
+
+    /// Chooses where the code hook goes for the run ahead, from how dense
+    /// the sites were since the last choice (at `icount` instructions).
+    /// Called between runs, at checkpoints: the events are the same either
+    /// way, only the cost differs.
+    ///
+    /// Unicorn calls a lone code hook straight from the translated code,
+    /// but each hooked instruction still costs a flags sync and an exit
+    /// check (about 7 ns here): a compute loop pays that on every
+    /// instruction if the hook covers all of `.text`. Hooks over the runs
+    /// of sites leave such loops untouched, but with several hooks Unicorn
+    /// walks all of their ranges on every hooked instruction, which is
+    /// dearer when sites are close together (async-heavy code). So: dense
+    /// above one site per [`DENSE_ABOVE`] instructions, sparse below one
+    /// per [`SPARSE_BELOW`]; in between the coverage stays as it is.
+    pub fn retune(&mut self, icount: u64) -> Result<(), String> {
+        let ran = icount.saturating_sub(self.tuned_at);
+        if ran < RETUNE_WINDOW || self.detector().line_mode || self.pinned {
+            return Ok(());
+        }
+        let seen = std::mem::take(&mut self.detector_mut().sites_seen);
+        self.tuned_at = icount;
+        if seen * DENSE_ABOVE > ran {
+            self.cover(Density::Dense)
+        } else if seen * SPARSE_BELOW < ran {
+            self.cover(Density::Sparse)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether the code hook covers all of `.text` now.
+    pub fn covers_all(&self) -> bool {
+        matches!(self.coverage, Coverage::Dense(_))
+    }
+
+    /// Keeps the code hook over all of `.text` from now on.
+    pub fn pin_dense(&mut self) -> Result<(), String> {
+        self.pinned = true;
+        self.cover(Density::Dense)
+    }
+
+    /// How many times [`Engine::retune`] moved the code hook.
+    pub fn coverage_changes(&self) -> u32 {
+        self.coverage_changes
+    }
+
+    /// Puts the code hook where `density` asks (nothing to do if it is there).
+    fn cover(&mut self, density: Density) -> Result<(), String> {
+        if self.covers_all() == (density == Density::Dense) {
+            return Ok(());
+        }
+        let handle = self.uc.get_handle();
+        let old = std::mem::replace(
+            &mut self.coverage,
+            Coverage::Sparse {
+                runs: Vec::new(),
+                breaks: Vec::new(),
+            },
+        );
+        for hook in old.hooks() {
+            // SAFETY: a handle returned by uc_hook_add on this engine.
+            unsafe { uc_hook_del(handle, hook) };
+        }
+        let sites = self.uc.get_data().sites.clone();
+        let user = self.uc.get_data_mut() as *mut Detector;
+        self.coverage = match density {
+            Density::Dense => {
+                let end = sites.base + sites.starts.len() as u64 - 1;
+                Coverage::Dense(add_code_hook(
+                    handle,
+                    user,
+                    sites.base,
+                    end.saturating_sub(1),
+                )?)
+            }
+            Density::Sparse => {
+                let mut runs = Vec::new();
+                for (from, to) in sites.runs(MERGE_GAP) {
+                    runs.push(add_code_hook(handle, user, from, to)?);
+                }
+                let mut breaks = Vec::new();
+                for (off, _) in self
+                    .detector()
+                    .breaks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b)
+                {
+                    let addr = sites.base + off as u64;
+                    breaks.push((addr, add_code_hook(handle, user, addr, addr)?));
+                }
+                Coverage::Sparse { runs, breaks }
+            }
+        };
+        self.coverage_changes += 1;
+        // Translated code carries the old hooks' calls (or their absence).
+        self.uc.ctl_flush_tb().map_err(|e| format!("{e:?}"))
     }
 
     /// Runs from the current pc once; returns why it stopped.
@@ -538,6 +648,82 @@ fn reg(uc: *mut uc_engine, reg: RegisterX86) -> u64 {
     value
 }
 
+/// Where the code hook is ([`Engine::retune`]).
+enum Coverage {
+    /// One hook over all of `.text`.
+    Dense(uc_hook),
+    /// Hooks over the runs of sites and on each breakpoint only.
+    Sparse {
+        runs: Vec<uc_hook>,
+        breaks: Vec<(u64, uc_hook)>,
+    },
+}
+
+impl Coverage {
+    fn hooks(&self) -> Vec<uc_hook> {
+        match self {
+            Coverage::Dense(hook) => vec![*hook],
+            Coverage::Sparse { runs, breaks } => runs
+                .iter()
+                .copied()
+                .chain(breaks.iter().map(|b| b.1))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Density {
+    Dense,
+    Sparse,
+}
+
+/// Sites at most this many instructions apart share one sparse hook.
+const MERGE_GAP: u32 = 3;
+/// The coverage is chosen again after at least this many instructions.
+const RETUNE_WINDOW: u64 = 50_000;
+/// Dense coverage above one site per this many instructions.
+const DENSE_ABOVE: u64 = 200;
+/// Sparse coverage below one site per this many instructions.
+const SPARSE_BELOW: u64 = 1_000;
+
+fn add_code_hook(
+    uc: *mut uc_engine,
+    user: *mut Detector,
+    from: u64,
+    to: u64,
+) -> Result<uc_hook, String> {
+    add_raw_hook(uc, HookType::CODE, on_code as *mut c_void, user, from, to)
+}
+
+fn add_raw_hook(
+    uc: *mut uc_engine,
+    kind: HookType,
+    callback: *mut c_void,
+    user: *mut Detector,
+    from: u64,
+    to: u64,
+) -> Result<uc_hook, String> {
+    let mut handle: uc_hook = 0;
+    // SAFETY: `callback` has the C signature of this hook kind; `user` is the
+    // Unicorn's own data, alive as long as the hook.
+    let result = unsafe {
+        uc_hook_add(
+            uc,
+            &mut handle,
+            kind.0 as i32,
+            callback,
+            user.cast(),
+            from,
+            to,
+        )
+    };
+    match result {
+        uc_error::OK => Ok(handle),
+        e => Err(format!("cannot install a hook: {e:?}")),
+    }
+}
+
 /// # Safety
 /// Called by Unicorn with the `Detector` given to `uc_hook_add`.
 unsafe fn detector<'a>(user: *mut c_void) -> &'a mut Detector {
@@ -588,12 +774,16 @@ extern "C" fn on_code(uc: *mut uc_engine, addr: u64, size: u32, user: *mut c_voi
 }
 
 /// Records the event of the site here (if any) and stops if it is of a
-/// kind asked for, or a breakpoint is set here.
+/// kind asked for, or a breakpoint is set here. Never inlined, nor is
+/// [`at_line`]: `on_code` runs before every hooked instruction and must
+/// stay a few instructions without a large prologue.
+#[inline(never)]
 fn at_site(uc: *mut uc_engine, d: &mut Detector, addr: u64, site: u32) {
     let icount = d.icount_at(addr);
     let off = (addr - d.sites.base) as usize;
     let mut wanted = d.breaks[off];
     if site > 0 {
+        d.sites_seen += 1;
         if let Some(bit) = observe(uc, d, site - 1, icount) {
             wanted |= d.stop_kinds & bit != 0;
         }
@@ -605,6 +795,7 @@ fn at_site(uc: *mut uc_engine, d: &mut Detector, addr: u64, site: u32) {
 }
 
 /// Line mode: stops where [`Detector::line_goal`] is met.
+#[inline(never)]
 fn at_line(uc: *mut uc_engine, d: &mut Detector, addr: u64, size: u32) {
     let off = (addr - d.sites.base) as usize;
     let line = d.sites.line_of[off];

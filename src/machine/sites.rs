@@ -163,6 +163,22 @@ pub const RUNTIME_DATA: [&str; 9] = [
 ];
 
 impl Sites {
+    /// Inclusive address ranges covering every site, sites at most `gap`
+    /// instructions apart sharing one: where a sparse code hook goes.
+    pub fn runs(&self, gap: u32) -> Vec<(u64, u64)> {
+        let index = |addr: u64| self.starts[(addr - self.base) as usize];
+        let mut addrs: Vec<u64> = self.list.iter().map(|s| s.addr).collect();
+        addrs.sort_unstable();
+        let mut runs: Vec<(u64, u64)> = Vec::new();
+        for addr in addrs {
+            match runs.last_mut() {
+                Some((_, end)) if index(addr) - index(*end) <= gap => *end = addr,
+                _ => runs.push((addr, addr)),
+            }
+        }
+        runs
+    }
+
     /// Finds every site of an image.
     pub fn find(image: &Image, frames: &[FrameLayout], sources: &Sources) -> Sites {
         let (base, size) = image
