@@ -67,6 +67,35 @@ pub enum Member {
     Field(FieldDecl),
     Method(MethodDecl),
     Ctor(CtorDecl),
+    /// A property. Its accessors are members of their own, as C# compiles
+    /// them: methods `get_X` and `set_X`, and for an auto-implemented
+    /// property a private field `<X>k__BackingField`.
+    Property(PropertyDecl),
+}
+
+/// `int X { get; private set; }`, `int X => e;`: what the checker needs to
+/// turn `obj.X` into a call of `get_X` and `obj.X = v` into one of `set_X`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyDecl {
+    pub modifiers: Modifiers,
+    pub ty: TypeExpr,
+    pub name: Ident,
+    /// Where the `get` accessor is written (the name's span for `=> e`).
+    pub getter: Option<Span>,
+    pub setter: Option<Span>,
+    /// The backing field of an auto-implemented property.
+    pub backing: Option<String>,
+    pub span: Span,
+}
+
+impl PropertyDecl {
+    pub fn getter_name(&self) -> String {
+        format!("get_{}", self.name.name)
+    }
+
+    pub fn setter_name(&self) -> String {
+        format!("set_{}", self.name.name)
+    }
 }
 
 /// `static int a = 1, b;` — one declaration may declare several fields.

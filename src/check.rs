@@ -20,6 +20,7 @@ mod decls;
 mod expr;
 mod flow;
 mod fold;
+mod property;
 mod scope;
 mod stmt;
 mod types;
@@ -48,6 +49,14 @@ enum Member {
     Field(FieldId),
     /// All overloads declared in this class under one name.
     Methods(Vec<MethodId>),
+    /// A property: an index into `Checker::props`.
+    Property(usize),
+}
+
+/// A declared property; its accessors are methods of `class`.
+struct PropInfo<'a> {
+    decl: &'a ast::PropertyDecl,
+    class: ClassId,
 }
 
 /// What the checker knows about a class beyond its typed form.
@@ -100,6 +109,7 @@ pub(crate) struct Checker<'a> {
     methods: Vec<MethodInfo<'a>>,
     fields: Vec<FieldInfo<'a>>,
     ctors: Vec<CtorInfo<'a>>,
+    props: Vec<PropInfo<'a>>,
     /// FluxSharp top-level functions by name.
     functions: HashMap<String, Vec<MethodId>>,
     consts: HashMap<FieldId, ConstState>,
@@ -120,6 +130,7 @@ impl<'a> Checker<'a> {
             methods: Vec::new(),
             fields: Vec::new(),
             ctors: Vec::new(),
+            props: Vec::new(),
             functions: HashMap::new(),
             consts: HashMap::new(),
             order: Vec::new(),

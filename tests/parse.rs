@@ -72,7 +72,6 @@ fn every_unsupported_construct_uses_the_agreed_message() {
         ("generics", "generic types other than Task<T>"),
         ("interfaces", "interfaces"),
         ("structs", "structs"),
-        ("properties", "properties"),
         ("delegates", "delegates"),
         ("lambdas", "lambdas"),
         ("floating_point", "floating point"),

@@ -142,9 +142,32 @@ impl Dumper<'_> {
                     Member::Field(f) => d.field(f),
                     Member::Method(m) => d.method("Method", m),
                     Member::Ctor(ctor) => d.ctor(ctor),
+                    Member::Property(p) => d.property(p),
                 }
             }
         });
+    }
+
+    fn property(&mut self, p: &PropertyDecl) {
+        let accessors = [("get", p.getter), ("set", p.setter)]
+            .iter()
+            .filter(|(_, at)| at.is_some())
+            .map(|(word, _)| *word)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let backing = p
+            .backing
+            .as_ref()
+            .map_or(String::new(), |b| format!(" backed by {b}"));
+        self.line(
+            &format!(
+                "Property {} {} {{ {accessors} }}{backing}{}",
+                type_name(&p.ty),
+                p.name.name,
+                modifiers(&p.modifiers)
+            ),
+            Some(p.span),
+        );
     }
 
     fn field(&mut self, f: &FieldDecl) {

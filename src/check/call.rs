@@ -8,7 +8,7 @@ use crate::source::Span;
 use crate::typed::{Builtin, ClassId, Const, CtorId, Dispatch, Expr, ExprKind, MethodId, Type};
 
 /// What the left side of a `.` denotes.
-enum Target {
+pub(super) enum Target {
     Value(Expr),
     Class(ClassId),
     Console,
@@ -20,7 +20,8 @@ enum Target {
 }
 
 /// The receiver of a method call.
-enum Recv {
+#[derive(Clone)]
+pub(super) enum Recv {
     /// `F()`: `this` when there is one.
     Implicit(Option<Expr>),
     /// `obj.F()`.
@@ -50,7 +51,7 @@ enum Pick {
 
 impl Checker<'_> {
     /// Resolves the left side of `.`: a value, or a type/namespace name.
-    fn target(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Target {
+    pub(super) fn target(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Target {
         match &e.kind {
             A::Name(id) => {
                 if let Some(v) = self.value_name(cx, id) {
@@ -83,7 +84,23 @@ impl Checker<'_> {
         name: &ast::Ident,
         span: Span,
     ) -> Expr {
-        match self.target(cx, target) {
+        let target = self.target(cx, target);
+        self.member_in(cx, target, name, span)
+    }
+
+    /// `target.name` used as a value, the target already resolved.
+    pub(super) fn member_in(
+        &mut self,
+        cx: &mut FnCx,
+        target: Target,
+        name: &ast::Ident,
+        span: Span,
+    ) -> Expr {
+        let target = match self.property_of(cx, target, name, span) {
+            Ok(p) => return self.property_get(cx, p, span),
+            Err(target) => target,
+        };
+        match target {
             Target::Value(v) => self.value_member(cx, v, name, span),
             Target::Class(c) => match self.lookup_member(c, &name.name) {
                 Some(Member::Field(f)) if self.field(f).is_static => {
@@ -99,6 +116,8 @@ impl Checker<'_> {
                     error_expr(span)
                 }
                 Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                // Read as a property by `member_in` before this.
+                Some(Member::Property(_)) => error_expr(span),
                 None => self.no_class_member(c, name),
             },
             Target::Task if name.name == "CompletedTask" => mk(
@@ -122,6 +141,7 @@ impl Checker<'_> {
                         self.field_access(cx, Some(this), f, span)
                     }
                     Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                    Some(Member::Property(_)) => error_expr(span),
                     None => self.no_class_member(parent, name),
                 }
             }
@@ -221,6 +241,7 @@ impl Checker<'_> {
                 }
                 Some(Member::Field(f)) => self.field_access(cx, Some(v), f, span),
                 Some(Member::Methods(_)) => self.method_as_value(&name.name, span),
+                Some(Member::Property(_)) => error_expr(span),
                 None => self.no_member(&self.ty(&v.ty), name),
             },
             (ty, _) => {
@@ -290,6 +311,14 @@ impl Checker<'_> {
                     self.field_display(f)
                 );
                 self.error(id.span, msg, "not a method");
+                error_expr(span)
+            }
+            Some(Member::Property(_)) => {
+                let msg = format!(
+                    "non-invocable member `{}` cannot be used like a method",
+                    id.name
+                );
+                self.error(id.span, msg, "a property");
                 error_expr(span)
             }
             None => {
@@ -483,7 +512,7 @@ impl Checker<'_> {
     }
 
     /// Calls a method named `name` found from `class` upwards.
-    fn call_method(
+    pub(super) fn call_method(
         &mut self,
         cx: &FnCx,
         class: ClassId,
@@ -493,6 +522,14 @@ impl Checker<'_> {
         span: Span,
     ) -> Expr {
         let all = self.method_levels(class, &name.name);
+        if all.is_empty() && self.property_named(class, &name.name).is_some() {
+            let msg = format!(
+                "non-invocable member `{}` cannot be used like a method",
+                name.name
+            );
+            self.error(name.span, msg, "a property");
+            return error_expr(span);
+        }
         if all.is_empty() {
             let owner = self.class_name(class).to_string();
             return self.no_member(&owner, name);

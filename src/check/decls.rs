@@ -205,6 +205,11 @@ impl<'a> Checker<'a> {
                     self.declare_method(Some(id), m);
                 }
                 ast::Member::Ctor(c) => self.declare_ctor(id, Some(c)),
+                ast::Member::Property(p) => {
+                    let index = self.props.len();
+                    self.props.push(super::PropInfo { decl: p, class: id });
+                    self.add_member_name(id, &p.name, Member::Property(index));
+                }
             }
         }
         if self.class(id).ctors.is_empty() {

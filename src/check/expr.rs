@@ -1,6 +1,7 @@
 //! Expressions: typing, implicit conversions, operators, folding.
 
 use super::fold::{self, FoldError};
+use super::property::Lhs;
 use super::scope::{FnCx, LocalRef, Lookup};
 use super::types::Conversion;
 use super::Checker;
@@ -332,6 +333,9 @@ impl Checker<'_> {
             Lookup::NotFound => {}
         }
         let class = cx.class?;
+        if let Some(p) = self.implicit_property(cx, &id.name, span) {
+            return Some(self.property_get(cx, p, span));
+        }
         match self.lookup_member(class, &id.name)? {
             super::Member::Field(f) => {
                 let this = (!self.field(f).is_static)
@@ -354,6 +358,7 @@ impl Checker<'_> {
                 self.error(span, msg, "a method");
                 Some(error_expr(span))
             }
+            super::Member::Property(_) => unreachable!("read as a property above"),
         }
     }
 
@@ -840,7 +845,7 @@ impl Checker<'_> {
 
     /// Turns a typed expression into an assignable place, or reports why it
     /// is not one (CS0131, CS0200, CS0191 for readonly fields).
-    fn place(&mut self, cx: &FnCx, e: Expr) -> Option<(Place, Type)> {
+    pub(super) fn place(&mut self, cx: &FnCx, e: Expr) -> Option<(Place, Type)> {
         let ty = e.ty.clone();
         let place = match e.kind {
             ExprKind::Local(id) if cx.foreach_vars.contains(&id) => {
@@ -911,7 +916,25 @@ impl Checker<'_> {
         value: &ast::Expr,
         span: Span,
     ) -> Expr {
-        let t = self.expr(cx, target);
+        let t = match self.lhs(cx, target) {
+            Lhs::Other(t) => t,
+            Lhs::Property(_) => {
+                let _ = self.expr(cx, value);
+                return self.property_write_in_expression(span);
+            }
+        };
+        self.assign_to(cx, op, t, value, span)
+    }
+
+    /// An assignment whose left side is typed (not a property).
+    pub(super) fn assign_to(
+        &mut self,
+        cx: &mut FnCx,
+        op: Option<BinaryOp>,
+        t: Expr,
+        value: &ast::Expr,
+        span: Span,
+    ) -> Expr {
         let place = self.place(cx, t);
         let v = self.expr(cx, value);
         let Some((place, ty)) = place else {
@@ -981,7 +1004,21 @@ impl Checker<'_> {
         target: &ast::Expr,
         span: Span,
     ) -> Expr {
-        let t = self.expr(cx, target);
+        match self.lhs(cx, target) {
+            Lhs::Other(t) => self.inc_dec_of(cx, prefix, increment, t, span),
+            Lhs::Property(_) => self.property_write_in_expression(span),
+        }
+    }
+
+    /// `++`/`--` on a typed place (not a property).
+    pub(super) fn inc_dec_of(
+        &mut self,
+        cx: &FnCx,
+        prefix: bool,
+        increment: bool,
+        t: Expr,
+        span: Span,
+    ) -> Expr {
         let Some((place, ty)) = self.place(cx, t) else {
             return error_expr(span);
         };

@@ -295,7 +295,7 @@ impl Checker<'_> {
             S::Local { is_const, ty, vars } => {
                 return self.local_decl(cx, *is_const, ty, vars, span)
             }
-            S::Expr(e) => StmtKind::Expr(self.expr_stmt(cx, e)),
+            S::Expr(e) => self.expr_stmt_kind(cx, e),
             S::If {
                 cond,
                 then,
@@ -850,6 +850,35 @@ impl Checker<'_> {
         body
     }
 
+    /// An expression statement; one that writes a property becomes the
+    /// accessor calls (src/check/property.rs).
+    fn expr_stmt_kind(&mut self, cx: &mut FnCx, e: &ast::Expr) -> StmtKind {
+        use super::property::{Lhs, Write};
+        let (target, write) = match &e.kind {
+            A::Assign { op, target, value } => (target, Write::Assign(*op, value)),
+            A::IncDec {
+                increment, target, ..
+            } => (
+                target,
+                Write::Step {
+                    increment: *increment,
+                },
+            ),
+            _ => return StmtKind::Expr(self.expr_stmt(cx, e)),
+        };
+        let typed = match self.lhs(cx, target) {
+            Lhs::Property(p) => return self.property_write(cx, p, write, e.span),
+            Lhs::Other(t) => t,
+        };
+        StmtKind::Expr(match (write, &e.kind) {
+            (Write::Assign(op, value), _) => self.assign_to(cx, op, typed, value, e.span),
+            (Write::Step { increment }, A::IncDec { prefix, .. }) => {
+                self.inc_dec_of(cx, *prefix, increment, typed, e.span)
+            }
+            _ => unreachable!("a step is an IncDec"),
+        })
+    }
+
     /// CS0201: only some expressions may stand alone as statements.
     fn expr_stmt(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Expr {
         let allowed = matches!(
@@ -1048,7 +1077,7 @@ impl Checker<'_> {
 }
 
 /// `T local = init;`, for the statements the checker lowers itself.
-fn local_init(local: crate::typed::LocalId, init: Expr, span: Span) -> Stmt {
+pub(super) fn local_init(local: crate::typed::LocalId, init: Expr, span: Span) -> Stmt {
     Stmt {
         kind: StmtKind::Local(vec![crate::typed::LocalInit {
             local,

@@ -19,10 +19,13 @@
 //!   top-level functions; the runtime's labels, `rt_alloc.done` among them,
 //!   all start with `rt_`, `msg_`, `fail$` or are `_start`), a member `ctor`,
 //!   a class `resume` as a parameter type;
-//! - in a parameter type, `T[]` is `T#Array` and `Task<T>` is `Task~T~`.
+//! - in a parameter type, `T[]` is `T#Array` and `Task<T>` is `Task~T~`;
+//! - the backing field of an auto-property `X`, which C# (and the checker)
+//!   names `<X>k__BackingField`, is `X?k__BackingField` (NASM labels cannot
+//!   hold `<` or `>`).
 //!
-//! So a label reads back to exactly one declaration: `#`, `~` and `@` occur
-//! only where these rules put them.
+//! So a label reads back to exactly one declaration: `#`, `~`, `?` and `@`
+//! occur only where these rules put them.
 
 use crate::typed::{Program, Type};
 use std::borrow::Cow;
@@ -103,6 +106,12 @@ fn owner(name: &str) -> Cow<'_, str> {
 
 /// A method or field name after the owner's `.`.
 fn member(name: &str) -> Cow<'_, str> {
+    if let Some(property) = name
+        .strip_prefix('<')
+        .and_then(|n| n.strip_suffix(">k__BackingField"))
+    {
+        return Cow::Owned(format!("{property}?k__BackingField"));
+    }
     escaped(name, name == "ctor")
 }
 

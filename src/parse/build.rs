@@ -553,7 +553,11 @@ impl Builder {
             }
             Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
             Rule::class_decl => self.class(modifiers, span, decl, &mut class.nested),
-            Rule::property_decl => self.property(decl),
+            Rule::property_decl => {
+                if let Some(parts) = self.property(modifiers, span, decl) {
+                    members.extend(parts);
+                }
+            }
             _ => self.unsupported_type(decl),
         }
     }
@@ -578,25 +582,178 @@ impl Builder {
         }
     }
 
-    /// `int X { get; set; }`: reported at the name, accessor bodies built and dropped.
-    fn property(&mut self, pair: P) {
-        let mut inner = pair.into_inner().skip(1);
-        let name = inner.next().expect("grammar: property name");
-        let span = self.span(&name);
-        self.unsupported(span, "properties");
+    /// `int X { get; set; } = 1;`, `int X { get { … } private set { … } }`,
+    /// `int X => e;`: the property and its accessors as C# compiles them
+    /// (see [`Member::Property`]).
+    fn property(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<Vec<Member>> {
+        let mut inner = pair.into_inner();
+        let ty = self.ty(inner.next().expect("grammar: property type"));
+        let name = self.ident(inner.next().expect("grammar: property name"));
+        let mut getter: Option<(Modifiers, Span, Option<Block>)> = None;
+        let mut setter: Option<(Modifiers, Span, Option<Block>)> = None;
+        let mut init = None;
+        let mut arrow = None;
         for part in inner {
             match part.as_rule() {
                 Rule::accessor => {
-                    for body in part.into_inner().skip(2) {
-                        self.method_body(body);
+                    let accessor_span = self.span(&part);
+                    let mut parts = part.into_inner();
+                    let access = self.modifiers(parts.next().expect("grammar: modifiers"));
+                    let kw = parts.next().expect("grammar: accessor keyword");
+                    let kw_span = self.span(&kw);
+                    let body = parts.next().and_then(|b| match b.as_rule() {
+                        Rule::block => Some(self.block(b)),
+                        Rule::expr_body => Some(self.expr_body(b, kw.as_str() != "get")),
+                        _ => None,
+                    });
+                    let slot = match kw.as_str() {
+                        "get" => &mut getter,
+                        "set" => &mut setter,
+                        _ => {
+                            self.unsupported(kw_span, "`init` accessors");
+                            continue;
+                        }
+                    };
+                    if slot.is_some() {
+                        self.error(
+                            accessor_span,
+                            "property accessor already defined",
+                            "a second one",
+                        );
+                    } else {
+                        *slot = Some((access, kw_span, body));
                     }
                 }
-                Rule::expr_body => self.method_body(part),
-                Rule::expr => drop(self.expr(part)),
-                Rule::array_initializer => drop(self.array_initializer(part)),
+                Rule::expr_body => arrow = Some(self.expr_body(part, false)),
+                Rule::expr | Rule::array_initializer => {
+                    init = Some(self.var_init(part, ty.as_ref()))
+                }
                 _ => {}
             }
         }
+        if let Some(body) = arrow {
+            getter = Some((Modifiers::default(), name.span, Some(body)));
+        }
+        let ty = ty?;
+        if getter.is_none() && setter.is_none() {
+            self.error(
+                name.span,
+                format!("property `{}` must have at least one accessor", name.name),
+                "no get or set",
+            );
+            return None;
+        }
+        let bodiless = [&getter, &setter]
+            .into_iter()
+            .flatten()
+            .all(|(_, _, body)| body.is_none());
+        let auto = bodiless && modifiers.is_abstract.is_none();
+        if let (Some(init), false) = (&init, auto) {
+            self.error(
+                init.span,
+                "only auto-implemented properties can have initializers",
+                "not an auto-property",
+            );
+        }
+        if auto && getter.is_none() {
+            self.error(
+                name.span,
+                "auto-implemented properties must have get accessors",
+                "no get",
+            );
+            return None;
+        }
+        let backing = auto.then(|| format!("<{}>k__BackingField", name.name));
+        let decl = PropertyDecl {
+            modifiers: modifiers.clone(),
+            ty: ty.clone(),
+            name: name.clone(),
+            getter: getter.as_ref().map(|g| g.1),
+            setter: setter.as_ref().map(|s| s.1),
+            backing: backing.clone(),
+            span,
+        };
+        let mut out = Vec::new();
+        if let Some(field) = &backing {
+            out.push(Member::Field(backing_field(
+                &modifiers,
+                &ty,
+                field,
+                init,
+                setter.is_none(),
+                name.span,
+            )));
+        }
+        let backing_ref = |span| Expr {
+            kind: ExprKind::Name(Ident {
+                name: backing.clone().unwrap_or_default(),
+                span,
+            }),
+            span,
+        };
+        if let Some((access, at, body)) = getter {
+            let body = body
+                .or_else(|| auto.then(|| one_stmt(StmtKind::Return(Some(backing_ref(at))), at)));
+            out.push(Member::Method(MethodDecl {
+                modifiers: accessor_modifiers(&modifiers, access),
+                ret: ty.clone(),
+                name: Ident {
+                    name: decl.getter_name(),
+                    span: name.span,
+                },
+                params: Vec::new(),
+                body,
+                span,
+            }));
+        }
+        if let Some((access, at, body)) = setter {
+            let value = |span| Expr {
+                kind: ExprKind::Name(Ident {
+                    name: "value".into(),
+                    span,
+                }),
+                span,
+            };
+            let body = body.or_else(|| {
+                auto.then(|| {
+                    let assign = ExprKind::Assign {
+                        op: None,
+                        target: Box::new(backing_ref(at)),
+                        value: Box::new(value(at)),
+                    };
+                    one_stmt(
+                        StmtKind::Expr(Expr {
+                            kind: assign,
+                            span: at,
+                        }),
+                        at,
+                    )
+                })
+            });
+            out.push(Member::Method(MethodDecl {
+                modifiers: accessor_modifiers(&modifiers, access),
+                ret: TypeExpr {
+                    kind: TypeExprKind::Void,
+                    span: at,
+                },
+                name: Ident {
+                    name: decl.setter_name(),
+                    span: name.span,
+                },
+                params: vec![Param {
+                    ty: ty.clone(),
+                    name: Ident {
+                        name: "value".into(),
+                        span: at,
+                    },
+                    span: at,
+                }],
+                body,
+                span,
+            }));
+        }
+        out.push(Member::Property(decl));
+        Some(out)
     }
 
     fn modifiers(&mut self, pair: P) -> Modifiers {
@@ -785,15 +942,6 @@ impl Builder {
         Block {
             stmts: vec![Stmt { kind, span }],
             span,
-        }
-    }
-
-    /// An accessor or anonymous-delegate body that is built only for its reports.
-    fn method_body(&mut self, pair: P) {
-        match pair.as_rule() {
-            Rule::block => drop(self.block(pair)),
-            Rule::expr_body => drop(self.expr_body(pair, true)),
-            _ => {}
         }
     }
 
@@ -1695,6 +1843,53 @@ fn binary_node(rule: Rule, lhs: Expr, rhs: Expr) -> Expr {
             lhs: Box::new(lhs),
             rhs: Box::new(rhs),
         },
+        span,
+    }
+}
+
+/// An auto-property's backing field: private, static with the property,
+/// read-only when there is no `set` (assigned in a constructor only).
+fn backing_field(
+    property: &Modifiers,
+    ty: &TypeExpr,
+    name: &str,
+    init: Option<Expr>,
+    read_only: bool,
+    span: Span,
+) -> FieldDecl {
+    let modifiers = Modifiers {
+        access: Some((Access::Private, span)),
+        is_static: property.is_static,
+        is_readonly: read_only.then_some(span),
+        ..Modifiers::default()
+    };
+    FieldDecl {
+        modifiers,
+        ty: ty.clone(),
+        vars: vec![VarDecl {
+            name: Ident {
+                name: name.to_string(),
+                span,
+            },
+            init,
+            span,
+        }],
+        span,
+    }
+}
+
+/// An accessor's modifiers: the property's, with the accessor's own access
+/// (`private set`) if it has one.
+fn accessor_modifiers(property: &Modifiers, accessor: Modifiers) -> Modifiers {
+    Modifiers {
+        access: accessor.access.or(property.access),
+        ..property.clone()
+    }
+}
+
+fn one_stmt(kind: StmtKind, span: Span) -> Block {
+    Block {
+        stmts: vec![Stmt { kind, span }],
         span,
     }
 }

@@ -1,5 +1,0 @@
-class A {
-    public int X { get; set; }
-}
-
-class Program { static void Main() { } }
