@@ -91,6 +91,30 @@ rt_format_int:
     ret
 
 ; -----------------------------------------------------------------------------
+; rt_enum_name(rdi = value, rsi = an enum's member table) → rax = the text C#
+; prints for the value: the name of the member that has it, or, when none
+; has (`(Color)7`), its decimal text, as .NET's Enum.ToString() does.
+; The compiler writes one table per enum (`Color$names`): `dq count`, then
+; `count` pairs `dq value, dq name` (the name a string literal, shared).
+; -----------------------------------------------------------------------------
+rt_enum_name:
+    mov rcx, [rsi]                      ; rcx = members left to look at
+    add rsi, 8                          ; rsi = the first (value, name) pair
+.look:
+    test rcx, rcx
+    jz .number                          ; none left: no member has this value
+    cmp rdi, [rsi]
+    je .found
+    add rsi, 16                         ; the next pair
+    dec rcx
+    jmp .look
+.found:
+    mov rax, [rsi + 8]                  ; the member's name: a string literal, nothing allocated
+    ret
+.number:
+    jmp rt_str_from_int                 ; tail call: rdi still holds the value
+
+; -----------------------------------------------------------------------------
 ; rt_str_from_int(rdi = n) → rax = the decimal text of n as a new string.
 ; -----------------------------------------------------------------------------
 rt_str_from_int:

@@ -24,6 +24,25 @@ pub enum Item {
     Class(ClassDecl),
     /// A FluxSharp function at the top level of a file (a static function).
     Function(MethodDecl),
+    Enum(EnumDecl),
+}
+
+/// `enum Color { Red, Green = 5, Blue }` (nested ones are hoisted to the top).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDecl {
+    pub modifiers: Modifiers,
+    pub name: Ident,
+    /// `: int` (the only underlying type Flux# has for enums).
+    pub underlying: Option<TypeExpr>,
+    pub members: Vec<EnumMember>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumMember {
+    pub name: Ident,
+    pub value: Option<Expr>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -17,6 +17,7 @@
 
 mod call;
 mod decls;
+mod enums;
 mod expr;
 mod flow;
 mod fold;
@@ -105,6 +106,7 @@ pub(crate) struct Checker<'a> {
     out: typed::Program,
     diags: Vec<Diagnostic>,
     class_ids: HashMap<String, ClassId>,
+    enum_ids: HashMap<String, typed::EnumId>,
     classes: Vec<ClassInfo<'a>>,
     methods: Vec<MethodInfo<'a>>,
     fields: Vec<FieldInfo<'a>>,
@@ -126,6 +128,7 @@ impl<'a> Checker<'a> {
             out: typed::Program::default(),
             diags: Vec::new(),
             class_ids: HashMap::new(),
+            enum_ids: HashMap::new(),
             classes: Vec::new(),
             methods: Vec::new(),
             fields: Vec::new(),

@@ -67,7 +67,7 @@ pub fn size_of(ty: &Type) -> u32 {
     match ty {
         Type::Bool => 1,
         Type::Char => 2,
-        Type::Int => 4,
+        Type::Int | Type::Enum(_) => 4,
         _ => 8,
     }
 }
@@ -123,6 +123,9 @@ impl ProgramData {
         for class in classes() {
             self.vtable(module, class, asm);
         }
+        for def in &program.enums {
+            self.enum_names(def, asm);
+        }
         for bytes in self.string_order.clone() {
             let label = self.strings[&bytes].clone();
             asm.comment(format!("{:?}", String::from_utf8_lossy(&bytes)));
@@ -139,6 +142,23 @@ impl ProgramData {
             asm.ints(8, &[0]);
         }
         asm.section(Section::Text);
+    }
+
+    /// What `rt_enum_name` searches: the member count, then each member's
+    /// value and name.
+    fn enum_names(&mut self, def: &typed::EnumDef, asm: &mut Asm) {
+        asm.align(8);
+        asm.comment(format!(
+            "members of enum {}: their count, then value and name of each",
+            def.name
+        ));
+        asm.label(&labels::enum_names(&def.name));
+        asm.ints(8, &[def.members.len() as i64]);
+        for (name, value) in &def.members {
+            let text = self.string_label(name.as_bytes());
+            asm.ints(8, &[*value as i64]);
+            asm.dq_sym(&text, 0);
+        }
     }
 
     fn vtable(&mut self, module: &ir::Module, class: &typed::Class, asm: &mut Asm) {

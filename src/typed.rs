@@ -26,6 +26,9 @@ pub struct MethodId(pub u32);
 /// Index into [`Program::ctors`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CtorId(pub u32);
+/// Index into [`Program::enums`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EnumId(pub u32);
 /// Index into the [`Body::locals`] of the enclosing method or constructor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LocalId(pub u32);
@@ -50,6 +53,10 @@ pub enum Type {
     /// `T[]`.
     Array(Box<Type>),
     Class(ClassId),
+    /// An enum: an `int` in every register and memory slot; the type only
+    /// decides which operators apply and how a value prints (its member's
+    /// name).
+    Enum(EnumId),
     /// The type of an expression that already failed to check; it converts to
     /// and from everything so one mistake gives one diagnostic.
     Error,
@@ -93,6 +100,7 @@ pub struct Program {
     pub fields: Vec<Field>,
     pub methods: Vec<Method>,
     pub ctors: Vec<Ctor>,
+    pub enums: Vec<EnumDef>,
     /// Static field initializers of all classes, in declaration order (files in
     /// include order, classes and fields top to bottom). C# runs a class's
     /// static initializers before its first use; flux-viz runs all of them once
@@ -102,6 +110,14 @@ pub struct Program {
     pub static_inits: Vec<FieldInit>,
     /// `None` only when checking failed.
     pub entry: Option<Entry>,
+}
+
+/// An enum and its members' values, in declaration order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    pub name: String,
+    pub members: Vec<(String, i32)>,
+    pub span: Span,
 }
 
 /// How the program starts.
@@ -470,6 +486,9 @@ pub enum Builtin {
     TaskResult,
     /// `s.Length` / `s.length()`: argument 0 is the string.
     StringLength,
+    /// The text C# prints for an enum value (argument 0): its member's name,
+    /// or the number when no member has that value.
+    EnumName,
 }
 
 /// A typed expression's shape.
@@ -640,6 +659,10 @@ impl Program {
                 .classes
                 .get(c.0 as usize)
                 .map_or("?".into(), |c| c.name.clone()),
+            Type::Enum(e) => self
+                .enums
+                .get(e.0 as usize)
+                .map_or("?".into(), |e| e.name.clone()),
             Type::Error => "{error}".into(),
         }
     }

@@ -29,6 +29,14 @@ pub fn program(sources: &Sources, program: &Program) -> String {
             match item {
                 Item::Class(c) => d.class(c),
                 Item::Function(m) => d.method("Function", m),
+                Item::Enum(e) => {
+                    let members: Vec<&str> =
+                        e.members.iter().map(|m| m.name.name.as_str()).collect();
+                    d.line(
+                        &format!("Enum {} {{ {} }}", e.name.name, members.join(", ")),
+                        Some(e.span),
+                    );
+                }
             }
         }
     });

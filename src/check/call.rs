@@ -15,6 +15,8 @@ pub(super) enum Target {
     Task,
     /// `int`, `long`, `char`, … as in `int.MaxValue`.
     Prim(Type),
+    /// An enum's name, as in `Color.Red`.
+    Enum(crate::typed::EnumId),
     /// `base`.
     Base(Span),
 }
@@ -60,6 +62,9 @@ impl Checker<'_> {
                 if let Some(&c) = self.class_ids.get(&id.name) {
                     return Target::Class(c);
                 }
+                if let Some(&e) = self.enum_ids.get(&id.name) {
+                    return Target::Enum(e);
+                }
                 match id.name.as_str() {
                     "Console" => Target::Console,
                     "Task" => Target::Task,
@@ -72,8 +77,33 @@ impl Checker<'_> {
                 _ => Target::Prim(self.resolve_type(t)),
             },
             A::Base => Target::Base(e.span),
+            // `Outer.Inner` for a type nested in a class (nested types are
+            // hoisted, so the inner name alone identifies it).
+            A::Member { target, name } if self.names_nested_type(target, name) => {
+                if let Some(&inner) = self.enum_ids.get(&name.name) {
+                    return Target::Enum(inner);
+                }
+                if let Some(&inner) = self.class_ids.get(&name.name) {
+                    return Target::Class(inner);
+                }
+                Target::Value(self.expr(cx, e))
+            }
             _ => Target::Value(self.expr(cx, e)),
         }
+    }
+
+    /// `Outer.Inner`: a class name, then the name of a type and of no
+    /// member of that class.
+    fn names_nested_type(&self, outer: &ast::Expr, name: &ast::Ident) -> bool {
+        let A::Name(outer) = &outer.kind else {
+            return false;
+        };
+        let Some(&class) = self.class_ids.get(&outer.name) else {
+            return false;
+        };
+        let is_type =
+            self.enum_ids.contains_key(&name.name) || self.class_ids.contains_key(&name.name);
+        is_type && self.lookup_member(class, &name.name).is_none()
     }
 
     /// `target.name` used as a value.
@@ -131,6 +161,7 @@ impl Checker<'_> {
             Target::Console => self.no_member("Console", name),
             Target::Task => self.no_member("Task", name),
             Target::Prim(ty) => self.prim_member(&ty, name, span),
+            Target::Enum(e) => self.enum_member(e, name),
             Target::Base(base_span) => {
                 let Some(parent) = self.base_class(cx, base_span) else {
                     return error_expr(span);
@@ -390,6 +421,10 @@ impl Checker<'_> {
             Target::Task => self.task_call(name, args, span),
             Target::Prim(ty) => {
                 let owner = self.ty(&ty);
+                self.no_member(&owner, name)
+            }
+            Target::Enum(e) => {
+                let owner = self.ty(&Type::Enum(e));
                 self.no_member(&owner, name)
             }
             Target::Base(base_span) => {

@@ -21,6 +21,7 @@ enum DeclKind {
 impl<'a> Checker<'a> {
     pub(super) fn declare_all(&mut self) {
         self.declare_classes();
+        self.declare_enums();
         self.exception = self
             .out
             .classes
@@ -779,11 +780,12 @@ fn item_span(item: &Item) -> Span {
     match item {
         Item::Class(c) => c.name.span,
         Item::Function(f) => f.name.span,
+        Item::Enum(e) => e.name.span,
     }
 }
 
 /// Names C# reserves for the types Flux# knows built in.
-fn is_builtin_type_name(name: &str) -> bool {
+pub(super) fn is_builtin_type_name(name: &str) -> bool {
     matches!(name, "Console" | "Task")
 }
 

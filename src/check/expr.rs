@@ -8,7 +8,7 @@ use super::Checker;
 use crate::ast::{self, BinaryOp, ExprKind as A, UnaryOp};
 use crate::source::Span;
 use crate::typed::{
-    BinOp, ClassId, CompoundOp, Const, Expr, ExprKind, FieldId, OpKind, Place, Type, UnOp,
+    BinOp, Builtin, ClassId, CompoundOp, Const, Expr, ExprKind, FieldId, OpKind, Place, Type, UnOp,
 };
 
 /// Builds a typed expression.
@@ -52,6 +52,9 @@ fn bin_op(op: BinaryOp) -> Option<BinOp> {
 /// promotion, and its result type; `None` if C# has no such operator.
 fn arith(op: BinOp, lt: &Type, rt: &Type) -> Option<(OpKind, Type)> {
     use BinOp::*;
+    if let Some(on_enums) = enum_arith(op, lt, rt) {
+        return on_enums;
+    }
     let numeric = |t: &Type| t.is_integral();
     let kind = if matches!(op, Shl | Shr) {
         // The left operand decides; the count must be (promotable to) int.
@@ -81,6 +84,27 @@ fn arith(op: BinOp, lt: &Type, rt: &Type) -> Option<(OpKind, Type)> {
         _ => Type::Int,
     };
     Some((kind, result))
+}
+
+/// C#'s operators on enums (`None` when neither operand is one): the
+/// comparisons and `& | ^` between values of one enum, `E + int`,
+/// `int + E`, `E - int` (an E) and `E - E` (an int), all on the `int`s
+/// underneath.
+fn enum_arith(op: BinOp, lt: &Type, rt: &Type) -> Option<Option<(OpKind, Type)>> {
+    use BinOp::*;
+    let int = |ty: Type| Some((OpKind::Int, ty));
+    Some(match (lt, rt) {
+        (Type::Enum(a), Type::Enum(b)) if a == b => match op {
+            Lt | Le | Gt | Ge | Eq | Ne => int(Type::Bool),
+            And | Or | Xor => int(lt.clone()),
+            Sub => int(Type::Int),
+            _ => None,
+        },
+        (Type::Enum(_), Type::Int | Type::Char) if matches!(op, Add | Sub) => int(lt.clone()),
+        (Type::Int | Type::Char, Type::Enum(_)) if op == Add => int(rt.clone()),
+        (Type::Enum(_), _) | (_, Type::Enum(_)) => None,
+        _ => return None,
+    })
 }
 
 fn kind_type(kind: OpKind) -> Type {
@@ -212,6 +236,15 @@ impl Checker<'_> {
                 "no value",
             );
             return error_expr(e.span);
+        }
+        if let Type::Enum(_) = e.ty {
+            // C# prints an enum value as its member's name.
+            let span = e.span;
+            let kind = ExprKind::Builtin {
+                builtin: Builtin::EnumName,
+                args: vec![e],
+            };
+            return mk(kind, Type::String, span);
         }
         e
     }
@@ -706,6 +739,7 @@ impl Checker<'_> {
             return self.operator_error(op.symbol(), &l.ty, &r.ty, span);
         };
         let count = matches!(bop, BinOp::Shl | BinOp::Shr);
+        let (l, r) = (as_underlying(l), as_underlying(r));
         let l = self.coerce(l, &kind_type(kind));
         let r_ty = if count { Type::Int } else { kind_type(kind) };
         let r = self.coerce(r, &r_ty);
@@ -1022,7 +1056,7 @@ impl Checker<'_> {
         let Some((place, ty)) = self.place(cx, t) else {
             return error_expr(span);
         };
-        if !ty.is_integral() && ty != Type::Error {
+        if !ty.is_integral() && !matches!(ty, Type::Error | Type::Enum(_)) {
             let symbol = if increment { "++" } else { "--" };
             let msg = format!(
                 "operator `{symbol}` cannot be applied to operand of type `{}`",
@@ -1233,6 +1267,14 @@ impl Checker<'_> {
 }
 
 /// A constant as C# prints it in messages.
+/// An enum operand as the `int` it is (operators compute on that).
+fn as_underlying(e: Expr) -> Expr {
+    match e.ty {
+        Type::Enum(_) => Expr { ty: Type::Int, ..e },
+        _ => e,
+    }
+}
+
 fn const_text(c: &Const) -> String {
     match c {
         Const::Int(v) => v.to_string(),

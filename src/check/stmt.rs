@@ -554,7 +554,13 @@ impl Checker<'_> {
         let ty = value.ty.clone();
         if !matches!(
             ty,
-            Type::Int | Type::Long | Type::Char | Type::Bool | Type::String | Type::Error
+            Type::Int
+                | Type::Long
+                | Type::Char
+                | Type::Bool
+                | Type::String
+                | Type::Enum(_)
+                | Type::Error
         ) {
             let msg = "a switch expression or case label must be a bool, char, string, integral, enum, or corresponding nullable type";
             self.error(value.span, msg, format!("`{}`", self.ty(&ty)));

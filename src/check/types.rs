@@ -59,6 +59,9 @@ impl Checker<'_> {
             TypeExprKind::Error => Type::Error,
             TypeExprKind::Named(name) => match self.class_ids.get(&name.name) {
                 Some(&id) => Type::Class(id),
+                None if self.enum_ids.contains_key(&name.name) => {
+                    Type::Enum(self.enum_ids[&name.name])
+                }
                 None => {
                     let msg = format!("cannot find type `{}` in this scope", name.name);
                     self.error(name.span, msg, "not found");
@@ -106,6 +109,19 @@ impl Checker<'_> {
         }
         if let Some(conv) = numeric_conv(from, to) {
             return Some(Conversion::Numeric(conv));
+        }
+        // Enums convert to and from the integral types (and each other) as
+        // the `int` they are.
+        let integral = |t: &Type| t.is_integral() || matches!(t, Type::Enum(_));
+        if (matches!(from, Type::Enum(_)) || matches!(to, Type::Enum(_)))
+            && integral(from)
+            && integral(to)
+        {
+            let (f, t) = (super::enums::underlying(from), super::enums::underlying(to));
+            return match numeric_conv(&f, &t) {
+                Some(conv) => Some(Conversion::Numeric(conv)),
+                None => Some(Conversion::Free),
+            };
         }
         match (from, to) {
             (Type::Class(a), Type::Class(b)) if self.derives_from(*b, *a) => {

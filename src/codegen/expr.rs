@@ -1009,6 +1009,7 @@ impl FnGen<'_, '_> {
             Type::String => "System.String".into(),
             Type::Array(elem) => format!("{}[]", self.dotnet_type_name(elem)),
             Type::Class(c) => self.program.classes[c.0 as usize].runtime_name(),
+            Type::Enum(e) => self.program.enums[e.0 as usize].name.clone(),
             Type::Task => "System.Threading.Tasks.Task".into(),
             Type::TaskOf(t) => format!(
                 "System.Threading.Tasks.Task`1[{}]",
@@ -1058,6 +1059,22 @@ impl FnGen<'_, '_> {
                     }
                 };
                 self.call_aligned(routine, "writes to stdout with the write system call");
+            }
+            Builtin::EnumName => {
+                let Type::Enum(id) = &args[0].ty else {
+                    unreachable!("the checker gives EnumName an enum")
+                };
+                let table =
+                    crate::lower::labels::enum_names(&self.program.enums[id.0 as usize].name);
+                self.expr(&args[0]);
+                self.x(|a| a.movsxd(x::rdi, x::eax));
+                self.asm
+                    .lea_sym(iced_x86::Register::RSI, &table)
+                    .explain("the enum's members: values and names");
+                self.call_aligned(
+                    runtime::ENUM_NAME,
+                    "the member's name (the number if no member has this value)",
+                );
             }
             Builtin::StringLength => {
                 self.expr(&args[0]);

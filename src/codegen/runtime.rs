@@ -24,6 +24,8 @@ pub const INT_TO_STR: &str = "rt_str_from_int";
 pub const CHAR_TO_STR: &str = "rt_str_from_char";
 /// `rt_bool_to_str(edi = 0/1) → rax`: "True" or "False".
 pub const BOOL_TO_STR: &str = "rt_str_from_bool";
+/// `rt_enum_name(rdi = value, rsi = the enum's member table)` → rax = string.
+pub const ENUM_NAME: &str = "rt_enum_name";
 /// `rt_print_str(rdi = string)`, `rt_print_int(rdi = i64)`, … write to stdout;
 /// the `_ln` forms add a newline.
 pub const PRINT_STR: [&str; 2] = ["rt_print_str", "rt_println_str"];

@@ -13,7 +13,7 @@
 //! name cannot contain:
 //! - `.` after the owner (a class, or `fn`), `$` before each parameter type
 //!   (`$0` for none) and before the compiler's suffixes `vtable`, `resume`,
-//!   `states`;
+//!   `states`, `names` (an enum's member table);
 //! - a name that would read as one of the compiler's own words in its place
 //!   gets a trailing `@`: a class `fn` or `rt_alloc` as owner (`fn` owns the
 //!   top-level functions; the runtime's labels, `rt_alloc.done` among them,
@@ -64,6 +64,11 @@ pub fn static_field(class: &str, field: &str) -> String {
 /// A class's vtable.
 pub fn vtable(class: &str) -> String {
     format!("{}$vtable", owner(class))
+}
+
+/// An enum's table of member values and names (`rt_enum_name` reads it).
+pub fn enum_names(name: &str) -> String {
+    format!("{}$names", owner(name))
 }
 
 /// The resume function of the async method labelled `method`.

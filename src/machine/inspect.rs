@@ -517,6 +517,13 @@ impl Machine {
     pub fn render(&self, raw: u64, kind: &ValueKind) -> String {
         match kind {
             ValueKind::Int => (raw as i32).to_string(),
+            ValueKind::Enum(members) => {
+                let value = raw as i32;
+                members
+                    .iter()
+                    .find(|(_, v)| *v == value)
+                    .map_or_else(|| value.to_string(), |(name, _)| name.clone())
+            }
             ValueKind::Long => (raw as i64).to_string(),
             ValueKind::Bool => (raw & 0xff != 0).to_string(),
             ValueKind::Char => {
@@ -540,7 +547,11 @@ impl Machine {
             _ if raw == 0
                 && !matches!(
                     kind,
-                    ValueKind::Int | ValueKind::Long | ValueKind::Bool | ValueKind::Char
+                    ValueKind::Int
+                        | ValueKind::Long
+                        | ValueKind::Bool
+                        | ValueKind::Char
+                        | ValueKind::Enum(_)
                 ) =>
             {
                 "null".into()

@@ -28,6 +28,8 @@ pub enum ValueKind {
     Array,
     /// A pointer to an object of this class.
     Object(String),
+    /// An enum value (an int): shown as its member's name, as C# prints it.
+    Enum(Vec<(String, i32)>),
     /// A plain 64-bit word (header fields, code addresses).
     Word,
 }
@@ -37,6 +39,10 @@ impl ValueKind {
     pub fn of(ty: &Type, program: &typed::Program) -> ValueKind {
         match ty {
             Type::Int => ValueKind::Int,
+            Type::Enum(id) => program
+                .enums
+                .get(id.0 as usize)
+                .map_or(ValueKind::Int, |e| ValueKind::Enum(e.members.clone())),
             Type::Long => ValueKind::Long,
             Type::Bool => ValueKind::Bool,
             Type::Char => ValueKind::Char,

@@ -430,6 +430,9 @@ impl Builder {
                         let function = self.method(modifiers, span, decl);
                         out.extend(function.map(|m| Entry::Item(Item::Function(m))));
                     }
+                    Rule::enum_decl => out.push(Entry::Item(Item::Enum(
+                        self.enum_decl(modifiers, span, decl),
+                    ))),
                     _ => self.unsupported_type(decl),
                 }
             }
@@ -553,6 +556,10 @@ impl Builder {
             }
             Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
             Rule::class_decl => self.class(modifiers, span, decl, &mut class.nested),
+            Rule::enum_decl => {
+                let decl = self.enum_decl(modifiers, span, decl);
+                class.nested.push(Item::Enum(decl));
+            }
             Rule::property_decl => {
                 if let Some(parts) = self.property(modifiers, span, decl) {
                     members.extend(parts);
@@ -754,6 +761,38 @@ impl Builder {
         }
         out.push(Member::Property(decl));
         Some(out)
+    }
+
+    /// `enum E : int { A, B = 5, C }`.
+    fn enum_decl(&mut self, modifiers: Modifiers, span: Span, pair: P) -> EnumDecl {
+        let mut inner = pair.into_inner();
+        let name = self.ident(inner.next().expect("grammar: enum name"));
+        let mut underlying = None;
+        let mut members = Vec::new();
+        for part in inner {
+            match part.as_rule() {
+                Rule::ty => underlying = self.ty(part),
+                Rule::enum_member => {
+                    let member_span = self.span(&part);
+                    let mut parts = part.into_inner();
+                    let name = self.ident(parts.next().expect("grammar: member name"));
+                    let value = parts.next().map(|v| self.expr(v));
+                    members.push(EnumMember {
+                        name,
+                        value,
+                        span: member_span,
+                    });
+                }
+                _ => {}
+            }
+        }
+        EnumDecl {
+            modifiers,
+            name,
+            underlying,
+            members,
+            span,
+        }
     }
 
     fn modifiers(&mut self, pair: P) -> Modifiers {
