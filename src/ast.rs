@@ -76,6 +76,10 @@ pub struct Modifiers {
 pub struct ClassDecl {
     pub modifiers: Modifiers,
     pub name: Ident,
+    /// The namespace it is declared in (`Lessons.Async`), if any. Flux#
+    /// names are one flat space; the namespace shows where C# shows it: in
+    /// the type name an object prints as.
+    pub namespace: Option<String>,
     pub base: Option<Ident>,
     pub members: Vec<Member>,
     pub span: Span,

@@ -141,6 +141,8 @@ pub enum Entry {
 pub struct Class {
     pub id: ClassId,
     pub name: String,
+    /// Where C# puts it (`Lessons.Async`): part of the name it prints as.
+    pub namespace: Option<String>,
     pub span: Span,
     pub parent: Option<ClassId>,
     pub is_abstract: bool,
@@ -170,10 +172,10 @@ impl Class {
     /// The name the program sees at run time (printing an object, an
     /// uncaught exception): .NET's full name.
     pub fn runtime_name(&self) -> String {
-        if self.is_system {
-            format!("System.{}", self.name)
-        } else {
-            self.name.clone()
+        match (&self.namespace, self.is_system) {
+            (_, true) => format!("System.{}", self.name),
+            (Some(ns), false) => format!("{ns}.{}", self.name),
+            (None, false) => self.name.clone(),
         }
     }
 }

@@ -78,7 +78,6 @@ fn every_unsupported_construct_uses_the_agreed_message() {
         ("unsafe", "unsafe code"),
         ("goto", "goto"),
         ("multidim_arrays", "multi-dimensional arrays"),
-        ("namespaces", "namespaces"),
     ];
     for (file, construct) in constructs {
         let path = format!("tests/parse/invalid/unsupported_{file}.fs");

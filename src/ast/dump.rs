@@ -140,8 +140,16 @@ impl Dumper<'_> {
             .base
             .as_ref()
             .map_or(String::new(), |b| format!(" : {}", b.name));
+        let namespace = c
+            .namespace
+            .as_ref()
+            .map_or(String::new(), |n| format!(" in {n}"));
         self.line(
-            &format!("Class {}{base}{}", c.name.name, modifiers(&c.modifiers)),
+            &format!(
+                "Class {}{base}{namespace}{}",
+                c.name.name,
+                modifiers(&c.modifiers)
+            ),
             Some(c.span),
         );
         self.nested(|d| {

@@ -114,6 +114,7 @@ impl<'a> Checker<'a> {
             self.out.classes.push(typed::Class {
                 id,
                 name: decl.name.name.clone(),
+                namespace: decl.namespace.clone(),
                 span: decl.name.span,
                 parent: None,
                 is_abstract: decl.modifiers.is_abstract.is_some() || is_static,

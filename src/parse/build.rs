@@ -169,6 +169,7 @@ impl OpenClass {
             decl: ClassDecl {
                 modifiers: Modifiers::default(),
                 name,
+                namespace: None,
                 base: None,
                 members: Vec::new(),
                 span,
@@ -233,6 +234,9 @@ pub struct Builder {
     reported_too_long: bool,
     /// Keywords used as names, each reported once per file.
     reported_keywords: std::collections::HashSet<String>,
+    /// The namespaces open around what is being built, outermost first
+    /// (a file-scoped `namespace N;` stays open to the end of the file).
+    namespaces: Vec<String>,
 }
 
 /// What building one construct adds to the nesting and to the tree depth.
@@ -273,6 +277,7 @@ impl Builder {
             reported_too_deep: false,
             reported_too_long: false,
             reported_keywords: Default::default(),
+            namespaces: Vec::new(),
         }
     }
 
@@ -413,9 +418,13 @@ impl Builder {
                 }
             }
             Rule::namespace_decl => {
+                let file_scoped = pair.as_str().trim_end().ends_with(';');
                 self.namespace_open(&pair);
                 for inner in pair.into_inner().skip(1) {
                     self.top_item(inner, out);
+                }
+                if !file_scoped {
+                    self.namespace_close();
                 }
             }
             Rule::top_decl => {
@@ -450,10 +459,26 @@ impl Builder {
         (modifiers, span, inner.next().expect("grammar: declaration"))
     }
 
-    /// `namespace N {` or `namespace N;`: reported; the declarations inside
-    /// are fine, and keeping them avoids follow-on errors.
+    /// `namespace N {` (closed by [`Builder::namespace_close`]) or the
+    /// file-scoped `namespace N;`: the classes declared from here on are in N.
     pub fn namespace_open(&mut self, pair: &P) {
-        self.unsupported(self.keyword_span(pair, "namespace".len()), "namespaces");
+        let name = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::qualified_name)
+            .map(|p| p.as_str().split_whitespace().collect::<String>())
+            .unwrap_or_default();
+        self.namespaces.push(name);
+    }
+
+    /// The `}` of a `namespace N { … }`.
+    pub fn namespace_close(&mut self) {
+        self.namespaces.pop();
+    }
+
+    /// The full name of the namespace open here.
+    fn namespace(&self) -> Option<String> {
+        (!self.namespaces.is_empty()).then(|| self.namespaces.join("."))
     }
 
     /// A class, and the classes nested in it, hoisted to the top level.
@@ -494,6 +519,7 @@ impl Builder {
             decl: ClassDecl {
                 modifiers,
                 name,
+                namespace: self.namespace(),
                 base,
                 members: Vec::new(),
                 span: Span::new(self.file, start, start),

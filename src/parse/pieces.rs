@@ -50,6 +50,7 @@ pub fn parse(builder: &mut Builder, file: FileId, text: &str) -> Option<Vec<Entr
                     open.push(Open::Namespace);
                 }
                 Rule::namespace_close => {
+                    builder.namespace_close();
                     open.pop();
                 }
                 Rule::class_open => open.push(Open::Class(builder.class_open(pair))),
