@@ -80,7 +80,12 @@ pub struct ClassDecl {
     /// names are one flat space; the namespace shows where C# shows it: in
     /// the type name an object prints as.
     pub namespace: Option<String>,
+    /// The first type after `:` (a class, or an interface: the checker tells).
     pub base: Option<Ident>,
+    /// The types after it (interfaces).
+    pub interfaces: Vec<Ident>,
+    /// `interface I { … }`: its methods and properties are abstract and public.
+    pub is_interface: bool,
     pub members: Vec<Member>,
     pub span: Span,
 }

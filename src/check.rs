@@ -21,6 +21,7 @@ mod enums;
 mod expr;
 mod flow;
 mod fold;
+mod interfaces;
 mod property;
 mod scope;
 mod stmt;

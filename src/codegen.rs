@@ -126,6 +126,9 @@ impl ProgramData {
         for def in &program.enums {
             self.enum_names(def, asm);
         }
+        for class in classes().filter(|c| !c.itables.is_empty()) {
+            self.itables(module, class, asm);
+        }
         for bytes in self.string_order.clone() {
             let label = self.strings[&bytes].clone();
             asm.comment(format!("{:?}", String::from_utf8_lossy(&bytes)));
@@ -161,8 +164,45 @@ impl ProgramData {
         }
     }
 
+    /// A class's interface tables: one word per interface of the program
+    /// (its method table, or 0 where the class does not implement it), then
+    /// the method tables themselves.
+    fn itables(&mut self, module: &ir::Module, class: &typed::Class, asm: &mut Asm) {
+        let program = module.program;
+        asm.align(8);
+        asm.comment(format!(
+            "interface tables of {}: one word per interface of the program, its methods' table or 0",
+            class.name
+        ));
+        asm.label(&labels::itables(&class.name));
+        for interface in program.classes.iter().filter(|c| c.is_interface) {
+            match class.itables.iter().find(|(i, _)| *i == interface.id) {
+                Some(_) => asm.dq_sym(&labels::itable(&class.name, &interface.name), 0),
+                None => asm.ints(8, &[0]),
+            }
+        }
+        for (interface, methods) in &class.itables {
+            let name = &program.classes[interface.0 as usize].name;
+            asm.comment(format!(
+                "{}'s methods for {name}, in the order {name} declares them",
+                class.name
+            ));
+            asm.label(&labels::itable(&class.name, name));
+            for &method in methods {
+                match &module.method_labels[method.0 as usize] {
+                    Some(label) => asm.dq_sym(label, 0),
+                    None => asm.ints(8, &[0]),
+                }
+            }
+        }
+    }
+
     fn vtable(&mut self, module: &ir::Module, class: &typed::Class, asm: &mut Asm) {
         asm.align(8);
+        if !class.itables.is_empty() {
+            asm.comment("the word before the vtable: where its interface tables are");
+            asm.dq_sym(&labels::itables(&class.name), 0);
+        }
         asm.comment(format!(
             "vtable of {}: class id, parent vtable, name, then one slot per virtual method",
             class.name
@@ -186,6 +226,17 @@ impl ProgramData {
             }
         }
     }
+}
+
+/// The position of an interface among the program's interfaces: its
+/// entry in every class's table of interface tables.
+pub fn interface_index(program: &typed::Program, interface: ClassId) -> usize {
+    program
+        .classes
+        .iter()
+        .filter(|c| c.is_interface)
+        .position(|c| c.id == interface)
+        .expect("an interface of the program")
 }
 
 pub fn vtable_label(class: &str) -> String {

@@ -143,6 +143,13 @@ pub struct Class {
     pub name: String,
     /// Where C# puts it (`Lessons.Async`): part of the name it prints as.
     pub namespace: Option<String>,
+    pub is_interface: bool,
+    /// The interfaces it declares it implements (not its base class's).
+    pub interfaces: Vec<ClassId>,
+    /// For every interface it implements (its base class's included): the
+    /// method each of the interface's methods runs, in the interface's
+    /// order (the most derived override for a virtual one).
+    pub itables: Vec<(ClassId, Vec<MethodId>)>,
     pub span: Span,
     pub parent: Option<ClassId>,
     pub is_abstract: bool,
@@ -225,6 +232,11 @@ pub enum Dispatch {
     Direct,
     /// `virtual`, `abstract` or `override`: through vtable slot `slot`.
     Virtual {
+        slot: usize,
+    },
+    /// A method of an interface: entry `slot` of the interface's method
+    /// table in the object's class ([`Class::itables`]).
+    Interface {
         slot: usize,
     },
 }
@@ -541,12 +553,15 @@ pub enum ExprKind {
         method: MethodId,
         args: Vec<Expr>,
     },
-    /// A call through vtable slot `slot` of `obj`'s class; `method` is the
-    /// declaration the call resolved to (for its signature).
+    /// A call through vtable slot `slot` of `obj`'s class, or (`interface`
+    /// given) through entry `slot` of the class's method table for that
+    /// interface; `method` is the declaration the call resolved to (for its
+    /// signature).
     CallVirtual {
         obj: Box<Expr>,
         method: MethodId,
         slot: usize,
+        interface: Option<ClassId>,
         args: Vec<Expr>,
     },
     Builtin {
@@ -813,6 +828,7 @@ impl<'a> Dumper<'a> {
             Dispatch::Static => "static".to_string(),
             Dispatch::Direct => "instance".to_string(),
             Dispatch::Virtual { slot } => format!("virtual slot {slot}"),
+            Dispatch::Interface { slot } => format!("interface slot {slot}"),
         };
         let asyncness = match &m.async_kind {
             AsyncKind::NotAsync => "",
@@ -1031,6 +1047,7 @@ impl<'a> Dumper<'a> {
                 method,
                 slot,
                 args,
+                ..
             } => {
                 format!(
                     "(call-virtual {} slot {slot} {} {})",

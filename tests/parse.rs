@@ -70,7 +70,6 @@ fn invalid_programs_get_the_expected_diagnostics() {
 fn every_unsupported_construct_uses_the_agreed_message() {
     let constructs = [
         ("generics", "generic types other than Task<T>"),
-        ("interfaces", "interfaces"),
         ("structs", "structs"),
         ("delegates", "delegates"),
         ("lambdas", "lambdas"),

@@ -136,17 +136,24 @@ impl Dumper<'_> {
     }
 
     fn class(&mut self, c: &ClassDecl) {
-        let base = c
+        let bases: Vec<&str> = c
             .base
-            .as_ref()
-            .map_or(String::new(), |b| format!(" : {}", b.name));
+            .iter()
+            .chain(&c.interfaces)
+            .map(|b| b.name.as_str())
+            .collect();
+        let base = match bases.is_empty() {
+            true => String::new(),
+            false => format!(" : {}", bases.join(", ")),
+        };
+        let kind = if c.is_interface { "Interface" } else { "Class" };
         let namespace = c
             .namespace
             .as_ref()
             .map_or(String::new(), |n| format!(" in {n}"));
         self.line(
             &format!(
-                "Class {}{base}{namespace}{}",
+                "{kind} {}{base}{namespace}{}",
                 c.name.name,
                 modifiers(&c.modifiers)
             ),

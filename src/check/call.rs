@@ -702,6 +702,14 @@ impl Checker<'_> {
                 obj: Box::new(obj),
                 method: m,
                 slot,
+                interface: None,
+                args,
+            },
+            Dispatch::Interface { slot } => ExprKind::CallVirtual {
+                obj: Box::new(obj),
+                method: m,
+                slot,
+                interface: class,
                 args,
             },
             _ => ExprKind::CallDirect {
@@ -872,11 +880,12 @@ impl Checker<'_> {
             return error_expr(span);
         }
         if self.class(c).is_abstract {
-            let msg = format!(
-                "cannot create an instance of the abstract type `{}`",
-                class.name
-            );
-            self.error(span, msg, "abstract class");
+            let (kind, label) = match self.class(c).is_interface {
+                true => ("abstract type or interface", "an interface"),
+                false => ("abstract type", "abstract class"),
+            };
+            let msg = format!("cannot create an instance of the {kind} `{}`", class.name);
+            self.error(span, msg, label);
             return error_expr(span);
         }
         let Some((ctor, args)) = self.resolve_ctor(cx, c, args, class.span, false) else {

@@ -43,6 +43,7 @@ impl<'a> Checker<'a> {
                 self.build_vtable(id);
             }
         }
+        self.build_itables();
         self.declare_functions();
         self.eval_consts();
         self.find_entry();
@@ -115,9 +116,12 @@ impl<'a> Checker<'a> {
                 id,
                 name: decl.name.name.clone(),
                 namespace: decl.namespace.clone(),
+                is_interface: decl.is_interface,
+                interfaces: Vec::new(),
+                itables: Vec::new(),
                 span: decl.name.span,
                 parent: None,
-                is_abstract: decl.modifiers.is_abstract.is_some() || is_static,
+                is_abstract: decl.modifiers.is_abstract.is_some() || is_static || decl.is_interface,
                 is_system,
                 instance_fields: Vec::new(),
                 static_fields: Vec::new(),
@@ -134,7 +138,11 @@ impl<'a> Checker<'a> {
     fn resolve_bases(&mut self) {
         for i in 0..self.classes.len() {
             let decl = self.classes[i].decl;
+            self.resolve_interfaces(i);
             let Some(base) = &decl.base else { continue };
+            if self.names_interface(base) || decl.is_interface {
+                continue;
+            }
             let Some(&parent) = self.class_ids.get(&base.name) else {
                 let msg = format!("cannot find type `{}` in this scope", base.name);
                 self.error(base.span, msg, "not found");
@@ -188,6 +196,52 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn names_interface(&self, name: &ast::Ident) -> bool {
+        self.class_ids
+            .get(&name.name)
+            .is_some_and(|c| self.class(*c).is_interface)
+    }
+
+    /// The interfaces after `:` (the first type too, when it is one).
+    fn resolve_interfaces(&mut self, i: usize) {
+        let decl = self.classes[i].decl;
+        let first: Vec<&ast::Ident> = decl
+            .base
+            .iter()
+            .filter(|b| self.names_interface(b) || decl.is_interface)
+            .collect();
+        let mut found = Vec::new();
+        for name in first.into_iter().chain(&decl.interfaces) {
+            if decl.is_interface {
+                self.error(
+                    name.span,
+                    "an interface that extends other interfaces is not supported by Flux# yet",
+                    "not supported",
+                );
+                continue;
+            }
+            match self.class_ids.get(&name.name) {
+                Some(&id) if self.class(id).is_interface => {
+                    if found.contains(&id) {
+                        let msg =
+                            format!("`{}` is already listed in the interface list", name.name);
+                        self.error(name.span, msg, "listed twice");
+                    }
+                    found.push(id);
+                }
+                Some(_) => {
+                    let msg = format!("type `{}` in interface list is not an interface", name.name);
+                    self.error(name.span, msg, "a class");
+                }
+                None => {
+                    let msg = format!("cannot find type `{}` in this scope", name.name);
+                    self.error(name.span, msg, "not found");
+                }
+            }
+        }
+        self.out.classes[i].interfaces = found;
+    }
+
     fn declare_members(&mut self, id: ClassId) {
         let info = &self.classes[id.0 as usize];
         if !info.members.is_empty() || !self.class(id).ctors.is_empty() {
@@ -214,7 +268,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if self.class(id).ctors.is_empty() {
+        if decl.is_interface {
+            self.interface_members(decl);
+        } else if self.class(id).ctors.is_empty() {
             self.declare_ctor(id, None);
         }
     }
@@ -549,6 +605,12 @@ impl<'a> Checker<'a> {
     /// Assigns vtable slots (parents are done first) and checks overrides and
     /// abstract members.
     fn build_vtable(&mut self, class: ClassId) {
+        if self.class(class).is_interface {
+            for (slot, &m) in self.class(class).methods.clone().iter().enumerate() {
+                self.out.methods[m.0 as usize].dispatch = Dispatch::Interface { slot };
+            }
+            return;
+        }
         if !self.class(class).vtable.is_empty() {
             return;
         }

@@ -98,6 +98,7 @@ impl Checker<'_> {
             // Task<T> derives from Task in .NET.
             (Type::TaskOf(_), Type::Task) => Some(Conversion::Free),
             (Type::Class(a), Type::Class(b)) if self.derives_from(*a, *b) => Some(Conversion::Free),
+            (Type::Class(a), Type::Class(b)) if self.implements(*a, *b) => Some(Conversion::Free),
             _ => None,
         }
     }
@@ -125,6 +126,13 @@ impl Checker<'_> {
         }
         match (from, to) {
             (Type::Class(a), Type::Class(b)) if self.derives_from(*b, *a) => {
+                Some(Conversion::Downcast)
+            }
+            // From an interface to a class: checked at run time, as any
+            // downcast, by the class chain of the object's vtable.
+            (Type::Class(a), Type::Class(b))
+                if self.class(*a).is_interface && !self.class(*b).is_interface =>
+            {
                 Some(Conversion::Downcast)
             }
             _ => None,

@@ -75,6 +75,11 @@ enum Target<'s> {
     Direct(&'s str),
     /// Through vtable slot `n` of the receiver's class.
     Virtual(usize),
+    /// Through entry `slot` of the receiver's class's table for `interface`.
+    Interface {
+        interface: crate::typed::ClassId,
+        slot: usize,
+    },
 }
 
 /// An assignable place after its object/array/index parts were evaluated.
@@ -146,6 +151,7 @@ impl FnGen<'_, '_> {
                 obj,
                 method,
                 slot,
+                interface: None,
                 args,
             } => {
                 let explain = format!(
@@ -153,6 +159,23 @@ impl FnGen<'_, '_> {
                     self.program.method_name(*method)
                 );
                 self.call_function(Some(obj), args, Target::Virtual(*slot), &explain, e.span);
+            }
+            ExprKind::CallVirtual {
+                obj,
+                method,
+                slot,
+                interface: Some(interface),
+                args,
+            } => {
+                let explain = format!(
+                    "calls {} through entry {slot} of the class's table for it",
+                    self.program.method_name(*method)
+                );
+                let target = Target::Interface {
+                    interface: *interface,
+                    slot: *slot,
+                };
+                self.call_function(Some(obj), args, target, &explain, e.span);
             }
             ExprKind::Builtin { builtin, args } => self.builtin(*builtin, args, e),
             ExprKind::New { class, ctor, args } => self.new_object(*class, *ctor, args, e.span),
@@ -653,6 +676,22 @@ impl FnGen<'_, '_> {
         }
         match target {
             Target::Direct(label) => self.call(label, explain),
+            Target::Interface { interface, slot } => {
+                let index = crate::codegen::interface_index(self.program, interface);
+                let name = self.program.classes[interface.0 as usize].name.clone();
+                self.xe("loads the object's vtable pointer", |a| {
+                    a.mov(x::rax, x::qword_ptr(x::rdi))
+                });
+                self.xe(
+                    "the word before the vtable: the class's table of interface tables",
+                    |a| a.mov(x::rax, x::qword_ptr(x::rax - 8)),
+                );
+                self.xe(&format!("the class's method table for {name}"), |a| {
+                    a.mov(x::rax, x::qword_ptr(x::rax + 8 * index as i32))
+                });
+                debug_assert!(self.depth.is_multiple_of(2));
+                self.xe(explain, |a| a.call(x::qword_ptr(x::rax + 8 * slot as i32)));
+            }
             Target::Virtual(slot) => {
                 self.xe("loads the object's vtable pointer", |a| {
                     a.mov(x::rax, x::qword_ptr(x::rdi))

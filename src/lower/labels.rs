@@ -13,7 +13,8 @@
 //! name cannot contain:
 //! - `.` after the owner (a class, or `fn`), `$` before each parameter type
 //!   (`$0` for none) and before the compiler's suffixes `vtable`, `resume`,
-//!   `states`, `names` (an enum's member table);
+//!   `states`, `names` (an enum's member table), `itables` and
+//!   `itable$I` (a class's interface tables);
 //! - a name that would read as one of the compiler's own words in its place
 //!   gets a trailing `@`: a class `fn` or `rt_alloc` as owner (`fn` owns the
 //!   top-level functions; the runtime's labels, `rt_alloc.done` among them,
@@ -64,6 +65,16 @@ pub fn static_field(class: &str, field: &str) -> String {
 /// A class's vtable.
 pub fn vtable(class: &str) -> String {
     format!("{}$vtable", owner(class))
+}
+
+/// A class's table of interface tables (the word before its vtable points to it).
+pub fn itables(class: &str) -> String {
+    format!("{}$itables", owner(class))
+}
+
+/// A class's table of the methods it runs for an interface's methods.
+pub fn itable(class: &str, interface: &str) -> String {
+    format!("{}$itable${}", owner(class), owner(interface))
 }
 
 /// An enum's table of member values and names (`rt_enum_name` reads it).

@@ -102,6 +102,11 @@ pub fn drop_unused_system_code(program: &Program, functions: &mut Vec<Function>)
             .iter()
             .flat_map(|c| c.vtable.iter().map(|&m| Callee::Method(m))),
     );
+    roots.extend(program.classes.iter().flat_map(|c| {
+        c.itables
+            .iter()
+            .flat_map(|(_, methods)| methods.iter().map(|&m| Callee::Method(m)))
+    }));
     work.extend(
         roots
             .iter()

@@ -171,6 +171,8 @@ impl OpenClass {
                 name,
                 namespace: None,
                 base: None,
+                interfaces: Vec::new(),
+                is_interface: false,
                 members: Vec::new(),
                 span,
             },
@@ -430,7 +432,7 @@ impl Builder {
             Rule::top_decl => {
                 let (modifiers, span, decl) = self.declaration(pair);
                 match decl.as_rule() {
-                    Rule::class_decl => {
+                    Rule::class_decl | Rule::interface_decl => {
                         let mut items = Vec::new();
                         self.class(modifiers, span, decl, &mut items);
                         out.extend(items.into_iter().map(Entry::Item));
@@ -483,7 +485,9 @@ impl Builder {
 
     /// A class, and the classes nested in it, hoisted to the top level.
     fn class(&mut self, modifiers: Modifiers, span: Span, pair: P, out: &mut Vec<Item>) {
+        let is_interface = pair.as_rule() == Rule::interface_decl;
         let mut open = self.class_header(modifiers, span.start as usize, pair.into_inner());
+        open.class.decl.is_interface = is_interface;
         if let Some(body) = open.body.take() {
             for member in body.into_inner() {
                 self.member(member, &mut open.class);
@@ -503,13 +507,14 @@ impl Builder {
     ) -> ClassHeader<'i> {
         let name = self.ident(inner.next().expect("grammar: class name"));
         let mut base = None;
+        let mut interfaces = Vec::new();
         let mut body = None;
         for part in inner {
             match part.as_rule() {
                 Rule::type_params => {
                     self.unsupported(self.span(&part), "generic types other than Task<T>");
                 }
-                Rule::base_list => base = self.base_list(part),
+                Rule::base_list => (base, interfaces) = self.base_list(part),
                 Rule::class_body => body = Some(part),
                 _ => {}
             }
@@ -521,6 +526,8 @@ impl Builder {
                 name,
                 namespace: self.namespace(),
                 base,
+                interfaces,
+                is_interface: false,
                 members: Vec::new(),
                 span: Span::new(self.file, start, start),
             },
@@ -544,24 +551,28 @@ impl Builder {
     }
 
     /// `: Base` — more than one base type means interfaces.
-    fn base_list(&mut self, pair: P) -> Option<Ident> {
+    /// `: A, I, J`: the first type, and the others (interfaces).
+    fn base_list(&mut self, pair: P) -> (Option<Ident>, Vec<Ident>) {
         let mut types = pair.into_inner();
         let first = types.next().expect("grammar: base type");
-        for extra in types {
-            self.unsupported(self.span(&extra), "interfaces");
-        }
-        let first_span = self.span(&first);
-        match self.ty(first)?.kind {
+        let first = self.base_type(first);
+        let rest = types.filter_map(|t| self.base_type(t)).collect();
+        (first, rest)
+    }
+
+    fn base_type(&mut self, pair: P) -> Option<Ident> {
+        let span = self.span(&pair);
+        match self.ty(pair)?.kind {
             TypeExprKind::Named(name) => Some(name),
             TypeExprKind::Task => Some(Ident {
                 name: "Task".into(),
-                span: first_span,
+                span,
             }),
             _ => {
                 self.error(
-                    first_span,
-                    "a class can only derive from a class",
-                    "not a class",
+                    span,
+                    "a class can only derive from a class or implement interfaces",
+                    "not a class or interface",
                 );
                 None
             }
@@ -570,7 +581,14 @@ impl Builder {
 
     /// One member (`member_decl`) of a class.
     pub fn member(&mut self, member: P, class: &mut OpenClass) {
-        let (modifiers, span, decl) = self.declaration(member);
+        let (mut modifiers, span, decl) = self.declaration(member);
+        if class.decl.is_interface && is_bodiless_member(&decl) {
+            // C#: an interface's methods and properties are public and
+            // abstract (one with a body, a default implementation, is
+            // reported by the checker).
+            modifiers.access = modifiers.access.or(Some((Access::Public, span)));
+            modifiers.is_abstract = Some(span);
+        }
         let members = &mut class.decl.members;
         match decl.as_rule() {
             // A member whose type was reported as unsupported is dropped.
@@ -581,7 +599,9 @@ impl Builder {
                 members.extend(self.method(modifiers, span, decl).map(Member::Method))
             }
             Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
-            Rule::class_decl => self.class(modifiers, span, decl, &mut class.nested),
+            Rule::class_decl | Rule::interface_decl => {
+                self.class(modifiers, span, decl, &mut class.nested)
+            }
             Rule::enum_decl => {
                 let decl = self.enum_decl(modifiers, span, decl);
                 class.nested.push(Item::Enum(decl));
@@ -599,7 +619,6 @@ impl Builder {
     fn unsupported_type(&mut self, pair: P) {
         let (keyword, construct) = match pair.as_rule() {
             Rule::struct_decl => ("struct", "structs"),
-            Rule::interface_decl => ("interface", "interfaces"),
             _ => ("delegate", "delegates"),
         };
         let span = self.keyword_span(&pair, keyword.len());
@@ -1957,4 +1976,15 @@ fn one_stmt(kind: StmtKind, span: Span) -> Block {
         stmts: vec![Stmt { kind, span }],
         span,
     }
+}
+
+/// A method or property declared without any body (`int F();`, `int X { get; }`).
+fn is_bodiless_member(decl: &P) -> bool {
+    let bodies = |p: &P| {
+        p.clone()
+            .into_inner()
+            .flatten()
+            .any(|p| matches!(p.as_rule(), Rule::block | Rule::expr_body))
+    };
+    matches!(decl.as_rule(), Rule::method_decl | Rule::property_decl) && !bodies(decl)
 }

@@ -1,3 +1,0 @@
-interface I { }
-
-class Program { static void Main() { } }
