@@ -150,6 +150,9 @@ pub struct Class {
     /// method each of the interface's methods runs, in the interface's
     /// order (the most derived override for a virtual one).
     pub itables: Vec<(ClassId, Vec<MethodId>)>,
+    /// The vtable slot of `ToString()` when the class or a base overrides
+    /// it: printing and concatenation call it (else they print the name).
+    pub to_string_slot: Option<usize>,
     pub span: Span,
     pub parent: Option<ClassId>,
     pub is_abstract: bool,

@@ -608,7 +608,9 @@ impl Checker<'_> {
                 let own: Vec<MethodId> = list
                     .iter()
                     .copied()
-                    .filter(|&m| !self.methods[m.0 as usize].is_override)
+                    .filter(|&m| {
+                        !self.methods[m.0 as usize].is_override || self.opens_to_string(c, m)
+                    })
                     .collect();
                 if !own.is_empty() {
                     levels.push(own);
@@ -617,6 +619,18 @@ impl Checker<'_> {
             cur = self.class(c).parent;
         }
         levels
+    }
+
+    /// The `ToString()` override that opened its hierarchy's slot (no base
+    /// class has one): it stands for object's virtual declaration.
+    fn opens_to_string(&self, class: ClassId, m: MethodId) -> bool {
+        let method = self.method(m);
+        method.name == "ToString"
+            && method.param_types.is_empty()
+            && self
+                .class(class)
+                .parent
+                .is_none_or(|p| self.class(p).to_string_slot.is_none())
     }
 
     /// Converts the arguments, checks static/instance use and access, and

@@ -119,6 +119,7 @@ impl<'a> Checker<'a> {
                 is_interface: decl.is_interface,
                 interfaces: Vec::new(),
                 itables: Vec::new(),
+                to_string_slot: None,
                 span: decl.name.span,
                 parent: None,
                 is_abstract: decl.modifiers.is_abstract.is_some() || is_static || decl.is_interface,
@@ -622,8 +623,16 @@ impl<'a> Checker<'a> {
             if info.is_static {
                 continue;
             }
-            let mods = &info.decl.modifiers;
-            let dispatch = if info.is_override {
+            let (is_override, mods) = (info.is_override, &info.decl.modifiers);
+            let introduces = is_override && self.introduces_to_string(class, id);
+            let dispatch = if introduces {
+                // `object.ToString()`: Flux# classes have no common base, so
+                // the first override in a hierarchy opens its vtable slot.
+                vtable.push(id);
+                Dispatch::Virtual {
+                    slot: vtable.len() - 1,
+                }
+            } else if is_override {
                 match self.find_overridden(class, id) {
                     Some(slot) => {
                         vtable[slot] = id;
@@ -658,7 +667,37 @@ impl<'a> Checker<'a> {
                 self.error(span, msg, "missing an override");
             }
         }
+        let to_string = vtable.iter().position(|&m| {
+            let m = self.method(m);
+            m.name == "ToString" && m.param_types.is_empty()
+        });
+        self.out.classes[class.0 as usize].to_string_slot = to_string;
         self.out.classes[class.0 as usize].vtable = vtable;
+    }
+
+    /// `public override string ToString()` where no base class has one.
+    fn introduces_to_string(&mut self, class: ClassId, id: MethodId) -> bool {
+        let m = self.method(id).clone();
+        if m.name != "ToString" || !m.param_types.is_empty() {
+            return false;
+        }
+        let inherited = self
+            .class(class)
+            .parent
+            .is_some_and(|p| self.class(p).to_string_slot.is_some());
+        if inherited {
+            return false;
+        }
+        let sig = self.method_sig(id);
+        if m.ret != Type::String && m.ret != Type::Error {
+            let msg = format!("`{sig}`: return type must be `string` to match overridden member `object.ToString()`");
+            self.error(m.span, msg, "different return type");
+        }
+        if self.methods[id.0 as usize].access != Access::Public {
+            let msg = format!("`{sig}`: cannot change access modifiers when overriding `public` inherited member `object.ToString()`");
+            self.error(m.span, msg, "different access");
+        }
+        true
     }
 
     /// Finds the slot an `override` method takes over, or reports why none.
@@ -681,14 +720,6 @@ impl<'a> Checker<'a> {
             cur = self.class(c).parent;
         }
         let Some(base) = found else {
-            if name == "ToString" && self.method(id).param_types.is_empty() {
-                self.error(
-                    span,
-                    "overriding `object.ToString()` is not supported by Flux# yet",
-                    "not supported",
-                );
-                return None;
-            }
             self.error(
                 span,
                 format!("`{sig}`: no suitable method found to override"),

@@ -237,6 +237,20 @@ impl Checker<'_> {
             );
             return error_expr(e.span);
         }
+        if let Type::Class(c) = e.ty {
+            if self.class(c).to_string_slot.is_none() {
+                if let Some(d) = self.overriding_below(c) {
+                    let (c_name, d_name) = (self.class_name(c), self.class_name(d));
+                    let msg = if self.class(c).is_interface {
+                        format!("formatting a value of interface type `{c_name}` is not supported by Flux# yet when a class implementing it (`{d_name}`) overrides ToString()")
+                    } else {
+                        format!("formatting a `{c_name}` whose subclass `{d_name}` overrides ToString() is not supported by Flux# yet (override ToString() in `{c_name}` too)")
+                    };
+                    self.error(e.span, msg, "its ToString() would not be called");
+                    return error_expr(e.span);
+                }
+            }
+        }
         if let Type::Enum(_) = e.ty {
             // C# prints an enum value as its member's name.
             let span = e.span;
@@ -247,6 +261,18 @@ impl Checker<'_> {
             return mk(kind, Type::String, span);
         }
         e
+    }
+
+    /// A class below `c` (or implementing it) with its own ToString().
+    fn overriding_below(&self, c: ClassId) -> Option<ClassId> {
+        self.out
+            .classes
+            .iter()
+            .find(|d| {
+                d.to_string_slot.is_some()
+                    && (self.derives_from(d.id, c) || self.implements(d.id, c))
+            })
+            .map(|d| d.id)
     }
 
     /// An exception used as text (printed, joined to a string): C# writes

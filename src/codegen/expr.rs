@@ -1017,6 +1017,26 @@ impl FnGen<'_, '_> {
                 self.x(|a| a.mov(x::edi, x::eax));
                 self.call_aligned(runtime::BOOL_TO_STR, "\"True\" or \"False\"");
             }
+            Type::Class(c) if self.program.classes[c.0 as usize].to_string_slot.is_some() => {
+                let slot = self.program.classes[c.0 as usize]
+                    .to_string_slot
+                    .unwrap_or(0);
+                let done = self.label_for("text");
+                self.x(|a| a.test(x::rax, x::rax));
+                self.branch(Code::Je_rel32_64, &done);
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.xe("loads the object's vtable pointer", |a| {
+                    a.mov(x::rax, x::qword_ptr(x::rdi))
+                });
+                let area = self.reserve_call_area(0);
+                let offset = VTABLE_METHODS + 8 * slot as i32;
+                self.xe(
+                    &format!("calls its ToString() through vtable slot {slot} (C# prints an object's ToString())"),
+                    |a| a.call(x::qword_ptr(x::rax + offset)),
+                );
+                self.release_call_area(area);
+                self.asm.label(&done);
+            }
             Type::Class(_) => {
                 let done = self.label_for("name");
                 self.x(|a| a.test(x::rax, x::rax));
