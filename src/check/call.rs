@@ -324,8 +324,18 @@ impl Checker<'_> {
     ) -> Expr {
         if !matches!(cx.lookup(&id.name), Lookup::NotFound) {
             let _ = self.args(cx, args);
-            let msg = format!("`{}` is a variable but is used like a method", id.name);
-            self.error(id.span, msg, "not a method");
+            // A variable of a type already reported (a delegate type, say)
+            // may well be callable: nothing more to say about it.
+            let reported = match cx.lookup(&id.name) {
+                Lookup::Found(super::scope::LocalRef::Var(l)) => {
+                    cx.locals[l.0 as usize].ty == Type::Error
+                }
+                _ => false,
+            };
+            if !reported {
+                let msg = format!("`{}` is a variable but is used like a method", id.name);
+                self.error(id.span, msg, "not a method");
+            }
             return error_expr(span);
         }
         let args = self.args(cx, args);
@@ -812,7 +822,10 @@ impl Checker<'_> {
     fn pick(&self, sigs: &[Vec<Type>], args: &[Expr]) -> Pick {
         let applicable: Vec<usize> = (0..sigs.len())
             .filter(|&i| {
-                sigs[i].len() == args.len()
+                // A last parameter of a reported type (a `params` array)
+                // takes any number of arguments: nothing more is reported.
+                let rest = sigs[i].last() == Some(&Type::Error) && args.len() + 1 >= sigs[i].len();
+                (sigs[i].len() == args.len() || rest)
                     && args
                         .iter()
                         .zip(&sigs[i])

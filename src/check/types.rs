@@ -27,6 +27,16 @@ fn numeric_conv(from: &Type, to: &Type) -> Option<Conv> {
     })
 }
 
+/// A type with an error in it (`{error}[]`): it converts to and from
+/// anything, so one reported mistake gives one diagnostic.
+fn has_error(t: &Type) -> bool {
+    match t {
+        Type::Error => true,
+        Type::Array(inner) | Type::TaskOf(inner) => has_error(inner),
+        _ => false,
+    }
+}
+
 impl Checker<'_> {
     /// Resolves a written type. `void` and `var` are left to the caller to
     /// allow or reject; an unknown class name is reported and gives `Error`.
@@ -87,7 +97,7 @@ impl Checker<'_> {
 
     /// C#'s implicit conversions between Flux# types.
     pub(super) fn implicit(&self, from: &Type, to: &Type) -> Option<Conversion> {
-        if from == to || *from == Type::Error || *to == Type::Error {
+        if from == to || has_error(from) || has_error(to) {
             return Some(Conversion::Free);
         }
         match (from, to) {

@@ -158,28 +158,6 @@ pub struct OpenClass {
 }
 
 impl OpenClass {
-    /// A class to build members into and drop (the body of a struct, …).
-    fn scratch(span: Span) -> OpenClass {
-        let name = Ident {
-            name: String::new(),
-            span,
-        };
-        OpenClass {
-            start: span.start as usize,
-            decl: ClassDecl {
-                modifiers: Modifiers::default(),
-                name,
-                namespace: None,
-                base: None,
-                interfaces: Vec::new(),
-                is_interface: false,
-                members: Vec::new(),
-                span,
-            },
-            nested: Vec::new(),
-        }
-    }
-
     /// The class, its span ending at `end`, followed by its nested classes.
     pub fn close(mut self, end: usize, file: FileId) -> impl Iterator<Item = Item> {
         self.decl.span = Span::new(file, self.start, end);
@@ -432,7 +410,8 @@ impl Builder {
             Rule::top_decl => {
                 let (modifiers, span, decl) = self.declaration(pair);
                 match decl.as_rule() {
-                    Rule::class_decl | Rule::interface_decl => {
+                    Rule::class_decl | Rule::interface_decl | Rule::struct_decl => {
+                        self.report_struct(&decl);
                         let mut items = Vec::new();
                         self.class(modifiers, span, decl, &mut items);
                         out.extend(items.into_iter().map(Entry::Item));
@@ -599,7 +578,8 @@ impl Builder {
                 members.extend(self.method(modifiers, span, decl).map(Member::Method))
             }
             Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
-            Rule::class_decl | Rule::interface_decl => {
+            Rule::class_decl | Rule::interface_decl | Rule::struct_decl => {
+                self.report_struct(&decl);
                 self.class(modifiers, span, decl, &mut class.nested)
             }
             Rule::enum_decl => {
@@ -615,23 +595,19 @@ impl Builder {
         }
     }
 
-    /// A struct, interface or delegate declaration: reported, its body built and dropped.
-    fn unsupported_type(&mut self, pair: P) {
-        let (keyword, construct) = match pair.as_rule() {
-            Rule::struct_decl => ("struct", "structs"),
-            _ => ("delegate", "delegates"),
-        };
-        let span = self.keyword_span(&pair, keyword.len());
-        self.unsupported(span, construct);
-        let mut dropped = OpenClass::scratch(span);
-        for part in pair
-            .into_inner()
-            .filter(|p| p.as_rule() == Rule::class_body)
-        {
-            for member in part.into_inner() {
-                self.member(member, &mut dropped);
-            }
+    /// A struct is reported, then built as a class: its uses report nothing
+    /// more (the program does not compile either way).
+    fn report_struct(&mut self, pair: &P) {
+        if pair.as_rule() == Rule::struct_decl {
+            let span = self.keyword_span(pair, "struct".len());
+            self.unsupported(span, "structs");
         }
+    }
+
+    /// A delegate declaration: reported and dropped.
+    fn unsupported_type(&mut self, pair: P) {
+        let span = self.keyword_span(&pair, "delegate".len());
+        self.unsupported(span, "delegates");
     }
 
     /// `int X { get; set; } = 1;`, `int X { get { … } private set { … } }`,
@@ -962,9 +938,25 @@ impl Builder {
             .into_inner()
             .map(|param| {
                 let span = self.span(&param);
-                let mut inner = param.into_inner();
-                let ty = self.ty(inner.next().expect("grammar: parameter type"));
+                let mut inner = param.into_inner().peekable();
+                let modifier = inner.next_if(|p| p.as_rule() == Rule::param_modifier);
+                if let Some(modifier) = &modifier {
+                    let construct = match modifier.as_str() {
+                        "params" => "`params` arrays",
+                        "ref" | "out" | "in" => "`ref`, `out` and `in` parameters",
+                        _ => "extension methods",
+                    };
+                    self.unsupported(self.span(modifier), construct);
+                }
+                let mut ty = self.ty(inner.next().expect("grammar: parameter type"));
+                if let (Some(_), Some(t)) = (&modifier, &mut ty) {
+                    // Reported: an error type keeps its uses and calls quiet.
+                    t.kind = TypeExprKind::Error;
+                }
                 let name = self.ident(inner.next().expect("grammar: parameter name"));
+                if let Some(default) = inner.next() {
+                    self.unsupported(self.span(&default), "optional parameters");
+                }
                 Some(Param {
                     ty: ty?,
                     name,
@@ -983,12 +975,12 @@ impl Builder {
         let name = self.ident(inner.next().expect("grammar: method name"));
         let mut params = Some(Vec::new());
         let mut body = None;
-        let mut generic = false;
+        let mut type_params = Vec::new();
         for part in inner {
             match part.as_rule() {
                 Rule::type_params => {
                     self.unsupported(self.span(&part), "generic types other than Task<T>");
-                    generic = true;
+                    type_params = part.into_inner().map(|p| p.as_str().to_string()).collect();
                 }
                 Rule::param_list => params = self.params(part),
                 Rule::block => body = Some(self.block(part)),
@@ -1001,17 +993,20 @@ impl Builder {
                 _ => {}
             }
         }
-        if generic {
-            return None;
-        }
-        Some(MethodDecl {
+        let mut method = MethodDecl {
             modifiers,
             ret: ret?,
             name,
             params: params?,
             body,
             span,
-        })
+        };
+        if !type_params.is_empty() {
+            // A generic method (reported): its type parameters become error
+            // types, so the method and its calls report nothing more.
+            erase_type_params(&mut method, &type_params);
+        }
+        Some(method)
     }
 
     /// `=> e;` as a block: `{ e; }` when nothing is returned, else `{ return e; }`.
@@ -1104,7 +1099,7 @@ impl Builder {
                 "var" => TypeExprKind::Var,
                 _ => {
                     self.unsupported(span, "floating point");
-                    return None;
+                    TypeExprKind::Error
                 }
             },
             _ => self.class_type(pair, span)?,
@@ -1136,7 +1131,9 @@ impl Builder {
             ("Task", Ok([arg])) => Some(TypeExprKind::TaskOf(Box::new(arg?))),
             _ => {
                 self.unsupported(span, "generic types other than Task<T>");
-                None
+                // An error type: what is declared with it still exists, so
+                // its uses report nothing more.
+                Some(TypeExprKind::Error)
             }
         }
     }
@@ -1987,4 +1984,50 @@ fn is_bodiless_member(decl: &P) -> bool {
             .any(|p| matches!(p.as_rule(), Rule::block | Rule::expr_body))
     };
     matches!(decl.as_rule(), Rule::method_decl | Rule::property_decl) && !bodies(decl)
+}
+
+/// Makes every use of the type parameters `names` in a method's signature
+/// and local declarations an error type.
+fn erase_type_params(method: &mut MethodDecl, names: &[String]) {
+    fn erase(t: &mut TypeExpr, names: &[String]) {
+        match &mut t.kind {
+            TypeExprKind::Named(id) if names.contains(&id.name) => t.kind = TypeExprKind::Error,
+            TypeExprKind::Array(inner) | TypeExprKind::TaskOf(inner) => erase(inner, names),
+            _ => {}
+        }
+    }
+    fn block(b: &mut Block, names: &[String]) {
+        for s in &mut b.stmts {
+            stmt(s, names);
+        }
+    }
+    fn stmt(s: &mut Stmt, names: &[String]) {
+        match &mut s.kind {
+            StmtKind::Local { ty, .. } | StmtKind::Foreach { ty, .. } => erase(ty, names),
+            StmtKind::Block(b) => block(b, names),
+            _ => {}
+        }
+        match &mut s.kind {
+            StmtKind::If {
+                then, otherwise, ..
+            } => {
+                stmt(then, names);
+                if let Some(o) = otherwise {
+                    stmt(o, names);
+                }
+            }
+            StmtKind::While { body, .. }
+            | StmtKind::DoWhile { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::Foreach { body, .. } => stmt(body, names),
+            _ => {}
+        }
+    }
+    erase(&mut method.ret, names);
+    for p in &mut method.params {
+        erase(&mut p.ty, names);
+    }
+    if let Some(b) = &mut method.body {
+        block(b, names);
+    }
 }
