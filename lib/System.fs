@@ -131,3 +131,72 @@ static class Math {
     public static int Sign(int value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
     public static int Sign(long value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
 }
+
+// System.Char's tests and case mappings, for ASCII and the Latin-1 letters
+// (U+00C0 to U+00FF, without × and ÷), where every culture agrees. The
+// x86 pane shows char.IsDigit(c) as a call of this code.
+static class Char {
+    public static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+    public static bool IsUpper(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7');
+    }
+    public static bool IsLower(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '\u00DF' && c <= '\u00FF' && c != '\u00F7') || c == '\u00B5';
+    }
+    public static bool IsLetter(char c) {
+        return IsUpper(c) || IsLower(c) || c == '\u00AA' || c == '\u00BA';
+    }
+    public static bool IsLetterOrDigit(char c) { return IsLetter(c) || IsDigit(c); }
+    public static bool IsWhiteSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u0085' || c == '\u00A0';
+    }
+    // Upper and lower case letters of ASCII and Latin-1 are 32 apart.
+    public static char ToUpper(char c) {
+        if ((c >= 'a' && c <= 'z') || (c >= '\u00E0' && c <= '\u00FE' && c != '\u00F7')) return (char)(c - 32);
+        return c;
+    }
+    public static char ToLower(char c) {
+        if ((c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7')) return (char)(c + 32);
+        return c;
+    }
+}
+
+// System.String's static helpers (string.IsNullOrEmpty(s) calls this).
+static class String {
+    public static bool IsNullOrEmpty(string value) { return value == null || value.Length == 0; }
+    public static bool IsNullOrWhiteSpace(string value) {
+        if (value == null) return true;
+        foreach (char c in value) {
+            if (!Char.IsWhiteSpace(c)) return false;
+        }
+        return true;
+    }
+}
+
+// System.Int32's parsing (int.Parse(s) calls this): optional white space,
+// an optional sign, decimal digits, optional white space, as .NET reads it.
+static class Int32 {
+    public static int Parse(string s) {
+        if (s == null) throw new ArgumentNullException("s");
+        int i = 0;
+        int n = s.Length;
+        while (i < n && Char.IsWhiteSpace(s[i])) i++;
+        bool negative = false;
+        if (i < n && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
+            i++;
+        }
+        if (i >= n || !Char.IsDigit(s[i])) throw new FormatException("Input string was not in a correct format.");
+        long value = 0;
+        while (i < n && Char.IsDigit(s[i])) {
+            value = value * 10 + (s[i] - '0');
+            if (value > 2147483648L) throw new OverflowException("Value was either too large or too small for an Int32.");
+            i++;
+        }
+        while (i < n && Char.IsWhiteSpace(s[i])) i++;
+        if (i < n) throw new FormatException("Input string was not in a correct format.");
+        if (negative) value = -value;
+        if (value > 2147483647L) throw new OverflowException("Value was either too large or too small for an Int32.");
+        return (int)value;
+    }
+}

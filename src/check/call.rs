@@ -92,6 +92,20 @@ impl Checker<'_> {
         }
     }
 
+    /// The system library's class for a predefined type's static methods.
+    fn system_class_of(&self, ty: &Type) -> Option<ClassId> {
+        let name = match ty {
+            Type::Char => "Char",
+            Type::Int => "Int32",
+            Type::String => "String",
+            _ => return None,
+        };
+        self.class_ids
+            .get(name)
+            .copied()
+            .filter(|&c| self.class(c).is_system)
+    }
+
     /// `Outer.Inner`: a class name, then the name of a type and of no
     /// member of that class.
     fn names_nested_type(&self, outer: &ast::Expr, name: &ast::Ident) -> bool {
@@ -429,10 +443,22 @@ impl Checker<'_> {
                 _ => self.no_member("Console", name),
             },
             Target::Task => self.task_call(name, args, span),
-            Target::Prim(ty) => {
-                let owner = self.ty(&ty);
-                self.no_member(&owner, name)
-            }
+            Target::Prim(ty) => match self.system_class_of(&ty) {
+                // `char.IsDigit(c)`, `int.Parse(s)`, `string.IsNullOrEmpty(s)`:
+                // static methods of lib/System.fs's Char, Int32, String.
+                Some(class)
+                    if self
+                        .method_levels(class, &name.name)
+                        .iter()
+                        .any(|l| !l.is_empty()) =>
+                {
+                    self.call_method(cx, class, name, Recv::Type, args, span)
+                }
+                _ => {
+                    let owner = self.ty(&ty);
+                    self.no_member(&owner, name)
+                }
+            },
             Target::Enum(e) => {
                 let owner = self.ty(&Type::Enum(e));
                 self.no_member(&owner, name)
