@@ -384,9 +384,11 @@ pub enum ExprKind {
         ty: Box<TypeExpr>,
         operand: Box<Expr>,
     },
+    /// `x is T`, or the pattern `x is T name` (`binding`).
     Is {
         operand: Box<Expr>,
         ty: Box<TypeExpr>,
+        binding: Option<Ident>,
     },
     As {
         operand: Box<Expr>,

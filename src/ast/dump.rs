@@ -472,7 +472,7 @@ impl Dumper<'_> {
             ExprKind::Cast { ty, operand } => {
                 self.node(&format!("Cast ({})", type_name(ty)), span, &[operand])
             }
-            ExprKind::Is { operand, ty } => {
+            ExprKind::Is { operand, ty, .. } => {
                 self.node(&format!("Is {}", type_name(ty)), span, &[operand])
             }
             ExprKind::As { operand, ty } => {

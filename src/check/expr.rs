@@ -167,7 +167,16 @@ impl Checker<'_> {
                 otherwise,
             } => self.conditional(cx, cond, then, otherwise, span),
             A::Cast { ty, operand } => self.cast(cx, ty, operand, span),
-            A::Is { operand, ty } => self.is_as(cx, operand, ty, false, span),
+            A::Is {
+                operand,
+                ty,
+                binding: None,
+            } => self.is_as(cx, operand, ty, false, span),
+            A::Is {
+                operand,
+                ty,
+                binding: Some(name),
+            } => self.is_pattern(cx, operand, ty, name, span),
             A::As { operand, ty } => self.is_as(cx, operand, ty, true, span),
             A::Await(operand) => self.await_expr(cx, operand, span),
             A::Error => error_expr(span),
@@ -1277,6 +1286,50 @@ impl Checker<'_> {
                 class,
             },
             to,
+            span,
+        )
+    }
+
+    /// `x is T name`: true when x is a T, and then `name` holds it, as C#'s
+    /// type pattern does. Typed as `(name = x as T) != null`; `name` is a
+    /// local of the enclosing block, as C# scopes a pattern in an `if`.
+    fn is_pattern(
+        &mut self,
+        cx: &mut FnCx,
+        operand: &ast::Expr,
+        ty: &ast::TypeExpr,
+        name: &ast::Ident,
+        span: Span,
+    ) -> Expr {
+        let cast = self.is_as(cx, operand, ty, true, span);
+        let local_ty = match &cast.ty {
+            Type::Error => Type::Error,
+            t => t.clone(),
+        };
+        let (local, result) = cx.declare_var(&name.name, local_ty.clone(), name.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, name);
+        }
+        if cast.ty == Type::Error {
+            return error_expr(span);
+        }
+        let assign = mk(
+            ExprKind::Assign {
+                target: Place::Local(local),
+                value: Box::new(cast),
+            },
+            local_ty,
+            span,
+        );
+        let null = constant(Const::Null, Type::Null, span);
+        mk(
+            ExprKind::Binary {
+                op: BinOp::Ne,
+                kind: OpKind::Ref,
+                lhs: Box::new(assign),
+                rhs: Box::new(null),
+            },
+            Type::Bool,
             span,
         )
     }

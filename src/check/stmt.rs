@@ -1046,7 +1046,7 @@ impl Checker<'_> {
         id
     }
 
-    fn declare_error(&mut self, e: DeclareError, name: &ast::Ident) {
+    pub(super) fn declare_error(&mut self, e: DeclareError, name: &ast::Ident) {
         let msg = match e {
             DeclareError::Duplicate => format!("a local variable named `{}` is already defined in this scope", name.name),
             DeclareError::Shadows => format!(

@@ -1531,9 +1531,12 @@ impl Builder {
             match part.as_rule() {
                 Rule::unary => operands.push_back(self.unary(part.clone())),
                 Rule::is_test | Rule::as_test => {
-                    let ty_pair = part.clone().into_inner().next().expect("grammar: type");
+                    let mut inner = part.clone().into_inner();
+                    let ty_pair = inner.next().expect("grammar: type");
                     let span = self.span(&ty_pair);
-                    types.push_back((self.ty(ty_pair), span));
+                    let binding = inner.next().map(|name| self.ident(name));
+                    let end = binding.as_ref().map_or(span, |b| span.to(b.span));
+                    types.push_back((self.ty(ty_pair), end, binding));
                 }
                 _ => {}
             }
@@ -1543,7 +1546,7 @@ impl Builder {
             .map_primary(|_| operands.pop_front().expect("one operand per unary"))
             .map_infix(|lhs, op, rhs| binary_node(op.as_rule(), lhs, rhs))
             .map_postfix(|operand, test| {
-                let (ty, ty_span) = types.pop_front().expect("one type per is/as");
+                let (ty, ty_span, binding) = types.pop_front().expect("one type per is/as");
                 let span = operand.span.to(ty_span);
                 let Some(ty) = ty else {
                     return Self::error_expr(span);
@@ -1553,6 +1556,7 @@ impl Builder {
                     Rule::is_test => ExprKind::Is {
                         operand,
                         ty: Box::new(ty),
+                        binding,
                     },
                     _ => ExprKind::As {
                         operand,
