@@ -143,19 +143,7 @@ impl Checker<'_> {
             self.error(p.span, msg, "no get accessor");
             return error_expr(span);
         }
-        let name = ast::Ident {
-            name: decl.getter_name(),
-            span,
-        };
-        if !self.accessor_accessible(cx, &p, &name.name) {
-            let msg = format!(
-                "the property `{}` cannot be used in this context because the get accessor is inaccessible",
-                self.prop_display(p.prop)
-            );
-            self.error(p.span, msg, "inaccessible get");
-            return error_expr(span);
-        }
-        self.call_method(cx, p.class, &name, p.recv, Vec::new(), span)
+        self.call_accessor(cx, p, decl.getter_name(), "get", Vec::new(), span)
     }
 
     /// Writes a property: `set_X(v)` on the receiver (or, in a constructor,
@@ -175,19 +163,30 @@ impl Checker<'_> {
             self.error(p.span, msg, "no set accessor");
             return error_expr(span);
         }
-        let name = ast::Ident {
-            name: decl.setter_name(),
-            span,
-        };
-        if !self.accessor_accessible(cx, &p, &name.name) {
+        self.call_accessor(cx, p, decl.setter_name(), "set", vec![value], span)
+    }
+
+    /// Calls the accessor `name` (`get_X` / `set_X`, the `word` accessor)
+    /// unless it is inaccessible here (CS0271 / CS0272).
+    fn call_accessor(
+        &mut self,
+        cx: &FnCx,
+        p: PropRef,
+        name: String,
+        word: &str,
+        args: Vec<Expr>,
+        span: Span,
+    ) -> Expr {
+        if !self.accessor_accessible(cx, &p, &name) {
             let msg = format!(
-                "the property `{}` cannot be used in this context because the set accessor is inaccessible",
+                "the property `{}` cannot be used in this context because the {word} accessor is inaccessible",
                 self.prop_display(p.prop)
             );
-            self.error(p.span, msg, "inaccessible set");
+            self.error(p.span, msg, format!("inaccessible {word}"));
             return error_expr(span);
         }
-        self.call_method(cx, p.class, &name, p.recv, vec![value], span)
+        let name = ast::Ident { name, span };
+        self.call_method(cx, p.class, &name, p.recv, args, span)
     }
 
     /// `X = v` in a constructor, X get-only: the backing field is assigned.
