@@ -133,6 +133,7 @@ impl Checker<'_> {
     }
 
     /// `target.name` used as a value, the target already resolved.
+    #[inline(never)]
     pub(super) fn member_in(
         &mut self,
         cx: &mut FnCx,

@@ -131,6 +131,7 @@ impl Checker<'_> {
     }
 
     /// `E.Member` as a constant of type `E`.
+    #[inline(never)]
     pub(super) fn enum_member(&mut self, id: EnumId, name: &ast::Ident) -> typed::Expr {
         let def = &self.out.enums[id.0 as usize];
         match def.members.iter().find(|(n, _)| *n == name.name) {

@@ -1293,6 +1293,7 @@ impl Checker<'_> {
     /// `x is T name`: true when x is a T, and then `name` holds it, as C#'s
     /// type pattern does. Typed as `(name = x as T) != null`; `name` is a
     /// local of the enclosing block, as C# scopes a pattern in an `if`.
+    #[inline(never)]
     fn is_pattern(
         &mut self,
         cx: &mut FnCx,

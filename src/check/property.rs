@@ -76,6 +76,7 @@ impl Checker<'_> {
     }
 
     /// `target.name` when it is a property; otherwise the target back.
+    #[inline(never)]
     pub(super) fn property_of(
         &mut self,
         cx: &FnCx,
@@ -115,6 +116,7 @@ impl Checker<'_> {
     }
 
     /// The left side of an assignment or of `++`/`--`.
+    #[inline(never)]
     pub(super) fn lhs(&mut self, cx: &mut FnCx, target: &ast::Expr) -> Lhs {
         match &target.kind {
             A::Name(id) => match self.implicit_property(cx, &id.name, id.span) {
@@ -235,6 +237,7 @@ impl Checker<'_> {
     }
 
     /// A statement that writes a property: `X = v;`, `X op= v;`, `X++;`.
+    #[inline(never)]
     pub(super) fn property_write(
         &mut self,
         cx: &mut FnCx,

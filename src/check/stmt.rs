@@ -858,6 +858,7 @@ impl Checker<'_> {
 
     /// An expression statement; one that writes a property becomes the
     /// accessor calls (src/check/property.rs).
+    #[inline(never)]
     fn expr_stmt_kind(&mut self, cx: &mut FnCx, e: &ast::Expr) -> StmtKind {
         use super::property::{Lhs, Write};
         let (target, write) = match &e.kind {
