@@ -912,6 +912,37 @@ impl Checker<'_> {
         )
     }
 
+    /// `x ??= v`: `x = x ?? v`, for a target that reading twice does not
+    /// change (a local, a static, a field of `this` or of a local).
+    fn coalesce_assign(&mut self, cx: &mut FnCx, t: Expr, value: &ast::Expr, span: Span) -> Expr {
+        let read = t.clone();
+        let v = self.expr(cx, value);
+        if t.ty != Type::Error && !super::property::is_pure(&t) {
+            self.error(
+                t.span,
+                "`??=` on this target is not supported by Flux# yet (assign it to a local first)",
+                "evaluated twice",
+            );
+            return error_expr(span);
+        }
+        let Some((place, ty)) = self.place(cx, t) else {
+            return error_expr(span);
+        };
+        let value = self.coalesce(read, v, span);
+        if value.ty == Type::Error {
+            return error_expr(span);
+        }
+        let value = self.coerce(value, &ty);
+        mk(
+            ExprKind::Assign {
+                target: place,
+                value: Box::new(value),
+            },
+            ty,
+            span,
+        )
+    }
+
     /// Turns a typed expression into an assignable place, or reports why it
     /// is not one (CS0131, CS0200, CS0191 for readonly fields).
     pub(super) fn place(&mut self, cx: &FnCx, e: Expr) -> Option<(Place, Type)> {
@@ -1004,6 +1035,9 @@ impl Checker<'_> {
         value: &ast::Expr,
         span: Span,
     ) -> Expr {
+        if op == Some(BinaryOp::Coalesce) {
+            return self.coalesce_assign(cx, t, value, span);
+        }
         let place = self.place(cx, t);
         let v = self.expr(cx, value);
         let Some((place, ty)) = place else {

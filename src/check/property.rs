@@ -250,6 +250,16 @@ impl Checker<'_> {
                 let v = self.expr(cx, value);
                 return StmtKind::Expr(self.property_set(cx, p, v, span));
             }
+            Write::Assign(Some(BinaryOp::Coalesce), value) => {
+                // C# calls the setter only when the value is null.
+                let _ = self.expr(cx, value);
+                self.error(
+                    p.span,
+                    "`??=` on a property is not supported by Flux# yet",
+                    "a property",
+                );
+                return StmtKind::Expr(error_expr(span));
+            }
             Write::Assign(Some(op), value) => (op, Some(value)),
             Write::Step { increment } => (
                 if increment {
@@ -335,7 +345,7 @@ impl Checker<'_> {
 }
 
 /// Reading `e` again gives the same value and does nothing else.
-fn is_pure(e: &Expr) -> bool {
+pub(super) fn is_pure(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Local(_) | ExprKind::This | ExprKind::Static(_) | ExprKind::Const(_) => true,
         ExprKind::Field { obj, .. } => is_pure(obj),

@@ -1895,6 +1895,7 @@ fn assign_op(text: &str) -> Option<BinaryOp> {
         "^=" => BinaryOp::BitXor,
         "<<=" => BinaryOp::Shl,
         ">>=" => BinaryOp::Shr,
+        "??=" => BinaryOp::Coalesce,
         _ => return None,
     })
 }

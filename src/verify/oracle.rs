@@ -43,8 +43,30 @@ pub fn available() -> bool {
 pub fn rewrite_source(src: &str) -> String {
     let mut out = String::with_capacity(src.len() + 128);
     out.push_str("using System; using System.Threading.Tasks; using static FluxOracle.Prelude;\n");
-    out.push_str(&src.replace("Task.Delay(", "FluxOracle.VirtualTime.Delay("));
+    let src = src.replace("Task.Delay(", "FluxOracle.VirtualTime.Delay(");
+    for line in src.split_inclusive('\n') {
+        out.push_str(&without_coalesce_assign(line));
+    }
     out
+}
+
+/// mcs reads C# 7: `x ??= v;` on a line of its own becomes `x = x ?? v;`,
+/// the same for the targets Flux# accepts (ones that reading twice does not
+/// change: a name or a chain of names).
+fn without_coalesce_assign(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some((target, rest)) = line.split_once("??=") else {
+        return line.into();
+    };
+    let name = target.trim();
+    let simple = !name.is_empty()
+        && name
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    if !simple {
+        return line.into();
+    }
+    let indent = &target[..target.len() - target.trim_start().len()];
+    format!("{indent}{name} = {name} ??{rest}").into()
 }
 
 /// Where compiled programs are cached when the caller does not say:
