@@ -182,6 +182,8 @@ pub enum CtorInitKind {
 pub struct Param {
     pub ty: TypeExpr,
     pub name: Ident,
+    /// `int y = 2`: an optional parameter's default value.
+    pub default: Option<Expr>,
     pub span: Span,
 }
 

@@ -688,11 +688,24 @@ impl Checker<'_> {
             _ => method.ret.clone(),
         };
         let (dispatch, class) = (method.dispatch, method.class);
-        let args: Vec<Expr> = args
+        let mut args: Vec<Expr> = args
             .into_iter()
             .zip(&params)
             .map(|(a, p)| self.coerce(a, p))
             .collect();
+        // The optional parameters not given: their defaults, as C# passes them.
+        let decl = self.methods[m.0 as usize].decl;
+        for (param, ty) in decl.params.iter().zip(&params).skip(args.len()) {
+            let value = param
+                .default
+                .as_ref()
+                .and_then(super::decls::default_value)
+                .map_or_else(
+                    || error_expr(span),
+                    |(c, t)| mk(ExprKind::Const(c), t, span),
+                );
+            args.push(self.coerce(value, ty));
+        }
         if let Some(class) = class {
             let access = self.methods[m.0 as usize].access;
             if !self.accessible(cx, class, access, recv.obj_type()) {
@@ -782,11 +795,34 @@ impl Checker<'_> {
         span: Span,
     ) -> Option<MethodId> {
         for level in levels {
+            // A method with optional parameters is a candidate for every
+            // count of arguments its defaults can make up.
             let sigs: Vec<Vec<Type>> = level
                 .iter()
-                .map(|&m| self.method(m).param_types.clone())
+                .map(|&m| {
+                    let params = &self.method(m).param_types;
+                    let optional = self.methods[m.0 as usize].decl.params.get(args.len()..);
+                    match optional {
+                        Some(rest) if rest.iter().all(|p| p.default.is_some()) => {
+                            params[..args.len()].to_vec()
+                        }
+                        _ => params.clone(),
+                    }
+                })
                 .collect();
-            match self.pick(&sigs, args) {
+            let mut pick = self.pick(&sigs, args);
+            if let Pick::Ambiguous(..) = pick {
+                // C#'s tie-break: a candidate that needs no default beats
+                // one that does.
+                let exact: Vec<usize> = (0..level.len())
+                    .filter(|&i| self.method(level[i]).param_types.len() == args.len())
+                    .collect();
+                let exact_sigs: Vec<Vec<Type>> = exact.iter().map(|&i| sigs[i].clone()).collect();
+                if let Pick::Best(k) = self.pick(&exact_sigs, args) {
+                    pick = Pick::Best(exact[k]);
+                }
+            }
+            match pick {
                 Pick::Best(i) => return Some(level[i]),
                 Pick::Ambiguous(i, j) => {
                     let msg = format!(

@@ -387,6 +387,43 @@ impl<'a> Checker<'a> {
         types
     }
 
+    /// C#'s rules for optional parameters: a constant of the parameter's
+    /// type (CS1736, CS1750), and only required ones before (CS1737).
+    fn check_defaults(&mut self, params: &[ast::Param], types: &[Type]) {
+        let mut optional_seen = false;
+        for (param, ty) in params.iter().zip(types) {
+            let Some(default) = &param.default else {
+                if optional_seen {
+                    self.error(
+                        param.span,
+                        "optional parameters must appear after all required parameters",
+                        "required after an optional one",
+                    );
+                }
+                continue;
+            };
+            optional_seen = true;
+            match default_value(default) {
+                None => {
+                    let msg = format!(
+                        "default parameter value for `{}` must be a compile-time constant",
+                        param.name.name
+                    );
+                    self.error(default.span, msg, "not a constant");
+                }
+                Some((_, from)) if self.implicit(&from, ty).is_none() => {
+                    let msg = format!(
+                        "a value of type `{}` cannot be used as a default parameter because there are no standard conversions to type `{}`",
+                        self.ty(&from),
+                        self.ty(ty)
+                    );
+                    self.error(default.span, msg, "wrong type");
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
     /// Declares a method (`class: Some`) or a top-level function (`None`).
     fn declare_method(&mut self, class: Option<ClassId>, m: &'a ast::MethodDecl) -> MethodId {
         let id = MethodId(self.out.methods.len() as u32);
@@ -394,6 +431,7 @@ impl<'a> Checker<'a> {
         let ret = self.resolve_type(&m.ret);
         let async_kind = self.async_kind(m, &ret);
         let param_types = self.param_types(&m.params);
+        self.check_defaults(&m.params, &param_types);
         let is_static = class.is_none() || mods.is_static.is_some();
         let is_abstract = mods.is_abstract.is_some();
         self.out.methods.push(typed::Method {
@@ -556,6 +594,13 @@ impl<'a> Checker<'a> {
         let (param_types, access, span) = match decl {
             Some(c) => {
                 self.check_modifiers(&c.modifiers, DeclKind::Ctor);
+                for default in c.params.iter().filter_map(|p| p.default.as_ref()) {
+                    self.error(
+                        default.span,
+                        "optional parameters of constructors are not supported by Flux# yet",
+                        "not supported",
+                    );
+                }
                 if c.name.name != self.class_name(class) {
                     self.error(
                         c.name.span,
@@ -889,4 +934,43 @@ pub(super) fn access_word(a: Access) -> &'static str {
         Access::Private => "private",
         Access::Protected => "protected",
     }
+}
+
+/// An optional parameter's default as a constant: a literal, or a negated
+/// number (what teachers write; C# also allows other constant expressions).
+pub(super) fn default_value(e: &ast::Expr) -> Option<(typed::Const, Type)> {
+    use typed::Const;
+    let int = |v: i64| match i32::try_from(v) {
+        Ok(v) => (Const::Int(v), Type::Int),
+        Err(_) => (Const::Long(v), Type::Long),
+    };
+    Some(match &e.kind {
+        ast::ExprKind::Int { value, long_suffix } => {
+            let v = i64::try_from(*value).ok()?;
+            if *long_suffix {
+                (Const::Long(v), Type::Long)
+            } else {
+                int(v)
+            }
+        }
+        ast::ExprKind::Unary {
+            op: ast::UnaryOp::Neg,
+            operand,
+        } => match &operand.kind {
+            ast::ExprKind::Int { value, long_suffix } => {
+                let v = -i64::try_from(*value).ok()?;
+                if *long_suffix {
+                    (Const::Long(v), Type::Long)
+                } else {
+                    int(v)
+                }
+            }
+            _ => return None,
+        },
+        ast::ExprKind::Bool(b) => (Const::Bool(*b), Type::Bool),
+        ast::ExprKind::Char(c) => (Const::Char(*c), Type::Char),
+        ast::ExprKind::Str(s) => (Const::Str(s.clone()), Type::String),
+        ast::ExprKind::Null => (Const::Null, Type::Null),
+        _ => return None,
+    })
 }

@@ -769,6 +769,7 @@ impl Builder {
                     span: name.span,
                 },
                 params: vec![Param {
+                    default: None,
                     ty: ty.clone(),
                     name: Ident {
                         name: "value".into(),
@@ -954,12 +955,11 @@ impl Builder {
                     t.kind = TypeExprKind::Error;
                 }
                 let name = self.ident(inner.next().expect("grammar: parameter name"));
-                if let Some(default) = inner.next() {
-                    self.unsupported(self.span(&default), "optional parameters");
-                }
+                let default = inner.next().map(|d| self.expr(d));
                 Some(Param {
                     ty: ty?,
                     name,
+                    default,
                     span,
                 })
             })
