@@ -189,10 +189,7 @@ impl ProgramData {
             ));
             asm.label(&labels::itable(&class.name, name));
             for &method in methods {
-                match &module.method_labels[method.0 as usize] {
-                    Some(label) => asm.dq_sym(label, 0),
-                    None => asm.ints(8, &[0]),
-                }
+                method_word(module, method, asm);
             }
         }
     }
@@ -219,12 +216,17 @@ impl ProgramData {
         let name = self.string_label(class.runtime_name().as_bytes());
         asm.dq_sym(&name, 0);
         for &method in &class.vtable {
-            match &module.method_labels[method.0 as usize] {
-                Some(label) => asm.dq_sym(label, 0),
-                // An abstract slot: no class that can be instantiated keeps it.
-                None => asm.ints(8, &[0]),
-            }
+            method_word(module, method, asm);
         }
+    }
+}
+
+/// A table word holding a method's address (vtables, interface tables).
+fn method_word(module: &ir::Module, method: typed::MethodId, asm: &mut Asm) {
+    match &module.method_labels[method.0 as usize] {
+        Some(label) => asm.dq_sym(label, 0),
+        // An abstract slot: no class that can be instantiated keeps it.
+        None => asm.ints(8, &[0]),
     }
 }
 

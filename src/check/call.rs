@@ -660,7 +660,7 @@ impl Checker<'_> {
 
     /// The `ToString()` override that opened its hierarchy's slot (no base
     /// class has one): it stands for object's virtual declaration.
-    fn opens_to_string(&self, class: ClassId, m: MethodId) -> bool {
+    pub(super) fn opens_to_string(&self, class: ClassId, m: MethodId) -> bool {
         let method = self.method(m);
         method.name == "ToString"
             && method.param_types.is_empty()

@@ -722,17 +722,10 @@ impl<'a> Checker<'a> {
 
     /// `public override string ToString()` where no base class has one.
     fn introduces_to_string(&mut self, class: ClassId, id: MethodId) -> bool {
+        if !self.opens_to_string(class, id) {
+            return false;
+        }
         let m = self.method(id).clone();
-        if m.name != "ToString" || !m.param_types.is_empty() {
-            return false;
-        }
-        let inherited = self
-            .class(class)
-            .parent
-            .is_some_and(|p| self.class(p).to_string_slot.is_some());
-        if inherited {
-            return false;
-        }
         let sig = self.method_sig(id);
         if m.ret != Type::String && m.ret != Type::Error {
             let msg = format!("`{sig}`: return type must be `string` to match overridden member `object.ToString()`");

@@ -932,6 +932,11 @@ impl Checker<'_> {
         if value.ty == Type::Error {
             return error_expr(span);
         }
+        self.assign_place(place, ty, value, span)
+    }
+
+    /// `place = value`, the value converted to the place's type.
+    pub(super) fn assign_place(&mut self, place: Place, ty: Type, value: Expr, span: Span) -> Expr {
         let value = self.coerce(value, &ty);
         mk(
             ExprKind::Assign {
@@ -1044,15 +1049,7 @@ impl Checker<'_> {
             return error_expr(span);
         };
         let Some(op) = op else {
-            let v = self.coerce(v, &ty);
-            return mk(
-                ExprKind::Assign {
-                    target: place,
-                    value: Box::new(v),
-                },
-                ty,
-                span,
-            );
+            return self.assign_place(place, ty, v, span);
         };
         if ty == Type::Error || v.ty == Type::Error {
             return error_expr(span);
@@ -1395,9 +1392,9 @@ impl Checker<'_> {
 /// A constant as C# prints it in messages.
 /// An enum operand as the `int` it is (operators compute on that).
 fn as_underlying(e: Expr) -> Expr {
-    match e.ty {
-        Type::Enum(_) => Expr { ty: Type::Int, ..e },
-        _ => e,
+    Expr {
+        ty: super::enums::underlying(&e.ty),
+        ..e
     }
 }
 

@@ -57,7 +57,7 @@ impl Checker<'_> {
                 let methods = self.class(interface).methods.clone();
                 let table = methods
                     .iter()
-                    .filter_map(|&m| self.implementation(class, interface, m))
+                    .filter_map(|&m| self.implementation(class, m))
                     .collect::<Vec<_>>();
                 if table.len() == methods.len() {
                     itables.push((interface, table));
@@ -86,13 +86,8 @@ impl Checker<'_> {
         out
     }
 
-    /// The method of `class` that implements `wanted` of `interface`.
-    fn implementation(
-        &mut self,
-        class: ClassId,
-        interface: ClassId,
-        wanted: MethodId,
-    ) -> Option<MethodId> {
+    /// The method of `class` that implements the interface method `wanted`.
+    fn implementation(&mut self, class: ClassId, wanted: MethodId) -> Option<MethodId> {
         let (name, params, ret) = {
             let m = self.method(wanted);
             (m.name.clone(), m.param_types.clone(), m.ret.clone())
@@ -108,7 +103,6 @@ impl Checker<'_> {
             }
             cur = self.class(c).parent;
         }
-        let _ = interface;
         let member = self.method_sig(wanted);
         let span = self.class(class).span;
         let Some(found) = found else {

@@ -212,15 +212,7 @@ impl Checker<'_> {
         let Some((place, ty)) = self.place(cx, field) else {
             return error_expr(span);
         };
-        let value = self.coerce(value, &ty);
-        mk(
-            ExprKind::Assign {
-                target: place,
-                value: Box::new(value),
-            },
-            ty,
-            span,
-        )
+        self.assign_place(place, ty, value, span)
     }
 
     fn accessor_accessible(&self, cx: &FnCx, p: &PropRef, accessor: &str) -> bool {

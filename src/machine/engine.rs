@@ -333,10 +333,7 @@ impl Engine {
             .map_err(|e| e.to_string())?;
         let mut engine = Engine {
             uc,
-            coverage: Coverage::Sparse {
-                runs: Vec::new(),
-                breaks: Vec::new(),
-            },
+            coverage: Coverage::NONE,
             tuned_at: 0,
             pinned: false,
             coverage_changes: 0,
@@ -523,13 +520,7 @@ impl Engine {
             return Ok(());
         }
         let handle = self.uc.get_handle();
-        let old = std::mem::replace(
-            &mut self.coverage,
-            Coverage::Sparse {
-                runs: Vec::new(),
-                breaks: Vec::new(),
-            },
-        );
+        let old = std::mem::replace(&mut self.coverage, Coverage::NONE);
         for hook in old.hooks() {
             // SAFETY: a handle returned by uc_hook_add on this engine.
             unsafe { uc_hook_del(handle, hook) };
@@ -660,6 +651,12 @@ enum Coverage {
 }
 
 impl Coverage {
+    /// No hook installed (before the first choice, and while changing).
+    const NONE: Coverage = Coverage::Sparse {
+        runs: Vec::new(),
+        breaks: Vec::new(),
+    };
+
     fn hooks(&self) -> Vec<uc_hook> {
         match self {
             Coverage::Dense(hook) => vec![*hook],
