@@ -9,14 +9,39 @@
 use crate::source::Span;
 
 pub mod dump;
+pub mod walk;
 
 /// A whole program: the main file and every file it includes, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Program {
     pub items: Vec<Item>,
-    /// The system library (lib/System.fs) parsed with every program: its
-    /// classes are .NET's, in namespace System.
-    pub system_file: Option<crate::source::FileId>,
+    /// The system library's files (lib/System.fs, lib/Collections.fs)
+    /// parsed with every program: their classes are .NET's.
+    pub system_files: Vec<crate::source::FileId>,
+    /// Generic methods, taken out of their classes by `generic`: the checker
+    /// infers their type arguments at each call and asks for the instances.
+    pub generic_methods: Vec<GenericMethod>,
+}
+
+/// A generic method template and where it was declared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenericMethod {
+    /// The class it belongs to (`None`: a FluxSharp top-level function).
+    pub owner: Option<String>,
+    pub decl: MethodDecl,
+    /// The owner's own type arguments when the owner is an instance of a
+    /// generic class (`T` of `Box<T>` is `int` in `Box<int>`'s methods).
+    pub owner_subst: Vec<(String, TypeExpr)>,
+    /// Instances not made because their type arguments break a constraint
+    /// (reported at the call once).
+    pub refused: Vec<String>,
+}
+
+impl Program {
+    /// Whether `file` is one of the system library's.
+    pub fn is_system(&self, file: crate::source::FileId) -> bool {
+        self.system_files.contains(&file)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,14 +105,46 @@ pub struct ClassDecl {
     /// names are one flat space; the namespace shows where C# shows it: in
     /// the type name an object prints as.
     pub namespace: Option<String>,
+    /// `class Box<T> where T : Animal`: the type parameters of a generic
+    /// class (a template: `generic` makes one class per type arguments).
+    pub type_params: Vec<TypeParam>,
     /// The first type after `:` (a class, or an interface: the checker tells).
     pub base: Option<Ident>,
+    /// The base's type arguments (`class IntBox : Box<int>`), until `generic`
+    /// names the instance in `base`.
+    pub base_args: Vec<TypeExpr>,
+    /// The name .NET prints for an object of a generic instance
+    /// (``System.Collections.Generic.List`1[System.Int32]``), set by `generic`.
+    pub runtime_name: Option<String>,
+    /// The template and type arguments an instance was made from
+    /// (`List` and `int` for `List<int>`), for inferring a generic
+    /// method's type arguments from it.
+    pub generic_origin: Option<GenericType>,
     /// The types after it (interfaces).
     pub interfaces: Vec<Ident>,
     /// `interface I { … }`: its methods and properties are abstract and public.
     pub is_interface: bool,
     pub members: Vec<Member>,
     pub span: Span,
+}
+
+/// A type parameter and its `where` constraints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeParam {
+    pub name: Ident,
+    pub constraints: Vec<Constraint>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constraint {
+    /// `where T : class`
+    Class(Span),
+    /// `where T : struct`
+    Struct(Span),
+    /// `where T : new()`
+    New(Span),
+    /// `where T : Animal` (a class or an interface)
+    Type(TypeExpr),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +170,8 @@ pub struct PropertyDecl {
     pub setter: Option<Span>,
     /// The backing field of an auto-implemented property.
     pub backing: Option<String>,
+    /// An indexer's parameters (`this[int index]`: the property `Item`).
+    pub params: Vec<Param>,
     pub span: Span,
 }
 
@@ -148,6 +207,9 @@ pub struct MethodDecl {
     pub modifiers: Modifiers,
     pub ret: TypeExpr,
     pub name: Ident,
+    /// `static T Max<T>(T a, T b)`: a generic method's type parameters (a
+    /// template: `generic` makes one method per type arguments inferred).
+    pub type_params: Vec<TypeParam>,
     pub params: Vec<Param>,
     /// `None` for an abstract method (`;` instead of a body).
     pub body: Option<Block>,
@@ -211,8 +273,19 @@ pub enum TypeExprKind {
     Array(Box<TypeExpr>),
     /// A class name.
     Named(Ident),
+    /// `List<int>`: a generic class with its type arguments (until
+    /// `generic` replaces it by the instance's name).
+    Generic(Box<GenericType>),
     /// A type already reported (a C# keyword such as `byte`).
     Error,
+}
+
+/// `Dictionary<string, int>`: a generic class and its type arguments
+/// (boxed: most types are not generic, and every type is this large).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenericType {
+    pub name: Ident,
+    pub args: Vec<TypeExpr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -345,9 +418,11 @@ pub enum ExprKind {
         callee: Box<Expr>,
         args: Vec<Expr>,
     },
-    /// `new C(args)`
+    /// `new C(args)`, `new List<int>()`: the class is a
+    /// [`TypeExprKind::Named`] or, until `generic` names the instance, a
+    /// [`TypeExprKind::Generic`].
     New {
-        class: Ident,
+        class: Box<TypeExpr>,
         args: Vec<Expr>,
     },
     /// `new T[len]`, `new T[] { … }`, `new T[len] { … }`

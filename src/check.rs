@@ -21,6 +21,7 @@ mod enums;
 mod expr;
 mod flow;
 mod fold;
+mod generic_call;
 mod interfaces;
 mod property;
 mod scope;
@@ -37,12 +38,33 @@ use std::collections::HashMap;
 /// diagnostics are empty; with errors it is a best effort (for `--emit` on
 /// broken input), never to be lowered.
 pub fn check(program: &ast::Program) -> (typed::Program, Vec<Diagnostic>) {
+    let (typed, diags, _) = check_with_instances(program, MAX_GENERIC_ROUNDS);
+    (typed, diags)
+}
+
+/// How many times the pipeline checks again for generic method instances
+/// (a method whose instance calls an ever larger one never ends).
+pub const MAX_GENERIC_ROUNDS: usize = 8;
+
+/// [`check`], also listing the generic method instances the program calls
+/// that do not exist yet (made by `generic`, then checked again). `round`
+/// is how many times this has happened: in the last, a missing instance
+/// is reported.
+pub fn check_with_instances(
+    program: &ast::Program,
+    round: usize,
+) -> (
+    typed::Program,
+    Vec<Diagnostic>,
+    Vec<crate::generic::MethodRequest>,
+) {
     let mut checker = Checker::new(program);
+    checker.last_round = round >= MAX_GENERIC_ROUNDS;
     checker.declare_all();
     checker.check_bodies();
     let mut diags = std::mem::take(&mut checker.diags);
     diag::sort(&mut diags);
-    (checker.out, diags)
+    (checker.out, diags, checker.requests)
 }
 
 /// A class member name, as seen by lookup.
@@ -120,6 +142,10 @@ pub(crate) struct Checker<'a> {
     order: Vec<ClassId>,
     /// lib/System.fs's Exception, found once the classes are declared.
     exception: Option<ClassId>,
+    /// Generic method instances called but not made yet.
+    requests: Vec<crate::generic::MethodRequest>,
+    /// No more rounds: a missing generic method instance is an error.
+    last_round: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -139,6 +165,8 @@ impl<'a> Checker<'a> {
             consts: HashMap::new(),
             order: Vec::new(),
             exception: None,
+            requests: Vec::new(),
+            last_round: false,
         }
     }
 

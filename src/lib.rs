@@ -13,6 +13,7 @@ pub mod diag;
 pub mod dwarf;
 pub mod elf;
 pub mod emulate;
+pub mod generic;
 pub mod ir;
 pub mod lesson;
 pub mod link;

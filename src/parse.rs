@@ -70,34 +70,40 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
     (
         Program {
             items,
-            system_file: None,
+            system_files: Vec::new(),
+            generic_methods: Vec::new(),
         },
         diags,
     )
 }
 
-/// Adds lib/System.fs (the exception classes) to a parsed program, after
-/// its own files, so the program's classes keep their numbers: what the
-/// checker needs before it runs (the pipeline calls this).
+/// Adds the system library (lib/System.fs: exceptions, Math, Char, …;
+/// lib/Collections.fs: List<T>, Queue<T>, Stack<T>, Dictionary<TKey, TValue>)
+/// to a parsed program, after its own files, so the program's classes keep
+/// their numbers: what the checker needs before it runs (the pipeline calls this).
 pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib/System.fs");
-    let file = sources.add(SYSTEM_LIBRARY_NAME, path, SYSTEM_LIBRARY.to_string());
-    let (entries, diags) = parse_text(file, SYSTEM_LIBRARY);
-    debug_assert!(diags.is_empty(), "lib/System.fs parses: {diags:?}");
-    program
-        .items
-        .extend(entries.into_iter().filter_map(|entry| match entry {
-            Entry::Item(item) => Some(item),
-            Entry::Include { .. } => None,
-        }));
-    program.system_file = Some(file);
+    for (name, text) in SYSTEM_LIBRARY {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        let shown = format!("<flux-viz>/{name}");
+        let file = sources.add(&shown, path, text.to_string());
+        let (entries, diags) = parse_text(file, text);
+        debug_assert!(diags.is_empty(), "{name} parses: {diags:?}");
+        program
+            .items
+            .extend(entries.into_iter().filter_map(|entry| match entry {
+                Entry::Item(item) => Some(item),
+                Entry::Include { .. } => None,
+            }));
+        program.system_files.push(file);
+    }
 }
 
-/// The name the system library is shown under (diagnostics, the source pane).
-pub const SYSTEM_LIBRARY_NAME: &str = "<flux-viz>/lib/System.fs";
-
-/// The system library's text, built into the binary.
-pub const SYSTEM_LIBRARY: &str = include_str!("../lib/System.fs");
+/// The system library's files (shown as `<flux-viz>/lib/…` in diagnostics
+/// and the source pane), built into the binary.
+pub const SYSTEM_LIBRARY: [(&str, &str); 2] = [
+    ("lib/System.fs", include_str!("../lib/System.fs")),
+    ("lib/Collections.fs", include_str!("../lib/Collections.fs")),
+];
 
 /// Whether a diagnostic is a syntax error (after which the program is incomplete).
 pub fn is_syntax_error(d: &Diagnostic) -> bool {

@@ -15,7 +15,7 @@ use crate::diag::Diagnostic;
 use crate::link::Image;
 use crate::machine::layout::{FrameLayout, FunctionLayout};
 use crate::source::Sources;
-use crate::{ast, check, codegen, link, lower, parse, typed};
+use crate::{ast, check, codegen, generic, link, lower, parse, typed};
 use std::path::Path;
 
 /// Where an awaiter resumes when the task it awaits completes (LANGUAGE.md §7).
@@ -231,6 +231,28 @@ pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
     })
 }
 
+/// The front end after parsing: the system library joined, generic classes
+/// instantiated, the program checked (with everything any step reported).
+pub fn check_program(
+    sources: &mut Sources,
+    program: &mut ast::Program,
+) -> (typed::Program, Vec<Diagnostic>) {
+    parse::add_system_library(sources, program);
+    let (mut generics, mut diagnostics) = generic::instantiate(program);
+    // Each round makes the generic method instances the last one inferred
+    // (an instance's body may call others), then checks again.
+    let mut round = 0;
+    loop {
+        let (typed, check_diagnostics, requests) = check::check_with_instances(program, round);
+        if requests.is_empty() || round == check::MAX_GENERIC_ROUNDS {
+            diagnostics.extend(check_diagnostics);
+            return (typed, diagnostics);
+        }
+        diagnostics.extend(generics.add_methods(program, requests));
+        round += 1;
+    }
+}
+
 /// Checks even when parsing reported errors (e.g. unsupported constructs
 /// replaced by error nodes), so one run reports everything it can.
 fn check_parsed(
@@ -245,8 +267,7 @@ fn check_parsed(
             unreachable!("there are diagnostics")
         });
     }
-    parse::add_system_library(&mut sources, &mut program);
-    let (typed, check_diagnostics) = check::check(&program);
+    let (typed, check_diagnostics) = check_program(&mut sources, &mut program);
     diagnostics.extend(check_diagnostics);
     finish(sources, diagnostics, |sources| Checked {
         sources,

@@ -159,6 +159,9 @@ pub struct Class {
     /// Declared in flux-viz's system library (lib/System.fs): its run-time
     /// name is `System.` + name, as .NET spells it.
     pub is_system: bool,
+    /// An instance of a generic class: its .NET name
+    /// (``System.Collections.Generic.List`1[System.Int32]``).
+    pub generic_runtime_name: Option<String>,
     /// Instance fields in layout order: the parent's (recursively) first, then
     /// this class's own in declaration order. Object layout is
     /// `[vtable pointer][fields in this order]`.
@@ -182,9 +185,12 @@ impl Class {
     /// The name the program sees at run time (printing an object, an
     /// uncaught exception): .NET's full name.
     pub fn runtime_name(&self) -> String {
+        if let Some(name) = &self.generic_runtime_name {
+            return name.clone();
+        }
         match (&self.namespace, self.is_system) {
-            (_, true) => format!("System.{}", self.name),
-            (Some(ns), false) => format!("{ns}.{}", self.name),
+            (Some(ns), _) => format!("{ns}.{}", self.name),
+            (None, true) => format!("System.{}", self.name),
             (None, false) => self.name.clone(),
         }
     }
@@ -739,7 +745,7 @@ impl<'a> Dumper<'a> {
         if library > 0 {
             self.line(
                 0,
-                &format!("system library: {library} classes (lib/System.fs)"),
+                &format!("system library: {library} classes (lib/System.fs, lib/Collections.fs)"),
             );
         }
         for c in p.classes.iter().filter(|c| !c.is_system) {

@@ -21,13 +21,12 @@ fn run(path: &Path) -> (Sources, Vec<Diagnostic>, Option<flux_viz::typed::Progra
     let mut sources = Sources::new();
     let name = rel.display().to_string();
     let (mut program, mut diags) = parse_source(&mut sources, &name, text);
-    flux_viz::parse::add_system_library(&mut sources, &mut program);
     // The checker runs only on a syntactically complete program, as the CLI does.
     let syntax_broken = diags.iter().any(flux_viz::parse::is_syntax_error);
     let typed = if syntax_broken {
         None
     } else {
-        let (typed, check_diags) = check(&program);
+        let (typed, check_diags) = flux_viz::pipeline::check_program(&mut sources, &mut program);
         diags.extend(check_diags);
         Some(typed)
     };

@@ -69,7 +69,6 @@ fn invalid_programs_get_the_expected_diagnostics() {
 #[test]
 fn every_unsupported_construct_uses_the_agreed_message() {
     let constructs = [
-        ("generics", "generic types other than Task<T>"),
         ("structs", "structs"),
         ("delegates", "delegates"),
         ("lambdas", "lambdas"),

@@ -57,6 +57,10 @@ pub fn type_name(t: &TypeExpr) -> String {
         TypeExprKind::TaskOf(inner) => format!("Task<{}>", type_name(inner)),
         TypeExprKind::Array(inner) => format!("{}[]", type_name(inner)),
         TypeExprKind::Named(name) => name.name.clone(),
+        TypeExprKind::Generic(g) => {
+            let args: Vec<String> = g.args.iter().map(type_name).collect();
+            format!("{}<{}>", g.name.name, args.join(", "))
+        }
         TypeExprKind::Error => "{error}".into(),
     }
 }
@@ -431,7 +435,7 @@ impl Dumper<'_> {
                 });
             }
             ExprKind::New { class, args } => {
-                self.line(&format!("New {}", class.name), span);
+                self.line(&format!("New {}", type_name(class)), span);
                 self.nested(|d| d.exprs(args));
             }
             ExprKind::NewArray { elem, len, init } => {

@@ -1,6 +1,7 @@
 //! Member access, calls, built-ins, `new`, and overload resolution.
 
 use super::expr::{error_expr, mk};
+use super::generic_call::GenericCall;
 use super::scope::{FnCx, Lookup};
 use super::{Checker, Member};
 use crate::ast::{self, ExprKind as A};
@@ -355,6 +356,22 @@ impl Checker<'_> {
         }
         let args = self.args(cx, args);
         let member = cx.class.and_then(|c| self.lookup_member(c, &id.name));
+        let generic_here = cx
+            .class
+            .filter(|&c| member.is_none() && self.has_generic_method(Some(c), &id.name));
+        if let Some(class) = generic_here {
+            let this = (!cx.is_static).then(|| mk(ExprKind::This, Type::Class(class), id.span));
+            return self.call_method(cx, class, id, Recv::Implicit(this), args, span);
+        }
+        let instance;
+        let id = match (&member, self.generic_call(None, id, &args, span)) {
+            (Some(_), _) | (None, GenericCall::NotGeneric) => id,
+            (None, GenericCall::Instance(inst)) => {
+                instance = inst;
+                &instance
+            }
+            (None, GenericCall::Unavailable) => return error_expr(span),
+        };
         match member {
             Some(Member::Methods(_)) => {
                 let class = cx.class.expect("found in the class");
@@ -593,6 +610,17 @@ impl Checker<'_> {
         args: Vec<Expr>,
         span: Span,
     ) -> Expr {
+        // A generic method only when no ordinary one has the name (C# would
+        // weigh both; Flux# prefers the ordinary overloads).
+        if self.lookup_member(class, &name.name).is_none() {
+            match self.generic_call(Some(class), name, &args, span) {
+                GenericCall::NotGeneric => {}
+                GenericCall::Instance(instance) => {
+                    return self.call_method(cx, class, &instance, recv, args, span)
+                }
+                GenericCall::Unavailable => return error_expr(span),
+            }
+        }
         let all = self.method_levels(class, &name.name);
         if all.is_empty() && self.property_named(class, &name.name).is_some() {
             let msg = format!(
@@ -637,6 +665,11 @@ impl Checker<'_> {
 
     /// The overloads named `name`, grouped by class, most derived first;
     /// overrides are left out (their virtual declaration stands for them).
+    /// Whether `class` or a base declares a method named `name`.
+    pub(super) fn has_method(&self, class: ClassId, name: &str) -> bool {
+        !self.method_levels(class, name).is_empty()
+    }
+
     fn method_levels(&self, class: ClassId, name: &str) -> Vec<Vec<MethodId>> {
         let mut levels = Vec::new();
         let mut cur = Some(class);
@@ -951,11 +984,24 @@ impl Checker<'_> {
     pub(super) fn new_object(
         &mut self,
         cx: &mut FnCx,
-        class: &ast::Ident,
+        class: &ast::TypeExpr,
         args: &[ast::Expr],
         span: Span,
     ) -> Expr {
         let args = self.args(cx, args);
+        let class = match &class.kind {
+            ast::TypeExprKind::Named(name) => name,
+            // Reported already (an unknown generic, a constraint not met).
+            ast::TypeExprKind::Error | ast::TypeExprKind::Generic(_) => return error_expr(span),
+            _ => {
+                let msg = format!(
+                    "`new {}()` is not supported by Flux#",
+                    ast::dump::type_name(class)
+                );
+                self.error(class.span, msg, "not a class");
+                return error_expr(span);
+            }
+        };
         let Some(&c) = self.class_ids.get(&class.name) else {
             let msg = format!("cannot find type `{}` in this scope", class.name);
             self.error(class.span, msg, "not found");

@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
             let Item::Class(decl) = item else { continue };
             self.check_modifiers(&decl.modifiers, DeclKind::Class);
             let id = ClassId(self.classes.len() as u32);
-            let is_system = Some(decl.span.file) == self.ast.system_file;
+            let is_system = self.ast.is_system(decl.span.file);
             if let (true, Some(&user)) = (is_system, self.class_ids.get(&decl.name.name)) {
                 // The program's own classes come first: point at the program's.
                 let msg = format!(
@@ -124,6 +124,7 @@ impl<'a> Checker<'a> {
                 parent: None,
                 is_abstract: decl.modifiers.is_abstract.is_some() || is_static || decl.is_interface,
                 is_system,
+                generic_runtime_name: decl.runtime_name.clone(),
                 instance_fields: Vec::new(),
                 static_fields: Vec::new(),
                 vtable: Vec::new(),

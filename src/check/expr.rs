@@ -149,7 +149,7 @@ impl Checker<'_> {
             A::Member { target, name } => self.member(cx, target, name, span),
             A::Index { target, index } => self.index(cx, target, index, span),
             A::Call { callee, args } => self.call(cx, callee, args, span),
-            A::New { class, args } => self.new_object(cx, class, args, span),
+            A::New { class, args, .. } => self.new_object(cx, class, args, span),
             A::NewArray { elem, len, init } => {
                 self.new_array(cx, elem, len.as_deref(), init.as_deref(), span)
             }
@@ -295,7 +295,7 @@ impl Checker<'_> {
         let Some(exception) = self.exception_class() else {
             return false;
         };
-        if Some(e.span.file) == self.ast.system_file || !self.derives_from(class, exception) {
+        if self.ast.is_system(e.span.file) || !self.derives_from(class, exception) {
             return false;
         }
         let msg = "an exception as text is its ToString(), with a stack trace no two runtimes print alike: Flux# does not print it";
@@ -574,6 +574,14 @@ impl Checker<'_> {
     fn index(&mut self, cx: &mut FnCx, target: &ast::Expr, index: &ast::Expr, span: Span) -> Expr {
         let target = self.expr(cx, target);
         let index = self.expr(cx, index);
+        match self.indexer_of(target, index, span) {
+            Ok(p) => self.property_get(cx, p, span),
+            Err(pair) => self.index_typed(pair.0, pair.1, span),
+        }
+    }
+
+    /// `target[index]` on an array or a string.
+    pub(super) fn index_typed(&mut self, target: Expr, index: Expr, span: Span) -> Expr {
         let (elem, index) = match &target.ty {
             Type::Array(elem) => {
                 // C# also indexes arrays with a long.

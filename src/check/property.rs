@@ -26,6 +26,8 @@ pub(super) struct PropRef {
     class: ClassId,
     prop: usize,
     recv: Recv,
+    /// An indexer's arguments (`list[i]`: the property `Item`, `[i]`).
+    args: Vec<Expr>,
     /// The property as written (`X`, `obj.X`): where errors point.
     span: Span,
 }
@@ -71,6 +73,7 @@ impl Checker<'_> {
             class,
             prop,
             recv: Recv::Implicit(this),
+            args: Vec::new(),
             span,
         })
     }
@@ -111,6 +114,7 @@ impl Checker<'_> {
             class,
             prop,
             recv,
+            args: Vec::new(),
             span,
         })
     }
@@ -130,8 +134,43 @@ impl Checker<'_> {
                     Err(t) => Lhs::Other(self.member_in(cx, t, name, target.span)),
                 }
             }
+            A::Index { target: t, index } => {
+                let t = self.expr(cx, t);
+                let index = self.expr(cx, index);
+                match self.indexer_of(t, index, target.span) {
+                    Ok(p) => Lhs::Property(p),
+                    Err(pair) => {
+                        let (t, index) = *pair;
+                        Lhs::Other(self.index_typed(t, index, target.span))
+                    }
+                }
+            }
             _ => Lhs::Other(self.expr(cx, target)),
         }
+    }
+
+    /// `obj[index]` as a call of the indexer (the property `Item`) when
+    /// obj's class has one; otherwise the two back.
+    pub(super) fn indexer_of(
+        &self,
+        obj: Expr,
+        index: Expr,
+        span: Span,
+    ) -> Result<PropRef, Box<(Expr, Expr)>> {
+        let found = match obj.ty {
+            Type::Class(class) => self.property_named(class, "Item").map(|p| (class, p)),
+            _ => None,
+        };
+        let Some((class, prop)) = found else {
+            return Err(Box::new((obj, index)));
+        };
+        Ok(PropRef {
+            class,
+            prop,
+            recv: Recv::Value(obj),
+            args: vec![index],
+            span,
+        })
     }
 
     /// Reads a property: `get_X()` on the receiver.
@@ -145,7 +184,8 @@ impl Checker<'_> {
             self.error(p.span, msg, "no get accessor");
             return error_expr(span);
         }
-        self.call_accessor(cx, p, decl.getter_name(), "get", Vec::new(), span)
+        let args = p.args.clone();
+        self.call_accessor(cx, p, decl.getter_name(), "get", args, span)
     }
 
     /// Writes a property: `set_X(v)` on the receiver (or, in a constructor,
@@ -165,7 +205,8 @@ impl Checker<'_> {
             self.error(p.span, msg, "no set accessor");
             return error_expr(span);
         }
-        self.call_accessor(cx, p, decl.setter_name(), "set", vec![value], span)
+        let args = p.args.iter().cloned().chain([value]).collect();
+        self.call_accessor(cx, p, decl.setter_name(), "set", args, span)
     }
 
     /// Calls the accessor `name` (`get_X` / `set_X`, the `word` accessor)
@@ -268,24 +309,31 @@ impl Checker<'_> {
             class,
             prop,
             recv,
+            args,
             span: at,
         } = p;
-        let mut before = None;
-        let recv = match recv {
-            Recv::Value(obj) if !is_pure(&obj) => {
-                let local = cx.hidden_local("$obj", obj.ty.clone(), obj.span);
-                let read = mk(ExprKind::Local(local), obj.ty.clone(), obj.span);
-                before = Some(local_init(local, obj, span));
-                Recv::Value(read)
+        let mut before = Vec::new();
+        let mut once = |e: Expr, name: &str| {
+            if is_pure(&e) {
+                return e;
             }
+            let local = cx.hidden_local(name, e.ty.clone(), e.span);
+            let read = mk(ExprKind::Local(local), e.ty.clone(), e.span);
+            before.push(local_init(local, e, span));
+            read
+        };
+        let recv = match recv {
+            Recv::Value(obj) => Recv::Value(once(obj, "$obj")),
             recv => recv,
         };
+        let args: Vec<Expr> = args.into_iter().map(|a| once(a, "$index")).collect();
         let get = self.property_get(
             cx,
             PropRef {
                 class,
                 prop,
                 recv: recv.clone(),
+                args: args.clone(),
                 span: at,
             },
             span,
@@ -309,6 +357,7 @@ impl Checker<'_> {
             class,
             prop,
             recv,
+            args,
             span: at,
         };
         let set = self.property_set(cx, set, new, span);
@@ -316,13 +365,14 @@ impl Checker<'_> {
             kind: StmtKind::Expr(set),
             span,
         };
-        match before {
-            Some(init) => StmtKind::Block(crate::typed::Block {
-                stmts: vec![init, set],
-                span,
-            }),
-            None => set.kind,
+        if before.is_empty() {
+            return set.kind;
         }
+        before.push(set);
+        StmtKind::Block(crate::typed::Block {
+            stmts: before,
+            span,
+        })
     }
 
     /// CS-style report for a property write where a value is needed.

@@ -411,6 +411,9 @@ impl Checker<'_> {
             Type::Array(elem) => (**elem).clone(),
             Type::String => Type::Char,
             Type::Error => Type::Error,
+            &Type::Class(class) if self.has_method(class, "GetEnumerator") => {
+                return self.foreach_enumerator(cx, ty, var, coll, class, body, span);
+            }
             other => {
                 let msg = format!(
                     "foreach statement cannot operate on variables of type `{}` because it does not contain a public definition for `GetEnumerator`",
@@ -498,6 +501,106 @@ impl Checker<'_> {
                         init: vec![local_init(index, zero, cspan)],
                         cond: Some(cond),
                         step: vec![step],
+                        body: Box::new(round),
+                    },
+                    span,
+                },
+            ],
+            span,
+        })
+    }
+
+    /// `foreach` over a collection class, as C# compiles it (the enumerator
+    /// pattern; Flux#'s enumerators hold nothing to dispose):
+    ///
+    /// ```text
+    /// { E $enumerator = collection.GetEnumerator();
+    ///   while ($enumerator.MoveNext()) { T x = $enumerator.Current; body } }
+    /// ```
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn foreach_enumerator(
+        &mut self,
+        cx: &mut FnCx,
+        ty: &ast::TypeExpr,
+        var: &ast::Ident,
+        coll: Expr,
+        class: crate::typed::ClassId,
+        body: &ast::Stmt,
+        span: Span,
+    ) -> StmtKind {
+        use super::call::Recv;
+        use super::expr::mk;
+        use crate::typed::ExprKind as E;
+        let cspan = coll.span;
+        let named = |name: &str| ast::Ident {
+            name: name.to_string(),
+            span: cspan,
+        };
+        let get = self.call_method(
+            cx,
+            class,
+            &named("GetEnumerator"),
+            Recv::Value(coll),
+            vec![],
+            cspan,
+        );
+        let enumerator_ty = get.ty.clone();
+        let enumerator = cx.hidden_local("$enumerator", enumerator_ty.clone(), cspan);
+        let local = || mk(E::Local(enumerator), enumerator_ty.clone(), cspan);
+        let (cond, current) = match enumerator_ty {
+            Type::Class(e) => {
+                let cond = self.call_method(
+                    cx,
+                    e,
+                    &named("MoveNext"),
+                    Recv::Value(local()),
+                    vec![],
+                    cspan,
+                );
+                let current = self.call_method(
+                    cx,
+                    e,
+                    &named("get_Current"),
+                    Recv::Value(local()),
+                    vec![],
+                    cspan,
+                );
+                (self.coerce(cond, &Type::Bool), current)
+            }
+            _ => (
+                super::expr::error_expr(cspan),
+                super::expr::error_expr(cspan),
+            ),
+        };
+        let declared = if ty.kind == ast::TypeExprKind::Var {
+            current.ty.clone()
+        } else {
+            self.resolve_value_type(ty)
+        };
+        let current = self.coerce(current, &declared);
+        cx.push([var.name.as_str()]);
+        let (x, result) = cx.declare_var(&var.name, declared, var.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, var);
+        }
+        cx.foreach_vars.push(x);
+        let body = self.loop_body(cx, body);
+        cx.foreach_vars.pop();
+        cx.pop();
+        let round = Stmt {
+            kind: StmtKind::Block(Block {
+                stmts: vec![local_init(x, current, var.span), body],
+                span,
+            }),
+            span,
+        };
+        StmtKind::Block(Block {
+            stmts: vec![
+                local_init(enumerator, get, cspan),
+                Stmt {
+                    kind: StmtKind::While {
+                        cond,
                         body: Box::new(round),
                     },
                     span,

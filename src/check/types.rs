@@ -66,7 +66,8 @@ impl Checker<'_> {
                 let inner = self.resolve_value_type(inner);
                 Type::Array(Box::new(inner))
             }
-            TypeExprKind::Error => Type::Error,
+            // `generic` names every instance before the checker runs.
+            TypeExprKind::Error | TypeExprKind::Generic(_) => Type::Error,
             TypeExprKind::Named(name) => match self.class_ids.get(&name.name) {
                 Some(&id) => Type::Class(id),
                 None if self.enum_ids.contains_key(&name.name) => {

@@ -21,6 +21,10 @@
 //!   all start with `rt_`, `msg_`, `fail$` or are `_start`), a member `ctor`,
 //!   a class `resume` as a parameter type;
 //! - in a parameter type, `T[]` is `T#Array` and `Task<T>` is `Task~T~`;
+//! - an instance of a generic class, which the checker names as C# writes
+//!   the type (`Dictionary<string, int>`), is spelled the same way, `~`
+//!   for each of `<`, `, ` and `>` (`Dictionary~string~int~.Add`), and so
+//!   is an instance of a generic method (`Program.Max~int~`);
 //! - the backing field of an auto-property `X`, which C# (and the checker)
 //!   names `<X>k__BackingField`, is `X?k__BackingField` (NASM labels cannot
 //!   hold `<` or `>`).
@@ -117,7 +121,20 @@ fn owner(name: &str) -> Cow<'_, str> {
         || name == "_start"
         || name.starts_with("rt_")
         || name.starts_with("msg_");
-    escaped(name, reserved)
+    match generic_instance(name) {
+        Some(spelled) => Cow::Owned(spelled),
+        None => escaped(name, reserved),
+    }
+}
+
+/// `List<int>` as `List~int~`, `Dictionary<string, List<int>>` as
+/// `Dictionary~string~List~int~~`; `None` for a name that is not an instance.
+fn generic_instance(name: &str) -> Option<String> {
+    name.contains('<').then(|| {
+        name.replace(", ", "~")
+            .replace(['<', '>'], "~")
+            .replace("[]", "#Array")
+    })
 }
 
 /// A method or field name after the owner's `.`.
@@ -127,6 +144,9 @@ fn member(name: &str) -> Cow<'_, str> {
         .and_then(|n| n.strip_suffix(">k__BackingField"))
     {
         return Cow::Owned(format!("{property}?k__BackingField"));
+    }
+    if let Some(spelled) = generic_instance(name) {
+        return Cow::Owned(spelled);
     }
     escaped(name, name == "ctor")
 }
@@ -145,7 +165,10 @@ fn type_part(program: &Program, ty: &Type, out: &mut String) {
         }
         Type::Class(_) => {
             let name = program.type_name(ty);
-            out.push_str(&escaped(&name, name == "resume"));
+            match generic_instance(&name) {
+                Some(spelled) => out.push_str(&spelled),
+                None => out.push_str(&escaped(&name, name == "resume")),
+            }
         }
         _ => out.push_str(&program.type_name(ty)),
     }

@@ -486,14 +486,15 @@ impl Builder {
     ) -> ClassHeader<'i> {
         let name = self.ident(inner.next().expect("grammar: class name"));
         let mut base = None;
+        let mut base_args = Vec::new();
         let mut interfaces = Vec::new();
         let mut body = None;
+        let mut type_params = Vec::new();
         for part in inner {
             match part.as_rule() {
-                Rule::type_params => {
-                    self.unsupported(self.span(&part), "generic types other than Task<T>");
-                }
-                Rule::base_list => (base, interfaces) = self.base_list(part),
+                Rule::type_params => type_params = self.type_params(part),
+                Rule::where_clause => self.where_clause(part, &mut type_params),
+                Rule::base_list => (base, base_args, interfaces) = self.base_list(part),
                 Rule::class_body => body = Some(part),
                 _ => {}
             }
@@ -504,7 +505,11 @@ impl Builder {
                 modifiers,
                 name,
                 namespace: self.namespace(),
+                type_params,
                 base,
+                base_args,
+                runtime_name: None,
+                generic_origin: None,
                 interfaces,
                 is_interface: false,
                 members: Vec::new(),
@@ -531,18 +536,73 @@ impl Builder {
 
     /// `: Base` — more than one base type means interfaces.
     /// `: A, I, J`: the first type, and the others (interfaces).
-    fn base_list(&mut self, pair: P) -> (Option<Ident>, Vec<Ident>) {
-        let mut types = pair.into_inner();
-        let first = types.next().expect("grammar: base type");
-        let first = self.base_type(first);
-        let rest = types.filter_map(|t| self.base_type(t)).collect();
-        (first, rest)
+    /// `<K, V>` of a generic class: names without constraints yet.
+    fn type_params(&mut self, pair: P) -> Vec<TypeParam> {
+        pair.into_inner()
+            .map(|p| TypeParam {
+                name: self.ident(p),
+                constraints: Vec::new(),
+            })
+            .collect()
     }
 
-    fn base_type(&mut self, pair: P) -> Option<Ident> {
-        let span = self.span(&pair);
-        match self.ty(pair)?.kind {
+    /// `where T : class, Animal, new()`: constraints of one of `params`.
+    fn where_clause(&mut self, pair: P, params: &mut [TypeParam]) {
+        let mut inner = pair.into_inner();
+        let name = self.ident(inner.next().expect("grammar: constrained name"));
+        let mut constraints = Vec::new();
+        for c in inner {
+            let c = c.into_inner().next().expect("grammar: constraint");
+            let span = self.span(&c);
+            constraints.push(match c.as_rule() {
+                Rule::constraint_class => Constraint::Class(span),
+                Rule::constraint_struct => Constraint::Struct(span),
+                Rule::constraint_new => Constraint::New(span),
+                _ => match self.ty(c) {
+                    Some(ty) => Constraint::Type(ty),
+                    None => continue,
+                },
+            });
+        }
+        match params.iter_mut().find(|p| p.name.name == name.name) {
+            Some(param) => param.constraints.extend(constraints),
+            None => self.error(
+                name.span,
+                format!("`{}` is not a type parameter here", name.name),
+                "no type parameter of this name",
+            ),
+        }
+    }
+
+    /// The base class (with its type arguments when generic) and the interfaces.
+    fn base_list(&mut self, pair: P) -> (Option<Ident>, Vec<TypeExpr>, Vec<Ident>) {
+        let mut types = pair.into_inner();
+        let first = types.next().expect("grammar: base type");
+        let span = self.span(&first);
+        let (first, first_args) = match self.ty(first) {
+            Some(TypeExpr {
+                kind: TypeExprKind::Generic(g),
+                ..
+            }) => (Some(g.name), g.args),
+            ty => (self.base_type(ty, span), Vec::new()),
+        };
+        let rest = types
+            .filter_map(|t| {
+                let span = self.span(&t);
+                let ty = self.ty(t);
+                self.base_type(ty, span)
+            })
+            .collect();
+        (first, first_args, rest)
+    }
+
+    fn base_type(&mut self, ty: Option<TypeExpr>, span: Span) -> Option<Ident> {
+        match ty?.kind {
             TypeExprKind::Named(name) => Some(name),
+            TypeExprKind::Generic(_) => {
+                self.unsupported(span, "a generic interface");
+                None
+            }
             TypeExprKind::Task => Some(Ident {
                 name: "Task".into(),
                 span,
@@ -616,7 +676,20 @@ impl Builder {
     fn property(&mut self, modifiers: Modifiers, span: Span, pair: P) -> Option<Vec<Member>> {
         let mut inner = pair.into_inner();
         let ty = self.ty(inner.next().expect("grammar: property type"));
-        let name = self.ident(inner.next().expect("grammar: property name"));
+        let name_pair = inner.next().expect("grammar: property name");
+        // An indexer is the property `Item` with parameters, as C# compiles it.
+        let (name, params) = if name_pair.as_rule() == Rule::indexer_name {
+            let mut parts = name_pair.into_inner();
+            let this = parts.next().expect("grammar: this");
+            let name = Ident {
+                name: "Item".into(),
+                span: self.span(&this),
+            };
+            let list = parts.next().expect("grammar: indexer parameters");
+            (name, self.params(list)?)
+        } else {
+            (self.ident(name_pair), Vec::new())
+        };
         let mut getter: Option<(Modifiers, Span, Option<Block>)> = None;
         let mut setter: Option<(Modifiers, Span, Option<Block>)> = None;
         let mut init = None;
@@ -676,6 +749,14 @@ impl Builder {
             .flatten()
             .all(|(_, _, body)| body.is_none());
         let auto = bodiless && modifiers.is_abstract.is_none();
+        if auto && !params.is_empty() {
+            self.error(
+                name.span,
+                "an indexer's accessors must have bodies",
+                "no body",
+            );
+            return None;
+        }
         if let (Some(init), false) = (&init, auto) {
             self.error(
                 init.span,
@@ -699,6 +780,7 @@ impl Builder {
             getter: getter.as_ref().map(|g| g.1),
             setter: setter.as_ref().map(|s| s.1),
             backing: backing.clone(),
+            params: params.clone(),
             span,
         };
         let mut out = Vec::new();
@@ -723,13 +805,14 @@ impl Builder {
             let body = body
                 .or_else(|| auto.then(|| one_stmt(StmtKind::Return(Some(backing_ref(at))), at)));
             out.push(Member::Method(MethodDecl {
+                type_params: Vec::new(),
                 modifiers: accessor_modifiers(&modifiers, access),
                 ret: ty.clone(),
                 name: Ident {
                     name: decl.getter_name(),
                     span: name.span,
                 },
-                params: Vec::new(),
+                params: params.clone(),
                 body,
                 span,
             }));
@@ -759,6 +842,7 @@ impl Builder {
                 })
             });
             out.push(Member::Method(MethodDecl {
+                type_params: Vec::new(),
                 modifiers: accessor_modifiers(&modifiers, access),
                 ret: TypeExpr {
                     kind: TypeExprKind::Void,
@@ -768,15 +852,19 @@ impl Builder {
                     name: decl.setter_name(),
                     span: name.span,
                 },
-                params: vec![Param {
-                    default: None,
-                    ty: ty.clone(),
-                    name: Ident {
-                        name: "value".into(),
+                params: params
+                    .iter()
+                    .cloned()
+                    .chain([Param {
+                        default: None,
+                        ty: ty.clone(),
+                        name: Ident {
+                            name: "value".into(),
+                            span: at,
+                        },
                         span: at,
-                    },
-                    span: at,
-                }],
+                    }])
+                    .collect(),
                 body,
                 span,
             }));
@@ -978,10 +1066,8 @@ impl Builder {
         let mut type_params = Vec::new();
         for part in inner {
             match part.as_rule() {
-                Rule::type_params => {
-                    self.unsupported(self.span(&part), "generic types other than Task<T>");
-                    type_params = part.into_inner().map(|p| p.as_str().to_string()).collect();
-                }
+                Rule::type_params => type_params = self.type_params(part),
+                Rule::where_clause => self.where_clause(part, &mut type_params),
                 Rule::param_list => params = self.params(part),
                 Rule::block => body = Some(self.block(part)),
                 Rule::expr_body => {
@@ -993,7 +1079,8 @@ impl Builder {
                 _ => {}
             }
         }
-        let mut method = MethodDecl {
+        let method = MethodDecl {
+            type_params,
             modifiers,
             ret: ret?,
             name,
@@ -1001,11 +1088,6 @@ impl Builder {
             body,
             span,
         };
-        if !type_params.is_empty() {
-            // A generic method (reported): its type parameters become error
-            // types, so the method and its calls report nothing more.
-            erase_type_params(&mut method, &type_params);
-        }
         Some(method)
     }
 
@@ -1102,13 +1184,13 @@ impl Builder {
                     TypeExprKind::Error
                 }
             },
-            _ => self.class_type(pair, span)?,
+            _ => self.class_type(pair)?,
         };
         Some(TypeExpr { kind, span })
     }
 
-    /// A class name, `Task`, or `Task<T>`: the one generic type Flux# has.
-    fn class_type(&mut self, pair: P, span: Span) -> Option<TypeExprKind> {
+    /// A class name, `Task`, `Task<T>`, or a generic class with its arguments.
+    fn class_type(&mut self, pair: P) -> Option<TypeExprKind> {
         let mut inner = pair.into_inner();
         let name_pair = inner.next().expect("grammar: type name");
         let name = Ident {
@@ -1127,15 +1209,15 @@ impl Builder {
             });
         };
         let args: Vec<Option<TypeExpr>> = type_args.into_inner().map(|arg| self.ty(arg)).collect();
-        match (name.name.as_str(), <[Option<TypeExpr>; 1]>::try_from(args)) {
-            ("Task", Ok([arg])) => Some(TypeExprKind::TaskOf(Box::new(arg?))),
-            _ => {
-                self.unsupported(span, "generic types other than Task<T>");
-                // An error type: what is declared with it still exists, so
-                // its uses report nothing more.
-                Some(TypeExprKind::Error)
-            }
+        let args: Option<Vec<TypeExpr>> = args.into_iter().collect();
+        // An argument already reported makes the whole type an error type.
+        let Some(mut args) = args else {
+            return Some(TypeExprKind::Error);
+        };
+        if name.name == "Task" && args.len() == 1 {
+            return Some(TypeExprKind::TaskOf(Box::new(args.remove(0))));
         }
+        Some(TypeExprKind::Generic(Box::new(GenericType { name, args })))
     }
 
     // ───────────────────────── statements
@@ -1782,13 +1864,13 @@ impl Builder {
         let class = inner.next().expect("grammar: class");
         let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect_exact();
         let span = self.span(&class);
-        let mut parts = class.into_inner();
-        let name = self.ident(parts.next().expect("grammar: class name"));
-        if parts.next().is_some() {
-            self.unsupported(span, "generic types other than Task<T>");
+        let Some(kind) = self.class_type(class) else {
             return ExprKind::Error;
+        };
+        ExprKind::New {
+            class: Box::new(TypeExpr { kind, span }),
+            args,
         }
-        ExprKind::New { class: name, args }
     }
 
     /// `new T[n]`, `new T[n][]`, `new T[] { … }`, `new T[n] { … }`.
@@ -1989,50 +2071,4 @@ fn is_bodiless_member(decl: &P) -> bool {
             .any(|p| matches!(p.as_rule(), Rule::block | Rule::expr_body))
     };
     matches!(decl.as_rule(), Rule::method_decl | Rule::property_decl) && !bodies(decl)
-}
-
-/// Makes every use of the type parameters `names` in a method's signature
-/// and local declarations an error type.
-fn erase_type_params(method: &mut MethodDecl, names: &[String]) {
-    fn erase(t: &mut TypeExpr, names: &[String]) {
-        match &mut t.kind {
-            TypeExprKind::Named(id) if names.contains(&id.name) => t.kind = TypeExprKind::Error,
-            TypeExprKind::Array(inner) | TypeExprKind::TaskOf(inner) => erase(inner, names),
-            _ => {}
-        }
-    }
-    fn block(b: &mut Block, names: &[String]) {
-        for s in &mut b.stmts {
-            stmt(s, names);
-        }
-    }
-    fn stmt(s: &mut Stmt, names: &[String]) {
-        match &mut s.kind {
-            StmtKind::Local { ty, .. } | StmtKind::Foreach { ty, .. } => erase(ty, names),
-            StmtKind::Block(b) => block(b, names),
-            _ => {}
-        }
-        match &mut s.kind {
-            StmtKind::If {
-                then, otherwise, ..
-            } => {
-                stmt(then, names);
-                if let Some(o) = otherwise {
-                    stmt(o, names);
-                }
-            }
-            StmtKind::While { body, .. }
-            | StmtKind::DoWhile { body, .. }
-            | StmtKind::For { body, .. }
-            | StmtKind::Foreach { body, .. } => stmt(body, names),
-            _ => {}
-        }
-    }
-    erase(&mut method.ret, names);
-    for p in &mut method.params {
-        erase(&mut p.ty, names);
-    }
-    if let Some(b) = &mut method.body {
-        block(b, names);
-    }
 }

@@ -1,0 +1,221 @@
+//! Calls of generic methods: the type arguments inferred from the arguments.
+//!
+//! In: a call's method name, the class it is looked up in (none for a
+//! top-level function) and the typed arguments. Out: the name of the
+//! instance the call is to (`Max<int>`), when `generic` has made it; else a
+//! [`MethodRequest`] for it (the pipeline makes the instance and checks
+//! again), or C#'s CS0411 when nothing can be inferred. Inference is C#'s
+//! for the forms Flux# has: a parameter `T`, `T[]`, `Task<T>` or `List<T>`
+//! against the argument's type; two candidates for one `T` give the one the
+//! other converts to (`Max(1, 2L)` is `Max<long>`); `null` says nothing.
+
+use super::Checker;
+use crate::ast::{self, TypeExpr, TypeExprKind};
+use crate::generic::{instance_name, MethodRequest};
+use crate::source::Span;
+use crate::typed::{ClassId, Expr, Type};
+
+/// What a call of a name is, as far as generic methods go.
+pub(super) enum GenericCall {
+    /// No generic method of this name here: an ordinary call.
+    NotGeneric,
+    /// The instance to call, which exists.
+    Instance(ast::Ident),
+    /// Asked for (it is made before the next round), or reported.
+    Unavailable,
+}
+
+impl Checker<'_> {
+    /// Whether `owner` (or the top level) has a generic method `name`.
+    pub(super) fn has_generic_method(&self, owner: Option<ClassId>, name: &str) -> bool {
+        let owner_name = owner.map(|c| self.class_name(c));
+        self.ast
+            .generic_methods
+            .iter()
+            .any(|g| g.owner.as_deref() == owner_name && g.decl.name.name == name)
+    }
+
+    /// The generic method instance `name(args)` calls in `owner`.
+    pub(super) fn generic_call(
+        &mut self,
+        owner: Option<ClassId>,
+        name: &ast::Ident,
+        args: &[Expr],
+        span: Span,
+    ) -> GenericCall {
+        let owner_name = owner.map(|c| self.class_name(c).to_string());
+        let templates: Vec<usize> = (0..self.ast.generic_methods.len())
+            .filter(|&i| {
+                let g = &self.ast.generic_methods[i];
+                g.owner == owner_name && g.decl.name.name == name.name
+            })
+            .collect();
+        if templates.is_empty() {
+            return GenericCall::NotGeneric;
+        }
+        let inferred = templates
+            .iter()
+            .find_map(|&t| self.infer(t, args).map(|types| (t, types)));
+        let Some((template, types)) = inferred else {
+            if args.iter().all(|a| a.ty != Type::Error) {
+                let decl = &self.ast.generic_methods[templates[0]].decl;
+                let msg = format!(
+                    "the type arguments for method `{}` cannot be inferred from the usage",
+                    signature(decl)
+                );
+                self.error(
+                    name.span,
+                    msg,
+                    "write the arguments so each type parameter appears",
+                );
+            }
+            return GenericCall::Unavailable;
+        };
+        let type_args: Vec<TypeExpr> = types.iter().map(|t| self.type_expr(t, name.span)).collect();
+        let instance = instance_name(&name.name, &type_args);
+        if self.ast.generic_methods[template]
+            .refused
+            .contains(&instance)
+        {
+            return GenericCall::Unavailable;
+        }
+        let exists = match owner {
+            Some(c) => self.lookup_member(c, &instance).is_some(),
+            None => self.functions.contains_key(&instance),
+        };
+        if exists {
+            return GenericCall::Instance(ast::Ident {
+                name: instance,
+                span: name.span,
+            });
+        }
+        if self.last_round {
+            let msg = format!(
+                "generic methods nest too deeply: `{instance}` is one more instance than Flux# makes"
+            );
+            self.error(name.span, msg, "an instance that asks for ever larger ones");
+        } else {
+            let request = MethodRequest {
+                template,
+                args: type_args,
+                call: span,
+            };
+            if !self.requests.contains(&request) {
+                self.requests.push(request);
+            }
+        }
+        GenericCall::Unavailable
+    }
+
+    /// The type arguments of template `t` for a call with `args`, when each
+    /// type parameter is inferred.
+    fn infer(&mut self, t: usize, args: &[Expr]) -> Option<Vec<Type>> {
+        let g = &self.ast.generic_methods[t];
+        let required = g.decl.params.iter().filter(|p| p.default.is_none()).count();
+        if args.len() < required || args.len() > g.decl.params.len() {
+            return None;
+        }
+        let names: Vec<String> = g
+            .decl
+            .type_params
+            .iter()
+            .map(|p| p.name.name.clone())
+            .collect();
+        let params: Vec<TypeExpr> = g.decl.params.iter().map(|p| p.ty.clone()).collect();
+        let mut bound: Vec<Option<Type>> = vec![None; names.len()];
+        for (param, arg) in params.iter().zip(args) {
+            if !self.unify(param, &arg.ty, &names, &mut bound) {
+                return None;
+            }
+        }
+        bound.into_iter().collect()
+    }
+
+    /// Binds the type parameters `names` in `param` from `arg`; false on
+    /// two bindings of one parameter that do not convert either way.
+    fn unify(
+        &mut self,
+        param: &TypeExpr,
+        arg: &Type,
+        names: &[String],
+        bound: &mut [Option<Type>],
+    ) -> bool {
+        match (&param.kind, arg) {
+            (_, Type::Error | Type::Null) => true,
+            (TypeExprKind::Named(n), _) => {
+                let Some(i) = names.iter().position(|p| *p == n.name) else {
+                    return true;
+                };
+                match &bound[i] {
+                    None => bound[i] = Some(arg.clone()),
+                    Some(b) if b == arg => {}
+                    Some(b) => {
+                        if self.implicit(b, arg).is_some() {
+                            bound[i] = Some(arg.clone());
+                        } else if self.implicit(arg, b).is_none() {
+                            return false;
+                        }
+                    }
+                }
+                true
+            }
+            (TypeExprKind::Array(p), Type::Array(a))
+            | (TypeExprKind::TaskOf(p), Type::TaskOf(a)) => self.unify(p, a, names, bound),
+            (TypeExprKind::Generic(g), &Type::Class(c)) => {
+                let Some(origin) = self.classes[c.0 as usize].decl.generic_origin.as_ref() else {
+                    return true;
+                };
+                if origin.name.name != g.name.name || origin.args.len() != g.args.len() {
+                    return true;
+                }
+                let args: Vec<Type> = origin.args.iter().map(|a| self.resolve_type(a)).collect();
+                g.args
+                    .iter()
+                    .zip(&args)
+                    .all(|(p, a)| self.unify(p, a, names, bound))
+            }
+            _ => true,
+        }
+    }
+
+    /// A type as written, for the instance `generic` makes.
+    fn type_expr(&self, t: &Type, span: Span) -> TypeExpr {
+        let kind = match t {
+            Type::Int => TypeExprKind::Int,
+            Type::Long => TypeExprKind::Long,
+            Type::Bool => TypeExprKind::Bool,
+            Type::Char => TypeExprKind::Char,
+            Type::String => TypeExprKind::String,
+            Type::Void => TypeExprKind::Void,
+            Type::Task => TypeExprKind::Task,
+            Type::TaskOf(inner) => TypeExprKind::TaskOf(Box::new(self.type_expr(inner, span))),
+            Type::Array(inner) => TypeExprKind::Array(Box::new(self.type_expr(inner, span))),
+            Type::Class(_) | Type::Enum(_) => TypeExprKind::Named(ast::Ident {
+                name: self.ty(t),
+                span,
+            }),
+            _ => TypeExprKind::Error,
+        };
+        TypeExpr { kind, span }
+    }
+}
+
+/// `Max<T>(T, T)`, as C# names a generic method in CS0411.
+fn signature(decl: &ast::MethodDecl) -> String {
+    let params: Vec<&str> = decl
+        .type_params
+        .iter()
+        .map(|p| p.name.name.as_str())
+        .collect();
+    let types: Vec<String> = decl
+        .params
+        .iter()
+        .map(|p| ast::dump::type_name(&p.ty))
+        .collect();
+    format!(
+        "{}<{}>({})",
+        decl.name.name,
+        params.join(", "),
+        types.join(", ")
+    )
+}

@@ -1,3 +1,0 @@
-class Box<T> { }
-
-class Program { static void Main() { } }
