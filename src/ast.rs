@@ -424,6 +424,8 @@ pub enum ExprKind {
     New {
         class: Box<TypeExpr>,
         args: Vec<Expr>,
+        /// `new List<int> { 1, 2 }`, `new Person { Name = "Ann" }`.
+        init: Option<Box<Vec<InitElement>>>,
     },
     /// `new T[len]`, `new T[] { … }`, `new T[len] { … }`
     NewArray {
@@ -474,6 +476,21 @@ pub enum ExprKind {
     Await(Box<Expr>),
     /// An expression that was already reported (e.g. a lambda).
     Error,
+}
+
+/// One element of an object or collection initializer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InitElement {
+    /// `1` (the argument of one `Add`), or `Name = value` (a member set).
+    Value(Expr),
+    /// `{ "a", 1 }`: the arguments of one `Add`.
+    Values(Vec<Expr>, crate::source::Span),
+    /// `["a"] = 1`: an indexer set.
+    Index {
+        index: Expr,
+        value: Expr,
+        span: crate::source::Span,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

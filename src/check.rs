@@ -22,6 +22,7 @@ mod expr;
 mod flow;
 mod fold;
 mod generic_call;
+mod initializer;
 mod interfaces;
 mod property;
 mod scope;

@@ -434,8 +434,24 @@ impl Dumper<'_> {
                     d.role("args", |d| d.exprs(args));
                 });
             }
-            ExprKind::New { class, args } => {
+            ExprKind::New { class, args, init } => {
                 self.line(&format!("New {}", type_name(class)), span);
+                if let Some(init) = init {
+                    self.nested(|d| {
+                        d.role("init", |d| {
+                            for element in init.iter() {
+                                match element {
+                                    InitElement::Value(e) => d.expr(e),
+                                    InitElement::Values(list, _) => d.exprs(list),
+                                    InitElement::Index { index, value, .. } => {
+                                        d.expr(index);
+                                        d.expr(value);
+                                    }
+                                }
+                            }
+                        })
+                    });
+                }
                 self.nested(|d| d.exprs(args));
             }
             ExprKind::NewArray { elem, len, init } => {

@@ -190,9 +190,19 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
             expr(callee, f);
             exprs(args, f);
         }
-        ExprKind::New { class, args } => {
+        ExprKind::New { class, args, init } => {
             f(class);
             exprs(args, f);
+            for element in init.iter_mut().flat_map(|i| i.iter_mut()) {
+                match element {
+                    InitElement::Value(e) => expr(e, f),
+                    InitElement::Values(list, _) => exprs(list, f),
+                    InitElement::Index { index, value, .. } => {
+                        expr(index, f);
+                        expr(value, f);
+                    }
+                }
+            }
         }
         ExprKind::NewArray { elem, len, init } => {
             f(elem);

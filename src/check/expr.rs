@@ -149,7 +149,12 @@ impl Checker<'_> {
             A::Member { target, name } => self.member(cx, target, name, span),
             A::Index { target, index } => self.index(cx, target, index, span),
             A::Call { callee, args } => self.call(cx, callee, args, span),
-            A::New { class, args, .. } => self.new_object(cx, class, args, span),
+            A::New { class, args, init } => {
+                if init.is_some() {
+                    self.misplaced_initializer(span);
+                }
+                self.new_object(cx, class, args, span)
+            }
             A::NewArray { elem, len, init } => {
                 self.new_array(cx, elem, len.as_deref(), init.as_deref(), span)
             }

@@ -190,7 +190,7 @@ impl Checker<'_> {
 
     /// Writes a property: `set_X(v)` on the receiver (or, in a constructor,
     /// the backing field of a get-only auto-property).
-    fn property_set(&mut self, cx: &FnCx, p: PropRef, value: Expr, span: Span) -> Expr {
+    pub(super) fn property_set(&mut self, cx: &FnCx, p: PropRef, value: Expr, span: Span) -> Expr {
         let decl = self.props[p.prop].decl;
         let owner = self.props[p.prop].class;
         if decl.setter.is_none() {

@@ -67,6 +67,8 @@ pub(super) struct FnCx {
     pub finally_loop_depth: Option<usize>,
     /// The iteration variables of the enclosing `foreach`es (read-only).
     pub foreach_vars: Vec<LocalId>,
+    /// What a `return new C { … };` runs before it returns (the initializer).
+    pub before_return: Vec<crate::typed::Stmt>,
     /// The enclosing `switch`es, innermost last.
     pub switches: Vec<SwitchCx>,
     /// Inside a `finally`: `loop_depth + switches.len()` at its start (a
@@ -118,6 +120,7 @@ impl FnCx {
             catches: Vec::new(),
             finally_loop_depth: None,
             foreach_vars: Vec::new(),
+            before_return: Vec::new(),
             switches: Vec::new(),
             finally_breakable: None,
             scopes: vec![Scope::default()],

@@ -371,7 +371,14 @@ impl Checker<'_> {
                 if cx.finally_loop_depth.is_some() {
                     self.leaves_finally(span);
                 }
-                StmtKind::Return(self.return_value(cx, value.as_ref(), span))
+                let ret = StmtKind::Return(self.return_value(cx, value.as_ref(), span));
+                let mut stmts = std::mem::take(&mut cx.before_return);
+                if stmts.is_empty() {
+                    ret
+                } else {
+                    stmts.push(Stmt { kind: ret, span });
+                    StmtKind::Block(Block { stmts, span })
+                }
             }
             S::Foreach {
                 ty,
@@ -976,6 +983,11 @@ impl Checker<'_> {
             ),
             _ => return StmtKind::Expr(self.expr_stmt(cx, e)),
         };
+        if let (Write::Assign(None, value), A::Assign { .. }) = (&write, &e.kind) {
+            if matches!(&value.kind, A::New { init: Some(_), .. }) && is_simple_target(target) {
+                return self.assign_initialized(cx, target, value, e.span);
+            }
+        }
         let typed = match self.lhs(cx, target) {
             Lhs::Property(p) => return self.property_write(cx, p, write, e.span),
             Lhs::Other(t) => t,
@@ -987,6 +999,34 @@ impl Checker<'_> {
             }
             _ => unreachable!("a step is an IncDec"),
         })
+    }
+
+    /// `target = new C(…) { … };`: the object made and filled, then stored.
+    #[inline(never)]
+    fn assign_initialized(
+        &mut self,
+        cx: &mut FnCx,
+        target: &ast::Expr,
+        value: &ast::Expr,
+        span: Span,
+    ) -> StmtKind {
+        use super::property::Lhs;
+        let lhs = self.lhs(cx, target);
+        let Some((mut stmts, value)) = self.initialized_new(cx, value) else {
+            return StmtKind::Expr(error_expr(span));
+        };
+        let store = match lhs {
+            Lhs::Property(p) => self.property_set(cx, p, value, span),
+            Lhs::Other(t) => match self.place(cx, t) {
+                Some((place, ty)) => self.assign_place(place, ty, value, span),
+                None => error_expr(span),
+            },
+        };
+        stmts.push(Stmt {
+            kind: StmtKind::Expr(store),
+            span,
+        });
+        StmtKind::Block(Block { stmts, span })
     }
 
     /// CS0201: only some expressions may stand alone as statements.
@@ -1045,6 +1085,10 @@ impl Checker<'_> {
             }
             (Some(v), t) => {
                 let t = t.clone();
+                if let Some((stmts, value)) = self.initialized_new(cx, v) {
+                    cx.before_return = stmts;
+                    return Some(self.coerce(value, &t));
+                }
                 Some(self.expr_as(cx, v, &t))
             }
         }
@@ -1078,9 +1122,34 @@ impl Checker<'_> {
             Some(self.resolve_value_type(ty))
         };
         let mut decls = Vec::new();
+        // Statements an initializer runs before its variable is set.
+        let mut before: Vec<Stmt> = Vec::new();
         for var in vars {
             if is_const {
                 self.const_local(cx, declared.clone().unwrap_or(Type::Error), var);
+                continue;
+            }
+            if let Some((stmts, value)) =
+                var.init.as_ref().and_then(|i| self.initialized_new(cx, i))
+            {
+                if !decls.is_empty() {
+                    before.push(Stmt {
+                        kind: StmtKind::Local(std::mem::take(&mut decls)),
+                        span,
+                    });
+                }
+                before.extend(stmts);
+                let t = match &declared {
+                    Some(t) => t.clone(),
+                    None => value.ty.clone(),
+                };
+                let init = self.coerce(value, &t);
+                let local = self.declare_local(cx, var, t);
+                decls.push(LocalInit {
+                    local,
+                    init: Some(init),
+                    span: var.span,
+                });
                 continue;
             }
             let (local, init) = match &declared {
@@ -1116,8 +1185,19 @@ impl Checker<'_> {
             });
         }
         decls.shrink_to_fit();
-        (!decls.is_empty()).then_some(Stmt {
+        let local = (!decls.is_empty()).then_some(Stmt {
             kind: StmtKind::Local(decls),
+            span,
+        });
+        if before.is_empty() {
+            return local;
+        }
+        before.extend(local);
+        Some(Stmt {
+            kind: StmtKind::Block(Block {
+                stmts: before,
+                span,
+            }),
             span,
         })
     }
@@ -1219,4 +1299,14 @@ fn declared_names(stmts: &[ast::Stmt]) -> Vec<&str> {
         }
     }
     names
+}
+
+/// A target whose evaluation has no effect (a name, or a member of `this`
+/// or of a name): an initializer may run before it is evaluated.
+fn is_simple_target(target: &ast::Expr) -> bool {
+    match &target.kind {
+        A::Name(_) => true,
+        A::Member { target, .. } => matches!(target.kind, A::This | A::Name(_)),
+        _ => false,
+    }
 }

@@ -1862,7 +1862,14 @@ impl Builder {
     fn new_object(&mut self, pair: P) -> ExprKind {
         let mut inner = pair.into_inner();
         let class = inner.next().expect("grammar: class");
-        let args: Vec<Expr> = inner.map(|a| self.expr(a)).collect_exact();
+        let mut args = Vec::new();
+        let mut init = None;
+        for part in inner {
+            match part.as_rule() {
+                Rule::new_args => args = part.into_inner().map(|a| self.expr(a)).collect_exact(),
+                _ => init = Some(Box::new(self.object_init(part))),
+            }
+        }
         let span = self.span(&class);
         let Some(kind) = self.class_type(class) else {
             return ExprKind::Error;
@@ -1870,7 +1877,34 @@ impl Builder {
         ExprKind::New {
             class: Box::new(TypeExpr { kind, span }),
             args,
+            init,
         }
+    }
+
+    /// The elements of `{ … }` after `new C(…)`.
+    fn object_init(&mut self, pair: P) -> Vec<InitElement> {
+        pair.into_inner()
+            .map(|element| {
+                let span = self.span(&element);
+                let part = element.into_inner().next().expect("grammar: element");
+                match part.as_rule() {
+                    Rule::index_init => {
+                        let mut parts = part.into_inner();
+                        let index = self.expr(parts.next().expect("grammar: index"));
+                        let value = self.expr(parts.next().expect("grammar: value"));
+                        InitElement::Index { index, value, span }
+                    }
+                    Rule::array_initializer => match self.array_initializer(part) {
+                        Some(values) => InitElement::Values(values, span),
+                        None => InitElement::Value(Expr {
+                            kind: ExprKind::Error,
+                            span,
+                        }),
+                    },
+                    _ => InitElement::Value(self.expr(part)),
+                }
+            })
+            .collect()
     }
 
     /// `new T[n]`, `new T[n][]`, `new T[] { … }`, `new T[n] { … }`.
