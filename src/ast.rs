@@ -246,6 +246,8 @@ pub struct Param {
     pub name: Ident,
     /// `int y = 2`: an optional parameter's default value.
     pub default: Option<Expr>,
+    /// `params int[] xs`: a call may pass the elements one by one.
+    pub is_params: bool,
     pub span: Span,
 }
 

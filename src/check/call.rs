@@ -721,13 +721,14 @@ impl Checker<'_> {
             _ => method.ret.clone(),
         };
         let (dispatch, class) = (method.dispatch, method.class);
+        let decl = self.methods[m.0 as usize].decl;
+        let args = self.pack_params(&decl.params, &params, args, span);
         let mut args: Vec<Expr> = args
             .into_iter()
             .zip(&params)
             .map(|(a, p)| self.coerce(a, p))
             .collect();
         // The optional parameters not given: their defaults, as C# passes them.
-        let decl = self.methods[m.0 as usize].decl;
         for (param, ty) in decl.params.iter().zip(&params).skip(args.len()) {
             let value = param
                 .default
@@ -844,6 +845,19 @@ impl Checker<'_> {
                 })
                 .collect();
             let mut pick = self.pick(&sigs, args);
+            if let Pick::NoneApplicable = pick {
+                // C# tries a params method in its expanded form only when
+                // no method applies in its normal form.
+                let expanded: Vec<(usize, Vec<Type>)> = (0..level.len())
+                    .filter_map(|i| self.expanded_params(level[i], args.len()).map(|s| (i, s)))
+                    .collect();
+                let sigs: Vec<Vec<Type>> = expanded.iter().map(|(_, s)| s.clone()).collect();
+                pick = match self.pick(&sigs, args) {
+                    Pick::Best(k) => Pick::Best(expanded[k].0),
+                    Pick::Ambiguous(a, b) => Pick::Ambiguous(expanded[a].0, expanded[b].0),
+                    Pick::NoneApplicable => Pick::NoneApplicable,
+                };
+            }
             if let Pick::Ambiguous(..) = pick {
                 // C#'s tie-break: a candidate that needs no default beats
                 // one that does.
@@ -869,13 +883,64 @@ impl Checker<'_> {
                 Pick::NoneApplicable => {}
             }
         }
+        // A params method's expanded form for this many arguments too, so
+        // the report names the argument that does not convert.
         let all: Vec<Vec<Type>> = levels
             .iter()
             .flatten()
-            .map(|&m| self.method(m).param_types.clone())
+            .map(|&m| {
+                self.expanded_params(m, args.len())
+                    .unwrap_or_else(|| self.method(m).param_types.clone())
+            })
             .collect();
         self.no_applicable(&all, args, &format!("`{name}`"), span);
         None
+    }
+
+    /// `m`'s parameter types for `n` arguments in its expanded form (see
+    /// [`expanded_form`]).
+    fn expanded_params(&self, m: MethodId, n: usize) -> Option<Vec<Type>> {
+        let decl = self.methods[m.0 as usize].decl;
+        expanded_form(&decl.params, &self.method(m).param_types, n)
+    }
+
+    /// `args` for parameters `params` (typed `types`): in the expanded form
+    /// of a params method, the trailing ones packed into a new array, as C#
+    /// does.
+    fn pack_params(
+        &mut self,
+        params: &[ast::Param],
+        types: &[Type],
+        mut args: Vec<Expr>,
+        span: Span,
+    ) -> Vec<Expr> {
+        let (Some(last), Some(Type::Array(elem))) = (params.last(), types.last()) else {
+            return args;
+        };
+        let fixed = types.len() - 1;
+        let normal = args.len() == fixed + 1
+            && self
+                .implicit(&args[fixed].ty, &Type::Array(elem.clone()))
+                .is_some();
+        if !last.is_params || normal || args.len() < fixed {
+            return args;
+        }
+        let items: Vec<Expr> = args
+            .split_off(fixed)
+            .into_iter()
+            .map(|a| self.coerce(a, elem))
+            .collect();
+        let at = items.first().map_or(span, |e| e.span);
+        let array = Type::Array(elem.clone());
+        args.push(mk(
+            ExprKind::ArrayLit {
+                elem: (**elem).clone(),
+                items,
+            },
+            array,
+            at,
+        ));
+        args
     }
 
     /// Reports why no overload applies: arity, or the argument that does not
@@ -1054,7 +1119,25 @@ impl Checker<'_> {
             .map(|&c| self.ctor(c).param_types.clone())
             .collect();
         let name = self.class_name(class).to_string();
-        let i = match self.pick(&sigs, &args) {
+        let param_lists: Vec<&[ast::Param]> = ctors
+            .iter()
+            .map(|c| {
+                self.ctors[c.0 as usize]
+                    .decl
+                    .map_or(&[][..], |d| &d.params[..])
+            })
+            .collect();
+        let mut pick = self.pick(&sigs, &args);
+        if let Pick::NoneApplicable = pick {
+            let expanded: Vec<(usize, Vec<Type>)> = (0..ctors.len())
+                .filter_map(|i| expanded_form(param_lists[i], &sigs[i], args.len()).map(|s| (i, s)))
+                .collect();
+            let forms: Vec<Vec<Type>> = expanded.iter().map(|(_, s)| s.clone()).collect();
+            if let Pick::Best(k) = self.pick(&forms, &args) {
+                pick = Pick::Best(expanded[k].0);
+            }
+        }
+        let i = match pick {
             Pick::Best(i) => i,
             Pick::Ambiguous(..) => {
                 self.error(
@@ -1097,6 +1180,7 @@ impl Checker<'_> {
                 format!("{} constructor", super::decls::access_word(access)),
             );
         }
+        let args = self.pack_params(param_lists[i], &sigs[i], args, span);
         let args = args
             .into_iter()
             .zip(&sigs[i])
@@ -1104,4 +1188,19 @@ impl Checker<'_> {
             .collect();
         Some((ctor, args))
     }
+}
+
+/// The parameter types for `n` arguments in the expanded form of a method
+/// whose last parameter is `params T[]`: the others, then `n - others` T's.
+fn expanded_form(params: &[ast::Param], types: &[Type], n: usize) -> Option<Vec<Type>> {
+    let (Some(last), Some(Type::Array(elem))) = (params.last(), types.last()) else {
+        return None;
+    };
+    let fixed = types.len() - 1;
+    if !last.is_params || n < fixed {
+        return None;
+    }
+    let mut sig = types[..fixed].to_vec();
+    sig.extend(std::iter::repeat_n((**elem).clone(), n - fixed));
+    Some(sig)
 }

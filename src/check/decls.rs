@@ -392,7 +392,11 @@ impl<'a> Checker<'a> {
     /// type (CS1736, CS1750), and only required ones before (CS1737).
     fn check_defaults(&mut self, params: &[ast::Param], types: &[Type]) {
         let mut optional_seen = false;
-        for (param, ty) in params.iter().zip(types) {
+        for (i, (param, ty)) in params.iter().zip(types).enumerate() {
+            if param.is_params {
+                self.check_params_array(param, ty, i + 1 == params.len());
+                continue;
+            }
             let Some(default) = &param.default else {
                 if optional_seen {
                     self.error(
@@ -422,6 +426,30 @@ impl<'a> Checker<'a> {
                 }
                 Some(_) => {}
             }
+        }
+    }
+
+    /// C#'s rules for `params T[] xs`: the last parameter (CS0231), an
+    /// array (CS0225), without a default (CS1751).
+    fn check_params_array(&mut self, param: &ast::Param, ty: &Type, last: bool) {
+        if !last {
+            self.error(
+                param.span,
+                "a params parameter must be the last parameter in a parameter list",
+                "not the last",
+            );
+        } else if !matches!(ty, Type::Array(_) | Type::Error) {
+            self.error(
+                param.ty.span,
+                "the params parameter must have a single-dimensional array type",
+                "not an array",
+            );
+        } else if let Some(default) = &param.default {
+            self.error(
+                default.span,
+                "cannot specify a default value for a parameter array",
+                "a default",
+            );
         }
     }
 

@@ -111,17 +111,37 @@ impl Checker<'_> {
     /// type parameter is inferred.
     fn infer(&mut self, t: usize, args: &[Expr]) -> Option<Vec<Type>> {
         let g = &self.ast.generic_methods[t];
-        let required = g.decl.params.iter().filter(|p| p.default.is_none()).count();
-        if args.len() < required || args.len() > g.decl.params.len() {
-            return None;
-        }
         let names: Vec<String> = g
             .decl
             .type_params
             .iter()
             .map(|p| p.name.name.clone())
             .collect();
-        let params: Vec<TypeExpr> = g.decl.params.iter().map(|p| p.ty.clone()).collect();
+        let mut params: Vec<TypeExpr> = g.decl.params.iter().map(|p| p.ty.clone()).collect();
+        let required = g
+            .decl
+            .params
+            .iter()
+            .filter(|p| p.default.is_none() && !p.is_params)
+            .count();
+        let is_params = g.decl.params.last().is_some_and(|p| p.is_params);
+        let last_is_array = matches!(
+            args.last().map(|a| &a.ty),
+            Some(Type::Array(_) | Type::Null)
+        );
+        if is_params && !(args.len() == params.len() && last_is_array) {
+            // The expanded form: each trailing argument is an element.
+            let TypeExprKind::Array(elem) = params.pop()?.kind else {
+                return None;
+            };
+            params.extend(std::iter::repeat_n(
+                *elem,
+                args.len().saturating_sub(params.len()),
+            ));
+        }
+        if args.len() < required || args.len() > params.len() {
+            return None;
+        }
         let mut bound: Vec<Option<Type>> = vec![None; names.len()];
         for (param, arg) in params.iter().zip(args) {
             if !self.unify(param, &arg.ty, &names, &mut bound) {

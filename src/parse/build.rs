@@ -857,6 +857,7 @@ impl Builder {
                     .cloned()
                     .chain([Param {
                         default: None,
+                        is_params: false,
                         ty: ty.clone(),
                         name: Ident {
                             name: "value".into(),
@@ -1028,10 +1029,13 @@ impl Builder {
             .map(|param| {
                 let span = self.span(&param);
                 let mut inner = param.into_inner().peekable();
-                let modifier = inner.next_if(|p| p.as_rule() == Rule::param_modifier);
+                let mut modifier = inner.next_if(|p| p.as_rule() == Rule::param_modifier);
+                let is_params = modifier.as_ref().is_some_and(|m| m.as_str() == "params");
+                if is_params {
+                    modifier = None;
+                }
                 if let Some(modifier) = &modifier {
                     let construct = match modifier.as_str() {
-                        "params" => "`params` arrays",
                         "ref" | "out" | "in" => "`ref`, `out` and `in` parameters",
                         _ => "extension methods",
                     };
@@ -1048,6 +1052,7 @@ impl Builder {
                     ty: ty?,
                     name,
                     default,
+                    is_params,
                     span,
                 })
             })
