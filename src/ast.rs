@@ -412,6 +412,12 @@ pub enum ExprKind {
         target: Box<Expr>,
         name: Ident,
     },
+    /// `target?.name`: null when target is null (a call's callee when
+    /// `target?.name(args)`).
+    NullMember {
+        target: Box<Expr>,
+        name: Ident,
+    },
     Index {
         target: Box<Expr>,
         index: Box<Expr>,

@@ -24,6 +24,7 @@ mod fold;
 mod generic_call;
 mod initializer;
 mod interfaces;
+mod null_conditional;
 mod property;
 mod scope;
 mod stmt;

@@ -426,6 +426,9 @@ impl Dumper<'_> {
             ExprKind::Member { target, name } => {
                 self.node(&format!("Member .{}", name.name), span, &[target])
             }
+            ExprKind::NullMember { target, name } => {
+                self.node(&format!("NullMember ?.{}", name.name), span, &[target])
+            }
             ExprKind::Index { target, index } => self.node("Index", span, &[target, index]),
             ExprKind::Call { callee, args } => {
                 self.line("Call", span);

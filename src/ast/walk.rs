@@ -181,7 +181,7 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
             }
         }
         ExprKind::TypeRef(ty) => f(ty),
-        ExprKind::Member { target, .. } => expr(target, f),
+        ExprKind::Member { target, .. } | ExprKind::NullMember { target, .. } => expr(target, f),
         ExprKind::Index { target, index } => {
             expr(target, f);
             expr(index, f);

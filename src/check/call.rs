@@ -313,6 +313,10 @@ impl Checker<'_> {
     ) -> Expr {
         match &callee.kind {
             A::Name(id) => self.call_name(cx, id, args, span),
+            A::NullMember { target, name } => self.null_member(cx, target, name, Some(args), span),
+            A::Member { target, .. } if matches!(target.kind, A::NullMember { .. }) => {
+                self.after_null_member(span)
+            }
             A::Member { target, name } => {
                 let target = self.target(cx, target);
                 let args = self.args(cx, args);
@@ -411,7 +415,7 @@ impl Checker<'_> {
         }
     }
 
-    fn call_member(
+    pub(super) fn call_member(
         &mut self,
         cx: &mut FnCx,
         target: Target,

@@ -146,7 +146,13 @@ impl Checker<'_> {
                 );
                 error_expr(span)
             }
+            A::Member { target, .. } | A::Index { target, .. }
+                if matches!(target.kind, A::NullMember { .. }) =>
+            {
+                self.after_null_member(span)
+            }
             A::Member { target, name } => self.member(cx, target, name, span),
+            A::NullMember { target, name } => self.null_member(cx, target, name, None, span),
             A::Index { target, index } => self.index(cx, target, index, span),
             A::Call { callee, args } => self.call(cx, callee, args, span),
             A::New { class, args, init } => {

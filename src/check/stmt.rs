@@ -981,6 +981,12 @@ impl Checker<'_> {
                     increment: *increment,
                 },
             ),
+            A::Call { callee, args } => {
+                if let A::NullMember { target, name } = &callee.kind {
+                    return self.null_call_stmt(cx, target, name, args, e.span);
+                }
+                return StmtKind::Expr(self.expr_stmt(cx, e));
+            }
             _ => return StmtKind::Expr(self.expr_stmt(cx, e)),
         };
         if let (Write::Assign(None, value), A::Assign { .. }) = (&write, &e.kind) {

@@ -1695,6 +1695,13 @@ impl Builder {
                     name,
                 }
             }
+            Rule::null_member => {
+                let name = self.ident(op.into_inner().next().expect("grammar: member name"));
+                ExprKind::NullMember {
+                    target: Box::new(target),
+                    name,
+                }
+            }
             Rule::call => {
                 let args = op.into_inner().map(|a| self.expr(a)).collect_exact();
                 ExprKind::Call {
