@@ -13,7 +13,8 @@
 ;
 ;   +0  E_VTABLE   its class's vtable: [class id][parent vtable][name]…
 ;   +8  E_MESSAGE  its Message, a string
-;   +16 E_LINE     the source line it was thrown at (0: not yet thrown)
+;   +16 E_LINE     where it was thrown: the source line in the low 32 bits,
+;                 the file above them (0: the program's own; not yet thrown: 0)
 ;
 ; `throw e;` calls rt_throw_at; a failing check calls throw$null,
 ; throw$index, throw$divzero, throw$overflow, throw$cast or
@@ -95,7 +96,7 @@ fail$deadlock:
     jmp rt_fail
 
 ; -----------------------------------------------------------------------------
-; rt_throw_new(edi = source line, rsi = vtable, rdx = message): a new
+; rt_throw_new(rdi = source position, rsi = vtable, rdx = message): a new
 ; exception of that class, thrown.
 ; -----------------------------------------------------------------------------
 rt_throw_new:
@@ -112,7 +113,7 @@ rt_throw_new:
     jmp rt_throw
 
 ; -----------------------------------------------------------------------------
-; rt_throw_at(rdi = exception, esi = source line): `throw e;`.
+; rt_throw_at(rdi = exception, rsi = source position): `throw e;`.
 ; rt_throw(rdi = exception): continue at the innermost handler, or end the
 ; program when there is none.
 ; -----------------------------------------------------------------------------

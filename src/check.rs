@@ -61,6 +61,7 @@ pub fn check_with_instances(
     Vec<crate::generic::MethodRequest>,
 ) {
     let mut checker = Checker::new(program);
+    checker.out.system_files = program.system_files.clone();
     checker.last_round = round >= MAX_GENERIC_ROUNDS;
     checker.declare_all();
     checker.check_bodies();

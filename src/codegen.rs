@@ -279,8 +279,8 @@ struct FnGen<'a, 'm> {
     /// `cmp rsp, [rel rt_stack_limit]` + `jb` (when it has them).
     entry_at: usize,
     small_check: Option<std::ops::Range<usize>>,
-    /// Failure stubs to emit after the body: (check, line) → label.
-    stubs: BTreeMap<(Check, u32), String>,
+    /// Failure stubs to emit after the body: (check, position) → label.
+    stubs: BTreeMap<(Check, u64), String>,
     /// `break`/`continue` targets of the enclosing loops.
     loops: Vec<(String, String)>,
     /// The handler records of the `try`s being emitted, outermost first.
@@ -432,13 +432,48 @@ impl<'a, 'm> FnGen<'a, 'm> {
         self.sources.line(span) as u32
     }
 
+    /// Where `span` is, as the runtime keeps it in an exception (E_LINE):
+    /// the line, and above bit 32, for a line of the system library (a
+    /// throw in lib/Collections.fs), its file's id plus one. The runtime
+    /// prints the low 32 bits; the UI names the file from the rest.
+    fn position_of(&self, span: Span) -> u64 {
+        let line = u64::from(self.line_of(span));
+        match self.program.system_files.contains(&span.file) {
+            true => (u64::from(span.file.0 + 1) << 32) | line,
+            false => line,
+        }
+    }
+
+    /// `mov reg32, position` (zero-extending), or `mov reg64, imm64` when
+    /// the position names a file (the comment says which).
+    fn load_position(
+        &mut self,
+        reg32: x::AsmRegister32,
+        reg64: x::AsmRegister64,
+        position: u64,
+        explain: &str,
+    ) {
+        match u32::try_from(position) {
+            Ok(line) => self.xe(explain, |a| a.mov(reg32, line)),
+            Err(_) => {
+                let file = crate::source::FileId((position >> 32) as u32 - 1);
+                let explain = format!(
+                    "{explain}: line {} of {} (the file in the upper half)",
+                    position as u32,
+                    self.sources.get(file).name
+                );
+                self.xe(&explain, |a| a.mov(reg64, position))
+            }
+        }
+    }
+
     /// A conditional jump to the failure stub of `check` for the line of `span`.
     fn fail_if(&mut self, code: Code, check: Check, span: Span) {
-        let line = self.line_of(span);
+        let position = self.position_of(span);
         let next = self.stubs.len();
         let label = self
             .stubs
-            .entry((check, line))
+            .entry((check, position))
             .or_insert_with(|| format!(".L.fail.{}.{}", check.short_name(), next + 1))
             .clone();
         self.branch(code, &label);
@@ -696,20 +731,17 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn emit_stubs(&mut self) {
         let stubs = std::mem::take(&mut self.stubs);
-        for ((check, line), label) in stubs {
+        for ((check, position), label) in stubs {
             self.asm.label(&label);
-            let explain = format!(
-                "{}: reports the failure with its source line",
-                check.exception()
-            );
-            if check == Check::Faulted {
-                self.xe(
-                    "the task faulted: its exception is thrown again here",
-                    |a| a.mov(x::edi, line),
-                );
+            let explain = if check == Check::Faulted {
+                "the task faulted: its exception is thrown again here".to_string()
             } else {
-                self.xe(&explain, |a| a.mov(x::edi, line));
-            }
+                format!(
+                    "{}: reports the failure with its source line",
+                    check.exception()
+                )
+            };
+            self.load_position(x::edi, x::rdi, position, &explain);
             // A call, not a jump, though the routine never returns: its
             // return address says which function failed, where, so the
             // stack can still be read (and unwound) on the failure path.

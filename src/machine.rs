@@ -723,6 +723,17 @@ impl Machine {
 
     // ----- the core ------------------------------------------------------
 
+    /// Runs `look` (which may travel, as long as it comes back) without
+    /// touching which registers the last motion changed: the Registers
+    /// pane's `*` marks compare two stops the student made, not a stop and
+    /// a moment the UI looked at.
+    pub fn aside<R>(&mut self, look: impl FnOnce(&mut Machine) -> R) -> R {
+        let kept = (self.previous.clone(), self.changed.clone());
+        let result = look(self);
+        (self.previous, self.changed) = kept;
+        result
+    }
+
     /// Runs an action and updates which registers it changed.
     fn motion(
         &mut self,

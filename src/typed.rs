@@ -110,6 +110,9 @@ pub struct Program {
     pub static_inits: Vec<FieldInit>,
     /// `None` only when checking failed.
     pub entry: Option<Entry>,
+    /// The system library's files (lib/*.fs): a position in one of them is
+    /// passed to the runtime with its file (`Codegen::position_of`).
+    pub system_files: Vec<crate::source::FileId>,
 }
 
 /// An enum and its members' values, in declaration order.

@@ -909,3 +909,42 @@ fn the_state_pane_marks_states_inside_a_try() {
         assert!(timeline.contains(glyph), "{glyph} in {timeline}");
     }
 }
+
+/// The Registers pane's `*` marks compare two stops the student made: a
+/// register is marked exactly when its value differs from the last stop's,
+/// also when drawing the screen travelled aside (the state pane's frame
+/// snapshots) or the session ran ahead at launch (the event prefetch).
+#[test]
+fn changed_marks_compare_the_last_two_stops() {
+    let mut app = app();
+    let registers = |app: &App| app.session.as_ref().unwrap().machine.registers();
+    let _ = screen(&app, 160, 45);
+    assert!(
+        registers(&app).iter().all(|r| !r.changed),
+        "nothing has run yet, nothing is marked"
+    );
+    let actions = [
+        Action::NextLine,
+        Action::NextLine,
+        Action::Step,
+        Action::NextEvent,
+        Action::NextLine,
+        Action::StepBack,
+        Action::NextEvent,
+    ];
+    for action in actions {
+        let before = registers(&app);
+        app.apply(action);
+        let _ = screen(&app, 160, 45);
+        for (now, then) in registers(&app).iter().zip(&before) {
+            assert_eq!(
+                now.changed,
+                now.value != then.value,
+                "{action:?}: {} went {:#x} -> {:#x}",
+                now.name,
+                then.value,
+                now.value
+            );
+        }
+    }
+}

@@ -732,18 +732,7 @@ impl Checker<'_> {
             .zip(&params)
             .map(|(a, p)| self.coerce(a, p))
             .collect();
-        // The optional parameters not given: their defaults, as C# passes them.
-        for (param, ty) in decl.params.iter().zip(&params).skip(args.len()) {
-            let value = param
-                .default
-                .as_ref()
-                .and_then(super::decls::default_value)
-                .map_or_else(
-                    || error_expr(span),
-                    |(c, t)| mk(ExprKind::Const(c), t, span),
-                );
-            args.push(self.coerce(value, ty));
-        }
+        self.push_defaults(&decl.params, &params, &mut args, span);
         if let Some(class) = class {
             let access = self.methods[m.0 as usize].access;
             if !self.accessible(cx, class, access, recv.obj_type()) {
@@ -838,14 +827,8 @@ impl Checker<'_> {
             let sigs: Vec<Vec<Type>> = level
                 .iter()
                 .map(|&m| {
-                    let params = &self.method(m).param_types;
-                    let optional = self.methods[m.0 as usize].decl.params.get(args.len()..);
-                    match optional {
-                        Some(rest) if rest.iter().all(|p| p.default.is_some()) => {
-                            params[..args.len()].to_vec()
-                        }
-                        _ => params.clone(),
-                    }
+                    let decl = self.methods[m.0 as usize].decl;
+                    candidate_sig(&decl.params, &self.method(m).param_types, args.len())
                 })
                 .collect();
             let mut pick = self.pick(&sigs, args);
@@ -899,6 +882,28 @@ impl Checker<'_> {
             .collect();
         self.no_applicable(&all, args, &format!("`{name}`"), span);
         None
+    }
+
+    /// The optional parameters a call did not give: their defaults, as C#
+    /// passes them.
+    fn push_defaults(
+        &mut self,
+        params: &[ast::Param],
+        types: &[Type],
+        args: &mut Vec<Expr>,
+        span: Span,
+    ) {
+        for (param, ty) in params.iter().zip(types).skip(args.len()) {
+            let value = param
+                .default
+                .as_ref()
+                .and_then(super::decls::default_value)
+                .map_or_else(
+                    || error_expr(span),
+                    |(c, t)| mk(ExprKind::Const(c), t, span),
+                );
+            args.push(self.coerce(value, ty));
+        }
     }
 
     /// `m`'s parameter types for `n` arguments in its expanded form (see
@@ -1118,10 +1123,6 @@ impl Checker<'_> {
         chained: bool,
     ) -> Option<(CtorId, Vec<Expr>)> {
         let ctors = self.class(class).ctors.clone();
-        let sigs: Vec<Vec<Type>> = ctors
-            .iter()
-            .map(|&c| self.ctor(c).param_types.clone())
-            .collect();
         let name = self.class_name(class).to_string();
         let param_lists: Vec<&[ast::Param]> = ctors
             .iter()
@@ -1131,10 +1132,19 @@ impl Checker<'_> {
                     .map_or(&[][..], |d| &d.params[..])
             })
             .collect();
+        let full: Vec<Vec<Type>> = ctors
+            .iter()
+            .map(|&c| self.ctor(c).param_types.clone())
+            .collect();
+        // A constructor with optional parameters is a candidate for every
+        // count of arguments its defaults can make up.
+        let sigs: Vec<Vec<Type>> = (0..ctors.len())
+            .map(|i| candidate_sig(param_lists[i], &full[i], args.len()))
+            .collect();
         let mut pick = self.pick(&sigs, &args);
         if let Pick::NoneApplicable = pick {
             let expanded: Vec<(usize, Vec<Type>)> = (0..ctors.len())
-                .filter_map(|i| expanded_form(param_lists[i], &sigs[i], args.len()).map(|s| (i, s)))
+                .filter_map(|i| expanded_form(param_lists[i], &full[i], args.len()).map(|s| (i, s)))
                 .collect();
             let forms: Vec<Vec<Type>> = expanded.iter().map(|(_, s)| s.clone()).collect();
             if let Pick::Best(k) = self.pick(&forms, &args) {
@@ -1173,7 +1183,7 @@ impl Checker<'_> {
             ast::Access::Protected => cx.class == Some(class) || (chained && cx.class.is_some()),
         };
         if !ok {
-            let params: Vec<String> = sigs[i].iter().map(|t| self.ty(t)).collect();
+            let params: Vec<String> = full[i].iter().map(|t| self.ty(t)).collect();
             let msg = format!(
                 "`{name}.{name}({})` is inaccessible due to its protection level",
                 params.join(", ")
@@ -1184,12 +1194,13 @@ impl Checker<'_> {
                 format!("{} constructor", super::decls::access_word(access)),
             );
         }
-        let args = self.pack_params(param_lists[i], &sigs[i], args, span);
-        let args = args
+        let args = self.pack_params(param_lists[i], &full[i], args, span);
+        let mut args: Vec<Expr> = args
             .into_iter()
-            .zip(&sigs[i])
+            .zip(&full[i])
             .map(|(a, p)| self.coerce(a, p))
             .collect();
+        self.push_defaults(param_lists[i], &full[i], &mut args, span);
         Some((ctor, args))
     }
 }
@@ -1207,4 +1218,13 @@ fn expanded_form(params: &[ast::Param], types: &[Type], n: usize) -> Option<Vec<
     let mut sig = types[..fixed].to_vec();
     sig.extend(std::iter::repeat_n((**elem).clone(), n - fixed));
     Some(sig)
+}
+
+/// The parameter types a call with `n` arguments must match: all of them,
+/// or the first `n` when the rest have defaults.
+fn candidate_sig(params: &[ast::Param], types: &[Type], n: usize) -> Vec<Type> {
+    match params.get(n..) {
+        Some(rest) if rest.iter().all(|p| p.default.is_some()) => types[..n].to_vec(),
+        _ => types.to_vec(),
+    }
 }

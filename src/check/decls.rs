@@ -623,13 +623,6 @@ impl<'a> Checker<'a> {
         let (param_types, access, span) = match decl {
             Some(c) => {
                 self.check_modifiers(&c.modifiers, DeclKind::Ctor);
-                for default in c.params.iter().filter_map(|p| p.default.as_ref()) {
-                    self.error(
-                        default.span,
-                        "optional parameters of constructors are not supported by Flux# yet",
-                        "not supported",
-                    );
-                }
                 if c.name.name != self.class_name(class) {
                     self.error(
                         c.name.span,
@@ -645,7 +638,9 @@ impl<'a> Checker<'a> {
                     );
                 }
                 let access = c.modifiers.access.map_or(Access::Private, |(a, _)| a);
-                (self.param_types(&c.params), access, c.name.span)
+                let types = self.param_types(&c.params);
+                self.check_defaults(&c.params, &types);
+                (types, access, c.name.span)
             }
             None => (Vec::new(), Access::Public, class_span),
         };

@@ -176,8 +176,8 @@ impl FnGen<'_, '_> {
         // `throw null;` throws a NullReferenceException, as in C#.
         self.null_check(x::rax, span);
         self.xe("the exception", |a| a.mov(x::rdi, x::rax));
-        let line = self.line_of(span);
-        self.xe("the line it is thrown at", |a| a.mov(x::esi, line));
+        let position = self.position_of(span);
+        self.load_position(x::esi, x::rsi, position, "the line it is thrown at");
         self.call(THROW, "throws it: on to the innermost handler");
     }
 }

@@ -353,6 +353,40 @@ impl Context<'_> {
 
 /// The address of the promise a record's event concerns, read from the
 /// record alone (no event built): what [`describe`] puts in `Event::promise`.
+/// A source position as the code generator hands it to the runtime (see
+/// `Codegen::position_of`): the line in the low 32 bits, and above them
+/// the file plus one for a line of the system library (0: the program's).
+fn split_position(at: u64) -> (Option<crate::source::FileId>, u32) {
+    let file = (at >> 32) as u32;
+    (file.checked_sub(1).map(crate::source::FileId), at as u32)
+}
+
+/// The line of a position in the program's own code (the one the UI's
+/// source pane and `trace` lines refer to), if it is there.
+fn own_line(at: u64) -> Option<u32> {
+    match split_position(at) {
+        (None, line) if line > 0 => Some(line),
+        _ => None,
+    }
+}
+
+/// `line 12`, or `line 40 of <flux-viz>/lib/Collections.fs` for a line of
+/// the system library.
+fn position(cx: &Context<'_>, at: u64) -> String {
+    let (file, line) = split_position(at);
+    let name = file.and_then(|file| {
+        cx.program
+            .sources
+            .files()
+            .find(|(id, _)| *id == file)
+            .map(|(_, f)| f.name.clone())
+    });
+    match name {
+        Some(name) => format!("line {line} of {name}"),
+        None => format!("line {line}"),
+    }
+}
+
 pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
     match kind {
         SiteKind::State { .. }
@@ -516,14 +550,11 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             e.explain = if name == "deadlock" {
                 "Nothing is ready, no timer is pending and Main has not completed: nothing can ever wake it, so the program stops with a deadlock.".to_string()
             } else {
-                if r.a > 0 {
-                    e.line = Some(r.a as u32);
-                }
+                e.line = own_line(r.a);
                 e.exception = Some(exception_class(name));
-                let line = if r.a > 0 {
-                    format!(" at line {}", r.a)
-                } else {
-                    String::new()
+                let line = match r.a {
+                    0 => String::new(),
+                    at => format!(" at {}", position(cx, at)),
                 };
                 format!(
                     "A run-time check failed{line}: the program throws {} and exits.",
@@ -542,13 +573,11 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
         SiteKind::Throw => {
             let (article, name) = exception_named(cx, r.b);
             e.exception = Some(name);
-            if r.a > 0 {
-                e.line = Some(r.a as u32);
-            }
+            e.line = own_line(r.a);
             e.explain = format!(
-                "{} (from line {}) is thrown: rt_throw takes the innermost handler record (rt_handler).",
+                "{} (from {}) is thrown: rt_throw takes the innermost handler record (rt_handler).",
                 capitalised(&article),
-                r.a
+                position(cx, r.a)
             );
         }
         SiteKind::Catch => {
@@ -566,10 +595,9 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
         SiteKind::Rethrow => {
             let (article, name) = exception_named(cx, r.b);
             e.exception = Some(name);
-            let line = if r.a > 0 {
-                format!(" (first thrown at line {})", r.a)
-            } else {
-                String::new()
+            let line = match r.a {
+                0 => String::new(),
+                at => format!(" (first thrown at {})", position(cx, at)),
             };
             e.explain = format!(
                 "{}{line} is thrown again, as it was: on to the innermost handler record.",
@@ -583,9 +611,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
             );
         }
         SiteKind::Uncaught => {
-            if r.a > 0 {
-                e.line = Some(r.a as u32);
-            }
+            e.line = own_line(r.a);
             let (article, name) = exception_named(cx, r.b);
             e.exception = Some(name);
             let line = if r.a > 0 {

@@ -245,10 +245,11 @@ impl Session {
 
     /// Runs ahead and back so the events of the whole run are known.
     fn prefetch(&mut self) {
-        if self.machine.goto(PREFETCH).is_ok() {
+        let ahead = self.machine.aside(|m| m.goto(PREFETCH).is_ok());
+        if ahead {
             self.refresh_events();
         }
-        let _ = self.machine.restart();
+        let _ = self.machine.aside(|m| m.restart());
     }
 
     /// Has the file changed on disk since it was read?
@@ -564,15 +565,18 @@ impl Session {
 
     fn snapshot_at(&mut self, at: u64, frame: &FrameView) -> Option<Snapshot> {
         let now = self.machine.icount();
-        self.machine.goto(at).ok()?;
-        let fields = self
-            .machine
-            .frames()
-            .into_iter()
-            .find(|f| f.promise == frame.promise)
-            .map(|f| f.fields);
-        let registers = self.machine.registers();
-        self.machine.goto(now).ok()?;
+        let seen = self.machine.aside(|m| {
+            m.goto(at).ok()?;
+            let fields = m
+                .frames()
+                .into_iter()
+                .find(|f| f.promise == frame.promise)
+                .map(|f| f.fields);
+            let registers = m.registers();
+            m.goto(now).ok()?;
+            Some((registers, fields))
+        });
+        let (registers, fields) = seen?;
         Some(Snapshot {
             icount: at,
             registers,
