@@ -153,7 +153,9 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
                 Style::new()
             };
             let mut spans = vec![
-                Span::styled(format!("{:<4}", r.name), theme.register()),
+                // `rflags` is longer than the column: a space still
+                // separates it from its value.
+                Span::styled(format!("{:<4}", format!("{} ", r.name)), theme.register()),
                 Span::styled(register_value(session, r, raw), style),
                 Span::raw(if r.changed { " *" } else { "" }),
             ];
