@@ -611,22 +611,17 @@ impl Generics {
 
 /// `Max<T>`: a generic method as C# names it in a constraint's error.
 fn method_title(decl: &MethodDecl) -> String {
-    let params: Vec<&str> = decl
-        .type_params
-        .iter()
-        .map(|p| p.name.name.as_str())
-        .collect();
-    format!("{}<{}>", decl.name.name, params.join(", "))
+    generic_title(&decl.name.name, &decl.type_params)
 }
 
 /// `List<T>`, `Dictionary<TKey, TValue>`: a template as C# names it.
 fn template_title(decl: &ClassDecl) -> String {
-    let params: Vec<&str> = decl
-        .type_params
-        .iter()
-        .map(|p| p.name.name.as_str())
-        .collect();
-    format!("{}<{}>", decl.name.name, params.join(", "))
+    generic_title(&decl.name.name, &decl.type_params)
+}
+
+fn generic_title(name: &str, params: &[TypeParam]) -> String {
+    let params: Vec<&str> = params.iter().map(|p| p.name.name.as_str()).collect();
+    format!("{name}<{}>", params.join(", "))
 }
 
 fn plural(n: usize) -> &'static str {

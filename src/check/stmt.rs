@@ -430,11 +430,6 @@ impl Checker<'_> {
                 Type::Error
             }
         };
-        let declared = if ty.kind == ast::TypeExprKind::Var {
-            elem.clone()
-        } else {
-            self.resolve_value_type(ty)
-        };
         let cspan = coll.span;
         let coll_ty = coll.ty.clone();
         let items = cx.hidden_local("$items", coll_ty.clone(), cspan);
@@ -482,24 +477,8 @@ impl Checker<'_> {
             elem,
             cspan,
         );
-        let element = self.coerce(element, &declared);
-        cx.push([var.name.as_str()]);
-        let (x, result) = cx.declare_var(&var.name, declared, var.span, false);
-        if let Err(e) = result {
-            self.declare_error(e, var);
-        }
-        cx.foreach_vars.push(x);
-        let body = self.loop_body(cx, body);
-        cx.foreach_vars.pop();
-        cx.pop();
+        let round = self.foreach_round(cx, ty, var, element, body, span);
         let zero = mk(E::Const(crate::typed::Const::Int(0)), Type::Int, cspan);
-        let round = Stmt {
-            kind: StmtKind::Block(Block {
-                stmts: vec![local_init(x, element, var.span), body],
-                span,
-            }),
-            span,
-        };
         StmtKind::Block(Block {
             stmts: vec![
                 local_init(items, coll, cspan),
@@ -580,28 +559,7 @@ impl Checker<'_> {
                 super::expr::error_expr(cspan),
             ),
         };
-        let declared = if ty.kind == ast::TypeExprKind::Var {
-            current.ty.clone()
-        } else {
-            self.resolve_value_type(ty)
-        };
-        let current = self.coerce(current, &declared);
-        cx.push([var.name.as_str()]);
-        let (x, result) = cx.declare_var(&var.name, declared, var.span, false);
-        if let Err(e) = result {
-            self.declare_error(e, var);
-        }
-        cx.foreach_vars.push(x);
-        let body = self.loop_body(cx, body);
-        cx.foreach_vars.pop();
-        cx.pop();
-        let round = Stmt {
-            kind: StmtKind::Block(Block {
-                stmts: vec![local_init(x, current, var.span), body],
-                span,
-            }),
-            span,
-        };
+        let round = self.foreach_round(cx, ty, var, current, body, span);
         StmtKind::Block(Block {
             stmts: vec![
                 local_init(enumerator, get, cspan),
@@ -615,6 +573,41 @@ impl Checker<'_> {
             ],
             span,
         })
+    }
+
+    /// One round of a `foreach`: `{ T x = element; body }`, x declared
+    /// with the written type (or the element's for `var`) and read-only.
+    fn foreach_round(
+        &mut self,
+        cx: &mut FnCx,
+        ty: &ast::TypeExpr,
+        var: &ast::Ident,
+        element: Expr,
+        body: &ast::Stmt,
+        span: Span,
+    ) -> Stmt {
+        let declared = if ty.kind == ast::TypeExprKind::Var {
+            element.ty.clone()
+        } else {
+            self.resolve_value_type(ty)
+        };
+        let element = self.coerce(element, &declared);
+        cx.push([var.name.as_str()]);
+        let (x, result) = cx.declare_var(&var.name, declared, var.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, var);
+        }
+        cx.foreach_vars.push(x);
+        let body = self.loop_body(cx, body);
+        cx.foreach_vars.pop();
+        cx.pop();
+        Stmt {
+            kind: StmtKind::Block(Block {
+                stmts: vec![local_init(x, element, var.span), body],
+                span,
+            }),
+            span,
+        }
     }
 
     /// `continue` inside a switch (lowered to a `for (;;)`): `$continue =
