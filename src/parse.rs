@@ -26,7 +26,7 @@ mod pieces;
 mod prescan;
 mod syntax_error;
 
-use crate::ast::{Item, Program};
+use crate::ast::{Item, Program, TypeExpr, TypeExprKind};
 use crate::diag::{self, Diagnostic};
 use crate::source::{read_source, FileId, Sources, Span};
 use build::{Builder, Entry};
@@ -81,8 +81,14 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
 /// lib/Collections.fs: List<T>, Queue<T>, Stack<T>, Dictionary<TKey, TValue>)
 /// to a parsed program, after its own files, so the program's classes keep
 /// their numbers: what the checker needs before it runs (the pipeline calls this).
+/// lib/Collections.fs joins only a program that writes one of its types:
+/// parsing it costs more than checking a small lesson.
 pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
+    let wants_collections = writes_a_type_of(program, COLLECTION_TYPES);
     for (name, text) in SYSTEM_LIBRARY {
+        if name == "lib/Collections.fs" && !wants_collections {
+            continue;
+        }
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
         let shown = format!("<flux-viz>/{name}");
         let file = sources.add(&shown, path, text.to_string());
@@ -96,6 +102,46 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
             }));
         program.system_files.push(file);
     }
+}
+
+/// The classes lib/Collections.fs declares (a test checks the list).
+pub const COLLECTION_TYPES: &[&str] = &[
+    "KeyNotFoundException",
+    "List",
+    "ListEnumerator",
+    "Queue",
+    "QueueEnumerator",
+    "Stack",
+    "StackEnumerator",
+    "KeyValuePair",
+    "KeyHash",
+    "Dictionary",
+    "DictionaryEnumerator",
+];
+
+/// Whether a type the program writes (a local's, a `new`'s, a catch's, …)
+/// is named one of `names`.
+fn writes_a_type_of(program: &mut Program, names: &[&str]) -> bool {
+    fn named(t: &TypeExpr, names: &[&str]) -> bool {
+        match &t.kind {
+            TypeExprKind::Named(id) => names.contains(&id.name.as_str()),
+            TypeExprKind::Generic(g) => {
+                names.contains(&g.name.name.as_str()) || g.args.iter().any(|a| named(a, names))
+            }
+            TypeExprKind::Array(inner) | TypeExprKind::TaskOf(inner) => named(inner, names),
+            _ => false,
+        }
+    }
+    let mut found = false;
+    for item in &mut program.items {
+        let mut look = |t: &mut TypeExpr| found |= named(t, names);
+        match item {
+            Item::Class(decl) => crate::ast::walk::class(decl, &mut look),
+            Item::Function(m) => crate::ast::walk::method(m, &mut look),
+            Item::Enum(_) => {}
+        }
+    }
+    found
 }
 
 /// The system library's files (shown as `<flux-viz>/lib/…` in diagnostics
@@ -280,6 +326,24 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collection_types_are_the_classes_lib_collections_declares() {
+        let (_, text) = SYSTEM_LIBRARY[1];
+        let (entries, diags) = parse_text(FileId(0), text);
+        assert!(diags.is_empty());
+        let mut declared: Vec<String> = entries
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Item(Item::Class(c)) => Some(c.name.name),
+                _ => None,
+            })
+            .collect();
+        let mut listed: Vec<String> = COLLECTION_TYPES.iter().map(|s| s.to_string()).collect();
+        declared.sort();
+        listed.sort();
+        assert_eq!(declared, listed);
+    }
 
     /// An entry in a form tests can compare.
     fn comparable(entries: Vec<Entry>) -> Vec<Result<Item, (String, Span)>> {

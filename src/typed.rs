@@ -748,7 +748,7 @@ impl<'a> Dumper<'a> {
         if library > 0 {
             self.line(
                 0,
-                &format!("system library: {library} classes (lib/System.fs, lib/Collections.fs)"),
+                &format!("system library: {library} classes (lib/*.fs)"),
             );
         }
         for c in p.classes.iter().filter(|c| !c.is_system) {
