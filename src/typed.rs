@@ -746,10 +746,7 @@ impl<'a> Dumper<'a> {
             |class: Option<ClassId>| class.is_some_and(|c| p.classes[c.0 as usize].is_system);
         let library = p.classes.iter().filter(|c| c.is_system).count();
         if library > 0 {
-            self.line(
-                0,
-                &format!("system library: {library} classes (lib/*.fs)"),
-            );
+            self.line(0, &format!("system library: {library} classes (lib/*.fs)"));
         }
         for c in p.classes.iter().filter(|c| !c.is_system) {
             let parent = c.parent.map_or(String::new(), |id| {
