@@ -129,6 +129,9 @@ impl ProgramData {
         for class in classes().filter(|c| !c.itables.is_empty()) {
             self.itables(module, class, asm);
         }
+        if program.classes.iter().any(|c| c.is_interface) {
+            self.class_itables(module, asm);
+        }
         for bytes in self.string_order.clone() {
             let label = self.strings[&bytes].clone();
             asm.comment(format!("{:?}", String::from_utf8_lossy(&bytes)));
@@ -190,6 +193,20 @@ impl ProgramData {
             asm.label(&labels::itable(&class.name, name));
             for &method in methods {
                 method_word(module, method, asm);
+            }
+        }
+    }
+
+    /// One word per class, by class id: its interface tables or 0. `x is I`
+    /// reads it: a class without interfaces has no word before its vtable.
+    fn class_itables(&mut self, module: &ir::Module, asm: &mut Asm) {
+        asm.align(8);
+        asm.comment("each class's interface tables (or 0), by class id: what `x is I` reads");
+        asm.label(labels::CLASS_ITABLES);
+        for class in &module.program.classes {
+            match module.vtables[class.id.0 as usize] && !class.itables.is_empty() {
+                true => asm.dq_sym(&labels::itables(&class.name), 0),
+                false => asm.ints(8, &[0]),
             }
         }
     }

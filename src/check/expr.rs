@@ -1285,19 +1285,12 @@ impl Checker<'_> {
             self.error(ty.span, msg, "not a class type");
             return error_expr(span);
         };
-        if self.class(class).is_interface {
-            let msg = format!(
-                "`{keyword}` with an interface type (`{}`) is not supported by Flux# yet",
-                self.ty(&to)
-            );
-            self.error(ty.span, msg, "an interface");
-            return error_expr(span);
-        }
         let related = match &e.ty {
             Type::Class(from) => {
                 self.derives_from(*from, class)
                     || self.derives_from(class, *from)
                     || self.class(*from).is_interface
+                    || self.class(class).is_interface
             }
             Type::Null => true,
             _ => false,

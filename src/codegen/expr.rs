@@ -1147,7 +1147,11 @@ impl FnGen<'_, '_> {
     }
 
     /// `is C`: walks the vtable parent chain from the object's class; eax = 0/1.
+    /// `is I` for an interface: looks its table up (see [`Self::implements`]).
     fn instance_of(&mut self, class: ClassId) {
+        if self.program.classes[class.0 as usize].is_interface {
+            return self.implements(class);
+        }
         let name = self.program.classes[class.0 as usize].name.clone();
         let walk = self.label_for("is");
         let no = self.label_for("isnot");
@@ -1175,5 +1179,41 @@ impl FnGen<'_, '_> {
         self.asm.label(&end);
         self.x(|a| a.mov(x::eax, 1u32));
         self.asm.label(&done);
+    }
+
+    /// `is I`: the object's class id (the vtable's first word) indexes
+    /// `flux$itables`, the class's interface tables; the class implements I
+    /// when its word for I is not 0. eax = 0/1.
+    fn implements(&mut self, interface: ClassId) {
+        let position = self
+            .program
+            .classes
+            .iter()
+            .filter(|c| c.is_interface)
+            .position(|c| c.id == interface)
+            .expect("an interface of the program") as i32;
+        let no = self.label_for("isnot");
+        self.x(|a| a.test(x::rax, x::rax));
+        self.branch(Code::Je_rel32_64, &no);
+        self.xe("the object's vtable", |a| {
+            a.mov(x::rax, x::qword_ptr(x::rax))
+        });
+        self.xe("its class id", |a| a.mov(x::rax, x::qword_ptr(x::rax)));
+        self.asm
+            .lea_sym(iced_x86::Register::RCX, crate::lower::labels::CLASS_ITABLES)
+            .explain("every class's interface tables, by class id");
+        self.xe("this class's interface tables, or 0 (none)", |a| {
+            a.mov(x::rax, x::qword_ptr(x::rcx + x::rax * 8))
+        });
+        self.x(|a| a.test(x::rax, x::rax));
+        self.branch(Code::Je_rel32_64, &no);
+        self.xe("its table for the interface, or 0 (not implemented)", |a| {
+            a.mov(x::rax, x::qword_ptr(x::rax + position * 8))
+        });
+        self.x(|a| a.test(x::rax, x::rax));
+        self.asm.label(&no);
+        // Both ways here the flags say: zero for "no".
+        self.xe("1 when it is not 0", |a| a.setne(x::al));
+        self.x(|a| a.movzx(x::eax, x::al));
     }
 }

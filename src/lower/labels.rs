@@ -38,6 +38,9 @@ use std::borrow::Cow;
 /// The label of the function the runtime's `_start` calls.
 pub const ENTRY: &str = "flux$main";
 
+/// The table of every class's interface tables, by class id (`x is I`).
+pub const CLASS_ITABLES: &str = "flux$itables";
+
 /// The runtime's schedule switch `rt_complete` reads (0 = C#, 1 = queued).
 pub const SCHEDULE: &str = "rt_schedule";
 
