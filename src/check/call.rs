@@ -676,6 +676,15 @@ impl Checker<'_> {
 
     fn method_levels(&self, class: ClassId, name: &str) -> Vec<Vec<MethodId>> {
         let mut levels = Vec::new();
+        // An interface's methods, then those of the interfaces it extends.
+        if self.class(class).is_interface {
+            for i in std::iter::once(class).chain(self.extended_interfaces(class)) {
+                if let Some(Member::Methods(list)) = self.classes[i.0 as usize].members.get(name) {
+                    levels.push(list.clone());
+                }
+            }
+            return levels;
+        }
         let mut cur = Some(class);
         while let Some(c) = cur {
             if let Some(Member::Methods(list)) = self.classes[c.0 as usize].members.get(name) {

@@ -29,6 +29,7 @@ impl<'a> Checker<'a> {
             .find(|c| c.is_system && c.name == "Exception")
             .map(|c| c.id);
         self.resolve_bases();
+        self.check_interface_cycles();
         for i in 0..self.order.len() {
             let id = self.order[i];
             self.declare_members(id);
@@ -214,14 +215,6 @@ impl<'a> Checker<'a> {
             .collect();
         let mut found = Vec::new();
         for name in first.into_iter().chain(&decl.interfaces) {
-            if decl.is_interface {
-                self.error(
-                    name.span,
-                    "an interface that extends other interfaces is not supported by Flux# yet",
-                    "not supported",
-                );
-                continue;
-            }
             match self.class_ids.get(&name.name) {
                 Some(&id) if self.class(id).is_interface => {
                     if found.contains(&id) {

@@ -453,6 +453,9 @@ impl Checker<'_> {
 
     /// Finds a member by name in a class or its ancestors (nearest first).
     pub(super) fn lookup_member(&self, class: ClassId, name: &str) -> Option<super::Member> {
+        if self.class(class).is_interface {
+            return self.interface_member(class, name);
+        }
         let mut cur = Some(class);
         while let Some(c) = cur {
             if let Some(m) = self.classes[c.0 as usize].members.get(name) {

@@ -32,16 +32,56 @@ impl Checker<'_> {
         }
     }
 
-    /// Whether `class` (or a base class) implements `interface`.
+    /// Whether `class` (or a base class) implements `interface`, itself or
+    /// through an interface that extends it (also for an interface `class`).
     pub(super) fn implements(&self, class: ClassId, interface: ClassId) -> bool {
-        let mut cur = Some(class);
-        while let Some(c) = cur {
-            if self.class(c).interfaces.contains(&interface) {
-                return true;
+        self.all_interfaces(class).contains(&interface)
+    }
+
+    /// The interfaces `interface` extends, and those they extend, once each
+    /// (a cycle, reported by `check_interface_cycles`, ends the walk).
+    fn extended(&self, interface: ClassId, out: &mut Vec<ClassId>) {
+        for &base in &self.class(interface).interfaces {
+            if !out.contains(&base) {
+                out.push(base);
+                self.extended(base, out);
             }
-            cur = self.class(c).parent;
         }
-        false
+    }
+
+    /// The interfaces `interface` extends, directly or not.
+    pub(super) fn extended_interfaces(&self, interface: ClassId) -> Vec<ClassId> {
+        let mut out = Vec::new();
+        self.extended(interface, &mut out);
+        out
+    }
+
+    /// CS0529: an interface that extends itself, through others or not.
+    pub(super) fn check_interface_cycles(&mut self) {
+        for i in 0..self.out.classes.len() {
+            let id = ClassId(i as u32);
+            if !self.class(id).is_interface {
+                continue;
+            }
+            let mut reached = Vec::new();
+            self.extended(id, &mut reached);
+            if reached.contains(&id) {
+                let msg = format!(
+                    "inherited interface `{}` causes a cycle in the interface hierarchy",
+                    self.class_name(id)
+                );
+                self.error(self.class(id).span, msg, "extends itself");
+                self.out.classes[i].interfaces.clear();
+            }
+        }
+    }
+
+    /// A member `name` of an interface or of one it extends.
+    pub(super) fn interface_member(&self, interface: ClassId, name: &str) -> Option<Member> {
+        let mut all = vec![interface];
+        self.extended(interface, &mut all);
+        all.iter()
+            .find_map(|i| self.classes[i.0 as usize].members.get(name).cloned())
     }
 
     /// Every class's method tables for its interfaces (CS0535 / CS0737 /
@@ -67,7 +107,8 @@ impl Checker<'_> {
         }
     }
 
-    /// The interfaces of a class and of its base classes, bases' first.
+    /// The interfaces of a class and of its base classes, bases' first, each
+    /// followed by those it extends.
     fn all_interfaces(&self, class: ClassId) -> Vec<ClassId> {
         let mut chain = Vec::new();
         let mut cur = Some(class);
@@ -80,6 +121,7 @@ impl Checker<'_> {
             for &interface in &self.class(c).interfaces {
                 if !out.contains(&interface) {
                     out.push(interface);
+                    self.extended(interface, &mut out);
                 }
             }
         }
