@@ -314,7 +314,7 @@ impl Checker<'_> {
         match &callee.kind {
             A::Name(id) => self.call_name(cx, id, args, span),
             A::NullMember { target, name } => self.null_member(cx, target, name, Some(args), span),
-            A::Member { target, .. } if matches!(target.kind, A::NullMember { .. }) => {
+            A::Member { target, .. } if super::null_conditional::in_null_chain(target) => {
                 self.after_null_member(span)
             }
             A::Member { target, name } => {

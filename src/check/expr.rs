@@ -147,7 +147,7 @@ impl Checker<'_> {
                 error_expr(span)
             }
             A::Member { target, .. } | A::Index { target, .. }
-                if matches!(target.kind, A::NullMember { .. }) =>
+                if super::null_conditional::in_null_chain(target) =>
             {
                 self.after_null_member(span)
             }

@@ -133,3 +133,16 @@ impl Checker<'_> {
         error_expr(span)
     }
 }
+
+/// Whether `e` is a `?.` chain (`a?.B`, `a?.M()`, `a?.M().C`): a member
+/// access after it is one C# would skip when `a` is null.
+pub(super) fn in_null_chain(e: &ast::Expr) -> bool {
+    match &e.kind {
+        ast::ExprKind::NullMember { .. } => true,
+        ast::ExprKind::Call { callee, .. } => in_null_chain(callee),
+        ast::ExprKind::Member { target, .. } | ast::ExprKind::Index { target, .. } => {
+            in_null_chain(target)
+        }
+        _ => false,
+    }
+}

@@ -47,19 +47,34 @@ fn calls(program: &Program, function: &Function) -> Vec<Callee> {
         _ => {}
     };
     ir::walk_exprs(&function.body, &mut note);
+    ir::walk_exprs(&initializers(program, function), &mut note);
     if let FunctionKind::Ctor(id) = function.kind {
-        let ctor = &program.ctors[id.0 as usize];
-        let (chained, args) = match &ctor.chain {
-            CtorChain::Base { ctor, args } => (*ctor, args),
-            CtorChain::This { ctor, args } => (Some(*ctor), args),
+        let chained = match &program.ctors[id.0 as usize].chain {
+            CtorChain::Base { ctor, .. } => *ctor,
+            CtorChain::This { ctor, .. } => Some(*ctor),
         };
-        let inits = &program.classes[ctor.class.0 as usize].field_inits;
-        let exprs = args.iter().chain(inits.iter().map(|i| &i.value));
-        let stmts: Vec<ir::Stmt> = exprs.cloned().map(ir::Stmt::Expr).collect();
-        ir::walk_exprs(&stmts, &mut note);
         out.extend(chained.map(Callee::Ctor));
     }
     out
+}
+
+/// What a function runs beyond its body, as statements: a constructor its
+/// chained constructor's arguments and its class's field initializers, the
+/// entry the static initializers.
+fn initializers(program: &Program, function: &Function) -> Vec<ir::Stmt> {
+    let exprs: Vec<&crate::typed::Expr> = match function.kind {
+        FunctionKind::Ctor(id) => {
+            let ctor = &program.ctors[id.0 as usize];
+            let args = match &ctor.chain {
+                CtorChain::Base { args, .. } | CtorChain::This { args, .. } => args,
+            };
+            let inits = &program.classes[ctor.class.0 as usize].field_inits;
+            args.iter().chain(inits.iter().map(|i| &i.value)).collect()
+        }
+        FunctionKind::Entry => program.static_inits.iter().map(|i| &i.value).collect(),
+        _ => Vec::new(),
+    };
+    exprs.into_iter().cloned().map(ir::Stmt::Expr).collect()
 }
 
 /// Drops the system library's functions no kept function can call; returns,
@@ -80,22 +95,9 @@ pub fn drop_unused_system_code(program: &Program, functions: &mut Vec<Function>)
     let mut work: Vec<usize> = (0..functions.len())
         .filter(|&i| callee(&functions[i].kind).is_none_or(|c| !is_system(program, c)))
         .collect();
-    // Static initializers run from the entry; their calls count as its.
-    let statics: Vec<ir::Stmt> = program
-        .static_inits
-        .iter()
-        .map(|i| ir::Stmt::Expr(i.value.clone()))
-        .collect();
+    // Vtables are emitted for every class: what they point to stays. (The
+    // static initializers run from the entry: `calls` counts them as its.)
     let mut roots = Vec::new();
-    ir::walk_exprs(&statics, &mut |e| {
-        if let ExprKind::New { ctor, .. } = &e.kind {
-            roots.push(Callee::Ctor(*ctor));
-        }
-        if let ExprKind::CallStatic { method, .. } = &e.kind {
-            roots.push(Callee::Method(*method));
-        }
-    });
-    // Vtables are emitted for every class: what they point to stays.
     roots.extend(
         program
             .classes
@@ -144,13 +146,15 @@ fn classes_used(program: &Program, functions: &[Function]) -> Vec<bool> {
         .map(|c| c.id)
         .collect();
     for f in functions {
-        ir::walk_exprs(&f.body, &mut |e| match &e.kind {
+        let mut note = |e: &crate::typed::Expr| match &e.kind {
             ExprKind::New { class, .. }
             | ExprKind::Is { class, .. }
             | ExprKind::As { class, .. }
             | ExprKind::CastClass { class, .. } => named.push(*class),
             _ => {}
-        });
+        };
+        ir::walk_exprs(&f.body, &mut note);
+        ir::walk_exprs(&initializers(program, f), &mut note);
     }
     let mut used = vec![false; program.classes.len()];
     for class in named {

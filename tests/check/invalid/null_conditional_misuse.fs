@@ -2,6 +2,7 @@ class Node {
     public int Count;
     public Node Next;
     public void Touch() { }
+    public Node Self() { return this; }
 }
 
 class Program {
@@ -13,5 +14,6 @@ class Program {
         var y = x?.ToString();
         var t = n?.Touch();
         n?.Missing();
+        var afterCall = n?.Self().Count;
     }
 }
