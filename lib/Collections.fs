@@ -20,12 +20,48 @@ class KeyNotFoundException : SystemException {
     public KeyNotFoundException(string message) : base(message) {}
 }
 
+// What foreach walks in a List, a Queue or a Stack: the elements by
+// position (0 first: a List's first, a Queue's oldest, a Stack's top), and
+// a version every change bumps, so an enumerator can tell it was changed.
+abstract class Sequence<T> {
+    protected int version;
+    public abstract int Count { get; }
+    public abstract T At(int i);
+    public int Version => version;
+    public SequenceEnumerator<T> GetEnumerator() { return new SequenceEnumerator<T>(this); }
+}
+
+// foreach over a Sequence: C#'s enumerator pattern (MoveNext, then Current).
+class SequenceEnumerator<T> {
+    private Sequence<T> sequence;
+    private int index;
+    private int version;
+    private T current;
+
+    public SequenceEnumerator(Sequence<T> sequence) {
+        this.sequence = sequence;
+        version = sequence.Version;
+    }
+
+    public bool MoveNext() {
+        if (version != sequence.Version) {
+            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+        }
+        if (index < sequence.Count) {
+            current = sequence.At(index);
+            index++;
+            return true;
+        }
+        return false;
+    }
+
+    public T Current => current;
+}
+
 // A growable array: items[0..size) are the elements.
-class List<T> {
+class List<T> : Sequence<T> {
     private T[] items = new T[0];
     private int size;
-    // Changed by every write, so an enumerator can tell it was changed.
-    private int version;
 
     public List() {}
     public List(int capacity) {
@@ -33,7 +69,7 @@ class List<T> {
         items = new T[capacity];
     }
 
-    public int Count => size;
+    public override int Count => size;
 
     public T this[int index] {
         get {
@@ -108,11 +144,8 @@ class List<T> {
         return copy;
     }
 
-    public ListEnumerator<T> GetEnumerator() { return new ListEnumerator<T>(this); }
-
-    // For the enumerator: the element at an index already checked, and the version.
-    public T At(int index) { return items[index]; }
-    public int Version => version;
+    // For the enumerator: the element at an index already checked.
+    public override T At(int index) { return items[index]; }
 
     // Twice the room (4 at first), as .NET grows a List.
     private void Grow() {
@@ -126,41 +159,13 @@ class List<T> {
     }
 }
 
-// foreach over a List: C#'s enumerator pattern (MoveNext, then Current).
-class ListEnumerator<T> {
-    private List<T> list;
-    private int index;
-    private int version;
-    private T current;
-
-    public ListEnumerator(List<T> list) {
-        this.list = list;
-        version = list.Version;
-    }
-
-    public bool MoveNext() {
-        if (version != list.Version) {
-            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-        }
-        if (index < list.Count) {
-            current = list.At(index);
-            index++;
-            return true;
-        }
-        return false;
-    }
-
-    public T Current => current;
-}
-
 // First in, first out: a ring buffer, items[head] the oldest of size elements.
-class Queue<T> {
+class Queue<T> : Sequence<T> {
     private T[] items = new T[0];
     private int head;
     private int size;
-    private int version;
 
-    public int Count => size;
+    public override int Count => size;
 
     public void Enqueue(T item) {
         if (size == items.Length) Grow();
@@ -202,11 +207,8 @@ class Queue<T> {
         return copy;
     }
 
-    public QueueEnumerator<T> GetEnumerator() { return new QueueEnumerator<T>(this); }
-
-    // The i-th oldest element, and the version (for the enumerator).
-    public T At(int i) { return items[(head + i) % items.Length]; }
-    public int Version => version;
+    // The i-th oldest element.
+    public override T At(int i) { return items[(head + i) % items.Length]; }
 
     private void Grow() {
         T[] bigger = new T[items.Length == 0 ? 4 : items.Length * 2];
@@ -216,39 +218,12 @@ class Queue<T> {
     }
 }
 
-class QueueEnumerator<T> {
-    private Queue<T> queue;
-    private int index;
-    private int version;
-    private T current;
-
-    public QueueEnumerator(Queue<T> queue) {
-        this.queue = queue;
-        version = queue.Version;
-    }
-
-    public bool MoveNext() {
-        if (version != queue.Version) {
-            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-        }
-        if (index < queue.Count) {
-            current = queue.At(index);
-            index++;
-            return true;
-        }
-        return false;
-    }
-
-    public T Current => current;
-}
-
 // Last in, first out: items[size - 1] is the top.
-class Stack<T> {
+class Stack<T> : Sequence<T> {
     private T[] items = new T[0];
     private int size;
-    private int version;
 
-    public int Count => size;
+    public override int Count => size;
 
     public void Push(T item) {
         if (size == items.Length) {
@@ -288,42 +263,12 @@ class Stack<T> {
     // Top first, as foreach visits a Stack.
     public T[] ToArray() {
         T[] copy = new T[size];
-        for (int i = 0; i < size; i++) copy[i] = items[size - 1 - i];
+        for (int i = 0; i < size; i++) copy[i] = At(i);
         return copy;
     }
 
-    public StackEnumerator<T> GetEnumerator() { return new StackEnumerator<T>(this); }
-
-    public T At(int i) { return items[i]; }
-    public int Version => version;
-}
-
-// foreach over a Stack goes from the top down.
-class StackEnumerator<T> {
-    private Stack<T> stack;
-    private int index;
-    private int version;
-    private T current;
-
-    public StackEnumerator(Stack<T> stack) {
-        this.stack = stack;
-        version = stack.Version;
-        index = stack.Count;
-    }
-
-    public bool MoveNext() {
-        if (version != stack.Version) {
-            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-        }
-        if (index > 0) {
-            index--;
-            current = stack.At(index);
-            return true;
-        }
-        return false;
-    }
-
-    public T Current => current;
+    // The i-th element from the top.
+    public override T At(int i) { return items[size - 1 - i]; }
 }
 
 // A key and its value, as foreach over a Dictionary gives them.

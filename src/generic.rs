@@ -331,13 +331,7 @@ impl Generics {
                 } else if self.templates.contains_key(&id.name)
                     && !self.classes.contains_key(&id.name)
                 {
-                    let msg = format!(
-                        "using the generic type `{}` requires {} type argument{}",
-                        template_title(&self.templates[&id.name].decl),
-                        self.templates[&id.name].decl.type_params.len(),
-                        plural(self.templates[&id.name].decl.type_params.len()),
-                    );
-                    self.error(id.span, msg, "type arguments missing");
+                    self.arity_error(&id.name, id.span, "type arguments missing".into());
                     t.kind = TypeExprKind::Error;
                 }
             }
@@ -373,14 +367,12 @@ impl Generics {
             self.no_template(template, args.len());
             return None;
         };
-        let arity = t.decl.type_params.len();
-        if arity != args.len() {
-            let msg = format!(
-                "using the generic type `{}` requires {arity} type argument{}",
-                template_title(&t.decl),
-                plural(arity)
+        if t.decl.type_params.len() != args.len() {
+            self.arity_error(
+                &template.name,
+                template.span,
+                format!("{} given", args.len()),
             );
-            self.error(template.span, msg, format!("{} given", args.len()));
             return None;
         }
         let params = t.decl.type_params.clone();
@@ -420,6 +412,18 @@ impl Generics {
             depth: depth + 1,
         });
         Some(name)
+    }
+
+    /// CS0305: template `name` used with another number of type arguments.
+    fn arity_error(&mut self, name: &str, span: Span, label: String) {
+        let decl = &self.templates[name].decl;
+        let arity = decl.type_params.len();
+        let msg = format!(
+            "using the generic type `{}` requires {arity} type argument{}",
+            template_title(decl),
+            plural(arity)
+        );
+        self.error(span, msg, label);
     }
 
     fn no_template(&mut self, name: &Ident, arity: usize) {

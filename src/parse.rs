@@ -107,12 +107,11 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
 /// The classes lib/Collections.fs declares (a test checks the list).
 pub const COLLECTION_TYPES: &[&str] = &[
     "KeyNotFoundException",
+    "Sequence",
+    "SequenceEnumerator",
     "List",
-    "ListEnumerator",
     "Queue",
-    "QueueEnumerator",
     "Stack",
-    "StackEnumerator",
     "KeyValuePair",
     "KeyHash",
     "Dictionary",
