@@ -161,8 +161,42 @@ static class Char {
     }
 }
 
-// System.String's static helpers (string.IsNullOrEmpty(s) calls this).
+// System.String. A string is UTF-16 code units in the layout of a char[]
+// ([length][units]), so the runtime's rt_str_from_chars makes a string of
+// some characters of either. C#'s instance methods are extension methods
+// here: `s.Substring(1)` calls String.Substring(s, 1), directly on s, so a
+// null s throws NullReferenceException at the call, as in .NET. Comparing
+// and case mapping work on code units, as .NET's ordinal operations do;
+// Compare and CompareTo follow mono's culture order for ASCII text.
 static class String {
+    // Implemented by the runtime (rt_str_from_chars): count characters of
+    // value, from start on, copied into a new string. Callers check the range.
+    internal static extern string FromChars(char[] value, int start, int count);
+    // The same routine on a string's characters (the layouts are the same).
+    private static extern string Slice(string value, int start, int count);
+
+    // new string(value), new string(value, startIndex, length) and
+    // new string(c, count): C#'s constructors (CoreCLR names them Ctor too).
+    public static string Ctor(char[] value) {
+        if (value == null) return "";
+        return FromChars(value, 0, value.Length);
+    }
+    public static string Ctor(char[] value, int startIndex, int length) {
+        if (value == null) throw new ArgumentNullException("value");
+        if (startIndex < 0) throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
+        if (length < 0) throw new ArgumentOutOfRangeException("length", "Length cannot be less than zero.");
+        if (startIndex > value.Length - length) throw new ArgumentOutOfRangeException("startIndex", OutOfRange);
+        return FromChars(value, startIndex, length);
+    }
+    public static string Ctor(char c, int count) {
+        if (count < 0) throw new ArgumentOutOfRangeException("count", "Count cannot be less than zero.");
+        char[] chars = new char[count];
+        for (int i = 0; i < count; i++) chars[i] = c;
+        return FromChars(chars, 0, count);
+    }
+
+    const string OutOfRange = "Index was out of range. Must be non-negative and less than the size of the collection.";
+
     public static bool IsNullOrEmpty(string value) { return value == null || value.Length == 0; }
     public static bool IsNullOrWhiteSpace(string value) {
         if (value == null) return true;
@@ -170,6 +204,245 @@ static class String {
             if (!Char.IsWhiteSpace(c)) return false;
         }
         return true;
+    }
+
+    public static string Substring(this string s, int startIndex) {
+        return Substring(s, startIndex, s.Length - startIndex);
+    }
+    public static string Substring(this string s, int startIndex, int length) {
+        if (startIndex < 0) throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
+        if (startIndex > s.Length) throw new ArgumentOutOfRangeException("startIndex", "startIndex cannot be larger than length of string.");
+        if (length < 0) throw new ArgumentOutOfRangeException("length", "Length cannot be less than zero.");
+        if (startIndex > s.Length - length) throw new ArgumentOutOfRangeException("length", "Index and length must refer to a location within the string.");
+        if (length == s.Length) return s;
+        return Slice(s, startIndex, length);
+    }
+
+    public static int IndexOf(this string s, char value) { return IndexOf(s, value, 0); }
+    public static int IndexOf(this string s, char value, int startIndex) {
+        if (startIndex < 0 || startIndex > s.Length) throw new ArgumentOutOfRangeException("startIndex", OutOfRange);
+        for (int i = startIndex; i < s.Length; i++) {
+            if (s[i] == value) return i;
+        }
+        return -1;
+    }
+    public static int IndexOf(this string s, string value) { return IndexOf(s, value, 0); }
+    public static int IndexOf(this string s, string value, int startIndex) {
+        if (value == null) throw new ArgumentNullException("value");
+        if (startIndex < 0 || startIndex > s.Length) throw new ArgumentOutOfRangeException("startIndex", OutOfRange);
+        for (int i = startIndex; i <= s.Length - value.Length; i++) {
+            if (MatchesAt(s, i, value)) return i;
+        }
+        return -1;
+    }
+    public static int LastIndexOf(this string s, char value) {
+        for (int i = s.Length - 1; i >= 0; i--) {
+            if (s[i] == value) return i;
+        }
+        return -1;
+    }
+    public static int LastIndexOf(this string s, string value) {
+        if (value == null) throw new ArgumentNullException("value");
+        for (int i = s.Length - value.Length; i >= 0; i--) {
+            if (MatchesAt(s, i, value)) return i;
+        }
+        return -1;
+    }
+    // Whether value's characters stand in s from position at on.
+    private static bool MatchesAt(string s, int at, string value) {
+        for (int j = 0; j < value.Length; j++) {
+            if (s[at + j] != value[j]) return false;
+        }
+        return true;
+    }
+
+    public static bool Contains(this string s, string value) { return IndexOf(s, value, 0) >= 0; }
+    public static bool Contains(this string s, char value) { return IndexOf(s, value, 0) >= 0; }
+    public static bool StartsWith(this string s, string value) {
+        if (value == null) throw new ArgumentNullException("value");
+        return value.Length <= s.Length && MatchesAt(s, 0, value);
+    }
+    public static bool EndsWith(this string s, string value) {
+        if (value == null) throw new ArgumentNullException("value");
+        return value.Length <= s.Length && MatchesAt(s, s.Length - value.Length, value);
+    }
+
+    public static string Replace(this string s, char oldChar, char newChar) {
+        char[] chars = ToCharArray(s);
+        for (int i = 0; i < chars.Length; i++) {
+            if (chars[i] == oldChar) chars[i] = newChar;
+        }
+        return FromChars(chars, 0, chars.Length);
+    }
+    public static string Replace(this string s, string oldValue, string newValue) {
+        if (oldValue == null) throw new ArgumentNullException("oldValue");
+        if (oldValue.Length == 0) throw new ArgumentException("String cannot be of zero length.", "oldValue");
+        if (newValue == null) newValue = "";
+        string result = "";
+        int from = 0;
+        int at = IndexOf(s, oldValue, 0);
+        while (at >= 0) {
+            result = result + Slice(s, from, at - from) + newValue;
+            from = at + oldValue.Length;
+            at = IndexOf(s, oldValue, from);
+        }
+        return result + Slice(s, from, s.Length - from);
+    }
+
+    public static string Insert(this string s, int startIndex, string value) {
+        if (value == null) throw new ArgumentNullException("value");
+        if (startIndex < 0 || startIndex > s.Length) throw new ArgumentOutOfRangeException("startIndex");
+        return Slice(s, 0, startIndex) + value + Slice(s, startIndex, s.Length - startIndex);
+    }
+    public static string Remove(this string s, int startIndex) {
+        if (startIndex < 0) throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
+        if (startIndex >= s.Length) throw new ArgumentOutOfRangeException("startIndex", "startIndex must be less than length of string.");
+        return Slice(s, 0, startIndex);
+    }
+    public static string Remove(this string s, int startIndex, int count) {
+        if (startIndex < 0) throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
+        if (count < 0) throw new ArgumentOutOfRangeException("count", "Count cannot be less than zero.");
+        if (startIndex > s.Length - count) throw new ArgumentOutOfRangeException("count", "Index and count must refer to a location within the string.");
+        return Slice(s, 0, startIndex) + Slice(s, startIndex + count, s.Length - startIndex - count);
+    }
+
+    // Split(',') and Split(',', ';'): the pieces between separators, empty
+    // ones included; no separator at all splits at white space, as .NET does.
+    public static string[] Split(this string s, params char[] separator) {
+        int count = 1;
+        for (int i = 0; i < s.Length; i++) {
+            if (IsSeparator(s[i], separator)) count++;
+        }
+        string[] parts = new string[count];
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i < s.Length; i++) {
+            if (IsSeparator(s[i], separator)) {
+                parts[part] = Slice(s, start, i - start);
+                part++;
+                start = i + 1;
+            }
+        }
+        parts[part] = Slice(s, start, s.Length - start);
+        return parts;
+    }
+    private static bool IsSeparator(char c, char[] separator) {
+        if (separator == null || separator.Length == 0) return Char.IsWhiteSpace(c);
+        foreach (char sep in separator) {
+            if (c == sep) return true;
+        }
+        return false;
+    }
+
+    public static string Trim(this string s) { return TrimEnd(TrimStart(s)); }
+    public static string TrimStart(this string s) {
+        int start = 0;
+        while (start < s.Length && Char.IsWhiteSpace(s[start])) start++;
+        return Substring(s, start);
+    }
+    public static string TrimEnd(this string s) {
+        int end = s.Length;
+        while (end > 0 && Char.IsWhiteSpace(s[end - 1])) end--;
+        return Substring(s, 0, end);
+    }
+
+    public static string ToUpper(this string s) {
+        char[] chars = ToCharArray(s);
+        for (int i = 0; i < chars.Length; i++) chars[i] = Char.ToUpper(chars[i]);
+        return FromChars(chars, 0, chars.Length);
+    }
+    public static string ToLower(this string s) {
+        char[] chars = ToCharArray(s);
+        for (int i = 0; i < chars.Length; i++) chars[i] = Char.ToLower(chars[i]);
+        return FromChars(chars, 0, chars.Length);
+    }
+    public static string ToUpperInvariant(this string s) { return ToUpper(s); }
+    public static string ToLowerInvariant(this string s) { return ToLower(s); }
+
+    public static char[] ToCharArray(this string s) {
+        char[] chars = new char[s.Length];
+        for (int i = 0; i < s.Length; i++) chars[i] = s[i];
+        return chars;
+    }
+
+    public static string PadLeft(this string s, int totalWidth) { return PadLeft(s, totalWidth, ' '); }
+    public static string PadLeft(this string s, int totalWidth, char paddingChar) {
+        if (totalWidth < 0) throw new ArgumentOutOfRangeException("totalWidth", "Non-negative number required.");
+        if (totalWidth <= s.Length) return s;
+        return Ctor(paddingChar, totalWidth - s.Length) + s;
+    }
+    public static string PadRight(this string s, int totalWidth) { return PadRight(s, totalWidth, ' '); }
+    public static string PadRight(this string s, int totalWidth, char paddingChar) {
+        if (totalWidth < 0) throw new ArgumentOutOfRangeException("totalWidth", "Non-negative number required.");
+        if (totalWidth <= s.Length) return s;
+        return s + Ctor(paddingChar, totalWidth - s.Length);
+    }
+
+    // s.Equals(t), and string.Equals(a, b) (the same method called statically).
+    public static bool Equals(this string s, string value) { return s == value; }
+
+    public static int CompareTo(this string s, string strB) { return Compare(s, strB); }
+    // mono's culture order for ASCII: first the letters and digits alone,
+    // case ignored (symbols before digits before letters; '-' and '\'' are
+    // skipped), then the longer text after, then lowercase before uppercase
+    // at the first place they differ. A null string comes first.
+    public static int Compare(string strA, string strB) {
+        if (strA == strB) return 0;
+        if (strA == null) return -1;
+        if (strB == null) return 1;
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < strA.Length && IsIgnorable(strA[i])) i++;
+            while (j < strB.Length && IsIgnorable(strB[j])) j++;
+            if (i == strA.Length || j == strB.Length) break;
+            int a = Weight(strA[i]);
+            int b = Weight(strB[j]);
+            if (a != b) return a < b ? -1 : 1;
+            i++;
+            j++;
+        }
+        if (i < strA.Length) return 1;
+        if (j < strB.Length) return -1;
+        if (strA.Length != strB.Length) return strA.Length < strB.Length ? -1 : 1;
+        for (int k = 0; k < strA.Length; k++) {
+            if (strA[k] != strB[k]) return Char.IsLower(strA[k]) ? -1 : 1;
+        }
+        return 0;
+    }
+    private static bool IsIgnorable(char c) { return c == '-' || c == '\''; }
+    private static int Weight(char c) {
+        if (Char.IsLetter(c)) return 1000 + Char.ToLower(c);
+        if (Char.IsDigit(c)) return 500 + c;
+        return c;
+    }
+    // Code unit by code unit; the first difference, else the lengths.
+    public static int CompareOrdinal(string strA, string strB) {
+        if (strA == strB) return 0;
+        if (strA == null) return -1;
+        if (strB == null) return 1;
+        for (int i = 0; i < strA.Length && i < strB.Length; i++) {
+            if (strA[i] != strB[i]) return strA[i] - strB[i];
+        }
+        return strA.Length - strB.Length;
+    }
+
+    // string.Join(", ", names) and string.Concat(a, b, c): each value as the
+    // text C# prints for it.
+    public static string Join<T>(string separator, params T[] values) {
+        if (values == null) throw new ArgumentNullException("value");
+        string result = "";
+        for (int i = 0; i < values.Length; i++) {
+            if (i > 0) result = result + separator;
+            result = result + values[i];
+        }
+        return result;
+    }
+    public static string Concat<T>(params T[] values) {
+        if (values == null) throw new ArgumentNullException("values");
+        string result = "";
+        foreach (T value in values) result = result + value;
+        return result;
     }
 }
 
@@ -198,5 +471,95 @@ static class Int32 {
         if (negative) value = -value;
         if (value > 2147483647L) throw new OverflowException("Value was either too large or too small for an Int32.");
         return (int)value;
+    }
+}
+
+namespace System.Text {
+    // System.Text.StringBuilder: characters gathered in a char[] that doubles
+    // when full, so appending n characters costs O(n) in all; ToString()
+    // copies them into a string once (rt_str_from_chars).
+    class StringBuilder {
+        private char[] chars;
+        private int length;
+
+        public StringBuilder() { chars = new char[16]; }
+        public StringBuilder(string value) : this() { Append(value); }
+
+        public int Length {
+            get { return length; }
+            set {
+                if (value < 0) throw new ArgumentOutOfRangeException("value", "Length cannot be less than zero.");
+                Reserve(value);
+                for (int i = length; i < value; i++) chars[i] = '\0';
+                length = value;
+            }
+        }
+
+        public char this[int index] {
+            get {
+                if (index < 0 || index >= length) throw new IndexOutOfRangeException();
+                return chars[index];
+            }
+            set {
+                if (index < 0 || index >= length) throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+                chars[index] = value;
+            }
+        }
+
+        public StringBuilder Append(string value) {
+            if (value == null) return this;
+            Reserve(length + value.Length);
+            for (int i = 0; i < value.Length; i++) chars[length + i] = value[i];
+            length += value.Length;
+            return this;
+        }
+        public StringBuilder Append(char value) {
+            Reserve(length + 1);
+            chars[length] = value;
+            length++;
+            return this;
+        }
+        public StringBuilder Append(char value, int repeatCount) {
+            for (int i = 0; i < repeatCount; i++) Append(value);
+            return this;
+        }
+        public StringBuilder Append(int value) { return Append(value.ToString()); }
+        public StringBuilder Append(long value) { return Append(value.ToString()); }
+        public StringBuilder Append(bool value) { return Append(value.ToString()); }
+        public StringBuilder AppendLine() { return Append('\n'); }
+        public StringBuilder AppendLine(string value) { return Append(value).Append('\n'); }
+
+        public StringBuilder Insert(int index, string value) {
+            if (index < 0 || index > length) throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+            if (value == null) return this;
+            Reserve(length + value.Length);
+            for (int i = length - 1; i >= index; i--) chars[i + value.Length] = chars[i];
+            for (int i = 0; i < value.Length; i++) chars[index + i] = value[i];
+            length += value.Length;
+            return this;
+        }
+        public StringBuilder Remove(int startIndex, int length) {
+            if (startIndex < 0 || length < 0 || startIndex > this.length - length) throw new ArgumentOutOfRangeException("length", "Index was out of range. Must be non-negative and less than the size of the collection.");
+            for (int i = startIndex; i + length < this.length; i++) chars[i] = chars[i + length];
+            this.length -= length;
+            return this;
+        }
+        public StringBuilder Clear() {
+            length = 0;
+            return this;
+        }
+
+        public override string ToString() { return String.FromChars(chars, 0, length); }
+
+        // Room for at least `needed` characters: the array doubles (as .NET's
+        // chunks grow) so that n appends copy O(n) characters in all.
+        private void Reserve(int needed) {
+            if (needed <= chars.Length) return;
+            int capacity = chars.Length * 2;
+            if (capacity < needed) capacity = needed;
+            char[] bigger = new char[capacity];
+            for (int i = 0; i < length; i++) bigger[i] = chars[i];
+            chars = bigger;
+        }
     }
 }

@@ -224,10 +224,8 @@ rt_fail_tail:                           ; (ebx = line or 0, r13d = exit code)
 
 ; rt_eprint_str(rsi = string): writes a string to stderr.
 rt_eprint_str:
-    mov rdx, [rsi]                      ; count = the length field
-    add rsi, 8                          ; bytes follow it
     mov edi, STDERR
-    jmp rt_write
+    jmp rt_write_str
 
 section .data
 
@@ -249,55 +247,55 @@ exit_codes:
     dq InvalidCastException$vtable, 8
     dq 0
 
-; Messages in the string layout (length, bytes), as .NET words them.
+; Messages in the string layout (length, UTF-16 code units), as .NET words them.
 msg_unhandled:
     dq 21
-    db "Unhandled exception. "
+    dw __utf16__("Unhandled exception. ")
     align 8, db 0
 msg_newline:
     dq 1
-    db 10
+    dw 10
     align 8, db 0
 msg_colon:
     dq 2
-    db ": "
+    dw __utf16__(": ")
     align 8, db 0
 msg_at_line:
     dq 11
-    db "   at line "
+    dw __utf16__("   at line ")
     align 8, db 0
 msg_null:
     dq 52
-    db "Object reference not set to an instance of an object"
+    dw __utf16__("Object reference not set to an instance of an object")
     align 8, db 0
 msg_index:
     dq 42
-    db "Index was outside the bounds of the array."
+    dw __utf16__("Index was outside the bounds of the array.")
     align 8, db 0
 msg_divzero:
     dq 28
-    db "Attempted to divide by zero."
+    dw __utf16__("Attempted to divide by zero.")
     align 8, db 0
 msg_overflow:
     dq 45
-    db "Arithmetic operation resulted in an overflow."
+    dw __utf16__("Arithmetic operation resulted in an overflow.")
     align 8, db 0
 msg_oom:
     dq 90
-    db "System.OutOfMemoryException: Insufficient memory to continue the execution of the program."
+    dw __utf16__("System.OutOfMemoryException: Insufficient memory to continue the execution of the program.")
     align 8, db 0
 msg_stack:
     dq 65
-    db "System.StackOverflowException: Operation caused a stack overflow."
+    dw __utf16__("System.StackOverflowException: Operation caused a stack overflow.")
     align 8, db 0
 msg_cast:
     dq 28
-    db "Specified cast is not valid."
+    dw __utf16__("Specified cast is not valid.")
     align 8, db 0
 msg_deadlock:
     dq 30
-    db "deadlock: Main never completed"
+    dw __utf16__("deadlock: Main never completed")
     align 8, db 0
 msg_argument_range:
     dq 124
-    db "The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer.", 10, "Parameter name: millisecondsDelay"
+    dw __utf16__("The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer."), 10, __utf16__("Parameter name: millisecondsDelay")

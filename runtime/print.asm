@@ -30,17 +30,79 @@ rt_write:
     ret
 
 ; -----------------------------------------------------------------------------
-; rt_print_str(rdi = s): writes the bytes of s; null writes nothing (as C#).
+; rt_write_str(rdi = file descriptor, rsi = string): writes the string's
+; text as UTF-8; null writes nothing (as C#). The UTF-16 code units are
+; encoded into a buffer on the stack, which is written out whenever it fills
+; and at the end: one system call for any string that fits. A surrogate pair
+; (two code units) is one character of four bytes.
 ; -----------------------------------------------------------------------------
-rt_print_str:
-    test rdi, rdi
+WRITE_BUFFER    equ 256
+
+rt_write_str:
+    test rsi, rsi
+    jz .null
+    push rbx                            ; rbx = the next code unit
+    push r12                            ; r12 = code units left
+    push r13                            ; r13 = the file descriptor
+    push r14                            ; r14 = where the next encoded byte goes
+    sub rsp, WRITE_BUFFER               ; the buffer: rsp .. rsp + WRITE_BUFFER
+    mov r13d, edi
+    mov r12, [rsi]
+    lea rbx, [rsi + 8]
+    mov r14, rsp
+.next:
+    lea rax, [rsp + WRITE_BUFFER - 4]
+    cmp r14, rax
+    ja .flush                           ; not room for one more character (4 bytes)
+    test r12, r12
+    jnz .char
+.flush:
+    mov edi, r13d
+    mov rsi, rsp                        ; the buffer's bytes …
+    mov rdx, r14
+    sub rdx, rsp                        ; … up to r14
+    call rt_write
+    mov r14, rsp                        ; empty again
+    test r12, r12
     jz .done
-    mov rdx, [rdi]                      ; count = the length field
-    lea rsi, [rdi + 8]                  ; bytes follow the length
-    mov edi, STDOUT
-    jmp rt_write                        ; tail call: rt_write returns to our caller
+.char:
+    movzx edi, word [rbx]               ; the next code unit
+    add rbx, 2
+    dec r12
+    mov eax, edi
+    and eax, 0xFC00
+    cmp eax, 0xD800                     ; a high surrogate (D800..DBFF)?
+    jne .encode
+    test r12, r12
+    jz .encode                          ; the last unit: a lone half
+    movzx eax, word [rbx]
+    mov ecx, eax
+    and ecx, 0xFC00
+    cmp ecx, 0xDC00                     ; followed by a low surrogate (DC00..DFFF)?
+    jne .encode
+    add rbx, 2                          ; yes: the pair is one code point,
+    dec r12                             ; 0x10000 + (high - D800) * 1024 + (low - DC00)
+    shl edi, 10
+    lea edi, [rdi + rax - 0xD800 * 1024 - 0xDC00 + 0x10000]
+.encode:
+    mov rsi, r14
+    call rt_utf8_encode                 ; rax = bytes written
+    add r14, rax
+    jmp .next
 .done:
+    add rsp, WRITE_BUFFER
+    pop r14
+    pop r13
+    pop r12
+    pop rbx
+.null:
     ret
+
+; rt_print_str(rdi = s): the text of s on stdout.
+rt_print_str:
+    mov rsi, rdi
+    mov edi, STDOUT
+    jmp rt_write_str                    ; tail call: rt_write_str returns to our caller
 
 ; rt_println_str(rdi = s): the string, then a line break.
 rt_println_str:
@@ -78,7 +140,8 @@ rt_println_int:
 ; rt_print_char(rdi = c): one UTF-16 code unit, written as UTF-8.
 ; -----------------------------------------------------------------------------
 rt_print_char:
-    sub rsp, 8                          ; room for up to 3 encoded bytes
+    movzx edi, di                       ; a char is 16 bits: drop anything above
+    sub rsp, 8                          ; room for up to 4 encoded bytes
     mov rsi, rsp
     call rt_utf8_encode                 ; rax = byte count
     mov rdx, rax

@@ -13,8 +13,8 @@
 ; rsi, rdx, rcx; the result in rax; rbx, rbp, r12-r15 and rsp are preserved;
 ; every other register (rcx, rdx, rsi, rdi, r8-r11, flags) may be changed.
 ; Values: int/long/char/bool travel as full 64-bit registers (int sign-extended).
-; A string is a pointer to [length: u64][UTF-8 bytes]; null (0) is allowed where
-; noted. None of these routines needs rsp to be 16-byte aligned.
+; A string is a pointer to [length: u64][UTF-16 code units], as in C#; null (0)
+; is allowed where noted. Output is written as UTF-8. None of these routines needs rsp to be 16-byte aligned.
 ;
 ;   _start                         entry: seccomp, own stack, heap pointer, call flux$main, exit 0
 ;   flux$main                      (defined by the generated code) the program's Main
@@ -24,7 +24,8 @@
 ;   rt_alloc(rdi=size) → rax       zeroed, 8-aligned heap memory; exhausted → fail$oom
 ;   rt_str_concat(rdi=a, rsi=b) → rax     new string a+b (null counts as "")
 ;   rt_str_from_int(rdi=n) → rax          decimal text of a signed 64-bit n
-;   rt_str_from_char(rdi=c) → rax         one UTF-16 code unit as UTF-8 text
+;   rt_str_from_char(rdi=c) → rax         a one-character string
+;   rt_str_from_utf8(rdi=bytes, rsi=count) → rax   UTF-8 text decoded to a string
 ;   rt_str_from_bool(rdi=b) → rax         "True" / "False" (no allocation)
 ;   rt_str_eq(rdi=a, rsi=b) → rax         1 if equal contents (null == null), else 0
 ;   rt_print_str(rdi=s)   rt_println_str(rdi=s)     null prints nothing
@@ -105,8 +106,9 @@ _start:
 ; -----------------------------------------------------------------------------
 ; rt_args(rdi = the kernel's argument block) → rax = a string[] holding
 ; argv[1] … argv[argc-1] (argv[0] is the program's own name, which C# leaves
-; out of Main's args). Each C string is copied into a Flux# string
-; [length][bytes]. Called by flux$main only when Main takes string[] args.
+; out of Main's args). Each C string's UTF-8 is decoded into a Flux# string
+; [length][UTF-16 code units]. Called by flux$main only when Main takes
+; string[] args.
 ; -----------------------------------------------------------------------------
 rt_args:
     push rbx
@@ -127,26 +129,15 @@ rt_args:
     cmp r14, r12
     jae .done
     mov r15, [rbx + r14*8 + 16]         ; r15 = argv[i + 1], a zero-terminated C string
-    xor ecx, ecx                        ; rcx = its length
+    xor esi, esi                        ; rsi = its length in bytes
 .strlen:
-    cmp byte [r15 + rcx], 0
+    cmp byte [r15 + rsi], 0
     je .copy
-    inc rcx
+    inc rsi
     jmp .strlen
 .copy:
-    push rcx                            ; rt_alloc may change rcx
-    lea rdi, [rcx + 8]                  ; [length][bytes]
-    call rt_alloc
-    pop rcx
-    mov [rax], rcx                      ; the string's length
-    xor edx, edx                        ; rdx = the byte being copied
-.copy_byte:
-    cmp rdx, rcx
-    jae .stored
-    mov sil, [r15 + rdx]
-    mov [rax + 8 + rdx], sil            ; the bytes follow the length
-    inc rdx
-    jmp .copy_byte
+    mov rdi, r15
+    call rt_str_from_utf8               ; the UTF-8 bytes as a UTF-16 string
 .stored:
     mov [r13 + 8 + r14*8], rax          ; args[i] = the new string
     inc r14

@@ -166,6 +166,8 @@ pub enum Data {
     Bytes(Vec<u8>),
     /// `dw`/`dd`/`dq` values of `width` bytes each.
     Ints { width: u8, values: Vec<i64> },
+    /// `dw` UTF-16 code units: the text of a string (`dw __utf16__("héllo")`).
+    Utf16(Vec<u16>),
     /// `dq sym+addend`: an address (vtable entries, jump tables).
     Addr { sym: SymId, addend: i64 },
     /// Zero padding up to a multiple of this many bytes.
@@ -517,14 +519,22 @@ impl Asm {
         self.push(Item::Data(Data::Reserve(n)));
     }
 
-    /// A Flux# string literal in `.rodata`: `label: dq len` then the bytes (8-aligned).
-    pub fn string_literal(&mut self, label: &str, bytes: &[u8]) {
+    /// `dw` UTF-16 code units in the current section.
+    pub fn utf16(&mut self, units: &[u16]) {
+        self.push(Item::Data(Data::Utf16(units.to_vec())));
+    }
+
+    /// A Flux# string literal in `.rodata` (8-aligned), in the string layout:
+    /// `label: dq length` (in UTF-16 code units, as C#'s `Length`), then the
+    /// code units.
+    pub fn string_literal(&mut self, label: &str, text: &str) {
+        let units: Vec<u16> = text.encode_utf16().collect();
         let back = self.current;
         self.section(Section::Rodata);
         self.align(8);
         self.label(label);
-        self.ints(8, &[bytes.len() as i64]);
-        self.db(bytes);
+        self.ints(8, &[units.len() as i64]);
+        self.utf16(&units);
         self.section(back);
     }
 
@@ -1123,6 +1133,7 @@ impl Asm {
             let Item::Data(d) = item else { continue };
             match d {
                 Data::Bytes(b) => out.extend_from_slice(b),
+                Data::Utf16(units) => out.extend(units.iter().flat_map(|u| u.to_le_bytes())),
                 Data::Ints { width, values } => {
                     for v in values {
                         out.extend_from_slice(&v.to_le_bytes()[..*width as usize]);
@@ -1172,6 +1183,7 @@ impl CodeBytes {
 fn data_size(d: &Data, at: u64) -> u64 {
     match d {
         Data::Bytes(b) => b.len() as u64,
+        Data::Utf16(units) => 2 * units.len() as u64,
         Data::Ints { width, values } => *width as u64 * values.len() as u64,
         Data::Addr { .. } => 8,
         Data::Align(n) => at.next_multiple_of((*n).max(1)) - at,
@@ -1389,6 +1401,7 @@ impl Asm {
     fn data_text(&self, d: &Data, section: Section, scope: Option<SymId>) -> String {
         match d {
             Data::Bytes(b) => format!("db {}", bytes_text(b)),
+            Data::Utf16(units) => format!("dw {}", utf16_text(units)),
             Data::Ints { width, values } => {
                 let kw = match width {
                     1 => "db",
@@ -1438,6 +1451,38 @@ fn bytes_text(bytes: &[u8]) -> String {
     if !run.is_empty() {
         parts.push(format!("\"{}\"", run));
     }
+    parts.join(", ")
+}
+
+/// `dw` operands for UTF-16 text: printable runs as `__utf16__("…")` (NASM
+/// encodes the UTF-8 inside to UTF-16, pairs included), other code units as
+/// numbers.
+fn utf16_text(units: &[u16]) -> String {
+    if units.is_empty() {
+        return "__utf16__(\"\")".into();
+    }
+    let mut parts = Vec::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, parts: &mut Vec<String>| {
+        if !run.is_empty() {
+            parts.push(format!("__utf16__(\"{}\")", std::mem::take(run)));
+        }
+    };
+    for unit in char::decode_utf16(units.iter().copied()) {
+        match unit {
+            Ok(c) if !c.is_control() && c != '"' => run.push(c),
+            Ok(c) => {
+                flush(&mut run, &mut parts);
+                let mut buf = [0u16; 2];
+                parts.extend(c.encode_utf16(&mut buf).iter().map(|u| u.to_string()));
+            }
+            Err(e) => {
+                flush(&mut run, &mut parts);
+                parts.push(e.unpaired_surrogate().to_string());
+            }
+        }
+    }
+    flush(&mut run, &mut parts);
     parts.join(", ")
 }
 

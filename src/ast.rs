@@ -95,6 +95,9 @@ pub struct Modifiers {
     pub is_const: Option<Span>,
     pub is_sealed: Option<Span>,
     pub is_readonly: Option<Span>,
+    /// `static extern string FromChars(…);`: implemented by the runtime
+    /// (allowed in the system library only).
+    pub is_extern: Option<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -248,6 +251,8 @@ pub struct Param {
     pub default: Option<Expr>,
     /// `params int[] xs`: a call may pass the elements one by one.
     pub is_params: bool,
+    /// `this string s` on the first parameter: an extension method.
+    pub is_this: bool,
     pub span: Span,
 }
 

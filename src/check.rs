@@ -140,6 +140,8 @@ pub(crate) struct Checker<'a> {
     props: Vec<PropInfo<'a>>,
     /// FluxSharp top-level functions by name.
     functions: HashMap<String, Vec<MethodId>>,
+    /// Extension methods (`static … M(this T x, …)`) by name.
+    extensions: HashMap<String, Vec<MethodId>>,
     consts: HashMap<FieldId, ConstState>,
     /// Classes with parents before children (those in a base cycle left out).
     order: Vec<ClassId>,
@@ -165,6 +167,7 @@ impl<'a> Checker<'a> {
             ctors: Vec::new(),
             props: Vec::new(),
             functions: HashMap::new(),
+            extensions: HashMap::new(),
             consts: HashMap::new(),
             order: Vec::new(),
             exception: None,

@@ -17,7 +17,7 @@
 mod expr;
 mod handlers;
 mod proof;
-mod runtime;
+pub(crate) mod runtime;
 mod state_machine;
 mod stmt;
 
@@ -89,21 +89,21 @@ pub const VTABLE_NAME: i32 = crate::runtime_layout::V_NAME as i32;
 /// Everything emitted once per program: string literals, static fields, vtables.
 #[derive(Default)]
 struct ProgramData {
-    /// Literal bytes → label, in first-use order.
-    strings: BTreeMap<Vec<u8>, String>,
-    string_order: Vec<Vec<u8>>,
+    /// Literal text → label, in first-use order.
+    strings: BTreeMap<String, String>,
+    string_order: Vec<String>,
     /// Where awaiters resume (`flux$main` sets the runtime's switch).
     schedule: Schedule,
 }
 
 impl ProgramData {
-    fn string_label(&mut self, bytes: &[u8]) -> String {
-        if let Some(label) = self.strings.get(bytes) {
+    fn string_label(&mut self, text: &str) -> String {
+        if let Some(label) = self.strings.get(text) {
             return label.clone();
         }
         let label = labels::string_literal(self.string_order.len());
-        self.strings.insert(bytes.to_vec(), label.clone());
-        self.string_order.push(bytes.to_vec());
+        self.strings.insert(text.to_string(), label.clone());
+        self.string_order.push(text.to_string());
         label
     }
 
@@ -117,7 +117,7 @@ impl ProgramData {
                 .filter(|c| module.vtables[c.id.0 as usize])
         };
         for class in classes() {
-            self.string_label(class.runtime_name().as_bytes());
+            self.string_label(&class.runtime_name());
         }
         asm.section(Section::Rodata);
         for class in classes() {
@@ -132,10 +132,10 @@ impl ProgramData {
         if program.classes.iter().any(|c| c.is_interface) {
             self.class_itables(module, asm);
         }
-        for bytes in self.string_order.clone() {
-            let label = self.strings[&bytes].clone();
-            asm.comment(format!("{:?}", String::from_utf8_lossy(&bytes)));
-            asm.string_literal(&label, &bytes);
+        for text in self.string_order.clone() {
+            let label = self.strings[&text].clone();
+            asm.comment(format!("{:?}", text));
+            asm.string_literal(&label, &text);
         }
         asm.section(Section::Data);
         for field in program
@@ -161,7 +161,7 @@ impl ProgramData {
         asm.label(&labels::enum_names(&def.name));
         asm.ints(8, &[def.members.len() as i64]);
         for (name, value) in &def.members {
-            let text = self.string_label(name.as_bytes());
+            let text = self.string_label(name);
             asm.ints(8, &[*value as i64]);
             asm.dq_sym(&text, 0);
         }
@@ -230,7 +230,7 @@ impl ProgramData {
             ),
             None => asm.ints(8, &[0]),
         }
-        let name = self.string_label(class.runtime_name().as_bytes());
+        let name = self.string_label(&class.runtime_name());
         asm.dq_sym(&name, 0);
         for &method in &class.vtable {
             method_word(module, method, asm);

@@ -360,11 +360,12 @@ impl Image {
         Some(u64::from_le_bytes(bytes.try_into().ok()?))
     }
 
-    /// A string in the runtime's layout (length, then UTF-8 bytes) at `addr`.
+    /// A string in the runtime's layout (length, then UTF-16 code units) at `addr`.
     pub fn read_string(&self, addr: u64) -> Option<String> {
         let len = self.read_u64(addr)?;
-        let bytes = self.read(addr + 8, len.min(1 << 16))?;
-        Some(String::from_utf8_lossy(&bytes).into_owned())
+        let bytes = self.read(addr + 8, 2 * len.min(1 << 16))?;
+        let units = bytes.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+        Some(String::from_utf16_lossy(&units.collect::<Vec<u16>>()))
     }
 
     pub fn region(&self, section: Section) -> Option<&Region> {

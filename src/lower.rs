@@ -135,6 +135,9 @@ fn method_labels(program: &Program) -> Vec<Option<String>> {
         .methods
         .iter()
         .map(|m| {
+            if let Some(routine) = m.runtime {
+                return Some(routine.to_string());
+            }
             m.body.as_ref()?;
             let overloaded = same_name[&(m.class, m.name.as_str())] > 1;
             let class = m.class.map(|c| program.classes[c.0 as usize].name.as_str());

@@ -237,6 +237,15 @@ impl Reader<'_> {
     }
 
     fn data_item(&mut self, item: &Pair<Rule>, width: u8) -> Res<()> {
+        if item.as_rule() == Rule::utf16 {
+            if width != 2 {
+                return Err(self.err(item, "`__utf16__` is only supported in `dw`"));
+            }
+            let s = item.clone().into_inner().next().expect("a string").as_str();
+            let units: Vec<u16> = s[1..s.len() - 1].encode_utf16().collect();
+            self.asm.utf16(&units);
+            return Ok(());
+        }
         if item.as_rule() == Rule::string {
             if width != 1 {
                 return Err(self.err(item, "strings are only supported in `db`"));

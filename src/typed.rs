@@ -268,8 +268,13 @@ pub struct Method {
     /// `async void`).
     pub ret: Type,
     pub param_types: Vec<Type>,
-    /// `None` for abstract methods.
+    /// `None` for abstract and `extern` methods.
     pub body: Option<Body>,
+    /// An `extern` method of the system library: the runtime routine that
+    /// implements it (a call of the method calls the routine).
+    pub runtime: Option<&'static str>,
+    /// `static string Shout(this string s)`: callable as `s.Shout()`.
+    pub is_extension: bool,
 }
 
 /// A constructor (declared, or the implicit default one).

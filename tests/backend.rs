@@ -133,15 +133,15 @@ flux$main:
 section .rodata
 hello:
     dq 5
-    db "hello"
+    dw __utf16__("hello")
     align 8, db 0
 hello2:
     dq 5
-    db "hello"
+    dw __utf16__("hello")
     align 8, db 0
 help:
     dq 5
-    db "help!"
+    dw __utf16__("help!")
 "#;
 
 const PRINTS_OUT: &str = "-1234\n-9223372036854775808\n0\nhello\n\nx\né\n€\nTrue\nFalse\nhello9223372036854775807\nAFalse\n1\n0\n1\n0\n";
@@ -176,7 +176,7 @@ const FAILURES: [(&str, &str, i32); 9] = [
 fn failing_program(routine: &str, line: u32) -> String {
     format!(
         "section .text\nflux$main:\n    lea rdi, [rel msg]\n    call rt_print_str\n    mov edi, {}\n    jmp {}\n\
-         section .rodata\nmsg:\n    dq 7\n    db \"before\", 10\n",
+         section .rodata\nmsg:\n    dq 7\n    dw __utf16__(\"before\"), 10\n",
         line, routine
     )
 }
@@ -418,8 +418,8 @@ fn builder_program() -> Asm {
     asm.lea_sym(Register::RDI, "str.1");
     asm.call("rt_println_str");
     asm.emit(Instruction::with(Code::Retnq));
-    asm.string_literal("str.0", b"big");
-    asm.string_literal("str.1", b"small");
+    asm.string_literal("str.0", "big");
+    asm.string_literal("str.1", "small");
     asm.section(Section::Rodata);
     asm.align(8);
     asm.label("Greeter$vtable");

@@ -438,6 +438,14 @@ impl Checker<'_> {
                 return self.concat(vec![v], span);
             }
         }
+        if let Target::Value(v) = &target {
+            if self.extensions.contains_key(&name.name) && !self.has_own_member(&v.ty, &name.name) {
+                let Target::Value(v) = target else {
+                    unreachable!("matched above")
+                };
+                return self.call_extension(cx, v, name, args, span);
+            }
+        }
         match target {
             Target::Value(v) => match &v.ty {
                 Type::Class(c) => {
@@ -472,7 +480,8 @@ impl Checker<'_> {
                     if self
                         .method_levels(class, &name.name)
                         .iter()
-                        .any(|l| !l.is_empty()) =>
+                        .any(|l| !l.is_empty())
+                        || self.has_generic_method(Some(class), &name.name) =>
                 {
                     self.call_method(cx, class, name, Recv::Type, args, span)
                 }
@@ -492,6 +501,66 @@ impl Checker<'_> {
                 let this = mk(ExprKind::This, Type::Class(parent), base_span);
                 self.call_method(cx, parent, name, Recv::Base(this), args, span)
             }
+        }
+    }
+
+    /// Whether a value of this type has a member of its own by this name
+    /// (which C# prefers to any extension method).
+    fn has_own_member(&self, ty: &Type, name: &str) -> bool {
+        match ty {
+            Type::Class(c) => self.lookup_member(*c, name).is_some(),
+            Type::String => name == "length",
+            Type::Error => true,
+            _ => false,
+        }
+    }
+
+    /// `v.M(args)` by an extension method `static … M(this T x, …)`: C#
+    /// looks them up when the type itself has no member M, among those whose
+    /// first parameter the receiver converts to, and calls the chosen one
+    /// with the receiver as its first argument. The system library's
+    /// extension methods on `string` stand for .NET's instance methods
+    /// (`s.Substring(1)`): their call is a direct call on the receiver, which
+    /// throws NullReferenceException for a null one, as .NET's does.
+    fn call_extension(
+        &mut self,
+        cx: &FnCx,
+        v: Expr,
+        name: &ast::Ident,
+        args: Vec<Expr>,
+        span: Span,
+    ) -> Expr {
+        let candidates: Vec<MethodId> = self.extensions[&name.name]
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let first = &self.method(m).param_types[0];
+                self.implicit(&v.ty, first).is_some()
+            })
+            .collect();
+        if candidates.is_empty() {
+            let owner = self.ty(&v.ty);
+            return self.no_member(&owner, name);
+        }
+        let receiver_span = v.span;
+        let all: Vec<Expr> = std::iter::once(v).chain(args).collect();
+        let Some(m) = self.resolve_overloads(&[candidates], &all, &name.name, name.span) else {
+            return error_expr(span);
+        };
+        let call = self.finish_call(cx, m, Recv::Type, all, span, name.span);
+        let instance = self.method(m).class.is_some_and(|c| self.class(c).is_system);
+        match call.kind {
+            ExprKind::CallStatic { method, mut args } if instance && args[0].ty == Type::String => {
+                let obj = args.remove(0);
+                debug_assert_eq!(obj.span, receiver_span);
+                let kind = ExprKind::CallDirect {
+                    obj: Box::new(obj),
+                    method,
+                    args,
+                };
+                mk(kind, call.ty, span)
+            }
+            _ => call,
         }
     }
 
@@ -1074,6 +1143,16 @@ impl Checker<'_> {
         let args = self.args(cx, args);
         let class = match &class.kind {
             ast::TypeExprKind::Named(name) => name,
+            // `new string(chars)`: C#'s String constructors, lib/System.fs's
+            // String.Ctor overloads (a string is never made by a `new` of
+            // its own: its length decides its size).
+            ast::TypeExprKind::String => {
+                let ctor = ast::Ident {
+                    name: "Ctor".into(),
+                    span: class.span,
+                };
+                return self.call_member(cx, Target::Prim(Type::String), &ctor, args, span);
+            }
             // Reported already (an unknown generic, a constraint not met).
             ast::TypeExprKind::Error | ast::TypeExprKind::Generic(_) => return error_expr(span),
             _ => {

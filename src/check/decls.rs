@@ -62,6 +62,7 @@ impl<'a> Checker<'a> {
             ("const", m.is_const, matches!(kind, Field)),
             ("sealed", m.is_sealed, matches!(kind, Method | Class)),
             ("readonly", m.is_readonly, matches!(kind, Field)),
+            ("extern", m.is_extern, matches!(kind, Method)),
         ];
         for (name, span, ok) in list {
             if let (Some(span), false) = (span, ok) {
@@ -471,6 +472,8 @@ impl<'a> Checker<'a> {
             ret,
             param_types,
             body: None,
+            runtime: None,
+            is_extension: false,
         });
         let default_access = if class.is_some() {
             Access::Private
@@ -485,6 +488,8 @@ impl<'a> Checker<'a> {
             is_override: mods.is_override.is_some(),
         });
         self.check_method_shape(id);
+        self.declare_extern(id);
+        self.declare_extension(id);
         if let Some(class) = class {
             if self.add_member_name(class, &m.name, Member::Methods(vec![id])) {
                 self.check_unique_signature(class, id);
@@ -563,7 +568,7 @@ impl<'a> Checker<'a> {
                     "abstract",
                 );
             }
-            (None, None) => {
+            (None, None) if mods.is_extern.is_none() => {
                 let msg = format!("`{sig}` must declare a body because it is not marked abstract");
                 self.error(m.name.span, msg, "no body");
             }
@@ -586,6 +591,68 @@ impl<'a> Checker<'a> {
                     "not static",
                 );
             }
+        }
+    }
+
+    /// `static extern` in the system library: a method the runtime
+    /// implements (`codegen::runtime::EXTERN_METHODS`). A program's own
+    /// `extern` would need a native library Flux# cannot link.
+    fn declare_extern(&mut self, id: MethodId) {
+        let decl = self.methods[id.0 as usize].decl;
+        let Some(span) = decl.modifiers.is_extern else {
+            return;
+        };
+        if !self.ast.is_system(span.file) {
+            self.error(span, "`extern` methods are not supported by Flux#", "not supported");
+            return;
+        }
+        let class = self.method(id).class.map_or("", |c| self.class_name(c));
+        let routine = crate::codegen::runtime::extern_routine(class, &decl.name.name);
+        match (routine, &decl.body, self.methods[id.0 as usize].is_static) {
+            (Some(routine), None, true) => self.out.methods[id.0 as usize].runtime = Some(routine),
+            _ => self.error(
+                decl.name.span,
+                "an `extern` method must be static, have no body and be listed in EXTERN_METHODS",
+                "no runtime routine",
+            ),
+        }
+    }
+
+    /// `this T x` on a method's first parameter: an extension method, which
+    /// C# allows only as a static method of a static, non-generic class
+    /// (CS1100, CS1105, CS1106).
+    fn declare_extension(&mut self, id: MethodId) {
+        let decl = self.methods[id.0 as usize].decl;
+        let Some(at) = decl.params.iter().position(|p| p.is_this) else {
+            return;
+        };
+        let span = decl.params[at].span;
+        let class = self.method(id).class;
+        let in_static_class = class.is_some_and(|c| {
+            let info = &self.classes[c.0 as usize];
+            info.is_static && info.decl.generic_origin.is_none()
+        });
+        if at != 0 {
+            let msg = format!(
+                "method `{}` has a parameter modifier `this` which is not on the first parameter",
+                decl.name.name
+            );
+            self.error(span, msg, "not the first parameter");
+        } else if !self.methods[id.0 as usize].is_static {
+            // In a static class, "cannot declare instance members" said it.
+            if !in_static_class {
+                self.error(decl.name.span, "an extension method must be static", "not static");
+            }
+        } else if !in_static_class {
+            self.error(
+                decl.name.span,
+                "an extension method must be defined in a non-generic static class",
+                "not in a static class",
+            );
+        } else {
+            self.out.methods[id.0 as usize].is_extension = true;
+            let name = decl.name.name.clone();
+            self.extensions.entry(name).or_default().push(id);
         }
     }
 

@@ -110,14 +110,9 @@ impl FnGen<'_, '_> {
             }
             ExprKind::Index { target, index } => {
                 let element = self.element(target, index, e.span);
-                if target.ty == Type::String {
-                    // Strings hold one byte per character (see docs/internals.md).
-                    self.xe("reads the character's byte", |a| {
-                        a.movzx(x::eax, x::byte_ptr(element))
-                    });
-                } else {
-                    self.xe("reads the element", |a| load_rax(a, element, &e.ty));
-                }
+                // A string's characters are 16-bit UTF-16 code units, laid
+                // out as a char[]'s elements: the same load.
+                self.xe("reads the element", |a| load_rax(a, element, &e.ty));
             }
             ExprKind::ArrayLength(array) => {
                 self.expr(array);
@@ -281,7 +276,7 @@ impl FnGen<'_, '_> {
                 self.x(|a| a.mov(x::eax, v))
             }
             Const::Str(s) => {
-                let label = self.data.string_label(s.as_bytes());
+                let label = self.data.string_label(s);
                 self.asm
                     .lea_sym(iced_x86::Register::RAX, &label)
                     .explain("the address of a string literal");
@@ -450,7 +445,7 @@ impl FnGen<'_, '_> {
         }
         let scale = match &target.ty {
             Type::Array(elem) => size_of(elem),
-            _ => 1, // strings: one byte per character
+            _ => size_of(&Type::Char), // strings: UTF-16 code units, as a char[]
         };
         base + x::rcx * scale + 8
     }
@@ -981,7 +976,7 @@ impl FnGen<'_, '_> {
     /// `a + b + …` on strings: each part formatted, joined left to right.
     fn concat(&mut self, parts: &[Expr]) {
         let Some((first, rest)) = parts.split_first() else {
-            let label = self.data.string_label(b"");
+            let label = self.data.string_label("");
             self.asm.lea_sym(iced_x86::Register::RAX, &label);
             return;
         };
@@ -1050,7 +1045,7 @@ impl FnGen<'_, '_> {
             }
             other => {
                 let name = self.dotnet_type_name(other);
-                let label = self.data.string_label(name.as_bytes());
+                let label = self.data.string_label(&name);
                 self.asm
                     .lea_sym(iced_x86::Register::RAX, &label)
                     .explain("C# prints this value as its type name");

@@ -26,6 +26,24 @@ pub const CHAR_TO_STR: &str = "rt_str_from_char";
 pub const BOOL_TO_STR: &str = "rt_str_from_bool";
 /// `rt_enum_name(rdi = value, rsi = the enum's member table)` → rax = string.
 pub const ENUM_NAME: &str = "rt_enum_name";
+/// The system library's `extern` methods and the runtime routines that
+/// implement them (same arguments, System V order): lib/System.fs declares
+/// `static extern string FromChars(char[] value, int start, int count);`
+/// and a call to it is a call of `rt_str_from_chars`. (A string has a
+/// char[]'s layout: `Slice` is the same routine on a string.)
+pub const EXTERN_METHODS: [(&str, &str); 2] = [
+    ("String.FromChars", "rt_str_from_chars"),
+    ("String.Slice", "rt_str_from_chars"),
+];
+
+/// The runtime routine of an `extern` method `Class.Name`, if there is one.
+pub fn extern_routine(class: &str, name: &str) -> Option<&'static str> {
+    EXTERN_METHODS
+        .iter()
+        .find(|(method, _)| method.split_once('.') == Some((class, name)))
+        .map(|&(_, routine)| routine)
+}
+
 /// `rt_print_str(rdi = string)`, `rt_print_int(rdi = i64)`, … write to stdout;
 /// the `_ln` forms add a newline.
 pub const PRINT_STR: [&str; 2] = ["rt_print_str", "rt_println_str"];

@@ -567,12 +567,14 @@ impl Machine {
         }
     }
 
+    /// The text of the string at `addr` (its first 200 characters): the
+    /// runtime's layout, a length and then UTF-16 code units.
     fn string_at(&self, addr: u64) -> String {
-        let len = self.word(addr).min(200) as usize;
-        let bytes: Vec<u8> = (0..len as u64)
-            .map(|i| self.word(addr + 8 + i).to_le_bytes()[0])
-            .collect();
-        String::from_utf8_lossy(&bytes).into_owned()
+        let len = self.word(addr).min(200);
+        let units = (0..len).map(|i| self.word(addr + 8 + 2 * i) as u16);
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
     }
 
     /// The ready queue, oldest first.

@@ -858,6 +858,7 @@ impl Builder {
                     .chain([Param {
                         default: None,
                         is_params: false,
+                        is_this: false,
                         ty: ty.clone(),
                         name: Ident {
                             name: "value".into(),
@@ -939,6 +940,7 @@ impl Builder {
                 "async" => &mut m.is_async,
                 "readonly" => &mut m.is_readonly,
                 "const" => &mut m.is_const,
+                "extern" => &mut m.is_extern,
                 _ => {
                     self.unsupported(span, "unsafe code");
                     continue;
@@ -1030,15 +1032,13 @@ impl Builder {
                 let span = self.span(&param);
                 let mut inner = param.into_inner().peekable();
                 let mut modifier = inner.next_if(|p| p.as_rule() == Rule::param_modifier);
-                let is_params = modifier.as_ref().is_some_and(|m| m.as_str() == "params");
-                if is_params {
+                let word = modifier.as_ref().map(|m| m.as_str());
+                let (is_params, is_this) = (word == Some("params"), word == Some("this"));
+                if is_params || is_this {
                     modifier = None;
                 }
                 if let Some(modifier) = &modifier {
-                    let construct = match modifier.as_str() {
-                        "ref" | "out" | "in" => "`ref`, `out` and `in` parameters",
-                        _ => "extension methods",
-                    };
+                    let construct = "`ref`, `out` and `in` parameters";
                     self.unsupported(self.span(modifier), construct);
                 }
                 let mut ty = self.ty(inner.next().expect("grammar: parameter type"));
@@ -1053,6 +1053,7 @@ impl Builder {
                     name,
                     default,
                     is_params,
+                    is_this,
                     span,
                 })
             })
@@ -1882,12 +1883,11 @@ impl Builder {
                 _ => init = Some(Box::new(self.object_init(part))),
             }
         }
-        let span = self.span(&class);
-        let Some(kind) = self.class_type(class) else {
+        let Some(class) = self.type_atom(class) else {
             return ExprKind::Error;
         };
         ExprKind::New {
-            class: Box::new(TypeExpr { kind, span }),
+            class: Box::new(class),
             args,
             init,
         }
