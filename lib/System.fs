@@ -446,6 +446,101 @@ static class String {
     }
 }
 
+// Integer formatting, as .NET's System.Number does it: the standard format
+// strings D, X, N, F, G and E with an optional precision (`{n:D4}`,
+// `{n:X8}`, `{n:N2}`, `string.Format("{0:F1}", n)`), for int and long (the
+// width matters to X, which writes a negative value's two's complement).
+static class Number {
+    public static string FormatInt32(int value, string format) { return Format(value, format, 32); }
+    public static string FormatInt64(long value, string format) { return Format(value, format, 64); }
+
+    private static string Format(long value, string format, int bits) {
+        char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
+        int precision = -1;
+        for (int i = 1; i < format.Length; i++) {
+            if (!Char.IsDigit(format[i])) throw new FormatException("Format specifier was invalid.");
+            precision = (precision < 0 ? 0 : precision * 10) + (format[i] - '0');
+        }
+        int width = precision < 0 ? 0 : precision;
+        if (kind == 'X') return Hex(value, width, bits, format[0] == 'x');
+        string sign = value < 0 ? "-" : "";
+        string digits = value.ToString();
+        if (value < 0) digits = digits.Substring(1);
+        if (kind == 'D') return sign + digits.PadLeft(width, '0');
+        if (kind == 'F') return sign + digits + Decimals(precision < 0 ? 2 : precision);
+        if (kind == 'N') return sign + Grouped(digits) + Decimals(precision < 0 ? 2 : precision);
+        if (kind == 'E') return sign + Scientific(digits, precision < 0 ? 6 : precision, false, 3, format[0]);
+        if (kind == 'G') {
+            if (precision <= 0 || precision >= digits.Length) return sign + digits;
+            return sign + Scientific(digits, precision - 1, true, 2, format[0] == 'g' ? 'e' : 'E');
+        }
+        throw new FormatException("Format specifier was invalid.");
+    }
+
+    // The low `bits` bits in hexadecimal, at least `precision` digits.
+    private static string Hex(long value, int precision, int bits, bool lower) {
+        string letters = lower ? "0123456789abcdef" : "0123456789ABCDEF";
+        string text = "";
+        for (int shift = bits - 4; shift >= 0; shift -= 4) {
+            int nibble = (int)((value >> shift) & 15);
+            if (nibble != 0 || text.Length > 0 || shift == 0) text += letters[nibble];
+        }
+        return text.PadLeft(precision, '0');
+    }
+
+    // ".00" for 2: an integer's fractional digits.
+    private static string Decimals(int count) {
+        if (count == 0) return "";
+        return "." + new string('0', count);
+    }
+
+    // "1234567" → "1,234,567".
+    private static string Grouped(string digits) {
+        string text = "";
+        for (int i = 0; i < digits.Length; i++) {
+            if (i > 0 && (digits.Length - i) % 3 == 0) text += ",";
+            text += digits[i];
+        }
+        return text;
+    }
+
+    // d.ddd E+xx: one digit, `decimals` more (rounded half away from zero,
+    // trailing zeros dropped when `trim`), the exponent with `width` digits.
+    private static string Scientific(string digits, int decimals, bool trim, int width, char e) {
+        int exponent = digits.Length - 1;
+        string kept = RoundDigits(digits, decimals + 1);
+        if (kept.Length > decimals + 1) {
+            exponent++;
+            kept = kept.Substring(0, decimals + 1);
+        }
+        string fraction = kept.Substring(1);
+        if (trim) {
+            int end = fraction.Length;
+            while (end > 0 && fraction[end - 1] == '0') end--;
+            fraction = fraction.Substring(0, end);
+        }
+        string mantissa = fraction.Length > 0 ? kept[0] + "." + fraction : kept.Substring(0, 1);
+        return mantissa + e + "+" + exponent.ToString().PadLeft(width, '0');
+    }
+
+    // The first `count` digits, rounded half away from zero; a carry out of
+    // the first digit makes one more ("996" to 2 digits is "100").
+    private static string RoundDigits(string digits, int count) {
+        if (count >= digits.Length) return digits + new string('0', count - digits.Length);
+        char[] kept = digits.Substring(0, count).ToCharArray();
+        if (digits[count] >= '5') {
+            int i = count - 1;
+            while (i >= 0 && kept[i] == '9') {
+                kept[i] = '0';
+                i--;
+            }
+            if (i < 0) return "1" + new string(kept);
+            kept[i] = (char)(kept[i] + 1);
+        }
+        return new string(kept);
+    }
+}
+
 // System.Int32's parsing (int.Parse(s) calls this): optional white space,
 // an optional sign, decimal digits, optional white space, as .NET reads it.
 static class Int32 {

@@ -509,7 +509,17 @@ pub enum InitElement {
 #[derive(Debug, Clone, PartialEq)]
 pub enum InterpPart {
     Text(String),
-    Hole(Expr),
+    Hole(Expr, HoleFormat),
+}
+
+/// `{x,5:D4}`: how an interpolation hole (or a `string.Format` item) is
+/// formatted: its alignment and its format string.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HoleFormat {
+    /// The width to pad to: on the left when positive, on the right when negative.
+    pub align: Option<i32>,
+    /// The format string after `:` (`D4`, `X`, `N2`).
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

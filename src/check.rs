@@ -21,6 +21,7 @@ mod enums;
 mod expr;
 mod flow;
 mod fold;
+mod format;
 mod generic_call;
 mod initializer;
 mod interfaces;

@@ -364,7 +364,9 @@ impl Image {
     pub fn read_string(&self, addr: u64) -> Option<String> {
         let len = self.read_u64(addr)?;
         let bytes = self.read(addr + 8, 2 * len.min(1 << 16))?;
-        let units = bytes.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+        let units = bytes
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]));
         Some(String::from_utf16_lossy(&units.collect::<Vec<u16>>()))
     }
 

@@ -414,7 +414,13 @@ impl Dumper<'_> {
                     for part in parts {
                         match part {
                             InterpPart::Text(t) => d.line(&format!("Text {t:?}"), None),
-                            InterpPart::Hole(e) => d.expr(e),
+                            InterpPart::Hole(e, format) => {
+                                if *format != HoleFormat::default() {
+                                    let (align, spec) = (format.align, &format.format);
+                                    d.line(&format!("Format align={align:?} spec={spec:?}"), None);
+                                }
+                                d.expr(e)
+                            }
                         }
                     }
                 });

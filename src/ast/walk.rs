@@ -175,7 +175,7 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
         | ExprKind::Error => {}
         ExprKind::Interpolated(parts) => {
             for part in parts {
-                if let InterpPart::Hole(h) = part {
+                if let InterpPart::Hole(h, _) = part {
                     expr(h, f);
                 }
             }

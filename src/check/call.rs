@@ -467,12 +467,20 @@ impl Checker<'_> {
                 }
             },
             Target::Class(c) => self.call_method(cx, c, name, Recv::Type, args, span),
+            // `Console.WriteLine("{0} {1}", a, b)`: string.Format's, printed.
+            Target::Console if args.len() >= 2 && args[0].ty == Type::String => {
+                let text = self.string_format(cx, args, span);
+                self.call_member(cx, Target::Console, name, vec![text], span)
+            }
             Target::Console => match name.name.as_str() {
                 "WriteLine" => self.print(Builtin::WriteLine, "WriteLine", args, span),
                 "Write" => self.print(Builtin::Write, "Write", args, span),
                 _ => self.no_member("Console", name),
             },
             Target::Task => self.task_call(name, args, span),
+            Target::Prim(Type::String) if name.name == "Format" => {
+                self.string_format(cx, args, span)
+            }
             Target::Prim(ty) => match self.system_class_of(&ty) {
                 // `char.IsDigit(c)`, `int.Parse(s)`, `string.IsNullOrEmpty(s)`:
                 // static methods of lib/System.fs's Char, Int32, String.
@@ -548,7 +556,10 @@ impl Checker<'_> {
             return error_expr(span);
         };
         let call = self.finish_call(cx, m, Recv::Type, all, span, name.span);
-        let instance = self.method(m).class.is_some_and(|c| self.class(c).is_system);
+        let instance = self
+            .method(m)
+            .class
+            .is_some_and(|c| self.class(c).is_system);
         match call.kind {
             ExprKind::CallStatic { method, mut args } if instance && args[0].ty == Type::String => {
                 let obj = args.remove(0);

@@ -603,7 +603,11 @@ impl<'a> Checker<'a> {
             return;
         };
         if !self.ast.is_system(span.file) {
-            self.error(span, "`extern` methods are not supported by Flux#", "not supported");
+            self.error(
+                span,
+                "`extern` methods are not supported by Flux#",
+                "not supported",
+            );
             return;
         }
         let class = self.method(id).class.map_or("", |c| self.class_name(c));
@@ -641,7 +645,11 @@ impl<'a> Checker<'a> {
         } else if !self.methods[id.0 as usize].is_static {
             // In a static class, "cannot declare instance members" said it.
             if !in_static_class {
-                self.error(decl.name.span, "an extension method must be static", "not static");
+                self.error(
+                    decl.name.span,
+                    "an extension method must be static",
+                    "not static",
+                );
             }
         } else if !in_static_class {
             self.error(

@@ -238,9 +238,9 @@ impl Checker<'_> {
                 ast::InterpPart::Text(t) => {
                     out.push(constant(Const::Str(t.clone()), Type::String, span))
                 }
-                ast::InterpPart::Hole(e) => {
+                ast::InterpPart::Hole(e, format) => {
                     let hole = self.expr(cx, e);
-                    out.push(self.printable(hole));
+                    out.push(self.formatted(cx, hole, format, e.span));
                 }
             }
         }

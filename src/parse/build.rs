@@ -1847,9 +1847,26 @@ impl Builder {
         let mut parts = Vec::new();
         for part in pair.into_inner() {
             if part.as_rule() == Rule::interp_hole {
-                parts.push(InterpPart::Hole(
-                    self.expr(part.into_inner().next().expect("grammar: hole")),
-                ));
+                let mut inner = part.into_inner();
+                let expr = self.expr(inner.next().expect("grammar: hole"));
+                let mut format = HoleFormat::default();
+                for spec in inner {
+                    let text = spec.as_str();
+                    match spec.as_rule() {
+                        Rule::interp_align => {
+                            let width = text[1..].trim().parse::<i32>();
+                            match width {
+                                Ok(w) => format.align = Some(w),
+                                Err(_) => {
+                                    let span = self.span(&spec);
+                                    self.error(span, "the alignment is too large", "alignment");
+                                }
+                            }
+                        }
+                        _ => format.format = Some(text[1..].to_string()),
+                    }
+                }
+                parts.push(InterpPart::Hole(expr, format));
                 continue;
             }
             match literal::interpolated_text(part.as_str(), part.as_span().start() - start) {
