@@ -446,13 +446,40 @@ static class String {
     }
 }
 
-// Integer formatting, as .NET's System.Number does it: the standard format
-// strings D, X, N, F, G and E with an optional precision (`{n:D4}`,
-// `{n:X8}`, `{n:N2}`, `string.Format("{0:F1}", n)`), for int and long (the
-// width matters to X, which writes a negative value's two's complement).
-static class Number {
-    public static string FormatInt32(int value, string format) { return Format(value, format, 32); }
-    public static string FormatInt64(long value, string format) { return Format(value, format, 64); }
+// System.Int32: parsing (int.Parse(s) calls this: optional white space, an
+// optional sign, decimal digits, optional white space, as .NET reads it) and
+// formatting (n.ToString("X8")).
+static class Int32 {
+    public static int Parse(string s) {
+        if (s == null) throw new ArgumentNullException("s");
+        int i = 0;
+        int n = s.Length;
+        while (i < n && Char.IsWhiteSpace(s[i])) i++;
+        bool negative = false;
+        if (i < n && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
+            i++;
+        }
+        if (i >= n || !Char.IsDigit(s[i])) throw new FormatException("Input string was not in a correct format.");
+        long value = 0;
+        while (i < n && Char.IsDigit(s[i])) {
+            value = value * 10 + (s[i] - '0');
+            if (value > 2147483648L) throw new OverflowException("Value was either too large or too small for an Int32.");
+            i++;
+        }
+        while (i < n && Char.IsWhiteSpace(s[i])) i++;
+        if (i < n) throw new FormatException("Input string was not in a correct format.");
+        if (negative) value = -value;
+        if (value > 2147483647L) throw new OverflowException("Value was either too large or too small for an Int32.");
+        return (int)value;
+    }
+
+    // n.ToString("D4"), and the holes `{n:D4}` of interpolation and
+    // string.Format: the standard format strings D, X, N, F, G and E with an
+    // optional precision, as .NET's System.Number formats integers (the
+    // width matters to X, which writes a negative value's two's complement).
+    public static string ToString(this int value, string format) { return Format(value, format, 32); }
+    public static string ToString(this long value, string format) { return Format(value, format, 64); }
 
     private static string Format(long value, string format, int bits) {
         char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
@@ -538,123 +565,5 @@ static class Number {
             kept[i] = (char)(kept[i] + 1);
         }
         return new string(kept);
-    }
-}
-
-// System.Int32's parsing (int.Parse(s) calls this): optional white space,
-// an optional sign, decimal digits, optional white space, as .NET reads it.
-static class Int32 {
-    public static int Parse(string s) {
-        if (s == null) throw new ArgumentNullException("s");
-        int i = 0;
-        int n = s.Length;
-        while (i < n && Char.IsWhiteSpace(s[i])) i++;
-        bool negative = false;
-        if (i < n && (s[i] == '-' || s[i] == '+')) {
-            negative = s[i] == '-';
-            i++;
-        }
-        if (i >= n || !Char.IsDigit(s[i])) throw new FormatException("Input string was not in a correct format.");
-        long value = 0;
-        while (i < n && Char.IsDigit(s[i])) {
-            value = value * 10 + (s[i] - '0');
-            if (value > 2147483648L) throw new OverflowException("Value was either too large or too small for an Int32.");
-            i++;
-        }
-        while (i < n && Char.IsWhiteSpace(s[i])) i++;
-        if (i < n) throw new FormatException("Input string was not in a correct format.");
-        if (negative) value = -value;
-        if (value > 2147483647L) throw new OverflowException("Value was either too large or too small for an Int32.");
-        return (int)value;
-    }
-}
-
-namespace System.Text {
-    // System.Text.StringBuilder: characters gathered in a char[] that doubles
-    // when full, so appending n characters costs O(n) in all; ToString()
-    // copies them into a string once (rt_str_from_chars).
-    class StringBuilder {
-        private char[] chars;
-        private int length;
-
-        public StringBuilder() { chars = new char[16]; }
-        public StringBuilder(string value) : this() { Append(value); }
-
-        public int Length {
-            get { return length; }
-            set {
-                if (value < 0) throw new ArgumentOutOfRangeException("value", "Length cannot be less than zero.");
-                Reserve(value);
-                for (int i = length; i < value; i++) chars[i] = '\0';
-                length = value;
-            }
-        }
-
-        public char this[int index] {
-            get {
-                if (index < 0 || index >= length) throw new IndexOutOfRangeException();
-                return chars[index];
-            }
-            set {
-                if (index < 0 || index >= length) throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
-                chars[index] = value;
-            }
-        }
-
-        public StringBuilder Append(string value) {
-            if (value == null) return this;
-            Reserve(length + value.Length);
-            for (int i = 0; i < value.Length; i++) chars[length + i] = value[i];
-            length += value.Length;
-            return this;
-        }
-        public StringBuilder Append(char value) {
-            Reserve(length + 1);
-            chars[length] = value;
-            length++;
-            return this;
-        }
-        public StringBuilder Append(char value, int repeatCount) {
-            for (int i = 0; i < repeatCount; i++) Append(value);
-            return this;
-        }
-        public StringBuilder Append(int value) { return Append(value.ToString()); }
-        public StringBuilder Append(long value) { return Append(value.ToString()); }
-        public StringBuilder Append(bool value) { return Append(value.ToString()); }
-        public StringBuilder AppendLine() { return Append('\n'); }
-        public StringBuilder AppendLine(string value) { return Append(value).Append('\n'); }
-
-        public StringBuilder Insert(int index, string value) {
-            if (index < 0 || index > length) throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
-            if (value == null) return this;
-            Reserve(length + value.Length);
-            for (int i = length - 1; i >= index; i--) chars[i + value.Length] = chars[i];
-            for (int i = 0; i < value.Length; i++) chars[index + i] = value[i];
-            length += value.Length;
-            return this;
-        }
-        public StringBuilder Remove(int startIndex, int length) {
-            if (startIndex < 0 || length < 0 || startIndex > this.length - length) throw new ArgumentOutOfRangeException("length", "Index was out of range. Must be non-negative and less than the size of the collection.");
-            for (int i = startIndex; i + length < this.length; i++) chars[i] = chars[i + length];
-            this.length -= length;
-            return this;
-        }
-        public StringBuilder Clear() {
-            length = 0;
-            return this;
-        }
-
-        public override string ToString() { return String.FromChars(chars, 0, length); }
-
-        // Room for at least `needed` characters: the array doubles (as .NET's
-        // chunks grow) so that n appends copy O(n) characters in all.
-        private void Reserve(int needed) {
-            if (needed <= chars.Length) return;
-            int capacity = chars.Length * 2;
-            if (capacity < needed) capacity = needed;
-            char[] bigger = new char[capacity];
-            for (int i = 0; i < length; i++) bigger[i] = chars[i];
-            chars = bigger;
-        }
     }
 }

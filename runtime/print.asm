@@ -69,6 +69,12 @@ rt_write_str:
     movzx edi, word [rbx]               ; the next code unit
     add rbx, 2
     dec r12
+    cmp edi, 0x80
+    jae .wide
+    mov [r14], dil                      ; ASCII, most text: one byte, the unit itself
+    inc r14
+    jmp .next
+.wide:
     mov eax, edi
     and eax, 0xFC00
     cmp eax, 0xD800                     ; a high surrogate (D800..DBFF)?

@@ -173,7 +173,7 @@ pub fn hand_written_system_vtables() -> String {
     for (id, class) in crate::runtime_layout::RUNTIME_CLASSES.iter().enumerate() {
         let name = format!("System.{class}");
         text.push_str(&format!(
-            "{class}$vtable:\n    dq {id}, 0, {class}$name\n{class}$name:\n    dq {}\n    db \"{name}\"\n    align 8, db 0\n",
+            "{class}$vtable:\n    dq {id}, 0, {class}$name\n{class}$name:\n    dq {}\n    dw __utf16__(\"{name}\")\n    align 8, db 0\n",
             name.len()
         ));
     }

@@ -77,16 +77,24 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
     )
 }
 
-/// Adds the system library (lib/System.fs: exceptions, Math, Char, …;
-/// lib/Collections.fs: List<T>, Queue<T>, Stack<T>, Dictionary<TKey, TValue>)
+/// Adds the system library (lib/System.fs: exceptions, Math, Char, String, …;
+/// lib/Collections.fs: List<T>, Queue<T>, Stack<T>, Dictionary<TKey, TValue>;
+/// lib/Text.fs: StringBuilder)
 /// to a parsed program, after its own files, so the program's classes keep
 /// their numbers: what the checker needs before it runs (the pipeline calls this).
-/// lib/Collections.fs joins only a program that writes one of its types:
-/// parsing it costs more than checking a small lesson.
+/// lib/Collections.fs and lib/Text.fs join only a program that writes one
+/// of their types: parsing them costs more than checking a small lesson.
 pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
     let wants_collections = writes_a_type_of(program, COLLECTION_TYPES);
+    let wants_text =
+        writes_a_type_of(program, TEXT_TYPES) && !declares_a_class_of(program, TEXT_TYPES);
     for (name, text) in SYSTEM_LIBRARY {
-        if name == "lib/Collections.fs" && !wants_collections {
+        let wanted = match name {
+            "lib/Collections.fs" => wants_collections,
+            "lib/Text.fs" => wants_text,
+            _ => true,
+        };
+        if !wanted {
             continue;
         }
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
@@ -118,6 +126,19 @@ pub const COLLECTION_TYPES: &[&str] = &[
     "DictionaryEnumerator",
 ];
 
+/// The classes lib/Text.fs declares (a test checks the list).
+pub const TEXT_TYPES: &[&str] = &["StringBuilder"];
+
+/// Whether the program declares a class of one of these names itself (its
+/// own then stands for the library's, as any class a program declares
+/// would in C#).
+fn declares_a_class_of(program: &Program, names: &[&str]) -> bool {
+    program
+        .items
+        .iter()
+        .any(|item| matches!(item, Item::Class(c) if names.contains(&c.name.name.as_str())))
+}
+
 /// Whether a type the program writes (a local's, a `new`'s, a catch's, …)
 /// is named one of `names`.
 fn writes_a_type_of(program: &mut Program, names: &[&str]) -> bool {
@@ -145,9 +166,10 @@ fn writes_a_type_of(program: &mut Program, names: &[&str]) -> bool {
 
 /// The system library's files (shown as `<flux-viz>/lib/…` in diagnostics
 /// and the source pane), built into the binary.
-pub const SYSTEM_LIBRARY: [(&str, &str); 2] = [
+pub const SYSTEM_LIBRARY: [(&str, &str); 3] = [
     ("lib/System.fs", include_str!("../lib/System.fs")),
     ("lib/Collections.fs", include_str!("../lib/Collections.fs")),
+    ("lib/Text.fs", include_str!("../lib/Text.fs")),
 ];
 
 /// Whether a diagnostic is a syntax error (after which the program is incomplete).
@@ -327,21 +349,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn collection_types_are_the_classes_lib_collections_declares() {
-        let (_, text) = SYSTEM_LIBRARY[1];
-        let (entries, diags) = parse_text(FileId(0), text);
-        assert!(diags.is_empty());
-        let mut declared: Vec<String> = entries
-            .into_iter()
-            .filter_map(|e| match e {
-                Entry::Item(Item::Class(c)) => Some(c.name.name),
-                _ => None,
-            })
-            .collect();
-        let mut listed: Vec<String> = COLLECTION_TYPES.iter().map(|s| s.to_string()).collect();
-        declared.sort();
-        listed.sort();
-        assert_eq!(declared, listed);
+    fn optional_library_types_are_the_classes_their_files_declare() {
+        for (file, types) in [(1, COLLECTION_TYPES), (2, TEXT_TYPES)] {
+            let (_, text) = SYSTEM_LIBRARY[file];
+            let (entries, diags) = parse_text(FileId(0), text);
+            assert!(diags.is_empty());
+            let mut declared: Vec<String> = entries
+                .into_iter()
+                .filter_map(|e| match e {
+                    Entry::Item(Item::Class(c)) => Some(c.name.name),
+                    _ => None,
+                })
+                .collect();
+            let mut listed: Vec<String> = types.iter().map(|s| s.to_string()).collect();
+            declared.sort();
+            listed.sort();
+            assert_eq!(declared, listed, "{}", SYSTEM_LIBRARY[file].0);
+        }
     }
 
     /// An entry in a form tests can compare.

@@ -4,9 +4,9 @@
 //!
 //! In: the typed holes (or the arguments) and the constant format text. Out:
 //! a concatenation of pieces, each piece a value as C# prints it, formatted
-//! by lib/System.fs's `Number` (`{n:X8}` is `Number.FormatInt32(n, "X8")`)
+//! by lib/System.fs's `Int32.ToString` (`{n:X8}` is `n.ToString("X8")`)
 //! and padded by `String.PadLeft` / `PadRight`, so the x86 pane shows the
-//! very calls .NET's formatter makes. A format string is read here, at
+//! calls .NET's formatter makes. A format string is read here, at
 //! compile time: Flux# needs it to be a constant (a deliberate difference,
 //! see docs/flux-sharp.md), and a malformed one is reported where C# would
 //! throw FormatException when it runs.
@@ -45,13 +45,8 @@ impl Checker<'_> {
                 let Some(spec) = self.standard_format(spec, span) else {
                     return error_expr(span);
                 };
-                let method = if value.ty == Type::Int {
-                    "FormatInt32"
-                } else {
-                    "FormatInt64"
-                };
                 let spec = mk(ExprKind::Const(Const::Str(spec)), Type::String, span);
-                self.call_system(cx, "Number", method, vec![value, spec], span)
+                self.call_system(cx, "Int32", "ToString", vec![value, spec], span)
             }
             (Some(spec), Type::Enum(_)) if !matches!(spec.as_str(), "G" | "g" | "") => {
                 let msg = format!("the format `{spec}` of an enum value is not supported by Flux#");

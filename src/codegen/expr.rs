@@ -112,7 +112,11 @@ impl FnGen<'_, '_> {
                 let element = self.element(target, index, e.span);
                 // A string's characters are 16-bit UTF-16 code units, laid
                 // out as a char[]'s elements: the same load.
-                self.xe("reads the element", |a| load_rax(a, element, &e.ty));
+                let what = match target.ty {
+                    Type::String => "reads the character (a 2-byte UTF-16 code unit)",
+                    _ => "reads the element",
+                };
+                self.xe(what, |a| load_rax(a, element, &e.ty));
             }
             ExprKind::ArrayLength(array) => {
                 self.expr(array);

@@ -1,3 +1,6 @@
+// StringBuilder (lib/Text.fs): Append of every kind chained, AppendLine,
+// Insert, Remove, Clear, the indexer, Length set to drop the last comma, and
+// .NET's exceptions and messages on a bad index or range.
 using System;
 using System.Text;
 

@@ -1,3 +1,6 @@
+// Composite formatting: interpolation holes with alignment and format
+// strings (D, X, N, F, E, G, 0000, #,##0), string.Format and
+// Console.WriteLine(format, args) with arguments evaluated once, in order.
 using System;
 
 enum Day { Monday, Tuesday }

@@ -1,3 +1,6 @@
+// string's instance methods (lib/System.fs extension methods on a
+// null-checked receiver), new string(…), user extension methods, and
+// .NET's exceptions and messages for bad arguments.
 using System;
 
 static class Shout {
