@@ -310,6 +310,7 @@ class Dictionary<TKey, TValue> {
     private int[] hashes = new int[0];
     private TKey[] keys = new TKey[0];
     private TValue[] values = new TValue[0];
+    private TValue none;
     // Entries used so far (live or free), the free list and its length.
     private int used;
     private int freeList = -1;
@@ -330,6 +331,18 @@ class Dictionary<TKey, TValue> {
     public void Add(TKey key, TValue value) { Insert(key, value, true); }
 
     public bool ContainsKey(TKey key) { return Find(key) >= 0; }
+
+    // dict.TryGetValue(key, out v): the value and true, or default(TValue)
+    // and false (`none` is a field nobody assigns: it holds the default).
+    public bool TryGetValue(TKey key, out TValue value) {
+        int i = Find(key);
+        if (i < 0) {
+            value = none;
+            return false;
+        }
+        value = values[i];
+        return true;
+    }
 
     public bool ContainsValue(TValue value) {
         for (int i = 0; i < used; i++) {

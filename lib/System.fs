@@ -452,6 +452,31 @@ static class String {
 static class Int32 {
     public static int Parse(string s) {
         if (s == null) throw new ArgumentNullException("s");
+        int result;
+        int status = Read(s, out result);
+        if (status == NotANumber) throw new FormatException("Input string was not in a correct format.");
+        if (status == TooLarge) throw new OverflowException("Value was either too large or too small for an Int32.");
+        return result;
+    }
+
+    // int.TryParse(s, out n): false (and n = 0) where Parse would throw.
+    public static bool TryParse(string s, out int result) {
+        if (s == null) {
+            result = 0;
+            return false;
+        }
+        if (Read(s, out result) == Valid) return true;
+        result = 0;
+        return false;
+    }
+
+    const int Valid = 0;
+    const int NotANumber = 1;
+    const int TooLarge = 2;
+
+    // Reads s as Parse does: its value in result and Valid, or why not.
+    private static int Read(string s, out int result) {
+        result = 0;
         int i = 0;
         int n = s.Length;
         while (i < n && Char.IsWhiteSpace(s[i])) i++;
@@ -460,18 +485,23 @@ static class Int32 {
             negative = s[i] == '-';
             i++;
         }
-        if (i >= n || !Char.IsDigit(s[i])) throw new FormatException("Input string was not in a correct format.");
+        if (i >= n || !Char.IsDigit(s[i])) return NotANumber;
         long value = 0;
+        bool tooLarge = false;
         while (i < n && Char.IsDigit(s[i])) {
             value = value * 10 + (s[i] - '0');
-            if (value > 2147483648L) throw new OverflowException("Value was either too large or too small for an Int32.");
+            if (value > 2147483648L) {
+                tooLarge = true;
+                value = 2147483648L;
+            }
             i++;
         }
         while (i < n && Char.IsWhiteSpace(s[i])) i++;
-        if (i < n) throw new FormatException("Input string was not in a correct format.");
+        if (i < n) return NotANumber;
         if (negative) value = -value;
-        if (value > 2147483647L) throw new OverflowException("Value was either too large or too small for an Int32.");
-        return (int)value;
+        if (tooLarge || value > 2147483647L) return TooLarge;
+        result = (int)value;
+        return Valid;
     }
 
     // n.ToString("D4"), and the holes `{n:D4}` of interpolation and

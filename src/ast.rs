@@ -253,7 +253,28 @@ pub struct Param {
     pub is_params: bool,
     /// `this string s` on the first parameter: an extension method.
     pub is_this: bool,
+    /// `ref int x`, `out int x`: passed by reference.
+    pub mode: PassMode,
     pub span: Span,
+}
+
+/// How an argument is passed: by value, or by reference (`ref`, `out`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PassMode {
+    #[default]
+    Value,
+    Ref,
+    Out,
+}
+
+impl PassMode {
+    pub fn word(self) -> &'static str {
+        match self {
+            PassMode::Value => "",
+            PassMode::Ref => "ref",
+            PassMode::Out => "out",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -430,6 +451,18 @@ pub enum ExprKind {
     Call {
         callee: Box<Expr>,
         args: Vec<Expr>,
+    },
+    /// `ref x`, `out x`: an argument passed by reference (only in a call's
+    /// argument list).
+    RefArg {
+        mode: PassMode,
+        target: Box<Expr>,
+    },
+    /// `out int n`, `out var n` (`ty: None`): declares `n` in the enclosing
+    /// block and passes it by reference.
+    OutVar {
+        ty: Option<TypeExpr>,
+        name: Ident,
     },
     /// `new C(args)`, `new List<int>()`: the class is a
     /// [`TypeExprKind::Named`] or, until `generic` names the instance, a

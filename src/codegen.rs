@@ -967,7 +967,11 @@ fn rip_load_rax(ty: &Type) -> Instruction {
 }
 
 /// `mov [mem], al/ax/eax/rax` by the size of `ty`.
-fn store_rax(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Result<(), IcedError> {
+pub(super) fn store_rax(
+    a: &mut CodeAssembler,
+    mem: x::AsmMemoryOperand,
+    ty: &Type,
+) -> Result<(), IcedError> {
     match size_of(ty) {
         1 => a.mov(x::byte_ptr(mem), x::al),
         2 => a.mov(x::word_ptr(mem), x::ax),

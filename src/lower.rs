@@ -14,7 +14,7 @@ pub mod labels;
 pub mod listing;
 mod liveness;
 mod reach;
-mod spill;
+pub(crate) mod spill;
 
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
 use crate::runtime_layout::H_SIZE;
@@ -186,6 +186,13 @@ fn lower_body(
         locals.len() - 1
     });
     let is_async = matches!(kind, FunctionKind::AsyncResume(_));
+    // A `ref`/`out` parameter holds an address: a pointer-sized value (as
+    // `this`, typed Null here), whatever the type of what it refers to.
+    for (local, typed) in locals.iter_mut().zip(&body.locals) {
+        if typed.pass != typed::PassMode::Value {
+            local.ty = Type::Null;
+        }
+    }
     let mut lowerer = spill::BodyLowerer::new(&mut locals, this);
     let stmts = lowerer.block(&body.block.stmts);
     let awaits = lowerer.awaits;
@@ -203,6 +210,11 @@ fn lower_body(
         depth: 0,
     }
     .block(&stmts);
+    for (weight, taken) in weights.iter_mut().zip(address_taken(&stmts, locals.len())) {
+        if taken {
+            *weight = 0; // no register: see `assign_storage`
+        }
+    }
     // In a state machine r15 holds the frame, so locals get one register less.
     let (mut regs, reserved): (&[Reg], &[Reg]) = if is_async {
         (&LOCAL_REGS[..4], &[FRAME_REG])
@@ -366,7 +378,7 @@ impl UseCounter<'_> {
 
     fn place(&mut self, place: &Place) {
         match place {
-            Place::Local(id) => self.bump(id.0 as usize),
+            Place::Local(id) | Place::Deref(id) => self.bump(id.0 as usize),
             Place::Field { obj, .. } => self.expr(obj),
             Place::Static(_) => {}
             Place::Index { array, index } => {
@@ -378,7 +390,7 @@ impl UseCounter<'_> {
 
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
-            ExprKind::Local(id) => self.bump(id.0 as usize),
+            ExprKind::Local(id) | ExprKind::Deref(id) => self.bump(id.0 as usize),
             ExprKind::This => {
                 if let Some(this) = self.this {
                     self.bump(this);
@@ -389,6 +401,7 @@ impl UseCounter<'_> {
                 self.expr(value);
             }
             ExprKind::IncDec { target, .. } => self.place(target),
+            ExprKind::AddressOf { place, .. } => self.place(place),
             _ => for_each_child(e, &mut |child| self.expr(child)),
         }
     }
@@ -409,8 +422,27 @@ pub fn assigned_local(e: &Expr) -> Option<LocalIndex> {
             target: Place::Local(id),
             ..
         } => Some(id.0 as usize),
+        // `ref x` / `out x`: the callee may write x.
+        ExprKind::AddressOf { place, .. } => match **place {
+            Place::Local(id) => Some(id.0 as usize),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// The locals whose address a body takes (`ref x`, `out x`): they must
+/// live in stack slots, which have addresses, not in registers.
+fn address_taken(stmts: &[Stmt], locals: usize) -> Vec<bool> {
+    let mut taken = vec![false; locals];
+    ir::walk_exprs(stmts, &mut |e| {
+        if let ExprKind::AddressOf { place, .. } = &e.kind {
+            if let Place::Local(id) = **place {
+                taken[id.0 as usize] = true;
+            }
+        }
+    });
+    taken
 }
 
 /// Calls `f` on each direct sub-expression of `e`, in evaluation order
@@ -418,7 +450,7 @@ pub fn assigned_local(e: &Expr) -> Option<LocalIndex> {
 pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {
     fn place(p: &Place, f: &mut impl FnMut(&Expr)) {
         match p {
-            Place::Local(_) | Place::Static(_) => {}
+            Place::Local(_) | Place::Deref(_) | Place::Static(_) => {}
             Place::Field { obj, .. } => f(obj),
             Place::Index { array, index } => {
                 f(array);
@@ -429,9 +461,11 @@ pub fn for_each_child(e: &Expr, f: &mut impl FnMut(&Expr)) {
     match &e.kind {
         ExprKind::Const(_)
         | ExprKind::Local(_)
+        | ExprKind::Deref(_)
         | ExprKind::This
         | ExprKind::Static(_)
         | ExprKind::Error => {}
+        ExprKind::AddressOf { place: p, .. } => place(p, f),
         ExprKind::Field { obj, .. } => f(obj),
         ExprKind::Index { target, index } => {
             f(target);

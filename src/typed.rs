@@ -11,6 +11,7 @@
 //!
 //! Ids index the vectors of [`Program`]: `program.classes[ClassId.0]` and so on.
 
+pub use crate::ast::PassMode;
 use crate::source::Span;
 use std::fmt;
 
@@ -268,6 +269,8 @@ pub struct Method {
     /// `async void`).
     pub ret: Type,
     pub param_types: Vec<Type>,
+    /// How each parameter is passed (`ref int x`: by reference).
+    pub param_modes: Vec<PassMode>,
     /// `None` for abstract and `extern` methods.
     pub body: Option<Body>,
     /// An `extern` method of the system library: the runtime routine that
@@ -322,6 +325,8 @@ pub struct Local {
     pub ty: Type,
     pub span: Span,
     pub is_param: bool,
+    /// `ref` / `out` parameters hold the address of a variable of type `ty`.
+    pub pass: PassMode,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -412,6 +417,8 @@ pub struct Expr {
 #[derive(Debug, Clone)]
 pub enum Place {
     Local(LocalId),
+    /// The variable a `ref` or `out` parameter refers to.
+    Deref(LocalId),
     Field {
         obj: Box<Expr>,
         field: FieldId,
@@ -527,6 +534,15 @@ pub enum Builtin {
 pub enum ExprKind {
     Const(Const),
     Local(LocalId),
+    /// The variable a `ref` or `out` parameter refers to: the parameter
+    /// holds its address, and this reads through it.
+    Deref(LocalId),
+    /// `ref x` / `out x` as an argument: the address of the variable (the
+    /// expression's type is the variable's).
+    AddressOf {
+        place: Box<Place>,
+        mode: PassMode,
+    },
     This,
     /// `obj.field` (null-checked).
     Field {
@@ -991,6 +1007,7 @@ impl<'a> Dumper<'a> {
     fn place(&self, place: &Place) -> String {
         match place {
             Place::Local(id) => self.local(*id),
+            Place::Deref(id) => format!("*{}", self.local(*id)),
             Place::Field { obj, field } => format!(
                 "{}.{}",
                 self.expr(obj),
@@ -1014,6 +1031,10 @@ impl<'a> Dumper<'a> {
                 Const::Null => "null".into(),
             },
             ExprKind::Local(id) => self.local(*id),
+            ExprKind::Deref(id) => format!("*{}", self.local(*id)),
+            ExprKind::AddressOf { place, mode } => {
+                format!("({} {})", mode.word(), self.place(place))
+            }
             ExprKind::This => "this".into(),
             ExprKind::Field { obj, field } => {
                 format!("{}.{}", self.expr(obj), p.fields[field.0 as usize].name)

@@ -443,6 +443,14 @@ impl Dumper<'_> {
                     d.role("args", |d| d.exprs(args));
                 });
             }
+            ExprKind::RefArg { mode, target } => {
+                self.line(&format!("RefArg {}", mode.word()), span);
+                self.nested(|d| d.expr(target));
+            }
+            ExprKind::OutVar { ty, name } => {
+                let ty = ty.as_ref().map_or("var".to_string(), type_name);
+                self.line(&format!("OutVar {ty} {}", name.name), span);
+            }
             ExprKind::New { class, args, init } => {
                 self.line(&format!("New {}", type_name(class)), span);
                 if let Some(init) = init {

@@ -190,6 +190,12 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
             expr(callee, f);
             exprs(args, f);
         }
+        ExprKind::RefArg { target, .. } => expr(target, f),
+        ExprKind::OutVar { ty, .. } => {
+            if let Some(ty) = ty {
+                f(ty);
+            }
+        }
         ExprKind::New { class, args, init } => {
             f(class);
             exprs(args, f);

@@ -6,7 +6,9 @@ use super::scope::{FnCx, Lookup};
 use super::{Checker, Member};
 use crate::ast::{self, ExprKind as A};
 use crate::source::Span;
-use crate::typed::{Builtin, ClassId, Const, CtorId, Dispatch, Expr, ExprKind, MethodId, Type};
+use crate::typed::{
+    Builtin, ClassId, Const, CtorId, Dispatch, Expr, ExprKind, MethodId, PassMode, Place, Type,
+};
 
 /// What the left side of a `.` denotes.
 pub(super) enum Target {
@@ -303,6 +305,69 @@ impl Checker<'_> {
         args.iter().map(|a| self.expr(cx, a)).collect()
     }
 
+    /// After a call is resolved: each `out var n` it passes takes the type
+    /// of its parameter. A call that failed leaves the variables its `out`
+    /// arguments declare typed as errors, so that their uses report nothing
+    /// more.
+    fn type_out_vars(&mut self, cx: &mut FnCx, args: &[ast::Expr], mut call: Expr) -> Expr {
+        if call.ty == Type::Error && matches!(call.kind, ExprKind::Error) {
+            for arg in args {
+                let A::OutVar { name, .. } = &arg.kind else {
+                    continue;
+                };
+                if let Lookup::Found(super::scope::LocalRef::Var(l)) = cx.lookup(&name.name) {
+                    cx.locals[l.0 as usize].ty = Type::Error;
+                }
+            }
+            return call;
+        }
+        if cx.out_vars.is_empty() {
+            return call;
+        }
+        let (method, args, receiver_first) = match &mut call.kind {
+            ExprKind::CallStatic { method, args } => (*method, args, false),
+            ExprKind::CallDirect { method, args, .. }
+            | ExprKind::CallVirtual { method, args, .. } => {
+                // A system string method's receiver is its first parameter.
+                (*method, args, self.method(*method).is_extension)
+            }
+            _ => return call,
+        };
+        let params = &self.out.methods[method.0 as usize].param_types;
+        let skip = usize::from(receiver_first);
+        for (arg, ty) in args.iter_mut().zip(params.iter().skip(skip)) {
+            let ExprKind::AddressOf { place, .. } = &arg.kind else {
+                continue;
+            };
+            let Place::Local(local) = **place else {
+                continue;
+            };
+            if let Some(k) = cx.out_vars.iter().position(|&l| l == local) {
+                cx.out_vars.remove(k);
+                cx.locals[local.0 as usize].ty = ty.clone();
+                arg.ty = ty.clone();
+            }
+        }
+        call
+    }
+
+    /// Reports `ref` and `out` arguments given to what takes no variable
+    /// (`Console.WriteLine(ref x)`, a constructor, a built-in).
+    pub(super) fn by_ref_args_refused(&mut self, args: &[Expr]) -> bool {
+        let mut refused = false;
+        for a in args {
+            if let ExprKind::AddressOf { mode, .. } = &a.kind {
+                let msg = format!(
+                    "this argument may not be passed with the `{}` keyword",
+                    mode.word()
+                );
+                self.error(a.span, msg, "not a `ref` or `out` parameter");
+                refused = true;
+            }
+        }
+        refused
+    }
+
     /// `callee(args)`.
     pub(super) fn call(
         &mut self,
@@ -319,8 +384,9 @@ impl Checker<'_> {
             }
             A::Member { target, name } => {
                 let target = self.target(cx, target);
-                let args = self.args(cx, args);
-                self.call_member(cx, target, name, args, span)
+                let typed_args = self.args(cx, args);
+                let call = self.call_member(cx, target, name, typed_args, span);
+                self.type_out_vars(cx, args, call)
             }
             _ => {
                 let callee = self.expr(cx, callee);
@@ -336,6 +402,17 @@ impl Checker<'_> {
     /// `F(args)`: a method of this class (or its bases), a top-level
     /// function, or FluxSharp's `print`.
     fn call_name(
+        &mut self,
+        cx: &mut FnCx,
+        id: &ast::Ident,
+        args: &[ast::Expr],
+        span: Span,
+    ) -> Expr {
+        let call = self.call_name_resolved(cx, id, args, span);
+        self.type_out_vars(cx, args, call)
+    }
+
+    fn call_name_resolved(
         &mut self,
         cx: &mut FnCx,
         id: &ast::Ident,
@@ -577,6 +654,9 @@ impl Checker<'_> {
 
     /// `Console.WriteLine(x)`, `Console.Write(x)`, `print(x)`.
     fn print(&mut self, builtin: Builtin, name: &str, mut args: Vec<Expr>, span: Span) -> Expr {
+        if self.by_ref_args_refused(&args) {
+            return error_expr(span);
+        }
         let ok_arity = args.len() == 1 || (args.is_empty() && builtin == Builtin::WriteLine);
         if !ok_arity {
             let msg = format!(
@@ -609,6 +689,9 @@ impl Checker<'_> {
 
     /// `Task.Delay`, `Task.Yield`, `Task.WhenAll`, `Task.FromResult`.
     fn task_call(&mut self, name: &ast::Ident, mut args: Vec<Expr>, span: Span) -> Expr {
+        if self.by_ref_args_refused(&args) {
+            return error_expr(span);
+        }
         let (builtin, arity, ty) = match name.name.as_str() {
             "Delay" => (Builtin::TaskDelay, Some(1), Type::Task),
             "Yield" => (Builtin::TaskYield, Some(0), Type::YieldAwaitable),
@@ -816,10 +899,23 @@ impl Checker<'_> {
         let (dispatch, class) = (method.dispatch, method.class);
         let decl = self.methods[m.0 as usize].decl;
         let args = self.pack_params(&decl.params, &params, args, span);
+        let by_ref = args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::AddressOf { .. }));
+        if by_ref && args.iter().any(crate::lower::spill::contains_await) {
+            // The variables' addresses would have to outlive the suspension.
+            let msg = "an `await` in the arguments of a call that passes `ref` or `out` is not supported by Flux#";
+            self.error(span, msg, "not supported");
+            return error_expr(span);
+        }
         let mut args: Vec<Expr> = args
             .into_iter()
             .zip(&params)
-            .map(|(a, p)| self.coerce(a, p))
+            .map(|(a, p)| match a.kind {
+                // A variable passed by reference has its parameter's type exactly.
+                ExprKind::AddressOf { .. } => a,
+                _ => self.coerce(a, p),
+            })
             .collect();
         self.push_defaults(&decl.params, &params, &mut args, span);
         if let Some(class) = class {
@@ -910,6 +1006,36 @@ impl Checker<'_> {
         name: &str,
         span: Span,
     ) -> Option<MethodId> {
+        let by_ref = args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::AddressOf { .. }));
+        let has_by_ref_params = levels.iter().flatten().any(|&m| {
+            self.method(m)
+                .param_modes
+                .iter()
+                .any(|&p| p != PassMode::Value)
+        });
+        let filtered: Vec<Vec<MethodId>>;
+        let levels = if by_ref || has_by_ref_params {
+            filtered = levels
+                .iter()
+                .map(|level| {
+                    let fits = |&&m: &&MethodId| self.modes_fit(m, args);
+                    level.iter().filter(fits).copied().collect::<Vec<_>>()
+                })
+                .filter(|level| !level.is_empty())
+                .collect();
+            if filtered.is_empty() {
+                let first = levels.iter().flatten().next().copied();
+                if let Some(m) = first {
+                    self.modes_mismatch(m, args, name, span);
+                }
+                return None;
+            }
+            &filtered[..]
+        } else {
+            levels
+        };
         for level in levels {
             // A method with optional parameters is a candidate for every
             // count of arguments its defaults can make up.
@@ -971,6 +1097,77 @@ impl Checker<'_> {
             .collect();
         self.no_applicable(&all, args, &format!("`{name}`"), span);
         None
+    }
+
+    /// Whether each argument is passed as its parameter wants: `ref` and
+    /// `out` where the parameter says so, of exactly its type, and by value
+    /// elsewhere (C# requires the keyword at the call, CS1620).
+    fn modes_fit(&self, m: MethodId, args: &[Expr]) -> bool {
+        let method = self.method(m);
+        args.iter().enumerate().all(|(i, a)| {
+            let mode = method.param_modes.get(i).copied().unwrap_or_default();
+            match &a.kind {
+                ExprKind::AddressOf { mode: given, .. } => {
+                    *given == mode
+                        && (a.ty == Type::Error || method.param_types.get(i) == Some(&a.ty))
+                }
+                ExprKind::Error => true, // reported already: fits anything
+                _ => mode == PassMode::Value,
+            }
+        })
+    }
+
+    /// CS1620 / CS1615 / CS1503 for the first argument that does not fit.
+    fn modes_mismatch(&mut self, m: MethodId, args: &[Expr], name: &str, span: Span) {
+        let method = self.method(m);
+        for (i, a) in args.iter().enumerate() {
+            let mode = method.param_modes.get(i).copied().unwrap_or_default();
+            let ty = method.param_types.get(i).cloned().unwrap_or(Type::Error);
+            let msg = match &a.kind {
+                ExprKind::Error => continue, // reported already
+                ExprKind::AddressOf { mode: given, .. }
+                    if *given != mode && mode == PassMode::Value =>
+                {
+                    format!(
+                        "argument {} may not be passed with the `{}` keyword",
+                        i + 1,
+                        given.word()
+                    )
+                }
+                ExprKind::AddressOf { mode: given, .. } if *given != mode => format!(
+                    "argument {} must be passed with the `{}` keyword, not `{}`",
+                    i + 1,
+                    mode.word(),
+                    given.word()
+                ),
+                ExprKind::AddressOf { mode: given, .. } if a.ty != ty && a.ty != Type::Error => {
+                    format!(
+                        "argument {}: cannot convert from `{} {}` to `{} {}`",
+                        i + 1,
+                        given.word(),
+                        self.ty(&a.ty),
+                        given.word(),
+                        self.ty(&ty)
+                    )
+                }
+                ExprKind::AddressOf { .. } => continue,
+                _ if mode != PassMode::Value => {
+                    format!(
+                        "argument {} must be passed with the `{}` keyword",
+                        i + 1,
+                        mode.word()
+                    )
+                }
+                _ => continue,
+            };
+            self.error(a.span, msg, format!("in the call of `{name}`"));
+            return;
+        }
+        let msg = format!(
+            "no overload for method `{name}` takes {} arguments",
+            args.len()
+        );
+        self.error(span, msg, "wrong arguments");
     }
 
     /// The optional parameters a call did not give: their defaults, as C#
@@ -1152,6 +1349,9 @@ impl Checker<'_> {
         span: Span,
     ) -> Expr {
         let args = self.args(cx, args);
+        if self.by_ref_args_refused(&args) {
+            return error_expr(span);
+        }
         let class = match &class.kind {
             ast::TypeExprKind::Named(name) => name,
             // `new string(chars)`: C#'s String constructors, lib/System.fs's

@@ -1,7 +1,7 @@
 //! Declarations: classes, bases, members, layout, vtables, consts, entry point.
 
 use super::{Checker, ClassInfo, ConstState, CtorInfo, FieldInfo, Member, MethodInfo};
-use crate::ast::{self, Access, Item, Modifiers};
+use crate::ast::{self, Access, Item, Modifiers, PassMode};
 use crate::source::Span;
 use crate::typed::{
     self, AsyncKind, Body, ClassId, CtorChain, CtorId, Dispatch, Entry, FieldId, MethodId, Type,
@@ -471,6 +471,7 @@ impl<'a> Checker<'a> {
             async_kind,
             ret,
             param_types,
+            param_modes: m.params.iter().map(|p| p.mode).collect(),
             body: None,
             runtime: None,
             is_extension: false,
@@ -488,6 +489,7 @@ impl<'a> Checker<'a> {
             is_override: mods.is_override.is_some(),
         });
         self.check_method_shape(id);
+        self.check_by_ref_params(id);
         self.declare_extern(id);
         self.declare_extension(id);
         if let Some(class) = class {
@@ -594,6 +596,26 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `ref` and `out` parameters: not in an async method (CS1988), whose
+    /// frame outlives the caller's variables, nor with `params` or `this`.
+    fn check_by_ref_params(&mut self, id: MethodId) {
+        let decl = self.methods[id.0 as usize].decl;
+        let is_async = decl.modifiers.is_async.is_some();
+        for p in decl.params.iter().filter(|p| p.mode != PassMode::Value) {
+            let word = p.mode.word();
+            if is_async {
+                let msg = "async methods cannot have ref, in or out parameters";
+                self.error(p.span, msg, format!("a `{word}` parameter"));
+            } else if p.is_params || p.is_this {
+                let msg = format!("a `{word}` parameter cannot also be `params` or `this`");
+                self.error(p.span, msg, "one modifier only");
+            } else if p.default.is_some() {
+                let msg = format!("a `{word}` or `out` parameter cannot have a default value");
+                self.error(p.span, msg, "a default");
+            }
+        }
+    }
+
     /// `static extern` in the system library: a method the runtime
     /// implements (`codegen::runtime::EXTERN_METHODS`). A program's own
     /// `extern` would need a native library Flux# cannot link.
@@ -691,6 +713,11 @@ impl<'a> Checker<'a> {
         let (param_types, access, span) = match decl {
             Some(c) => {
                 self.check_modifiers(&c.modifiers, DeclKind::Ctor);
+                for p in c.params.iter().filter(|p| p.mode != PassMode::Value) {
+                    let msg =
+                        "`ref` and `out` parameters of constructors are not supported by Flux#";
+                    self.error(p.span, msg, "not supported");
+                }
                 if c.name.name != self.class_name(class) {
                     self.error(
                         c.name.span,

@@ -155,6 +155,8 @@ impl Checker<'_> {
             A::NullMember { target, name } => self.null_member(cx, target, name, None, span),
             A::Index { target, index } => self.index(cx, target, index, span),
             A::Call { callee, args } => self.call(cx, callee, args, span),
+            A::RefArg { mode, target } => self.ref_arg(cx, *mode, target, span),
+            A::OutVar { ty, name } => self.out_var(cx, ty.as_ref(), name, span),
             A::New { class, args, init } => {
                 if init.is_some() {
                     self.misplaced_initializer(span);
@@ -397,8 +399,13 @@ impl Checker<'_> {
         let span = id.span;
         match cx.lookup(&id.name) {
             Lookup::Found(LocalRef::Var(local)) => {
-                let ty = cx.locals[local.0 as usize].ty.clone();
-                return Some(mk(ExprKind::Local(local), ty, span));
+                let l = &cx.locals[local.0 as usize];
+                let kind = match l.pass {
+                    // A `ref`/`out` parameter names the caller's variable.
+                    crate::typed::PassMode::Value => ExprKind::Local(local),
+                    _ => ExprKind::Deref(local),
+                };
+                return Some(mk(kind, l.ty.clone(), span));
             }
             Lookup::Found(LocalRef::Const(c, ty)) => return Some(constant(c, ty, span)),
             Lookup::NotYetDeclared => {
@@ -984,6 +991,7 @@ impl Checker<'_> {
                 return None;
             }
             ExprKind::Local(id) => Place::Local(id),
+            ExprKind::Deref(id) => Place::Deref(id),
             ExprKind::Field { obj, field } => Place::Field { obj, field },
             ExprKind::Static(f) => Place::Static(f),
             ExprKind::Index { target, index } if matches!(target.ty, Type::Array(_)) => {
@@ -1033,6 +1041,79 @@ impl Checker<'_> {
             }
         }
         Some((place, ty))
+    }
+
+    /// `ref x` / `out x` as a call's argument: the variable's address (a
+    /// local, a parameter, a field, a static field or an array element; a
+    /// property has no variable to pass, CS0206).
+    fn ref_arg(
+        &mut self,
+        cx: &mut FnCx,
+        mode: crate::typed::PassMode,
+        target: &ast::Expr,
+        span: Span,
+    ) -> Expr {
+        let word = mode.word();
+        let e = match self.lhs(cx, target) {
+            Lhs::Property(_) => {
+                let msg = format!("a property or indexer may not be passed as a `{word}` argument");
+                self.error(target.span, msg, "a property");
+                return error_expr(span);
+            }
+            Lhs::Other(e) => e,
+        };
+        if e.ty == Type::Error {
+            return error_expr(span);
+        }
+        let is_variable = matches!(
+            e.kind,
+            ExprKind::Local(_)
+                | ExprKind::Deref(_)
+                | ExprKind::Field { .. }
+                | ExprKind::Static(_)
+                | ExprKind::Index { .. }
+        );
+        if !is_variable {
+            let msg = format!("a `{word}` argument must be an assignable variable");
+            self.error(target.span, msg, "not a variable");
+            return error_expr(span);
+        }
+        let Some((place, ty)) = self.place(cx, e) else {
+            return error_expr(span);
+        };
+        let kind = ExprKind::AddressOf {
+            place: Box::new(place),
+            mode,
+        };
+        mk(kind, ty, span)
+    }
+
+    /// `out int n` / `out var n`: declares n in the enclosing block and
+    /// passes it. `out var` takes the parameter's type once the call is
+    /// resolved (until then its type is an error type, which fits any).
+    fn out_var(
+        &mut self,
+        cx: &mut FnCx,
+        ty: Option<&ast::TypeExpr>,
+        name: &ast::Ident,
+        span: Span,
+    ) -> Expr {
+        let ty = match ty {
+            Some(t) => self.resolve_value_type(t),
+            None => Type::Error,
+        };
+        let (local, result) = cx.declare_var(&name.name, ty.clone(), name.span, false);
+        if let Err(e) = result {
+            self.declare_error(e, name);
+        }
+        if ty == Type::Error {
+            cx.out_vars.push(local);
+        }
+        let kind = ExprKind::AddressOf {
+            place: Box::new(Place::Local(local)),
+            mode: crate::typed::PassMode::Out,
+        };
+        mk(kind, ty, span)
     }
 
     fn assign(

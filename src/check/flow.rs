@@ -8,14 +8,18 @@
 //! definite assignment at a loop head is what holds on entry.
 
 use crate::source::Span;
-use crate::typed::{Body, Const, Expr, ExprKind, Place, Stmt, StmtKind};
+use crate::typed::{Body, Const, Expr, ExprKind, PassMode, Place, Stmt, StmtKind};
 
 /// What the flow pass found.
 pub(super) struct FlowResult {
-    /// First use of each local read before it is definitely assigned.
+    /// First use of each local read before it is definitely assigned (what
+    /// it is and its name: "local variable `x`").
     pub unassigned: Vec<(Span, String)>,
     /// The end of the body can be reached (so a value-returning method fails).
     pub end_reachable: bool,
+    /// Each way out of the method (a `return`, or the end) where an `out`
+    /// parameter is not yet assigned (CS0177), once per parameter.
+    pub unassigned_out: Vec<(Span, String)>,
 }
 
 /// Assigned locals as a bit set; `None` = unreachable.
@@ -45,12 +49,17 @@ struct Flow<'b> {
     reported: Vec<bool>,
     unassigned: Vec<(Span, String)>,
     loops: Vec<LoopExits>,
+    /// The `out` parameters, and whether one was reported already.
+    outs: Vec<(usize, bool)>,
+    unassigned_out: Vec<(Span, String)>,
 }
 
 pub(super) fn analyze(body: &Body) -> FlowResult {
     let n = body.locals.len();
     let mut bits = vec![0u64; n.div_ceil(64)];
-    for i in 0..body.params {
+    // An `out` parameter starts unassigned: the method must assign it.
+    let is_out = |i: usize| body.locals[i].pass == PassMode::Out;
+    for i in (0..body.params).filter(|&i| !is_out(i)) {
         bits[i / 64] |= 1 << (i % 64);
     }
     let mut flow = Flow {
@@ -58,14 +67,28 @@ pub(super) fn analyze(body: &Body) -> FlowResult {
         reported: vec![false; n],
         unassigned: Vec::new(),
         loops: Vec::new(),
+        outs: (0..body.params)
+            .filter(|&i| is_out(i))
+            .map(|i| (i, false))
+            .collect(),
+        unassigned_out: Vec::new(),
     };
     let mut state = Some(bits);
     for s in &body.block.stmts {
         flow.stmt(s, &mut state);
     }
+    // The end of the body: its closing brace.
+    let end = body.block.span;
+    let closing = Span::new(
+        end.file,
+        end.end.saturating_sub(1) as usize,
+        end.end as usize,
+    );
+    flow.leave(closing, &state);
     FlowResult {
         unassigned: flow.unassigned,
         end_reachable: state.is_some(),
+        unassigned_out: flow.unassigned_out,
     }
 }
 
@@ -143,6 +166,7 @@ impl Flow<'_> {
                 if let Some(v) = value {
                     self.expr(v, state);
                 }
+                self.leave(s.span, state);
                 *state = None;
             }
             StmtKind::Throw(value) => {
@@ -252,19 +276,39 @@ impl Flow<'_> {
         }
     }
 
+    /// Leaving the method at `span`: every `out` parameter must be assigned.
+    fn leave(&mut self, span: Span, state: &State) {
+        let Some(bits) = state else { return };
+        for (id, reported) in &mut self.outs {
+            if bits[*id / 64] & (1 << (*id % 64)) == 0 && !*reported {
+                *reported = true;
+                let name = self.body.locals[*id].name.clone();
+                self.unassigned_out.push((span, name));
+            }
+        }
+    }
+
     fn read(&mut self, id: usize, span: Span, state: &State) {
         let Some(bits) = state else { return };
+        if self.body.locals[id].ty == crate::typed::Type::Error {
+            return; // its declaration or the call that assigns it was reported
+        }
         if bits[id / 64] & (1 << (id % 64)) == 0 && !self.reported[id] {
             self.reported[id] = true;
+            let local = &self.body.locals[id];
+            let what = match local.pass {
+                PassMode::Out => "out parameter",
+                _ => "local variable",
+            };
             self.unassigned
-                .push((span, self.body.locals[id].name.clone()));
+                .push((span, format!("{what} `{}`", local.name)));
         }
     }
 
     /// The parts of a place evaluated before the assignment itself.
     fn place(&mut self, p: &Place, state: &mut State) {
         match p {
-            Place::Local(_) | Place::Static(_) => {}
+            Place::Local(_) | Place::Deref(_) | Place::Static(_) => {}
             Place::Field { obj, .. } => self.expr(obj, state),
             Place::Index { array, index } => {
                 self.expr(array, state);
@@ -276,7 +320,17 @@ impl Flow<'_> {
     fn expr(&mut self, e: &Expr, state: &mut State) {
         match &e.kind {
             ExprKind::Const(_) | ExprKind::This | ExprKind::Static(_) | ExprKind::Error => {}
-            ExprKind::Local(id) => self.read(id.0 as usize, e.span, state),
+            ExprKind::Local(id) | ExprKind::Deref(id) => self.read(id.0 as usize, e.span, state),
+            // `out x` assigns x (C#: once the call returns); `ref x` reads it.
+            ExprKind::AddressOf { place, mode } => {
+                self.place(place, state);
+                if let Place::Local(id) | Place::Deref(id) = **place {
+                    match mode {
+                        PassMode::Out => assign(state, id.0 as usize),
+                        _ => self.read(id.0 as usize, e.span, state),
+                    }
+                }
+            }
             ExprKind::Field { obj: x, .. }
             | ExprKind::ArrayLength(x)
             | ExprKind::Convert { operand: x, .. }
@@ -304,20 +358,20 @@ impl Flow<'_> {
             ExprKind::Assign { target, value } => {
                 self.place(target, state);
                 self.expr(value, state);
-                if let Place::Local(id) = target {
+                if let Place::Local(id) | Place::Deref(id) = target {
                     assign(state, id.0 as usize);
                 }
             }
             ExprKind::CompoundAssign { target, value, .. } => {
                 self.place(target, state);
-                if let Place::Local(id) = target {
+                if let Place::Local(id) | Place::Deref(id) = target {
                     self.read(id.0 as usize, e.span, state);
                 }
                 self.expr(value, state);
             }
             ExprKind::IncDec { target, .. } => {
                 self.place(target, state);
-                if let Place::Local(id) = target {
+                if let Place::Local(id) | Place::Deref(id) = target {
                     self.read(id.0 as usize, e.span, state);
                 }
             }

@@ -81,7 +81,7 @@ impl Checker<'_> {
     /// `string.Format(format, args…)`: the format must be a constant; each
     /// item is formatted as an interpolation hole would be.
     pub(super) fn string_format(&mut self, cx: &mut FnCx, mut args: Vec<Expr>, span: Span) -> Expr {
-        if args.iter().any(|a| a.ty == Type::Error) {
+        if args.iter().any(|a| a.ty == Type::Error) || self.by_ref_args_refused(&args) {
             return error_expr(span);
         }
         if args.is_empty() {

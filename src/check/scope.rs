@@ -67,6 +67,8 @@ pub(super) struct FnCx {
     pub finally_loop_depth: Option<usize>,
     /// The iteration variables of the enclosing `foreach`es (read-only).
     pub foreach_vars: Vec<LocalId>,
+    /// `out var n` locals whose type their call has not given yet.
+    pub out_vars: Vec<LocalId>,
     /// What a `return new C { … };` runs before it returns (the initializer).
     pub before_return: Vec<crate::typed::Stmt>,
     /// The enclosing `switch`es, innermost last.
@@ -120,6 +122,7 @@ impl FnCx {
             catches: Vec::new(),
             finally_loop_depth: None,
             foreach_vars: Vec::new(),
+            out_vars: Vec::new(),
             before_return: Vec::new(),
             switches: Vec::new(),
             finally_breakable: None,
@@ -177,6 +180,7 @@ impl FnCx {
             ty,
             span,
             is_param,
+            pass: crate::typed::PassMode::Value,
         });
         id
     }

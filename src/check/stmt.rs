@@ -58,7 +58,8 @@ impl Checker<'_> {
     fn declare_params(&mut self, cx: &mut FnCx, params: &[ast::Param], types: &[Type]) {
         for (p, ty) in params.iter().zip(types) {
             // Duplicates were reported with the signature.
-            let _ = cx.declare_var(&p.name.name, ty.clone(), p.name.span, true);
+            let (id, _) = cx.declare_var(&p.name.name, ty.clone(), p.name.span, true);
+            cx.locals[id.0 as usize].pass = p.mode;
         }
     }
 
@@ -226,8 +227,14 @@ impl Checker<'_> {
     /// `needs_value` "not all code paths return a value" (CS0161).
     fn flow_check(&mut self, body: &Body, needs_value: Option<()>, name: &str, span: Span) {
         let result = super::flow::analyze(body);
+        for (span, local) in result.unassigned_out {
+            let msg = format!(
+                "the out parameter `{local}` must be assigned to before control leaves the current method"
+            );
+            self.error(span, msg, "not assigned on this way out");
+        }
         for (span, local) in result.unassigned {
-            let msg = format!("use of unassigned local variable `{local}`");
+            let msg = format!("use of unassigned {local}");
             self.error(span, msg, "not assigned on every path to here");
         }
         if needs_value.is_some() && result.end_reachable {

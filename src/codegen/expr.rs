@@ -3,8 +3,8 @@
 
 use super::runtime::{self, Check, ARG_REGS};
 use super::{
-    asm_reg, field_offset, load_rax, object_size, size_of, static_label, vtable_label, FnGen,
-    VTABLE_METHODS, VTABLE_NAME, VTABLE_PARENT,
+    asm_reg, field_offset, load_rax, object_size, size_of, static_label, store_rax, vtable_label,
+    FnGen, VTABLE_METHODS, VTABLE_NAME, VTABLE_PARENT,
 };
 use crate::ir::Storage;
 use crate::source::Span;
@@ -104,6 +104,13 @@ impl FnGen<'_, '_> {
                 let offset = field_offset(self.program, *field);
                 self.load_mem_to_rax(x::rax + offset, &e.ty);
             }
+            ExprKind::Deref(id) => {
+                self.load_local(id.0 as usize);
+                let name = &self.function.locals[id.0 as usize].name;
+                let explain = format!("reads the variable `{name}` refers to");
+                self.xe(&explain, |a| load_rax(a, x::rax + 0, &e.ty));
+            }
+            ExprKind::AddressOf { place, mode } => self.address_of(place, *mode, e.span),
             ExprKind::Static(field) => {
                 let label = static_label(self.program, *field);
                 self.load_symbol_to_rax(&label, &e.ty);
@@ -459,6 +466,41 @@ impl FnGen<'_, '_> {
         local_of(e).is_some_and(|l| self.never_null[l])
     }
 
+    /// `ref x` / `out x` as an argument: the variable's address in rax (a
+    /// local's stack slot, a field or element after its checks, a static's
+    /// label, or what a `ref` parameter already holds).
+    fn address_of(&mut self, place: &Place, mode: crate::typed::PassMode, span: Span) {
+        let word = mode.word();
+        match place {
+            Place::Local(id) => {
+                let l = &self.function.locals[id.0 as usize];
+                let explain = format!("`{word} {}`: the address of its stack slot", l.name);
+                let Storage::Stack(off) = l.storage else {
+                    unreachable!("lowering keeps a local whose address is taken on the stack")
+                };
+                self.xe(&explain, |a| {
+                    a.lea(x::rax, x::qword_ptr(x::rbp - off as i32))
+                });
+            }
+            Place::Deref(id) => self.load_local(id.0 as usize),
+            Place::Static(field) => {
+                let label = static_label(self.program, *field);
+                self.asm
+                    .lea_sym(iced_x86::Register::RAX, &label)
+                    .explain(&format!("`{word}` of a static field: its address"));
+            }
+            Place::Field { obj, field } => {
+                self.expr(obj);
+                self.null_check(x::rax, span);
+                let offset = field_offset(self.program, *field);
+                self.xe(&format!("`{word}` of a field: its address"), |a| {
+                    a.lea(x::rax, x::qword_ptr(x::rax + offset))
+                });
+            }
+            Place::Index { array, index } => self.element_address(array, index, span),
+        }
+    }
+
     /// `target = value`; `want_value`: the assignment's value is used (it is
     /// left in rax), else nothing computes it.
     pub(super) fn assign(&mut self, target: &Place, value: &Expr, span: Span, want_value: bool) {
@@ -466,6 +508,16 @@ impl FnGen<'_, '_> {
             Place::Local(id) => {
                 self.expr(value);
                 self.store_local(id.0 as usize);
+            }
+            Place::Deref(id) => {
+                // The address first (reading a parameter has no effect), then the value.
+                self.load_local(id.0 as usize);
+                self.push_rax();
+                self.expr(value);
+                self.pop(x::rdx);
+                let name = &self.function.locals[id.0 as usize].name;
+                let explain = format!("stores into the variable `{name}` refers to");
+                self.xe(&explain, |a| store_rax(a, x::rdx + 0, &value.ty));
             }
             Place::Static(field) => {
                 self.expr(value);
@@ -528,6 +580,11 @@ impl FnGen<'_, '_> {
     fn prepare(&mut self, place: &Place, span: Span) -> Prepared {
         match place {
             Place::Local(id) => Prepared::Local(id.0 as usize),
+            Place::Deref(id) => {
+                self.load_local(id.0 as usize);
+                self.push_rax();
+                Prepared::Address
+            }
             Place::Static(field) => Prepared::Static(static_label(self.program, *field)),
             Place::Field { obj, field } => {
                 self.expr(obj);

@@ -233,8 +233,16 @@ impl Liveness {
     /// Adds every local `e` reads (and `this`) to `live`.
     fn uses(&self, e: &Expr, live: &mut Set) {
         match &e.kind {
-            ExprKind::Local(id) => {
+            ExprKind::Local(id) | ExprKind::Deref(id) => {
                 live.insert(id.0 as usize);
+            }
+            // A variable passed by reference is read (and maybe written) by
+            // the callee: live at the call, and never killed by it.
+            ExprKind::AddressOf { place, .. } => {
+                if let Place::Local(id) | Place::Deref(id) = **place {
+                    live.insert(id.0 as usize);
+                }
+                super::for_each_child(e, &mut |c| self.uses(c, live));
             }
             ExprKind::This => live.extend(self.this),
             // `x += v` and `x++` read x before writing it.
@@ -273,8 +281,14 @@ fn plain_local_store(e: &Expr) -> Option<LocalIndex> {
 }
 
 fn reads(e: &Expr, local: LocalIndex, found: &mut bool) {
-    if let ExprKind::Local(id) = e.kind {
-        *found |= id.0 as usize == local;
+    match &e.kind {
+        ExprKind::Local(id) | ExprKind::Deref(id) => *found |= id.0 as usize == local,
+        ExprKind::AddressOf { place, .. } => {
+            if let Place::Local(id) | Place::Deref(id) = **place {
+                *found |= id.0 as usize == local;
+            }
+        }
+        _ => {}
     }
     super::for_each_child(e, &mut |c| reads(c, local, found));
 }

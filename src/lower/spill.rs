@@ -396,7 +396,7 @@ impl<'a> BodyLowerer<'a> {
     ) -> Expr {
         let span = e.span;
         let target = match target {
-            Place::Local(_) | Place::Static(_) => target.clone(),
+            Place::Local(_) | Place::Deref(_) | Place::Static(_) => target.clone(),
             Place::Field { obj, field } => {
                 let obj = self.value(obj, out);
                 Place::Field {
@@ -507,6 +507,7 @@ impl<'a> BodyLowerer<'a> {
 fn place_read(place: &Place) -> ExprKind {
     match place {
         Place::Local(id) => ExprKind::Local(*id),
+        Place::Deref(id) => ExprKind::Deref(*id),
         Place::Static(f) => ExprKind::Static(*f),
         Place::Field { obj, field } => ExprKind::Field {
             obj: obj.clone(),
@@ -556,7 +557,7 @@ pub fn contains_await(e: &Expr) -> bool {
 fn children_mut<'e>(e: &'e mut Expr, out: &mut Vec<&'e mut Expr>) {
     fn place<'e>(p: &'e mut Place, out: &mut Vec<&'e mut Expr>) {
         match p {
-            Place::Local(_) | Place::Static(_) => {}
+            Place::Local(_) | Place::Deref(_) | Place::Static(_) => {}
             Place::Field { obj, .. } => out.push(obj),
             Place::Index { array, index } => {
                 out.push(array);
@@ -567,6 +568,7 @@ fn children_mut<'e>(e: &'e mut Expr, out: &mut Vec<&'e mut Expr>) {
     match &mut e.kind {
         ExprKind::Const(_)
         | ExprKind::Local(_)
+        | ExprKind::Deref(_)
         | ExprKind::This
         | ExprKind::Static(_)
         | ExprKind::Error => {}
@@ -581,6 +583,7 @@ fn children_mut<'e>(e: &'e mut Expr, out: &mut Vec<&'e mut Expr>) {
             out.push(value);
         }
         ExprKind::IncDec { target, .. } => place(target, out),
+        ExprKind::AddressOf { place: target, .. } => place(target, out),
         ExprKind::CallStatic { args, .. }
         | ExprKind::Builtin { args, .. }
         | ExprKind::New { args, .. }

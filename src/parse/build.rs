@@ -859,6 +859,7 @@ impl Builder {
                         default: None,
                         is_params: false,
                         is_this: false,
+                        mode: PassMode::Value,
                         ty: ty.clone(),
                         name: Ident {
                             name: "value".into(),
@@ -1034,12 +1035,16 @@ impl Builder {
                 let mut modifier = inner.next_if(|p| p.as_rule() == Rule::param_modifier);
                 let word = modifier.as_ref().map(|m| m.as_str());
                 let (is_params, is_this) = (word == Some("params"), word == Some("this"));
-                if is_params || is_this {
+                let mode = match word {
+                    Some("ref") => PassMode::Ref,
+                    Some("out") => PassMode::Out,
+                    _ => PassMode::Value,
+                };
+                if is_params || is_this || mode != PassMode::Value {
                     modifier = None;
                 }
                 if let Some(modifier) = &modifier {
-                    let construct = "`ref`, `out` and `in` parameters";
-                    self.unsupported(self.span(modifier), construct);
+                    self.unsupported(self.span(modifier), "`in` parameters");
                 }
                 let mut ty = self.ty(inner.next().expect("grammar: parameter type"));
                 if let (Some(_), Some(t)) = (&modifier, &mut ty) {
@@ -1054,6 +1059,7 @@ impl Builder {
                     default,
                     is_params,
                     is_this,
+                    mode,
                     span,
                 })
             })
@@ -1704,7 +1710,7 @@ impl Builder {
                 }
             }
             Rule::call => {
-                let args = op.into_inner().map(|a| self.expr(a)).collect_exact();
+                let args = op.into_inner().map(|a| self.call_arg(a)).collect_exact();
                 ExprKind::Call {
                     callee: Box::new(target),
                     args,
@@ -1724,6 +1730,54 @@ impl Builder {
                 }
             }
             rule => return self.inc_dec(target, rule == Rule::op_postinc, false, span),
+        };
+        Expr { kind, span }
+    }
+
+    /// A call's argument: an expression, or `ref x` / `out x` / `out int n`.
+    fn call_arg(&mut self, pair: P) -> Expr {
+        if pair.as_rule() != Rule::ref_arg {
+            return self.expr(pair);
+        }
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let word = inner.next().expect("grammar: ref or out");
+        let mode = match word.as_str() {
+            "ref" => PassMode::Ref,
+            "out" => PassMode::Out,
+            _ => {
+                self.unsupported(self.span(&word), "`in` arguments");
+                return Self::error_expr(span);
+            }
+        };
+        let target = inner.next().expect("grammar: the argument");
+        let kind = match target.as_rule() {
+            Rule::out_decl if mode == PassMode::Out => {
+                let mut parts = target.into_inner();
+                let ty = self.ty(parts.next().expect("grammar: type"));
+                let name = self.ident(parts.next().expect("grammar: name"));
+                let Some(ty) = ty else {
+                    return Self::error_expr(span);
+                };
+                let ty = (ty.kind != TypeExprKind::Var).then_some(ty);
+                ExprKind::OutVar { ty, name }
+            }
+            Rule::out_decl => {
+                let at = self.span(&target);
+                self.error(
+                    at,
+                    "a variable can be declared only in an `out` argument",
+                    "not `out`",
+                );
+                return Self::error_expr(span);
+            }
+            _ => {
+                let target = self.expr(target);
+                ExprKind::RefArg {
+                    mode,
+                    target: Box::new(target),
+                }
+            }
         };
         Expr { kind, span }
     }
@@ -1896,7 +1950,9 @@ impl Builder {
         let mut init = None;
         for part in inner {
             match part.as_rule() {
-                Rule::new_args => args = part.into_inner().map(|a| self.expr(a)).collect_exact(),
+                Rule::new_args => {
+                    args = part.into_inner().map(|a| self.call_arg(a)).collect_exact()
+                }
                 _ => init = Some(Box::new(self.object_init(part))),
             }
         }
