@@ -451,6 +451,8 @@ pub enum ExprKind {
     Call {
         callee: Box<Expr>,
         args: Vec<Expr>,
+        /// `Pick<int>(…)`: explicit type arguments of a generic method.
+        type_args: Vec<TypeExpr>,
     },
     /// `ref x`, `out x`: an argument passed by reference (only in a call's
     /// argument list).
@@ -461,7 +463,7 @@ pub enum ExprKind {
     /// `out int n`, `out var n` (`ty: None`): declares `n` in the enclosing
     /// block and passes it by reference.
     OutVar {
-        ty: Option<TypeExpr>,
+        ty: Option<Box<TypeExpr>>,
         name: Ident,
     },
     /// `new C(args)`, `new List<int>()`: the class is a

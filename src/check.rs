@@ -143,6 +143,10 @@ pub(crate) struct Checker<'a> {
     functions: HashMap<String, Vec<MethodId>>,
     /// Extension methods (`static … M(this T x, …)`) by name.
     extensions: HashMap<String, Vec<MethodId>>,
+    /// `Pick<int>(…)`: the explicit type arguments of the call being
+    /// resolved, from when its arguments are checked until `generic_call`
+    /// takes them (what is left was given to a method that is not generic).
+    explicit_type_args: Option<Vec<Type>>,
     consts: HashMap<FieldId, ConstState>,
     /// Classes with parents before children (those in a base cycle left out).
     order: Vec<ClassId>,
@@ -169,6 +173,7 @@ impl<'a> Checker<'a> {
             props: Vec::new(),
             functions: HashMap::new(),
             extensions: HashMap::new(),
+            explicit_type_args: None,
             consts: HashMap::new(),
             order: Vec::new(),
             exception: None,

@@ -436,8 +436,16 @@ impl Dumper<'_> {
                 self.node(&format!("NullMember ?.{}", name.name), span, &[target])
             }
             ExprKind::Index { target, index } => self.node("Index", span, &[target, index]),
-            ExprKind::Call { callee, args } => {
-                self.line("Call", span);
+            ExprKind::Call {
+                callee,
+                args,
+                type_args,
+            } => {
+                let types: Vec<String> = type_args.iter().map(type_name).collect();
+                match types.is_empty() {
+                    true => self.line("Call", span),
+                    false => self.line(&format!("Call <{}>", types.join(", ")), span),
+                }
                 self.nested(|d| {
                     d.expr(callee);
                     d.role("args", |d| d.exprs(args));
@@ -448,7 +456,7 @@ impl Dumper<'_> {
                 self.nested(|d| d.expr(target));
             }
             ExprKind::OutVar { ty, name } => {
-                let ty = ty.as_ref().map_or("var".to_string(), type_name);
+                let ty = ty.as_deref().map_or("var".to_string(), type_name);
                 self.line(&format!("OutVar {ty} {}", name.name), span);
             }
             ExprKind::New { class, args, init } => {

@@ -186,9 +186,14 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
             expr(target, f);
             expr(index, f);
         }
-        ExprKind::Call { callee, args } => {
+        ExprKind::Call {
+            callee,
+            args,
+            type_args,
+        } => {
             expr(callee, f);
             exprs(args, f);
+            type_args.iter_mut().for_each(&mut *f);
         }
         ExprKind::RefArg { target, .. } => expr(target, f),
         ExprKind::OutVar { ty, .. } => {

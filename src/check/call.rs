@@ -368,16 +368,40 @@ impl Checker<'_> {
         refused
     }
 
-    /// `callee(args)`.
-    pub(super) fn call(
+    /// `callee(args)`, or `callee<types>(args)` (`types` is empty without
+    /// explicit type arguments).
+    pub(super) fn call_with(
         &mut self,
         cx: &mut FnCx,
         callee: &ast::Expr,
         args: &[ast::Expr],
+        types: Vec<Type>,
         span: Span,
     ) -> Expr {
+        let call = self.call_resolved(cx, callee, args, types, span);
+        if self.explicit_type_args.take().is_some() && call.ty != Type::Error {
+            let name = match &callee.kind {
+                A::Name(id) | A::Member { name: id, .. } => id.name.as_str(),
+                _ => "",
+            };
+            let msg = format!("the non-generic method `{name}` cannot be used with type arguments");
+            self.error(callee.span, msg, "not generic");
+            return error_expr(span);
+        }
+        call
+    }
+
+    fn call_resolved(
+        &mut self,
+        cx: &mut FnCx,
+        callee: &ast::Expr,
+        args: &[ast::Expr],
+        types: Vec<Type>,
+        span: Span,
+    ) -> Expr {
+        let explicit = (!types.is_empty()).then_some(types);
         match &callee.kind {
-            A::Name(id) => self.call_name(cx, id, args, span),
+            A::Name(id) => self.call_name(cx, id, args, explicit, span),
             A::NullMember { target, name } => self.null_member(cx, target, name, Some(args), span),
             A::Member { target, .. } if super::null_conditional::in_null_chain(target) => {
                 self.after_null_member(span)
@@ -385,6 +409,7 @@ impl Checker<'_> {
             A::Member { target, name } => {
                 let target = self.target(cx, target);
                 let typed_args = self.args(cx, args);
+                self.explicit_type_args = explicit;
                 let call = self.call_member(cx, target, name, typed_args, span);
                 self.type_out_vars(cx, args, call)
             }
@@ -406,9 +431,10 @@ impl Checker<'_> {
         cx: &mut FnCx,
         id: &ast::Ident,
         args: &[ast::Expr],
+        explicit: Option<Vec<Type>>,
         span: Span,
     ) -> Expr {
-        let call = self.call_name_resolved(cx, id, args, span);
+        let call = self.call_name_resolved(cx, id, args, explicit, span);
         self.type_out_vars(cx, args, call)
     }
 
@@ -417,6 +443,7 @@ impl Checker<'_> {
         cx: &mut FnCx,
         id: &ast::Ident,
         args: &[ast::Expr],
+        explicit: Option<Vec<Type>>,
         span: Span,
     ) -> Expr {
         if !matches!(cx.lookup(&id.name), Lookup::NotFound) {
@@ -436,6 +463,7 @@ impl Checker<'_> {
             return error_expr(span);
         }
         let args = self.args(cx, args);
+        self.explicit_type_args = explicit;
         let member = cx.class.and_then(|c| self.lookup_member(c, &id.name));
         let generic_here = cx
             .class

@@ -154,9 +154,16 @@ impl Checker<'_> {
             A::Member { target, name } => self.member(cx, target, name, span),
             A::NullMember { target, name } => self.null_member(cx, target, name, None, span),
             A::Index { target, index } => self.index(cx, target, index, span),
-            A::Call { callee, args } => self.call(cx, callee, args, span),
+            A::Call {
+                callee,
+                args,
+                type_args,
+            } => {
+                let explicit: Vec<Type> = type_args.iter().map(|t| self.resolve_type(t)).collect();
+                self.call_with(cx, callee, args, explicit, span)
+            }
             A::RefArg { mode, target } => self.ref_arg(cx, *mode, target, span),
-            A::OutVar { ty, name } => self.out_var(cx, ty.as_ref(), name, span),
+            A::OutVar { ty, name } => self.out_var(cx, ty.as_deref(), name, span),
             A::New { class, args, init } => {
                 if init.is_some() {
                     self.misplaced_initializer(span);

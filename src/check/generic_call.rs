@@ -53,9 +53,31 @@ impl Checker<'_> {
         if templates.is_empty() {
             return GenericCall::NotGeneric;
         }
-        let inferred = templates
-            .iter()
-            .find_map(|&t| self.infer(t, args).map(|types| (t, types)));
+        // `Pick<int>(…)`: the type arguments are given, not inferred.
+        let inferred = match self.explicit_type_args.take() {
+            Some(types) => {
+                let arity = |&&t: &&usize| {
+                    self.ast.generic_methods[t].decl.type_params.len() == types.len()
+                };
+                match templates.iter().find(arity) {
+                    Some(&t) => Some((t, types)),
+                    None => {
+                        let decl = &self.ast.generic_methods[templates[0]].decl;
+                        let n = decl.type_params.len();
+                        let msg = format!(
+                            "using the generic method `{}` requires {n} type argument{}",
+                            signature(decl),
+                            if n == 1 { "" } else { "s" }
+                        );
+                        self.error(name.span, msg, "wrong number of type arguments");
+                        return GenericCall::Unavailable;
+                    }
+                }
+            }
+            None => templates
+                .iter()
+                .find_map(|&t| self.infer(t, args).map(|types| (t, types))),
+        };
         let Some((template, types)) = inferred else {
             if args.iter().all(|a| a.ty != Type::Error) {
                 let decl = &self.ast.generic_methods[templates[0]].decl;

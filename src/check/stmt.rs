@@ -981,7 +981,7 @@ impl Checker<'_> {
                     increment: *increment,
                 },
             ),
-            A::Call { callee, args } => {
+            A::Call { callee, args, .. } => {
                 if let A::NullMember { target, name } = &callee.kind {
                     return self.null_call_stmt(cx, target, name, args, e.span);
                 }

@@ -217,6 +217,9 @@ pub struct Builder {
     /// The namespaces open around what is being built, outermost first
     /// (a file-scoped `namespace N;` stays open to the end of the file).
     namespaces: Vec<String>,
+    /// `Pick<int>` or `.Pick<int>` just built: the type arguments of the
+    /// call that follows it (the grammar makes sure one does).
+    pending_type_args: Vec<TypeExpr>,
 }
 
 /// What building one construct adds to the nesting and to the tree depth.
@@ -258,6 +261,7 @@ impl Builder {
             reported_too_long: false,
             reported_keywords: Default::default(),
             namespaces: Vec::new(),
+            pending_type_args: Vec::new(),
         }
     }
 
@@ -1232,6 +1236,19 @@ impl Builder {
         Some(TypeExprKind::Generic(Box::new(GenericType { name, args })))
     }
 
+    /// `<int, string>` at a call (a type already reported is an error type).
+    fn type_arg_list(&mut self, pair: P) -> Vec<TypeExpr> {
+        let span = self.span(&pair);
+        pair.into_inner()
+            .map(|arg| {
+                self.ty(arg).unwrap_or(TypeExpr {
+                    kind: TypeExprKind::Error,
+                    span,
+                })
+            })
+            .collect()
+    }
+
     // ───────────────────────── statements
 
     fn block(&mut self, pair: P) -> Block {
@@ -1695,8 +1712,12 @@ impl Builder {
     fn postfix(&mut self, target: Expr, op: P) -> Expr {
         let span = target.span.to(self.span(&op));
         let kind = match op.as_rule() {
-            Rule::member_access => {
-                let name = self.ident(op.into_inner().next().expect("grammar: member name"));
+            Rule::member_access | Rule::generic_member => {
+                let mut inner = op.into_inner();
+                let name = self.ident(inner.next().expect("grammar: member name"));
+                if let Some(args) = inner.next() {
+                    self.pending_type_args = self.type_arg_list(args);
+                }
                 ExprKind::Member {
                     target: Box::new(target),
                     name,
@@ -1714,6 +1735,7 @@ impl Builder {
                 ExprKind::Call {
                     callee: Box::new(target),
                     args,
+                    type_args: std::mem::take(&mut self.pending_type_args),
                 }
             }
             Rule::index => {
@@ -1759,7 +1781,7 @@ impl Builder {
                 let Some(ty) = ty else {
                     return Self::error_expr(span);
                 };
-                let ty = (ty.kind != TypeExprKind::Var).then_some(ty);
+                let ty = (ty.kind != TypeExprKind::Var).then(|| Box::new(ty));
                 ExprKind::OutVar { ty, name }
             }
             Rule::out_decl => {
@@ -1848,6 +1870,12 @@ impl Builder {
             Rule::string_lit => self.decoded(&pair, literal::string, ExprKind::Str),
             Rule::verbatim_string => ExprKind::Str(literal::verbatim_string(pair.as_str())),
             Rule::interp_string => self.interpolated(pair),
+            Rule::generic_name => {
+                let mut inner = pair.into_inner();
+                let name = self.ident(inner.next().expect("grammar: method name"));
+                self.pending_type_args = self.type_arg_list(inner.next().expect("grammar: types"));
+                ExprKind::Name(name)
+            }
             Rule::ident => {
                 let name = self.ident(pair);
                 if is_csharp_keyword(&name.name) {
