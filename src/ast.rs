@@ -460,6 +460,11 @@ pub enum ExprKind {
         mode: PassMode,
         target: Box<Expr>,
     },
+    /// `name: value` as a call's argument.
+    NamedArg {
+        name: Ident,
+        value: Box<Expr>,
+    },
     /// `out int n`, `out var n` (`ty: None`): declares `n` in the enclosing
     /// block and passes it by reference.
     OutVar {

@@ -25,6 +25,7 @@ mod format;
 mod generic_call;
 mod initializer;
 mod interfaces;
+mod named;
 mod null_conditional;
 mod property;
 mod scope;
@@ -147,6 +148,10 @@ pub(crate) struct Checker<'a> {
     /// resolved, from when its arguments are checked until `generic_call`
     /// takes them (what is left was given to a method that is not generic).
     explicit_type_args: Option<Vec<Type>>,
+    /// The names of the call's arguments when some are named (`None` for
+    /// a positional one), kept the same way until overload resolution
+    /// takes them.
+    arg_names: Option<Vec<Option<ast::Ident>>>,
     consts: HashMap<FieldId, ConstState>,
     /// Classes with parents before children (those in a base cycle left out).
     order: Vec<ClassId>,
@@ -174,6 +179,7 @@ impl<'a> Checker<'a> {
             functions: HashMap::new(),
             extensions: HashMap::new(),
             explicit_type_args: None,
+            arg_names: None,
             consts: HashMap::new(),
             order: Vec::new(),
             exception: None,

@@ -451,6 +451,10 @@ impl Dumper<'_> {
                     d.role("args", |d| d.exprs(args));
                 });
             }
+            ExprKind::NamedArg { name, value } => {
+                self.line(&format!("NamedArg {}", name.name), span);
+                self.nested(|d| d.expr(value));
+            }
             ExprKind::RefArg { mode, target } => {
                 self.line(&format!("RefArg {}", mode.word()), span);
                 self.nested(|d| d.expr(target));

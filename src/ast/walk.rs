@@ -195,7 +195,9 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
             exprs(args, f);
             type_args.iter_mut().for_each(&mut *f);
         }
-        ExprKind::RefArg { target, .. } => expr(target, f),
+        ExprKind::RefArg { target, .. } | ExprKind::NamedArg { value: target, .. } => {
+            expr(target, f)
+        }
         ExprKind::OutVar { ty, .. } => {
             if let Some(ty) = ty {
                 f(ty);

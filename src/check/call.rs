@@ -305,6 +305,15 @@ impl Checker<'_> {
         args.iter().map(|a| self.expr(cx, a)).collect()
     }
 
+    /// Types a call's arguments, then keeps their names (if any is named)
+    /// for the overload resolution that comes next: after the arguments,
+    /// so that calls inside them do not take the names.
+    pub(super) fn call_args(&mut self, cx: &mut FnCx, args: &[ast::Expr]) -> Vec<Expr> {
+        let typed = self.args(cx, args);
+        self.arg_names = arg_names(args);
+        typed
+    }
+
     /// After a call is resolved: each `out var n` it passes takes the type
     /// of its parameter. A call that failed leaves the variables its `out`
     /// arguments declare typed as errors, so that their uses report nothing
@@ -379,6 +388,12 @@ impl Checker<'_> {
         span: Span,
     ) -> Expr {
         let call = self.call_resolved(cx, callee, args, types, span);
+        if self.arg_names.take().is_some() && call.ty != Type::Error {
+            let msg =
+                "named arguments are supported by Flux# only in calls of methods and constructors";
+            self.error(callee.span, msg, "not supported");
+            return error_expr(span);
+        }
         if self.explicit_type_args.take().is_some() && call.ty != Type::Error {
             let name = match &callee.kind {
                 A::Name(id) | A::Member { name: id, .. } => id.name.as_str(),
@@ -408,7 +423,7 @@ impl Checker<'_> {
             }
             A::Member { target, name } => {
                 let target = self.target(cx, target);
-                let typed_args = self.args(cx, args);
+                let typed_args = self.call_args(cx, args);
                 self.explicit_type_args = explicit;
                 let call = self.call_member(cx, target, name, typed_args, span);
                 self.type_out_vars(cx, args, call)
@@ -462,7 +477,7 @@ impl Checker<'_> {
             }
             return error_expr(span);
         }
-        let args = self.args(cx, args);
+        let args = self.call_args(cx, args);
         self.explicit_type_args = explicit;
         let member = cx.class.and_then(|c| self.lookup_member(c, &id.name));
         let generic_here = cx
@@ -505,7 +520,8 @@ impl Checker<'_> {
             }
             None => {
                 if let Some(list) = self.functions.get(&id.name).cloned() {
-                    let Some(m) = self.resolve_overloads(&[list], &args, &id.name, id.span) else {
+                    let mut args = args;
+                    let Some(m) = self.resolve_call(&[list], &mut args, &id.name, id.span) else {
                         return error_expr(span);
                     };
                     return self.finish_call(cx, m, Recv::Implicit(None), args, span, id.span);
@@ -656,8 +672,11 @@ impl Checker<'_> {
             return self.no_member(&owner, name);
         }
         let receiver_span = v.span;
-        let all: Vec<Expr> = std::iter::once(v).chain(args).collect();
-        let Some(m) = self.resolve_overloads(&[candidates], &all, &name.name, name.span) else {
+        let mut all: Vec<Expr> = std::iter::once(v).chain(args).collect();
+        if let Some(names) = &mut self.arg_names {
+            names.insert(0, None); // the receiver: the first argument
+        }
+        let Some(m) = self.resolve_call(&[candidates], &mut all, &name.name, name.span) else {
             return error_expr(span);
         };
         let call = self.finish_call(cx, m, Recv::Type, all, span, name.span);
@@ -852,7 +871,8 @@ impl Checker<'_> {
         } else {
             accessible
         };
-        let Some(m) = self.resolve_overloads(&levels, &args, &name.name, name.span) else {
+        let mut args = args;
+        let Some(m) = self.resolve_call(&levels, &mut args, &name.name, name.span) else {
             return error_expr(span);
         };
         self.finish_call(cx, m, recv, args, span, name.span)
@@ -1023,6 +1043,69 @@ impl Checker<'_> {
             },
         };
         mk(kind, ret, span)
+    }
+
+    /// [`Self::resolve_overloads`], or with named arguments (in
+    /// `arg_names`) the candidate they fit, with `args` put in its
+    /// parameters' order.
+    fn resolve_call(
+        &mut self,
+        levels: &[Vec<MethodId>],
+        args: &mut Vec<Expr>,
+        name: &str,
+        span: Span,
+    ) -> Option<MethodId> {
+        let Some(names) = self.arg_names.take() else {
+            return self.resolve_overloads(levels, args, name, span);
+        };
+        let mut first_misfit = None;
+        for level in levels {
+            let mut fits = Vec::new();
+            for &m in level {
+                let decl = self.methods[m.0 as usize].decl;
+                match self.by_name(&decl.params, args, &names, span) {
+                    Ok((ordered, in_order)) => {
+                        let sig = [self.method(m).param_types.clone()];
+                        let applies = self.modes_fit(m, &ordered)
+                            && matches!(self.pick(&sig, &ordered), Pick::Best(_));
+                        if applies {
+                            fits.push((m, ordered, in_order));
+                        }
+                    }
+                    Err(misfit) => {
+                        first_misfit.get_or_insert(misfit);
+                    }
+                }
+            }
+            match fits.len() {
+                0 => continue,
+                1 => {
+                    let (m, ordered, in_order) = fits.pop().expect("one");
+                    if !self.check_named_order(args, in_order, span) {
+                        return None;
+                    }
+                    *args = ordered;
+                    return Some(m);
+                }
+                _ => {
+                    let msg = format!(
+                        "the call is ambiguous between `{}` and `{}`",
+                        self.method_sig(fits[0].0),
+                        self.method_sig(fits[1].0)
+                    );
+                    self.error(span, msg, "ambiguous call");
+                    return None;
+                }
+            }
+        }
+        match first_misfit {
+            Some(misfit) => self.misfit(misfit, &format!("`{name}`"), span),
+            None => {
+                let msg = format!("no overload of `{name}` takes these named arguments");
+                self.error(span, msg, "no overload fits");
+            }
+        }
+        None
     }
 
     /// Picks the overload to call: the nearest class with an applicable
@@ -1376,8 +1459,9 @@ impl Checker<'_> {
         args: &[ast::Expr],
         span: Span,
     ) -> Expr {
-        let args = self.args(cx, args);
+        let args = self.call_args(cx, args);
         if self.by_ref_args_refused(&args) {
+            self.arg_names = None;
             return error_expr(span);
         }
         let class = match &class.kind {
@@ -1425,7 +1509,9 @@ impl Checker<'_> {
             self.error(span, msg, label);
             return error_expr(span);
         }
-        let Some((ctor, args)) = self.resolve_ctor(cx, c, args, class.span, false) else {
+        let resolved = self.resolve_ctor(cx, c, args, class.span, false);
+        self.arg_names = None; // not taken when the class was not found
+        let Some((ctor, args)) = resolved else {
             return error_expr(span);
         };
         mk(
@@ -1451,6 +1537,30 @@ impl Checker<'_> {
     ) -> Option<(CtorId, Vec<Expr>)> {
         let ctors = self.class(class).ctors.clone();
         let name = self.class_name(class).to_string();
+        let mut args = args;
+        if let Some(names) = self.arg_names.take() {
+            let fits: Vec<(CtorId, Vec<Expr>, bool)> = ctors
+                .iter()
+                .filter_map(|&c| {
+                    let params = self.ctors[c.0 as usize]
+                        .decl
+                        .map_or(&[][..], |d| &d.params[..]);
+                    let (ordered, in_order) = self.by_name(params, &args, &names, span).ok()?;
+                    let sig = [self.ctor(c).param_types.clone()];
+                    matches!(self.pick(&sig, &ordered), Pick::Best(_))
+                        .then_some((c, ordered, in_order))
+                })
+                .collect();
+            let [(_, ordered, in_order)] = &fits[..] else {
+                let msg = format!("no constructor of `{name}` takes these named arguments");
+                self.error(span, msg, "no constructor fits");
+                return None;
+            };
+            if !self.check_named_order(&args, *in_order, span) {
+                return None;
+            }
+            args = ordered.clone();
+        }
         let param_lists: Vec<&[ast::Param]> = ctors
             .iter()
             .map(|c| {
@@ -1554,4 +1664,16 @@ fn candidate_sig(params: &[ast::Param], types: &[Type], n: usize) -> Vec<Type> {
         Some(rest) if rest.iter().all(|p| p.default.is_some()) => types[..n].to_vec(),
         _ => types.to_vec(),
     }
+}
+
+/// The names of a call's arguments, when any is named (`name: value`).
+fn arg_names(args: &[ast::Expr]) -> Option<Vec<Option<ast::Ident>>> {
+    let names: Vec<Option<ast::Ident>> = args
+        .iter()
+        .map(|a| match &a.kind {
+            A::NamedArg { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    names.iter().any(Option::is_some).then_some(names)
 }

@@ -163,6 +163,8 @@ impl Checker<'_> {
                 self.call_with(cx, callee, args, explicit, span)
             }
             A::RefArg { mode, target } => self.ref_arg(cx, *mode, target, span),
+            // The call takes the name (`Checker::arg_names`).
+            A::NamedArg { value, .. } => self.expr(cx, value),
             A::OutVar { ty, name } => self.out_var(cx, ty.as_deref(), name, span),
             A::New { class, args, init } => {
                 if init.is_some() {

@@ -53,6 +53,11 @@ impl Checker<'_> {
         if templates.is_empty() {
             return GenericCall::NotGeneric;
         }
+        if self.arg_names.take().is_some() {
+            let msg = "named arguments in a call of a generic method are not supported by Flux#";
+            self.error(span, msg, "not supported");
+            return GenericCall::Unavailable;
+        }
         // `Pick<int>(…)`: the type arguments are given, not inferred.
         let inferred = match self.explicit_type_args.take() {
             Some(types) => {

@@ -116,8 +116,10 @@ impl Checker<'_> {
         let access = match args {
             None => self.member_in(cx, Target::Value(read), name, span),
             Some(args) => {
-                let args = args.iter().map(|a| self.expr(cx, a)).collect();
-                self.call_member(cx, Target::Value(read), name, args, span)
+                let args = self.call_args(cx, args);
+                let call = self.call_member(cx, Target::Value(read), name, args, span);
+                self.arg_names = None; // names a built-in left untaken
+                call
             }
         };
         Some((test, access))

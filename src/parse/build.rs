@@ -1758,6 +1758,17 @@ impl Builder {
 
     /// A call's argument: an expression, or `ref x` / `out x` / `out int n`.
     fn call_arg(&mut self, pair: P) -> Expr {
+        if pair.as_rule() == Rule::named_arg {
+            let span = self.span(&pair);
+            let mut inner = pair.into_inner();
+            let name = self.ident(inner.next().expect("grammar: the name"));
+            let value = self.call_arg(inner.next().expect("grammar: the value"));
+            let kind = ExprKind::NamedArg {
+                name,
+                value: Box::new(value),
+            };
+            return Expr { kind, span };
+        }
         if pair.as_rule() != Rule::ref_arg {
             return self.expr(pair);
         }

@@ -1,0 +1,15 @@
+class Program {
+    static int Box(int width, int height) { return width * 100 + height; }
+    static T Same<T>(T x) { return x; }
+    static int F() { return 1; }
+    static void Main() {
+        int a = Box(width: 1, depth: 2);
+        int b = Box(1, width: 2);
+        int c = Box(width: 1, 2);
+        int d = Box(height: 1);
+        int e = Box(height: F(), width: F());
+        int f = Same(x: 3);
+        Console.WriteLine(value: 3);
+        int g = Box(width: 1, height: 2);
+    }
+}
