@@ -17,9 +17,11 @@
 ; (`Twice$resume`) and its context is the frame itself.
 ;
 ; Waiting is recorded in AWAITER NODES (16 bytes): [next][waiter | kind]. A
-; node's low bit says what to do when the task completes: 0 = resume the waiter
-; (an async method), 1 = count one more finished task of a Task.WhenAll (at
-; once, as C# completes WhenAll inside the completion of its last task).
+; node's low bits say what to do when the task completes: 0 = resume the
+; waiter (an async method), NODE_WHEN_ALL = count one more finished task of a
+; Task.WhenAll, NODE_WHEN_ANY = complete a Task.WhenAny with this task, if it
+; is the first to end (both at once, as C# completes them inside the
+; completion of the task).
 ;
 ; WHERE A WAITER RESUMES (LANGUAGE.md section 7). C# on one thread resumes an
 ; awaiter INLINE: when an async method completes, rt_complete calls each
@@ -56,6 +58,8 @@
 ;   rt_when_all(rdi=array, rsi=elem size) → rax   Task.WhenAll over an array of
 ;                                      tasks; elem size 0 for Task, else the size
 ;                                      of each result in the result array
+;   rt_when_any(rdi=array) → rax       Task.WhenAny: its result is the first task
+;                                      of the array to end
 ;   rt_completed_task (rodata)         Task.CompletedTask
 ;   rt_now (data)                      virtual time in milliseconds
 ;   rt_schedule (data)                 0 = C#; flux$main stores 1 for --schedule queued
@@ -137,6 +141,7 @@ rt_wake_awaiters:
     push rbx
     push r12
     push r13                            ; three pushes: rsp is 16-aligned for the calls
+    mov r13, rdi                        ; r13 = the task that ended (for a WhenAny)
     mov rbx, [rdi + P_AWAITERS]         ; rbx = the first node
     mov qword [rdi + P_AWAITERS], 0     ; the list is used up
 .next:
@@ -144,8 +149,10 @@ rt_wake_awaiters:
     jz .done
     mov r12, [rbx + 8]                  ; r12 = the waiter, low bit = its kind
     mov rbx, [rbx]                      ; move on before anything else runs
-    test r12, 1
+    test r12, NODE_WHEN_ALL
     jnz .when_all
+    test r12, NODE_WHEN_ANY
+    jnz .when_any
     cmp qword [rel rt_schedule], 0
     jne .queue                          ; --schedule queued: every awaiter waits its turn
     cmp qword [rel rt_firing], 0
@@ -159,8 +166,13 @@ rt_wake_awaiters:
     call rt_enqueue                     ; the waiter resumes later, from the event loop
     jmp .next
 .when_all:
-    lea rdi, [r12 - 1]                  ; clear the kind bit: the WhenAll promise
+    lea rdi, [r12 - NODE_WHEN_ALL]      ; clear the kind bit: the WhenAll promise
     call rt_when_all_step
+    jmp .next
+.when_any:
+    lea rdi, [r12 - NODE_WHEN_ANY]      ; clear the kind bit: the WhenAny promise
+    mov rsi, r13                        ; the task that ended
+    call rt_when_any_step
     jmp .next
 .done:
     pop r13
@@ -276,7 +288,7 @@ rt_when_all:
     cmp qword [rdi + P_STATUS], 0
     jne .each                           ; already done (or faulted): nothing to wait for
     inc qword [rbx + W_REMAINING]
-    lea rsi, [rbx + 1]                  ; kind bit 1: count down inline on completion
+    lea rsi, [rbx + NODE_WHEN_ALL]      ; count down inline on completion
     call rt_await
     jmp .each
 .counted:
@@ -320,6 +332,66 @@ rt_when_all_step:
     pop rbx
     jmp rt_complete                     ; tail call: wakes the WhenAll's own awaiters
 .wait:
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_when_any(rdi = array of tasks) → rax: Task.WhenAny, a promise whose result
+; is the first of the tasks to end (completed or faulted: the WhenAny itself
+; never faults; awaiting its result rethrows). A task that has ended already
+; wins at once, the first in argument order; else every task gets an awaiter
+; node of kind NODE_WHEN_ANY, and the first to end completes the WhenAny
+; (rt_when_any_step); the later ones find it done. No tasks at all is C#'s
+; ArgumentException.
+; -----------------------------------------------------------------------------
+rt_when_any:
+    push rbx
+    push r12
+    push r13                            ; three pushes: aligned for the calls below
+    mov r12, rdi                        ; r12 = the array of tasks
+    cmp qword [r12], 0
+    je .empty
+    mov edi, P_SIZE
+    call rt_alloc
+    mov rbx, rax                        ; @made(when-any) rbx = the WhenAny promise
+    xor r13d, r13d                      ; r13 = index
+.ended:
+    cmp r13, [r12]
+    jae .wait                           ; none has ended yet
+    mov rsi, [r12 + 8 + r13*8]          ; the task at this index
+    inc r13
+    cmp qword [rsi + P_STATUS], 0
+    je .ended
+    mov rdi, rbx
+    call rt_when_any_step               ; it has ended: it wins, the WhenAny completes now
+    jmp .done
+.wait:
+    xor r13d, r13d
+.each:
+    cmp r13, [r12]
+    jae .done
+    mov rdi, [r12 + 8 + r13*8]          ; the task at this index
+    inc r13
+    lea rsi, [rbx + NODE_WHEN_ANY]      ; complete the WhenAny inline when it ends
+    call rt_await
+    jmp .each
+.done:
+    mov rax, rbx
+    pop r13
+    pop r12
+    pop rbx
+    ret
+.empty:
+    xor edi, edi
+    call throw$no_tasks                 ; @no-return the return address shows who called WhenAny
+
+; rt_when_any_step(rdi = WhenAny promise, rsi = a task that ended): the
+; first one is the WhenAny's result, and the WhenAny completes.
+rt_when_any_step:
+    cmp qword [rdi + P_STATUS], 0
+    jne .late                           ; another task ended first: nothing to do
+    mov [rdi + P_RESULT], rsi           ; the winner
+    jmp rt_complete                     ; tail call: wakes the WhenAny's awaiters
+.late:
     ret
 
 ; rt_when_all_results(rbx = WhenAll promise): result = array of the results.

@@ -18,7 +18,7 @@
 ;
 ; `throw e;` calls rt_throw_at; a failing check calls throw$null,
 ; throw$index, throw$divzero, throw$overflow, throw$cast or
-; throw$argument_range, which make the check's exception here (no
+; throw$argument_range or throw$no_tasks, which make the check's exception here (no
 ; constructor runs: the vtable and the message are all it needs) and throw
 ; it. Code that can catch an exception keeps a HANDLER RECORD in its stack
 ; frame and links it into a chain whose innermost record is rt_handler
@@ -78,6 +78,11 @@ throw$cast:
 throw$argument_range:
     lea rsi, [rel ArgumentOutOfRangeException$vtable]
     lea rdx, [rel msg_argument_range]
+    jmp rt_throw_new
+
+throw$no_tasks:
+    lea rsi, [rel ArgumentException$vtable]
+    lea rdx, [rel msg_no_tasks]
     jmp rt_throw_new
 
 fail$oom:
@@ -299,3 +304,7 @@ msg_deadlock:
 msg_argument_range:
     dq 124
     dw __utf16__("The value needs to be either -1 (signifying an infinite timeout), 0 or a positive integer."), 10, __utf16__("Parameter name: millisecondsDelay")
+    align 8, db 0
+msg_no_tasks:
+    dq 59
+    dw __utf16__("The tasks argument contains no tasks."), 10, __utf16__("Parameter name: tasks")

@@ -36,6 +36,13 @@ pub const W_TASKS: i64 = 48;
 /// A `WhenAll` promise: each result's size in the result array (0: none).
 pub const W_ELEM: i64 = 56;
 pub const W_SIZE: i64 = 64;
+/// An awaiter node's low bits say what its waiter is (0: a frame to resume).
+/// 1: a `WhenAll` promise to count down.
+pub const NODE_WHEN_ALL: i64 = 1;
+/// 2: a `WhenAny` promise the task may complete.
+pub const NODE_WHEN_ANY: i64 = 2;
+/// Both kind bits (the rest of the word is the waiter's address).
+pub const NODE_KINDS: i64 = NODE_WHEN_ALL | NODE_WHEN_ANY;
 /// The ready queue is a ring of this many slots (a power of two).
 pub const QUEUE_SLOTS: i64 = 1 << 20;
 /// The timer heap holds at most this many timers.
@@ -67,7 +74,7 @@ pub const V_NAME: i64 = 16;
 
 /// The classes of lib/System.fs whose vtables the runtime refers to
 /// (runtime/fail.asm: the checks' exceptions and the exit-code table).
-pub const RUNTIME_CLASSES: [&str; 8] = [
+pub const RUNTIME_CLASSES: [&str; 9] = [
     "NullReferenceException",
     "IndexOutOfRangeException",
     "DivideByZeroException",
@@ -76,6 +83,7 @@ pub const RUNTIME_CLASSES: [&str; 8] = [
     "StackOverflowException",
     "InvalidCastException",
     "ArgumentOutOfRangeException",
+    "ArgumentException",
 ];
 
 /// A name the runtime's assembly can use, with its value.
@@ -91,7 +99,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 31] = equates![
+pub const EQUATES: [Equate; 34] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -121,6 +129,9 @@ pub const EQUATES: [Equate; 31] = equates![
     W_TASKS,
     W_ELEM,
     W_SIZE,
+    NODE_WHEN_ALL,
+    NODE_WHEN_ANY,
+    NODE_KINDS,
     QUEUE_SLOTS,
     TIMER_SLOTS,
 ];

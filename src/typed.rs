@@ -514,6 +514,10 @@ pub enum Builtin {
     /// array of results in argument order. One argument of array type
     /// (`Task.WhenAll(tasks)`) passes the tasks as an array.
     TaskWhenAll,
+    /// `Task.WhenAny(t…)`: gives `Task<Task>`, or `Task<Task<T>>` when every
+    /// argument is a `Task<T>` of the same T; its result is the first task
+    /// to end. One argument of array type passes the tasks as an array.
+    TaskWhenAny,
     /// `Task.FromResult(v)`: `Task<T>` already completed with v.
     TaskFromResult,
     /// `Task.CompletedTask`: no arguments.

@@ -118,6 +118,7 @@ pub enum Made {
     Frame,
     Timer,
     WhenAll,
+    WhenAny,
     FromResult,
     /// `Task.Delay(-1)`: pending forever.
     Never,
@@ -131,7 +132,7 @@ impl Role {
     /// variants the runtime uses: `poll`, `resume`, `complete`, `faulted`,
     /// `throw`, `catch`, `rethrow`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
-    /// from-result | never)`.
+    /// when-any | from-result | never)`.
     pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
         let rest = comment.strip_prefix('@')?;
         let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
@@ -156,6 +157,7 @@ impl Role {
             ("no-return", None) => Role::NoReturn,
             ("made", Some("timer")) => Role::PromiseMade(Made::Timer),
             ("made", Some("when-all")) => Role::PromiseMade(Made::WhenAll),
+            ("made", Some("when-any")) => Role::PromiseMade(Made::WhenAny),
             ("made", Some("from-result")) => Role::PromiseMade(Made::FromResult),
             ("made", Some("never")) => Role::PromiseMade(Made::Never),
             _ => return Some(Err(format!("unknown role annotation `@{word}`"))),

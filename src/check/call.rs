@@ -744,6 +744,7 @@ impl Checker<'_> {
             "Yield" => (Builtin::TaskYield, Some(0), Type::YieldAwaitable),
             "FromResult" => (Builtin::TaskFromResult, Some(1), Type::Error),
             "WhenAll" => (Builtin::TaskWhenAll, None, Type::Task),
+            "WhenAny" => (Builtin::TaskWhenAny, None, Type::Task),
             _ => return self.no_member("Task", name),
         };
         if arity.is_some_and(|n| n != args.len()) {
@@ -772,7 +773,9 @@ impl Checker<'_> {
                 }
                 Type::TaskOf(Box::new(t))
             }
-            Builtin::TaskWhenAll => return self.when_all(args, span),
+            Builtin::TaskWhenAll | Builtin::TaskWhenAny => {
+                return self.when_all(builtin, args, span)
+            }
             _ => ty,
         };
         mk(ExprKind::Builtin { builtin, args }, ty, span)
@@ -780,7 +783,8 @@ impl Checker<'_> {
 
     /// `Task.WhenAll(t1, t2, …)` or `Task.WhenAll(array)`: `Task<T[]>` when
     /// all are `Task<T>` of one T (C#'s generic overload), else `Task`.
-    fn when_all(&mut self, args: Vec<Expr>, span: Span) -> Expr {
+    /// `Task.WhenAny` likewise: `Task<Task<T>>`, else `Task<Task>`.
+    fn when_all(&mut self, builtin: Builtin, args: Vec<Expr>, span: Span) -> Expr {
         let elems: Vec<Type> = match args.as_slice() {
             [a] if matches!(a.ty, Type::Array(_)) => {
                 let Type::Array(e) = &a.ty else {
@@ -798,20 +802,17 @@ impl Checker<'_> {
                 return error_expr(span);
             }
         }
-        let ty = match elems.first() {
-            Some(Type::TaskOf(t)) if elems.iter().all(|e| *e == elems[0]) => {
-                Type::TaskOf(Box::new(Type::Array(t.clone())))
-            }
-            _ => Type::Task,
+        let same = match elems.first() {
+            Some(Type::TaskOf(t)) if elems.iter().all(|e| *e == elems[0]) => Some(t.clone()),
+            _ => None,
         };
-        mk(
-            ExprKind::Builtin {
-                builtin: Builtin::TaskWhenAll,
-                args,
-            },
-            ty,
-            span,
-        )
+        let ty = match (builtin, same) {
+            (Builtin::TaskWhenAll, Some(t)) => Type::TaskOf(Box::new(Type::Array(t))),
+            (Builtin::TaskWhenAll, None) => Type::Task,
+            (_, Some(t)) => Type::TaskOf(Box::new(Type::TaskOf(t))),
+            (_, None) => Type::TaskOf(Box::new(Type::Task)),
+        };
+        mk(ExprKind::Builtin { builtin, args }, ty, span)
     }
 
     /// Calls a method named `name` found from `class` upwards.

@@ -75,6 +75,8 @@ pub const DELAY: &str = "rt_delay";
 pub const FROM_RESULT: &str = "rt_from_result";
 /// `rt_when_all(rdi = array of tasks, rsi = result element size) → rax`
 pub const WHEN_ALL: &str = "rt_when_all";
+/// `rt_when_any(rdi = array of tasks) → rax`
+pub const WHEN_ANY: &str = "rt_when_any";
 /// Task.CompletedTask (a promise in rodata).
 pub const COMPLETED_TASK: &str = "rt_completed_task";
 

@@ -439,6 +439,17 @@ impl FnGen<'_, '_> {
                     "a task that completes when all of them have",
                 );
             }
+            Builtin::TaskWhenAny => {
+                match args {
+                    [one] if matches!(one.ty, Type::Array(_)) => self.expr(one),
+                    _ => self.array_literal(&Type::Task, args),
+                }
+                self.x(|a| a.mov(x::rdi, x::rax));
+                self.call_aligned(
+                    runtime::WHEN_ANY,
+                    "a task whose result is the first of them to end",
+                );
+            }
             Builtin::TaskIsCompleted => {
                 self.expr(&args[0]);
                 self.null_check(x::rax, e.span);

@@ -751,6 +751,7 @@ pub(crate) fn owner_of(program: &Program, made: Made) -> String {
         Made::Frame(m) => program.frames[m].method.clone(),
         Made::Timer => "Task.Delay".to_string(),
         Made::WhenAll => "Task.WhenAll".to_string(),
+        Made::WhenAny => "Task.WhenAny".to_string(),
         Made::FromResult => "Task.FromResult".to_string(),
         Made::Never => "Task.Delay(-1)".to_string(),
     }

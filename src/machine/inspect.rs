@@ -439,7 +439,7 @@ impl Machine {
         let mut awaiters = Vec::new();
         let mut node = self.word(addr + header::AWAITERS as u64);
         while node != 0 && awaiters.len() < 1000 {
-            let waiter = self.word(node + 8) & !1;
+            let waiter = self.word(node + 8) & !(crate::runtime_layout::NODE_KINDS as u64);
             awaiters.push(
                 self.promise_ref(waiter)
                     .unwrap_or_else(|| PromiseRef::new(0, waiter, "?".into())),

@@ -35,6 +35,7 @@ pub enum Made {
     Frame(usize),
     Timer,
     WhenAll,
+    WhenAny,
     FromResult,
     /// `Task.Delay(-1)`: never completes.
     Never,
@@ -401,6 +402,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             RoleMade::Frame => Made::Frame(method_of(frames, &entry.origin.function)?),
             RoleMade::Timer => Made::Timer,
             RoleMade::WhenAll => Made::WhenAll,
+            RoleMade::WhenAny => Made::WhenAny,
             RoleMade::FromResult => Made::FromResult,
             RoleMade::Never => Made::Never,
         }),
