@@ -171,7 +171,7 @@ static class Char {
 static class String {
     // Implemented by the runtime (rt_str_from_chars): count characters of
     // value, from start on, copied into a new string. Callers check the range.
-    internal static extern string FromChars(char[] value, int start, int count);
+    private static extern string FromChars(char[] value, int start, int count);
     // The same routine on a string's characters (the layouts are the same).
     private static extern string Slice(string value, int start, int count);
 

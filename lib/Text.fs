@@ -5,7 +5,7 @@
 namespace System.Text {
     // System.Text.StringBuilder: characters gathered in a char[] that doubles
     // when full, so appending n characters costs O(n) in all; ToString()
-    // copies them into a string once (rt_str_from_chars).
+    // copies them into a string once (new string(chars, 0, length)).
     class StringBuilder {
         private char[] chars;
         private int length;
@@ -48,6 +48,7 @@ namespace System.Text {
             return this;
         }
         public StringBuilder Append(char value, int repeatCount) {
+            if (repeatCount < 0) throw new ArgumentOutOfRangeException("repeatCount", "Count cannot be less than zero.");
             for (int i = 0; i < repeatCount; i++) Append(value);
             return this;
         }
@@ -77,7 +78,7 @@ namespace System.Text {
             return this;
         }
 
-        public override string ToString() { return String.FromChars(chars, 0, length); }
+        public override string ToString() { return new string(chars, 0, length); }
 
         // Room for at least `needed` characters: the array doubles (as .NET's
         // chunks grow) so that n appends copy O(n) characters in all.

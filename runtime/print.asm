@@ -164,28 +164,12 @@ rt_println_char:
 ; -----------------------------------------------------------------------------
 ; rt_print_chars(rdi = a char[] or null): Console.Write(char[]) writes the
 ; characters themselves (not the type name, as joining it to a string
-; would); a null array writes nothing, as in C#.
+; would); a null array writes nothing, as in C#. A char[] has a string's
+; layout ([length][UTF-16 units]), so it is written as a string is: one
+; system call, and a surrogate pair kept whole.
 ; -----------------------------------------------------------------------------
 rt_print_chars:
-    push rbx                            ; rbx = the array, r12 = the index:
-    push r12                            ; callee-saved, so rt_print_char keeps them
-    sub rsp, 8                          ; three words since the call: 16-aligned again
-    test rdi, rdi
-    jz .done                            ; null: nothing to write
-    mov rbx, rdi
-    xor r12d, r12d
-.next:
-    cmp r12d, [rbx]                     ; the length, stored before the elements
-    jge .done
-    movzx edi, word [rbx + 8 + r12*2]   ; element r12: a 2-byte UTF-16 code unit
-    call rt_print_char
-    inc r12d
-    jmp .next
-.done:
-    add rsp, 8
-    pop r12
-    pop rbx
-    ret
+    jmp rt_print_str
 
 rt_println_chars:
     call rt_print_chars

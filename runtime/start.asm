@@ -138,7 +138,6 @@ rt_args:
 .copy:
     mov rdi, r15
     call rt_str_from_utf8               ; the UTF-8 bytes as a UTF-16 string
-.stored:
     mov [r13 + 8 + r14*8], rax          ; args[i] = the new string
     inc r14
     jmp .next

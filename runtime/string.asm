@@ -238,8 +238,10 @@ rt_utf8_encode:
 ; -----------------------------------------------------------------------------
 ; rt_str_from_utf8(rdi = bytes, rsi = count) → rax = a new string of the
 ; UTF-8 text, decoded to UTF-16 (rt_args uses it for the command line).
-; A code point above U+FFFF becomes a surrogate pair; a byte that starts no
-; well-formed sequence becomes U+FFFD, as .NET's decoder does.
+; A code point above U+FFFF becomes a surrogate pair; a sequence that is not
+; well-formed (a stray continuation byte, a cut-off, overlong or surrogate
+; sequence, a code point past U+10FFFF) becomes U+FFFD, as .NET's decoder
+; writes it.
 ; -----------------------------------------------------------------------------
 rt_str_from_utf8:
     push rbx
@@ -259,14 +261,17 @@ rt_str_from_utf8:
     cmp eax, 0x80
     jb .store                           ; ASCII: the code unit itself
     mov edx, 1                          ; edx = continuation bytes to come
+    mov r8d, 0x80                       ; r8d = the least code point of that length
     and eax, 0x1F                       ; 110xxxxx: two bytes in all
     cmp byte [rbx - 1], 0xE0
     jb .lead
     mov edx, 2
+    mov r8d, 0x800
     and eax, 0x0F                       ; 1110xxxx: three
     cmp byte [rbx - 1], 0xF0
     jb .lead
     mov edx, 3
+    mov r8d, 0x10000
     and eax, 0x07                       ; 11110xxx: four
 .lead:
     cmp byte [rbx - 1], 0xC2
@@ -285,6 +290,14 @@ rt_str_from_utf8:
     inc rbx
     dec edx
     jnz .more
+    cmp eax, r8d
+    jb .bad                             ; overlong: a shorter sequence says the same
+    cmp eax, 0x10FFFF
+    ja .bad                             ; beyond Unicode
+    mov ecx, eax
+    and ecx, 0xFFFFF800
+    cmp ecx, 0xD800
+    je .bad                             ; a surrogate is no character of its own
     cmp eax, 0x10000
     jb .store                           ; in the Basic Multilingual Plane: one code unit
     sub eax, 0x10000                    ; else a surrogate pair: 20 bits in two halves

@@ -31,6 +31,7 @@ mod property;
 mod scope;
 mod stmt;
 mod types;
+mod untyped;
 
 use crate::ast;
 use crate::diag::{self, Diagnostic};
@@ -67,6 +68,9 @@ pub fn check_with_instances(
     checker.last_round = round >= MAX_GENERIC_ROUNDS;
     checker.declare_all();
     checker.check_bodies();
+    if checker.diags.is_empty() && checker.requests.is_empty() {
+        checker.diags.extend(untyped::leftover_error(&checker.out));
+    }
     let mut diags = std::mem::take(&mut checker.diags);
     diag::sort(&mut diags);
     (checker.out, diags, checker.requests)
@@ -202,6 +206,14 @@ impl<'a> Checker<'a> {
         &self.out.fields[id.0 as usize]
     }
 
+    /// Whether two methods take the same parameters: the same types, each
+    /// passed the same way (an override or an implementation must match
+    /// both: a `ref` slot called by value would take a number for an address).
+    fn same_params(&self, a: MethodId, b: MethodId) -> bool {
+        let (a, b) = (self.method(a), self.method(b));
+        a.param_types == b.param_types && a.param_modes == b.param_modes
+    }
+
     fn method(&self, id: MethodId) -> &typed::Method {
         &self.out.methods[id.0 as usize]
     }
@@ -222,7 +234,15 @@ impl<'a> Checker<'a> {
     /// `A.F(int, long)` for messages.
     fn method_sig(&self, id: MethodId) -> String {
         let m = self.method(id);
-        let params: Vec<String> = m.param_types.iter().map(|t| self.ty(t)).collect();
+        let params: Vec<String> = m
+            .param_types
+            .iter()
+            .zip(&m.param_modes)
+            .map(|(t, mode)| match mode {
+                typed::PassMode::Value => self.ty(t),
+                _ => format!("{} {}", mode.word(), self.ty(t)),
+            })
+            .collect();
         format!("{}({})", self.out.method_name(id), params.join(", "))
     }
 

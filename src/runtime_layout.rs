@@ -41,7 +41,8 @@ pub const W_SIZE: i64 = 64;
 pub const NODE_WHEN_ALL: i64 = 1;
 /// 2: a `WhenAny` promise the task may complete.
 pub const NODE_WHEN_ANY: i64 = 2;
-/// Both kind bits (the rest of the word is the waiter's address).
+/// Both kind bits (the rest of the word is the waiter's address; for the
+/// stepping engine, which reads the nodes).
 pub const NODE_KINDS: i64 = NODE_WHEN_ALL | NODE_WHEN_ANY;
 /// The ready queue is a ring of this many slots (a power of two).
 pub const QUEUE_SLOTS: i64 = 1 << 20;
@@ -99,7 +100,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 34] = equates![
+pub const EQUATES: [Equate; 33] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -131,7 +132,6 @@ pub const EQUATES: [Equate; 34] = equates![
     W_SIZE,
     NODE_WHEN_ALL,
     NODE_WHEN_ANY,
-    NODE_KINDS,
     QUEUE_SLOTS,
     TIMER_SLOTS,
 ];

@@ -318,7 +318,12 @@ impl Checker<'_> {
     /// of its parameter. A call that failed leaves the variables its `out`
     /// arguments declare typed as errors, so that their uses report nothing
     /// more.
-    fn type_out_vars(&mut self, cx: &mut FnCx, args: &[ast::Expr], mut call: Expr) -> Expr {
+    pub(super) fn type_out_vars(
+        &mut self,
+        cx: &mut FnCx,
+        args: &[ast::Expr],
+        mut call: Expr,
+    ) -> Expr {
         if call.ty == Type::Error && matches!(call.kind, ExprKind::Error) {
             for arg in args {
                 let A::OutVar { name, .. } = &arg.kind else {
@@ -488,13 +493,17 @@ impl Checker<'_> {
             return self.call_method(cx, class, id, Recv::Implicit(this), args, span);
         }
         let instance;
-        let id = match (&member, self.generic_call(None, id, &args, span)) {
-            (Some(_), _) | (None, GenericCall::NotGeneric) => id,
-            (None, GenericCall::Instance(inst)) => {
+        let generic = match member {
+            Some(_) => GenericCall::NotGeneric, // the class's member wins
+            None => self.generic_call(None, id, &args, span),
+        };
+        let id = match generic {
+            GenericCall::NotGeneric => id,
+            GenericCall::Instance(inst) => {
                 instance = inst;
                 &instance
             }
-            (None, GenericCall::Unavailable) => return error_expr(span),
+            GenericCall::Unavailable => return error_expr(span),
         };
         match member {
             Some(Member::Methods(_)) => {
@@ -948,10 +957,7 @@ impl Checker<'_> {
         let (dispatch, class) = (method.dispatch, method.class);
         let decl = self.methods[m.0 as usize].decl;
         let args = self.pack_params(&decl.params, &params, args, span);
-        let by_ref = args
-            .iter()
-            .any(|a| matches!(a.kind, ExprKind::AddressOf { .. }));
-        if by_ref && args.iter().any(crate::lower::spill::contains_await) {
+        if passes_by_ref(&args) && args.iter().any(crate::lower::spill::contains_await) {
             // The variables' addresses would have to outlive the suspension.
             let msg = "an `await` in the arguments of a call that passes `ref` or `out` is not supported by Flux#";
             self.error(span, msg, "not supported");
@@ -1118,9 +1124,7 @@ impl Checker<'_> {
         name: &str,
         span: Span,
     ) -> Option<MethodId> {
-        let by_ref = args
-            .iter()
-            .any(|a| matches!(a.kind, ExprKind::AddressOf { .. }));
+        let by_ref = passes_by_ref(args);
         let has_by_ref_params = levels.iter().flatten().any(|&m| {
             self.method(m)
                 .param_modes
@@ -1677,4 +1681,10 @@ fn arg_names(args: &[ast::Expr]) -> Option<Vec<Option<ast::Ident>>> {
         })
         .collect();
     names.iter().any(Option::is_some).then_some(names)
+}
+
+/// Whether a call passes any argument by reference (`ref x`, `out x`).
+fn passes_by_ref(args: &[Expr]) -> bool {
+    args.iter()
+        .any(|a| matches!(a.kind, ExprKind::AddressOf { .. }))
 }

@@ -610,7 +610,7 @@ impl<'a> Checker<'a> {
                 let msg = format!("a `{word}` parameter cannot also be `params` or `this`");
                 self.error(p.span, msg, "one modifier only");
             } else if p.default.is_some() {
-                let msg = format!("a `{word}` or `out` parameter cannot have a default value");
+                let msg = format!("a `{word}` parameter cannot have a default value");
                 self.error(p.span, msg, "a default");
             }
         }
@@ -693,15 +693,20 @@ impl<'a> Checker<'a> {
             return;
         };
         let types = &self.method(id).param_types;
-        if list
+        if let Some(&other) = list
             .iter()
-            .any(|&other| other != id && self.method(other).param_types == *types)
+            .find(|&&other| other != id && self.method(other).param_types == *types)
         {
-            let msg = format!(
-                "type `{}` already defines a member called `{}` with the same parameter types",
-                self.class_name(class),
-                name
-            );
+            // Overloads told apart only by `ref`/`out` would share a label.
+            let msg = if self.same_params(other, id) {
+                format!(
+                    "type `{}` already defines a member called `{}` with the same parameter types",
+                    self.class_name(class),
+                    name
+                )
+            } else {
+                format!("overloads of `{name}` that differ only in `ref` or `out` are not supported by Flux#")
+            };
             let span = self.method(id).span;
             self.error(span, msg, "defined again here");
         }
@@ -866,10 +871,7 @@ impl<'a> Checker<'a> {
         let mut found = None;
         while let Some(c) = cur {
             if let Some(Member::Methods(list)) = self.classes[c.0 as usize].members.get(&name) {
-                found = list
-                    .iter()
-                    .copied()
-                    .find(|&o| self.method(o).param_types == self.method(id).param_types);
+                found = list.iter().copied().find(|&o| self.same_params(o, id));
                 if found.is_some() {
                     break;
                 }

@@ -407,6 +407,15 @@ impl Checker<'_> {
     pub(super) fn value_name(&mut self, cx: &mut FnCx, id: &ast::Ident) -> Option<Expr> {
         let span = id.span;
         match cx.lookup(&id.name) {
+            Lookup::Found(LocalRef::Var(local)) if cx.out_vars.contains(&local) => {
+                // C#'s CS8196: its type is not known until the call is resolved.
+                let msg = format!(
+                    "reference to an implicitly-typed out variable `{}` is not permitted in the same argument list",
+                    id.name
+                );
+                self.error(span, msg, "declared by `out var` in this call");
+                return Some(error_expr(span));
+            }
             Lookup::Found(LocalRef::Var(local)) => {
                 let l = &cx.locals[local.0 as usize];
                 let kind = match l.pass {

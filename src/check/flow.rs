@@ -321,14 +321,12 @@ impl Flow<'_> {
         match &e.kind {
             ExprKind::Const(_) | ExprKind::This | ExprKind::Static(_) | ExprKind::Error => {}
             ExprKind::Local(id) | ExprKind::Deref(id) => self.read(id.0 as usize, e.span, state),
-            // `out x` assigns x (C#: once the call returns); `ref x` reads it.
+            // `ref x` reads x; `out x` assigns it once the call returns
+            // (`assign_outs`), so no other argument can read it unassigned.
             ExprKind::AddressOf { place, mode } => {
                 self.place(place, state);
-                if let Place::Local(id) | Place::Deref(id) = **place {
-                    match mode {
-                        PassMode::Out => assign(state, id.0 as usize),
-                        _ => self.read(id.0 as usize, e.span, state),
-                    }
+                if let (Place::Local(id) | Place::Deref(id), PassMode::Ref) = (&**place, mode) {
+                    self.read(id.0 as usize, e.span, state);
                 }
             }
             ExprKind::Field { obj: x, .. }
@@ -383,12 +381,14 @@ impl Flow<'_> {
                 for a in args {
                     self.expr(a, state);
                 }
+                assign_outs(args, state);
             }
             ExprKind::CallDirect { obj, args, .. } | ExprKind::CallVirtual { obj, args, .. } => {
                 self.expr(obj, state);
                 for a in args {
                     self.expr(a, state);
                 }
+                assign_outs(args, state);
             }
             ExprKind::LogicalAnd(..) | ExprKind::LogicalOr(..) => {
                 let (t, f) = self.cond(e, state.take());
@@ -403,6 +403,21 @@ impl Flow<'_> {
                 self.expr(then, &mut t);
                 self.expr(otherwise, &mut f);
                 *state = join(t, f);
+            }
+        }
+    }
+}
+
+/// After a call: the variables it was given as `out x` are assigned.
+fn assign_outs(args: &[Expr], state: &mut State) {
+    for a in args {
+        if let ExprKind::AddressOf {
+            place,
+            mode: PassMode::Out,
+        } = &a.kind
+        {
+            if let Place::Local(id) | Place::Deref(id) = **place {
+                assign(state, id.0 as usize);
             }
         }
     }

@@ -81,7 +81,7 @@ impl Checker<'_> {
     /// `string.Format(format, args…)`: the format must be a constant; each
     /// item is formatted as an interpolation hole would be.
     pub(super) fn string_format(&mut self, cx: &mut FnCx, mut args: Vec<Expr>, span: Span) -> Expr {
-        if args.iter().any(|a| a.ty == Type::Error) || self.by_ref_args_refused(&args) {
+        if self.by_ref_args_refused(&args) || args.iter().any(|a| a.ty == Type::Error) {
             return error_expr(span);
         }
         if args.is_empty() {
@@ -125,6 +125,16 @@ impl Checker<'_> {
         let in_order = used.len() == args.len() && used.iter().enumerate().all(|(k, &i)| k == i);
         if !in_order && !args.iter().all(is_plain) {
             let msg = "`string.Format` whose items use arguments out of order, twice or not at all is supported by Flux# only when those are constants or local variables";
+            self.error(format.span, msg, "not supported");
+            return error_expr(span);
+        }
+        // C# evaluates every argument before it formats any: an object's
+        // ToString() (which may do anything) runs after the later arguments.
+        let object_before_call = args.iter().enumerate().any(|(i, a)| {
+            matches!(a.ty, Type::Class(_)) && args[i + 1..].iter().any(|b| !is_plain(b))
+        });
+        if object_before_call {
+            let msg = "`string.Format` with an object before an argument that calls code is not supported by Flux# (C# formats the object only after evaluating every argument)";
             self.error(format.span, msg, "not supported");
             return error_expr(span);
         }

@@ -130,17 +130,16 @@ impl Checker<'_> {
 
     /// The method of `class` that implements the interface method `wanted`.
     fn implementation(&mut self, class: ClassId, wanted: MethodId) -> Option<MethodId> {
-        let (name, params, ret) = {
+        let (name, ret) = {
             let m = self.method(wanted);
-            (m.name.clone(), m.param_types.clone(), m.ret.clone())
+            (m.name.clone(), m.ret.clone())
         };
         let mut cur = Some(class);
         let mut found = None;
         while let (Some(c), None) = (cur, found) {
             if let Some(Member::Methods(list)) = self.classes[c.0 as usize].members.get(&name) {
                 found = list.iter().copied().find(|&m| {
-                    let method = self.method(m);
-                    method.dispatch != Dispatch::Static && method.param_types == params
+                    self.method(m).dispatch != Dispatch::Static && self.same_params(m, wanted)
                 });
             }
             cur = self.class(c).parent;

@@ -116,10 +116,10 @@ impl Checker<'_> {
         let access = match args {
             None => self.member_in(cx, Target::Value(read), name, span),
             Some(args) => {
-                let args = self.call_args(cx, args);
-                let call = self.call_member(cx, Target::Value(read), name, args, span);
+                let typed = self.call_args(cx, args);
+                let call = self.call_member(cx, Target::Value(read), name, typed, span);
                 self.arg_names = None; // names a built-in left untaken
-                call
+                self.type_out_vars(cx, args, call)
             }
         };
         Some((test, access))

@@ -30,6 +30,12 @@ class Program {
     static void Bump(ref int x) { x++; x += 10; Twice(ref x); }
     static void Twice(ref int x) { x = x * 2; }
     static void Name(out string s) { s = "named"; }
+    void Also(out int v) { v = 41; }
+    // `out var` after `?.` takes its type too (mcs cannot compile it in an async method).
+    static void NullConditionalOut() {
+        Program nobody = null;
+        nobody?.Also(out var unset);
+    }
     // `out var`: the variable takes the parameter's type.
     static string DivideByZero() {
         bool ok = Divide(1, 0, out var q, out var r);
@@ -81,6 +87,10 @@ class Program {
         Console.WriteLine(c.Count + " " + Counter.Total);
         Name(out string s);
         Console.WriteLine(s);
+        NullConditionalOut();
+        int set = 0;
+        new Program()?.Also(out set);
+        Console.WriteLine(set);
         Console.WriteLine(Parse("42") + " " + Parse("x") + " " + Parse(" -7 ") + " " + Parse("99999999999"));
         var ages = new Dictionary<string, int> { { "ann", 31 } };
         if (ages.TryGetValue("ann", out int age)) Console.WriteLine("ann is " + age);
