@@ -269,6 +269,9 @@ fn check_parsed(
     }
     let (typed, check_diagnostics) = check_program(&mut sources, &mut program);
     diagnostics.extend(check_diagnostics);
+    if diagnostics.is_empty() {
+        diagnostics.extend(check::leftover_error(&typed));
+    }
     finish(sources, diagnostics, |sources| Checked {
         sources,
         program: typed,
