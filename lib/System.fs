@@ -110,6 +110,83 @@ class StackOverflowException : SystemException {
     public StackOverflowException(string message) : base(message) {}
 }
 
+// System.Array's static helpers: Array.Sort(a), Array.Reverse(a),
+// Array.IndexOf(a, x). Sort orders ints, longs, chars and strings (by
+// String.Compare, as .NET's default comparer does) with a merge sort: equal
+// elements of these types cannot be told apart, so any correct sort prints
+// what .NET's does.
+static class Array {
+    public static void Sort<T>(T[] array) { SortRange(array, 0, array.Length); }
+
+    // The `count` elements from `index`, for List<T>.Sort() (C#'s
+    // Array.Sort(array, index, length); Flux# makes one instance per name
+    // and type arguments, so the overload has a name of its own).
+    public static void SortRange<T>(T[] array, int index, int count) {
+        if (array == null) throw new ArgumentNullException("array");
+        if (index < 0 || count < 0 || index > array.Length - count) throw new ArgumentException("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+        T[] scratch = new T[count];
+        MergeSort(array, index, index + count, scratch);
+    }
+
+    // Sorts array[from, to): each half, then the two merged through scratch.
+    private static void MergeSort<T>(T[] array, int from, int to, T[] scratch) {
+        if (to - from < 2) return;
+        int middle = from + (to - from) / 2;
+        MergeSort(array, from, middle, scratch);
+        MergeSort(array, middle, to, scratch);
+        int left = from;
+        int right = middle;
+        int k = 0;
+        while (left < middle && right < to) {
+            if (Order.Compare(array[right], array[left]) < 0) {
+                scratch[k] = array[right];
+                right++;
+            } else {
+                scratch[k] = array[left];
+                left++;
+            }
+            k++;
+        }
+        while (left < middle) {
+            scratch[k] = array[left];
+            left++;
+            k++;
+        }
+        while (right < to) {
+            scratch[k] = array[right];
+            right++;
+            k++;
+        }
+        for (int i = 0; i < k; i++) array[from + i] = scratch[i];
+    }
+
+    public static void Reverse<T>(T[] array) {
+        if (array == null) throw new ArgumentNullException("array");
+        for (int i = 0, j = array.Length - 1; i < j; i++, j--) {
+            T t = array[i];
+            array[i] = array[j];
+            array[j] = t;
+        }
+    }
+
+    public static int IndexOf<T>(T[] array, T value) {
+        if (array == null) throw new ArgumentNullException("array");
+        for (int i = 0; i < array.Length; i++) {
+            if (array[i] == value) return i;
+        }
+        return -1;
+    }
+}
+
+// The default order of the types Array.Sort sorts (a sort of another
+// element type finds no Compare here).
+static class Order {
+    public static int Compare(int a, int b) { return a < b ? -1 : a > b ? 1 : 0; }
+    public static int Compare(long a, long b) { return a < b ? -1 : a > b ? 1 : 0; }
+    public static int Compare(char a, char b) { return a < b ? -1 : a > b ? 1 : 0; }
+    public static int Compare(string a, string b) { return String.Compare(a, b); }
+}
+
 // System.Math, for the integer types Flux# has: what the x86 pane shows for
 // Math.Max(a, b) is this code.
 static class Math {

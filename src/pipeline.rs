@@ -242,14 +242,50 @@ pub fn check_program(
     // Each round makes the generic method instances the last one inferred
     // (an instance's body may call others), then checks again.
     let mut round = 0;
+    let mut calls = Vec::new();
     loop {
         let (typed, check_diagnostics, requests) = check::check_with_instances(program, round);
         if requests.is_empty() || round == check::MAX_GENERIC_ROUNDS {
             diagnostics.extend(check_diagnostics);
+            explain_library_errors(sources, program, &calls, &mut diagnostics);
             return (typed, diagnostics);
         }
+        calls.extend(requests.iter().map(|r| r.call));
         diagnostics.extend(generics.add_methods(program, requests));
         round += 1;
+    }
+}
+
+/// An error inside the system library comes from the types the program
+/// gave a generic method or class of it (`Array.Sort(people)` of a class
+/// with no order): says so, and where the program's own calls of generic
+/// methods are, so the student looks there.
+fn explain_library_errors(
+    sources: &Sources,
+    program: &ast::Program,
+    calls: &[crate::source::Span],
+    diagnostics: &mut [Diagnostic],
+) {
+    let own: Vec<String> = calls
+        .iter()
+        .filter(|c| !program.is_system(c.file))
+        .map(|&c| sources.location(c))
+        .take(3)
+        .collect();
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| program.is_system(d.span.file))
+    {
+        let mut note =
+            "this is flux-viz's library code, checked for the types the program gives it"
+                .to_string();
+        if !own.is_empty() {
+            note.push_str(&format!(
+                "; the program's calls of library generic methods: {}",
+                own.join(", ")
+            ));
+        }
+        d.notes.push(note);
     }
 }
 
