@@ -144,12 +144,6 @@ class List<T> : Sequence<T> {
         return copy;
     }
 
-    // list.Sort(): the elements in their default order (Array.Sort).
-    public void Sort() {
-        Array.SortRange(items, 0, size);
-        version++;
-    }
-
     // For the enumerator: the element at an index already checked.
     public override T At(int index) { return items[index]; }
 

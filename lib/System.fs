@@ -118,9 +118,9 @@ class StackOverflowException : SystemException {
 static class Array {
     public static void Sort<T>(T[] array) { SortRange(array, 0, array.Length); }
 
-    // The `count` elements from `index`, for List<T>.Sort() (C#'s
-    // Array.Sort(array, index, length); Flux# makes one instance per name
-    // and type arguments, so the overload has a name of its own).
+    // The `count` elements from `index` (C#'s Array.Sort(array, index,
+    // length); Flux# makes one instance per name and type arguments, so the
+    // overload has a name of its own).
     public static void SortRange<T>(T[] array, int index, int count) {
         if (array == null) throw new ArgumentNullException("array");
         if (index < 0 || count < 0 || index > array.Length - count) throw new ArgumentException("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");

