@@ -460,6 +460,9 @@ pub enum ExprKind {
         mode: PassMode,
         target: Box<Expr>,
     },
+    /// `default(T)`; `None` for the `default` literal, whose type is the
+    /// one its place asks for (`int x = default;`).
+    Default(Option<Box<TypeExpr>>),
     /// `name: value` as a call's argument.
     NamedArg {
         name: Ident,

@@ -451,6 +451,10 @@ impl Dumper<'_> {
                     d.role("args", |d| d.exprs(args));
                 });
             }
+            ExprKind::Default(ty) => {
+                let ty = ty.as_deref().map_or("literal".to_string(), type_name);
+                self.line(&format!("Default {ty}"), span);
+            }
             ExprKind::NamedArg { name, value } => {
                 self.line(&format!("NamedArg {}", name.name), span);
                 self.nested(|d| d.expr(value));

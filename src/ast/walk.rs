@@ -172,6 +172,7 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
         | ExprKind::Name(_)
         | ExprKind::This
         | ExprKind::Base
+        | ExprKind::Default(None)
         | ExprKind::Error => {}
         ExprKind::Interpolated(parts) => {
             for part in parts {
@@ -198,6 +199,7 @@ fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
         ExprKind::RefArg { target, .. } | ExprKind::NamedArg { value: target, .. } => {
             expr(target, f)
         }
+        ExprKind::Default(Some(ty)) => f(ty),
         ExprKind::OutVar { ty, .. } => {
             if let Some(ty) = ty {
                 f(ty);

@@ -163,6 +163,15 @@ impl Checker<'_> {
                 self.call_with(cx, callee, args, explicit, span)
             }
             A::RefArg { mode, target } => self.ref_arg(cx, *mode, target, span),
+            A::Default(Some(t)) => {
+                let ty = self.resolve_type(t);
+                self.default_of(&ty, span)
+            }
+            A::Default(None) => {
+                let msg = "the `default` literal has no type to take here: write `default(T)`";
+                self.error(span, msg, "no type");
+                error_expr(span)
+            }
             // The call takes the name (`Checker::arg_names`).
             A::NamedArg { value, .. } => self.expr(cx, value),
             A::OutVar { ty, name } => self.out_var(cx, ty.as_deref(), name, span),
@@ -207,8 +216,31 @@ impl Checker<'_> {
 
     /// Types an expression that must convert implicitly to `to`.
     pub(super) fn expr_as(&mut self, cx: &mut FnCx, e: &ast::Expr, to: &Type) -> Expr {
+        if let A::Default(None) = e.kind {
+            return self.default_of(to, e.span);
+        }
         let typed = self.expr(cx, e);
         self.coerce(typed, to)
+    }
+
+    /// `default(T)`: zero, false, '\0', or a null of type T.
+    fn default_of(&mut self, ty: &Type, span: Span) -> Expr {
+        let c = match ty {
+            Type::Int | Type::Enum(_) => Const::Int(0),
+            Type::Long => Const::Long(0),
+            Type::Bool => Const::Bool(false),
+            Type::Char => Const::Char(0),
+            Type::String | Type::Class(_) | Type::Array(_) | Type::Task | Type::TaskOf(_) => {
+                Const::Null
+            }
+            Type::Error => return error_expr(span),
+            _ => {
+                let msg = format!("`default({})` has no value", self.ty(ty));
+                self.error(span, msg, "no default value");
+                return error_expr(span);
+            }
+        };
+        mk(ExprKind::Const(c), ty.clone(), span)
     }
 
     /// A condition: must be a `bool`.
@@ -1164,8 +1196,13 @@ impl Checker<'_> {
         if op == Some(BinaryOp::Coalesce) {
             return self.coalesce_assign(cx, t, value, span);
         }
+        let target_ty = t.ty.clone();
         let place = self.place(cx, t);
-        let v = self.expr(cx, value);
+        // `x = default`: the target gives the literal its type.
+        let v = match (op, &value.kind) {
+            (None, A::Default(None)) => self.default_of(&target_ty, value.span),
+            _ => self.expr(cx, value),
+        };
         let Some((place, ty)) = place else {
             return error_expr(span);
         };

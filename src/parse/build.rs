@@ -1881,6 +1881,13 @@ impl Builder {
             Rule::string_lit => self.decoded(&pair, literal::string, ExprKind::Str),
             Rule::verbatim_string => ExprKind::Str(literal::verbatim_string(pair.as_str())),
             Rule::interp_string => self.interpolated(pair),
+            Rule::default_expr => match pair.into_inner().next() {
+                None => ExprKind::Default(None),
+                Some(ty) => match self.ty(ty) {
+                    Some(ty) => ExprKind::Default(Some(Box::new(ty))),
+                    None => ExprKind::Error,
+                },
+            },
             Rule::generic_name => {
                 let mut inner = pair.into_inner();
                 let name = self.ident(inner.next().expect("grammar: method name"));

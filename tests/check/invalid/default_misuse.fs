@@ -1,0 +1,8 @@
+class Program {
+    static void Take(int x) { }
+    static void Main() {
+        var x = default;
+        Take(default);
+        int y = default(void);
+    }
+}
