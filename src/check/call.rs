@@ -47,7 +47,7 @@ impl Recv {
 }
 
 /// The outcome of overload resolution among candidates of one level.
-enum Pick {
+pub(super) enum Pick {
     Best(usize),
     /// Two candidates, neither better (CS0121).
     Ambiguous(usize, usize),
@@ -1067,38 +1067,27 @@ impl Checker<'_> {
         };
         let mut first_misfit = None;
         for level in levels {
-            let mut fits = Vec::new();
-            for &m in level {
-                let decl = self.methods[m.0 as usize].decl;
-                match self.by_name(&decl.params, args, &names, span) {
-                    Ok((ordered, in_order)) => {
-                        let sig = [self.method(m).param_types.clone()];
-                        let applies = self.modes_fit(m, &ordered)
-                            && matches!(self.pick(&sig, &ordered), Pick::Best(_));
-                        if applies {
-                            fits.push((m, ordered, in_order));
-                        }
-                    }
-                    Err(misfit) => {
-                        first_misfit.get_or_insert(misfit);
-                    }
-                }
-            }
+            let candidates: Vec<(usize, &[ast::Param], Vec<Type>)> = level
+                .iter()
+                .enumerate()
+                .map(|(i, &m)| {
+                    let params = &self.methods[m.0 as usize].decl.params[..];
+                    (i, params, self.method(m).param_types.clone())
+                })
+                .collect();
+            let mut fits = self.named_fits(&candidates, args, &names, span, &mut first_misfit);
+            fits.retain(|f| self.modes_fit(level[f.index], &f.ordered));
             match fits.len() {
                 0 => continue,
                 1 => {
-                    let (m, ordered, in_order) = fits.pop().expect("one");
-                    if !self.check_named_order(args, in_order, span) {
-                        return None;
-                    }
-                    *args = ordered;
-                    return Some(m);
+                    let fit = fits.pop().expect("one");
+                    return self.take_fit(fit, args, span).map(|i| level[i]);
                 }
                 _ => {
                     let msg = format!(
                         "the call is ambiguous between `{}` and `{}`",
-                        self.method_sig(fits[0].0),
-                        self.method_sig(fits[1].0)
+                        self.method_sig(level[fits[0].index]),
+                        self.method_sig(level[fits[1].index])
                     );
                     self.error(span, msg, "ambiguous call");
                     return None;
@@ -1391,7 +1380,7 @@ impl Checker<'_> {
 
     /// C# overload resolution among signatures: applicable ones, then the
     /// one better than all others in every argument's conversion.
-    fn pick(&self, sigs: &[Vec<Type>], args: &[Expr]) -> Pick {
+    pub(super) fn pick(&self, sigs: &[Vec<Type>], args: &[Expr]) -> Pick {
         let applicable: Vec<usize> = (0..sigs.len())
             .filter(|&i| {
                 // A last parameter of a reported type (a `params` array)
@@ -1544,27 +1533,34 @@ impl Checker<'_> {
         let name = self.class_name(class).to_string();
         let mut args = args;
         if let Some(names) = self.arg_names.take() {
-            let fits: Vec<(CtorId, Vec<Expr>, bool)> = ctors
+            let candidates: Vec<(usize, &[ast::Param], Vec<Type>)> = ctors
                 .iter()
-                .filter_map(|&c| {
+                .enumerate()
+                .map(|(i, &c)| {
                     let params = self.ctors[c.0 as usize]
                         .decl
                         .map_or(&[][..], |d| &d.params[..]);
-                    let (ordered, in_order) = self.by_name(params, &args, &names, span).ok()?;
-                    let sig = [self.ctor(c).param_types.clone()];
-                    matches!(self.pick(&sig, &ordered), Pick::Best(_))
-                        .then_some((c, ordered, in_order))
+                    (i, params, self.ctor(c).param_types.clone())
                 })
                 .collect();
-            let [(_, ordered, in_order)] = &fits[..] else {
-                let msg = format!("no constructor of `{name}` takes these named arguments");
-                self.error(span, msg, "no constructor fits");
-                return None;
-            };
-            if !self.check_named_order(&args, *in_order, span) {
-                return None;
+            let mut first_misfit = None;
+            let mut fits = self.named_fits(&candidates, &args, &names, span, &mut first_misfit);
+            let what = format!("the constructor of `{name}`");
+            match (fits.len(), first_misfit) {
+                (1, _) => {
+                    let fit = fits.pop().expect("one");
+                    self.take_fit(fit, &mut args, span)?;
+                }
+                (0, Some(misfit)) => {
+                    self.misfit(misfit, &what, span);
+                    return None;
+                }
+                _ => {
+                    let msg = format!("no constructor of `{name}` takes these named arguments");
+                    self.error(span, msg, "no constructor fits");
+                    return None;
+                }
             }
-            args = ordered.clone();
         }
         let param_lists: Vec<&[ast::Param]> = ctors
             .iter()

@@ -10,11 +10,19 @@
 //! refuses a reordering unless the moved arguments are constants or locals
 //! (reading those earlier or later changes nothing).
 
+use super::call::Pick;
 use super::expr::mk;
 use super::Checker;
 use crate::ast;
 use crate::source::Span;
-use crate::typed::{Expr, ExprKind};
+use crate::typed::{Expr, ExprKind, Type};
+
+/// A candidate the named arguments fit, and the arguments in its order.
+pub(super) struct NamedFit {
+    pub index: usize,
+    pub ordered: Vec<Expr>,
+    in_order: bool,
+}
 
 /// Why a candidate does not take the named arguments.
 pub(super) enum Misfit {
@@ -78,6 +86,55 @@ impl Checker<'_> {
         Ok((ordered, in_order))
     }
 
+    /// The candidates (an index, its parameters and their types) that the
+    /// named arguments fit, each with the arguments it would take; the
+    /// first candidate's reason for not fitting is kept for the report.
+    pub(super) fn named_fits(
+        &self,
+        candidates: &[(usize, &[ast::Param], Vec<Type>)],
+        args: &[Expr],
+        names: &[Option<ast::Ident>],
+        span: Span,
+        first_misfit: &mut Option<Misfit>,
+    ) -> Vec<NamedFit> {
+        let mut fits = Vec::new();
+        for (index, params, types) in candidates {
+            match self.by_name(params, args, names, span) {
+                Ok((ordered, in_order)) => {
+                    if matches!(
+                        self.pick(std::slice::from_ref(types), &ordered),
+                        Pick::Best(_)
+                    ) {
+                        fits.push(NamedFit {
+                            index: *index,
+                            ordered,
+                            in_order,
+                        });
+                    }
+                }
+                Err(misfit) => {
+                    first_misfit.get_or_insert(misfit);
+                }
+            }
+        }
+        fits
+    }
+
+    /// The one candidate that fits: `args` put in its parameters' order
+    /// (`None`, reported, when that order cannot be kept).
+    pub(super) fn take_fit(
+        &mut self,
+        fit: NamedFit,
+        args: &mut Vec<Expr>,
+        span: Span,
+    ) -> Option<usize> {
+        if !self.check_named_order(args, fit.in_order, span) {
+            return None;
+        }
+        *args = fit.ordered;
+        Some(fit.index)
+    }
+
     /// Reports why the named arguments fit no candidate.
     pub(super) fn misfit(&mut self, misfit: Misfit, what: &str, span: Span) {
         match misfit {
@@ -112,12 +169,7 @@ impl Checker<'_> {
     /// C# runs the arguments in the written order; when they are placed in
     /// another, each must be a constant or a local for that to give the
     /// same result.
-    pub(super) fn check_named_order(
-        &mut self,
-        written: &[Expr],
-        in_order: bool,
-        span: Span,
-    ) -> bool {
+    fn check_named_order(&mut self, written: &[Expr], in_order: bool, span: Span) -> bool {
         let plain = |e: &Expr| matches!(e.kind, ExprKind::Const(_) | ExprKind::Local(_));
         if in_order || written.iter().all(plain) {
             return true;

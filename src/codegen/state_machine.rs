@@ -421,10 +421,7 @@ impl FnGen<'_, '_> {
                 );
             }
             Builtin::TaskWhenAll => {
-                match args {
-                    [one] if matches!(one.ty, Type::Array(_)) => self.expr(one),
-                    _ => self.array_literal(&Type::Task, args),
-                }
+                self.tasks_array(args);
                 let elem = match &e.ty {
                     Type::TaskOf(t) => match t.as_ref() {
                         Type::Array(elem) => size_of(elem),
@@ -440,10 +437,7 @@ impl FnGen<'_, '_> {
                 );
             }
             Builtin::TaskWhenAny => {
-                match args {
-                    [one] if matches!(one.ty, Type::Array(_)) => self.expr(one),
-                    _ => self.array_literal(&Type::Task, args),
-                }
+                self.tasks_array(args);
                 self.x(|a| a.mov(x::rdi, x::rax));
                 self.call_aligned(
                     runtime::WHEN_ANY,
@@ -474,6 +468,15 @@ impl FnGen<'_, '_> {
                 self.load_mem_to_rax(x::rax + header::RESULT, &e.ty);
             }
             _ => unreachable!("not a task built-in"),
+        }
+    }
+
+    /// The tasks of `Task.WhenAll(…)` / `Task.WhenAny(…)` as one array in
+    /// rax: the array argument itself, or a new array of the arguments.
+    fn tasks_array(&mut self, args: &[Expr]) {
+        match args {
+            [one] if matches!(one.ty, Type::Array(_)) => self.expr(one),
+            _ => self.array_literal(&Type::Task, args),
         }
     }
 }
