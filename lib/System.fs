@@ -207,6 +207,100 @@ static class Math {
 
     public static int Sign(int value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
     public static int Sign(long value) { return value > 0 ? 1 : value < 0 ? -1 : 0; }
+
+    // ---- double: as .NET's Math, which rounds each result once ----
+
+    public const double PI = 3.14159265358979323846;
+    public const double E = 2.7182818284590452354;
+
+    // A NaN wins; of 0.0 and -0.0 the larger is 0.0.
+    public static double Max(double a, double b) {
+        if (a != a) return a;
+        if (b != b) return b;
+        if (a == b) return BitConverter.DoubleToInt64Bits(a) < 0 ? b : a;
+        return a > b ? a : b;
+    }
+    public static double Min(double a, double b) {
+        if (a != a) return a;
+        if (b != b) return b;
+        if (a == b) return BitConverter.DoubleToInt64Bits(a) < 0 ? a : b;
+        return a < b ? a : b;
+    }
+    public static double Abs(double value) {
+        return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) & long.MaxValue);
+    }
+    public static int Sign(double value) {
+        if (value != value) throw new ArithmeticException("Function does not accept floating point Not-a-Number values.");
+        return value > 0 ? 1 : value < 0 ? -1 : 0;
+    }
+
+    // One SSE2 instruction, sqrtsd (runtime/math.asm).
+    public static extern double Sqrt(double d);
+
+    // 2^52: every double at least this large is a whole number already.
+    const double Whole = 4503599627370496.0;
+
+    public static double Truncate(double d) {
+        if (d == 0 || !(Abs(d) < Whole)) return d;
+        double t = (double)(long)d;
+        return t == 0 && d < 0 ? -0.0 : t;
+    }
+    public static double Floor(double d) {
+        double t = Truncate(d);
+        return t > d ? t - 1 : t;
+    }
+    public static double Ceiling(double d) {
+        double t = Truncate(d);
+        return t < d ? t + 1 : t;
+    }
+    // To the nearest whole number; halfway goes to the even one (banker's
+    // rounding, C#'s default): Round(2.5) is 2, Round(3.5) is 4.
+    public static double Round(double a) {
+        if (a == 0 || !(Abs(a) < Whole)) return a;
+        double f = Floor(a);
+        double rest = a - f;
+        if (rest > 0.5 || (rest == 0.5 && ((long)f & 1) != 0)) f += 1;
+        return f == 0 && a < 0 ? -0.0 : f;
+    }
+    public static double Round(double value, int digits) {
+        if (digits < 0 || digits > 15) throw new ArgumentOutOfRangeException("digits", "Rounding digits must be between 0 and 15, inclusive.");
+        if (Abs(value) < 1e16) {
+            double power = 1;
+            for (int i = 0; i < digits; i++) power *= 10;
+            value = Round(value * power) / power;
+        }
+        return value;
+    }
+
+    // x^y with IEEE's special cases (C99 Annex F, which .NET follows); the
+    // finite positive case is runtime/math.asm's rt_pow (the x87 FPU).
+    public static double Pow(double x, double y) {
+        if (y == 0 || x == 1) return 1;
+        if (x != x || y != y) return x + y;
+        bool infiniteY = !(Abs(y) <= double.MaxValue);
+        if (infiniteY) {
+            if (x == -1) return 1;
+            bool grows = (Abs(x) > 1) == (y > 0);
+            return grows ? double.PositiveInfinity : 0;
+        }
+        bool whole = Truncate(y) == y;
+        bool odd = whole && Abs(y) < 9007199254740992.0 && ((long)y & 1) != 0;
+        if (x == 0 || !(Abs(x) <= double.MaxValue)) {
+            // 0 and infinity: 0^y and ∞^-y are zeros, the others infinities,
+            // negative when x is negative and y an odd whole number.
+            bool zero = (x == 0) == (y > 0);
+            double magnitude = zero ? 0.0 : double.PositiveInfinity;
+            return odd && BitConverter.DoubleToInt64Bits(x) < 0 ? -magnitude : magnitude;
+        }
+        if (x < 0) {
+            if (!whole) return double.NaN;
+            double p = PowerOfPositive(-x, y);
+            return odd ? -p : p;
+        }
+        return PowerOfPositive(x, y);
+    }
+
+    private static extern double PowerOfPositive(double x, double y);
 }
 
 // System.Char's tests and case mappings, for ASCII and the Latin-1 letters
@@ -629,7 +723,7 @@ static class Int32 {
     }
 
     // "1234567" → "1,234,567".
-    private static string Grouped(string digits) {
+    internal static string Grouped(string digits) {
         string text = "";
         for (int i = 0; i < digits.Length; i++) {
             if (i > 0 && (digits.Length - i) % 3 == 0) text += ",";

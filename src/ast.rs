@@ -287,6 +287,7 @@ pub struct TypeExpr {
 pub enum TypeExprKind {
     Int,
     Long,
+    Double,
     Bool,
     Char,
     String,
@@ -420,6 +421,9 @@ pub enum ExprKind {
         value: u64,
         long_suffix: bool,
     },
+    /// A `double` literal (`1.5`, `1e3`, `2d`), already read as C# reads it
+    /// (the nearest double).
+    Double(f64),
     Bool(bool),
     Char(u16),
     Str(String),

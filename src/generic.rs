@@ -503,9 +503,11 @@ impl Generics {
 
     fn is_value_type(&self, t: &TypeExpr) -> bool {
         match &t.kind {
-            TypeExprKind::Int | TypeExprKind::Long | TypeExprKind::Bool | TypeExprKind::Char => {
-                true
-            }
+            TypeExprKind::Int
+            | TypeExprKind::Long
+            | TypeExprKind::Double
+            | TypeExprKind::Bool
+            | TypeExprKind::Char => true,
             TypeExprKind::Named(n) => self.enums.contains(&n.name),
             _ => false,
         }
@@ -559,6 +561,7 @@ impl Generics {
         match &t.kind {
             TypeExprKind::Int => "System.Int32".into(),
             TypeExprKind::Long => "System.Int64".into(),
+            TypeExprKind::Double => "System.Double".into(),
             TypeExprKind::Bool => "System.Boolean".into(),
             TypeExprKind::Char => "System.Char".into(),
             TypeExprKind::String => "System.String".into(),

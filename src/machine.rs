@@ -59,6 +59,8 @@ pub struct Program {
     /// Every function's locals, by label.
     pub functions: HashMap<String, layout::FunctionLayout>,
     pub sites: Arc<Sites>,
+    /// Some function computes with doubles in xmm0/xmm1 ([`layout::FunctionLayout::uses_sse`]).
+    pub uses_sse: bool,
 }
 
 impl Program {
@@ -84,6 +86,12 @@ impl Program {
         match self.frame(&promise.owner).and_then(|f| f.result.as_ref()) {
             Some(layout::ValueKind::Int) => format!(" with result {}", value as i32),
             Some(layout::ValueKind::Long) => format!(" with result {}", value as i64),
+            Some(layout::ValueKind::Double) => {
+                format!(
+                    " with result {}",
+                    inspect::dotnet_double(f64::from_bits(value))
+                )
+            }
             Some(layout::ValueKind::Bool) => format!(" with result {}", value != 0),
             Some(_) => format!(" with result {}", format(value)),
             None => String::new(),
@@ -256,7 +264,9 @@ impl Machine {
         if options.checkpoint_interval != Options::FORWARD_ONLY {
             history.track_writes(&mut engine);
         }
+        let uses_sse = compiled.functions.iter().any(|f| f.uses_sse);
         let program = Arc::new(Program {
+            uses_sse,
             image: compiled.image,
             sources: compiled.sources,
             frame_index: (compiled.frames.iter().enumerate())

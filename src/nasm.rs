@@ -714,8 +714,28 @@ fn nasm_rewrite(mnemonic: Mnemonic, ops: &[Operand]) -> Result<Vec<Operand>, Str
             }
         }
         [Reg(_), Mem { .. }] if mnemonic == Mnemonic::Xchg => vec![ops[1], ops[0]],
-        _ => ops,
+        _ => x87_implicit(mnemonic, ops),
     })
+}
+
+/// NASM's implicit x87 operands, which iced's NASM formatter also leaves
+/// out: `faddp` is `faddp st1, st0`, `fxch` is `fxch st0, st1`, and
+/// `fmul st2` (no one-operand form) is `fmul st0, st2`.
+fn x87_implicit(mnemonic: Mnemonic, ops: Vec<Operand>) -> Vec<Operand> {
+    use Operand::Reg;
+    let has = |kinds: &[K]| {
+        op_code_table()
+            .get(&mnemonic)
+            .is_some_and(|codes| codes.iter().any(|c| c.op_code().op_kinds() == kinds))
+    };
+    match ops.as_slice() {
+        [] if has(&[K::sti_opcode, K::st0]) => vec![Reg(Register::ST1), Reg(Register::ST0)],
+        [] if has(&[K::st0, K::sti_opcode]) => vec![Reg(Register::ST0), Reg(Register::ST1)],
+        [Reg(r)] if r.is_st() && !has(&[K::sti_opcode]) && has(&[K::st0, K::sti_opcode]) => {
+            vec![Reg(Register::ST0), Reg(*r)]
+        }
+        _ => ops,
+    }
 }
 
 fn is_accumulator(r: Register) -> bool {
@@ -864,7 +884,12 @@ fn accepts(kind: K, op: &Operand) -> bool {
         Operand::Mem { .. } => {
             matches!(
                 kind,
-                K::mem | K::r8_or_mem | K::r16_or_mem | K::r32_or_mem | K::r64_or_mem
+                K::mem
+                    | K::r8_or_mem
+                    | K::r16_or_mem
+                    | K::r32_or_mem
+                    | K::r64_or_mem
+                    | K::xmm_or_mem
             )
         }
         Operand::Imm { value, symbolic } => accepts_imm(kind, value, symbolic),
@@ -883,6 +908,9 @@ fn accepts_reg(kind: K, r: Register) -> bool {
         K::dx => r == Register::DX,
         K::eax => r == Register::EAX,
         K::rax => r == Register::RAX,
+        K::xmm_reg | K::xmm_rm | K::xmm_or_mem => r.is_xmm(),
+        K::st0 => r == Register::ST0,
+        K::sti_opcode => r.is_st(),
         _ => false,
     }
 }
@@ -987,12 +1015,12 @@ fn mnemonic_by_name(name: &str) -> Option<Mnemonic> {
     mnemonic_table().get(&name.to_ascii_lowercase()).copied()
 }
 
-/// General-purpose registers by their lower-case names.
+/// General-purpose, SSE (`xmm0`) and x87 (`st0`) registers by their lower-case names.
 fn register_by_name(name: &str) -> Option<Register> {
     static TABLE: OnceLock<HashMap<String, Register>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: HashMap<String, Register> = Register::values()
-            .filter(|r| r.is_gpr())
+            .filter(|r| r.is_gpr() || r.is_xmm() || r.is_st())
             .map(|r| (format!("{:?}", r).to_ascii_lowercase(), r))
             .collect();
         // iced calls the low bytes of r8-r15 `r8l`; NASM (and iced's NASM output) says `r8b`.

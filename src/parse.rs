@@ -79,7 +79,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
 
 /// Adds the system library (lib/System.fs: exceptions, Math, Char, String, …;
 /// lib/Collections.fs: List<T>, Queue<T>, Stack<T>, Dictionary<TKey, TValue>;
-/// lib/Text.fs: StringBuilder)
+/// lib/Text.fs: StringBuilder; lib/Double.fs: a double's text, BitConverter)
 /// to a parsed program, after its own files, so the program's classes keep
 /// their numbers: what the checker needs before it runs (the pipeline calls this).
 /// lib/Collections.fs and lib/Text.fs join only a program that writes one
@@ -166,10 +166,11 @@ fn writes_a_type_of(program: &mut Program, names: &[&str]) -> bool {
 
 /// The system library's files (shown as `<flux-viz>/lib/…` in diagnostics
 /// and the source pane), built into the binary.
-pub const SYSTEM_LIBRARY: [(&str, &str); 3] = [
+pub const SYSTEM_LIBRARY: [(&str, &str); 4] = [
     ("lib/System.fs", include_str!("../lib/System.fs")),
     ("lib/Collections.fs", include_str!("../lib/Collections.fs")),
     ("lib/Text.fs", include_str!("../lib/Text.fs")),
+    ("lib/Double.fs", include_str!("../lib/Double.fs")),
 ];
 
 /// Whether a diagnostic is a syntax error (after which the program is incomplete).

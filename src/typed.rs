@@ -39,6 +39,10 @@ pub struct LocalId(pub u32);
 pub enum Type {
     Int,
     Long,
+    /// `double`: an IEEE 754 binary64. Its 64 bits travel in the general
+    /// registers and 8-byte slots as a `long` does; arithmetic moves them
+    /// into xmm0/xmm1 (SSE2) for the one instruction that computes.
+    Double,
     Bool,
     Char,
     String,
@@ -88,10 +92,19 @@ impl Type {
 pub enum Const {
     Int(i32),
     Long(i64),
+    /// A `double`, as its bits (so constants compare and hash exactly:
+    /// `-0.0` and `0.0` stay two constants, and a NaN equals itself here).
+    Double(u64),
     Bool(bool),
     Char(u16),
     Str(String),
     Null,
+}
+
+impl Const {
+    pub fn double(v: f64) -> Const {
+        Const::Double(v.to_bits())
+    }
 }
 
 /// The whole checked program.
@@ -437,6 +450,8 @@ pub enum Place {
 pub enum OpKind {
     Int,
     Long,
+    /// IEEE arithmetic and comparisons (SSE2 on xmm0 and xmm1).
+    Double,
     /// `& | ^ == !=` on bools (not short-circuit).
     Bool,
     /// `== !=` on references by identity (classes, arrays, tasks, null).
@@ -468,7 +483,7 @@ pub enum BinOp {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnOp {
-    /// `-x` on int or long (wrapping).
+    /// `-x` on int or long (wrapping), or on a double (its sign bit flipped).
     Neg,
     /// `!b`
     Not,
@@ -496,6 +511,16 @@ pub enum Conv {
     LongToInt,
     IntToChar,
     LongToChar,
+    /// To `double`: implicit from int, long and char (the nearest double).
+    IntToDouble,
+    LongToDouble,
+    CharToDouble,
+    /// From `double`: explicit casts that truncate toward zero; a NaN or a
+    /// value out of range gives what `cvttsd2si` gives (the lowest value),
+    /// as .NET on x64 does before .NET 9 and as mono does.
+    DoubleToInt,
+    DoubleToLong,
+    DoubleToChar,
 }
 
 /// Built-in operations that look like calls or members in source.
@@ -700,6 +725,7 @@ impl Program {
         match ty {
             Type::Int => "int".into(),
             Type::Long => "long".into(),
+            Type::Double => "double".into(),
             Type::Bool => "bool".into(),
             Type::Char => "char".into(),
             Type::String => "string".into(),
@@ -1029,6 +1055,7 @@ impl<'a> Dumper<'a> {
             ExprKind::Const(c) => match c {
                 Const::Int(v) => v.to_string(),
                 Const::Long(v) => format!("{v}L"),
+                Const::Double(bits) => format!("{:?}d", f64::from_bits(*bits)),
                 Const::Bool(v) => v.to_string(),
                 Const::Char(v) => format!("{:?}", char::from_u32(u32::from(*v)).unwrap_or('?')),
                 Const::Str(s) => format!("{s:?}"),

@@ -72,7 +72,7 @@ fn every_unsupported_construct_uses_the_agreed_message() {
         ("structs", "structs"),
         ("delegates", "delegates"),
         ("lambdas", "lambdas"),
-        ("floating_point", "floating point"),
+        ("floating_point", "`float`"),
         ("unsafe", "unsafe code"),
         ("goto", "goto"),
         ("multidim_arrays", "multi-dimensional arrays"),

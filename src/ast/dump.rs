@@ -48,6 +48,7 @@ pub fn type_name(t: &TypeExpr) -> String {
     match &t.kind {
         TypeExprKind::Int => "int".into(),
         TypeExprKind::Long => "long".into(),
+        TypeExprKind::Double => "double".into(),
         TypeExprKind::Bool => "bool".into(),
         TypeExprKind::Char => "char".into(),
         TypeExprKind::String => "string".into(),
@@ -400,6 +401,7 @@ impl Dumper<'_> {
                 &format!("Int {value}{}", if *long_suffix { "L" } else { "" }),
                 span,
             ),
+            ExprKind::Double(v) => self.line(&format!("Double {v:?}"), span),
             ExprKind::Bool(b) => self.line(&format!("Bool {b}"), span),
             ExprKind::Char(c) => {
                 let shown = char::from_u32(u32::from(*c))

@@ -165,6 +165,7 @@ fn exprs(list: &mut [Expr], f: &mut Visitor<'_>) {
 fn expr(e: &mut Expr, f: &mut Visitor<'_>) {
     match &mut e.kind {
         ExprKind::Int { .. }
+        | ExprKind::Double(_)
         | ExprKind::Bool(_)
         | ExprKind::Char(_)
         | ExprKind::Str(_)

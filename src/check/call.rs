@@ -100,6 +100,7 @@ impl Checker<'_> {
         let name = match ty {
             Type::Char => "Char",
             Type::Int => "Int32",
+            Type::Double => "Double",
             Type::String => "String",
             _ => return None,
         };
@@ -228,6 +229,13 @@ impl Checker<'_> {
             (Type::Char, "MaxValue") => Const::Char(u16::MAX),
             (Type::Char, "MinValue") => Const::Char(0),
             (Type::String, "Empty") => Const::Str(String::new()),
+            (Type::Double, "NaN") => Const::double(f64::NAN),
+            (Type::Double, "PositiveInfinity") => Const::double(f64::INFINITY),
+            (Type::Double, "NegativeInfinity") => Const::double(f64::NEG_INFINITY),
+            (Type::Double, "MaxValue") => Const::double(f64::MAX),
+            (Type::Double, "MinValue") => Const::double(f64::MIN),
+            // .NET's Epsilon is the smallest positive double (not C's DBL_EPSILON).
+            (Type::Double, "Epsilon") => Const::double(f64::from_bits(1)),
             (Type::Error, _) => return error_expr(span),
             _ => return self.no_member(&self.ty(ty), name),
         };

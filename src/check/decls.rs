@@ -1079,8 +1079,10 @@ pub(super) fn default_value(e: &ast::Expr) -> Option<(typed::Const, Type)> {
                     int(v)
                 }
             }
+            ast::ExprKind::Double(v) => (Const::double(-v), Type::Double),
             _ => return None,
         },
+        ast::ExprKind::Double(v) => (Const::double(*v), Type::Double),
         ast::ExprKind::Bool(b) => (Const::Bool(*b), Type::Bool),
         ast::ExprKind::Char(c) => (Const::Char(*c), Type::Char),
         ast::ExprKind::Str(s) => (Const::Str(s.clone()), Type::String),

@@ -56,7 +56,15 @@ fn arith(op: BinOp, lt: &Type, rt: &Type) -> Option<(OpKind, Type)> {
         return on_enums;
     }
     let numeric = |t: &Type| t.is_integral();
-    let kind = if matches!(op, Shl | Shr) {
+    let number = |t: &Type| numeric(t) || *t == Type::Double;
+    let floating = (*lt == Type::Double || *rt == Type::Double) && number(lt) && number(rt);
+    let kind = if floating {
+        // C# has no bitwise operators or shifts on double.
+        if matches!(op, Shl | Shr | And | Or | Xor) {
+            return None;
+        }
+        OpKind::Double
+    } else if matches!(op, Shl | Shr) {
         // The left operand decides; the count must be (promotable to) int.
         if !numeric(lt) || !matches!(rt, Type::Int | Type::Char) {
             return None;
@@ -80,6 +88,7 @@ fn arith(op: BinOp, lt: &Type, rt: &Type) -> Option<(OpKind, Type)> {
     let result = match (op, kind) {
         (Lt | Le | Gt | Ge | Eq | Ne, _) => Type::Bool,
         (_, OpKind::Long) => Type::Long,
+        (_, OpKind::Double) => Type::Double,
         (_, OpKind::Bool) => Type::Bool,
         _ => Type::Int,
     };
@@ -111,6 +120,7 @@ fn kind_type(kind: OpKind) -> Type {
     match kind {
         OpKind::Int => Type::Int,
         OpKind::Long => Type::Long,
+        OpKind::Double => Type::Double,
         OpKind::Bool => Type::Bool,
         OpKind::Ref => Type::Null,
     }
@@ -122,6 +132,7 @@ impl Checker<'_> {
         let span = e.span;
         match &e.kind {
             A::Int { value, long_suffix } => self.int_literal(*value, *long_suffix, false, span),
+            A::Double(v) => constant(Const::double(*v), Type::Double, span),
             A::Bool(b) => constant(Const::Bool(*b), Type::Bool, span),
             A::Char(c) => constant(Const::Char(*c), Type::Char, span),
             A::Str(s) => constant(Const::Str(s.clone()), Type::String, span),
@@ -228,6 +239,7 @@ impl Checker<'_> {
         let c = match ty {
             Type::Int | Type::Enum(_) => Const::Int(0),
             Type::Long => Const::Long(0),
+            Type::Double => Const::double(0.0),
             Type::Bool => Const::Bool(false),
             Type::Char => Const::Char(0),
             Type::String | Type::Class(_) | Type::Array(_) | Type::Task | Type::TaskOf(_) => {
@@ -314,6 +326,10 @@ impl Checker<'_> {
                 }
             }
         }
+        if e.ty == Type::Double {
+            // C# prints a double as its ToString(): lib/Double.fs's shortest digits.
+            return self.call_system_method("Double", "ToString", vec![e]);
+        }
         if let Type::Enum(_) = e.ty {
             // C# prints an enum value as its member's name.
             let span = e.span;
@@ -324,6 +340,32 @@ impl Checker<'_> {
             return mk(kind, Type::String, span);
         }
         e
+    }
+
+    /// A call of the system library's static method `class.name` whose
+    /// parameters have exactly the arguments' types (no conversion needed:
+    /// the code generator's own uses, such as a double's text).
+    pub(super) fn call_system_method(&mut self, class: &str, name: &str, args: Vec<Expr>) -> Expr {
+        let span = args.first().map_or_else(Span::default, |a| a.span);
+        let found = self.class_ids.get(class).and_then(|&c| {
+            let Some(super::Member::Methods(list)) = self.classes[c.0 as usize].members.get(name)
+            else {
+                return None;
+            };
+            list.iter().copied().find(|&m| {
+                let params = &self.method(m).param_types;
+                params.len() == args.len() && params.iter().zip(&args).all(|(p, a)| *p == a.ty)
+            })
+        });
+        let Some(method) = found else {
+            let msg = format!(
+                "internal error: the system library has no `{class}.{name}` for these arguments"
+            );
+            self.error(span, msg, "flux-viz's library is incomplete");
+            return error_expr(span);
+        };
+        let ty = self.method(method).ret.clone();
+        mk(ExprKind::CallStatic { method, args }, ty, span)
     }
 
     /// A class below `c` (or implementing it) with its own ToString().
@@ -759,6 +801,8 @@ impl Checker<'_> {
                 };
                 (op, ty)
             }
+            (UnaryOp::Neg, Type::Double) => (Some(UnOp::Neg), Type::Double),
+            (UnaryOp::Plus, Type::Double) => (None, Type::Double),
             _ => {
                 let msg = format!(
                     "operator `{}` cannot be applied to operand of type `{}`",
@@ -1280,7 +1324,7 @@ impl Checker<'_> {
         let Some((place, ty)) = self.place(cx, t) else {
             return error_expr(span);
         };
-        if !ty.is_integral() && !matches!(ty, Type::Error | Type::Enum(_)) {
+        if !ty.is_integral() && !matches!(ty, Type::Error | Type::Enum(_) | Type::Double) {
             let symbol = if increment { "++" } else { "--" };
             let msg = format!(
                 "operator `{symbol}` cannot be applied to operand of type `{}`",
@@ -1553,6 +1597,7 @@ fn const_text(c: &Const) -> String {
     match c {
         Const::Int(v) => v.to_string(),
         Const::Long(v) => v.to_string(),
+        Const::Double(bits) => f64::from_bits(*bits).to_string(),
         Const::Bool(v) => v.to_string(),
         Const::Char(v) => char::from_u32(u32::from(*v)).map_or(v.to_string(), |c| c.to_string()),
         Const::Str(s) => s.clone(),

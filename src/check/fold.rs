@@ -23,8 +23,31 @@ pub(super) fn convert_const(c: &Const, conv: Conv) -> Option<Const> {
         (Conv::LongToInt, Const::Long(v)) => Const::Int(i32::try_from(*v).ok()?),
         (Conv::IntToChar, Const::Int(v)) => Const::Char(u16::try_from(*v).ok()?),
         (Conv::LongToChar, Const::Long(v)) => Const::Char(u16::try_from(*v).ok()?),
+        (Conv::IntToDouble, Const::Int(v)) => Const::double(f64::from(*v)),
+        (Conv::LongToDouble, Const::Long(v)) => Const::double(*v as f64),
+        (Conv::CharToDouble, Const::Char(v)) => Const::double(f64::from(*v)),
+        // A constant cast truncates and must fit (C#'s CS0221 otherwise).
+        (Conv::DoubleToInt, Const::Double(bits)) => {
+            Const::Int(truncated(*bits, f64::from(i32::MIN), f64::from(i32::MAX))? as i32)
+        }
+        (Conv::DoubleToLong, Const::Double(bits)) => {
+            Const::Long(
+                truncated(*bits, -9.223_372_036_854_776e18, 9.223_372_036_854_776e18)? as i64,
+            )
+        }
+        (Conv::DoubleToChar, Const::Double(bits)) => {
+            Const::Char(truncated(*bits, 0.0, 65535.0)? as u16)
+        }
         _ => return None,
     })
+}
+
+/// A double's value truncated toward zero, if that lies in `min..=max`
+/// (`max` is excluded when it is 2^63, which no long holds).
+fn truncated(bits: u64, min: f64, max: f64) -> Option<f64> {
+    let t = f64::from_bits(bits).trunc();
+    let fits = t >= min && (t < max || (t == max && max < 9e18));
+    fits.then_some(t)
 }
 
 /// A constant's value as an i64 (ints and chars widened).
@@ -68,7 +91,42 @@ pub(super) fn binary(
                 _ => return Ok(None),
             })))
         }
+        OpKind::Double => {
+            let (Some(x), Some(y)) = (as_double(a), as_double(b)) else {
+                return Ok(None);
+            };
+            Ok(Some(floating(op, x, y)))
+        }
         OpKind::Ref => Ok(None),
+    }
+}
+
+/// A numeric constant's value as a double (C#'s implicit conversion).
+fn as_double(c: &Const) -> Option<f64> {
+    match c {
+        Const::Double(bits) => Some(f64::from_bits(*bits)),
+        other => wide(other).map(|v| v as f64),
+    }
+}
+
+/// IEEE arithmetic as the SSE2 instructions compute it: no overflow, no
+/// error for a division by zero (infinity or NaN), `%` truncated as C#'s.
+fn floating(op: BinOp, x: f64, y: f64) -> Const {
+    match op {
+        BinOp::Add => Const::double(x + y),
+        BinOp::Sub => Const::double(x - y),
+        BinOp::Mul => Const::double(x * y),
+        BinOp::Div => Const::double(x / y),
+        BinOp::Rem => Const::double(x % y),
+        BinOp::Lt => Const::Bool(x < y),
+        BinOp::Le => Const::Bool(x <= y),
+        BinOp::Gt => Const::Bool(x > y),
+        BinOp::Ge => Const::Bool(x >= y),
+        BinOp::Eq => Const::Bool(x == y),
+        BinOp::Ne => Const::Bool(x != y),
+        BinOp::Shl | BinOp::Shr | BinOp::And | BinOp::Or | BinOp::Xor => {
+            unreachable!("the checker has no bitwise operators on double")
+        }
     }
 }
 
@@ -161,6 +219,7 @@ pub(super) fn unary(op: UnOp, c: &Const) -> Result<Option<Const>, FoldError> {
     Ok(Some(match (op, c) {
         (UnOp::Neg, Const::Int(v)) => Const::Int(v.checked_neg().ok_or(FoldError::Overflow)?),
         (UnOp::Neg, Const::Long(v)) => Const::Long(v.checked_neg().ok_or(FoldError::Overflow)?),
+        (UnOp::Neg, Const::Double(bits)) => Const::double(-f64::from_bits(*bits)),
         (UnOp::BitNot, Const::Int(v)) => Const::Int(!v),
         (UnOp::BitNot, Const::Long(v)) => Const::Long(!v),
         (UnOp::Not, Const::Bool(v)) => Const::Bool(!v),

@@ -36,7 +36,12 @@ impl Checker<'_> {
         format: &HoleFormat,
         span: Span,
     ) -> Expr {
-        let value = self.printable(value);
+        // A double's format goes to its own ToString(format), before the
+        // value becomes its default text.
+        let value = match (&format.format, &value.ty) {
+            (Some(_), Type::Double) => value,
+            _ => self.printable(value),
+        };
         if value.ty == Type::Error || *format == HoleFormat::default() {
             return value;
         }
@@ -47,6 +52,13 @@ impl Checker<'_> {
                 };
                 let spec = mk(ExprKind::Const(Const::Str(spec)), Type::String, span);
                 self.call_system(cx, "Int32", "ToString", vec![value, spec], span)
+            }
+            (Some(spec), Type::Double) => {
+                let Some(spec) = self.double_format(spec, span) else {
+                    return error_expr(span);
+                };
+                let spec = mk(ExprKind::Const(Const::Str(spec)), Type::String, span);
+                self.call_system_method("Double", "ToString", vec![value, spec])
             }
             (Some(spec), Type::Enum(_)) if !matches!(spec.as_str(), "G" | "g" | "") => {
                 let msg = format!("the format `{spec}` of an enum value is not supported by Flux#");
@@ -190,6 +202,26 @@ impl Checker<'_> {
             // Number throws FormatException for the rest, as .NET does.
             _ => Some(spec.to_string()),
         }
+    }
+
+    /// A double's format string as lib/Double.fs reads it: the standard
+    /// formats, and the custom `00.00` and `#,##0.00`.
+    fn double_format(&mut self, spec: &str, span: Span) -> Option<String> {
+        let zeros = |s: &str| !s.is_empty() && s.chars().all(|c| c == '0');
+        let (whole, fraction) = spec.split_once('.').unwrap_or((spec, "0"));
+        let whole_ok = zeros(whole) || matches!(whole, "#,##0" | "#,0");
+        if whole_ok && zeros(fraction) {
+            // lib/Double.fs formats these custom patterns itself.
+            return Some(spec.to_string());
+        }
+        let kind = spec.chars().next().unwrap_or('G').to_ascii_uppercase();
+        if matches!(kind, 'C' | 'P' | '#' | '0' | '.') {
+            let msg = format!("the format `{spec}` of a double is not supported by Flux#");
+            self.error(span, msg, "not supported");
+            return None;
+        }
+        // D, X and the rest throw FormatException when they run, as in .NET.
+        Some(spec.to_string())
     }
 
     /// A call of a system library method `Class.name(args)`.

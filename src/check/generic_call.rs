@@ -230,6 +230,7 @@ impl Checker<'_> {
         let kind = match t {
             Type::Int => TypeExprKind::Int,
             Type::Long => TypeExprKind::Long,
+            Type::Double => TypeExprKind::Double,
             Type::Bool => TypeExprKind::Bool,
             Type::Char => TypeExprKind::Char,
             Type::String => TypeExprKind::String,

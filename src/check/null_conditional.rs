@@ -34,7 +34,7 @@ impl Checker<'_> {
         let problem = match &access.ty {
             Type::Error => return error_expr(span),
             Type::Void => Some("a `?.` call that returns nothing can only be a statement of its own".to_string()),
-            Type::Int | Type::Long | Type::Bool | Type::Char | Type::Enum(_) => Some(format!(
+            Type::Int | Type::Long | Type::Double | Type::Bool | Type::Char | Type::Enum(_) => Some(format!(
                 "nullable value types (`{}?`, what `?.` on a member of type `{}` gives) are not supported by Flux#",
                 self.ty(&access.ty),
                 self.ty(&access.ty)

@@ -1291,6 +1291,7 @@ fn const_text(c: &Const) -> String {
         Const::Char(ch) => format!("'{}'", char::from_u32(u32::from(*ch)).unwrap_or('?')),
         Const::Int(n) => n.to_string(),
         Const::Long(n) => n.to_string(),
+        Const::Double(bits) => f64::from_bits(*bits).to_string(),
         Const::Bool(b) => b.to_string(),
         Const::Null => "null".to_string(),
     }

@@ -23,6 +23,12 @@ fn numeric_conv(from: &Type, to: &Type) -> Option<Conv> {
         (Type::Long, Type::Int) => Conv::LongToInt,
         (Type::Int, Type::Char) => Conv::IntToChar,
         (Type::Long, Type::Char) => Conv::LongToChar,
+        (Type::Int, Type::Double) => Conv::IntToDouble,
+        (Type::Long, Type::Double) => Conv::LongToDouble,
+        (Type::Char, Type::Double) => Conv::CharToDouble,
+        (Type::Double, Type::Int) => Conv::DoubleToInt,
+        (Type::Double, Type::Long) => Conv::DoubleToLong,
+        (Type::Double, Type::Char) => Conv::DoubleToChar,
         _ => return None,
     })
 }
@@ -44,6 +50,7 @@ impl Checker<'_> {
         match &t.kind {
             TypeExprKind::Int => Type::Int,
             TypeExprKind::Long => Type::Long,
+            TypeExprKind::Double => Type::Double,
             TypeExprKind::Bool => Type::Bool,
             TypeExprKind::Char => Type::Char,
             TypeExprKind::String => Type::String,
@@ -102,7 +109,10 @@ impl Checker<'_> {
             return Some(Conversion::Free);
         }
         match (from, to) {
-            (Type::Int, Type::Long) | (Type::Char, Type::Int) | (Type::Char, Type::Long) => {
+            (Type::Int, Type::Long)
+            | (Type::Char, Type::Int)
+            | (Type::Char, Type::Long)
+            | (Type::Int | Type::Long | Type::Char, Type::Double) => {
                 numeric_conv(from, to).map(Conversion::Numeric)
             }
             (Type::Null, t) if t.is_reference() => Some(Conversion::Free),

@@ -58,6 +58,7 @@ fn immediate(e: &Expr) -> Option<i64> {
         ExprKind::Const(Const::Bool(v)) => Some(i64::from(*v)),
         ExprKind::Const(Const::Null) => Some(0),
         ExprKind::Const(Const::Long(v)) if i32::try_from(*v).is_ok() => Some(*v),
+        ExprKind::Const(Const::Double(0)) => Some(0),
         _ => None,
     }
 }
@@ -278,6 +279,16 @@ impl FnGen<'_, '_> {
                     self.x(|a| a.mov(x::rax, v as u64))
                 }
             }
+            Const::Double(0) => self.xe("the double 0.0: all 64 bits zero", |a| {
+                a.xor(x::eax, x::eax)
+            }),
+            Const::Double(bits) => {
+                let (bits, value) = (*bits, f64::from_bits(*bits));
+                self.xe(
+                    &format!("the double {value:?}: its 64 IEEE 754 bits"),
+                    |a| a.mov(x::rax, bits),
+                )
+            }
             Const::Bool(b) => {
                 let v = u32::from(*b);
                 self.x(|a| a.mov(x::eax, v))
@@ -327,6 +338,7 @@ impl FnGen<'_, '_> {
             ExprKind::Const(Const::Bool(v)) => Load::Imm(u64::from(*v)),
             ExprKind::Const(Const::Null) => Load::Imm(0),
             ExprKind::Const(Const::Long(v)) => Load::Imm(*v as u64),
+            ExprKind::Const(Const::Double(bits)) => Load::Imm(*bits),
             ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
                 Storage::Reg(r) => Load::Reg(super::asm_reg(r)),
                 Storage::Stack(off) => Load::Stack(off as i32, size_of(&e.ty)),
@@ -690,6 +702,17 @@ impl FnGen<'_, '_> {
         } else {
             "subtracts one"
         };
+        if *ty == Type::Double {
+            self.double_from(x::xmm0, wide);
+            self.xe("the double 1.0", |a| a.mov(x::rdx, 1f64.to_bits()));
+            self.double_from(x::xmm1, x::rdx);
+            if increment {
+                self.xe(explain, |a| a.addsd(x::xmm0, x::xmm1));
+            } else {
+                self.xe(explain, |a| a.subsd(x::xmm0, x::xmm1));
+            }
+            return self.xe("the result's bits back", |a| a.movq(wide, x::xmm0));
+        }
         match (*ty == Type::Long, increment) {
             (true, true) => self.xe(explain, |a| a.add(wide, 1)),
             (true, false) => self.xe(explain, |a| a.sub(wide, 1)),
@@ -922,10 +945,126 @@ impl FnGen<'_, '_> {
             Conv::IntToChar | Conv::LongToChar => {
                 self.xe("keeps the low 16 bits", |a| a.movzx(x::eax, x::ax))
             }
+            Conv::IntToDouble | Conv::CharToDouble => {
+                self.xe("converts the 32-bit integer to the nearest double", |a| {
+                    a.cvtsi2sd(x::xmm0, x::eax)
+                });
+                self.double_to_rax();
+            }
+            Conv::LongToDouble => {
+                self.xe("converts the 64-bit integer to the nearest double", |a| {
+                    a.cvtsi2sd(x::xmm0, x::rax)
+                });
+                self.double_to_rax();
+            }
+            Conv::DoubleToInt | Conv::DoubleToChar => {
+                self.double_from(x::xmm0, x::rax);
+                self.xe(
+                    "truncates toward zero (NaN or out of range: int.MinValue)",
+                    |a| a.cvttsd2si(x::eax, x::xmm0),
+                );
+                if conv == Conv::DoubleToChar {
+                    self.xe("keeps the low 16 bits", |a| a.movzx(x::eax, x::ax));
+                }
+            }
+            Conv::DoubleToLong => {
+                self.double_from(x::xmm0, x::rax);
+                self.xe(
+                    "truncates toward zero (NaN or out of range: long.MinValue)",
+                    |a| a.cvttsd2si(x::rax, x::xmm0),
+                );
+            }
+        }
+    }
+
+    /// `movq xmm, r64`: a double's bits from a general register into an
+    /// SSE register, where the arithmetic instructions take them.
+    fn double_from(&mut self, xmm: x::AsmRegisterXmm, from: x::AsmRegister64) {
+        self.xe("the double's bits into an SSE register", |a| {
+            a.movq(xmm, from)
+        });
+    }
+
+    /// `movq rax, xmm0`: the result's bits back where every value travels.
+    fn double_to_rax(&mut self) {
+        self.xe("the result's bits back into rax", |a| {
+            a.movq(x::rax, x::xmm0)
+        });
+    }
+
+    /// `rax = rax op rcx` on doubles: SSE2's scalar-double instructions on
+    /// xmm0 and xmm1 (C#'s `%` is the runtime's, as .NET calls fmod).
+    fn floating(&mut self, op: BinOp) {
+        if op == BinOp::Rem {
+            self.x(|a| a.mov(x::rdi, x::rax));
+            self.x(|a| a.mov(x::rsi, x::rcx));
+            return self.call_aligned(
+                runtime::FMOD,
+                "the remainder, truncated as C#'s % (x87 fprem)",
+            );
+        }
+        self.double_from(x::xmm0, x::rax);
+        self.double_from(x::xmm1, x::rcx);
+        let arith = match op {
+            BinOp::Add => Some(("adds", Code::Addsd_xmm_xmmm64)),
+            BinOp::Sub => Some(("subtracts", Code::Subsd_xmm_xmmm64)),
+            BinOp::Mul => Some(("multiplies", Code::Mulsd_xmm_xmmm64)),
+            BinOp::Div => Some((
+                "divides (by zero: infinity or NaN, no exception)",
+                Code::Divsd_xmm_xmmm64,
+            )),
+            _ => None,
+        };
+        if let Some((explain, code)) = arith {
+            self.xe(explain, |a| match code {
+                Code::Addsd_xmm_xmmm64 => a.addsd(x::xmm0, x::xmm1),
+                Code::Subsd_xmm_xmmm64 => a.subsd(x::xmm0, x::xmm1),
+                Code::Mulsd_xmm_xmmm64 => a.mulsd(x::xmm0, x::xmm1),
+                _ => a.divsd(x::xmm0, x::xmm1),
+            });
+            return self.double_to_rax();
+        }
+        self.compare_doubles(op);
+        match op {
+            BinOp::Gt | BinOp::Lt => self.x(|a| a.seta(x::al)),
+            BinOp::Ge | BinOp::Le => self.x(|a| a.setae(x::al)),
+            BinOp::Eq => {
+                self.x(|a| a.sete(x::al));
+                self.xe("…and not unordered (NaN equals nothing)", |a| {
+                    a.setnp(x::cl)
+                });
+                self.x(|a| a.and(x::al, x::cl));
+            }
+            _ => {
+                self.x(|a| a.setne(x::al));
+                self.xe("…or unordered (NaN differs from everything)", |a| {
+                    a.setp(x::cl)
+                });
+                self.x(|a| a.or(x::al, x::cl));
+            }
+        }
+        self.x(|a| a.movzx(x::eax, x::al));
+    }
+
+    /// `ucomisd` of the doubles in xmm0 (left) and xmm1 (right), sides
+    /// swapped for `<` and `<=` so every test reads "above": the unsigned
+    /// conditions, which a NaN (unordered: ZF, PF and CF all set) fails.
+    pub(super) fn compare_doubles(&mut self, op: BinOp) {
+        if matches!(op, BinOp::Lt | BinOp::Le) {
+            self.xe("compares right with left (a < b is b > a)", |a| {
+                a.ucomisd(x::xmm1, x::xmm0)
+            });
+        } else {
+            self.xe("compares the doubles (a NaN makes them unordered)", |a| {
+                a.ucomisd(x::xmm0, x::xmm1)
+            });
         }
     }
 
     fn unary(&mut self, op: UnOp, ty: &Type) {
+        if *ty == Type::Double {
+            return self.xe("flips the sign bit: -x of a double", |a| a.btc(x::rax, 63));
+        }
         let long = *ty == Type::Long;
         match (op, long) {
             (UnOp::Neg, false) => self.x(|a| a.neg(x::eax)),
@@ -938,6 +1077,9 @@ impl FnGen<'_, '_> {
 
     /// `rax = rax op rcx` in the width of `kind`.
     fn binary(&mut self, op: BinOp, kind: OpKind, span: Span) {
+        if kind == OpKind::Double {
+            return self.floating(op);
+        }
         let wide = matches!(kind, OpKind::Long | OpKind::Ref);
         macro_rules! op2 {
             ($m:ident) => {
@@ -1119,6 +1261,7 @@ impl FnGen<'_, '_> {
         match ty {
             Type::Int => "System.Int32".into(),
             Type::Long => "System.Int64".into(),
+            Type::Double => "System.Double".into(),
             Type::Bool => "System.Boolean".into(),
             Type::Char => "System.Char".into(),
             Type::String => "System.String".into(),

@@ -16,6 +16,8 @@ pub const ARGV_BLOCK: &str = "rt_argv_block";
 pub const STACK_LIMIT: &str = "rt_stack_limit";
 /// `rt_concat(rdi = a, rsi = b) → rax`: a new string (null counts as empty).
 pub const CONCAT: &str = "rt_str_concat";
+/// `rt_fmod(rdi = x, rsi = y)`: the double `x % y` as C# computes it.
+pub const FMOD: &str = "rt_fmod";
 /// `rt_str_eq(rdi = a, rsi = b) → eax`: 1 when the contents are equal.
 pub const STR_EQ: &str = "rt_str_eq";
 /// `rt_int_to_str(rdi = i64) → rax`
@@ -31,9 +33,13 @@ pub const ENUM_NAME: &str = "rt_enum_name";
 /// `static extern string FromChars(char[] value, int start, int count);`
 /// and a call to it is a call of `rt_str_from_chars`. (A string has a
 /// char[]'s layout: `Slice` is the same routine on a string.)
-pub const EXTERN_METHODS: [(&str, &str); 2] = [
+pub const EXTERN_METHODS: [(&str, &str); 6] = [
     ("String.FromChars", "rt_str_from_chars"),
     ("String.Slice", "rt_str_from_chars"),
+    ("Math.Sqrt", "rt_sqrt"),
+    ("Math.PowerOfPositive", "rt_pow"),
+    ("BitConverter.DoubleToInt64Bits", "rt_double_bits"),
+    ("BitConverter.Int64BitsToDouble", "rt_double_bits"),
 ];
 
 /// The runtime routine of an `extern` method `Class.Name`, if there is one.

@@ -209,6 +209,18 @@ impl FnGen<'_, '_> {
                     self.asm.label(&skip);
                 }
             }
+            ExprKind::Binary {
+                op,
+                kind: OpKind::Double,
+                lhs,
+                rhs,
+            } if comparison(*op).is_some() => {
+                self.operands(lhs, rhs);
+                self.x(|a| a.movq(x::xmm0, x::rax));
+                self.x(|a| a.movq(x::xmm1, x::rcx));
+                self.compare_doubles(*op);
+                self.double_branch(*op, when, label);
+            }
             ExprKind::Binary { op, kind, lhs, rhs } if comparison(*op).is_some() => {
                 if !self.compare_in_place(lhs, rhs, *kind) {
                     self.operands(lhs, rhs);
@@ -397,7 +409,7 @@ impl FnGen<'_, '_> {
         let wide = match kind {
             OpKind::Int => false,
             OpKind::Long | OpKind::Ref => true,
-            OpKind::Bool => return false,
+            OpKind::Bool | OpKind::Double => return false,
         };
         let Some(left) = self.register_local(lhs) else {
             return false;
@@ -429,6 +441,32 @@ impl FnGen<'_, '_> {
         true
     }
 
+    /// Jumps to `label` when the double comparison `op` (flags from
+    /// [`Self::compare_doubles`]) comes out as `when`. "Above" and "above or
+    /// equal" are false for a NaN; `==` must also test for unordered (PF).
+    fn double_branch(&mut self, op: BinOp, when: bool, label: &str) {
+        let jump = |code| (code, None::<Code>);
+        let (code, unordered) = match (op, when) {
+            (BinOp::Gt | BinOp::Lt, true) => jump(Code::Ja_rel32_64),
+            (BinOp::Gt | BinOp::Lt, false) => jump(Code::Jbe_rel32_64),
+            (BinOp::Ge | BinOp::Le, true) => jump(Code::Jae_rel32_64),
+            (BinOp::Ge | BinOp::Le, false) => jump(Code::Jb_rel32_64),
+            // Equal: ZF set and PF clear. Jumping on "not equal" includes unordered.
+            (BinOp::Eq, false) | (BinOp::Ne, true) => (Code::Jne_rel32_64, Some(Code::Jp_rel32_64)),
+            _ => {
+                let skip = self.label_for("unordered");
+                self.branch(Code::Jp_rel32_64, &skip);
+                self.branch(Code::Je_rel32_64, label);
+                self.asm.label(&skip);
+                return;
+            }
+        };
+        if let Some(jp) = unordered {
+            self.branch(jp, label);
+        }
+        self.branch(code, label);
+    }
+
     /// The register of a local that lives in one.
     pub(super) fn register_local(&self, e: &Expr) -> Option<Reg> {
         match e.kind {
@@ -445,6 +483,7 @@ impl FnGen<'_, '_> {
         match kind {
             OpKind::Int | OpKind::Bool => self.x(|a| a.cmp(x::eax, x::ecx)),
             OpKind::Long | OpKind::Ref => self.x(|a| a.cmp(x::rax, x::rcx)),
+            OpKind::Double => unreachable!("doubles compare with compare_doubles"),
         }
     }
 }

@@ -440,10 +440,10 @@ impl<'a> BodyLowerer<'a> {
                         lhs: Box::new(widened),
                         rhs: Box::new(value),
                     },
-                    ty: if kind == typed::OpKind::Long {
-                        Type::Long
-                    } else {
-                        Type::Int
+                    ty: match kind {
+                        typed::OpKind::Long => Type::Long,
+                        typed::OpKind::Double => Type::Double,
+                        _ => Type::Int,
                     },
                     span,
                 };

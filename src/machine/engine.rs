@@ -606,6 +606,16 @@ impl Engine {
         self.uc.reg_read(reg).unwrap_or(0)
     }
 
+    /// The low 64 bits of an SSE register (where a scalar double is).
+    pub fn xmm_low(&self, reg: RegisterX86) -> u64 {
+        let bytes = self.uc.reg_read_long(reg).unwrap_or_default();
+        let low: [u8; 8] = bytes
+            .get(..8)
+            .and_then(|b| b.try_into().ok())
+            .unwrap_or([0; 8]);
+        u64::from_le_bytes(low)
+    }
+
     /// After a fault, the count up to (not including) the faulting instruction.
     pub fn settle_fault(&mut self) {
         let pc = self.pc();

@@ -98,15 +98,67 @@ pub struct TimerView {
     pub sequence: u64,
 }
 
+/// The SSE registers the code generator computes doubles in (their low 64
+/// bits: one double each), shown when the program computes with doubles.
+pub const SSE_REGISTERS: [(&str, RegisterX86); 2] =
+    [("xmm0", RegisterX86::XMM0), ("xmm1", RegisterX86::XMM1)];
+
+/// A double as C# (.NET Core 3.0 and later) prints it: the shortest digits
+/// that read back as the same double, in the layout of its `ToString()`
+/// (lib/Double.fs computes the same text in the program itself).
+pub fn dotnet_double(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v.is_infinite() {
+        return format!("{sign}Infinity");
+    }
+    if v == 0.0 {
+        return format!("{sign}0");
+    }
+    // Rust's `{:e}` is also the shortest round-trip: `1.5e-7`.
+    let text = format!("{:e}", v.abs());
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let scale = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let n = digits.len() as i32;
+    if scale > n.max(15) || scale < -3 {
+        let rest = if n > 1 {
+            format!(".{}", &digits[1..])
+        } else {
+            String::new()
+        };
+        let e = scale - 1;
+        let e_sign = if e < 0 { '-' } else { '+' };
+        return format!("{sign}{}{rest}E{e_sign}{:02}", &digits[..1], e.abs());
+    }
+    if scale <= 0 {
+        return format!("{sign}0.{}{digits}", "0".repeat((-scale) as usize));
+    }
+    let scale = scale as usize;
+    if digits.len() <= scale {
+        return format!("{sign}{digits}{}", "0".repeat(scale - digits.len()));
+    }
+    format!("{sign}{}.{}", &digits[..scale], &digits[scale..])
+}
+
 impl Machine {
     pub(crate) fn register_values(&self) -> Vec<u64> {
-        REGISTERS.iter().map(|(_, r)| self.engine.reg(*r)).collect()
+        let general = REGISTERS.iter().map(|(_, r)| self.engine.reg(*r));
+        let sse = SSE_REGISTERS
+            .iter()
+            .filter(|_| self.program.uses_sse)
+            .map(|(_, r)| self.engine.xmm_low(*r));
+        general.chain(sse).collect()
     }
 
-    /// The registers, with the ones the last action changed marked.
+    /// The registers, with the ones the last action changed marked (xmm0
+    /// and xmm1 too when the program computes with doubles).
     pub fn registers(&self) -> Vec<Register> {
         REGISTERS
             .iter()
+            .chain(SSE_REGISTERS.iter().filter(|_| self.program.uses_sse))
             .zip(self.register_values())
             .enumerate()
             .map(|(i, ((name, _), value))| Register {
@@ -525,6 +577,7 @@ impl Machine {
                     .map_or_else(|| value.to_string(), |(name, _)| name.clone())
             }
             ValueKind::Long => (raw as i64).to_string(),
+            ValueKind::Double => dotnet_double(f64::from_bits(raw)),
             ValueKind::Bool => (raw & 0xff != 0).to_string(),
             ValueKind::Char => {
                 char::from_u32(raw as u32 & 0xffff).map_or("?".into(), |c| format!("{c:?}"))
@@ -549,6 +602,7 @@ impl Machine {
                     kind,
                     ValueKind::Int
                         | ValueKind::Long
+                        | ValueKind::Double
                         | ValueKind::Bool
                         | ValueKind::Char
                         | ValueKind::Enum(_)

@@ -18,6 +18,8 @@ use crate::typed::{self, Type};
 pub enum ValueKind {
     Int,
     Long,
+    /// A double's 64 bits: shown as C# prints the double.
+    Double,
     Bool,
     Char,
     /// A pointer to `[length][bytes]`.
@@ -44,6 +46,7 @@ impl ValueKind {
                 .get(id.0 as usize)
                 .map_or(ValueKind::Int, |e| ValueKind::Enum(e.members.clone())),
             Type::Long => ValueKind::Long,
+            Type::Double => ValueKind::Double,
             Type::Bool => ValueKind::Bool,
             Type::Char => ValueKind::Char,
             Type::String => ValueKind::Str,
@@ -222,6 +225,9 @@ pub struct FunctionLayout {
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
     pub registers: Vec<(ir::Reg, String)>,
+    /// It computes with doubles: the code generator moves them into xmm0
+    /// and xmm1 for SSE2's instructions (the Registers pane then shows both).
+    pub uses_sse: bool,
     /// Its handler records, `[rbp - offset]` each (runtime/fail.asm): a
     /// resume function's own, then one per `try`.
     pub handler_records: Vec<u32>,
@@ -240,6 +246,35 @@ const HANDLER_RECORD_WORDS: [&str; 9] = [
     "r15 to come back with",
 ];
 
+/// Whether a function has an operation the code generator emits with SSE2:
+/// double arithmetic, comparison, negation, `++`, or a conversion to or
+/// from double (a double only copied or passed along stays in general registers).
+fn computes_doubles(function: &ir::Function) -> bool {
+    use crate::typed::{Conv, ExprKind, OpKind};
+    let mut found = false;
+    ir::walk_exprs(&function.body, &mut |e| {
+        found |= match &e.kind {
+            ExprKind::Binary { kind, .. } => *kind == OpKind::Double,
+            ExprKind::CompoundAssign {
+                op: crate::typed::CompoundOp::Arith { kind, .. },
+                ..
+            } => *kind == OpKind::Double,
+            ExprKind::Unary { .. } | ExprKind::IncDec { .. } => e.ty == Type::Double,
+            ExprKind::Convert { conv, .. } => !matches!(
+                conv,
+                Conv::IntToLong
+                    | Conv::CharToInt
+                    | Conv::CharToLong
+                    | Conv::LongToInt
+                    | Conv::IntToChar
+                    | Conv::LongToChar
+            ),
+            _ => false,
+        };
+    });
+    found
+}
+
 impl FunctionLayout {
     pub fn of(function: &ir::Function) -> FunctionLayout {
         let mut slots = Vec::new();
@@ -251,6 +286,7 @@ impl FunctionLayout {
             }
         }
         FunctionLayout {
+            uses_sse: computes_doubles(function),
             label: function.label.clone(),
             saved: function.saved_regs.len() as u32,
             stack_size: function.stack_size,

@@ -1190,13 +1190,15 @@ impl Builder {
             Rule::predefined_type => match pair.as_str() {
                 "int" => TypeExprKind::Int,
                 "long" => TypeExprKind::Long,
+                "double" => TypeExprKind::Double,
                 "bool" => TypeExprKind::Bool,
                 "char" => TypeExprKind::Char,
                 "string" => TypeExprKind::String,
                 "void" => TypeExprKind::Void,
                 "var" => TypeExprKind::Var,
-                _ => {
-                    self.unsupported(span, "floating point");
+                other => {
+                    // `float` and `decimal`: only `double` is Flux#'s.
+                    self.unsupported(span, &format!("`{other}`"));
                     TypeExprKind::Error
                 }
             },
@@ -1869,10 +1871,13 @@ impl Builder {
                     }
                 }
             }
-            Rule::float_lit => {
-                self.unsupported(span, "floating point");
-                ExprKind::Error
-            }
+            Rule::float_lit => match literal::double(pair.as_str()) {
+                Ok(value) => ExprKind::Double(value),
+                Err(e) => {
+                    self.literal_error(&pair, e);
+                    ExprKind::Error
+                }
+            },
             Rule::bool_lit => ExprKind::Bool(pair.as_str() == "true"),
             Rule::null_lit => ExprKind::Null,
             Rule::this_expr => ExprKind::This,

@@ -38,6 +38,47 @@ pub fn integer(token: &str) -> Result<(u64, bool), LiteralError> {
     Ok((value, long_suffix))
 }
 
+/// The value of a `double` literal (`1.5`, `.5`, `1e-3`, `2d`, `1_000.5`):
+/// the nearest double, as C# rounds it. The `f` and `m` suffixes (`float`,
+/// `decimal`) are not Flux#'s.
+pub fn double(token: &str) -> Result<f64, LiteralError> {
+    let suffix = token
+        .chars()
+        .last()
+        .filter(|c| c.is_ascii_alphabetic() && !matches!(c, 'e' | 'E'));
+    match suffix {
+        Some('f' | 'F') => {
+            return Err(err(
+                0,
+                token.len(),
+                "`float` literals are not supported by Flux# (write a `double`: drop the `f`)",
+            ));
+        }
+        Some('m' | 'M') => {
+            return Err(err(
+                0,
+                token.len(),
+                "`decimal` literals are not supported by Flux# (write a `double`: drop the `m`)",
+            ));
+        }
+        _ => {}
+    }
+    let body: String = token
+        .trim_end_matches(['d', 'D'])
+        .chars()
+        .filter(|&c| c != '_')
+        .collect();
+    match body.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        // C#: CS0594, "Floating-point constant is outside the range of type 'double'".
+        _ => Err(err(
+            0,
+            token.len(),
+            "floating-point constant is outside the range of type `double`",
+        )),
+    }
+}
+
 /// The characters of a regular string or char literal body (without quotes),
 /// with escapes decoded. `offset` is where `body` starts inside the token.
 fn unescape(body: &str, offset: usize) -> Result<String, LiteralError> {

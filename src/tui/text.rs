@@ -97,12 +97,13 @@ pub fn register_note(name: &str) -> Option<&'static str> {
         }
         "r15" => "callee-saved; a resume function keeps its frame here",
         "rflags" => "flags: the result of the last compare (ZF, SF, CF, OF …)",
+        "xmm0" | "xmm1" => "SSE register: a double while an instruction computes with it",
         _ => return None,
     })
 }
 
 /// Register groups for the registers pane.
-pub const REGISTER_GROUPS: [(&str, &[&str]); 4] = [
+pub const REGISTER_GROUPS: [(&str, &[&str]); 5] = [
     ("frame", &["rip", "rsp", "rbp"]),
     ("callee-saved", &["rbx", "r12", "r13", "r14", "r15"]),
     (
@@ -110,6 +111,7 @@ pub const REGISTER_GROUPS: [(&str, &[&str]); 4] = [
         &["rax", "rdi", "rsi", "rdx", "rcx", "r8", "r9", "r10", "r11"],
     ),
     ("", &["rflags"]),
+    ("SSE: doubles", &["xmm0", "xmm1"]),
 ];
 
 /// How much an event kind matters on the timeline (a cell shows its most

@@ -129,6 +129,8 @@ pub fn value_text(session: &Session, value: u64, raw: bool) -> String {
 fn register_value(session: &Session, r: &crate::machine::Register, raw: bool) -> String {
     match r.name {
         "rip" => format!("{:#x}", r.value),
+        "xmm0" | "xmm1" if raw => format!("{:#x}", r.value),
+        "xmm0" | "xmm1" => crate::machine::inspect::dotnet_double(f64::from_bits(r.value)),
         _ if raw => value_text(session, r.value, raw),
         "rsp" | "rbp" => session.machine.format_stack_pointer(r.value),
         _ => value_text(session, r.value, raw),
@@ -140,6 +142,9 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
     let homes = session.machine.register_homes();
     let mut rows = Vec::new();
     for (group, names) in text::REGISTER_GROUPS {
+        if !names.iter().any(|n| regs.iter().any(|r| r.name == *n)) {
+            continue;
+        }
         if !group.is_empty() {
             rows.push(Line::styled(group.to_string(), theme.dim()));
         }

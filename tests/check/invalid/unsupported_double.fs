@@ -1,8 +1,0 @@
-using System;
-using System.Threading.Tasks;
-
-class Program {
-    static void Main() {
-        double d = 1.5;
-    }
-}
