@@ -464,10 +464,3 @@ class Dragon4Natural {
         while (length > 0 && limbs[length - 1] == 0) length--;
     }
 }
-
-// The bits of a double as a long and back: free, since a double travels in
-// a general register as its 64 bits (runtime/math.asm).
-static class BitConverter {
-    public static extern long DoubleToInt64Bits(double value);
-    public static extern double Int64BitsToDouble(long value);
-}

@@ -303,6 +303,13 @@ static class Math {
     private static extern double PowerOfPositive(double x, double y);
 }
 
+// The bits of a double as a long and back: free, since a double travels in
+// a general register as its 64 bits (runtime/math.asm).
+static class BitConverter {
+    public static extern long DoubleToInt64Bits(double value);
+    public static extern double Int64BitsToDouble(long value);
+}
+
 // System.Char's tests and case mappings, for ASCII and the Latin-1 letters
 // (U+00C0 to U+00FF, without × and ÷), where every culture agrees. The
 // x86 pane shows char.IsDigit(c) as a call of this code.

@@ -21,6 +21,9 @@ pub struct Program {
     /// Generic methods, taken out of their classes by `generic`: the checker
     /// infers their type arguments at each call and asks for the instances.
     pub generic_methods: Vec<GenericMethod>,
+    /// A file of the program writes `double`, a double literal, `Math`,
+    /// `BitConverter` or `Double`: lib/Double.fs (a double's text) joins it.
+    pub needs_double: bool,
 }
 
 /// A generic method template and where it was declared.

@@ -60,11 +60,15 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         sources,
         diags: Vec::new(),
         items: Vec::new(),
+        needs_double: false,
         stack: Vec::new(),
     };
     driver.unit(file, None);
     let Driver {
-        items, mut diags, ..
+        items,
+        mut diags,
+        needs_double,
+        ..
     } = driver;
     diag::sort(&mut diags);
     (
@@ -72,6 +76,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
             items,
             system_files: Vec::new(),
             generic_methods: Vec::new(),
+            needs_double,
         },
         diags,
     )
@@ -92,6 +97,7 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
         let wanted = match name {
             "lib/Collections.fs" => wants_collections,
             "lib/Text.fs" => wants_text,
+            "lib/Double.fs" => program.needs_double,
             _ => true,
         };
         if !wanted {
@@ -106,7 +112,7 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
             .items
             .extend(entries.into_iter().filter_map(|entry| match entry {
                 Entry::Item(item) => Some(item),
-                Entry::Include { .. } => None,
+                Entry::Include { .. } | Entry::NeedsDouble => None,
             }));
         program.system_files.push(file);
     }
@@ -185,7 +191,10 @@ fn parse_text(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
         return (Vec::new(), vec![d.with_label(syntax_error::LABEL)]);
     }
     let mut builder = Builder::new(file);
-    if let Some(entries) = pieces::parse(&mut builder, file, text) {
+    if let Some(mut entries) = pieces::parse(&mut builder, file, text) {
+        if builder.mentions_double {
+            entries.push(Entry::NeedsDouble);
+        }
         return (entries, builder.diags);
     }
     parse_whole(file, text)
@@ -209,7 +218,10 @@ fn parse_whole(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     };
     let mut builder = Builder::new(file);
     let file_pair = pairs.into_iter().next().expect("grammar: file");
-    let entries = builder.file(file_pair);
+    let mut entries = builder.file(file_pair);
+    if builder.mentions_double {
+        entries.push(Entry::NeedsDouble);
+    }
     (entries, builder.diags)
 }
 
@@ -217,6 +229,7 @@ struct Driver<'s> {
     sources: &'s mut Sources,
     diags: Vec<Diagnostic>,
     items: Vec<Item>,
+    needs_double: bool,
     /// The files being parsed, outermost first (for cycle detection).
     stack: Vec<FileId>,
 }
@@ -238,6 +251,7 @@ impl Driver<'_> {
             match entry {
                 Entry::Item(item) => self.items.push(item),
                 Entry::Include { path, span } => self.include(file, &path, span),
+                Entry::NeedsDouble => self.needs_double = true,
             }
         }
         self.stack.pop();
@@ -374,6 +388,7 @@ mod tests {
         let entry = |e| match e {
             Entry::Item(item) => Ok(item),
             Entry::Include { path, span } => Err((path, span)),
+            Entry::NeedsDouble => Err(("(needs lib/Double.fs)".into(), Span::default())),
         };
         entries.into_iter().map(entry).collect()
     }

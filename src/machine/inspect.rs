@@ -52,6 +52,8 @@ pub struct StackSlot {
     pub value: u64,
     /// `return address into Program.Main+23`, `saved rbx (Program.Twice$resume)`, …
     pub label: String,
+    /// It holds a local of type double (shown as the double, not its bits).
+    pub double: bool,
 }
 
 /// A value read from memory, rendered.
@@ -317,14 +319,14 @@ impl Machine {
         (0..max as u64)
             .map(|i| rsp + 8 * i)
             .take_while(|&addr| addr < top)
-            .map(|addr| StackSlot {
-                addr,
-                value: self.word(addr),
-                label: labels
-                    .iter()
-                    .find(|(a, _)| *a == addr)
-                    .map(|(_, l)| l.clone())
-                    .unwrap_or_default(),
+            .map(|addr| {
+                let label = labels.iter().find(|(a, _, _)| *a == addr);
+                StackSlot {
+                    addr,
+                    value: self.word(addr),
+                    label: label.map(|(_, l, _)| l.clone()).unwrap_or_default(),
+                    double: label.is_some_and(|(_, _, double)| *double),
+                }
             })
             .collect()
     }
@@ -335,7 +337,8 @@ impl Machine {
     /// below it, and the words its pushes put there that are still live
     /// (at or above rsp). True at every instruction, also between `call`
     /// and `push rbp`, at `ret`, and in runtime routines without rbp frames.
-    fn stack_labels(&self) -> Vec<(u64, String)> {
+    /// Each label says whether the word holds a double local.
+    fn stack_labels(&self) -> Vec<(u64, String, bool)> {
         let image = &self.program.image;
         let sites = &self.program.sites;
         let mut labels = Vec::new();
@@ -378,7 +381,7 @@ impl Machine {
                 } else {
                     format!("{name} kept by {function}")
                 };
-                labels.push((slot, label));
+                labels.push((slot, label, false));
                 if push.reg == Reg::RBP {
                     saved_rbp = Some(self.word(slot));
                 }
@@ -388,6 +391,7 @@ impl Machine {
             labels.push((
                 cfa - 8,
                 format!("return address into {}", describe_return(image, sites, ret)),
+                false,
             ));
             // The caller is unwound from its call instruction: what holds
             // after the call returns holds at the call (it pushes what `ret`
@@ -402,7 +406,7 @@ impl Machine {
     /// padding) that are on the stack: below its saved rbp at `cfa - 16`.
     fn label_slots(
         &self,
-        labels: &mut Vec<(u64, String)>,
+        labels: &mut Vec<(u64, String, bool)>,
         function: &str,
         cfa: u64,
         rsp: u64,
@@ -420,7 +424,8 @@ impl Machine {
             }
             if let Some(name) = layout.slot_name(below) {
                 seen.insert(slot);
-                labels.push((slot, format!("{name} ({function})")));
+                let double = layout.slot_holds_double(below);
+                labels.push((slot, format!("{name} ({function})"), double));
             }
         }
     }
@@ -459,6 +464,18 @@ impl Machine {
             .filter(|(reg, _)| saved(*reg))
             .map(|(reg, local)| (reg.name(), local.clone()))
             .collect()
+    }
+
+    /// Whether the running function's local `name` is a double (its
+    /// register then holds the double's bits).
+    pub fn local_is_double(&self, name: &str) -> bool {
+        let Some(entry) = self.program.image.insn_at(self.pc()) else {
+            return false;
+        };
+        self.program
+            .functions
+            .get(&*entry.origin.function)
+            .is_some_and(|layout| layout.doubles.iter().any(|d| d == name))
     }
 
     /// Every promise created so far (oldest first).

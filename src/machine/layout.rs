@@ -225,6 +225,8 @@ pub struct FunctionLayout {
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
     pub registers: Vec<(ir::Reg, String)>,
+    /// The locals (parameters included) of type double.
+    pub doubles: Vec<String>,
     /// It computes with doubles: the code generator moves them into xmm0
     /// and xmm1 for SSE2's instructions (the Registers pane then shows both).
     pub uses_sse: bool,
@@ -286,6 +288,10 @@ impl FunctionLayout {
             }
         }
         FunctionLayout {
+            doubles: (function.locals.iter())
+                .filter(|l| l.ty == Type::Double)
+                .map(|l| l.name.clone())
+                .collect(),
             uses_sse: computes_doubles(function),
             label: function.label.clone(),
             saved: function.saved_regs.len() as u32,
@@ -307,6 +313,13 @@ impl FunctionLayout {
 
     /// What the word `below` bytes under the function's saved rbp is, if it
     /// is in the slot area: `local `x``, or padding.
+    /// Whether the slot word `below` rbp holds a double local.
+    pub fn slot_holds_double(&self, below: u64) -> bool {
+        self.slots
+            .iter()
+            .any(|(o, name)| u64::from(*o) == below && self.doubles.contains(name))
+    }
+
     pub fn slot_name(&self, below: u64) -> Option<String> {
         let area =
             8 * (1 + self.saved as u64)..8 * (1 + self.saved as u64) + self.stack_size as u64;
@@ -322,6 +335,7 @@ impl FunctionLayout {
             }
         }
         // The locals whose bytes are in this word (two ints may share one).
+        // (A double fills its word alone: see `slot_holds_double`.)
         let names: Vec<String> = self
             .slots
             .iter()

@@ -142,6 +142,8 @@ const UNSUPPORTED_TYPE_KEYWORDS: [&str; 7] = [
 #[allow(clippy::large_enum_variant)]
 pub enum Entry {
     Item(Item),
+    /// The file needs lib/Double.fs ([`Builder::mentions_double`]).
+    NeedsDouble,
     /// `using "path";`: the path as written and the span of the directive.
     Include {
         path: String,
@@ -220,7 +222,14 @@ pub struct Builder {
     /// `Pick<int>` or `.Pick<int>` just built: the type arguments of the
     /// call that follows it (the grammar makes sure one does).
     pending_type_args: Vec<TypeExpr>,
+    /// The file writes `double`, a double literal, or the name of a class
+    /// whose members give doubles (`Math`, `BitConverter`, `Double`): the
+    /// program needs lib/Double.fs.
+    pub mentions_double: bool,
 }
+
+/// The names that make a file need lib/Double.fs (see [`Builder::mentions_double`]).
+const DOUBLE_NAMES: [&str; 3] = ["Math", "BitConverter", "Double"];
 
 /// What building one construct adds to the nesting and to the tree depth.
 #[derive(Clone, Copy)]
@@ -262,6 +271,7 @@ impl Builder {
             reported_keywords: Default::default(),
             namespaces: Vec::new(),
             pending_type_args: Vec::new(),
+            mentions_double: false,
         }
     }
 
@@ -1190,7 +1200,10 @@ impl Builder {
             Rule::predefined_type => match pair.as_str() {
                 "int" => TypeExprKind::Int,
                 "long" => TypeExprKind::Long,
-                "double" => TypeExprKind::Double,
+                "double" => {
+                    self.mentions_double = true;
+                    TypeExprKind::Double
+                }
                 "bool" => TypeExprKind::Bool,
                 "char" => TypeExprKind::Char,
                 "string" => TypeExprKind::String,
@@ -1872,7 +1885,10 @@ impl Builder {
                 }
             }
             Rule::float_lit => match literal::double(pair.as_str()) {
-                Ok(value) => ExprKind::Double(value),
+                Ok(value) => {
+                    self.mentions_double = true;
+                    ExprKind::Double(value)
+                }
                 Err(e) => {
                     self.literal_error(&pair, e);
                     ExprKind::Error
@@ -1901,6 +1917,7 @@ impl Builder {
             }
             Rule::ident => {
                 let name = self.ident(pair);
+                self.mentions_double |= DOUBLE_NAMES.contains(&name.name.as_str());
                 if is_csharp_keyword(&name.name) {
                     // Reported by `ident`; what the keyword names is unknown.
                     ExprKind::Error

@@ -106,12 +106,12 @@ pub fn register_note(name: &str) -> Option<&'static str> {
 pub const REGISTER_GROUPS: [(&str, &[&str]); 5] = [
     ("frame", &["rip", "rsp", "rbp"]),
     ("callee-saved", &["rbx", "r12", "r13", "r14", "r15"]),
+    ("SSE: doubles", &["xmm0", "xmm1"]),
     (
         "args/scratch",
         &["rax", "rdi", "rsi", "rdx", "rcx", "r8", "r9", "r10", "r11"],
     ),
     ("", &["rflags"]),
-    ("SSE: doubles", &["xmm0", "xmm1"]),
 ];
 
 /// How much an event kind matters on the timeline (a cell shows its most

@@ -157,14 +157,21 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
             } else {
                 Style::new()
             };
+            let home = homes.iter().find(|(reg, _)| reg == name);
+            let double = home.is_some_and(|(_, local)| session.machine.local_is_double(local));
+            let value = if double && !raw {
+                crate::machine::inspect::dotnet_double(f64::from_bits(r.value))
+            } else {
+                register_value(session, r, raw)
+            };
             let mut spans = vec![
                 // `rflags` is longer than the column: a space still
                 // separates it from its value.
                 Span::styled(format!("{:<4}", format!("{} ", r.name)), theme.register()),
-                Span::styled(register_value(session, r, raw), style),
+                Span::styled(value, style),
                 Span::raw(if r.changed { " *" } else { "" }),
             ];
-            if let Some((_, local)) = homes.iter().find(|(reg, _)| reg == name) {
+            if let Some((_, local)) = home {
                 spans.push(Span::styled(
                     format!("  home of `{local}`"),
                     theme.comment(),
@@ -189,6 +196,8 @@ fn stack(session: &Session, theme: Theme, raw: bool) -> Vec<Line<'static>> {
             // A labelled word says what it is; the value says what it holds.
             let value = if slot.label.starts_with("return address") || raw {
                 format!("{:#x}", slot.value)
+            } else if slot.double {
+                crate::machine::inspect::dotnet_double(f64::from_bits(slot.value))
             } else {
                 value_text(session, slot.value, raw)
             };
