@@ -34,6 +34,7 @@ static class Double {
     // d.ToString("F2"), and the holes `{d:F2}` of interpolation and
     // string.Format: the standard formats F, N, E, G and R with a precision.
     public static string ToString(this double value, string format) {
+        if (format == null) format = "";
         if (format.Length > 0 && (format[0] == '0' || format[0] == '#')) return Custom(value, format);
         char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
         int precision = -1;
@@ -90,11 +91,11 @@ static class Double {
         if (!IsFinite(value)) return Special(value);
         Digits(value, 15, true);
         RoundHalfUp(scale + decimals);
-        // No sign when nothing but zeros is left to show.
-        string sign = value < 0 && count > 0 ? "-" : "";
+        // .NET Core writes the sign of a negative value that rounds to zero
+        // too (-0.1 with "0" is "-0"); .NET Framework and mono do not.
         string text = Fixed(decimals, grouped);
         int point = decimals > 0 ? text.IndexOf('.') : text.Length;
-        return sign + (point < whole ? new string('0', whole - point) : "") + text;
+        return Sign(value) + (point < whole ? new string('0', whole - point) : "") + text;
     }
 
     // Keeps the digits before position `at`, rounding up on a 5 or more.

@@ -184,6 +184,14 @@ static class Order {
     public static int Compare(int a, int b) { return a < b ? -1 : a > b ? 1 : 0; }
     public static int Compare(long a, long b) { return a < b ? -1 : a > b ? 1 : 0; }
     public static int Compare(char a, char b) { return a < b ? -1 : a > b ? 1 : 0; }
+    // As double.CompareTo: a NaN sorts before every number and equals a NaN.
+    public static int Compare(double a, double b) {
+        if (a < b) return -1;
+        if (a > b) return 1;
+        if (a == b) return 0;
+        if (a != a) return b != b ? 0 : -1;
+        return 1;
+    }
     public static int Compare(string a, string b) { return String.Compare(a, b); }
 }
 

@@ -132,9 +132,11 @@ rt_sqrt:
 ; -----------------------------------------------------------------------------
 ; rt_pow(rdi = x, rsi = y) → rax = x to the power y, for x > 0 and both
 ; finite (lib/System.fs's Math.Pow handles signs, zeros, infinities, NaN).
-; A whole y (|y| < 2^31) multiplies: x^13 = x^8 · x^4 · x, squaring x once
-; per bit of 13, each product rounded to 64 bits, so the result is within a
-; few 2^-64 of exact before its one rounding to a double. Any other y goes
+; A whole y up to 32 multiplies: x^13 = x^8 · x^4 · x, squaring x once per
+; bit of 13. Each product is rounded to 64 bits and a squaring doubles the
+; error before it, so after five squarings the result is within 32·2^-64 of
+; exact before its one rounding to a double (and exact when x^y is a double
+; of few digits: Math.Pow(10, 15)). Any other y goes
 ; through logarithms, x^y = 2^t with t = y·log2(x):
 ;   log2(x) = k + ln(m)·log2(e) for x = m·2^k, m in [√½, √2), with
 ;   ln(m) = 2(s + s³/3 + s⁵/5 + …), s = (m - 1)/(m + 1), |s| < 0.18;
@@ -150,9 +152,9 @@ rt_pow:
     ucomisd xmm0, xmm1
     jne .logarithms                     ; y is not a whole number
     mov rcx, rax
-    cmp rcx, 0x7FFFFFFF
-    jg .logarithms                      ; too many bits to square through
-    cmp rcx, -0x7FFFFFFF
+    cmp rcx, 32
+    jg .logarithms                      ; more squarings than the precision allows
+    cmp rcx, -32
     jl .logarithms
     test rcx, rcx
     jns .count

@@ -191,10 +191,7 @@ fn parse_text(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
         return (Vec::new(), vec![d.with_label(syntax_error::LABEL)]);
     }
     let mut builder = Builder::new(file);
-    if let Some(mut entries) = pieces::parse(&mut builder, file, text) {
-        if builder.mentions_double {
-            entries.push(Entry::NeedsDouble);
-        }
+    if let Some(entries) = pieces::parse(&mut builder, file, text) {
         return (entries, builder.diags);
     }
     parse_whole(file, text)
@@ -219,9 +216,7 @@ fn parse_whole(file: FileId, text: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
     let mut builder = Builder::new(file);
     let file_pair = pairs.into_iter().next().expect("grammar: file");
     let mut entries = builder.file(file_pair);
-    if builder.mentions_double {
-        entries.push(Entry::NeedsDouble);
-    }
+    builder.finish(&mut entries);
     (entries, builder.diags)
 }
 

@@ -346,6 +346,11 @@ impl Checker<'_> {
             return StmtKind::Expr(error_expr(span));
         }
         let ty = get.ty.clone();
+        // C#: `x op= y` needs y to convert to x's type implicitly (CS0266).
+        if value.is_some() && self.implicit(&rhs.ty, &ty).is_none() && ty != Type::String {
+            self.conversion_error(&rhs, &ty);
+            return StmtKind::Expr(error_expr(span));
+        }
         let mut new = self.operation(op, get, rhs, span);
         // C#: `x op= y` and `x++` convert the result back to x's type.
         if new.ty != Type::Error && self.implicit(&new.ty, &ty).is_none() {

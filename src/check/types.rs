@@ -132,6 +132,12 @@ impl Checker<'_> {
         if let Some(conv) = numeric_conv(from, to) {
             return Some(Conversion::Numeric(conv));
         }
+        // An enum converts to and from double as the `int` it is.
+        match (from, to) {
+            (Type::Enum(_), Type::Double) => return Some(Conversion::Numeric(Conv::IntToDouble)),
+            (Type::Double, Type::Enum(_)) => return Some(Conversion::Numeric(Conv::DoubleToInt)),
+            _ => {}
+        }
         // Enums convert to and from the integral types (and each other) as
         // the `int` they are.
         let integral = |t: &Type| t.is_integral() || matches!(t, Type::Enum(_));

@@ -248,9 +248,9 @@ const HANDLER_RECORD_WORDS: [&str; 9] = [
     "r15 to come back with",
 ];
 
-/// Whether a function has an operation the code generator emits with SSE2:
-/// double arithmetic, comparison, negation, `++`, or a conversion to or
-/// from double (a double only copied or passed along stays in general registers).
+/// Whether a function computes with doubles: it has a double value, or an
+/// operation the code generator emits with SSE2 (arithmetic, a comparison,
+/// a conversion to or from double), so xmm0 and xmm1 are worth showing.
 fn computes_doubles(function: &ir::Function) -> bool {
     use crate::typed::{Conv, ExprKind, OpKind};
     let mut found = false;
@@ -261,7 +261,8 @@ fn computes_doubles(function: &ir::Function) -> bool {
                 op: crate::typed::CompoundOp::Arith { kind, .. },
                 ..
             } => *kind == OpKind::Double,
-            ExprKind::Unary { .. } | ExprKind::IncDec { .. } => e.ty == Type::Double,
+            // A call of Math.Sqrt or Math.Pow computes in xmm0/xmm1 too.
+            _ if e.ty == Type::Double => true,
             ExprKind::Convert { conv, .. } => !matches!(
                 conv,
                 Conv::IntToLong

@@ -275,6 +275,13 @@ impl Builder {
         }
     }
 
+    /// What the whole file adds after its items: that it needs lib/Double.fs.
+    pub fn finish(&self, entries: &mut Vec<Entry>) {
+        if self.mentions_double {
+            entries.push(Entry::NeedsDouble);
+        }
+    }
+
     // ───────────────────────── helpers
 
     /// Pairs built from now on come from a piece of text starting at `base`.

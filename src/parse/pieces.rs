@@ -44,7 +44,10 @@ pub fn parse(builder: &mut Builder, file: FileId, text: &str) -> Option<Vec<Entr
         // A lone `;` is a piece with nothing in it.
         if let Some(pair) = piece.into_inner().next() {
             match pair.as_rule() {
-                Rule::EOI => return Some(entries),
+                Rule::EOI => {
+                    builder.finish(&mut entries);
+                    return Some(entries);
+                }
                 Rule::namespace_open => {
                     builder.namespace_open(&pair);
                     open.push(Open::Namespace);

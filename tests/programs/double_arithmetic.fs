@@ -10,6 +10,12 @@ class Circle {
     public override string ToString() { return $"Circle({Radius})"; }
 }
 
+enum Level { Low = 1, Mid = 2, High = 3 }
+
+class Account {
+    public double Balance { get; set; }
+}
+
 class Program {
     static double Average(params double[] values) {
         double sum = 0;
@@ -80,5 +86,16 @@ class Program {
         Console.WriteLine(total);
         Console.WriteLine(int.Parse("42") * 1.5);
         Console.WriteLine(default(double));
+
+        double[] values = { 3.5, -1, 2.25, 10, -7.5 };
+        Array.Sort(values);
+        Console.WriteLine(string.Join(" ", values));
+        Console.WriteLine((double)Level.High / 2 + " " + (Level)2.9);
+        var account = new Account();
+        account.Balance += 100.5;
+        account.Balance *= 2;
+        account.Balance++;
+        Console.WriteLine(account.Balance.ToString("F2"));
+        Console.WriteLine(Math.Pow(1.05, 30).ToString("F6") + " " + Math.Pow(2, 40) + " " + Math.Pow(0.5, 20));
     }
 }
