@@ -124,6 +124,13 @@ class List<T> : Sequence<T> {
 
     public bool Contains(T item) { return IndexOf(item) >= 0; }
 
+    // For CollectionExtensions.Sort: the elements to sort in place (an
+    // enumeration under way then fails, as after any change).
+    internal T[] ItemsToReorder() {
+        version++;
+        return items;
+    }
+
     public void Clear() {
         size = 0;
         version++;
@@ -506,4 +513,15 @@ class DictionaryEnumerator<TKey, TValue> {
     public KeyValuePair<TKey, TValue> Current => current;
 }
 
+}
+
+// List<T>.Sort(): a generic extension method, so a List<T> of a type that
+// cannot be ordered (a class) is still a List<T>; sorting one is reported.
+// Array.SortRange's merge sort is stable where .NET's introsort is not, which
+// only shows for elements that compare equal, and ints, longs, chars,
+// doubles and strings that compare equal print alike.
+static class CollectionExtensions {
+    public static void Sort<T>(this List<T> list) {
+        Array.SortRange(list.ItemsToReorder(), 0, list.Count);
+    }
 }

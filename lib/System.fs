@@ -614,7 +614,19 @@ static class String {
     }
 
     // string.Join(", ", names) and string.Concat(a, b, c): each value as the
-    // text C# prints for it.
+    // text C# prints for it. The first overload takes a List<T>, Queue<T> or
+    // Stack<T> (lib/Collections.fs's Sequence<T>), in its foreach order.
+    public static string Join<T>(string separator, Sequence<T> values) {
+        if (values == null) throw new ArgumentNullException("values");
+        string result = "";
+        bool first = true;
+        foreach (T value in values) {
+            if (!first) result = result + separator;
+            result = result + value;
+            first = false;
+        }
+        return result;
+    }
     public static string Join<T>(string separator, params T[] values) {
         if (values == null) throw new ArgumentNullException("value");
         string result = "";

@@ -130,6 +130,7 @@ pub const COLLECTION_TYPES: &[&str] = &[
     "KeyHash",
     "Dictionary",
     "DictionaryEnumerator",
+    "CollectionExtensions",
 ];
 
 /// The classes lib/Text.fs declares (a test checks the list).

@@ -577,6 +577,25 @@ impl Checker<'_> {
             }
         }
         if let Target::Value(v) = &target {
+            if let Some(owner) = self.generic_extension_owner(&v.ty, &name.name) {
+                // `list.Sort()` by `static void Sort<T>(this List<T> list)`:
+                // the receiver is the first argument type inference sees.
+                let all: Vec<Expr> = std::iter::once(v.clone())
+                    .chain(args.iter().cloned())
+                    .collect();
+                match self.generic_call(Some(owner), name, &all, span) {
+                    GenericCall::Instance(instance) => {
+                        let Target::Value(v) = target else {
+                            unreachable!("matched above")
+                        };
+                        return self.call_extension(cx, v, &instance, args, span);
+                    }
+                    GenericCall::Unavailable => return error_expr(span),
+                    GenericCall::NotGeneric => {}
+                }
+            }
+        }
+        if let Target::Value(v) = &target {
             if self.extensions.contains_key(&name.name) && !self.has_own_member(&v.ty, &name.name) {
                 let Target::Value(v) = target else {
                     unreachable!("matched above")
@@ -652,6 +671,19 @@ impl Checker<'_> {
 
     /// Whether a value of this type has a member of its own by this name
     /// (which C# prefers to any extension method).
+    /// The static class declaring a generic extension method `name`
+    /// (`static void Sort<T>(this List<T> list)`), when a value of type `ty`
+    /// has no member of that name itself.
+    fn generic_extension_owner(&self, ty: &Type, name: &str) -> Option<ClassId> {
+        if self.has_own_member(ty, name) {
+            return None;
+        }
+        let g = self.ast.generic_methods.iter().find(|g| {
+            g.decl.name.name == name && g.decl.params.first().is_some_and(|p| p.is_this)
+        })?;
+        self.class_ids.get(g.owner.as_deref()?).copied()
+    }
+
     fn has_own_member(&self, ty: &Type, name: &str) -> bool {
         match ty {
             Type::Class(c) => self.lookup_member(*c, name).is_some(),

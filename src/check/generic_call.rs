@@ -209,12 +209,20 @@ impl Checker<'_> {
             (TypeExprKind::Array(p), Type::Array(a))
             | (TypeExprKind::TaskOf(p), Type::TaskOf(a)) => self.unify(p, a, names, bound),
             (TypeExprKind::Generic(g), &Type::Class(c)) => {
-                let Some(origin) = self.classes[c.0 as usize].decl.generic_origin.as_ref() else {
-                    return true;
+                // The class itself or the base it converts to: a List<int>
+                // passed as a Sequence<T> makes T int.
+                let mut class = Some(c);
+                let origin = loop {
+                    let Some(k) = class else {
+                        return true;
+                    };
+                    match self.classes[k.0 as usize].decl.generic_origin.as_ref() {
+                        Some(o) if o.name.name == g.name.name && o.args.len() == g.args.len() => {
+                            break o;
+                        }
+                        _ => class = self.class(k).parent,
+                    }
                 };
-                if origin.name.name != g.name.name || origin.args.len() != g.args.len() {
-                    return true;
-                }
                 let args: Vec<Type> = origin.args.iter().map(|a| self.resolve_type(a)).collect();
                 g.args
                     .iter()

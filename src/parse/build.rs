@@ -1186,6 +1186,18 @@ impl Builder {
         let span = self.span(&pair);
         let mut inner = pair.into_inner();
         let mut ty = self.type_atom(inner.next().expect("grammar: type"))?;
+        if let Some(mark) = inner.peek().filter(|p| p.as_rule() == Rule::nullable_mark) {
+            let mark_span = self.span(&mark);
+            inner.next();
+            if self.is_value_type(&ty) {
+                // `int?` is Nullable<int>, a struct Flux# does not have.
+                let name = crate::ast::dump::type_name(&ty);
+                let at = ty.span.to(mark_span);
+                self.unsupported(at, &format!("the nullable value type `{name}?`"));
+                return None;
+            }
+            // `string?`: C# 8's nullable annotation; the type is the same.
+        }
         for rank in inner {
             let rank_span = self.span(&rank);
             if rank.into_inner().next().is_some() {
@@ -1199,6 +1211,20 @@ impl Builder {
         }
         ty.span = span;
         Some(ty)
+    }
+
+    /// The predefined value types (an enum or struct name is not known here:
+    /// its `?` is taken as an annotation, and `null` for it is reported by
+    /// the checker).
+    fn is_value_type(&self, ty: &TypeExpr) -> bool {
+        matches!(
+            ty.kind,
+            TypeExprKind::Int
+                | TypeExprKind::Long
+                | TypeExprKind::Double
+                | TypeExprKind::Bool
+                | TypeExprKind::Char
+        )
     }
 
     fn type_atom(&mut self, pair: P) -> Option<TypeExpr> {
