@@ -948,3 +948,38 @@ fn changed_marks_compare_the_last_two_stops() {
         }
     }
 }
+
+/// A program that computes with doubles shows xmm0 and xmm1, and a double
+/// local's register as the double, not its bits (facts of
+/// the IR: `FunctionLayout::uses_sse` and `doubles`); lesson 04 has no
+/// doubles and no xmm rows.
+#[test]
+fn doubles_show_as_doubles_in_the_registers_pane() {
+    let mut doubles = App::new(
+        Path::new("tests/teacher/37_compound_interest.fs"),
+        true,
+        Theme::plain(),
+    );
+    doubles.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    for _ in 0..8 {
+        doubles.apply(Action::NextLine);
+    }
+    let registers = pane(&doubles, PaneId::Registers, 60, 40);
+    assert!(
+        registers.contains("xmm0") && registers.contains("xmm1"),
+        "{registers}"
+    );
+    assert!(
+        registers.contains("r12 0.05  home of `rate`"),
+        "{registers}"
+    );
+    assert!(
+        registers.contains("r15 1000  home of `principal`"),
+        "{registers}"
+    );
+    let lesson = pane(&app(), PaneId::Registers, 60, 40);
+    assert!(!lesson.contains("xmm"), "{lesson}");
+}
