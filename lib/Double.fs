@@ -125,6 +125,163 @@ static class Double {
         return BitConverter.DoubleToInt64Bits(value) < 0 ? "-" : "";
     }
 
+    // ---- double.Parse: the double nearest to the decimal text ----
+
+    // double.Parse(s): white space, a sign, digits with a point (and ","
+    // between the whole digits), an exponent; "Infinity", "-Infinity",
+    // "NaN". Too large a value is an infinity, as in .NET Core 3.0 and later.
+    public static double Parse(string s) {
+        if (s == null) throw new ArgumentNullException("s");
+        double result;
+        if (!Read(s, out result)) throw new FormatException("Input string was not in a correct format.");
+        return result;
+    }
+
+    public static bool TryParse(string s, out double result) {
+        if (s != null && Read(s, out result)) return true;
+        result = 0;
+        return false;
+    }
+
+    // The first 40 significant digits are exact; later ones only say
+    // whether the number goes on (they can only break a tie).
+    const int KeptDigits = 40;
+
+    private static bool Read(string s, out double result) {
+        result = 0;
+        string text = s.Trim();
+        bool negative = text.StartsWith("-");
+        if (negative || text.StartsWith("+")) text = text.Substring(1);
+        if (text == "Infinity" || text == "∞") {
+            result = negative ? NegativeInfinity : PositiveInfinity;
+            return true;
+        }
+        if (text == "NaN") {
+            result = 0.0 / 0.0;
+            return true;
+        }
+        Dragon4Natural mantissa = new Dragon4Natural(50);
+        int kept = 0;
+        int exponent = 0;
+        bool more = false;
+        bool digits = false;
+        bool point = false;
+        int i = 0;
+        for (; i < text.Length; i++) {
+            char c = text[i];
+            if (c == '.' && !point) {
+                point = true;
+            } else if (c == ',' && !point && digits) {
+                // a group separator among the whole digits
+            } else if (Char.IsDigit(c)) {
+                digits = true;
+                if (kept < KeptDigits) {
+                    if (kept > 0 || c != '0') {
+                        mantissa.Multiply(10);
+                        mantissa.Add(c - '0');
+                        kept++;
+                    }
+                    if (point && kept > 0 || point && c == '0') exponent--;
+                } else {
+                    if (c != '0') more = true;
+                    if (!point) exponent++;
+                }
+            } else {
+                break;
+            }
+        }
+        if (!digits) return false;
+        if (i < text.Length) {
+            if (text[i] != 'e' && text[i] != 'E') return false;
+            i++;
+            bool minus = i < text.Length && text[i] == '-';
+            if (i < text.Length && (text[i] == '-' || text[i] == '+')) i++;
+            if (i >= text.Length) return false;
+            int e = 0;
+            for (; i < text.Length; i++) {
+                if (!Char.IsDigit(text[i])) return false;
+                if (e < 100000) e = e * 10 + (text[i] - '0');
+            }
+            exponent += minus ? -e : e;
+        }
+        if (more) {
+            // A digit 1 after the kept ones stands for the rest: strictly
+            // between, as the true value is, and decides a tie the same way.
+            mantissa.Multiply(10);
+            mantissa.Add(1);
+            exponent--;
+        }
+        double magnitude = Nearest(mantissa, exponent);
+        result = negative ? -magnitude : magnitude;
+        return true;
+    }
+
+    // The double nearest to mantissa × 10^exponent (halfway: the even one).
+    private static double Nearest(Dragon4Natural mantissa, int exponent) {
+        if (mantissa.IsZero()) return 0;
+        int magnitude = mantissa.BitLength() * 30103 / 100000 + exponent;   // about log10
+        if (magnitude > 310) return PositiveInfinity;
+        if (magnitude < -345) return 0;
+        Dragon4Natural value = mantissa;
+        int binary = 0;   // value × 2^binary is the number, at the end
+        bool inexact = false;
+        if (exponent >= 0) {
+            value.MultiplyByPowerOfTen(exponent);
+        } else {
+            // The quotient of mantissa·2^k by 10^-exponent, with 62 bits.
+            Dragon4Natural divisor = new Dragon4Natural(50);
+            divisor.Set(1);
+            divisor.MultiplyByPowerOfTen(-exponent);
+            int k = 62 + divisor.BitLength() - mantissa.BitLength();
+            if (k > 0) value.ShiftLeft(k);
+            else divisor.ShiftLeft(-k);
+            binary = -k;
+            divisor.ShiftLeft(62);
+            Dragon4Natural quotient = new Dragon4Natural(50);
+            for (int bit = 62; bit >= 0; bit--) {
+                quotient.Multiply(2);
+                if (value.CompareTo(divisor) >= 0) {
+                    value.Subtract(divisor);
+                    quotient.Add(1);
+                }
+                divisor.ShiftRightOne();
+            }
+            inexact = !value.IsZero();
+            value = quotient;
+        }
+        return Rounded(value, binary, inexact);
+    }
+
+    // value × 2^binary (plus a little more when `inexact`), rounded to a
+    // double: 53 bits, or fewer for a subnormal; halfway goes to even.
+    private static double Rounded(Dragon4Natural value, int binary, bool inexact) {
+        int length = value.BitLength();
+        int lowest = binary + length - 53;   // the exponent of the last kept bit
+        if (lowest < -1074) lowest = -1074;
+        int drop = lowest - binary;
+        long kept;
+        bool up = false;
+        if (drop <= 0) {
+            kept = value.BitsFrom(0) << -drop;
+        } else if (drop > length) {
+            return 0;
+        } else {
+            kept = value.BitsFrom(drop);
+            bool half = ((value.BitsFrom(drop - 1)) & 1) != 0;
+            bool rest = inexact || value.AnyBitBelow(drop - 1);
+            up = half && (rest || (kept & 1) != 0);
+        }
+        if (up) kept++;
+        if (kept == 1L << 53) {
+            kept = kept >> 1;
+            lowest++;
+        }
+        if (kept < (1L << 52)) return BitConverter.Int64BitsToDouble(kept);   // subnormal
+        long biased = lowest + 1075;
+        if (biased >= 2047) return PositiveInfinity;
+        return BitConverter.Int64BitsToDouble((biased << 52) | (kept & 0xFFFFFFFFFFFFFL));
+    }
+
     private static string Special(double value) {
         if (value != value) return "NaN";
         return value > 0 ? "Infinity" : "-Infinity";
@@ -353,8 +510,12 @@ static class Double {
 // factor below 2^30, plus a carry, fits a long): what Dragon4 computes with.
 // 42 limbs hold 1260 bits, above the largest number it meets (2^1130).
 class Dragon4Natural {
-    long[] limbs = new long[42];
+    long[] limbs;
     int length;
+
+    public Dragon4Natural() { limbs = new long[42]; }
+    // Parsing meets larger numbers: 50 limbs hold 1500 bits.
+    public Dragon4Natural(int capacity) { limbs = new long[capacity]; }
 
     const long Mask = (1L << 30) - 1;
 
@@ -455,7 +616,55 @@ class Dragon4Natural {
         return digit;
     }
 
-    private void Subtract(Dragon4Natural other) {
+    // this + value, for a value below 2^30.
+    public void Add(long value) {
+        long carry = value;
+        for (int i = 0; i < length && carry != 0; i++) {
+            long s = limbs[i] + carry;
+            limbs[i] = s & Mask;
+            carry = s >> 30;
+        }
+        if (carry != 0) limbs[length++] = carry;
+    }
+
+    public void ShiftRightOne() {
+        for (int i = 0; i < length; i++) {
+            long high = i + 1 < length ? (limbs[i + 1] & 1) << 29 : 0;
+            limbs[i] = (limbs[i] >> 1) | high;
+        }
+        while (length > 0 && limbs[length - 1] == 0) length--;
+    }
+
+    // The number of bits (0 for zero).
+    public int BitLength() {
+        if (length == 0) return 0;
+        long top = limbs[length - 1];
+        int bits = 0;
+        while (top != 0) {
+            bits++;
+            top = top >> 1;
+        }
+        return (length - 1) * 30 + bits;
+    }
+
+    // The bits from `from` up (at most 62 of them) as a long.
+    public long BitsFrom(int from) {
+        long value = 0;
+        for (int bit = BitLength() - 1; bit >= from; bit--) {
+            value = (value << 1) | ((limbs[bit / 30] >> (bit % 30)) & 1);
+        }
+        return value;
+    }
+
+    // Whether a bit below `below` is set.
+    public bool AnyBitBelow(int below) {
+        for (int bit = 0; bit < below && bit < length * 30; bit++) {
+            if (((limbs[bit / 30] >> (bit % 30)) & 1) != 0) return true;
+        }
+        return false;
+    }
+
+    public void Subtract(Dragon4Natural other) {
         long borrow = 0;
         for (int i = 0; i < length; i++) {
             long d = limbs[i] - borrow - (i < other.length ? other.limbs[i] : 0);

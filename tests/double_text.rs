@@ -120,3 +120,92 @@ fn double_text_matches_an_independent_formatter() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// double.Parse against Rust's `str::parse::<f64>` (correctly rounded):
+/// 600 decimal texts — each double's shortest digits, 17 and 25 significant
+/// digits, random digit strings with exponents from the subnormals to past
+/// the largest double, and 50-digit numbers (beyond the 40 kept digits).
+#[test]
+fn double_parse_finds_the_nearest_double() {
+    let mut bits = Bits(0xD1B5_4A32_D192_ED03);
+    let mut texts: Vec<String> = Vec::new();
+    for _ in 0..120 {
+        let v = f64::from_bits(bits.next() >> 1);
+        if !v.is_finite() {
+            continue;
+        }
+        texts.push(format!("{v:e}"));
+        texts.push(format!("{v:.16e}"));
+        texts.push(format!("{v:.24e}"));
+    }
+    for _ in 0..150 {
+        let digits = 1 + bits.next() % 20;
+        let mut text: String = (0..digits)
+            .map(|_| char::from(b'0' + (bits.next() % 10) as u8))
+            .collect();
+        let point = (bits.next() % (digits + 1)) as usize;
+        text.insert(point, '.');
+        let exponent = (bits.next() % 660) as i64 - 340;
+        texts.push(format!("{text}e{exponent}"));
+    }
+    for _ in 0..40 {
+        let text: String = (0..50)
+            .map(|_| char::from(b'1' + (bits.next() % 9) as u8))
+            .collect();
+        let exponent = (bits.next() % 80) as i64 - 60;
+        texts.push(format!("0.{text}e{exponent}"));
+    }
+    texts.extend(
+        [
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "1.7976931348623158e308",
+            "9007199254740993",
+            "0.1",
+            "1e23",
+        ]
+        .map(String::from),
+    );
+    let literals: Vec<String> = texts.iter().map(|t| format!("\"{t}\"")).collect();
+    let source = format!(
+        "class P {{ static void Main() {{ string[] texts = {{ {} }}; \
+         foreach (string t in texts) Console.WriteLine(BitConverter.DoubleToInt64Bits(double.Parse(t))); }} }}",
+        literals.join(", ")
+    );
+    let dir = std::env::temp_dir().join(format!("flux-double-parse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("parse.fs");
+    std::fs::write(&path, source).unwrap();
+    let compiled =
+        flux_viz::pipeline::compile_file(&path).unwrap_or_else(|f| panic!("{}", f.render()));
+    let options = flux_viz::emulate::Options {
+        max_insns: 4_000_000_000,
+        ..Default::default()
+    };
+    let outcome = flux_viz::emulate::run(&compiled.image, &options);
+    assert_eq!(
+        outcome.exit_code(),
+        0,
+        "{}",
+        String::from_utf8_lossy(&outcome.stderr)
+    );
+    let printed = String::from_utf8(outcome.stdout).unwrap();
+    assert_eq!(printed.lines().count(), texts.len());
+    let wrong: Vec<String> = texts
+        .iter()
+        .zip(printed.lines())
+        .filter_map(|(t, line)| {
+            let expected = t.parse::<f64>().unwrap().to_bits() as i64;
+            (line != expected.to_string())
+                .then(|| format!("{t}: parsed {line}, expected {expected}"))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {} differ:\n{}",
+        wrong.len(),
+        texts.len(),
+        wrong.join("\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
