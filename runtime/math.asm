@@ -140,7 +140,9 @@ rt_sqrt:
 ; through logarithms, x^y = 2^t with t = y·log2(x):
 ;   log2(x) = k + ln(m)·log2(e) for x = m·2^k, m in [√½, √2), with
 ;   ln(m) = 2(s + s³/3 + s⁵/5 + …), s = (m - 1)/(m + 1), |s| < 0.18;
-;   2^t = e^(f·ln 2) · 2^n for t = n + f, |f| ≤ ½, with e^z's Taylor series.
+;   2^t = e^(f·ln 2) · 2^n for t = n + f, |f| ≤ ½, with e^z's Taylor series,
+;   f taken from y·k (exact) and y·log2(m) apart, so it keeps its precision
+;   when t is large.
 ; -----------------------------------------------------------------------------
 rt_pow:
     sub rsp, 24
@@ -235,20 +237,25 @@ rt_pow:
     fadd st0, st0                       ; st0 = ln(m)
     fldl2e
     fmulp st1, st0                      ; st0 = log2(m)
-    fild qword [rsp + 16]
-    faddp st1, st0                      ; st0 = log2(x) = k + log2(m)
     mov [rsp], rsi
-    fmul qword [rsp]                    ; st0 = t = y·log2(x)
+    fmul qword [rsp]                    ; st0 = b = y·log2(m)
+    fild qword [rsp + 16]               ; st0 = k, st1 = b
+    fmul qword [rsp]                    ; st0 = a = y·k, exact (53 + 11 bits fit in 64), st1 = b
     fld st0
-    fabs                                ; st0 = |t|, st1 = t
-    fld qword [rel pow_limit]           ; st0 = 2100, st1 = |t|, st2 = t
+    fadd st0, st2                       ; st0 = t = a + b = y·log2(x), st1 = a, st2 = b
+    fld st0
+    fabs                                ; st0 = |t|, st1 = t, st2 = a, st3 = b
+    fld qword [rel pow_limit]           ; st0 = 2100, st1 = |t|, ...
     fcomip st0, st1                     ; compare 2100 with |t| (sets the CPU flags), pop
-    fstp st0                            ; drop |t|: st0 = t
+    fstp st0                            ; drop |t|: st0 = t, st1 = a, st2 = b
     jb .out_of_range                    ; |t| > 2100: 2^t is beyond every double
-    fld st0
-    frndint                             ; st0 = n = t rounded to a whole number, st1 = t
-    fxch st0, st1                       ; st0 = t, st1 = n
-    fsub st0, st1                       ; st0 = f = t - n (exact), |f| ≤ ½
+    frndint                             ; st0 = n = t rounded to a whole number
+    fxch st0, st1                       ; st0 = a, st1 = n, st2 = b
+    fsub st0, st1                       ; st0 = a - n (exact but for its last bit)
+    faddp st2, st0                      ; st1 = f = (a - n) + b, popped: st0 = n
+    fxch st0, st1                       ; st0 = f, st1 = n, |f| ≤ ½: computed from b
+                                        ; and a - n, never from the rounded t, so f
+                                        ; keeps 64 bits however large t is
     fldln2
     fmulp st1, st0                      ; st0 = z = f·ln 2, |z| < 0.35
     fld1                                ; st0 = p = 1, st1 = z, st2 = n
@@ -271,7 +278,9 @@ rt_pow:
     add rsp, 24
     ret
 .out_of_range:
-    fstp qword [rsp]                    ; t, popped (the FPU stack is empty again)
+    fstp qword [rsp]                    ; t, popped
+    fstp st0                            ; a and b too: the FPU stack is empty again
+    fstp st0
     mov rax, 0x7FF0000000000000         ; +infinity when t > 0 ...
     xor edx, edx                        ; ... +0 when t < 0
     test byte [rsp + 7], 0x80           ; the sign bit of t

@@ -719,8 +719,9 @@ fn nasm_rewrite(mnemonic: Mnemonic, ops: &[Operand]) -> Result<Vec<Operand>, Str
 }
 
 /// NASM's implicit x87 operands, which iced's NASM formatter also leaves
-/// out: `faddp` is `faddp st1, st0`, `fxch` is `fxch st0, st1`, and
-/// `fmul st2` (no one-operand form) is `fmul st0, st2`.
+/// out: `faddp` is `faddp st1, st0`, `fxch` is `fxch st0, st1`,
+/// `fmul st2` (no one-operand form) is `fmul st0, st2`, and `faddp st2`
+/// is `faddp st2, st0`.
 fn x87_implicit(mnemonic: Mnemonic, ops: Vec<Operand>) -> Vec<Operand> {
     use Operand::Reg;
     let has = |kinds: &[K]| {
@@ -733,6 +734,10 @@ fn x87_implicit(mnemonic: Mnemonic, ops: Vec<Operand>) -> Vec<Operand> {
         [] if has(&[K::st0, K::sti_opcode]) => vec![Reg(Register::ST0), Reg(Register::ST1)],
         [Reg(r)] if r.is_st() && !has(&[K::sti_opcode]) && has(&[K::st0, K::sti_opcode]) => {
             vec![Reg(Register::ST0), Reg(*r)]
+        }
+        // `faddp st2` is `faddp st2, st0`.
+        [Reg(r)] if r.is_st() && !has(&[K::sti_opcode]) && has(&[K::sti_opcode, K::st0]) => {
+            vec![Reg(*r), Reg(Register::ST0)]
         }
         _ => ops,
     }
