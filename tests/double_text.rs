@@ -63,6 +63,30 @@ fn dotnet_e5(v: f64) -> String {
     format!("{sign}{mantissa}E{e_sign}{:03}", e.abs())
 }
 
+/// Compiles `source` and runs it in the emulator (a generous instruction
+/// budget: big-number arithmetic per value); its stdout.
+fn run_emulated(name: &str, source: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("flux-double-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.fs"));
+    std::fs::write(&path, source).unwrap();
+    let compiled =
+        flux_viz::pipeline::compile_file(&path).unwrap_or_else(|f| panic!("{}", f.render()));
+    let options = flux_viz::emulate::Options {
+        max_insns: 4_000_000_000,
+        ..Default::default()
+    };
+    let outcome = flux_viz::emulate::run(&compiled.image, &options);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        outcome.exit_code(),
+        0,
+        "{}",
+        String::from_utf8_lossy(&outcome.stderr)
+    );
+    String::from_utf8(outcome.stdout).unwrap()
+}
+
 #[test]
 fn double_text_matches_an_independent_formatter() {
     let values = doubles();
@@ -76,24 +100,7 @@ fn double_text_matches_an_independent_formatter() {
          Console.WriteLine(d + \"|\" + d.ToString(\"F3\") + \"|\" + d.ToString(\"E5\")); }} }} }}",
         literals.join(", ")
     );
-    let dir = std::env::temp_dir().join(format!("flux-double-text-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("doubles.fs");
-    std::fs::write(&path, source).unwrap();
-    let compiled =
-        flux_viz::pipeline::compile_file(&path).unwrap_or_else(|f| panic!("{}", f.render()));
-    let options = flux_viz::emulate::Options {
-        max_insns: 2_000_000_000,
-        ..Default::default()
-    };
-    let outcome = flux_viz::emulate::run(&compiled.image, &options);
-    assert_eq!(
-        outcome.exit_code(),
-        0,
-        "{}",
-        String::from_utf8_lossy(&outcome.stderr)
-    );
-    let printed = String::from_utf8(outcome.stdout).unwrap();
+    let printed = run_emulated("doubles", &source);
     let mut wrong = Vec::new();
     for (v, line) in values.iter().zip(printed.lines()) {
         let sign = if v.is_sign_negative() { "-" } else { "" };
@@ -118,7 +125,6 @@ fn double_text_matches_an_independent_formatter() {
         values.len(),
         wrong.join("\n")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// double.Parse against Rust's `str::parse::<f64>` (correctly rounded):
@@ -172,24 +178,7 @@ fn double_parse_finds_the_nearest_double() {
          foreach (string t in texts) Console.WriteLine(BitConverter.DoubleToInt64Bits(double.Parse(t))); }} }}",
         literals.join(", ")
     );
-    let dir = std::env::temp_dir().join(format!("flux-double-parse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("parse.fs");
-    std::fs::write(&path, source).unwrap();
-    let compiled =
-        flux_viz::pipeline::compile_file(&path).unwrap_or_else(|f| panic!("{}", f.render()));
-    let options = flux_viz::emulate::Options {
-        max_insns: 4_000_000_000,
-        ..Default::default()
-    };
-    let outcome = flux_viz::emulate::run(&compiled.image, &options);
-    assert_eq!(
-        outcome.exit_code(),
-        0,
-        "{}",
-        String::from_utf8_lossy(&outcome.stderr)
-    );
-    let printed = String::from_utf8(outcome.stdout).unwrap();
+    let printed = run_emulated("parse", &source);
     assert_eq!(printed.lines().count(), texts.len());
     let wrong: Vec<String> = texts
         .iter()
@@ -207,5 +196,4 @@ fn double_parse_finds_the_nearest_double() {
         texts.len(),
         wrong.join("\n")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
