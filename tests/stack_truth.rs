@@ -325,3 +325,36 @@ fn resumed_locals_are_named_only_after_their_restore() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+/// A register is shown as a double only when every local the function
+/// keeps in it is a double: at every instruction of a program whose int
+/// and double locals share names across sibling blocks, no int local's
+/// home is called a double, and the double locals' homes are.
+#[test]
+fn only_registers_of_double_locals_show_doubles() {
+    let source = "class P { static void Main() { \
+        double ratio = 0.25; long count = 7; \
+        for (int i = 0; i < 2; i++) { ratio += 0.5; count += i; } \
+        { int x = 1; x += (int)count; Console.WriteLine(x); } \
+        { double x = 2.5; x *= ratio; Console.WriteLine(x); } \
+        Console.WriteLine(ratio + \" \" + count); } }";
+    let compiled = pipeline::compile_source("sharing.fs", source).unwrap();
+    let mut machine = Machine::new(compiled).unwrap();
+    let mut ratio_seen = false;
+    while !matches!(machine.step().unwrap(), Stop::End(_)) {
+        for (reg, local) in machine.register_homes() {
+            let double = machine.register_holds_double(reg);
+            match local.as_str() {
+                "i" | "count" => {
+                    assert!(!double, "{reg} holds int `{local}` at {:#x}", machine.pc())
+                }
+                "ratio" => {
+                    assert!(double, "{reg} holds `ratio` at {:#x}", machine.pc());
+                    ratio_seen = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(ratio_seen, "`ratio` lived in a register");
+}

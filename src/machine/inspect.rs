@@ -466,16 +466,18 @@ impl Machine {
             .collect()
     }
 
-    /// Whether the running function's local `name` is a double (its
-    /// register then holds the double's bits).
-    pub fn local_is_double(&self, name: &str) -> bool {
+    /// Whether the running function keeps only doubles in `reg` (then its
+    /// value is shown as the double).
+    pub fn register_holds_double(&self, reg: &str) -> bool {
         let Some(entry) = self.program.image.insn_at(self.pc()) else {
             return false;
         };
-        self.program
-            .functions
-            .get(&*entry.origin.function)
-            .is_some_and(|layout| layout.doubles.iter().any(|d| d == name))
+        let Some(layout) = self.program.functions.get(&*entry.origin.function) else {
+            return false;
+        };
+        crate::ir::LOCAL_REGS
+            .iter()
+            .any(|r| r.name() == reg && layout.double_homes.contains(&crate::ir::Storage::Reg(*r)))
     }
 
     /// Every promise created so far (oldest first).

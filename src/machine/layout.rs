@@ -225,8 +225,10 @@ pub struct FunctionLayout {
     pub slots: Vec<(u32, String)>,
     /// Locals in callee-saved registers: `register` holds `name`.
     pub registers: Vec<(ir::Reg, String)>,
-    /// The locals (parameters included) of type double.
-    pub doubles: Vec<String>,
+    /// The registers and slots that hold only locals of type double
+    /// (two locals of one name in sibling blocks may differ in type: the
+    /// storage decides, not the name).
+    pub double_homes: Vec<ir::Storage>,
     /// It computes with doubles: the code generator moves them into xmm0
     /// and xmm1 for SSE2's instructions (the Registers pane then shows both).
     pub uses_sse: bool,
@@ -247,6 +249,22 @@ const HANDLER_RECORD_WORDS: [&str; 9] = [
     "r14 to come back with",
     "r15 to come back with",
 ];
+
+/// The storages every local of which is a double.
+fn double_homes(function: &ir::Function) -> Vec<ir::Storage> {
+    let mut homes: Vec<ir::Storage> = Vec::new();
+    for local in function.locals.iter().filter(|l| l.ty == Type::Double) {
+        let alone = function
+            .locals
+            .iter()
+            .filter(|other| other.storage == local.storage)
+            .all(|other| other.ty == Type::Double);
+        if alone && !homes.contains(&local.storage) {
+            homes.push(local.storage);
+        }
+    }
+    homes
+}
 
 /// Whether a function computes with doubles: it has a double value, or an
 /// operation the code generator emits with SSE2 (arithmetic, a comparison,
@@ -289,10 +307,7 @@ impl FunctionLayout {
             }
         }
         FunctionLayout {
-            doubles: (function.locals.iter())
-                .filter(|l| l.ty == Type::Double)
-                .map(|l| l.name.clone())
-                .collect(),
+            double_homes: double_homes(function),
             uses_sse: computes_doubles(function),
             label: function.label.clone(),
             saved: function.saved_regs.len() as u32,
@@ -316,9 +331,10 @@ impl FunctionLayout {
     /// is in the slot area: `local `x``, or padding.
     /// Whether the slot word `below` rbp holds a double local.
     pub fn slot_holds_double(&self, below: u64) -> bool {
-        self.slots
-            .iter()
-            .any(|(o, name)| u64::from(*o) == below && self.doubles.contains(name))
+        self.slots.iter().any(|(o, _)| u64::from(*o) == below)
+            && self
+                .double_homes
+                .contains(&ir::Storage::Stack(below as u32))
     }
 
     pub fn slot_name(&self, below: u64) -> Option<String> {

@@ -158,7 +158,7 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
                 Style::new()
             };
             let home = homes.iter().find(|(reg, _)| reg == name);
-            let double = home.is_some_and(|(_, local)| session.machine.local_is_double(local));
+            let double = home.is_some() && session.machine.register_holds_double(name);
             let value = if double && !raw {
                 crate::machine::inspect::dotnet_double(f64::from_bits(r.value))
             } else {
