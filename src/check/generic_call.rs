@@ -53,11 +53,10 @@ impl Checker<'_> {
         if templates.is_empty() {
             return GenericCall::NotGeneric;
         }
-        if self.arg_names.take().is_some() {
-            let msg = "named arguments in a call of a generic method are not supported by Flux#";
-            self.error(span, msg, "not supported");
-            return GenericCall::Unavailable;
-        }
+        // Named arguments (`Pick(second: 2, first: 1)`) are put in each
+        // template's parameter order to infer its type arguments; the call
+        // of the instance then matches them by name as any call does.
+        let names = self.arg_names.take();
         // `Pick<int>(…)`: the type arguments are given, not inferred.
         let inferred = match self.explicit_type_args.take() {
             Some(types) => {
@@ -79,11 +78,23 @@ impl Checker<'_> {
                     }
                 }
             }
-            None => templates
-                .iter()
-                .find_map(|&t| self.infer(t, args).map(|types| (t, types))),
+            None => templates.iter().find_map(|&t| {
+                let ordered = match &names {
+                    Some(names) => {
+                        std::borrow::Cow::Owned(self.in_parameter_order(t, args, names)?)
+                    }
+                    None => std::borrow::Cow::Borrowed(args),
+                };
+                self.infer(t, &ordered).map(|types| (t, types))
+            }),
         };
         let Some((template, types)) = inferred else {
+            if let Some(names) = &names {
+                if let Some(misfit) = self.names_misfit(&templates, args, names) {
+                    self.misfit(misfit, &format!("`{}`", name.name), span);
+                    return GenericCall::Unavailable;
+                }
+            }
             if args.iter().all(|a| a.ty != Type::Error) {
                 let decl = &self.ast.generic_methods[templates[0]].decl;
                 let msg = format!(
@@ -111,6 +122,7 @@ impl Checker<'_> {
             None => self.functions.contains_key(&instance),
         };
         if exists {
+            self.arg_names = names;
             return GenericCall::Instance(ast::Ident {
                 name: instance,
                 span: name.span,
@@ -132,6 +144,54 @@ impl Checker<'_> {
             }
         }
         GenericCall::Unavailable
+    }
+
+    /// Why no template takes these named arguments, when none does: the
+    /// first name none of them has (CS1739), or a parameter given twice.
+    fn names_misfit(
+        &self,
+        templates: &[usize],
+        args: &[Expr],
+        names: &[Option<ast::Ident>],
+    ) -> Option<super::named::Misfit> {
+        if templates
+            .iter()
+            .any(|&t| self.in_parameter_order(t, args, names).is_some())
+        {
+            return None;
+        }
+        let params = &self.ast.generic_methods[templates[0]].decl.params;
+        let named = || names.iter().flatten();
+        let unknown = named().find(|n| !params.iter().any(|p| p.name.name == n.name));
+        let misfit = match unknown {
+            Some(n) => super::named::Misfit::NoSuchName(n.clone()),
+            None => super::named::Misfit::Repeated(named().next()?.clone()),
+        };
+        Some(misfit)
+    }
+
+    /// Named arguments in template `t`'s parameter order, up to the first
+    /// parameter none of them gives (the later ones have defaults); None
+    /// when a name is not one of its parameters or one is given twice.
+    fn in_parameter_order(
+        &self,
+        t: usize,
+        args: &[Expr],
+        names: &[Option<ast::Ident>],
+    ) -> Option<Vec<Expr>> {
+        let params = &self.ast.generic_methods[t].decl.params;
+        let mut slots: Vec<Option<&Expr>> = vec![None; params.len()];
+        for (i, (arg, name)) in args.iter().zip(names).enumerate() {
+            let at = match name {
+                None => i,
+                Some(n) => params.iter().position(|p| p.name.name == n.name)?,
+            };
+            let slot = slots.get_mut(at)?;
+            if slot.replace(arg).is_some() {
+                return None;
+            }
+        }
+        Some(slots.into_iter().map_while(|s| s.cloned()).collect())
     }
 
     /// The type arguments of template `t` for a call with `args`, when each

@@ -8,7 +8,7 @@ class Program {
         int c = Box(width: 1, 2);
         int d = Box(height: 1);
         int e = Box(height: F(), width: F());
-        int f = Same(x: 3);
+        int f = Same(y: 3);
         Console.WriteLine(value: 3);
         int g = Box(width: 1, height: 2);
     }
