@@ -138,10 +138,9 @@ impl ProgramData {
             asm.string_literal(&label, &text);
         }
         asm.section(Section::Data);
-        let used = used_statics(module);
         let emitted = |f: &&typed::Field| {
             let system = program.classes[f.class.0 as usize].is_system;
-            f.is_static && f.constant.is_none() && (!system || used.contains(&f.id))
+            f.is_static && f.constant.is_none() && (!system || module.statics[f.id.0 as usize])
         };
         for field in program.fields.iter().filter(emitted) {
             asm.align(8);
@@ -261,37 +260,6 @@ pub fn interface_index(program: &typed::Program, interface: ClassId) -> usize {
 
 pub fn vtable_label(class: &str) -> String {
     labels::vtable(class)
-}
-
-/// The static fields the emitted functions read or write: the system
-/// library's others are left out, as its unused methods are.
-fn used_statics(module: &ir::Module) -> std::collections::HashSet<typed::FieldId> {
-    use typed::{ExprKind, Place};
-    let mut used = std::collections::HashSet::new();
-    for function in &module.functions {
-        ir::walk_exprs(&function.body, &mut |e| match &e.kind {
-            ExprKind::Static(f) => {
-                used.insert(*f);
-            }
-            ExprKind::Assign { target, .. }
-            | ExprKind::CompoundAssign { target, .. }
-            | ExprKind::IncDec { target, .. } => {
-                if let Place::Static(f) = target {
-                    used.insert(*f);
-                }
-            }
-            ExprKind::AddressOf { place, .. } => {
-                if let Place::Static(f) = &**place {
-                    used.insert(*f);
-                }
-            }
-            _ => {}
-        });
-    }
-    for init in &module.program.static_inits {
-        used.insert(init.field);
-    }
-    used
 }
 
 pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {

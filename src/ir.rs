@@ -19,6 +19,9 @@ pub struct Module<'p> {
     pub functions: Vec<Function>,
     /// By class: its vtable is emitted (the system library's only where used).
     pub vtables: Vec<bool>,
+    /// By field: the kept code reads or writes this static field (the
+    /// system library's statics are emitted only then).
+    pub statics: Vec<bool>,
     /// The label of each method (`None` for abstract ones), by `MethodId`.
     pub method_labels: Vec<Option<String>>,
     /// The label of each constructor, by `CtorId`.

@@ -68,10 +68,12 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
     }
     functions.push(entry_function(program));
     let vtables = reach::drop_unused_system_code(program, &mut functions);
+    let statics = reach::statics_used(program, &functions);
     ir::Module {
         program,
         functions,
         vtables,
+        statics,
         method_labels,
         ctor_labels,
     }

@@ -992,6 +992,12 @@ impl FnGen<'_, '_> {
         });
     }
 
+    /// The operands of a double operation, rax and rcx, into xmm0 and xmm1.
+    pub(super) fn doubles_into_sse(&mut self) {
+        self.double_from(x::xmm0, x::rax);
+        self.double_from(x::xmm1, x::rcx);
+    }
+
     /// `rax = rax op rcx` on doubles: SSE2's scalar-double instructions on
     /// xmm0 and xmm1 (C#'s `%` is the runtime's, as .NET calls fmod).
     fn floating(&mut self, op: BinOp) {
@@ -1000,30 +1006,25 @@ impl FnGen<'_, '_> {
             self.x(|a| a.mov(x::rsi, x::rcx));
             return self.call_aligned(
                 runtime::FMOD,
-                "the remainder, truncated as C#'s % (x87 fprem)",
+                "the remainder, truncated as C#'s %, computed exactly",
             );
         }
-        self.double_from(x::xmm0, x::rax);
-        self.double_from(x::xmm1, x::rcx);
-        let arith = match op {
-            BinOp::Add => Some(("adds", Code::Addsd_xmm_xmmm64)),
-            BinOp::Sub => Some(("subtracts", Code::Subsd_xmm_xmmm64)),
-            BinOp::Mul => Some(("multiplies", Code::Mulsd_xmm_xmmm64)),
-            BinOp::Div => Some((
-                "divides (by zero: infinity or NaN, no exception)",
-                Code::Divsd_xmm_xmmm64,
-            )),
-            _ => None,
-        };
-        if let Some((explain, code)) = arith {
-            self.xe(explain, |a| match code {
-                Code::Addsd_xmm_xmmm64 => a.addsd(x::xmm0, x::xmm1),
-                Code::Subsd_xmm_xmmm64 => a.subsd(x::xmm0, x::xmm1),
-                Code::Mulsd_xmm_xmmm64 => a.mulsd(x::xmm0, x::xmm1),
-                _ => a.divsd(x::xmm0, x::xmm1),
-            });
-            return self.double_to_rax();
+        self.doubles_into_sse();
+        let (xmm0, xmm1) = (x::xmm0, x::xmm1);
+        match op {
+            BinOp::Add => self.xe("adds", |a| a.addsd(xmm0, xmm1)),
+            BinOp::Sub => self.xe("subtracts", |a| a.subsd(xmm0, xmm1)),
+            BinOp::Mul => self.xe("multiplies", |a| a.mulsd(xmm0, xmm1)),
+            BinOp::Div => self.xe("divides (by zero: infinity or NaN, no exception)", |a| {
+                a.divsd(xmm0, xmm1)
+            }),
+            _ => return self.double_comparison(op),
         }
+        self.double_to_rax();
+    }
+
+    /// eax = 0 or 1: the double comparison `op` of xmm0 with xmm1.
+    fn double_comparison(&mut self, op: BinOp) {
         self.compare_doubles(op);
         match op {
             BinOp::Gt | BinOp::Lt => self.x(|a| a.seta(x::al)),

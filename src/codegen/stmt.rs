@@ -216,8 +216,7 @@ impl FnGen<'_, '_> {
                 rhs,
             } if comparison(*op).is_some() => {
                 self.operands(lhs, rhs);
-                self.x(|a| a.movq(x::xmm0, x::rax));
-                self.x(|a| a.movq(x::xmm1, x::rcx));
+                self.doubles_into_sse();
                 self.compare_doubles(*op);
                 self.double_branch(*op, when, label);
             }
@@ -445,26 +444,23 @@ impl FnGen<'_, '_> {
     /// [`Self::compare_doubles`]) comes out as `when`. "Above" and "above or
     /// equal" are false for a NaN; `==` must also test for unordered (PF).
     fn double_branch(&mut self, op: BinOp, when: bool, label: &str) {
-        let jump = |code| (code, None::<Code>);
-        let (code, unordered) = match (op, when) {
-            (BinOp::Gt | BinOp::Lt, true) => jump(Code::Ja_rel32_64),
-            (BinOp::Gt | BinOp::Lt, false) => jump(Code::Jbe_rel32_64),
-            (BinOp::Ge | BinOp::Le, true) => jump(Code::Jae_rel32_64),
-            (BinOp::Ge | BinOp::Le, false) => jump(Code::Jb_rel32_64),
-            // Equal: ZF set and PF clear. Jumping on "not equal" includes unordered.
-            (BinOp::Eq, false) | (BinOp::Ne, true) => (Code::Jne_rel32_64, Some(Code::Jp_rel32_64)),
+        match (op, when) {
+            (BinOp::Gt | BinOp::Lt, true) => self.branch(Code::Ja_rel32_64, label),
+            (BinOp::Gt | BinOp::Lt, false) => self.branch(Code::Jbe_rel32_64, label),
+            (BinOp::Ge | BinOp::Le, true) => self.branch(Code::Jae_rel32_64, label),
+            (BinOp::Ge | BinOp::Le, false) => self.branch(Code::Jb_rel32_64, label),
+            // Equal: ZF set and PF clear; "not equal" includes unordered.
+            (BinOp::Eq, false) | (BinOp::Ne, true) => {
+                self.branch(Code::Jp_rel32_64, label);
+                self.branch(Code::Jne_rel32_64, label);
+            }
             _ => {
                 let skip = self.label_for("unordered");
                 self.branch(Code::Jp_rel32_64, &skip);
                 self.branch(Code::Je_rel32_64, label);
                 self.asm.label(&skip);
-                return;
             }
-        };
-        if let Some(jp) = unordered {
-            self.branch(jp, label);
         }
-        self.branch(code, label);
     }
 
     /// The register of a local that lives in one.

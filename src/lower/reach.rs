@@ -136,6 +136,41 @@ pub fn drop_unused_system_code(program: &Program, functions: &mut Vec<Function>)
     classes_used(program, functions)
 }
 
+/// By field, whether the kept functions (their bodies and what runs
+/// before them: field and static initializers) read or write the static
+/// field: the system library's other statics are not emitted.
+pub fn statics_used(program: &Program, functions: &[Function]) -> Vec<bool> {
+    use crate::typed::Place;
+    let mut used = vec![false; program.fields.len()];
+    for f in functions {
+        let mut note = |e: &crate::typed::Expr| {
+            let place = match &e.kind {
+                ExprKind::Static(field) => Some(*field),
+                ExprKind::Assign { target, .. }
+                | ExprKind::CompoundAssign { target, .. }
+                | ExprKind::IncDec { target, .. } => match target {
+                    Place::Static(field) => Some(*field),
+                    _ => None,
+                },
+                ExprKind::AddressOf { place, .. } => match &**place {
+                    Place::Static(field) => Some(*field),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(field) = place {
+                used[field.0 as usize] = true;
+            }
+        };
+        ir::walk_exprs(&f.body, &mut note);
+        ir::walk_exprs(&initializers(program, f), &mut note);
+    }
+    for init in &program.static_inits {
+        used[init.field.0 as usize] = true;
+    }
+    used
+}
+
 fn classes_used(program: &Program, functions: &[Function]) -> Vec<bool> {
     let mut named: Vec<ClassId> = program
         .classes

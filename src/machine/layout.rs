@@ -266,33 +266,13 @@ fn double_homes(function: &ir::Function) -> Vec<ir::Storage> {
     homes
 }
 
-/// Whether a function computes with doubles: it has a double value, or an
-/// operation the code generator emits with SSE2 (arithmetic, a comparison,
-/// a conversion to or from double), so xmm0 and xmm1 are worth showing.
+/// Whether a function has a double value anywhere: every operation the
+/// code generator emits with SSE2 (arithmetic, comparisons, conversions,
+/// Math.Sqrt and Math.Pow calls) has a double operand or result, so xmm0
+/// and xmm1 are worth showing.
 fn computes_doubles(function: &ir::Function) -> bool {
-    use crate::typed::{Conv, ExprKind, OpKind};
     let mut found = false;
-    ir::walk_exprs(&function.body, &mut |e| {
-        found |= match &e.kind {
-            ExprKind::Binary { kind, .. } => *kind == OpKind::Double,
-            ExprKind::CompoundAssign {
-                op: crate::typed::CompoundOp::Arith { kind, .. },
-                ..
-            } => *kind == OpKind::Double,
-            // A call of Math.Sqrt or Math.Pow computes in xmm0/xmm1 too.
-            _ if e.ty == Type::Double => true,
-            ExprKind::Convert { conv, .. } => !matches!(
-                conv,
-                Conv::IntToLong
-                    | Conv::CharToInt
-                    | Conv::CharToLong
-                    | Conv::LongToInt
-                    | Conv::IntToChar
-                    | Conv::LongToChar
-            ),
-            _ => false,
-        };
-    });
+    ir::walk_exprs(&function.body, &mut |e| found |= e.ty == Type::Double);
     found
 }
 
