@@ -27,8 +27,14 @@ static class Double {
     // d.ToString(), and a double printed or joined to a string.
     public static string ToString(this double value) {
         if (!IsFinite(value)) return Special(value);
+        return Shortest(value, 'E');
+    }
+
+    // The shortest digits that name the value, laid out as G with at
+    // least 15 digits before it turns to d.dddE+xx (.NET's "R" and "G").
+    private static string Shortest(double value, char e) {
         Digits(value, -1, true);
-        return Sign(value) + General(count > 15 ? count : 15, 'E');
+        return Sign(value) + General(count > 15 ? count : 15, e);
     }
 
     // d.ToString("F2"), and the holes `{d:F2}` of interpolation and
@@ -37,20 +43,13 @@ static class Double {
         if (format == null) format = "";
         if (format.Length > 0 && (format[0] == '0' || format[0] == '#')) return Custom(value, format);
         char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
-        int precision = -1;
-        for (int i = 1; i < format.Length; i++) {
-            if (!Char.IsDigit(format[i])) throw new FormatException("Format specifier was invalid.");
-            precision = (precision < 0 ? 0 : precision * 10) + (format[i] - '0');
-        }
+        int precision = Int32.FormatPrecision(format);
         if (kind != 'F' && kind != 'N' && kind != 'E' && kind != 'G' && kind != 'R') {
             throw new FormatException("Format specifier was invalid.");
         }
         if (!IsFinite(value)) return Special(value);
         char e = Char.IsLower(format.Length == 0 ? 'G' : format[0]) ? 'e' : 'E';
-        if (kind == 'R' || (kind == 'G' && precision <= 0)) {
-            Digits(value, -1, true);
-            return Sign(value) + General(count > 15 ? count : 15, e);
-        }
+        if (kind == 'R' || (kind == 'G' && precision <= 0)) return Shortest(value, e);
         if (kind == 'G') {
             Digits(value, precision, true);
             return Sign(value) + General(precision, e);

@@ -709,13 +709,19 @@ static class Int32 {
     public static string ToString(this int value, string format) { return Format(value, format, 32); }
     public static string ToString(this long value, string format) { return Format(value, format, 64); }
 
-    private static string Format(long value, string format, int bits) {
-        char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
+    // The digits after a standard format's letter ("F2" is 2), -1 for none.
+    internal static int FormatPrecision(string format) {
         int precision = -1;
         for (int i = 1; i < format.Length; i++) {
             if (!Char.IsDigit(format[i])) throw new FormatException("Format specifier was invalid.");
             precision = (precision < 0 ? 0 : precision * 10) + (format[i] - '0');
         }
+        return precision;
+    }
+
+    private static string Format(long value, string format, int bits) {
+        char kind = format.Length == 0 ? 'G' : Char.ToUpper(format[0]);
+        int precision = FormatPrecision(format);
         int width = precision < 0 ? 0 : precision;
         if (kind == 'X') return Hex(value, width, bits, format[0] == 'x');
         string sign = value < 0 ? "-" : "";

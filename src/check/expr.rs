@@ -932,6 +932,32 @@ impl Checker<'_> {
         )
     }
 
+    /// C#: `x op= y` is `x = (T)(x op y)` when the result converts back
+    /// explicitly and `y` converts to T implicitly (shifts: any int count);
+    /// otherwise reports why (CS0266, or CS0019) and gives false. For
+    /// locals, fields, elements and properties alike.
+    pub(super) fn compound_converts(
+        &mut self,
+        op: BinaryOp,
+        target: &Type,
+        value: &Expr,
+        result: &Type,
+        span: Span,
+    ) -> bool {
+        let shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
+        let back = self.explicit(result, target).is_some();
+        if back && (shift || self.implicit(&value.ty, target).is_some()) {
+            return true;
+        }
+        if back {
+            self.conversion_error(value, target);
+        } else {
+            let symbol = format!("{}=", op.symbol());
+            self.operator_error(&symbol, target, &value.ty, span);
+        }
+        false
+    }
+
     fn operator_error(&mut self, symbol: &str, l: &Type, r: &Type, span: Span) -> Expr {
         let msg = format!(
             "operator `{symbol}` cannot be applied to operands of type `{}` and `{}`",
@@ -1275,15 +1301,8 @@ impl Checker<'_> {
             return self.operator_error(&symbol, &ty, &v.ty, span);
         };
         let shift = matches!(bop, BinOp::Shl | BinOp::Shr);
-        // C#: `x op= y` is `x = (T)(x op y)` when the result converts back
-        // explicitly and `y` converts to T implicitly (shifts: any int count).
-        if self.explicit(&result, &ty).is_none() || (!shift && self.implicit(&v.ty, &ty).is_none())
-        {
-            if self.explicit(&result, &ty).is_some() {
-                self.conversion_error(&v, &ty);
-                return error_expr(span);
-            }
-            return self.operator_error(&symbol, &ty, &v.ty, span);
+        if !self.compound_converts(op, &ty, &v, &result, span) {
+            return error_expr(span);
         }
         let v_ty = if shift { Type::Int } else { kind_type(kind) };
         let v = self.coerce(v, &v_ty);

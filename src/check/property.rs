@@ -346,12 +346,15 @@ impl Checker<'_> {
             return StmtKind::Expr(error_expr(span));
         }
         let ty = get.ty.clone();
-        // C#: `x op= y` needs y to convert to x's type implicitly (CS0266).
-        if value.is_some() && self.implicit(&rhs.ty, &ty).is_none() && ty != Type::String {
-            self.conversion_error(&rhs, &ty);
-            return StmtKind::Expr(error_expr(span));
-        }
+        let concat = op == BinaryOp::Add && ty == Type::String;
+        let checked = value.is_some() && !concat;
+        let rhs_copy = checked.then(|| rhs.clone());
         let mut new = self.operation(op, get, rhs, span);
+        if let Some(rhs) = rhs_copy.filter(|_| new.ty != Type::Error) {
+            if !self.compound_converts(op, &ty, &rhs, &new.ty, span) {
+                return StmtKind::Expr(error_expr(span));
+            }
+        }
         // C#: `x op= y` and `x++` convert the result back to x's type.
         if new.ty != Type::Error && self.implicit(&new.ty, &ty).is_none() {
             if let Some(conv) = self.explicit(&new.ty, &ty) {
