@@ -517,11 +517,11 @@ class DictionaryEnumerator<TKey, TValue> {
 
 // List<T>.Sort(): a generic extension method, so a List<T> of a type that
 // cannot be ordered (a class) is still a List<T>; sorting one is reported.
-// Array.SortRange's merge sort is stable where .NET's introsort is not, which
+// Array.Sort's merge sort is stable where .NET's introsort is not, which
 // only shows for elements that compare equal, and ints, longs, chars,
 // doubles and strings that compare equal print alike.
 static class CollectionExtensions {
     public static void Sort<T>(this List<T> list) {
-        Array.SortRange(list.ItemsToReorder(), 0, list.Count);
+        Array.Sort(list.ItemsToReorder(), 0, list.Count);
     }
 }

@@ -116,16 +116,19 @@ class StackOverflowException : SystemException {
 // elements of these types cannot be told apart, so any correct sort prints
 // what .NET's does.
 static class Array {
-    public static void Sort<T>(T[] array) { SortRange(array, 0, array.Length); }
-
-    // The `count` elements from `index` (C#'s Array.Sort(array, index,
-    // length); Flux# makes one instance per name and type arguments, so the
-    // overload has a name of its own).
-    public static void SortRange<T>(T[] array, int index, int count) {
+    public static void Sort<T>(T[] array) {
         if (array == null) throw new ArgumentNullException("array");
-        if (index < 0 || count < 0 || index > array.Length - count) throw new ArgumentException("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
-        T[] scratch = new T[count];
-        MergeSort(array, index, index + count, scratch);
+        Sort(array, 0, array.Length);
+    }
+
+    // The `length` elements from `index`.
+    public static void Sort<T>(T[] array, int index, int length) {
+        if (array == null) throw new ArgumentNullException("array");
+        if (index < 0) throw new ArgumentOutOfRangeException("index", "Non-negative number required.");
+        if (length < 0) throw new ArgumentOutOfRangeException("length", "Non-negative number required.");
+        if (index > array.Length - length) throw new ArgumentException("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+        T[] scratch = new T[length];
+        MergeSort(array, index, index + length, scratch);
     }
 
     // Sorts array[from, to): each half, then the two merged through scratch.
@@ -198,10 +201,10 @@ static class Order {
 // System.Math, for the integer types Flux# has: what the x86 pane shows for
 // Math.Max(a, b) is this code.
 static class Math {
-    public static int Max(int a, int b) { return a >= b ? a : b; }
-    public static long Max(long a, long b) { return a >= b ? a : b; }
-    public static int Min(int a, int b) { return a <= b ? a : b; }
-    public static long Min(long a, long b) { return a <= b ? a : b; }
+    public static int Max(int val1, int val2) { return val1 >= val2 ? val1 : val2; }
+    public static long Max(long val1, long val2) { return val1 >= val2 ? val1 : val2; }
+    public static int Min(int val1, int val2) { return val1 <= val2 ? val1 : val2; }
+    public static long Min(long val1, long val2) { return val1 <= val2 ? val1 : val2; }
 
     // -int.MinValue does not fit in an int: C# throws rather than wrap.
     public static int Abs(int value) {
@@ -222,17 +225,17 @@ static class Math {
     public const double E = 2.7182818284590452354;
 
     // A NaN wins; of 0.0 and -0.0 the larger is 0.0.
-    public static double Max(double a, double b) {
-        if (a != a) return a;
-        if (b != b) return b;
-        if (a == b) return BitConverter.DoubleToInt64Bits(a) < 0 ? b : a;
-        return a > b ? a : b;
+    public static double Max(double val1, double val2) {
+        if (val1 != val1) return val1;
+        if (val2 != val2) return val2;
+        if (val1 == val2) return BitConverter.DoubleToInt64Bits(val1) < 0 ? val2 : val1;
+        return val1 > val2 ? val1 : val2;
     }
-    public static double Min(double a, double b) {
-        if (a != a) return a;
-        if (b != b) return b;
-        if (a == b) return BitConverter.DoubleToInt64Bits(a) < 0 ? a : b;
-        return a < b ? a : b;
+    public static double Min(double val1, double val2) {
+        if (val1 != val1) return val1;
+        if (val2 != val2) return val2;
+        if (val1 == val2) return BitConverter.DoubleToInt64Bits(val1) < 0 ? val1 : val2;
+        return val1 < val2 ? val1 : val2;
     }
     public static double Abs(double value) {
         return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(value) & long.MaxValue);

@@ -7,15 +7,56 @@
 
 SYS_WRITE   equ 1
 STDOUT      equ 1
+STDERR      equ 2
 
 section .text
 
 ; -----------------------------------------------------------------------------
 ; rt_write(rdi = file descriptor, rsi = bytes, rdx = count)
+; Writes the bytes, after the replacement of a surrogate half still held for
+; the descriptor (see rt_flush_pending). Clobbers rax, rcx and r11.
+; -----------------------------------------------------------------------------
+rt_write:
+    test rdx, rdx
+    jz .nothing                         ; writing nothing changes nothing, a held half included
+    call rt_flush_pending
+    jmp rt_write_raw
+.nothing:
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_flush_pending(edi = file descriptor): C#'s Console encodes its UTF-16
+; text with one encoder that lives from write to write, so a surrogate pair
+; written in two halves (Write('\uD83D'); Write('\uDE00')) still comes out
+; as one 4-byte character. rt_write_str keeps a high half that ends a write
+; in rt_pending_high; if the next write does not begin with its low half,
+; the held half is no character and is written as U+FFFD (EF BF BD), as
+; .NET's encoder replaces it. A half still held at exit is dropped, as
+; mono drops it. Clobbers rax (and rcx, r11 when it writes).
+; -----------------------------------------------------------------------------
+rt_flush_pending:
+    cmp edi, STDERR
+    ja .none                            ; only stdout and stderr hold a half
+    lea rax, [rel rt_pending_high]
+    cmp word [rax + rdi * 2], 0
+    je .none
+    mov word [rax + rdi * 2], 0         ; no longer held …
+    push rsi
+    push rdx
+    lea rsi, [rel rt_replacement]       ; … but replaced
+    mov edx, 3
+    call rt_write_raw
+    pop rdx
+    pop rsi
+.none:
+    ret
+
+; -----------------------------------------------------------------------------
+; rt_write_raw(rdi = file descriptor, rsi = bytes, rdx = count)
 ; Loops until everything is written: write may accept fewer bytes than asked.
 ; Clobbers rax, rcx and r11 (the syscall instruction itself uses rcx and r11).
 ; -----------------------------------------------------------------------------
-rt_write:
+rt_write_raw:
 .again:
     test rdx, rdx
     jz .done                            ; all written
@@ -34,9 +75,11 @@ rt_write:
 ; text as UTF-8; null writes nothing (as C#). The UTF-16 code units are
 ; encoded into a buffer on the stack, which is written out whenever it fills
 ; and at the end: one system call for any string that fits. A surrogate pair
-; (two code units) is one character of four bytes.
+; (two code units) is one character of four bytes, also when its halves come
+; in two writes (rt_flush_pending says how).
 ; -----------------------------------------------------------------------------
 WRITE_BUFFER    equ 256
+HELD            equ WRITE_BUFFER        ; the word after the buffer: a high half that ends the text
 
 rt_write_str:
     test rsi, rsi
@@ -45,11 +88,29 @@ rt_write_str:
     push r12                            ; r12 = code units left
     push r13                            ; r13 = the file descriptor
     push r14                            ; r14 = where the next encoded byte goes
-    sub rsp, WRITE_BUFFER               ; the buffer: rsp .. rsp + WRITE_BUFFER
+    sub rsp, WRITE_BUFFER + 8           ; the buffer: rsp .. rsp + WRITE_BUFFER, then HELD
+    mov word [rsp + HELD], 0
     mov r13d, edi
     mov r12, [rsi]
     lea rbx, [rsi + 8]
     mov r14, rsp
+    cmp r13d, STDERR
+    ja .next                            ; only stdout and stderr hold a half
+    test r12, r12
+    jz .next
+    lea rax, [rel rt_pending_high]
+    movzx edi, word [rax + r13 * 2]     ; a high half the last write ended with …
+    test edi, edi
+    jz .next
+    movzx ecx, word [rbx]
+    and ecx, 0xFC00
+    cmp ecx, 0xDC00                     ; … and this text begins with a low half?
+    jne .next                           ; no: the first rt_write replaces the held half
+    mov word [rax + r13 * 2], 0         ; yes: the two are one character
+    movzx eax, word [rbx]
+    add rbx, 2
+    dec r12
+    jmp .pair
 .next:
     lea rax, [rsp + WRITE_BUFFER - 4]
     cmp r14, rax
@@ -80,7 +141,7 @@ rt_write_str:
     cmp eax, 0xD800                     ; a high surrogate (D800..DBFF)?
     jne .encode
     test r12, r12
-    jz .encode                          ; the last unit: a lone half
+    jz .hold                            ; the last unit: its low half may come next
     movzx eax, word [rbx]
     mov ecx, eax
     and ecx, 0xFC00
@@ -88,6 +149,7 @@ rt_write_str:
     jne .encode
     add rbx, 2                          ; yes: the pair is one code point,
     dec r12                             ; 0x10000 + (high - D800) * 1024 + (low - DC00)
+.pair:
     shl edi, 10
     lea edi, [rdi + rax - 0xD800 * 1024 - 0xDC00 + 0x10000]
 .encode:
@@ -95,8 +157,23 @@ rt_write_str:
     call rt_utf8_encode                 ; rax = bytes written
     add r14, rax
     jmp .next
+.hold:
+    cmp r13d, STDERR
+    ja .encode                          ; a descriptor that holds nothing: U+FFFD now
+    mov [rsp + HELD], di                ; kept until the text before it is written
+    jmp .flush
 .done:
-    add rsp, WRITE_BUFFER
+    movzx edi, word [rsp + HELD]
+    test edi, edi
+    jz .written
+    mov [rsp + HELD], di
+    mov edi, r13d
+    call rt_flush_pending               ; an older held half that nothing wrote: U+FFFD
+    movzx eax, word [rsp + HELD]
+    lea rcx, [rel rt_pending_high]
+    mov [rcx + r13 * 2], ax             ; this one is held for the next write
+.written:
+    add rsp, WRITE_BUFFER + 8
     pop r14
     pop r13
     pop r12
@@ -143,18 +220,18 @@ rt_println_int:
     jmp rt_print_newline
 
 ; -----------------------------------------------------------------------------
-; rt_print_char(rdi = c): one UTF-16 code unit, written as UTF-8.
+; rt_print_char(rdi = c): one UTF-16 code unit, written as a one-character
+; string on the stack is, so that the halves of a surrogate pair written one
+; by one still make one character.
 ; -----------------------------------------------------------------------------
 rt_print_char:
-    movzx edi, di                       ; a char is 16 bits: drop anything above
-    sub rsp, 8                          ; room for up to 4 encoded bytes
-    mov rsi, rsp
-    call rt_utf8_encode                 ; rax = byte count
-    mov rdx, rax
+    sub rsp, 16                         ; [length = 1][the unit]: a string's layout
+    mov qword [rsp], 1
+    mov [rsp + 8], di                   ; a char is 16 bits: the low word
     mov rsi, rsp
     mov edi, STDOUT
-    call rt_write
-    add rsp, 8
+    call rt_write_str
+    add rsp, 16
     ret
 
 rt_println_char:
@@ -189,5 +266,14 @@ rt_println_bool:
 
 section .rodata
 
+rt_replacement:
+    db 0xEF, 0xBF, 0xBD                 ; U+FFFD, the replacement character, in UTF-8
+
 rt_newline:
     db 10
+
+section .bss
+
+alignb 8
+rt_pending_high:
+    resw 3                              ; by file descriptor: a held high surrogate, or 0

@@ -38,6 +38,10 @@ pub struct GenericMethod {
     /// Instances not made because their type arguments break a constraint
     /// (reported at the call once).
     pub refused: Vec<String>,
+    /// Instances made of this template. Overloads of one name share their
+    /// instances' names (`Sort<int>`), so a name that exists does not say
+    /// that this template's instance does.
+    pub made: Vec<String>,
 }
 
 impl Program {

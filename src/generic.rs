@@ -237,6 +237,7 @@ impl Generics {
             decl,
             owner_subst: subst.to_vec(),
             refused: Vec::new(),
+            made: Vec::new(),
         });
     }
 
@@ -278,6 +279,9 @@ impl Generics {
                 program.generic_methods[request.template].refused.push(name);
                 continue;
             }
+            program.generic_methods[request.template]
+                .made
+                .push(name.clone());
             let template = &program.generic_methods[request.template];
             let mut subst = template.owner_subst.clone();
             subst.extend(params.iter().map(|p| p.name.name.clone()).zip(request.args));

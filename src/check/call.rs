@@ -402,9 +402,12 @@ impl Checker<'_> {
     ) -> Expr {
         let call = self.call_resolved(cx, callee, args, types, span);
         if self.arg_names.take().is_some() && call.ty != Type::Error {
-            let msg =
-                "named arguments are supported by Flux# only in calls of methods and constructors";
-            self.error(callee.span, msg, "not supported");
+            let msg = "named arguments in a call of this built-in are not supported by Flux#";
+            self.error(
+                callee.span,
+                msg,
+                "write the arguments in order, without names",
+            );
             return error_expr(span);
         }
         if self.explicit_type_args.take().is_some() && call.ty != Type::Error {
@@ -575,6 +578,9 @@ impl Checker<'_> {
                 let v = self.printable(v);
                 return self.concat(vec![v], span);
             }
+        }
+        if matches!(target, Target::Console) && !self.console_names_taken(&name.name, args.len()) {
+            return error_expr(span);
         }
         if let Target::Value(v) = &target {
             if let Some(owner) = self.generic_extension_owner(&v.ty, &name.name) {
@@ -749,6 +755,40 @@ impl Checker<'_> {
     }
 
     /// `Console.WriteLine(x)`, `Console.Write(x)`, `print(x)`.
+    /// Named arguments of `Console.Write` and `Console.WriteLine`, which
+    /// Flux# checks itself: .NET's names (`value`; `format`, `arg0`,
+    /// `arg1`, `arg2`), each in its own position, are taken and the call
+    /// goes on as a positional one. Reports and returns false otherwise.
+    fn console_names_taken(&mut self, method: &str, count: usize) -> bool {
+        let Some(names) = self.arg_names.take() else {
+            return true;
+        };
+        let params: &[&str] = match count {
+            1 => &["value"],
+            2..=4 => &["format", "arg0", "arg1", "arg2"],
+            _ => &[],
+        };
+        for (i, name) in names.iter().enumerate() {
+            let Some(name) = name else { continue };
+            if params.get(i) == Some(&name.name.as_str()) {
+                continue;
+            }
+            let msg = match params.contains(&name.name.as_str()) {
+                true => format!(
+                    "named arguments of `Console.{method}` must stay in the parameter order in Flux# ({})",
+                    params.join(", ")
+                ),
+                false => format!(
+                    "the best overload for `{method}` does not have a parameter named `{}`",
+                    name.name
+                ),
+            };
+            self.error(name.span, msg, "named argument");
+            return false;
+        }
+        true
+    }
+
     fn print(&mut self, builtin: Builtin, name: &str, mut args: Vec<Expr>, span: Span) -> Expr {
         if self.by_ref_args_refused(&args) {
             return error_expr(span);
@@ -1117,6 +1157,7 @@ impl Checker<'_> {
                 .collect();
             let mut fits = self.named_fits(&candidates, args, &names, span, &mut first_misfit);
             fits.retain(|f| self.modes_fit(level[f.index], &f.ordered));
+            self.narrow_named_fits(&mut fits, &candidates);
             match fits.len() {
                 0 => continue,
                 1 => {
@@ -1585,6 +1626,7 @@ impl Checker<'_> {
                 .collect();
             let mut first_misfit = None;
             let mut fits = self.named_fits(&candidates, &args, &names, span, &mut first_misfit);
+            self.narrow_named_fits(&mut fits, &candidates);
             let what = format!("the constructor of `{name}`");
             match (fits.len(), first_misfit) {
                 (1, _) => {

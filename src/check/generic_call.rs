@@ -95,7 +95,24 @@ impl Checker<'_> {
                     return GenericCall::Unavailable;
                 }
             }
-            if args.iter().all(|a| a.ty != Type::Error) {
+            let takes_count = |&t: &usize| {
+                let params = &self.ast.generic_methods[t].decl.params;
+                let required = params
+                    .iter()
+                    .filter(|p| p.default.is_none() && !p.is_params)
+                    .count();
+                let open = params.last().is_some_and(|p| p.is_params);
+                args.len() >= required && (open || args.len() <= params.len())
+            };
+            if !templates.iter().any(takes_count) {
+                // CS1501: what is wrong is the count, not the inference.
+                let msg = format!(
+                    "no overload for method `{}` takes {} arguments",
+                    name.name,
+                    args.len()
+                );
+                self.error(span, msg, "wrong arguments");
+            } else if args.iter().all(|a| a.ty != Type::Error) {
                 let decl = &self.ast.generic_methods[templates[0]].decl;
                 let msg = format!(
                     "the type arguments for method `{}` cannot be inferred from the usage",
@@ -117,11 +134,7 @@ impl Checker<'_> {
         {
             return GenericCall::Unavailable;
         }
-        let exists = match owner {
-            Some(c) => self.lookup_member(c, &instance).is_some(),
-            None => self.functions.contains_key(&instance),
-        };
-        if exists {
+        if self.ast.generic_methods[template].made.contains(&instance) {
             self.arg_names = names;
             return GenericCall::Instance(ast::Ident {
                 name: instance,

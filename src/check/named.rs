@@ -120,6 +120,42 @@ impl Checker<'_> {
         fits
     }
 
+    /// Of several candidates the named arguments fit, the better one by
+    /// C#'s better-function rule (`Math.Max(val1: 3, val2: 4)` is the
+    /// `int` overload), when they all put the arguments in the same order;
+    /// `fits` is left as it is when no one is better.
+    pub(super) fn narrow_named_fits(
+        &self,
+        fits: &mut Vec<NamedFit>,
+        candidates: &[(usize, &[ast::Param], Vec<Type>)],
+    ) {
+        let same_order = fits.windows(2).all(|w| {
+            w[0].ordered.len() == w[1].ordered.len()
+                && w[0]
+                    .ordered
+                    .iter()
+                    .zip(&w[1].ordered)
+                    .all(|(a, b)| a.span == b.span)
+        });
+        if fits.len() < 2 || !same_order {
+            return;
+        }
+        let sigs: Vec<Vec<Type>> = fits
+            .iter()
+            .map(|f| {
+                let (_, _, types) = candidates
+                    .iter()
+                    .find(|c| c.0 == f.index)
+                    .expect("a candidate");
+                types.clone()
+            })
+            .collect();
+        if let Pick::Best(best) = self.pick(&sigs, &fits[0].ordered) {
+            let kept = fits.swap_remove(best);
+            *fits = vec![kept];
+        }
+    }
+
     /// The one candidate that fits: `args` put in its parameters' order
     /// (`None`, reported, when that order cannot be kept).
     pub(super) fn take_fit(

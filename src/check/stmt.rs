@@ -112,18 +112,14 @@ impl Checker<'_> {
         span: Span,
     ) -> CtorChain {
         let (kind, args, span) = match init {
-            Some(i) => (
-                i.kind,
-                i.args.iter().map(|a| self.expr(cx, a)).collect(),
-                i.span,
-            ),
+            Some(i) => (i.kind, self.call_args(cx, &i.args), i.span),
             None => (ast::CtorInitKind::Base, Vec::new(), span),
         };
         let none = CtorChain::Base {
             ctor: None,
             args: Vec::new(),
         };
-        match kind {
+        let chain = match kind {
             ast::CtorInitKind::This => match self.resolve_ctor(cx, class, args, span, true) {
                 Some((target, _)) if target == id => {
                     let msg = format!("constructor `{}` cannot call itself", self.ctor_sig(id));
@@ -151,7 +147,9 @@ impl Checker<'_> {
                     none
                 }
             },
-        }
+        };
+        self.arg_names = None; // names no constructor took
+        chain
     }
 
     fn ctor_sig(&self, id: CtorId) -> String {

@@ -1174,11 +1174,23 @@ impl Builder {
             "base" => CtorInitKind::Base,
             _ => CtorInitKind::This,
         };
-        let args = inner.map(|arg| self.expr(arg)).collect_exact();
+        let args = inner.map(|arg| self.call_arg(arg)).collect_exact();
         CtorInit { kind, args, span }
     }
 
     // ───────────────────────── types
+
+    /// `T?`: for a reference type C# 8's nullable annotation, the same
+    /// type; for a value type `Nullable<T>`, a struct Flux# does not have.
+    fn nullable(&mut self, ty: TypeExpr, mark_span: Span) -> Option<TypeExpr> {
+        if !self.is_value_type(&ty) {
+            return Some(ty);
+        }
+        let name = crate::ast::dump::type_name(&ty);
+        let at = ty.span.to(mark_span);
+        self.unsupported(at, &format!("the nullable value type `{name}?`"));
+        None
+    }
 
     /// A written type; `None` once reported as unsupported (the caller then
     /// drops or replaces the construct that uses it).
@@ -1189,14 +1201,7 @@ impl Builder {
         if let Some(mark) = inner.peek().filter(|p| p.as_rule() == Rule::nullable_mark) {
             let mark_span = self.span(&mark);
             inner.next();
-            if self.is_value_type(&ty) {
-                // `int?` is Nullable<int>, a struct Flux# does not have.
-                let name = crate::ast::dump::type_name(&ty);
-                let at = ty.span.to(mark_span);
-                self.unsupported(at, &format!("the nullable value type `{name}?`"));
-                return None;
-            }
-            // `string?`: C# 8's nullable annotation; the type is the same.
+            ty = self.nullable(ty, mark_span)?;
         }
         for rank in inner {
             let rank_span = self.span(&rank);
@@ -2117,7 +2122,11 @@ impl Builder {
                 }
             };
         }
-        let elem = self.type_atom(first);
+        let mut elem = self.type_atom(first);
+        if let Some(mark) = inner.next_if(|p| p.as_rule() == Rule::element_nullable_mark) {
+            let mark_span = self.span(&mark);
+            elem = elem.and_then(|t| self.nullable(t, mark_span));
+        }
         let dims = inner.next().expect("grammar: dimensions");
         let dims_span = self.span(&dims);
         let mut lens: Vec<Expr> = dims.into_inner().map(|d| self.expr(d)).collect_exact();

@@ -79,62 +79,108 @@ pub fn double(token: &str) -> Result<f64, LiteralError> {
     }
 }
 
-/// The characters of a regular string or char literal body (without quotes),
-/// with escapes decoded. `offset` is where `body` starts inside the token.
-fn unescape(body: &str, offset: usize) -> Result<String, LiteralError> {
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.char_indices();
+/// The UTF-16 code units of a regular string or char literal body (without
+/// quotes), with escapes decoded, each with the offset of the text it came
+/// from. `offset` is where `body` starts inside the token. Units, not
+/// characters: C#'s `'\uD83D'` is one char, half of a surrogate pair.
+fn unescape_units(body: &str, offset: usize) -> Result<Vec<(u16, usize)>, LiteralError> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let at = offset + i;
         if c != '\\' {
-            out.push(c);
+            let mut buf = [0u16; 2];
+            out.extend(c.encode_utf16(&mut buf).iter().map(|&u| (u, at)));
             continue;
         }
         let Some((_, e)) = chars.next() else {
-            return Err(err(offset + i, 1, "unfinished escape sequence"));
+            return Err(err(at, 1, "unfinished escape sequence"));
         };
-        let decoded = match e {
-            'n' => '\n',
-            't' => '\t',
-            'r' => '\r',
-            '0' => '\0',
-            'a' => '\u{7}',
-            'b' => '\u{8}',
-            'f' => '\u{c}',
-            'v' => '\u{b}',
-            '\\' => '\\',
-            '\'' => '\'',
-            '"' => '"',
-            'u' => {
-                let hex = body
-                    .get(i + 2..i + 6)
-                    .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
-                let code = hex
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .and_then(char::from_u32);
-                let Some(ch) = code else {
-                    return Err(err(
-                        offset + i,
-                        2,
-                        "`\\u` must be followed by four hex digits",
-                    ));
-                };
-                for _ in 0..4 {
-                    chars.next();
-                }
-                ch
-            }
+        let simple = match e {
+            'n' => Some('\n'),
+            't' => Some('\t'),
+            'r' => Some('\r'),
+            '0' => Some('\0'),
+            'a' => Some('\u{7}'),
+            'b' => Some('\u{8}'),
+            'f' => Some('\u{c}'),
+            'v' => Some('\u{b}'),
+            'e' => Some('\u{1b}'),
+            '\\' | '\'' | '"' => Some(e),
+            _ => None,
+        };
+        if let Some(ch) = simple {
+            out.push((ch as u16, at));
+            continue;
+        }
+        // `\uXXXX` (exactly four digits), `\xH..HHHH` (one to four),
+        // `\UXXXXXXXX` (eight, a whole code point).
+        let (min, max, what) = match e {
+            'u' => (4, 4, "`\\u` must be followed by four hex digits"),
+            'x' => (1, 4, "`\\x` must be followed by one to four hex digits"),
+            'U' => (8, 8, "`\\U` must be followed by eight hex digits"),
             other => {
                 let len = 1 + other.len_utf8();
-                return Err(err(
-                    offset + i,
-                    len,
-                    format!("unknown escape sequence `\\{other}`"),
-                ));
+                return Err(err(at, len, format!("unknown escape sequence `\\{other}`")));
             }
         };
-        out.push(decoded);
+        let mut value = 0u32;
+        let mut digits = 0;
+        while digits < max {
+            match chars.peek().and_then(|&(_, d)| d.to_digit(16)) {
+                Some(d) => {
+                    value = value * 16 + d;
+                    digits += 1;
+                    chars.next();
+                }
+                None => break,
+            }
+        }
+        if digits < min {
+            return Err(err(at, 2, what));
+        }
+        if e != 'U' {
+            out.push((value as u16, at));
+            continue;
+        }
+        let Some(ch) = char::from_u32(value) else {
+            return Err(err(
+                at,
+                2 + digits,
+                "unrecognized escape sequence: not a Unicode character",
+            ));
+        };
+        let mut buf = [0u16; 2];
+        out.extend(ch.encode_utf16(&mut buf).iter().map(|&u| (u, at)));
     }
     Ok(out)
+}
+
+/// The text of a string literal body: its code units as UTF-8. A surrogate
+/// pair written as two escapes (`"\uD83D\uDE00"`) is one character; a lone
+/// half cannot be written as UTF-8, so it is reported.
+fn unescape(body: &str, offset: usize) -> Result<String, LiteralError> {
+    let units = unescape_units(body, offset)?;
+    let mut text = String::with_capacity(units.len());
+    let decoded = char::decode_utf16(units.iter().map(|&(u, _)| u));
+    let mut index = 0;
+    for ch in decoded {
+        match ch {
+            Ok(ch) => {
+                index += ch.len_utf16();
+                text.push(ch);
+            }
+            Err(_) => {
+                let at = units[index].1;
+                return Err(err(
+                    at,
+                    6,
+                    "a lone surrogate (half of a UTF-16 pair) in a string literal is not supported by Flux#",
+                ));
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// `"a\tb"` → `a<tab>b`.
@@ -157,10 +203,9 @@ pub fn interpolated_text(piece: &str, offset: usize) -> Result<String, LiteralEr
 
 /// `'a'`, `'\n'`, `'\u0041'` → one UTF-16 code unit.
 pub fn char(token: &str) -> Result<u16, LiteralError> {
-    let text = unescape(&token[1..token.len() - 1], 1)?;
-    let mut units = text.encode_utf16();
-    match (units.next(), units.next()) {
-        (Some(unit), None) => Ok(unit),
+    let units = unescape_units(&token[1..token.len() - 1], 1)?;
+    match units[..] {
+        [(unit, _)] => Ok(unit),
         _ => Err(err(
             0,
             token.len(),
@@ -192,5 +237,22 @@ mod tests {
         assert_eq!(char(r"'\''"), Ok(39));
         assert_eq!(verbatim_string(r#"@"a""b\n""#), "a\"b\\n");
         assert_eq!(interpolated_text("{{x}}", 2).unwrap(), "{x}");
+    }
+
+    #[test]
+    fn utf16_escapes() {
+        assert_eq!(char(r"'\uD83D'"), Ok(0xD83D));
+        assert_eq!(char(r"'\x41'"), Ok(0x41));
+        assert_eq!(char(r"'\x0041'"), Ok(0x41));
+        assert_eq!(string(r#""\uD83D\uDE00""#).unwrap(), "\u{1F600}");
+        assert_eq!(string(r#""\U0001F600!""#).unwrap(), "\u{1F600}!");
+        assert_eq!(string(r#""\x41g""#).unwrap(), "Ag");
+        let lone = string(r#""ab\uD83D""#).unwrap_err();
+        assert_eq!(lone.offset, 3);
+        assert!(lone.message.contains("lone surrogate"));
+        assert!(
+            char(r"'\U0001F600'").is_err(),
+            "two units do not fit in a char"
+        );
     }
 }

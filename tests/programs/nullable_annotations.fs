@@ -12,5 +12,9 @@ class P {
         Console.WriteLine(Name(maybe) == null);
         bool b = shape is Circle c ? true : false;
         Console.WriteLine(b);
+        string?[] names = new string?[2];
+        names[1] = "two";
+        Console.WriteLine(names[0] == null ? "none" : names[0]);
+        Console.WriteLine(names[1]);
     }
 }

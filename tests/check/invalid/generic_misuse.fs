@@ -46,5 +46,6 @@ class Methods {
         Name(3);
         Deeper(1);
         int c = Id("text");
+        int d = Id(1, 2);
     }
 }

@@ -9,7 +9,9 @@ class Program {
         int d = Box(height: 1);
         int e = Box(height: F(), width: F());
         int f = Same(y: 3);
-        Console.WriteLine(value: 3);
+        Console.WriteLine(text: 3);
+        Console.WriteLine(arg0: 1, format: "{0}");
+        string s = string.Format(format: "{0}", arg0: 1);
         int g = Box(width: 1, height: 2);
     }
 }

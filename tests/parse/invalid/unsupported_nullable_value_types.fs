@@ -5,5 +5,6 @@ class P {
         bool? flag = true;
         double?[] readings = null;
         string? name = null;
+        var counts = new int?[3];
     }
 }
