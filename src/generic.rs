@@ -41,12 +41,19 @@ const UNSUPPORTED: &[&str] = &[
     "Func",
     "Action",
     "Predicate",
+    "Comparison",
     "Nullable",
     "Tuple",
     "ValueTuple",
     "Lazy",
     "Span",
 ];
+
+/// Whether `name` is one of .NET's delegate types (`Func`, `Action`,
+/// `Predicate`, `Comparison`): Flux# has no delegates or lambdas, and says so.
+pub fn is_delegate_type(name: &str) -> bool {
+    matches!(name, "Func" | "Action" | "Predicate" | "Comparison")
+}
 
 /// Replaces generic classes by their instances (see the module doc) and
 /// takes the generic methods out into `program.generic_methods`. The state
@@ -440,9 +447,13 @@ impl Generics {
                 "not generic",
             )
         } else if UNSUPPORTED.contains(&name.name.as_str()) {
-            let params = vec!["T"; arity].join(", ");
+            let params = vec!["…"; arity].join(", ");
+            let kind = match is_delegate_type(&name.name) {
+                true => "the delegate type",
+                false => "the generic type",
+            };
             (
-                format!("`{}<{params}>` is not supported by Flux#", name.name),
+                format!("{kind} `{}<{params}>` is not supported by Flux#", name.name),
                 "not supported",
             )
         } else {

@@ -69,13 +69,13 @@ fn invalid_programs_get_the_expected_diagnostics() {
 #[test]
 fn every_unsupported_construct_uses_the_agreed_message() {
     let constructs = [
-        ("structs", "structs"),
-        ("delegates", "delegates"),
-        ("lambdas", "lambdas"),
+        ("structs", "a `struct`"),
+        ("delegates", "a delegate"),
+        ("lambdas", "a lambda expression"),
         ("floating_point", "`float`"),
         ("unsafe", "unsafe code"),
-        ("goto", "goto"),
-        ("multidim_arrays", "multi-dimensional arrays"),
+        ("goto", "`goto`"),
+        ("multidim_arrays", "a multi-dimensional array"),
     ];
     for (file, construct) in constructs {
         let path = format!("tests/parse/invalid/unsupported_{file}.fs");

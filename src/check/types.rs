@@ -80,6 +80,15 @@ impl Checker<'_> {
                 None if self.enum_ids.contains_key(&name.name) => {
                     Type::Enum(self.enum_ids[&name.name])
                 }
+                None if crate::generic::is_delegate_type(&name.name) => {
+                    // `Action`: a delegate, which Flux# does not have.
+                    let msg = format!(
+                        "the delegate type `{}` is not supported by Flux#",
+                        name.name
+                    );
+                    self.error(name.span, msg, "not supported");
+                    Type::Error
+                }
                 None => {
                     let msg = format!("cannot find type `{}` in this scope", name.name);
                     self.error(name.span, msg, "not found");

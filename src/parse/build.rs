@@ -681,14 +681,14 @@ impl Builder {
     fn report_struct(&mut self, pair: &P) {
         if pair.as_rule() == Rule::struct_decl {
             let span = self.keyword_span(pair, "struct".len());
-            self.unsupported(span, "structs");
+            self.unsupported(span, "a `struct`");
         }
     }
 
     /// A delegate declaration: reported and dropped.
     fn unsupported_type(&mut self, pair: P) {
         let span = self.keyword_span(&pair, "delegate".len());
-        self.unsupported(span, "delegates");
+        self.unsupported(span, "a delegate");
     }
 
     /// `int X { get; set; } = 1;`, `int X { get { … } private set { … } }`,
@@ -732,7 +732,7 @@ impl Builder {
                         "get" => &mut getter,
                         "set" => &mut setter,
                         _ => {
-                            self.unsupported(kw_span, "`init` accessors");
+                            self.unsupported(kw_span, "an `init` accessor");
                             continue;
                         }
                     };
@@ -1035,7 +1035,7 @@ impl Builder {
         for element in pair.into_inner() {
             if element.as_rule() == Rule::array_initializer {
                 if ok {
-                    self.unsupported(self.span(&element), "multi-dimensional arrays");
+                    self.unsupported(self.span(&element), "a multi-dimensional array");
                 }
                 ok = false;
                 self.array_initializer(element);
@@ -1065,7 +1065,7 @@ impl Builder {
                     modifier = None;
                 }
                 if let Some(modifier) = &modifier {
-                    self.unsupported(self.span(modifier), "`in` parameters");
+                    self.unsupported(self.span(modifier), "an `in` parameter");
                 }
                 let mut ty = self.ty(inner.next().expect("grammar: parameter type"));
                 if let (Some(_), Some(t)) = (&modifier, &mut ty) {
@@ -1206,7 +1206,7 @@ impl Builder {
         for rank in inner {
             let rank_span = self.span(&rank);
             if rank.into_inner().next().is_some() {
-                self.unsupported(rank_span, "multi-dimensional arrays");
+                self.unsupported(rank_span, "a multi-dimensional array");
                 return None;
             }
             ty = TypeExpr {
@@ -1358,7 +1358,7 @@ impl Builder {
             Rule::continue_stmt => StmtKind::Continue,
             Rule::empty_stmt => StmtKind::Empty,
             Rule::labeled_stmt => {
-                self.unsupported(self.span(&next()), "goto");
+                self.unsupported(self.span(&next()), "`goto`");
                 self.stmt(next()).kind
             }
             _ => self.unsupported_stmt(pair),
@@ -1577,7 +1577,7 @@ impl Builder {
     /// parts are built (for the constructs nested in them) and dropped.
     fn unsupported_stmt(&mut self, pair: P) -> StmtKind {
         let (keyword, construct) = match pair.as_rule() {
-            Rule::goto_stmt => ("goto", "goto"),
+            Rule::goto_stmt => ("goto", "`goto`"),
             _ => ("unsafe", "unsafe code"),
         };
         self.unsupported(self.keyword_span(&pair, keyword.len()), construct);
@@ -1612,7 +1612,7 @@ impl Builder {
                 .as_ref()
                 .is_some_and(|p| p.as_rule() == Rule::lambda_arrow)
         {
-            self.unsupported(span, "lambdas");
+            self.unsupported(span, "a lambda expression");
             self.build_and_drop_lambda(second.unwrap_or(first));
             return Self::error_expr(span);
         }
@@ -1795,7 +1795,7 @@ impl Builder {
                 let op_span = self.span(&op);
                 let mut indices: Vec<Expr> = op.into_inner().map(|i| self.expr(i)).collect_exact();
                 if indices.len() > 1 {
-                    self.unsupported(op_span, "multi-dimensional arrays");
+                    self.unsupported(op_span, "a multi-dimensional array");
                     return Self::error_expr(span);
                 }
                 let index = Box::new(indices.pop().expect("grammar: index"));
@@ -1832,7 +1832,7 @@ impl Builder {
             "ref" => PassMode::Ref,
             "out" => PassMode::Out,
             _ => {
-                self.unsupported(self.span(&word), "`in` arguments");
+                self.unsupported(self.span(&word), "an `in` argument");
                 return Self::error_expr(span);
             }
         };
@@ -1977,7 +1977,7 @@ impl Builder {
             }
             _ => {
                 // An anonymous `delegate (…) { … }`.
-                self.unsupported(self.keyword_span(&pair, "delegate".len()), "delegates");
+                self.unsupported(self.keyword_span(&pair, "delegate".len()), "a delegate");
                 for part in pair.into_inner().filter(|p| p.as_rule() == Rule::block) {
                     self.block(part);
                 }
@@ -2131,7 +2131,7 @@ impl Builder {
         let dims_span = self.span(&dims);
         let mut lens: Vec<Expr> = dims.into_inner().map(|d| self.expr(d)).collect_exact();
         if lens.len() > 1 {
-            self.unsupported(dims_span, "multi-dimensional arrays");
+            self.unsupported(dims_span, "a multi-dimensional array");
             return ExprKind::Error;
         }
         let Some(mut elem) = elem else {
@@ -2143,7 +2143,7 @@ impl Builder {
             if part.as_rule() == Rule::array_initializer {
                 init = self.array_initializer(part);
             } else if part.into_inner().next().is_some() {
-                self.unsupported(part_span, "multi-dimensional arrays");
+                self.unsupported(part_span, "a multi-dimensional array");
                 return ExprKind::Error;
             } else {
                 // `new int[n][]`: an array of n `int[]`.
