@@ -24,6 +24,17 @@ pub struct Program {
     /// A file of the program writes `double`, a double literal, `Math`,
     /// `BitConverter` or `Double`: lib/Double.fs (a double's text) joins it.
     pub needs_double: bool,
+    /// Type names written with a qualifier (`Outer.Inner`, `Zoo.Animal`):
+    /// the type is its last name (Flux#'s names are one flat space), and
+    /// the checker makes sure the qualifier says where it is declared.
+    pub qualified_types: Vec<QualifiedType>,
+}
+
+/// `Zoo.Outer.Inner`: the qualifier (`Zoo`, `Outer`) and the type's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QualifiedType {
+    pub qualifier: Vec<Ident>,
+    pub name: Ident,
 }
 
 /// A generic method template and where it was declared.
@@ -42,6 +53,24 @@ pub struct GenericMethod {
     /// instances' names (`Sort<int>`), so a name that exists does not say
     /// that this template's instance does.
     pub made: Vec<String>,
+}
+
+/// .NET's full name of a class (what an object of it prints as):
+/// `Zoo.Outer+Inner` for `Inner` nested in `Outer` in namespace `Zoo`; the
+/// system library's classes are `System`'s.
+pub fn dotnet_name(
+    namespace: Option<&str>,
+    outer: Option<&str>,
+    name: &str,
+    in_system: bool,
+) -> String {
+    let namespace = match (namespace, in_system) {
+        (Some(ns), _) => format!("{ns}."),
+        (None, true) => "System.".to_string(),
+        (None, false) => String::new(),
+    };
+    let outer = outer.map_or(String::new(), |o| format!("{o}+"));
+    format!("{namespace}{outer}{name}")
 }
 
 impl Program {
@@ -67,6 +96,8 @@ pub struct EnumDecl {
     /// `: int` (the only underlying type Flux# has for enums).
     pub underlying: Option<TypeExpr>,
     pub members: Vec<EnumMember>,
+    /// The classes it is declared in, as [`ClassDecl::outer`].
+    pub outer: Option<String>,
     pub span: Span,
 }
 
@@ -115,6 +146,11 @@ pub struct ClassDecl {
     /// names are one flat space; the namespace shows where C# shows it: in
     /// the type name an object prints as.
     pub namespace: Option<String>,
+    /// The classes it is declared in, outermost first and joined by `+`
+    /// as .NET names them (`Outer` for `Outer.Inner`, `A+B` for `A.B.C`).
+    /// Nested classes are hoisted to the top level; this keeps what
+    /// `Outer.Inner` means and what an object of it prints.
+    pub outer: Option<String>,
     /// `class Box<T> where T : Animal`: the type parameters of a generic
     /// class (a template: `generic` makes one class per type arguments).
     pub type_params: Vec<TypeParam>,

@@ -28,6 +28,7 @@ mod interfaces;
 mod named;
 mod null_conditional;
 mod property;
+mod qualified;
 mod scope;
 mod stmt;
 mod types;
@@ -74,6 +75,7 @@ pub fn check_with_instances(
     checker.out.system_files = program.system_files.clone();
     checker.last_round = round >= MAX_GENERIC_ROUNDS;
     checker.declare_all();
+    checker.check_qualified_types();
     checker.check_bodies();
     let mut diags = std::mem::take(&mut checker.diags);
     diag::sort(&mut diags);

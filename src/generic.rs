@@ -15,6 +15,7 @@
 //! checked in each instance (with the arguments in place), not once with
 //! its parameters abstract as C# does: see docs/flux-sharp.md.
 
+use crate::ast::dotnet_name;
 use crate::ast::walk;
 use crate::ast::*;
 use crate::diag::Diagnostic;
@@ -563,13 +564,14 @@ impl Generics {
     /// ``System.Collections.Generic.List`1[System.Int32]``, as .NET prints it.
     fn instance_runtime_name(&self, template: &str, args: &[TypeExpr]) -> String {
         let t = &self.templates[template];
-        let prefix = match (&t.decl.namespace, t.in_system) {
-            (Some(ns), _) => format!("{ns}."),
-            (None, true) => "System.".to_string(),
-            (None, false) => String::new(),
-        };
+        let name = dotnet_name(
+            t.decl.namespace.as_deref(),
+            t.decl.outer.as_deref(),
+            template,
+            t.in_system,
+        );
         let args: Vec<String> = args.iter().map(|a| self.runtime_name(a)).collect();
-        format!("{prefix}{template}`{}[{}]", args.len(), args.join(","))
+        format!("{name}`{}[{}]", args.len(), args.join(","))
     }
 
     fn runtime_name(&self, t: &TypeExpr) -> String {
@@ -667,11 +669,12 @@ fn facts(decl: &ClassDecl, in_system: bool) -> ClassFacts {
         || ctors.iter().any(|c| {
             c.params.is_empty() && matches!(c.modifiers.access, Some((Access::Public, _)))
         });
-    let runtime_name = match (&decl.namespace, in_system) {
-        (Some(ns), _) => format!("{ns}.{}", decl.name.name),
-        (None, true) => format!("System.{}", decl.name.name),
-        (None, false) => decl.name.name.clone(),
-    };
+    let runtime_name = dotnet_name(
+        decl.namespace.as_deref(),
+        decl.outer.as_deref(),
+        &decl.name.name,
+        in_system,
+    );
     ClassFacts {
         base: decl.base.as_ref().map(|b| b.name.clone()),
         interfaces: decl.interfaces.iter().map(|i| i.name.clone()).collect(),

@@ -61,6 +61,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         diags: Vec::new(),
         items: Vec::new(),
         needs_double: false,
+        qualified_types: Vec::new(),
         stack: Vec::new(),
     };
     driver.unit(file, None);
@@ -68,6 +69,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
         items,
         mut diags,
         needs_double,
+        qualified_types,
         ..
     } = driver;
     diag::sort(&mut diags);
@@ -77,6 +79,7 @@ pub fn parse_source(sources: &mut Sources, name: &str, text: String) -> (Program
             system_files: Vec::new(),
             generic_methods: Vec::new(),
             needs_double,
+            qualified_types,
         },
         diags,
     )
@@ -112,7 +115,7 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
             .items
             .extend(entries.into_iter().filter_map(|entry| match entry {
                 Entry::Item(item) => Some(item),
-                Entry::Include { .. } | Entry::NeedsDouble => None,
+                Entry::Include { .. } | Entry::NeedsDouble | Entry::Qualified(_) => None,
             }));
         program.system_files.push(file);
     }
@@ -226,6 +229,7 @@ struct Driver<'s> {
     diags: Vec<Diagnostic>,
     items: Vec<Item>,
     needs_double: bool,
+    qualified_types: Vec<crate::ast::QualifiedType>,
     /// The files being parsed, outermost first (for cycle detection).
     stack: Vec<FileId>,
 }
@@ -248,6 +252,7 @@ impl Driver<'_> {
                 Entry::Item(item) => self.items.push(item),
                 Entry::Include { path, span } => self.include(file, &path, span),
                 Entry::NeedsDouble => self.needs_double = true,
+                Entry::Qualified(q) => self.qualified_types.push(q),
             }
         }
         self.stack.pop();
@@ -385,6 +390,7 @@ mod tests {
             Entry::Item(item) => Ok(item),
             Entry::Include { path, span } => Err((path, span)),
             Entry::NeedsDouble => Err(("(needs lib/Double.fs)".into(), Span::default())),
+            Entry::Qualified(q) => Err((format!("(qualified {})", q.name.name), q.name.span)),
         };
         entries.into_iter().map(entry).collect()
     }

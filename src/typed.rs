@@ -160,6 +160,8 @@ pub struct Class {
     pub name: String,
     /// Where C# puts it (`Lessons.Async`): part of the name it prints as.
     pub namespace: Option<String>,
+    /// The classes it is nested in (`ast::ClassDecl::outer`).
+    pub outer: Option<String>,
     pub is_interface: bool,
     /// The interfaces it declares it implements (not its base class's).
     pub interfaces: Vec<ClassId>,
@@ -205,11 +207,12 @@ impl Class {
         if let Some(name) = &self.generic_runtime_name {
             return name.clone();
         }
-        match (&self.namespace, self.is_system) {
-            (Some(ns), _) => format!("{ns}.{}", self.name),
-            (None, true) => format!("System.{}", self.name),
-            (None, false) => self.name.clone(),
-        }
+        crate::ast::dotnet_name(
+            self.namespace.as_deref(),
+            self.outer.as_deref(),
+            &self.name,
+            self.is_system,
+        )
     }
 }
 

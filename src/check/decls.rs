@@ -118,6 +118,7 @@ impl<'a> Checker<'a> {
                 id,
                 name: decl.name.name.clone(),
                 namespace: decl.namespace.clone(),
+                outer: decl.outer.clone(),
                 is_interface: decl.is_interface,
                 interfaces: Vec::new(),
                 itables: Vec::new(),

@@ -144,6 +144,8 @@ pub enum Entry {
     Item(Item),
     /// The file needs lib/Double.fs ([`Builder::mentions_double`]).
     NeedsDouble,
+    /// A type name written with a qualifier ([`Program::qualified_types`]).
+    Qualified(QualifiedType),
     /// `using "path";`: the path as written and the span of the directive.
     Include {
         path: String,
@@ -166,9 +168,33 @@ impl OpenClass {
         std::iter::once(Item::Class(self.decl)).chain(self.nested)
     }
 
-    /// Adds a class nested in this one (with the classes nested in it).
+    /// How a type nested directly in this class names it: its own name
+    /// after the classes it is nested in (`Outer`, `Outer+Middle`).
+    fn prefix(&self) -> String {
+        match &self.decl.outer {
+            Some(outer) => format!("{outer}+{}", self.decl.name.name),
+            None => self.decl.name.name.clone(),
+        }
+    }
+
+    /// Adds a class or enum nested in this one (with the types nested in
+    /// it), each told the classes it is nested in.
     pub fn nest(&mut self, items: impl Iterator<Item = Item>) {
-        self.nested.extend(items);
+        let here = self.prefix();
+        let inside = |outer: &mut Option<String>| {
+            *outer = Some(match outer.take() {
+                Some(deeper) => format!("{here}+{deeper}"),
+                None => here.clone(),
+            });
+        };
+        for mut item in items {
+            match &mut item {
+                Item::Class(c) => inside(&mut c.outer),
+                Item::Enum(e) => inside(&mut e.outer),
+                _ => {}
+            }
+            self.nested.push(item);
+        }
     }
 }
 
@@ -226,6 +252,8 @@ pub struct Builder {
     /// whose members give doubles (`Math`, `BitConverter`, `Double`): the
     /// program needs lib/Double.fs.
     pub mentions_double: bool,
+    /// `Outer.Inner` and the like, for [`Entry::Qualified`].
+    qualified: Vec<QualifiedType>,
 }
 
 /// The names that make a file need lib/Double.fs (see [`Builder::mentions_double`]).
@@ -272,14 +300,16 @@ impl Builder {
             namespaces: Vec::new(),
             pending_type_args: Vec::new(),
             mentions_double: false,
+            qualified: Vec::new(),
         }
     }
 
     /// What the whole file adds after its items: that it needs lib/Double.fs.
-    pub fn finish(&self, entries: &mut Vec<Entry>) {
+    pub fn finish(&mut self, entries: &mut Vec<Entry>) {
         if self.mentions_double {
             entries.push(Entry::NeedsDouble);
         }
+        entries.extend(self.qualified.drain(..).map(Entry::Qualified));
     }
 
     // ───────────────────────── helpers
@@ -526,6 +556,7 @@ impl Builder {
                 modifiers,
                 name,
                 namespace: self.namespace(),
+                outer: None,
                 type_params,
                 base,
                 base_args,
@@ -661,11 +692,13 @@ impl Builder {
             Rule::ctor_decl => members.extend(self.ctor(modifiers, span, decl).map(Member::Ctor)),
             Rule::class_decl | Rule::interface_decl | Rule::struct_decl => {
                 self.report_struct(&decl);
-                self.class(modifiers, span, decl, &mut class.nested)
+                let mut items = Vec::new();
+                self.class(modifiers, span, decl, &mut items);
+                class.nest(items.into_iter());
             }
             Rule::enum_decl => {
                 let decl = self.enum_decl(modifiers, span, decl);
-                class.nested.push(Item::Enum(decl));
+                class.nest(std::iter::once(Item::Enum(decl)));
             }
             Rule::property_decl => {
                 if let Some(parts) = self.property(modifiers, span, decl) {
@@ -921,6 +954,7 @@ impl Builder {
             }
         }
         EnumDecl {
+            outer: None,
             modifiers,
             name,
             underlying,
@@ -1260,12 +1294,21 @@ impl Builder {
 
     /// A class name, `Task`, `Task<T>`, or a generic class with its arguments.
     fn class_type(&mut self, pair: P) -> Option<TypeExprKind> {
-        let mut inner = pair.into_inner();
-        let name_pair = inner.next().expect("grammar: type name");
-        let name = Ident {
-            name: name_pair.as_str().to_string(),
-            span: self.span(&name_pair),
-        };
+        let mut inner = pair.into_inner().peekable();
+        let mut names = Vec::new();
+        while let Some(name_pair) = inner.next_if(|p| p.as_rule() == Rule::ident) {
+            names.push(Ident {
+                name: name_pair.as_str().to_string(),
+                span: self.span(&name_pair),
+            });
+        }
+        let name = names.pop().expect("grammar: type name");
+        if !names.is_empty() {
+            self.qualified.push(QualifiedType {
+                qualifier: names,
+                name: name.clone(),
+            });
+        }
         if self.is_keyword(&name, true) {
             // An error type keeps the rest quiet.
             return Some(TypeExprKind::Error);

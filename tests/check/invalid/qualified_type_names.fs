@@ -1,0 +1,14 @@
+namespace Zoo {
+    class Outer { public class Inner { } }
+    class Other { }
+    class P {
+        static void Main() {
+            Other.Inner a = null;
+            Nowhere.Inner b = null;
+            Zoo.Inner c = null;
+            Zoo.Outer d = null;
+            Zoo.Nope.Outer e = null;
+            Outer.Inner f = new Other.Inner();
+        }
+    }
+}
