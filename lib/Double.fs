@@ -15,6 +15,9 @@
 // two agree whenever 15 digits are enough, see docs/flux-sharp.md.
 
 static class Double {
+    // d.CompareTo(e): as Comparer<double>.Default, a NaN first.
+    public static int CompareTo(this double value, double other) { return Order.Compare(value, other); }
+
     public static bool IsNaN(double d) { return d != d; }
     public static bool IsInfinity(double d) { return d == PositiveInfinity || d == NegativeInfinity; }
     public static bool IsPositiveInfinity(double d) { return d == PositiveInfinity; }

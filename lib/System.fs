@@ -181,9 +181,22 @@ static class Array {
     }
 }
 
-// The default order of the types Array.Sort sorts (a sort of another
-// element type finds no Compare here).
+// System.IComparable<T>: a class whose objects have an order of their own
+// (`class Student : IComparable<Student>`); Array.Sort and List.Sort use it.
+interface IComparable<T> {
+    int CompareTo(T other);
+}
+
+// The default order of the types Array.Sort sorts: the built-in types', or
+// the elements' own CompareTo (a sort of another element type finds no
+// Compare here).
 static class Order {
+    // .NET's Comparer<T>.Default: null comes before every object.
+    public static int Compare<T>(T a, T b) where T : IComparable<T> {
+        if (a == null) return b == null ? 0 : -1;
+        if (b == null) return 1;
+        return a.CompareTo(b);
+    }
     public static int Compare(int a, int b) { return a < b ? -1 : a > b ? 1 : 0; }
     public static int Compare(long a, long b) { return a < b ? -1 : a > b ? 1 : 0; }
     public static int Compare(char a, char b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -325,6 +338,7 @@ static class BitConverter {
 // (U+00C0 to U+00FF, without × and ÷), where every culture agrees. The
 // x86 pane shows char.IsDigit(c) as a call of this code.
 static class Char {
+    public static int CompareTo(this char c, char other) { return c - other; }
     public static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
     public static bool IsUpper(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7');
@@ -651,6 +665,10 @@ static class String {
 // optional sign, decimal digits, optional white space, as .NET reads it) and
 // formatting (n.ToString("X8")).
 static class Int32 {
+    // n.CompareTo(m): -1, 0 or 1, as Comparer<int>.Default orders them.
+    public static int CompareTo(this int value, int other) { return Order.Compare(value, other); }
+    public static int CompareTo(this long value, long other) { return Order.Compare(value, other); }
+
     public static int Parse(string s) {
         if (s == null) throw new ArgumentNullException("s");
         int result;

@@ -168,6 +168,10 @@ pub struct ClassDecl {
     pub generic_origin: Option<GenericType>,
     /// The types after it (interfaces).
     pub interfaces: Vec<Ident>,
+    /// Each interface's type arguments (`IComparable<Person>`; empty for
+    /// one that is not generic), until `generic` names the instance in
+    /// `interfaces`.
+    pub interface_args: Vec<Vec<TypeExpr>>,
     /// `interface I { … }`: its methods and properties are abstract and public.
     pub is_interface: bool,
     pub members: Vec<Member>,

@@ -37,7 +37,6 @@ const UNSUPPORTED: &[&str] = &[
     "ICollection",
     "IList",
     "IDictionary",
-    "IComparable",
     "IEquatable",
     "Func",
     "Action",
@@ -276,11 +275,18 @@ impl Generics {
             }
             let title = format!("method `{}`", method_title(&template.decl));
             let params = template.decl.type_params.clone();
+            let mut bounds_subst = template.owner_subst.clone();
+            bounds_subst.extend(
+                params
+                    .iter()
+                    .map(|p| p.name.name.clone())
+                    .zip(request.args.clone()),
+            );
             let mut satisfied = true;
             for (param, arg) in params.iter().zip(&request.args) {
                 let mut at = arg.clone();
                 at.span = request.call;
-                satisfied &= self.check_constraints(param, &at, &title);
+                satisfied &= self.check_constraints(param, &at, &title, &bounds_subst);
             }
             if !satisfied {
                 // Not made, and not asked for again: the checker skips it.
@@ -318,19 +324,45 @@ impl Generics {
         std::mem::take(&mut self.diagnostics)
     }
 
-    /// `class IntBox : Box<int>` derives from the instance `Box<int>`.
+    /// `class IntBox : Box<int>` derives from the instance `Box<int>`;
+    /// `class Person : IComparable<Person>` implements the instance
+    /// `IComparable<Person>`.
     fn resolve_base(&mut self, decl: &mut ClassDecl, subst: &[(String, TypeExpr)], depth: usize) {
-        let Some(base) = &mut decl.base else { return };
-        if decl.base_args.is_empty() {
-            return;
+        if let Some(base) = &mut decl.base {
+            let args = std::mem::take(&mut decl.base_args);
+            if !args.is_empty() && !self.name_instance(base, args, subst, depth) {
+                decl.base = None;
+            }
         }
-        let mut args = std::mem::take(&mut decl.base_args);
+        let all_args = std::mem::take(&mut decl.interface_args);
+        let interfaces = std::mem::take(&mut decl.interfaces);
+        let mut all_args = all_args.into_iter();
+        for mut interface in interfaces {
+            let args = all_args.next().unwrap_or_default();
+            if args.is_empty() || self.name_instance(&mut interface, args, subst, depth) {
+                decl.interfaces.push(interface);
+            }
+        }
+    }
+
+    /// Names `name` as its instance for `args` (resolved with `subst`);
+    /// false when there is none (reported).
+    fn name_instance(
+        &mut self,
+        name: &mut Ident,
+        mut args: Vec<TypeExpr>,
+        subst: &[(String, TypeExpr)],
+        depth: usize,
+    ) -> bool {
         for arg in &mut args {
             self.resolve(arg, subst, depth);
         }
-        match self.instance(base, args, depth) {
-            Some(name) => base.name = name,
-            None => decl.base = None,
+        match self.instance(name, args, depth) {
+            Some(instance) => {
+                name.name = instance;
+                true
+            }
+            None => false,
         }
     }
 
@@ -393,8 +425,13 @@ impl Generics {
         if t.in_system && template.name == "Dictionary" {
             satisfied = self.check_key_type(&args[0]);
         }
+        let bounds_subst: Vec<(String, TypeExpr)> = params
+            .iter()
+            .map(|p| p.name.name.clone())
+            .zip(args.clone())
+            .collect();
         for (param, arg) in params.iter().zip(&args) {
-            satisfied &= self.check_constraints(param, arg, &title);
+            satisfied &= self.check_constraints(param, arg, &title, &bounds_subst);
         }
         if !satisfied {
             // Not made: its body would only report the same mistake again.
@@ -467,12 +504,29 @@ impl Generics {
     }
 
     /// C#'s CS0452, CS0453, CS0310 and CS0311, at the argument; whether
-    /// `arg` satisfies them all.
-    fn check_constraints(&mut self, param: &TypeParam, arg: &TypeExpr, title: &str) -> bool {
+    /// `arg` satisfies them all. A bound may name the type parameters
+    /// (`where T : IComparable<T>`): `subst` gives their arguments.
+    fn check_constraints(
+        &mut self,
+        param: &TypeParam,
+        arg: &TypeExpr,
+        title: &str,
+        subst: &[(String, TypeExpr)],
+    ) -> bool {
         let mut satisfied = true;
         let arg_name = dump::type_name(arg);
         let is_value = self.is_value_type(arg);
         for constraint in &param.constraints {
+            let resolved;
+            let constraint = match constraint {
+                Constraint::Type(bound) if matches!(bound.kind, TypeExprKind::Generic(_)) => {
+                    let mut bound = bound.clone();
+                    self.resolve(&mut bound, subst, 0);
+                    resolved = Constraint::Type(bound);
+                    &resolved
+                }
+                other => other,
+            };
             let problem = match constraint {
                 Constraint::Class(_) if is_value => Some(format!(
                     "the type `{arg_name}` must be a reference type in order to use it as parameter `{}` in the generic {title}",
@@ -629,6 +683,10 @@ impl Generics {
         }
         decl.name.name = pending.name;
         self.resolve_class(&mut decl, &subst, pending.depth);
+        // What constraints ask of it (`Pair<string> : IComparable<Pair<string>>`).
+        let in_system = self.templates[&pending.template].in_system;
+        self.classes
+            .insert(decl.name.name.clone(), facts(&decl, in_system));
         decl
     }
 }
@@ -675,9 +733,21 @@ fn facts(decl: &ClassDecl, in_system: bool) -> ClassFacts {
         &decl.name.name,
         in_system,
     );
+    // `class Student : IComparable<Student>` implements the instance
+    // `IComparable<Student>`, by the name `instance` gives it.
+    let named = |name: &Ident, args: &[TypeExpr]| match args.is_empty() {
+        true => name.name.clone(),
+        false => instance_name(&name.name, args),
+    };
+    let no_args = Vec::new();
     ClassFacts {
-        base: decl.base.as_ref().map(|b| b.name.clone()),
-        interfaces: decl.interfaces.iter().map(|i| i.name.clone()).collect(),
+        base: decl.base.as_ref().map(|b| named(b, &decl.base_args)),
+        interfaces: decl
+            .interfaces
+            .iter()
+            .enumerate()
+            .map(|(i, name)| named(name, decl.interface_args.get(i).unwrap_or(&no_args)))
+            .collect(),
         is_interface: decl.is_interface,
         is_abstract: decl.modifiers.is_abstract.is_some(),
         default_ctor,

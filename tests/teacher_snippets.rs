@@ -35,8 +35,8 @@ fn teacher_snippets_run_or_name_what_is_missing() {
     let paths = snippets();
     assert_eq!(
         paths.len(),
-        37,
-        "the fifteen snippets of issue 15 and twenty-two more of a C# course"
+        39,
+        "the fifteen snippets of issue 15 and twenty-four more of a C# course"
     );
     let mut compiled = 0;
     let mut problems = Vec::new();

@@ -904,6 +904,18 @@ impl Checker<'_> {
         mk(ExprKind::Builtin { builtin, args }, ty, span)
     }
 
+    /// Whether an ordinary (not generic) method `name` of `class` or its
+    /// bases takes `args`.
+    fn ordinary_overload_applies(&self, class: ClassId, name: &str, args: &[Expr]) -> bool {
+        let sigs: Vec<Vec<Type>> = self
+            .method_levels(class, name)
+            .iter()
+            .flatten()
+            .map(|&m| self.method(m).param_types.clone())
+            .collect();
+        !matches!(self.pick(&sigs, args), Pick::NoneApplicable)
+    }
+
     /// Calls a method named `name` found from `class` upwards.
     pub(super) fn call_method(
         &mut self,
@@ -914,9 +926,13 @@ impl Checker<'_> {
         args: Vec<Expr>,
         span: Span,
     ) -> Expr {
-        // A generic method only when no ordinary one has the name (C# would
-        // weigh both; Flux# prefers the ordinary overloads).
-        if self.lookup_member(class, &name.name).is_none() {
+        // A generic method when no ordinary one has the name, or none that
+        // takes these arguments (C# would weigh both; Flux# prefers the
+        // ordinary overloads).
+        if self.lookup_member(class, &name.name).is_none()
+            || (self.has_generic_method(Some(class), &name.name)
+                && !self.ordinary_overload_applies(class, &name.name, &args))
+        {
             match self.generic_call(Some(class), name, &args, span) {
                 GenericCall::NotGeneric => {}
                 GenericCall::Instance(instance) => {

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Clone, Copy)]
 enum DeclKind {
     Class,
+    NestedClass,
     Field,
     Method,
     Ctor,
@@ -57,10 +58,18 @@ impl<'a> Checker<'a> {
             ("static", m.is_static, !matches!(kind, Ctor)),
             ("virtual", m.is_virtual, matches!(kind, Method)),
             ("override", m.is_override, matches!(kind, Method)),
-            ("abstract", m.is_abstract, matches!(kind, Method | Class)),
+            (
+                "abstract",
+                m.is_abstract,
+                matches!(kind, Method | Class | NestedClass),
+            ),
             ("async", m.is_async, matches!(kind, Method | Function)),
             ("const", m.is_const, matches!(kind, Field)),
-            ("sealed", m.is_sealed, matches!(kind, Method | Class)),
+            (
+                "sealed",
+                m.is_sealed,
+                matches!(kind, Method | Class | NestedClass),
+            ),
             ("readonly", m.is_readonly, matches!(kind, Field)),
             ("extern", m.is_extern, matches!(kind, Method)),
         ];
@@ -73,6 +82,8 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        // A nested class may be private or protected (its `outer` is set and
+        // it comes here as a `NestedClass`).
         if let (Class, Some((a @ (Access::Private | Access::Protected), span))) = (kind, m.access) {
             let word = if a == Access::Private {
                 "private"
@@ -87,7 +98,11 @@ impl<'a> Checker<'a> {
     fn declare_classes(&mut self) {
         for item in &self.ast.items {
             let Item::Class(decl) = item else { continue };
-            self.check_modifiers(&decl.modifiers, DeclKind::Class);
+            let kind = match decl.outer {
+                Some(_) => DeclKind::NestedClass,
+                None => DeclKind::Class,
+            };
+            self.check_modifiers(&decl.modifiers, kind);
             let id = ClassId(self.classes.len() as u32);
             let is_system = self.ast.is_system(decl.span.file);
             if let (true, Some(&user)) = (is_system, self.class_ids.get(&decl.name.name)) {

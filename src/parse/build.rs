@@ -539,13 +539,16 @@ impl Builder {
         let mut base = None;
         let mut base_args = Vec::new();
         let mut interfaces = Vec::new();
+        let mut interface_args = Vec::new();
         let mut body = None;
         let mut type_params = Vec::new();
         for part in inner {
             match part.as_rule() {
                 Rule::type_params => type_params = self.type_params(part),
                 Rule::where_clause => self.where_clause(part, &mut type_params),
-                Rule::base_list => (base, base_args, interfaces) = self.base_list(part),
+                Rule::base_list => {
+                    (base, base_args, (interfaces, interface_args)) = self.base_list(part)
+                }
                 Rule::class_body => body = Some(part),
                 _ => {}
             }
@@ -563,6 +566,7 @@ impl Builder {
                 runtime_name: None,
                 generic_origin: None,
                 interfaces,
+                interface_args,
                 is_interface: false,
                 members: Vec::new(),
                 span: Span::new(self.file, start, start),
@@ -586,8 +590,6 @@ impl Builder {
         self.base + pair.as_span().end()
     }
 
-    /// `: Base` — more than one base type means interfaces.
-    /// `: A, I, J`: the first type, and the others (interfaces).
     /// `<K, V>` of a generic class: names without constraints yet.
     fn type_params(&mut self, pair: P) -> Vec<TypeParam> {
         pair.into_inner()
@@ -626,17 +628,25 @@ impl Builder {
         }
     }
 
-    /// The base class (with its type arguments when generic) and the interfaces.
-    fn base_list(&mut self, pair: P) -> (Option<Ident>, Vec<TypeExpr>, Vec<Ident>) {
+    /// `: A, I, J<int>`: the first type (a base class or an interface: the
+    /// checker tells) and the others (interfaces), each with its type
+    /// arguments when generic.
+    #[allow(clippy::type_complexity)]
+    fn base_list(
+        &mut self,
+        pair: P,
+    ) -> (
+        Option<Ident>,
+        Vec<TypeExpr>,
+        (Vec<Ident>, Vec<Vec<TypeExpr>>),
+    ) {
         let mut types = pair.into_inner();
         let first = types.next().expect("grammar: base type");
         let span = self.span(&first);
-        let (first, first_args) = match self.ty(first) {
-            Some(TypeExpr {
-                kind: TypeExprKind::Generic(g),
-                ..
-            }) => (Some(g.name), g.args),
-            ty => (self.base_type(ty, span), Vec::new()),
+        let first = self.ty(first);
+        let (first, first_args) = match self.base_type(first, span) {
+            Some((name, args)) => (Some(name), args),
+            None => (None, Vec::new()),
         };
         let rest = types
             .filter_map(|t| {
@@ -644,21 +654,22 @@ impl Builder {
                 let ty = self.ty(t);
                 self.base_type(ty, span)
             })
-            .collect();
+            .unzip();
         (first, first_args, rest)
     }
 
-    fn base_type(&mut self, ty: Option<TypeExpr>, span: Span) -> Option<Ident> {
+    /// A base type's name and type arguments.
+    fn base_type(&mut self, ty: Option<TypeExpr>, span: Span) -> Option<(Ident, Vec<TypeExpr>)> {
         match ty?.kind {
-            TypeExprKind::Named(name) => Some(name),
-            TypeExprKind::Generic(_) => {
-                self.unsupported(span, "a generic interface");
-                None
-            }
-            TypeExprKind::Task => Some(Ident {
-                name: "Task".into(),
-                span,
-            }),
+            TypeExprKind::Named(name) => Some((name, Vec::new())),
+            TypeExprKind::Generic(g) => Some((g.name, g.args)),
+            TypeExprKind::Task => Some((
+                Ident {
+                    name: "Task".into(),
+                    span,
+                },
+                Vec::new(),
+            )),
             _ => {
                 self.error(
                     span,
