@@ -485,8 +485,99 @@ fn below_80_by_24_asks_for_a_bigger_terminal() {
     });
     let shown = screen(&app, 79, 24);
     assert!(shown.contains("Please enlarge"), "{shown}");
+    assert!(shown.contains("1 more columns and 0 more rows"), "{shown}");
+    keys(&mut app, &[Action::Step, Action::NextEvent, Action::Help]);
+    assert_eq!(
+        icount(&app),
+        0,
+        "keys wait: nothing on screen shows what they do"
+    );
+    assert_eq!(app.mode, Mode::Normal);
+    app.apply(Action::Resize {
+        width: 80,
+        height: 24,
+    });
     app.apply(Action::Step);
-    assert_eq!(icount(&app), 1, "keys still work");
+    assert_eq!(icount(&app), 1, "keys work again at 80×24");
+    app.apply(Action::Resize {
+        width: 40,
+        height: 10,
+    });
+    app.apply(Action::Quit);
+    assert!(app.quit, "q still quits");
+}
+
+#[test]
+fn enter_right_after_tab_acts_on_the_state_under_the_cursor() {
+    let mut app = app();
+    while app.focus != PaneId::States {
+        app.apply(Action::FocusNext);
+    }
+    let row = panes::states::rows(&app)
+        .iter()
+        .position(|r| r.target.is_some())
+        .expect("a state row");
+    app.views[PaneId::States.index()].cursor = row;
+    app.apply(Action::ToggleBreakpoint);
+    assert!(app.message.starts_with("breakpoint set"), "{}", app.message);
+}
+
+#[test]
+fn a_long_compile_error_scrolls_and_keeps_the_hint() {
+    let (dir, path) = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.fs");
+        (dir, path)
+    };
+    let body: String = (0..30)
+        .map(|i| format!("        int x{i} = y{i};\n"))
+        .collect();
+    let source = format!("class Program {{\n    static void Main() {{\n{body}    }}\n}}\n");
+    std::fs::write(&path, source).unwrap();
+    let mut app = App::new(&path, false, Theme::plain());
+    app.apply(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    let first = screen(&app, 100, 30);
+    assert!(first.contains("(lines 1–27 of"), "{first}");
+    assert!(first.contains("press r to reload"), "{first}");
+    assert!(first.contains("`y0`"), "{first}");
+    app.apply(Action::Bottom);
+    let last = screen(&app, 100, 30);
+    assert!(last.contains("`y29`"), "{last}");
+    assert!(!last.contains("`y0`"), "{last}");
+    assert!(last.contains("press r to reload"), "{last}");
+    app.apply(Action::Top);
+    assert_eq!(screen(&app, 100, 30), first);
+    drop(dir);
+}
+
+#[test]
+fn help_shows_every_key_on_a_projector_terminal() {
+    let mut app = app();
+    for (width, height) in [(120, 35), (200, 50), (100, 30)] {
+        app.apply(Action::Resize { width, height });
+        app.apply(Action::Help);
+        let shown = screen(&app, width, height);
+        assert!(
+            shown.contains("quit (also Ctrl-C)"),
+            "{width}×{height}:\n{shown}"
+        );
+        assert!(
+            shown.contains("step one instruction"),
+            "{width}×{height}:\n{shown}"
+        );
+        assert!(shown.contains("↑ k ↓ j"), "{width}×{height}:\n{shown}");
+        app.apply(Action::Help);
+    }
+    app.apply(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.apply(Action::Help);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("more keys: enlarge the terminal"), "{shown}");
 }
 
 // ----- snapshots --------------------------------------------------------------

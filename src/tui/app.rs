@@ -231,6 +231,8 @@ pub struct App {
     loaded_at: Option<std::time::SystemTime>,
     /// Where awaiters resume (`o` switches and recompiles).
     pub schedule: Schedule,
+    /// The first line of the compile-error screen on screen.
+    pub error_top: usize,
 }
 
 impl App {
@@ -266,6 +268,7 @@ impl App {
             area: Rect::new(0, 0, 120, 40),
             theme,
             loaded_at: None,
+            error_top: 0,
         };
         app.after_load();
         app
@@ -273,6 +276,7 @@ impl App {
 
     fn after_load(&mut self) {
         self.loaded_at = modified(&self.path);
+        self.error_top = 0;
         if let Ok(session) = &self.session {
             self.source_file = session.main_file;
             self.message = match session.lesson_errors.first() {
@@ -298,6 +302,9 @@ impl App {
         match (&self.mode, action) {
             (_, Action::Resize { width, height }) => self.resize(width, height),
             (_, Action::Quit) if !matches!(self.mode, Mode::Prompt { .. }) => self.quit = true,
+            // Nothing on screen to act on: only the message, which says
+            // the size needed (keys pressed unseen would move the machine).
+            _ if self.areas().too_small => {}
             (Mode::Help, _) => self.mode = Mode::Normal,
             (Mode::Prompt { .. }, _) => self.prompt(action),
             (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
@@ -313,11 +320,30 @@ impl App {
     }
 
     fn error_screen(&mut self, action: Action) {
+        let page = self.area.height.saturating_sub(4).max(1) as isize;
         match action {
             Action::Reload => self.reload(),
             Action::Help => self.mode = Mode::Help,
+            Action::Up => self.scroll_error(-1),
+            Action::Down => self.scroll_error(1),
+            Action::PageUp => self.scroll_error(-page),
+            Action::PageDown => self.scroll_error(page),
+            Action::Top => self.scroll_error(isize::MIN / 2),
+            Action::Bottom => self.scroll_error(isize::MAX / 2),
+            Action::Scroll { down, .. } => self.scroll_error(if down { 3 } else { -3 }),
             _ => {}
         }
+    }
+
+    /// Scrolls the compile-error screen, whose text may be longer than
+    /// the terminal (its first line stays on screen last).
+    fn scroll_error(&mut self, delta: isize) {
+        let Err(diagnostic) = &self.session else {
+            return;
+        };
+        let visible = self.area.height.saturating_sub(3) as usize;
+        let last = diagnostic.lines().count().saturating_sub(visible);
+        self.error_top = self.error_top.saturating_add_signed(delta).min(last);
     }
 
     fn normal(&mut self, action: Action) {
@@ -712,6 +738,11 @@ impl App {
     }
 
     fn toggle_breakpoint(&mut self) {
+        // Enter acts on the row under the cursor, also right after Tab
+        // (before any move selected it).
+        if self.focus.main() {
+            self.select_from_cursor();
+        }
         let Some(breakpoint) = self.breakpoint_here() else {
             self.message = "select a source line, an instruction or a state first".to_string();
             return;

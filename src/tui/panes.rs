@@ -16,9 +16,10 @@ use super::app::{App, Mode, PaneId};
 use super::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 
 /// The whole screen.
 pub struct Screen<'a>(pub &'a App);
@@ -106,12 +107,22 @@ fn line_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
-/// Draws a pane's border and title; returns the inside.
+/// Draws a pane's border and title; returns the inside. The focused pane
+/// is unmistakable without colour too: a thick border and its title in
+/// reverse video.
 pub fn frame(app: &App, pane: PaneId, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     let focused = app.focus == pane;
+    let (border, title_style) = match focused {
+        true => (
+            BorderType::Thick,
+            app.theme.title().add_modifier(Modifier::REVERSED),
+        ),
+        false => (BorderType::Plain, app.theme.title()),
+    };
     let block = Block::bordered()
+        .border_type(border)
         .border_style(app.theme.border(focused))
-        .title(Line::styled(format!(" {title} "), app.theme.title()));
+        .title(Line::styled(format!(" {title} "), title_style));
     let inner = block.inner(area);
     block.render(area, buf);
     inner

@@ -195,14 +195,49 @@ fn hints(app: &App) -> Line<'static> {
     }
 }
 
-/// The `?` overlay: every binding with its description.
+/// Bindings the `?` overlay shows on one row, and what the row says.
+const HELP_PAIRS: [(&str, &str, &str); 3] = [
+    ("Tab", "S-Tab", "focus the next / the previous pane"),
+    (
+        "[",
+        "]",
+        "the previous / the next event-loop iteration (poll)",
+    ),
+    ("Home", "End", "first line / last line"),
+];
+
+/// The width of one column of the `?` overlay.
+const HELP_WIDTH: u16 = 87;
+
+/// The `?` overlay: every binding with its description (bindings that do
+/// the same, `↑ k` and `↓ j`, on one row).
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = BINDINGS
-        .iter()
-        .map(|b| {
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    for b in BINDINGS {
+        let description = text::describe(b.action);
+        let pair = HELP_PAIRS.iter().find(|(first, second, _)| {
+            *second == b.label && rows.last().is_some_and(|r| r.0 == *first)
+        });
+        match (rows.last_mut(), pair) {
+            (Some((label, last)), Some(&(_, _, both))) => {
+                label.push(' ');
+                label.push_str(b.label);
+                *last = both;
+            }
+            (Some((label, last)), None) if *last == description => {
+                label.push(' ');
+                label.push_str(b.label);
+            }
+            _ => rows.push((b.label.to_string(), description)),
+        }
+    }
+    let key_rows = rows.len();
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(label, description)| {
             Line::from(vec![
-                Span::styled(format!("{:>6}  ", b.label), app.theme.key()),
-                Span::raw(text::describe(b.action)),
+                Span::styled(format!("{label:>9}  "), app.theme.key()),
+                Span::raw(description),
             ])
         })
         .chain([
@@ -211,8 +246,29 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
             Line::raw("  Ctrl-C quits too. Esc closes a prompt."),
         ])
         .collect();
+    // Too tall for the terminal: two columns where they fit, else the
+    // notes after the keys give way to them (a projector's 120×35), and
+    // below that the last row says what is left out.
+    let room = area.height.saturating_sub(2) as usize;
+    let width = match lines.len() > room && area.width >= 2 * HELP_WIDTH + 2 {
+        true => {
+            lines = two_columns(lines, HELP_WIDTH as usize - 2);
+            2 * HELP_WIDTH + 2
+        }
+        false => HELP_WIDTH.min(area.width),
+    };
+    if lines.len() > room {
+        lines.truncate(key_rows.min(room));
+    }
+    if key_rows > room && room > 0 {
+        lines.truncate(room - 1);
+        let more = format!(
+            "  … {} more keys: enlarge the terminal to see them",
+            key_rows - (room - 1)
+        );
+        lines.push(Line::styled(more, app.theme.key()));
+    }
     let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 84.min(area.width);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -229,21 +285,67 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-/// The compile error, rendered like `flux-viz check` prints it.
+/// `lines` in two columns, the first `width` characters wide: the first
+/// half on the left, the rest on the right.
+fn two_columns(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'_>> {
+    let half = lines.len().div_ceil(2);
+    let mut lines = lines.into_iter();
+    let left: Vec<Line> = lines.by_ref().take(half).collect();
+    let right: Vec<Line> = lines.collect();
+    left.into_iter()
+        .enumerate()
+        .map(|(i, mut line)| {
+            let pad = width.saturating_sub(line.width());
+            line.spans.push(Span::raw(" ".repeat(pad + 2)));
+            if let Some(r) = right.get(i) {
+                line.spans.extend(r.spans.iter().cloned());
+            }
+            line
+        })
+        .collect()
+}
+
+/// The compile error, rendered like `flux-viz check` prints it, from
+/// `app.error_top` on; the hint stays on the last row, and the title says
+/// which lines show when not all fit.
 pub fn error_screen(app: &App, diagnostic: &str, area: Rect, buf: &mut Buffer) {
-    let mut lines: Vec<Line> = diagnostic.lines().map(Line::raw).collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(text::ERROR_HINT, app.theme.key()));
-    Paragraph::new(lines)
-        .block(
-            Block::bordered()
-                .title(Line::styled(
-                    format!(" {}: {} ", text::TITLE_ERROR, app.path.display()),
-                    app.theme.error(),
-                ))
-                .border_style(app.theme.border(true)),
-        )
-        .render(area, buf);
+    let total = diagnostic.lines().count();
+    let visible = area.height.saturating_sub(3) as usize;
+    let top = app.error_top.min(total.saturating_sub(visible));
+    let lines: Vec<Line> = diagnostic
+        .lines()
+        .skip(top)
+        .take(visible)
+        .map(Line::raw)
+        .collect();
+    let mut title = format!(" {}: {} ", text::TITLE_ERROR, app.path.display());
+    if total > visible {
+        let shown = (top + visible).min(total);
+        title.push_str(&format!(
+            "(lines {}–{shown} of {total}: ↑ ↓ PgUp PgDn scroll) ",
+            top + 1
+        ));
+    }
+    let block = Block::bordered()
+        .title(Line::styled(title, app.theme.error()))
+        .border_style(app.theme.border(true));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Paragraph::new(lines).render(
+        Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        },
+        buf,
+    );
+    let hint = Rect {
+        y: inner.y + inner.height.saturating_sub(1),
+        height: inner.height.min(1),
+        ..inner
+    };
+    Paragraph::new(Line::styled(text::ERROR_HINT, app.theme.key()))
+        .wrap(Wrap { trim: true })
+        .render(hint, buf);
 }
 
 /// The terminal is below 80×24.
@@ -252,7 +354,13 @@ pub fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let line = Line::styled(text::TOO_SMALL, app.theme.error());
     Paragraph::new(vec![
         line,
-        Line::raw(format!("(now {}×{}; q quits)", area.width, area.height)),
+        Line::raw(format!(
+            "(now {}×{}: {} more columns and {} more rows; keys wait until then; q quits)",
+            area.width,
+            area.height,
+            crate::tui::layout::MIN_WIDTH.saturating_sub(area.width),
+            crate::tui::layout::MIN_HEIGHT.saturating_sub(area.height),
+        )),
     ])
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true })
