@@ -508,6 +508,44 @@ fn below_80_by_24_asks_for_a_bigger_terminal() {
 }
 
 #[test]
+fn z_zooms_the_focused_pane_and_tab_moves_the_zoom() {
+    let mut app = app();
+    keys(&mut app, &[Action::NextEvent, Action::NextEvent]);
+    app.focus = PaneId::Asm;
+    app.apply(Action::Zoom);
+    let shown = screen(&app, 120, 35);
+    assert!(shown.contains("x86-64"), "{shown}");
+    assert!(!shown.contains("Source:"), "only the zoomed pane: {shown}");
+    assert!(shown.contains("z: all panes"), "{shown}");
+    let areas = app.areas();
+    assert_eq!(areas.panes.len(), 1);
+    assert!(
+        areas.panes[0].1.height > 25,
+        "the pane takes the room of all seven"
+    );
+    app.apply(Action::FocusNext);
+    let shown = screen(&app, 120, 35);
+    assert!(
+        shown.contains("Registers") && !shown.contains("x86-64 ·"),
+        "{shown}"
+    );
+    app.apply(Action::Zoom);
+    assert_eq!(app.areas().panes.len(), 7);
+    assert!(screen(&app, 120, 35).contains("Source:"));
+}
+
+#[test]
+fn hints_stay_words_on_a_projector_terminal() {
+    let mut app = app();
+    app.apply(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    let shown = screen(&app, 120, 35);
+    assert!(shown.contains("s step  n next  a event  b back"), "{shown}");
+}
+
+#[test]
 fn enter_right_after_tab_acts_on_the_state_under_the_cursor() {
     let mut app = app();
     while app.focus != PaneId::States {

@@ -48,6 +48,8 @@ pub enum Action {
     ToggleInterleave,
     ToggleWhole,
     ToggleNarration,
+    /// `z`: the focused pane alone, on the whole screen (and back).
+    Zoom,
     Follow,
     Up,
     Down,
@@ -115,6 +117,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("i", &[KeyCode::Char('i')], Action::ToggleInterleave),
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
+    bind("z", &[KeyCode::Char('z')], Action::Zoom),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
     bind("h", &[KeyCode::Char('h')], Action::ToggleRawHex),
     bind(".", &[KeyCode::Char('.')], Action::Follow),
@@ -233,6 +236,9 @@ pub struct App {
     pub schedule: Schedule,
     /// The first line of the compile-error screen on screen.
     pub error_top: usize,
+    /// `z`: the focused pane fills the screen (Tab moves to the next one,
+    /// still zoomed).
+    pub zoomed: bool,
 }
 
 impl App {
@@ -269,6 +275,7 @@ impl App {
             theme,
             loaded_at: None,
             error_top: 0,
+            zoomed: false,
         };
         app.after_load();
         app
@@ -294,7 +301,7 @@ impl App {
 
     /// The layout for the current terminal size.
     pub fn areas(&self) -> Areas {
-        layout::compute(self.area)
+        layout::compute(self.area, self.zoomed.then_some(self.focus))
     }
 
     /// Applies one action.
@@ -369,6 +376,7 @@ impl App {
             Action::ToggleInterleave => self.toggle_interleave(),
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
+            Action::Zoom => self.toggle_zoom(),
             Action::CycleStops => self.cycle_stops(),
             Action::ToggleRawHex => self.raw_hex = !self.raw_hex,
             Action::Follow => self.follow_cpu(),
@@ -673,6 +681,17 @@ impl App {
     fn cycle_focus(&mut self, by: usize) {
         let n = PaneId::ALL.len();
         self.focus = PaneId::ALL[(self.focus.index() + by) % n];
+        if self.zoomed {
+            self.scroll_into_view(self.focus);
+        }
+    }
+
+    fn toggle_zoom(&mut self) {
+        self.zoomed = !self.zoomed;
+        // Pane heights changed: keep every cursor on screen.
+        for pane in PaneId::ALL {
+            self.scroll_into_view(pane);
+        }
     }
 
     fn click(&mut self, x: u16, y: u16) {

@@ -39,8 +39,9 @@ impl Areas {
 }
 
 /// Splits the terminal: title, the three main panes, the explanation line,
-/// the four small panes, the timeline, the narration and the hints.
-pub fn compute(area: Rect) -> Areas {
+/// the four small panes, the timeline, the narration and the hints; with
+/// `zoom`, that one pane takes the room of all seven (`z`).
+pub fn compute(area: Rect, zoom: Option<PaneId>) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -48,6 +49,28 @@ pub fn compute(area: Rect) -> Areas {
         };
     }
     let narration_height = if area.height >= 40 { 3 } else { 2 };
+    if let Some(pane) = zoom {
+        let rows = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([
+                Constraint::Length(1),
+                Constraint::Min(5),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(narration_height),
+                Constraint::Length(1),
+            ])
+            .split(area);
+        return Areas {
+            title: rows[0],
+            panes: vec![(pane, rows[1])],
+            explain: rows[2],
+            timeline: rows[3],
+            narration: rows[4],
+            hints: rows[5],
+            too_small: false,
+        };
+    }
     let rest = area.height - 4 - narration_height;
     let main_height = rest * 3 / 5;
     let rows = Layout::default()

@@ -27,7 +27,7 @@ pub struct Screen<'a>(pub &'a App);
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
-        let areas = layout::compute(area);
+        let areas = layout::compute(area, app.zoomed.then_some(app.focus));
         if areas.too_small {
             bars::too_small(app, area, buf);
             return;
@@ -123,6 +123,13 @@ pub fn frame(app: &App, pane: PaneId, title: &str, area: Rect, buf: &mut Buffer)
         .border_type(border)
         .border_style(app.theme.border(focused))
         .title(Line::styled(format!(" {title} "), title_style));
+    let block = match app.zoomed {
+        true => block.title_bottom(Line::styled(
+            " z: all panes · Tab: the next pane ",
+            app.theme.key(),
+        )),
+        false => block,
+    };
     let inner = block.inner(area);
     block.render(area, buf);
     inner

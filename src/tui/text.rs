@@ -19,10 +19,15 @@ pub const TITLE_ERROR: &str = "The file does not compile";
 
 /// The hint line, always visible.
 pub const HINTS: &str =
-    "s step  n next  S into  f finish  a event  b back  B back-event  e events  c cont  r reload  Tab pane  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
+    "s step  n next  S into  f finish  a event  b back  B back-event  e events  c cont  r reload  Tab pane  z zoom  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
 
-/// The hint line on terminals narrower than [`HINTS`].
-pub const HINTS_SHORT: &str = "s n S f a b B e c r Tab ⏎ / g [ ] x i w ? q";
+/// The hint line of a projector's 120 columns: the keys a lesson is
+/// stepped through with, still in words.
+pub const HINTS_MEDIUM: &str =
+    "s step  n next  a event  b back  B back-event  c cont  Tab pane  z zoom  ⏎ break  g goto  ? all keys  q quit";
+
+/// The hint line on terminals narrower than [`HINTS_MEDIUM`].
+pub const HINTS_SHORT: &str = "s n S f a b B e c r Tab z ⏎ / g [ ] x i w ? q";
 
 pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
 pub const ERROR_HINT: &str =
@@ -63,6 +68,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleInterleave => "interleave source lines in the x86-64 pane (objdump -S)",
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
+        Action::Zoom => "zoom the focused pane to the whole screen (Tab: the next pane; z: back)",
         Action::Follow => "move the selection back to where the CPU is",
         Action::Up | Action::Down => "move the selection (also k/j, mouse click and wheel)",
         Action::PageUp | Action::PageDown => "move the selection a page",

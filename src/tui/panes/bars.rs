@@ -181,8 +181,11 @@ fn hints(app: &App) -> Line<'static> {
         }
         _ => {
             let changed = app.session.as_ref().is_ok_and(|s| s.file_changed());
-            let wide = app.area.width as usize > text::HINTS.chars().count();
-            let hints = if wide { text::HINTS } else { text::HINTS_SHORT };
+            let fits = |hints: &str| app.area.width as usize > hints.chars().count();
+            let hints = [text::HINTS, text::HINTS_MEDIUM]
+                .into_iter()
+                .find(|h| fits(h))
+                .unwrap_or(text::HINTS_SHORT);
             let mut spans = vec![Span::styled(hints, app.theme.key())];
             if changed {
                 spans.push(Span::styled(
