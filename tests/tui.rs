@@ -535,6 +535,34 @@ fn z_zooms_the_focused_pane_and_tab_moves_the_zoom() {
 }
 
 #[test]
+fn l_shows_the_legend_of_the_timeline_and_the_marks() {
+    let mut app = app();
+    app.apply(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    app.apply(Action::Legend);
+    assert_eq!(app.mode, Mode::Legend);
+    let shown = screen(&app, 120, 35);
+    for glyph in [
+        "P poll",
+        "R resume",
+        "j jump",
+        "· save/restore",
+        "# state",
+        "! fault/budget/deadlock/exit",
+    ] {
+        assert!(shown.contains(glyph), "{glyph}:\n{shown}");
+    }
+    for (mark, _) in flux_viz::tui::text::MARKERS {
+        assert!(shown.contains(mark), "{mark}:\n{shown}");
+    }
+    app.apply(Action::Step);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(icount(&app), 0, "the closing key does nothing else");
+}
+
+#[test]
 fn hints_stay_words_on_a_projector_terminal() {
     let mut app = app();
     app.apply(Action::Resize {
@@ -594,7 +622,7 @@ fn a_long_compile_error_scrolls_and_keeps_the_hint() {
 #[test]
 fn help_shows_every_key_on_a_projector_terminal() {
     let mut app = app();
-    for (width, height) in [(120, 35), (200, 50), (100, 30)] {
+    for (width, height) in [(120, 35), (200, 50)] {
         app.apply(Action::Resize { width, height });
         app.apply(Action::Help);
         let shown = screen(&app, width, height);
@@ -609,13 +637,13 @@ fn help_shows_every_key_on_a_projector_terminal() {
         assert!(shown.contains("↑ k ↓ j"), "{width}×{height}:\n{shown}");
         app.apply(Action::Help);
     }
-    app.apply(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app.apply(Action::Help);
-    let shown = screen(&app, 80, 24);
-    assert!(shown.contains("more keys: enlarge the terminal"), "{shown}");
+    for (width, height) in [(100, 30), (80, 24)] {
+        app.apply(Action::Resize { width, height });
+        app.apply(Action::Help);
+        let shown = screen(&app, width, height);
+        assert!(shown.contains("more keys: enlarge the terminal"), "{shown}");
+        app.apply(Action::Help);
+    }
 }
 
 // ----- snapshots --------------------------------------------------------------

@@ -50,6 +50,8 @@ pub enum Action {
     ToggleNarration,
     /// `z`: the focused pane alone, on the whole screen (and back).
     Zoom,
+    /// `l`: what the timeline glyphs and the panes' marks mean.
+    Legend,
     Follow,
     Up,
     Down,
@@ -118,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
     bind("z", &[KeyCode::Char('z')], Action::Zoom),
+    bind("l", &[KeyCode::Char('l')], Action::Legend),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
     bind("h", &[KeyCode::Char('h')], Action::ToggleRawHex),
     bind(".", &[KeyCode::Char('.')], Action::Follow),
@@ -167,7 +170,12 @@ impl PaneId {
 pub enum Mode {
     Normal,
     Help,
-    Prompt { kind: PromptKind, text: String },
+    /// The `l` overlay.
+    Legend,
+    Prompt {
+        kind: PromptKind,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,7 +320,7 @@ impl App {
             // Nothing on screen to act on: only the message, which says
             // the size needed (keys pressed unseen would move the machine).
             _ if self.areas().too_small => {}
-            (Mode::Help, _) => self.mode = Mode::Normal,
+            (Mode::Help | Mode::Legend, _) => self.mode = Mode::Normal,
             (Mode::Prompt { .. }, _) => self.prompt(action),
             (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
             (Mode::Normal, _) => self.normal(action),
@@ -377,6 +385,7 @@ impl App {
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
             Action::Zoom => self.toggle_zoom(),
+            Action::Legend => self.mode = Mode::Legend,
             Action::CycleStops => self.cycle_stops(),
             Action::ToggleRawHex => self.raw_hex = !self.raw_hex,
             Action::Follow => self.follow_cpu(),

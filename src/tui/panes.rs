@@ -41,8 +41,10 @@ impl Widget for &Screen<'_> {
                 bars::Bars { app, areas: &areas }.render(area, buf);
             }
         }
-        if app.mode == Mode::Help {
-            bars::help(app, area, buf);
+        match app.mode {
+            Mode::Help => bars::help(app, area, buf),
+            Mode::Legend => bars::legend(app, area, buf),
+            _ => {}
         }
     }
 }

@@ -15,6 +15,27 @@ pub const TITLE_STACK: &str = "Stack";
 pub const TITLE_ASYNC: &str = "Promises · ready queue · timers";
 pub const TITLE_OUTPUT: &str = "Output";
 pub const TITLE_HELP: &str = "Keys (any key closes)";
+pub const TITLE_LEGEND: &str = "What the marks mean (any key closes)";
+pub const LEGEND_TIMELINE: &str =
+    "The events strip: a cell per stretch of the events a and B stop at";
+pub const LEGEND_TIMELINE_NOW: &str =
+    "  (e chooses which); the most telling one shows. The reversed cell, or ▏, is now.";
+pub const LEGEND_MARKERS: &str = "Marks in the panes:";
+/// Every mark a pane draws, with what it means.
+pub const MARKERS: [(&str, &str); 6] = [
+    (
+        "▶",
+        "the CPU is here: its line, its state, its next instruction",
+    ),
+    ("●", "a breakpoint (Enter sets and clears it)"),
+    ("✗", "the line whose exception is being thrown"),
+    ("*", "changed since the last stop (registers, stack)"),
+    (
+        "stderr│",
+        "written to standard error (an unhandled exception)",
+    ),
+    ("━ ┃", "the focused pane (Tab moves the focus; z zooms it)"),
+];
 pub const TITLE_ERROR: &str = "The file does not compile";
 
 /// The hint line, always visible.
@@ -68,6 +89,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleInterleave => "interleave source lines in the x86-64 pane (objdump -S)",
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
+        Action::Legend => "what the timeline's letters and the panes' marks mean",
         Action::Zoom => "zoom the focused pane to the whole screen (Tab: the next pane; z: back)",
         Action::Follow => "move the selection back to where the CPU is",
         Action::Up | Action::Down => "move the selection (also k/j, mouse click and wheel)",

@@ -271,6 +271,12 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         );
         lines.push(Line::styled(more, app.theme.key()));
     }
+    overlay(app, text::TITLE_HELP, lines, width, area, buf);
+}
+
+/// A box of `lines` in the middle of the screen, over the panes.
+fn overlay(app: &App, title: &str, lines: Vec<Line<'_>>, width: u16, area: Rect, buf: &mut Buffer) {
+    let width = width.min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
@@ -282,10 +288,47 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .block(
             Block::bordered()
-                .title(text::TITLE_HELP)
+                .title(title)
                 .border_style(app.theme.border(true)),
         )
         .render(rect, buf);
+}
+
+/// The `l` overlay: what each timeline glyph and each marker means, from
+/// the functions that draw them ([`text::event_glyph`], [`App`]'s themes).
+pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let mut lines = vec![Line::styled(text::LEGEND_TIMELINE, theme.key())];
+    let mut glyphs: Vec<(char, Vec<&str>, crate::machine::EventKind)> = Vec::new();
+    for kind in crate::machine::EventKind::ALL {
+        use crate::machine::EventKind::{Insn, Line as LineKind};
+        if matches!(kind, Insn | LineKind) {
+            continue; // stepping goals, never in the strip
+        }
+        let glyph = text::event_glyph(kind);
+        match glyphs.iter_mut().find(|(g, _, _)| *g == glyph) {
+            Some((_, names, _)) => names.push(kind.name()),
+            None => glyphs.push((glyph, vec![kind.name()], kind)),
+        }
+    }
+    for chunk in glyphs.chunks(3) {
+        let mut row = vec![Span::raw("  ")];
+        for (glyph, names, kind) in chunk {
+            row.push(Span::styled(glyph.to_string(), theme.event(*kind)));
+            row.push(Span::raw(format!(" {:<26}", names.join("/"))));
+        }
+        lines.push(Line::from(row));
+    }
+    lines.push(Line::raw(text::LEGEND_TIMELINE_NOW));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(text::LEGEND_MARKERS, theme.key()));
+    for (mark, meaning) in text::MARKERS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark:>8}  "), theme.key()),
+            Span::raw(meaning),
+        ]));
+    }
+    overlay(app, text::TITLE_LEGEND, lines, HELP_WIDTH, area, buf);
 }
 
 /// `lines` in two columns, the first `width` characters wide: the first
