@@ -298,7 +298,10 @@ fn overlay(app: &App, title: &str, lines: Vec<Line<'_>>, width: u16, area: Rect,
 /// the functions that draw them ([`text::event_glyph`], [`App`]'s themes).
 pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let mut lines = vec![Line::styled(text::LEGEND_TIMELINE, theme.key())];
+    let mut lines = vec![
+        Line::styled(text::LEGEND_TIMELINE, theme.key()),
+        Line::styled(text::LEGEND_TIMELINE_NOW, theme.key()),
+    ];
     let mut glyphs: Vec<(char, Vec<&str>, crate::machine::EventKind)> = Vec::new();
     for kind in crate::machine::EventKind::ALL {
         use crate::machine::EventKind::{Insn, Line as LineKind};
@@ -319,7 +322,6 @@ pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(row));
     }
-    lines.push(Line::raw(text::LEGEND_TIMELINE_NOW));
     lines.push(Line::raw(""));
     lines.push(Line::styled(text::LEGEND_MARKERS, theme.key()));
     for (mark, meaning) in text::MARKERS {
