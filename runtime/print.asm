@@ -14,7 +14,8 @@ section .text
 ; -----------------------------------------------------------------------------
 ; rt_write(rdi = file descriptor, rsi = bytes, rdx = count)
 ; Writes the bytes, after the replacement of a surrogate half still held for
-; the descriptor (see rt_flush_pending). Clobbers rax, rcx and r11.
+; the descriptor (see rt_flush_pending). Clobbers rax, rcx, r11, and moves
+; rsi and rdx on (all caller-saved).
 ; -----------------------------------------------------------------------------
 rt_write:
     test rdx, rdx
@@ -36,7 +37,7 @@ rt_write:
 ; -----------------------------------------------------------------------------
 rt_flush_pending:
     cmp edi, STDERR
-    ja .none                            ; only stdout and stderr hold a half
+    ja .none                            ; only stdout and stderr hold a half (stdin's slot stays 0)
     lea rax, [rel rt_pending_high]
     cmp word [rax + rdi * 2], 0
     je .none
@@ -163,10 +164,8 @@ rt_write_str:
     mov [rsp + HELD], di                ; kept until the text before it is written
     jmp .flush
 .done:
-    movzx edi, word [rsp + HELD]
-    test edi, edi
-    jz .written
-    mov [rsp + HELD], di
+    cmp word [rsp + HELD], 0
+    je .written                         ; the text ended on a whole character
     mov edi, r13d
     call rt_flush_pending               ; an older held half that nothing wrote: U+FFFD
     movzx eax, word [rsp + HELD]
@@ -220,9 +219,9 @@ rt_println_int:
     jmp rt_print_newline
 
 ; -----------------------------------------------------------------------------
-; rt_print_char(rdi = c): one UTF-16 code unit, written as a one-character
-; string on the stack is, so that the halves of a surrogate pair written one
-; by one still make one character.
+; rt_print_char(rdi = c): one UTF-16 code unit, written as rt_write_str
+; writes a one-character string built on the stack, so that the halves of a
+; surrogate pair written one by one still make one character.
 ; -----------------------------------------------------------------------------
 rt_print_char:
     sub rsp, 16                         ; [length = 1][the unit]: a string's layout
@@ -276,4 +275,4 @@ section .bss
 
 alignb 8
 rt_pending_high:
-    resw 3                              ; by file descriptor: a held high surrogate, or 0
+    resw 3                              ; by file descriptor 0..2: a held high surrogate, or 0

@@ -454,6 +454,19 @@ impl Generics {
         }
         let runtime = self.instance_runtime_name(&template.name, &args);
         self.instances.insert(name.clone(), runtime);
+        // What constraints ask of it, known as soon as it is named (it is
+        // made later, from the queue): `Pair<int> : IComparable<Pair<int>>`.
+        let t = &self.templates[&template.name];
+        let mut named = t.decl.clone();
+        for arg in named
+            .base_args
+            .iter_mut()
+            .chain(named.interface_args.iter_mut().flatten())
+        {
+            *arg = substituted(arg, &bounds_subst);
+        }
+        let instance_facts = facts(&named, t.in_system);
+        self.classes.insert(name.clone(), instance_facts);
         self.queue.push_back(Pending {
             name: name.clone(),
             template: template.name.clone(),
@@ -519,10 +532,17 @@ impl Generics {
         for constraint in &param.constraints {
             let resolved;
             let constraint = match constraint {
+                // By name only: making the instance here would check its
+                // constraints again (`where T : Base<T>` never ends).
                 Constraint::Type(bound) if matches!(bound.kind, TypeExprKind::Generic(_)) => {
-                    let mut bound = bound.clone();
-                    self.resolve(&mut bound, subst, 0);
-                    resolved = Constraint::Type(bound);
+                    let name = Ident {
+                        name: dump::type_name(&substituted(bound, subst)),
+                        span: bound.span,
+                    };
+                    resolved = Constraint::Type(TypeExpr {
+                        kind: TypeExprKind::Named(name),
+                        span: bound.span,
+                    });
                     &resolved
                 }
                 other => other,
@@ -683,12 +703,27 @@ impl Generics {
         }
         decl.name.name = pending.name;
         self.resolve_class(&mut decl, &subst, pending.depth);
-        // What constraints ask of it (`Pair<string> : IComparable<Pair<string>>`).
-        let in_system = self.templates[&pending.template].in_system;
-        self.classes
-            .insert(decl.name.name.clone(), facts(&decl, in_system));
         decl
     }
+}
+
+/// `t` with the type parameters of `subst` replaced by their arguments,
+/// written as before (no instance is made or named).
+fn substituted(t: &TypeExpr, subst: &[(String, TypeExpr)]) -> TypeExpr {
+    let kind = match &t.kind {
+        TypeExprKind::Named(id) => match subst.iter().find(|(p, _)| *p == id.name) {
+            Some((_, arg)) => arg.kind.clone(),
+            None => t.kind.clone(),
+        },
+        TypeExprKind::Array(inner) => TypeExprKind::Array(Box::new(substituted(inner, subst))),
+        TypeExprKind::TaskOf(inner) => TypeExprKind::TaskOf(Box::new(substituted(inner, subst))),
+        TypeExprKind::Generic(g) => TypeExprKind::Generic(Box::new(GenericType {
+            name: g.name.clone(),
+            args: g.args.iter().map(|a| substituted(a, subst)).collect(),
+        })),
+        other => other.clone(),
+    };
+    TypeExpr { kind, span: t.span }
 }
 
 /// `Max<T>`: a generic method as C# names it in a constraint's error.

@@ -532,6 +532,15 @@ fn z_zooms_the_focused_pane_and_tab_moves_the_zoom() {
     app.apply(Action::Zoom);
     assert_eq!(app.areas().panes.len(), 7);
     assert!(screen(&app, 120, 35).contains("Source:"));
+    // z z leaves the other panes' views as they were.
+    select_line(&mut app, 20);
+    let before = app.views;
+    app.focus = PaneId::Asm;
+    keys(&mut app, &[Action::Zoom, Action::Zoom]);
+    assert_eq!(
+        app.views[PaneId::Source.index()],
+        before[PaneId::Source.index()]
+    );
 }
 
 #[test]
@@ -622,7 +631,7 @@ fn a_long_compile_error_scrolls_and_keeps_the_hint() {
 #[test]
 fn help_shows_every_key_on_a_projector_terminal() {
     let mut app = app();
-    for (width, height) in [(120, 35), (200, 50)] {
+    for (width, height) in [(120, 35), (200, 50), (200, 30)] {
         app.apply(Action::Resize { width, height });
         app.apply(Action::Help);
         let shown = screen(&app, width, height);
@@ -635,6 +644,7 @@ fn help_shows_every_key_on_a_projector_terminal() {
             "{width}×{height}:\n{shown}"
         );
         assert!(shown.contains("↑ k ↓ j"), "{width}×{height}:\n{shown}");
+        assert!(!shown.contains("more keys"), "{width}×{height}:\n{shown}");
         app.apply(Action::Help);
     }
     for (width, height) in [(100, 30), (80, 24)] {

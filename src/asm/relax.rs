@@ -10,7 +10,7 @@
 //! when its target, as known at that moment, is within rel8 of the end of the
 //! short form: a backward target's address from this pass, a forward one's
 //! from the previous pass (unknown in pass 1: short). Done literally
-//! (`tests::passes` is that transcription) this is quadratic: a change
+//! (`literal_passes` is that transcription) this is quadratic: a change
 //! early in the file shifts the later code, forward jumps further on see
 //! their target (still at last pass's address) move by the difference, and a
 //! wave of flips crosses the file a few hundred instructions per pass — 211
@@ -71,7 +71,10 @@ pub fn settle(
             return Ok(short);
         }
     }
-    Err("branch sizes do not settle".into())
+    // The pieces kept changing (one random layout of proptest's found it,
+    // saved in proptest-regressions/asm/relax.txt): NASM's passes, literally,
+    // decide. Quadratic, but only for such a layout.
+    literal_passes(sizes, targets, forward_mem).ok_or_else(|| "branch sizes do not settle".into())
 }
 
 /// NASM gives up long before this; a guard against a bug looping forever.
@@ -322,46 +325,54 @@ fn fits_rel8(distance: i64) -> bool {
     i8::try_from(distance).is_ok()
 }
 
+/// NASM's passes written out literally (the oracle the tests hold
+/// [`settle`] to, and its fallback); `None` when they never settle: a pass
+/// depends only on the previous pass's label addresses, so a layout seen
+/// before (other than the last) means they cycle for ever, where NASM
+/// reports "unable to find valid values for all labels".
+fn literal_passes(
+    sizes: &[(i64, i64)],
+    targets: &[Option<usize>],
+    forward_mem: &[bool],
+) -> Option<Vec<bool>> {
+    let n = sizes.len();
+    let mut previous: Option<Vec<i64>> = None;
+    let mut seen = std::collections::HashSet::new();
+    let mut short = vec![true; n];
+    for pass in 1..=MAX_PASSES {
+        let mut starts = Vec::with_capacity(n);
+        let mut at = 0i64;
+        for i in 0..n {
+            starts.push(at);
+            let (short_len, near_len) = sizes[i];
+            if short_len != near_len {
+                let target = targets[i]?;
+                let known = if target <= i {
+                    Some(starts[target])
+                } else {
+                    previous.as_ref().map(|p| p[target])
+                };
+                short[i] = known.is_none_or(|t| fits_rel8(t - (at + short_len)));
+                at += if short[i] { short_len } else { near_len };
+            } else {
+                at += short_len + i64::from(pass == 1 && forward_mem[i]);
+            }
+        }
+        if previous.as_ref() == Some(&starts) {
+            return Some(short);
+        }
+        if pass > 1 && !seen.insert(starts.clone()) {
+            return None;
+        }
+        previous = Some(starts);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// NASM's passes written out literally: the oracle [`settle`] must match.
-    pub fn passes(
-        sizes: &[(i64, i64)],
-        targets: &[Option<usize>],
-        forward_mem: &[bool],
-    ) -> Vec<bool> {
-        let n = sizes.len();
-        let mut previous: Option<Vec<i64>> = None;
-        let mut short = vec![true; n];
-        for pass in 1.. {
-            let mut starts = Vec::with_capacity(n);
-            let mut at = 0i64;
-            for i in 0..n {
-                starts.push(at);
-                let (short_len, near_len) = sizes[i];
-                if short_len != near_len {
-                    let target = targets[i].unwrap();
-                    let known = if target <= i {
-                        Some(starts[target])
-                    } else {
-                        previous.as_ref().map(|p| p[target])
-                    };
-                    short[i] = known.is_none_or(|t| fits_rel8(t - (at + short_len)));
-                    at += if short[i] { short_len } else { near_len };
-                } else {
-                    at += short_len + i64::from(pass == 1 && forward_mem[i]);
-                }
-            }
-            if previous.as_ref() == Some(&starts) {
-                break;
-            }
-            previous = Some(starts);
-        }
-        short
-    }
 
     /// Code shaped like compiled functions: runs of plain instructions,
     /// jumps (2/5 bytes for jmp, 2/6 for jcc) mostly to nearby targets,
@@ -398,10 +409,14 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn agrees_with_nasms_passes((sizes, targets, forward_mem) in code()) {
-            let fast = settle(&sizes, &targets, &forward_mem).unwrap();
-            let literal = passes(&sizes, &targets, &forward_mem);
-            for i in (0..sizes.len()).filter(|&i| sizes[i].0 != sizes[i].1) {
-                prop_assert_eq!(fast[i], literal[i], "jump {}", i);
+            // Where NASM's passes cycle, `settle` must refuse too.
+            let fast = settle(&sizes, &targets, &forward_mem).ok();
+            let literal = literal_passes(&sizes, &targets, &forward_mem);
+            prop_assert_eq!(fast.is_some(), literal.is_some());
+            if let (Some(fast), Some(literal)) = (fast, literal) {
+                for i in (0..sizes.len()).filter(|&i| sizes[i].0 != sizes[i].1) {
+                    prop_assert_eq!(fast[i], literal[i], "jump {}", i);
+                }
             }
         }
     }

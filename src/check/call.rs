@@ -110,8 +110,8 @@ impl Checker<'_> {
             .filter(|&c| self.class(c).is_system)
     }
 
-    /// `Outer.Inner`: a class name, then the name of a type and of no
-    /// member of that class.
+    /// `Outer.Inner`: a class name, then the name of a type declared in
+    /// that class and of no member of it.
     fn names_nested_type(&self, outer: &ast::Expr, name: &ast::Ident) -> bool {
         let A::Name(outer) = &outer.kind else {
             return false;
@@ -119,9 +119,10 @@ impl Checker<'_> {
         let Some(&class) = self.class_ids.get(&outer.name) else {
             return false;
         };
-        let is_type =
-            self.enum_ids.contains_key(&name.name) || self.class_ids.contains_key(&name.name);
-        is_type && self.lookup_member(class, &name.name).is_none()
+        let declared_inside = self
+            .outer_of(&name.name)
+            .is_some_and(|o| o.rsplit('+').next() == Some(outer.name.as_str()));
+        declared_inside && self.lookup_member(class, &name.name).is_none()
     }
 
     /// `target.name` used as a value.
@@ -905,14 +906,24 @@ impl Checker<'_> {
     }
 
     /// Whether an ordinary (not generic) method `name` of `class` or its
-    /// bases takes `args`.
+    /// bases may take `args`: when in doubt (named arguments, a `params`
+    /// array) it may, and the ordinary overloads are resolved as before.
     fn ordinary_overload_applies(&self, class: ClassId, name: &str, args: &[Expr]) -> bool {
-        let sigs: Vec<Vec<Type>> = self
-            .method_levels(class, name)
-            .iter()
-            .flatten()
-            .map(|&m| self.method(m).param_types.clone())
-            .collect();
+        if self.arg_names.is_some() {
+            return true;
+        }
+        let mut sigs = Vec::new();
+        for &m in self.method_levels(class, name).iter().flatten() {
+            let params = &self.methods[m.0 as usize].decl.params[..];
+            if params.last().is_some_and(|p| p.is_params) {
+                return true;
+            }
+            sigs.push(candidate_sig(
+                params,
+                &self.method(m).param_types,
+                args.len(),
+            ));
+        }
         !matches!(self.pick(&sigs, args), Pick::NoneApplicable)
     }
 
@@ -927,8 +938,8 @@ impl Checker<'_> {
         span: Span,
     ) -> Expr {
         // A generic method when no ordinary one has the name, or none that
-        // takes these arguments (C# would weigh both; Flux# prefers the
-        // ordinary overloads).
+        // can take these arguments (C# would weigh both; Flux# tries the
+        // ordinary overloads first).
         if self.lookup_member(class, &name.name).is_none()
             || (self.has_generic_method(Some(class), &name.name)
                 && !self.ordinary_overload_applies(class, &name.name, &args))

@@ -31,6 +31,16 @@ struct Home<'a> {
 }
 
 impl Checker<'_> {
+    /// The classes the class or enum `name` is declared in (`Outer`,
+    /// `A+B`), if it is nested.
+    pub(super) fn outer_of(&self, name: &str) -> Option<&str> {
+        self.ast.items.iter().find_map(|item| match item {
+            Item::Class(c) if c.name.name == name => Some(c.outer.as_deref()),
+            Item::Enum(e) if e.name.name == name => Some(e.outer.as_deref()),
+            _ => None,
+        })?
+    }
+
     /// Checks every qualified type name of the program.
     pub(super) fn check_qualified_types(&mut self) {
         let program = self.ast;

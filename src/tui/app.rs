@@ -329,6 +329,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
+        self.scroll_error(0);
         for pane in PaneId::ALL {
             self.scroll_into_view(pane);
         }
@@ -697,10 +698,9 @@ impl App {
 
     fn toggle_zoom(&mut self) {
         self.zoomed = !self.zoomed;
-        // Pane heights changed: keep every cursor on screen.
-        for pane in PaneId::ALL {
-            self.scroll_into_view(pane);
-        }
+        // Its height changed: keep its cursor on screen (the hidden panes
+        // keep their views for when they come back).
+        self.scroll_into_view(self.focus);
     }
 
     fn click(&mut self, x: u16, y: u16) {

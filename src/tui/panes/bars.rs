@@ -260,14 +260,16 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         }
         false => HELP_WIDTH.min(area.width),
     };
+    let columns = if width > HELP_WIDTH { 2 } else { 1 };
+    let key_lines = key_rows.div_ceil(columns);
     if lines.len() > room {
-        lines.truncate(key_rows.min(room));
+        lines.truncate(key_lines.min(room));
     }
-    if key_rows > room && room > 0 {
+    if key_lines > room && room > 0 {
         lines.truncate(room - 1);
         let more = format!(
             "  … {} more keys: enlarge the terminal to see them",
-            key_rows - (room - 1)
+            (key_lines - (room - 1)) * columns
         );
         lines.push(Line::styled(more, app.theme.key()));
     }

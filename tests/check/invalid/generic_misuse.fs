@@ -49,3 +49,5 @@ class Methods {
         int d = Id(1, 2);
     }
 }
+class Bad<T> where T : Bad<T> { }
+class UsesBad { static void M() { var b = new Bad<int>(); } }

@@ -1,5 +1,5 @@
 namespace Zoo {
-    class Outer { public class Inner { } }
+    class Outer { public class Inner { } public enum Kind { A } }
     class Other { }
     class P {
         static void Main() {
@@ -9,6 +9,7 @@ namespace Zoo {
             Zoo.Outer d = null;
             Zoo.Nope.Outer e = null;
             Outer.Inner f = new Other.Inner();
+            var g = Other.Kind.A;
         }
     }
 }
