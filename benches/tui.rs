@@ -59,7 +59,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 fn app(path: &str) -> App {
-    let mut app = App::new(Path::new(path), true, Theme::from_env());
+    let mut app = App::new(Path::new(path), true, Theme::from_env(None));
     app.apply(Action::Resize {
         width: WIDTH,
         height: HEIGHT,

@@ -30,6 +30,10 @@ pub struct Cli {
     /// Do not show a lesson's narration (on by default for files in lessons/).
     #[arg(long)]
     no_narration: bool,
+    /// The UI's colours: classic, projector (high contrast, dark text on
+    /// white) or plain (no colour; the default when NO_COLOR is set).
+    #[arg(long, value_enum)]
+    theme: Option<crate::tui::theme::ThemeName>,
     /// Where an awaiter resumes when its task completes: csharp (inline, inside
     /// the completion, as C# does on one thread) or queued (every continuation
     /// through the ready queue, as JavaScript promises do).
@@ -154,7 +158,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             max_insns,
         }) => trace(&file, schedule, &events, json, max_insns),
         None => match cli.file {
-            Some(file) => open_ui(&file, schedule, !cli.no_narration),
+            Some(file) => open_ui(&file, schedule, !cli.no_narration, cli.theme),
             None => {
                 output::stderr(
                     "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)\n",
@@ -211,8 +215,14 @@ fn trace(
     }))
 }
 
-/// `flux-viz FILE [--no-narration]`: the terminal UI (narration only for lessons).
-fn open_ui(file: &Path, schedule: Schedule, narration: bool) -> Result<ExitCode, CliError> {
+/// `flux-viz FILE [--no-narration] [--theme T]`: the terminal UI (narration
+/// only for lessons).
+fn open_ui(
+    file: &Path,
+    schedule: Schedule,
+    narration: bool,
+    theme: Option<crate::tui::theme::ThemeName>,
+) -> Result<ExitCode, CliError> {
     if let Err(e) = std::fs::metadata(file) {
         return Err(CliError::Input(format!(
             "cannot read {}: {}",
@@ -221,7 +231,8 @@ fn open_ui(file: &Path, schedule: Schedule, narration: bool) -> Result<ExitCode,
         )));
     }
     let narration = narration && crate::lesson::is_lesson_path(file);
-    crate::tui::run(file, schedule, narration).map_err(CliError::Other)?;
+    let theme = crate::tui::theme::Theme::from_env(theme);
+    crate::tui::run(file, schedule, narration, theme).map_err(CliError::Other)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -29,8 +29,9 @@ pub fn run(
     path: &Path,
     schedule: crate::pipeline::Schedule,
     narration: bool,
+    theme: theme::Theme,
 ) -> Result<(), String> {
-    let mut app = App::open(path, schedule, narration, theme::Theme::from_env());
+    let mut app = App::open(path, schedule, narration, theme);
     let (mut terminal, _guard) =
         terminal::setup().map_err(|e| format!("cannot use the terminal: {e}"))?;
     while !app.quit {

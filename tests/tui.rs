@@ -1150,3 +1150,99 @@ fn doubles_show_as_doubles_in_the_registers_pane() {
     let lesson = pane(&app(), PaneId::Registers, 60, 40);
     assert!(!lesson.contains("xmm"), "{lesson}");
 }
+
+// ----- themes ----------------------------------------------------------------
+
+/// Every drawn character of `buf` whose colours miss WCAG AA (4.5:1), as
+/// "(x, y) 'c' ratio" (reverse video swaps the two colours).
+fn low_contrast_cells(buf: &Buffer) -> Vec<String> {
+    use flux_viz::tui::theme::{contrast, rgb};
+    use ratatui::style::Modifier;
+    let mut low = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            if cell.symbol().trim().is_empty() {
+                continue;
+            }
+            let (mut fg, mut bg) = (rgb(cell.fg, true), rgb(cell.bg, false));
+            if cell.modifier.contains(Modifier::REVERSED) {
+                (fg, bg) = (bg, fg);
+            }
+            let ratio = contrast(fg, bg);
+            if ratio < 4.5 {
+                low.push(format!("({x}, {y}) {:?} {ratio:.2}", cell.symbol()));
+            }
+        }
+    }
+    low
+}
+
+fn rendered(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&Screen(app), f.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn every_character_on_screen_reaches_aa_contrast_in_both_colour_themes() {
+    use flux_viz::tui::theme::ThemeName;
+    for name in [ThemeName::Classic, ThemeName::Projector] {
+        for lesson in ["lessons/03-first-await.fs", "lessons/04-event-loop.fs"] {
+            let mut app = App::new(Path::new(lesson), true, Theme::named(name));
+            app.apply(Action::Resize {
+                width: 120,
+                height: 35,
+            });
+            // The start, a state selected (linked rows, the block), inside
+            // the event loop, and the two overlays.
+            let mut moments = vec![rendered(&app, 120, 35)];
+            keys(
+                &mut app,
+                &[Action::NextEvent, Action::NextEvent, Action::FocusNext],
+            );
+            moments.push(rendered(&app, 120, 35));
+            keys(&mut app, &[Action::NextEvent; 6]);
+            moments.push(rendered(&app, 120, 35));
+            app.apply(Action::Help);
+            moments.push(rendered(&app, 120, 35));
+            app.apply(Action::Help);
+            app.apply(Action::Legend);
+            moments.push(rendered(&app, 120, 35));
+            for (i, buf) in moments.iter().enumerate() {
+                let low = low_contrast_cells(buf);
+                assert!(low.is_empty(), "{name:?} {lesson} moment {i}: {low:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_projector_theme_paints_the_whole_screen_and_t_cycles_the_themes() {
+    use flux_viz::tui::theme::ThemeName;
+    use ratatui::style::Color;
+    let mut app = App::new(Path::new(LESSON), true, Theme::named(ThemeName::Projector));
+    app.apply(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    let buf = rendered(&app, 120, 35);
+    let unpainted = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == Color::Reset)
+        .count();
+    assert_eq!(unpainted, 0, "every cell sits on the projector's page");
+    app.apply(Action::CycleTheme);
+    assert_eq!(app.theme.name, ThemeName::Plain);
+    assert!(app.message.contains("theme: plain"), "{}", app.message);
+    let buf = rendered(&app, 120, 35);
+    assert!(buf
+        .content()
+        .iter()
+        .all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    app.apply(Action::CycleTheme);
+    assert_eq!(app.theme.name, ThemeName::Classic);
+}

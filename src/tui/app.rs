@@ -48,6 +48,8 @@ pub enum Action {
     ToggleInterleave,
     ToggleWhole,
     ToggleNarration,
+    /// `t`: the next theme (classic, projector, plain).
+    CycleTheme,
     /// `z`: the focused pane alone, on the whole screen (and back).
     Zoom,
     /// `l`: what the timeline glyphs and the panes' marks mean.
@@ -119,6 +121,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("i", &[KeyCode::Char('i')], Action::ToggleInterleave),
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
+    bind("t", &[KeyCode::Char('t')], Action::CycleTheme),
     bind("z", &[KeyCode::Char('z')], Action::Zoom),
     bind("l", &[KeyCode::Char('l')], Action::Legend),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
@@ -385,6 +388,10 @@ impl App {
             Action::ToggleInterleave => self.toggle_interleave(),
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
+            Action::CycleTheme => {
+                self.theme = self.theme.next();
+                self.message = super::text::theme_message(self.theme.name);
+            }
             Action::Zoom => self.toggle_zoom(),
             Action::Legend => self.mode = Mode::Legend,
             Action::CycleStops => self.cycle_stops(),

@@ -27,6 +27,7 @@ pub struct Screen<'a>(pub &'a App);
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
+        buf.set_style(area, app.theme.base());
         let areas = layout::compute(area, app.zoomed.then_some(app.focus));
         if areas.too_small {
             bars::too_small(app, area, buf);
@@ -138,7 +139,7 @@ pub fn frame(app: &App, pane: PaneId, title: &str, area: Rect, buf: &mut Buffer)
 }
 
 /// Draws the visible rows `top..top+height` of a pane: `row(i)` builds row
-/// `i` and its background style; the focused pane's cursor row is reversed.
+/// `i` and its row style; the focused pane's cursor row is reversed.
 pub fn render_rows<'l>(
     app: &App,
     pane: PaneId,
@@ -158,5 +159,11 @@ pub fn render_rows<'l>(
         };
         buf.set_style(area, style);
         line.render(area, buf);
+        // A row style with its own text colour (the CPU's line: dark on
+        // yellow) wins over the row's syntax colours, which would not be
+        // legible on its background.
+        if let Some(fg) = style.fg {
+            buf.set_style(area, Style::new().fg(fg));
+        }
     }
 }

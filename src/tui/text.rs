@@ -89,6 +89,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleInterleave => "interleave source lines in the x86-64 pane (objdump -S)",
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
+        Action::CycleTheme => "theme: classic, projector, plain",
         Action::Legend => "what the timeline's letters and the panes' marks mean",
         Action::Zoom => "zoom the focused pane to the whole screen (Tab: the next pane; z: back)",
         Action::Follow => "move the selection back to where the CPU is",
@@ -184,4 +185,15 @@ pub fn event_glyph(kind: crate::machine::EventKind) -> char {
         K::Output => 'o',
         _ => '!',
     }
+}
+
+/// What `t` says after switching.
+pub fn theme_message(name: super::theme::ThemeName) -> String {
+    use super::theme::ThemeName as T;
+    let what = match name {
+        T::Classic => "colours on the terminal's background",
+        T::Projector => "high contrast, dark text on white",
+        T::Plain => "no colour",
+    };
+    format!("theme: {} ({what}; t for the next)", name.label())
 }

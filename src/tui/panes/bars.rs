@@ -287,6 +287,7 @@ fn overlay(app: &App, title: &str, lines: Vec<Line<'_>>, width: u16, area: Rect,
         height,
     );
     Clear.render(rect, buf);
+    buf.set_style(rect, app.theme.base());
     Paragraph::new(lines)
         .block(
             Block::bordered()
