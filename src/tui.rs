@@ -19,7 +19,7 @@ pub mod timeline;
 use app::{action_for, App};
 use crossterm::event;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the loop wakes without input, to notice an edited file.
 const TICK: Duration = Duration::from_millis(250);
@@ -34,6 +34,8 @@ pub fn run(
     let mut app = App::open(path, schedule, narration, theme);
     let (mut terminal, _guard) =
         terminal::setup().map_err(|e| format!("cannot use the terminal: {e}"))?;
+    // When auto-play (p) makes its next motion.
+    let mut next_beat = Instant::now();
     while !app.quit {
         let size = terminal.size().map_err(|e| e.to_string())?;
         if (size.width, size.height) != (app.area.width, app.area.height) {
@@ -47,7 +49,13 @@ pub fn run(
             .map_err(|e| e.to_string())?;
         // While a long motion runs (c, g, a, n over a long call), keys are
         // looked at between slices of it: any key stops it at once.
-        let wait = if app.running() { Duration::ZERO } else { TICK };
+        let wait = match (app.running(), app.playing()) {
+            (true, _) => Duration::ZERO,
+            (false, true) => next_beat
+                .saturating_duration_since(Instant::now())
+                .min(TICK),
+            (false, false) => TICK,
+        };
         if event::poll(wait).map_err(|e| e.to_string())? {
             let event = event::read().map_err(|e| e.to_string())?;
             let action = action_for(&event, &app.mode);
@@ -55,10 +63,17 @@ pub fn run(
                 app.interrupt();
                 app.quit = action == Some(app::Action::Quit);
             } else if let Some(action) = action {
+                let was_playing = app.playing();
                 app.apply(action);
+                if app.playing() && !was_playing {
+                    next_beat = Instant::now(); // the first motion at once
+                }
             }
         } else if app.running() {
             app.tick();
+        } else if app.playing() && Instant::now() >= next_beat {
+            app.play_step();
+            next_beat = Instant::now() + app.beat();
         } else if app.session.is_err() && app.source_changed() {
             app.apply(app::Action::Reload);
         }

@@ -1246,3 +1246,80 @@ fn the_projector_theme_paints_the_whole_screen_and_t_cycles_the_themes() {
     app.apply(Action::CycleTheme);
     assert_eq!(app.theme.name, ThemeName::Classic);
 }
+
+// ----- auto-play -------------------------------------------------------------
+
+#[test]
+fn p_plays_event_by_event_and_pauses_at_each_note_of_the_lesson() {
+    use flux_viz::tui::app::Play;
+    let mut app = app();
+    let notes_text = |app: &App| {
+        let session = app.session.as_ref().unwrap();
+        session.narration().map(|n| n.note.text.clone())
+    };
+    app.apply(Action::PlayForward);
+    assert_eq!(app.play, Some(Play::Forward));
+    assert!(app.message.contains("every 1 s"), "{}", app.message);
+    let mut pauses = Vec::new();
+    let mut beats = 0;
+    while beats < 2000 {
+        app.play_step();
+        beats += 1;
+        if app.play.is_none() {
+            if app.session.as_ref().unwrap().machine.ended().is_some() {
+                assert_eq!(app.message, flux_viz::tui::text::PLAY_AT_END);
+                break;
+            }
+            assert_eq!(app.message, flux_viz::tui::text::PLAY_AT_NOTE);
+            let note = notes_text(&app).expect("it paused at a note");
+            assert!(!pauses.contains(&note), "each note pauses once: {note}");
+            pauses.push(note);
+            app.apply(Action::PlayForward);
+        }
+    }
+    assert!(
+        app.session.as_ref().unwrap().machine.ended().is_some(),
+        "played to the end"
+    );
+    assert!(pauses.len() >= 3, "lesson 04's notes: {pauses:#?}");
+    // Backwards, from the end: B per beat, pausing at notes, to the start.
+    app.apply(Action::PlayBackward);
+    for _ in 0..2000 {
+        app.play_step();
+        if app.play.is_none() {
+            if icount(&app) == 0 {
+                break;
+            }
+            app.apply(Action::PlayBackward);
+        }
+    }
+    assert_eq!(icount(&app), 0, "played back to the start");
+}
+
+#[test]
+fn a_motion_key_stops_auto_play_and_the_beat_keys_change_its_speed() {
+    let mut app = app();
+    app.apply(Action::PlayForward);
+    app.apply(Action::Faster);
+    assert_eq!(app.beat(), std::time::Duration::from_millis(500));
+    assert!(app.message.contains("0.5 s"), "{}", app.message);
+    for _ in 0..10 {
+        app.apply(Action::Slower);
+    }
+    assert_eq!(app.beat(), std::time::Duration::from_secs(4));
+    app.apply(Action::FocusNext);
+    assert!(app.play.is_some(), "moving the focus keeps playing");
+    app.apply(Action::Help);
+    assert!(!app.playing(), "an overlay holds the play");
+    let before = icount(&app);
+    app.play_step();
+    assert_eq!(icount(&app), before);
+    app.apply(Action::Help);
+    assert!(app.playing());
+    app.apply(Action::Step);
+    assert!(app.play.is_none(), "a motion by hand stops it");
+    app.apply(Action::PlayForward);
+    app.apply(Action::PlayForward);
+    assert!(app.play.is_none(), "p again pauses");
+    assert_eq!(app.message, flux_viz::tui::text::PLAY_PAUSED);
+}

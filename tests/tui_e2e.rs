@@ -3,6 +3,9 @@
 //! `q`; check the captured screens, and that the terminal is restored (the
 //! shell prompt is back, the alternate screen left, `stty` cooked again).
 //!
+//! A projector-size session (120×35, `--theme projector`) plays lesson 04
+//! with `p` until it pauses at a note, plays on, and quits cleanly.
+//!
 //! Without tmux the test is skipped, unless `CI` is set: then it fails.
 
 use std::path::{Path, PathBuf};
@@ -67,6 +70,11 @@ impl Drop for Tmux {
 impl Tmux {
     /// A 160×45 session with a plain shell in the project directory.
     fn start(name: &str) -> Tmux {
+        Tmux::start_sized(name, 160, 45)
+    }
+
+    /// A `width`×`height` session with a plain shell in the project directory.
+    fn start_sized(name: &str, width: u16, height: u16) -> Tmux {
         let tmux = Tmux {
             socket: format!("flux-viz-e2e-{name}-{}", std::process::id()),
         };
@@ -79,9 +87,9 @@ impl Tmux {
             "-s",
             "e2e",
             "-x",
-            "160",
+            &width.to_string(),
             "-y",
-            "45",
+            &height.to_string(),
             "-c",
             env!("CARGO_MANIFEST_DIR"),
             &shell,
@@ -225,4 +233,34 @@ fn c_on_a_runaway_program_shows_progress_and_q_quits_at_once() {
         "q answered in {:?}",
         asked.elapsed()
     );
+}
+
+#[test]
+fn a_projector_session_plays_lesson_04_with_p_and_quits_cleanly() {
+    if !tmux_available() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set and tmux is missing"
+        );
+        return;
+    }
+    let tmux = Tmux::start_sized("play", 120, 35);
+    let command = format!("{} --theme projector {LESSON}", binary().display());
+    tmux.keys(&[&command, "Enter"]);
+    tmux.wait_for("the UI", |s| s.contains("x86-64") && s.contains("p play"));
+    // The fastest beat, then play: it runs by itself until a note.
+    tmux.keys(&[">", ">", "p"]);
+    let paused = tmux.wait_for("a pause at a note", |s| {
+        s.contains("paused at the lesson's note")
+    });
+    assert!(paused.contains("✎"), "the note is shown:\n{paused}");
+    let at_note = instruction_count(&paused);
+    assert!(at_note > 0, "{paused}");
+    tmux.keys(&["p"]);
+    tmux.wait_for("playing on", |s| instruction_count(s) > at_note);
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("the prompt after quitting", |s| {
+        !s.contains("x86-64") && s.trim_end().ends_with(PROMPT.trim_end())
+    });
+    assert!(after.contains(&command), "{after}");
 }

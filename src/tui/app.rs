@@ -50,6 +50,14 @@ pub enum Action {
     ToggleNarration,
     /// `t`: the next theme (classic, projector, plain).
     CycleTheme,
+    /// `p`: auto-play forwards, one `a` per beat (again: pause).
+    PlayForward,
+    /// `P`: auto-play backwards, one `B` per beat (again: pause).
+    PlayBackward,
+    /// `<`: a slower beat.
+    Slower,
+    /// `>`: a faster beat.
+    Faster,
     /// `z`: the focused pane alone, on the whole screen (and back).
     Zoom,
     /// `l`: what the timeline glyphs and the panes' marks mean.
@@ -122,6 +130,10 @@ pub const BINDINGS: &[Binding] = &[
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
     bind("t", &[KeyCode::Char('t')], Action::CycleTheme),
+    bind("p", &[KeyCode::Char('p')], Action::PlayForward),
+    bind("P", &[KeyCode::Char('P')], Action::PlayBackward),
+    bind("<", &[KeyCode::Char('<')], Action::Slower),
+    bind(">", &[KeyCode::Char('>')], Action::Faster),
     bind("z", &[KeyCode::Char('z')], Action::Zoom),
     bind("l", &[KeyCode::Char('l')], Action::Legend),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
@@ -136,6 +148,40 @@ pub const BINDINGS: &[Binding] = &[
     bind("?", &[KeyCode::Char('?')], Action::Help),
     bind("q", &[KeyCode::Char('q')], Action::Quit),
 ];
+
+/// Which way auto-play goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Play {
+    Forward,
+    Backward,
+}
+
+/// The beats auto-play keeps, slowest first (`<` and `>` move along).
+pub const PLAY_BEATS_MS: [u64; 5] = [4000, 2000, 1000, 500, 250];
+
+/// The beat auto-play starts with: one motion a second.
+const DEFAULT_BEAT: usize = 2;
+
+impl Action {
+    /// Does auto-play go on through this action? Motions, cursor keys and
+    /// clicks take the machine or the view over by hand: they stop it.
+    fn keeps_play(self) -> bool {
+        matches!(
+            self,
+            Action::PlayForward
+                | Action::PlayBackward
+                | Action::Slower
+                | Action::Faster
+                | Action::CycleTheme
+                | Action::ToggleNarration
+                | Action::Zoom
+                | Action::FocusNext
+                | Action::FocusPrev
+                | Action::Help
+                | Action::Legend
+        )
+    }
+}
 
 /// The panes, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,6 +296,15 @@ pub struct App {
     /// `z`: the focused pane fills the screen (Tab moves to the next one,
     /// still zoomed).
     pub zoomed: bool,
+    /// `p` / `P`: auto-play is on, this way.
+    pub play: Option<Play>,
+    /// Auto-play's beat: an index into [`PLAY_BEATS_MS`].
+    pub play_beat: usize,
+    /// The lesson's note shown when the last played motion started (by
+    /// address: notes live as long as the session), and whether that
+    /// motion's landing is still to be looked at.
+    play_note: Option<usize>,
+    play_landing: bool,
 }
 
 impl App {
@@ -287,6 +342,10 @@ impl App {
             loaded_at: None,
             error_top: 0,
             zoomed: false,
+            play: None,
+            play_beat: DEFAULT_BEAT,
+            play_note: None,
+            play_landing: false,
         };
         app.after_load();
         app
@@ -326,7 +385,12 @@ impl App {
             (Mode::Help | Mode::Legend, _) => self.mode = Mode::Normal,
             (Mode::Prompt { .. }, _) => self.prompt(action),
             (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
-            (Mode::Normal, _) => self.normal(action),
+            (Mode::Normal, _) => {
+                if !action.keeps_play() {
+                    self.play = None;
+                }
+                self.normal(action)
+            }
         }
     }
 
@@ -392,6 +456,10 @@ impl App {
                 self.theme = self.theme.next();
                 self.message = super::text::theme_message(self.theme.name);
             }
+            Action::PlayForward => self.toggle_play(Play::Forward),
+            Action::PlayBackward => self.toggle_play(Play::Backward),
+            Action::Slower => self.change_beat(-1),
+            Action::Faster => self.change_beat(1),
             Action::Zoom => self.toggle_zoom(),
             Action::Legend => self.mode = Mode::Legend,
             Action::CycleStops => self.cycle_stops(),
@@ -460,8 +528,10 @@ impl App {
         self.after_progress(progress);
     }
 
-    /// A key while a long motion runs: stop where the machine stands.
+    /// A key while a long motion runs: stop where the machine stands (and
+    /// stop auto-play).
     pub fn interrupt(&mut self) {
+        self.play = None;
         let Ok(session) = &mut self.session else {
             return;
         };
@@ -471,6 +541,90 @@ impl App {
             session.machine.icount()
         );
         self.follow_cpu();
+    }
+
+    // ----- auto-play ------------------------------------------------------
+
+    fn toggle_play(&mut self, way: Play) {
+        if self.play == Some(way) {
+            self.play = None;
+            self.message = super::text::PLAY_PAUSED.to_string();
+            return;
+        }
+        self.play = Some(way);
+        self.play_landing = false;
+        self.message = super::text::play_message(way, PLAY_BEATS_MS[self.play_beat]);
+    }
+
+    fn change_beat(&mut self, by: isize) {
+        let last = PLAY_BEATS_MS.len() - 1;
+        self.play_beat = self.play_beat.saturating_add_signed(by).min(last);
+        self.message = super::text::beat_message(PLAY_BEATS_MS[self.play_beat]);
+    }
+
+    /// Is auto-play on (and its screen showing: an overlay holds it)?
+    pub fn playing(&self) -> bool {
+        self.play.is_some() && self.mode == Mode::Normal && self.session.is_ok()
+    }
+
+    /// The time between two played motions.
+    pub fn beat(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(PLAY_BEATS_MS[self.play_beat])
+    }
+
+    /// One beat of auto-play: unless the last beat's motion landed on a new
+    /// note of the lesson (then it pauses, for the teacher to talk over it)
+    /// or at an end, the next motion of the event filter (`a`, or `B`
+    /// backwards). The UI calls it once per [`App::beat`].
+    pub fn play_step(&mut self) {
+        let Some(way) = self.play.filter(|_| self.playing()) else {
+            return;
+        };
+        if self.running() {
+            return; // the last beat's motion has not finished yet
+        }
+        if self.play_landing && self.landed() {
+            return;
+        }
+        self.play_note = self.note_id();
+        match way {
+            Play::Forward => self.long_motion(Session::next_event),
+            Play::Backward => self.motion(Session::back_event),
+        }
+        self.play_landing = true;
+        if !self.running() {
+            self.landed();
+        }
+    }
+
+    /// Looks where the played motion stopped; pauses auto-play at a new
+    /// note or an end. Returns whether it paused.
+    fn landed(&mut self) -> bool {
+        self.play_landing = false;
+        let Ok(session) = &self.session else {
+            return false;
+        };
+        let at_end = match self.play {
+            Some(Play::Forward) => session.machine.ended().is_some(),
+            _ => session.machine.icount() == 0,
+        };
+        let note = self.note_id();
+        let new_note = self.narration && note.is_some() && note != self.play_note;
+        if new_note || at_end {
+            self.play = None;
+            self.message = match at_end {
+                true => super::text::PLAY_AT_END.to_string(),
+                false => super::text::PLAY_AT_NOTE.to_string(),
+            };
+        }
+        new_note || at_end
+    }
+
+    /// Which note of the lesson is showing (by address), if any.
+    fn note_id(&self) -> Option<usize> {
+        let session = self.session.as_ref().ok()?;
+        let narration = session.narration()?;
+        Some(std::ptr::from_ref(narration.note) as usize)
     }
 
     fn after_progress(&mut self, progress: Result<Progress, String>) {

@@ -48,7 +48,8 @@ pub fn compute(area: Rect, zoom: Option<PaneId>) -> Areas {
             ..Areas::default()
         };
     }
-    let narration_height = if area.height >= 40 { 3 } else { 2 };
+    // Three rows (the note, the event, the message) from a projector's 35.
+    let narration_height = if area.height >= 35 { 3 } else { 2 };
     if let Some(pane) = zoom {
         let rows = Layout::default()
             .direction(Direction::Vertical)

@@ -419,6 +419,18 @@ impl Session {
         &self.lesson_events
     }
 
+    /// The lesson's note for this moment (see [`crate::lesson::Lesson::narrate`]).
+    pub fn narration(&self) -> Option<crate::lesson::Narration<'_>> {
+        let m = &self.machine;
+        let line = m
+            .current_line()
+            .filter(|(f, _)| *f == self.main_file)
+            .map(|(_, l)| l);
+        self.lesson
+            .as_ref()?
+            .narrate(self.lesson_events(), m.icount(), line, m.ended().is_some())
+    }
+
     /// Event `n` of the run (1 is the first), by the `g` prompt's numbers.
     pub fn event_number(&self, n: usize) -> Option<u64> {
         self.machine.event_icount(n.checked_sub(1)?)

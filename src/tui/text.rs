@@ -40,15 +40,15 @@ pub const TITLE_ERROR: &str = "The file does not compile";
 
 /// The hint line, always visible.
 pub const HINTS: &str =
-    "s step  n next  S into  f finish  a event  b back  B back-event  e events  c cont  r reload  Tab pane  z zoom  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
+    "s step  n next  S into  f finish  a event  b back  B back-event  e events  c cont  p play  r reload  Tab pane  z zoom  ⏎ break  / find  g goto  [ ] loop  ? help  q quit";
 
 /// The hint line of a projector's 120 columns: the keys a lesson is
 /// stepped through with, still in words.
 pub const HINTS_MEDIUM: &str =
-    "s step  n next  a event  b back  B back-event  c cont  Tab pane  z zoom  ⏎ break  g goto  ? all keys  q quit";
+    "s step  n next  a event  b back  B back-event  c cont  p play  Tab pane  z zoom  ⏎ break  g goto  ? all keys  q quit";
 
 /// The hint line on terminals narrower than [`HINTS_MEDIUM`].
-pub const HINTS_SHORT: &str = "s n S f a b B e c r Tab z ⏎ / g [ ] x i w ? q";
+pub const HINTS_SHORT: &str = "s n S f a b B e c p r Tab z ⏎ / g [ ] x i w ? q";
 
 pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
 pub const ERROR_HINT: &str =
@@ -90,6 +90,10 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
         Action::CycleTheme => "theme: classic, projector, plain",
+        Action::PlayForward => "auto-play forwards (again: pause)",
+        Action::PlayBackward => "auto-play backwards (again: pause)",
+        Action::Slower => "auto-play slower",
+        Action::Faster => "auto-play faster",
         Action::Legend => "what the timeline's letters and the panes' marks mean",
         Action::Zoom => "zoom the focused pane to the whole screen (Tab: the next pane; z: back)",
         Action::Follow => "move the selection back to where the CPU is",
@@ -196,4 +200,33 @@ pub fn theme_message(name: super::theme::ThemeName) -> String {
         T::Plain => "no colour",
     };
     format!("theme: {} ({what}; t for the next)", name.label())
+}
+
+/// Auto-play's messages.
+pub const PLAY_PAUSED: &str = "paused: p plays on, P plays backwards";
+pub const PLAY_AT_NOTE: &str = "paused at the lesson's note: p plays on";
+pub const PLAY_AT_END: &str = "auto-play reached the end: P plays backwards, b steps back";
+
+fn beat_words(ms: u64) -> String {
+    match ms {
+        ms if ms % 1000 == 0 => format!("{} s", ms / 1000),
+        ms => format!("{:.2} s", ms as f64 / 1000.0).replace(".50 s", ".5 s"),
+    }
+}
+
+/// What `p` / `P` say when play starts.
+pub fn play_message(way: super::app::Play, beat_ms: u64) -> String {
+    let (key, motion) = match way {
+        super::app::Play::Forward => ("p", "a"),
+        super::app::Play::Backward => ("P", "B"),
+    };
+    format!(
+        "playing: {motion} every {}, pausing at the lesson's notes ({key} pauses, < slower, > faster)",
+        beat_words(beat_ms)
+    )
+}
+
+/// What `<` / `>` say.
+pub fn beat_message(beat_ms: u64) -> String {
+    format!("auto-play: one motion every {}", beat_words(beat_ms))
 }

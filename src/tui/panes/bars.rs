@@ -26,7 +26,7 @@ impl Widget for &Bars<'_> {
         title(app, session).render(areas.title, buf);
         explain(app, session).render(areas.explain, buf);
         timeline(app, session, areas.timeline.width).render(areas.timeline, buf);
-        Paragraph::new(narration(app, session))
+        Paragraph::new(narration(app, session, areas.narration))
             .wrap(Wrap { trim: true })
             .render(areas.narration, buf);
         hints(app).render(areas.hints, buf);
@@ -46,6 +46,11 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         Some(_) => " · ended",
         None => "",
     };
+    let play = match app.play {
+        Some(crate::tui::app::Play::Forward) => " · ▶ playing",
+        Some(crate::tui::app::Play::Backward) => " · ◀ playing",
+        None => "",
+    };
     // The default (C#) says nothing; the teaching schedule is always named.
     let schedule = match app.schedule {
         crate::pipeline::Schedule::Queued => " · schedule: queued",
@@ -58,7 +63,7 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         ),
         Span::styled(lesson, app.theme.narration()),
         Span::raw(format!(
-            "   instruction {} · event {}/{} · t={}ms{schedule}{end}",
+            "   instruction {} · event {}/{} · t={}ms{schedule}{end}{play}",
             m.icount(),
             session.events_before(),
             session.events.len(),
@@ -112,23 +117,17 @@ fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The lesson's note for this moment, else the last event in plain words.
-fn narration(app: &App, session: &Session) -> Vec<Line<'static>> {
+/// The lesson's note for this moment, the last event in plain words and the
+/// answer to the last key; where `area` has no room for all three, the
+/// answer wins over the event (the timeline and the promises pane show the
+/// event too).
+fn narration(app: &App, session: &Session, area: Rect) -> Vec<Line<'static>> {
     let theme = app.theme;
     let m = &session.machine;
     let mut lines = Vec::new();
     if app.narration {
         if let Some(lesson) = &session.lesson {
-            let line = m
-                .current_line()
-                .filter(|(f, _)| *f == session.main_file)
-                .map(|(_, l)| l);
-            if let Some(n) = lesson.narrate(
-                session.lesson_events(),
-                m.icount(),
-                line,
-                m.ended().is_some(),
-            ) {
+            if let Some(n) = session.narration() {
                 lines.push(Line::styled(
                     format!(" ✎ {}", n.note.text),
                     theme.narration(),
@@ -152,9 +151,15 @@ fn narration(app: &App, session: &Session) -> Vec<Line<'static>> {
             Span::raw(e.explain.clone()),
         ])
     });
-    lines.extend(event);
-    if !app.message.is_empty() {
-        lines.push(Line::styled(format!(" {}", app.message), theme.dim()));
+    let message =
+        (!app.message.is_empty()).then(|| Line::styled(format!(" {}", app.message), theme.dim()));
+    // Rows a line takes once wrapped (at least: words may wrap earlier).
+    let rows = |line: &Line| line.width().div_ceil(usize::from(area.width).max(1)).max(1);
+    let used: usize = lines.iter().map(rows).sum();
+    let room = usize::from(area.height).saturating_sub(used);
+    match (event, message) {
+        (Some(event), Some(message)) if rows(&event) + rows(&message) > room => lines.push(message),
+        (event, message) => lines.extend(event.into_iter().chain(message)),
     }
     lines
 }
@@ -199,8 +204,14 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 3] = [
+const HELP_PAIRS: [(&str, &str, &str); 5] = [
     ("Tab", "S-Tab", "focus the next / the previous pane"),
+    (
+        "p",
+        "P",
+        "auto-play forwards / backwards, pausing at notes (again: pause)",
+    ),
+    ("<", ">", "auto-play slower / faster"),
     (
         "[",
         "]",
