@@ -98,6 +98,8 @@ pub struct EnumDecl {
     pub members: Vec<EnumMember>,
     /// The classes it is declared in, as [`ClassDecl::outer`].
     pub outer: Option<String>,
+    /// The namespace it is declared in, as [`ClassDecl::namespace`].
+    pub namespace: Option<String>,
     pub span: Span,
 }
 

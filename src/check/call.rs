@@ -80,17 +80,12 @@ impl Checker<'_> {
                 _ => Target::Prim(self.resolve_type(t)),
             },
             A::Base => Target::Base(e.span),
-            // `Outer.Inner` for a type nested in a class (nested types are
-            // hoisted, so the inner name alone identifies it).
-            A::Member { target, name } if self.names_nested_type(target, name) => {
-                if let Some(&inner) = self.enum_ids.get(&name.name) {
-                    return Target::Enum(inner);
-                }
-                if let Some(&inner) = self.class_ids.get(&name.name) {
-                    return Target::Class(inner);
-                }
-                Target::Value(self.expr(cx, e))
-            }
+            // `System.Console`, `Zoo.Util`, `Outer.Inner`: a type named
+            // with its namespace or the classes it is nested in.
+            A::Member { .. } => match self.qualified_target(cx, e) {
+                Some(target) => target,
+                None => Target::Value(self.expr(cx, e)),
+            },
             _ => Target::Value(self.expr(cx, e)),
         }
     }
@@ -108,21 +103,6 @@ impl Checker<'_> {
             .get(name)
             .copied()
             .filter(|&c| self.class(c).is_system)
-    }
-
-    /// `Outer.Inner`: a class name, then the name of a type declared in
-    /// that class and of no member of it.
-    fn names_nested_type(&self, outer: &ast::Expr, name: &ast::Ident) -> bool {
-        let A::Name(outer) = &outer.kind else {
-            return false;
-        };
-        let Some(&class) = self.class_ids.get(&outer.name) else {
-            return false;
-        };
-        let declared_inside = self
-            .outer_of(&name.name)
-            .is_some_and(|o| o.rsplit('+').next() == Some(outer.name.as_str()));
-        declared_inside && self.lookup_member(class, &name.name).is_none()
     }
 
     /// `target.name` used as a value.

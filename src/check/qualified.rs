@@ -1,14 +1,20 @@
-//! Qualified type names: `Outer.Inner`, `Zoo.Animal`, `System.Text.StringBuilder`.
+//! Qualified type names: `Outer.Inner`, `Zoo.Animal`, `System.Text.StringBuilder`
+//! as types, and `System.Console.WriteLine`, `Zoo.Util.F()`,
+//! `Outer.Inner.Count` on the left of `.` in expressions.
 //!
 //! In: the program's qualified type names (`ast::Program::qualified_types`,
-//! collected by the parser) and its declarations. Out: an error for a
-//! qualifier that does not say where the type is declared, as C# reports it
-//! (CS0426, CS0234, CS0246). Flux#'s type names are one flat space: nested
-//! classes are hoisted to the top level under their own names, so once the
-//! qualifier is right the type is its last name, resolved as any other.
+//! collected by the parser), the dotted names of expressions and the
+//! program's declarations. Out: an error for a qualifier that does not say
+//! where the type is declared, as C# reports it (CS0426, CS0234, CS0246);
+//! for an expression, the type it names. Flux#'s type names are one flat
+//! space: nested classes are hoisted to the top level under their own names,
+//! so once the qualifier is right the type is its last name, resolved as any
+//! other.
 
+use super::call::Target;
+use super::scope::{FnCx, Lookup};
 use super::Checker;
-use crate::ast::{self, Item};
+use crate::ast::{self, ExprKind as A, Item};
 use std::collections::HashMap;
 
 /// The namespaces of .NET a Flux# program may name: the system library's
@@ -31,16 +37,6 @@ struct Home<'a> {
 }
 
 impl Checker<'_> {
-    /// The classes the class or enum `name` is declared in (`Outer`,
-    /// `A+B`), if it is nested.
-    pub(super) fn outer_of(&self, name: &str) -> Option<&str> {
-        self.ast.items.iter().find_map(|item| match item {
-            Item::Class(c) if c.name.name == name => Some(c.outer.as_deref()),
-            Item::Enum(e) if e.name.name == name => Some(e.outer.as_deref()),
-            _ => None,
-        })?
-    }
-
     /// Checks every qualified type name of the program.
     pub(super) fn check_qualified_types(&mut self) {
         let program = self.ast;
@@ -48,18 +44,136 @@ impl Checker<'_> {
             return;
         }
         let homes = type_homes(program);
-        let mut namespaces: Vec<String> = SYSTEM_NAMESPACES.iter().map(|s| s.to_string()).collect();
-        for home in homes.values() {
-            let Some(ns) = home.namespace else { continue };
-            let parts: Vec<&str> = ns.split('.').collect();
-            namespaces.extend((1..=parts.len()).map(|n| parts[..n].join(".")));
-        }
+        let namespaces = namespaces(&homes);
         for q in &program.qualified_types {
             if let Some((span, msg, label)) = misplaced(q, &homes, &namespaces) {
                 self.error(span, msg, label);
             }
         }
     }
+}
+
+impl Checker<'_> {
+    /// The type a dotted name on the left of `.` names (`System.Console`,
+    /// `Zoo.Util`, `Outer.Inner`, `Zoo.Outer.Inner`), or `None` when it is
+    /// no such path: its first word is a local or a member (C# looks those
+    /// up first), its last word is no type, or it is a member of the class
+    /// before it. A misplaced qualifier is reported as for a type.
+    pub(super) fn qualified_target(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Option<Target> {
+        let words = dotted_words(e)?;
+        let (first, name) = (words[0], *words.last()?);
+        let local = !matches!(cx.lookup(&first.name), Lookup::NotFound);
+        let member = cx
+            .class
+            .is_some_and(|c| self.lookup_member(c, &first.name).is_some());
+        if local || member {
+            return None;
+        }
+        let special = matches!(name.name.as_str(), "Console" | "Task");
+        let class = self.class_ids.get(&name.name).copied();
+        let enumeration = self.enum_ids.get(&name.name).copied();
+        let homes = type_homes(self.ast);
+        let namespaces = namespaces(&homes);
+        if class.is_none() && enumeration.is_none() && !special {
+            // `System.Foo`: after a namespace only a type can follow.
+            let qualifier: Vec<&str> = words[..words.len() - 1]
+                .iter()
+                .map(|i| i.name.as_str())
+                .collect();
+            let namespace = qualifier.join(".");
+            if !namespaces.contains(&namespace) || homes.contains_key(first.name.as_str()) {
+                return None;
+            }
+            let msg = format!(
+                "the type or namespace name `{}` does not exist in the namespace `{namespace}`",
+                name.name
+            );
+            self.error(name.span, msg, "not declared there");
+            return Some(Target::Value(super::expr::error_expr(e.span)));
+        }
+        // `Outer.Field` is a static member; `Other.Kind` for a `Kind` not
+        // declared in `Other` is a missing member (CS0117), as for any name.
+        let before = words[words.len() - 2];
+        if let Some(&outer) = self.class_ids.get(&before.name) {
+            let nested_here = homes
+                .get(name.name.as_str())
+                .and_then(|h| h.outer)
+                .is_some_and(|o| o.rsplit('+').next() == Some(before.name.as_str()));
+            if !nested_here || self.lookup_member(outer, &name.name).is_some() {
+                return None;
+            }
+        }
+        let known = |w: &str| homes.contains_key(w) || namespaces.iter().any(|n| n == w);
+        if !known(&first.name) {
+            return None; // "cannot find `first`", where values are resolved
+        }
+        let q = ast::QualifiedType {
+            qualifier: words[..words.len() - 1]
+                .iter()
+                .map(|&i| i.clone())
+                .collect(),
+            name: name.clone(),
+        };
+        let wrong = match special {
+            true => misplaced_special(&q),
+            false => misplaced(&q, &homes, &namespaces),
+        };
+        if let Some((span, msg, label)) = wrong {
+            self.error(span, msg, label);
+            return Some(Target::Value(super::expr::error_expr(e.span)));
+        }
+        Some(match (name.name.as_str(), enumeration, class) {
+            (_, Some(en), _) => Target::Enum(en),
+            (_, _, Some(c)) => Target::Class(c),
+            ("Console", ..) => Target::Console,
+            _ => Target::Task,
+        })
+    }
+}
+
+/// `a.b.c` as its words, when it is only names joined by dots.
+fn dotted_words(e: &ast::Expr) -> Option<Vec<&ast::Ident>> {
+    match &e.kind {
+        A::Name(id) => Some(vec![id]),
+        A::Member { target, name } => {
+            let mut words = dotted_words(target)?;
+            words.push(name);
+            Some(words)
+        }
+        _ => None,
+    }
+}
+
+/// `System.Console` and `System.Threading.Tasks.Task` are the only homes of
+/// the two types the checker knows without a declaration.
+fn misplaced_special(
+    q: &ast::QualifiedType,
+) -> Option<(crate::source::Span, String, &'static str)> {
+    let namespace: Vec<&str> = q.qualifier.iter().map(|i| i.name.as_str()).collect();
+    let namespace = namespace.join(".");
+    let home = match q.name.name.as_str() {
+        "Console" => "System",
+        _ => "System.Threading.Tasks",
+    };
+    (namespace != home).then(|| {
+        let name = &q.name.name;
+        let msg = format!(
+            "the type or namespace name `{name}` does not exist in the namespace `{namespace}`"
+        );
+        (q.name.span, msg, "not declared there")
+    })
+}
+
+/// The namespaces a program may name: .NET's that the system library
+/// stands for, and every namespace (and leading part of one) it declares.
+fn namespaces(homes: &HashMap<&str, Home<'_>>) -> Vec<String> {
+    let mut namespaces: Vec<String> = SYSTEM_NAMESPACES.iter().map(|s| s.to_string()).collect();
+    for home in homes.values() {
+        let Some(ns) = home.namespace else { continue };
+        let parts: Vec<&str> = ns.split('.').collect();
+        namespaces.extend((1..=parts.len()).map(|n| parts[..n].join(".")));
+    }
+    namespaces
 }
 
 /// Every class and enum by the name a program writes (a generic class by
@@ -80,7 +194,12 @@ fn type_homes(program: &ast::Program) -> HashMap<&str, Home<'_>> {
                     c.name.span.file,
                 )
             }
-            Item::Enum(e) => (&e.name.name, None, e.outer.as_deref(), e.name.span.file),
+            Item::Enum(e) => (
+                &e.name.name,
+                e.namespace.as_deref(),
+                e.outer.as_deref(),
+                e.name.span.file,
+            ),
             _ => continue,
         };
         let in_system = program.is_system(file);
@@ -131,6 +250,12 @@ fn misplaced(
         return None;
     }
     let name = &q.name.name;
+    if let (false, Some(&first)) = (namespace_fits, classes.first()) {
+        let msg = format!(
+            "the type or namespace name `{first}` does not exist in the namespace `{namespace}`"
+        );
+        return Some((q.qualifier[in_namespace].span, msg, "not declared there"));
+    }
     let msg = match classes.last() {
         Some(class) => format!("the nested type `{name}` does not exist in the type `{class}`"),
         None => format!(

@@ -966,6 +966,7 @@ impl Builder {
         }
         EnumDecl {
             outer: None,
+            namespace: self.namespace(),
             modifiers,
             name,
             underlying,

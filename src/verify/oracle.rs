@@ -38,12 +38,14 @@ pub fn available() -> bool {
 }
 
 /// The only rewrites applied to a program: using-lines at the top (System,
-/// System.Threading.Tasks, and the prelude's `print`), and `Task.Delay(` →
-/// the prelude's virtual-time delay. Everything else is compiled unchanged.
+/// System.Threading.Tasks, and the prelude's `print`), and `Task.Delay(` (or
+/// `System.Threading.Tasks.Task.Delay(`) → the prelude's virtual-time delay. Everything else is compiled unchanged.
 pub fn rewrite_source(src: &str) -> String {
     let mut out = String::with_capacity(src.len() + 128);
     out.push_str("using System; using System.Threading.Tasks; using static FluxOracle.Prelude;\n");
-    let src = src.replace("Task.Delay(", "FluxOracle.VirtualTime.Delay(");
+    let src = src
+        .replace("System.Threading.Tasks.Task.Delay(", "Task.Delay(")
+        .replace("Task.Delay(", "FluxOracle.VirtualTime.Delay(");
     for line in src.split_inclusive('\n') {
         out.push_str(&without_coalesce_assign(line));
     }

@@ -10,6 +10,12 @@ namespace Zoo {
             Zoo.Nope.Outer e = null;
             Outer.Inner f = new Other.Inner();
             var g = Other.Kind.A;
+            // In expressions: the namespace or class before a type says where it is.
+            Zoo.Console.WriteLine(1);
+            System.Outer.Inner h = null;
+            var i = System.Nope.Count;
+            var j = Zoo.Inner.ToString();
+            var k = Zoo.Outer.Kind.A;
         }
     }
 }
