@@ -1323,3 +1323,124 @@ fn a_motion_key_stops_auto_play_and_the_beat_keys_change_its_speed() {
     assert!(app.play.is_none(), "p again pauses");
     assert_eq!(app.message, flux_viz::tui::text::PLAY_PAUSED);
 }
+
+// ----- layouts and sideways scrolling ----------------------------------------
+
+#[test]
+fn plus_and_minus_cycle_the_layouts_and_tab_follows_them() {
+    use flux_viz::tui::layout::Arrangement;
+    let mut app = app();
+    app.apply(Action::NextLayout);
+    assert_eq!(app.arrangement, Arrangement::OneMain);
+    assert!(app.message.contains("one main pane"), "{}", app.message);
+    let shown: Vec<PaneId> = app.areas().panes.iter().map(|(p, _)| *p).collect();
+    assert_eq!(shown[0], PaneId::Source);
+    assert!(!shown.contains(&PaneId::Asm));
+    // Tab to the state machine: it takes the top.
+    app.apply(Action::FocusNext);
+    assert_eq!(app.focus, PaneId::States);
+    assert!(app.areas().pane(PaneId::States).is_some());
+    assert!(app.areas().pane(PaneId::Source).is_none());
+    app.apply(Action::NextLayout);
+    assert_eq!(app.arrangement, Arrangement::SourceAsm);
+    let shown: Vec<PaneId> = app.areas().panes.iter().map(|(p, _)| *p).collect();
+    assert_eq!(shown, [PaneId::Source, PaneId::Asm]);
+    assert_eq!(
+        app.focus,
+        PaneId::Source,
+        "the state pane is gone: focus moves"
+    );
+    keys(
+        &mut app,
+        &[Action::FocusNext, Action::FocusNext, Action::FocusNext],
+    );
+    assert_eq!(app.focus, PaneId::Asm, "Tab alternates the two panes");
+    app.apply(Action::PrevLayout);
+    assert_eq!(app.arrangement, Arrangement::OneMain);
+    assert!(
+        app.areas().pane(PaneId::Asm).is_some(),
+        "the focused main pane on top"
+    );
+    app.apply(Action::NextLayout);
+    app.apply(Action::NextLayout);
+    assert_eq!(app.arrangement, Arrangement::All);
+    assert_eq!(app.areas().panes.len(), 7);
+}
+
+/// At 120×35, every row of the x86-64 pane of lessons 03 and 04 (the
+/// runtime's teaching comments included) can be read to its end: it fits,
+/// or `→` scrolls to it.
+#[test]
+fn every_asm_comment_is_reachable_at_120x35_by_scrolling_sideways() {
+    for lesson in ["lessons/03-first-await.fs", "lessons/04-event-loop.fs"] {
+        let mut app = App::new(Path::new(lesson), true, Theme::plain());
+        app.apply(Action::Resize {
+            width: 120,
+            height: 35,
+        });
+        app.focus = PaneId::Asm;
+        app.apply(Action::Top);
+        let rows = panes::row_count(&app, PaneId::Asm);
+        let rect = app.areas().pane(PaneId::Asm).unwrap();
+        let height = usize::from(rect.height - 2);
+        let mut checked = 0;
+        for top in (0..rows).step_by(height) {
+            app.views[PaneId::Asm.index()].top = top;
+            app.views[PaneId::Asm.index()].left = 0;
+            // The rows as drawn, whole: on a screen wide enough for all.
+            let whole = pane(&app, PaneId::Asm, 1000, rect.height);
+            // The page at every step of `→`, until it scrolls no further.
+            let mut screens = vec![pane(&app, PaneId::Asm, rect.width, rect.height)];
+            loop {
+                app.apply(Action::ScrollRight);
+                let next = pane(&app, PaneId::Asm, rect.width, rect.height);
+                if Some(&next) == screens.last() {
+                    break;
+                }
+                screens.push(next);
+            }
+            for row in top..(top + height).min(rows) {
+                let y = row - top + 1;
+                let text = whole.lines().nth(y).unwrap_or_default();
+                let text = text.trim_end().trim_end_matches(['┃', '│']).trim_end();
+                let tail: String = text.chars().rev().take(12).collect();
+                let tail: String = tail.chars().rev().collect();
+                let seen = screens
+                    .iter()
+                    .any(|s| s.lines().nth(y).is_some_and(|l| l.contains(&tail)));
+                assert!(
+                    seen,
+                    "{lesson} row {row} `{text}`: its end `{tail}` is never shown:\n{}",
+                    screens.join("\n")
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 500, "{lesson}: {checked} rows");
+    }
+}
+
+#[test]
+fn the_layouts_at_three_projector_sizes() {
+    for lesson in ["lessons/03-first-await.fs", "lessons/04-event-loop.fs"] {
+        for (width, height) in [(100, 30), (120, 35), (200, 50)] {
+            let mut app = App::new(Path::new(lesson), true, Theme::plain());
+            app.apply(Action::Resize { width, height });
+            keys(&mut app, &[Action::NextEvent; 5]);
+            let mut shots = Vec::new();
+            for _ in 0..3 {
+                shots.push(format!(
+                    "── {} ──\n{}",
+                    app.arrangement.words(),
+                    screen(&app, width, height)
+                ));
+                app.apply(Action::NextLayout);
+            }
+            let name = format!(
+                "layouts_{}_{width}x{height}",
+                &lesson["lessons/".len()..]["03".len() + 1..].trim_end_matches(".fs")
+            );
+            insta::assert_snapshot!(name, shots.join("\n"));
+        }
+    }
+}

@@ -58,6 +58,14 @@ pub enum Action {
     Slower,
     /// `>`: a faster beat.
     Faster,
+    /// `+`: the next arrangement of the panes.
+    NextLayout,
+    /// `-`: the previous arrangement.
+    PrevLayout,
+    /// `←`: the focused pane's lines scroll right (their start shows).
+    ScrollLeft,
+    /// `→`: the focused pane's lines scroll left (their end shows).
+    ScrollRight,
     /// `z`: the focused pane alone, on the whole screen (and back).
     Zoom,
     /// `l`: what the timeline glyphs and the panes' marks mean.
@@ -134,6 +142,10 @@ pub const BINDINGS: &[Binding] = &[
     bind("P", &[KeyCode::Char('P')], Action::PlayBackward),
     bind("<", &[KeyCode::Char('<')], Action::Slower),
     bind(">", &[KeyCode::Char('>')], Action::Faster),
+    bind("+", &[KeyCode::Char('+')], Action::NextLayout),
+    bind("-", &[KeyCode::Char('-')], Action::PrevLayout),
+    bind("←", &[KeyCode::Left], Action::ScrollLeft),
+    bind("→", &[KeyCode::Right], Action::ScrollRight),
     bind("z", &[KeyCode::Char('z')], Action::Zoom),
     bind("l", &[KeyCode::Char('l')], Action::Legend),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
@@ -175,6 +187,10 @@ impl Action {
                 | Action::CycleTheme
                 | Action::ToggleNarration
                 | Action::Zoom
+                | Action::NextLayout
+                | Action::PrevLayout
+                | Action::ScrollLeft
+                | Action::ScrollRight
                 | Action::FocusNext
                 | Action::FocusPrev
                 | Action::Help
@@ -210,7 +226,8 @@ impl PaneId {
         self as usize
     }
 
-    fn main(self) -> bool {
+    /// One of the three main panes (source, state machine, x86-64)?
+    pub fn main(self) -> bool {
         matches!(self, PaneId::Source | PaneId::States | PaneId::Asm)
     }
 }
@@ -238,6 +255,8 @@ pub enum PromptKind {
 pub struct View {
     pub cursor: usize,
     pub top: usize,
+    /// The first column shown (`←` `→` scroll long lines).
+    pub left: usize,
 }
 
 /// What is selected in the three main panes.
@@ -296,6 +315,11 @@ pub struct App {
     /// `z`: the focused pane fills the screen (Tab moves to the next one,
     /// still zoomed).
     pub zoomed: bool,
+    /// `+` / `-`: which panes share the screen.
+    pub arrangement: layout::Arrangement,
+    /// The main pane [`layout::Arrangement::OneMain`] shows: the last
+    /// main pane focused.
+    pub main_pane: PaneId,
     /// `p` / `P`: auto-play is on, this way.
     pub play: Option<Play>,
     /// Auto-play's beat: an index into [`PLAY_BEATS_MS`].
@@ -342,6 +366,8 @@ impl App {
             loaded_at: None,
             error_top: 0,
             zoomed: false,
+            arrangement: layout::Arrangement::All,
+            main_pane: PaneId::Source,
             play: None,
             play_beat: DEFAULT_BEAT,
             play_note: None,
@@ -371,7 +397,16 @@ impl App {
 
     /// The layout for the current terminal size.
     pub fn areas(&self) -> Areas {
-        layout::compute(self.area, self.zoomed.then_some(self.focus))
+        layout::compute(self.area, self.arrange())
+    }
+
+    /// What the screen shows (for [`layout::compute`]).
+    pub fn arrange(&self) -> layout::Arrange {
+        layout::Arrange {
+            arrangement: self.arrangement,
+            zoom: self.zoomed.then_some(self.focus),
+            main: self.main_pane,
+        }
     }
 
     /// Applies one action.
@@ -461,6 +496,10 @@ impl App {
             Action::Slower => self.change_beat(-1),
             Action::Faster => self.change_beat(1),
             Action::Zoom => self.toggle_zoom(),
+            Action::NextLayout => self.cycle_layout(1),
+            Action::PrevLayout => self.cycle_layout(layout::Arrangement::ALL.len() - 1),
+            Action::ScrollLeft => self.scroll_sideways(-8),
+            Action::ScrollRight => self.scroll_sideways(8),
             Action::Legend => self.mode = Mode::Legend,
             Action::CycleStops => self.cycle_stops(),
             Action::ToggleRawHex => self.raw_hex = !self.raw_hex,
@@ -849,12 +888,79 @@ impl App {
         }
     }
 
+    /// How wide the pane's rows on screen are, as drawn (drawn unscrolled
+    /// into a wide scratch buffer: the drawing decides, not a copy of it).
+    fn widest_row(&mut self, pane: PaneId) -> usize {
+        const PROBE_WIDTH: u16 = 1000;
+        let Some(rect) = self.areas().pane(pane) else {
+            return 0;
+        };
+        let left = std::mem::take(&mut self.views[pane.index()].left);
+        let area = Rect::new(0, 0, PROBE_WIDTH, rect.height);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        panes::render_pane(self, pane, area, &mut buf);
+        self.views[pane.index()].left = left;
+        (1..rect.height.saturating_sub(1))
+            .filter_map(|y| {
+                (1..PROBE_WIDTH - 1)
+                    .rev()
+                    .find(|&x| !buf[(x, y)].symbol().trim().is_empty())
+            })
+            .max()
+            .map_or(0, usize::from)
+    }
+
+    /// Tab / S-Tab: the next pane on screen (zoomed, or with one main
+    /// pane: the next of all, which then takes the screen or the top).
     fn cycle_focus(&mut self, by: usize) {
-        let n = PaneId::ALL.len();
-        self.focus = PaneId::ALL[(self.focus.index() + by) % n];
-        if self.zoomed {
-            self.scroll_into_view(self.focus);
+        let order = match (self.zoomed, self.arrangement) {
+            (false, layout::Arrangement::SourceAsm) => vec![PaneId::Source, PaneId::Asm],
+            _ => PaneId::ALL.to_vec(),
+        };
+        let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
+        self.focus = order[(at + by) % order.len()];
+        if self.focus.main() {
+            self.main_pane = self.focus;
         }
+        self.scroll_into_view(self.focus);
+    }
+
+    /// `+` / `-`: the next (`by` 1) or previous arrangement of the panes.
+    fn cycle_layout(&mut self, by: usize) {
+        let all = layout::Arrangement::ALL;
+        let at = all.iter().position(|&a| a == self.arrangement).unwrap_or(0);
+        self.arrangement = all[(at + by) % all.len()];
+        self.zoomed = false;
+        if !self.arrangement.panes(self.main_pane).contains(&self.focus) {
+            self.focus = PaneId::Source;
+            self.main_pane = PaneId::Source;
+        }
+        for pane in PaneId::ALL {
+            self.scroll_into_view(pane);
+        }
+        self.message = format!(
+            "layout: {} (+ and - for the others)",
+            self.arrangement.words()
+        );
+    }
+
+    /// `←` / `→`: the focused pane's first column, no further right than
+    /// its widest row on screen needs.
+    fn scroll_sideways(&mut self, by: isize) {
+        let pane = self.focus;
+        let width = self
+            .areas()
+            .pane(pane)
+            .map_or(0, |r| usize::from(r.width.saturating_sub(2)));
+        let view = self.views[pane.index()];
+        let last = self.widest_row(pane).saturating_sub(width);
+        let left = view.left.saturating_add_signed(by).min(last);
+        self.views[pane.index()].left = left;
+        self.message = match (left, last) {
+            (_, 0) => "every line of this pane fits".to_string(),
+            (0, _) => "lines from their first column (→ shows their ends)".to_string(),
+            (left, _) => format!("lines from column {} (← → scroll)", left + 1),
+        };
     }
 
     fn toggle_zoom(&mut self) {

@@ -28,7 +28,7 @@ impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         buf.set_style(area, app.theme.base());
-        let areas = layout::compute(area, app.zoomed.then_some(app.focus));
+        let areas = layout::compute(area, app.arrange());
         if areas.too_small {
             bars::too_small(app, area, buf);
             return;
@@ -151,6 +151,7 @@ pub fn render_rows<'l>(
     let view = app.views[pane.index()];
     for (y, i) in (view.top..count).take(inner.height as usize).enumerate() {
         let (line, style) = row(i);
+        let line = from_column(line, view.left);
         let area = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
         let style = if i == view.cursor && app.focus == pane {
             style.patch(app.theme.cursor())
@@ -166,4 +167,35 @@ pub fn render_rows<'l>(
             buf.set_style(area, Style::new().fg(fg));
         }
     }
+    // Scrolled sideways: the bottom border says so (and how to come back).
+    if view.left > 0 && inner.y + inner.height < buf.area.y + buf.area.height {
+        let mark = format!(" ◂ from column {} (←) ", view.left + 1);
+        let at = Rect::new(
+            inner.x + 1,
+            inner.y + inner.height,
+            inner.width.saturating_sub(2),
+            1,
+        );
+        Line::styled(mark, app.theme.key()).render(at, buf);
+    }
+}
+
+/// `line` without its first `left` characters (its spans keep their styles).
+fn from_column(line: Line<'_>, left: usize) -> Line<'_> {
+    if left == 0 {
+        return line;
+    }
+    let mut skip = left;
+    let mut spans = Vec::with_capacity(line.spans.len());
+    for span in line.spans {
+        let count = span.content.chars().count();
+        if skip >= count {
+            skip -= count;
+            continue;
+        }
+        let rest: String = span.content.chars().skip(skip).collect();
+        skip = 0;
+        spans.push(ratatui::text::Span::styled(rest, span.style));
+    }
+    Line::from(spans).style(line.style)
 }

@@ -204,8 +204,28 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 5] = [
+const HELP_PAIRS: [(&str, &str, &str); 9] = [
+    (
+        "x",
+        "i",
+        "x86-64 pane: instruction bytes / source lines between (objdump -S)",
+    ),
+    (
+        "N",
+        "t",
+        "narration on/off / the next theme (classic, projector, plain)",
+    ),
     ("Tab", "S-Tab", "focus the next / the previous pane"),
+    (
+        "+",
+        "-",
+        "the next / previous layout: all panes, one main pane, source + x86-64",
+    ),
+    (
+        "←",
+        "→",
+        "scroll the focused pane's long lines back / to their ends",
+    ),
     (
         "p",
         "P",
