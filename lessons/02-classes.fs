@@ -46,7 +46,7 @@ class Program {
 }
 
 //@ on start: Press n to go line by line. Watch `new Dog("Rex")` call rt_alloc, then store the vtable address in the object's first word.
-//@ on line 37: A constructor call: the object is allocated, its vtable set, then Dog.ctor runs and calls Animal.ctor (`: base(name)`).
+//@ on line 37: A constructor call: the object is allocated, its vtable set, then Dog.ctor runs and calls Animal.ctor (`: base(name)`). Press H for the heap: each object's first word points to its class's vtable.
 //@ on line 39: `pets[i] != null` reads the element after a null check of `pets` and a bounds check of `i` (cmp with the length, jae to the failure stub).
 //@ on line 40: Speak is virtual: the code loads the object's vtable (mov rax, [rdi]) and calls through a slot (call [rax+24+8*slot]). Cat overrides it, Dog does not.
 //@ on line 44: Index 3 of a 3-element array: cmp rcx, [rax] finds 3 >= 3, the jae jumps to the stub that loads the line into edi and calls fail$index, which never returns.

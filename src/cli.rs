@@ -34,6 +34,10 @@ pub struct Cli {
     /// white) or plain (no colour; the default when NO_COLOR is set).
     #[arg(long, value_enum)]
     theme: Option<crate::tui::theme::ThemeName>,
+    /// Predict the next step: before each `a`, the UI asks what it will find
+    /// (the `Q` key turns it on and off).
+    #[arg(long)]
+    quiz: bool,
     /// Where an awaiter resumes when its task completes: csharp (inline, inside
     /// the completion, as C# does on one thread) or queued (every continuation
     /// through the ready queue, as JavaScript promises do).
@@ -158,7 +162,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             max_insns,
         }) => trace(&file, schedule, &events, json, max_insns),
         None => match cli.file {
-            Some(file) => open_ui(&file, schedule, !cli.no_narration, cli.theme),
+            Some(file) => open_ui(
+                &file,
+                schedule,
+                crate::tui::Options {
+                    narration: !cli.no_narration,
+                    theme: cli.theme,
+                    quiz: cli.quiz,
+                },
+            ),
             None => {
                 output::stderr(
                     "flux-viz: give a Flux# file to open, or a command (see flux-viz --help)\n",
@@ -215,13 +227,12 @@ fn trace(
     }))
 }
 
-/// `flux-viz FILE [--no-narration] [--theme T]`: the terminal UI (narration
-/// only for lessons).
+/// `flux-viz FILE [--no-narration] [--theme T] [--quiz]`: the terminal UI
+/// (narration only for lessons).
 fn open_ui(
     file: &Path,
     schedule: Schedule,
-    narration: bool,
-    theme: Option<crate::tui::theme::ThemeName>,
+    options: crate::tui::Options,
 ) -> Result<ExitCode, CliError> {
     if let Err(e) = std::fs::metadata(file) {
         return Err(CliError::Input(format!(
@@ -230,9 +241,7 @@ fn open_ui(
             output::plain(&e)
         )));
     }
-    let narration = narration && crate::lesson::is_lesson_path(file);
-    let theme = crate::tui::theme::Theme::from_env(theme);
-    crate::tui::run(file, schedule, narration, theme).map_err(CliError::Other)?;
+    crate::tui::run(file, schedule, options).map_err(CliError::Other)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -58,6 +58,8 @@ pub struct Program {
     frame_index: HashMap<String, usize>,
     /// Every function's locals, by label.
     pub functions: HashMap<String, layout::FunctionLayout>,
+    /// Every class's object layout, by its Flux# name.
+    pub classes: HashMap<String, layout::ClassLayout>,
     pub sites: Arc<Sites>,
     /// Some function computes with doubles in xmm0/xmm1 ([`layout::FunctionLayout::uses_sse`]).
     pub uses_sse: bool,
@@ -273,6 +275,11 @@ impl Machine {
                 .map(|(i, f)| (f.method.clone(), i))
                 .collect(),
             frames: compiled.frames,
+            classes: compiled
+                .classes
+                .into_iter()
+                .map(|c| (c.name.clone(), c))
+                .collect(),
             functions: compiled
                 .functions
                 .into_iter()

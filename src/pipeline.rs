@@ -146,6 +146,8 @@ pub struct Compiled {
     pub image: Image,
     /// The frame layout of every async method (for the stepping engine).
     pub frames: Vec<FrameLayout>,
+    /// The object layout of every class (for the heap view).
+    pub classes: Vec<crate::machine::layout::ClassLayout>,
     /// Where every function keeps its locals (for the Stack and Registers panes).
     pub functions: Vec<FunctionLayout>,
     /// `--emit sm` of the program (shown whole by the UI's `w`).
@@ -181,6 +183,7 @@ fn compile_checked(mut checked: Checked, schedule: Schedule) -> Result<Compiled,
     let program = &checked.program;
     let module = lower::lower(program);
     let frames = FrameLayout::all(&module);
+    let classes = crate::machine::layout::ClassLayout::all(program);
     let functions = FunctionLayout::all(&module);
     let state_machines = lower::listing::state_machines(&module, &sources);
     let generated = match codegen::generate(&module, &sources, schedule) {
@@ -193,6 +196,7 @@ fn compile_checked(mut checked: Checked, schedule: Schedule) -> Result<Compiled,
             asm,
             image,
             frames,
+            classes,
             functions,
             state_machines,
         }),

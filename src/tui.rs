@@ -10,6 +10,7 @@
 pub mod app;
 pub mod layout;
 pub mod panes;
+pub mod quiz;
 pub mod session;
 pub mod terminal;
 pub mod text;
@@ -24,14 +25,33 @@ use std::time::{Duration, Instant};
 /// How often the loop wakes without input, to notice an edited file.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How the UI starts (the command line's flags).
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Show a lesson's narration (only files in lessons/ have one).
+    pub narration: bool,
+    /// `--theme` (else `NO_COLOR` decides).
+    pub theme: Option<theme::ThemeName>,
+    /// `--quiz`: predict the next step from the start.
+    pub quiz: bool,
+}
+
 /// Runs the UI until the user quits.
 pub fn run(
     path: &Path,
     schedule: crate::pipeline::Schedule,
-    narration: bool,
-    theme: theme::Theme,
+    options: Options,
 ) -> Result<(), String> {
-    let mut app = App::open(path, schedule, narration, theme);
+    let narration = options.narration && crate::lesson::is_lesson_path(path);
+    let mut app = App::open(
+        path,
+        schedule,
+        narration,
+        theme::Theme::from_env(options.theme),
+    );
+    if options.quiz {
+        app.apply(app::Action::ToggleQuiz);
+    }
     let (mut terminal, _guard) =
         terminal::setup().map_err(|e| format!("cannot use the terminal: {e}"))?;
     // When auto-play (p) makes its next motion.

@@ -1444,3 +1444,84 @@ fn the_layouts_at_three_projector_sizes() {
         }
     }
 }
+
+// ----- predict the next step ------------------------------------------------
+
+#[test]
+fn in_quiz_mode_a_asks_from_the_facts_and_moves_only_after_the_answer() {
+    // What `a` finds without the quiz, stop by stop.
+    let mut plain = app();
+    let mut stops = Vec::new();
+    for _ in 0..12 {
+        plain.apply(Action::NextEvent);
+        let event = plain.session.as_ref().unwrap().last_event().unwrap();
+        stops.push((icount(&plain), event));
+    }
+    let mut app = app();
+    app.apply(Action::ToggleQuiz);
+    assert!(app.quiz.is_some());
+    let mut kinds_asked = std::collections::HashSet::new();
+    for (i, (landing, event)) in stops.iter().enumerate() {
+        let before = icount(&app);
+        app.apply(Action::NextEvent);
+        assert_eq!(app.mode, Mode::Quiz, "stop {i}: a question first");
+        assert_eq!(icount(&app), before, "the machine waits for the answer");
+        let q = app.question.clone().unwrap();
+        assert_eq!(q.landing, *landing);
+        assert!((2..=4).contains(&q.choices.len()), "{q:?}");
+        let right = &q.choices[q.answer];
+        // The right choice is the fact of the event `a` reaches.
+        match event.kind {
+            EventKind::Poll => {
+                let p = event.promise.as_ref().unwrap();
+                assert_eq!(right, &format!("#{} {}", p.id, p.call));
+            }
+            EventKind::State => {
+                assert_eq!(right, &format!("state {}", event.state_after.unwrap()));
+            }
+            EventKind::Output => {
+                assert_eq!(right.as_str(), event.output.as_ref().unwrap().trim_end());
+            }
+            kind => assert_eq!(right, kind.name(), "{q:?}"),
+        }
+        kinds_asked.insert(event.kind);
+        let shown = screen(&app, 160, 45);
+        assert!(shown.contains(&q.prompt), "{shown}");
+        // Answer right on even stops, wrong on odd ones.
+        let pick = if i % 2 == 0 {
+            q.answer
+        } else {
+            (q.answer + 1) % q.choices.len()
+        };
+        app.apply(Action::Answer(pick as u8 + 1));
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(icount(&app), *landing, "then a moves as it would have");
+        let score = app.quiz.unwrap();
+        assert_eq!(score.asked, i as u32 + 1);
+        assert_eq!(score.right, i as u32 / 2 + 1, "the even stops were right");
+        assert!(app
+            .message
+            .contains(&format!("score {}/{}", score.right, score.asked)));
+    }
+    assert!(kinds_asked.contains(&EventKind::Poll), "{kinds_asked:?}");
+}
+
+#[test]
+fn a_question_waits_for_an_answer_and_esc_skips_it() {
+    let mut app = app();
+    app.apply(Action::ToggleQuiz);
+    app.apply(Action::NextEvent);
+    assert_eq!(app.mode, Mode::Quiz);
+    let landing = app.question.as_ref().unwrap().landing;
+    app.apply(Action::Step);
+    assert_eq!(app.mode, Mode::Quiz, "other keys wait");
+    assert_eq!(icount(&app), 0);
+    app.apply(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(icount(&app), landing);
+    assert!(app.message.starts_with("skipped"), "{}", app.message);
+    assert_eq!(app.quiz.unwrap().asked, 0);
+    app.apply(Action::ToggleQuiz);
+    app.apply(Action::NextEvent);
+    assert_eq!(app.mode, Mode::Normal, "quiz off: a moves at once");
+}

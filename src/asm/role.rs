@@ -84,6 +84,16 @@ pub enum Role {
     /// The instruction right after the `call rt_alloc` that made a promise
     /// (its address in rax).
     PromiseMade(Made),
+    /// `mov [rax], rcx` after `new C(…)`'s `rt_alloc`: the object (in rax)
+    /// of this class (its Flux# name) gets its vtable pointer.
+    ObjectMade(Arc<str>),
+    /// `mov [rax], …` after a `new T[n]` or an array literal's `rt_alloc`:
+    /// the array (in rax) gets its length; its elements are `size` bytes
+    /// each, shown as `elem`.
+    ArrayMade {
+        elem: crate::machine::layout::ValueKind,
+        size: u32,
+    },
 }
 
 /// Which way out of a `try` a copy of its `finally` block is on.

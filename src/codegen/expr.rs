@@ -869,9 +869,11 @@ impl FnGen<'_, '_> {
         self.asm
             .lea_sym(iced_x86::Register::RCX, &vtable_label(&name))
             .explain("the class's vtable");
-        self.xe("the object's first word points to its vtable", |a| {
-            a.mov(x::qword_ptr(x::rax), x::rcx)
-        });
+        self.xr(
+            "the object's first word points to its vtable",
+            crate::asm::Role::ObjectMade(name.as_str().into()),
+            |a| a.mov(x::qword_ptr(x::rax), x::rcx),
+        );
         let _ = span;
         let label = self.module.ctor_labels[ctor.0 as usize].clone();
         let explain = format!("runs the constructor {label}");
@@ -894,6 +896,14 @@ impl FnGen<'_, '_> {
         self.release_call_area(area);
     }
 
+    /// The fact an array's length store carries: what its elements are.
+    fn array_made(&self, elem: &Type) -> crate::asm::Role {
+        crate::asm::Role::ArrayMade {
+            elem: crate::machine::layout::ValueKind::of(elem, self.program),
+            size: size_of(elem),
+        }
+    }
+
     fn new_array(&mut self, elem: &Type, len: &Expr, span: Span) {
         self.expr(len);
         self.xe("a negative length is an overflow in C#", |a| {
@@ -909,9 +919,11 @@ impl FnGen<'_, '_> {
         self.xe("…plus the length word", |a| a.add(x::rdi, 8));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
         self.pop(x::rcx);
-        self.xe("stores the length before the elements", |a| {
-            a.mov(x::qword_ptr(x::rax), x::rcx)
-        });
+        self.xr(
+            "stores the length before the elements",
+            self.array_made(elem),
+            |a| a.mov(x::qword_ptr(x::rax), x::rcx),
+        );
     }
 
     pub(super) fn array_literal(&mut self, elem: &Type, items: &[Expr]) {
@@ -920,9 +932,11 @@ impl FnGen<'_, '_> {
         self.x(|a| a.mov(x::edi, bytes));
         self.call_aligned(runtime::ALLOC, "asks the allocator for zeroed memory");
         let len = items.len() as i32;
-        self.xe("stores the length before the elements", |a| {
-            a.mov(x::qword_ptr(x::rax), len)
-        });
+        self.xr(
+            "stores the length before the elements",
+            self.array_made(elem),
+            |a| a.mov(x::qword_ptr(x::rax), len),
+        );
         self.push_rax();
         for (i, item) in items.iter().enumerate() {
             self.expr(item);

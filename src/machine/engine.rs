@@ -127,6 +127,9 @@ pub struct Detector {
     /// The last record ever made (kept when the records are taken).
     last_record: Option<Record>,
     pub created: Vec<Created>,
+    /// Objects and arrays seen made (by their [`SiteKind::Allocate`]
+    /// sites), in order, as `created` for promises.
+    pub allocated: Vec<Created>,
     /// The arguments each async frame received (by frame address), read at
     /// its first dispatch to state 0, when the starter has copied them in;
     /// with the instruction count of that moment.
@@ -318,6 +321,7 @@ impl Engine {
             records: Vec::new(),
             last_record: None,
             created: Vec::new(),
+            allocated: Vec::new(),
             args: HashMap::new(),
             out: [Vec::new(), Vec::new()],
             out_len: [0, 0],
@@ -856,9 +860,14 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
     let sites = d.sites.clone();
     let kind = &sites.list[site as usize].kind;
     let (a, b) = capture(uc, d, kind);
-    if let SiteKind::Create(_) = kind {
-        if d.created.last().is_none_or(|c| c.icount < icount) {
-            d.created.push(Created {
+    let made = match kind {
+        SiteKind::Create(_) => Some(&mut d.created),
+        SiteKind::Allocate(_) => Some(&mut d.allocated),
+        _ => None,
+    };
+    if let Some(made) = made {
+        if made.last().is_none_or(|c| c.icount < icount) {
+            made.push(Created {
                 icount,
                 addr: a,
                 site,
@@ -967,7 +976,7 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             )
         }
         SiteKind::Fail { .. } => (r(R::RDI), 0),
-        SiteKind::Create(_) => (r(R::RAX), 0),
+        SiteKind::Create(_) | SiteKind::Allocate(_) => (r(R::RAX), 0),
     }
 }
 

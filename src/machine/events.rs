@@ -148,7 +148,7 @@ impl EventKind {
             },
             SiteKind::Fail { name } if name == "deadlock" => EventKind::Deadlock,
             SiteKind::Fail { .. } => EventKind::Fault,
-            SiteKind::Create(_) => return None,
+            SiteKind::Create(_) | SiteKind::Allocate(_) => return None,
         })
     }
 }
@@ -411,7 +411,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Rethrow
         | SiteKind::Finally { .. }
         | SiteKind::Uncaught => None,
-        SiteKind::Create(_) => None,
+        SiteKind::Create(_) | SiteKind::Allocate(_) => None,
     }
 }
 
@@ -623,7 +623,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 "No handler takes {article}{line}: it is unhandled, so the program prints it and exits."
             );
         }
-        SiteKind::Create(_) => {}
+        SiteKind::Create(_) | SiteKind::Allocate(_) => {}
     }
 }
 

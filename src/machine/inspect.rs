@@ -78,6 +78,43 @@ pub struct FrameView {
     pub fields: Vec<Value>,
 }
 
+/// One block of the heap as the heap view shows it: an object, an array or
+/// an async frame, from the fact of the instruction that made it (the
+/// code generator's `ObjectMade`/`ArrayMade` roles, the frames' `PromiseMade`)
+/// and the layout of its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeapObject {
+    pub addr: u64,
+    /// `Dog object`, `int[3]`, `Program.Player frame (promise #2)`.
+    pub title: String,
+    /// Its words, in order.
+    pub words: Vec<HeapWord>,
+}
+
+/// One word of a [`HeapObject`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeapWord {
+    /// `+0 vtable`, `+8 name`, `[0]`.
+    pub label: String,
+    /// `0x403000 → Dog`, `"Rex"`, `5`.
+    pub text: String,
+    /// The address it holds when it is a reference (not null).
+    pub points_to: Option<u64>,
+}
+
+impl HeapWord {
+    fn new(label: String, text: String, points_to: Option<u64>) -> HeapWord {
+        HeapWord {
+            label,
+            text,
+            points_to,
+        }
+    }
+}
+
+/// How many elements of an array the heap view lists.
+pub const HEAP_ARRAY_ELEMENTS: usize = 16;
+
 /// A promise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromiseView {
@@ -224,6 +261,9 @@ impl Machine {
             .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
         match (region.map(|r| r.section), class) {
             (Some(crate::asm::Section::Heap), _) if at.is_some() => Some("heap".to_string()),
+            (Some(crate::asm::Section::Heap), _) if self.array_at(value).is_some() => {
+                self.array_at(value)
+            }
             (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
             (Some(crate::asm::Section::Heap), None) => {
                 let free = self.symbol_word("rt_heap_ptr");
@@ -543,6 +583,141 @@ impl Machine {
         Some(name.to_string())
     }
 
+    /// The objects, arrays and async frames made so far, by address (the
+    /// allocator only bumps upwards, so oldest first): the newest `limit`,
+    /// and how many there are in all. Strings the runtime builds are not
+    /// listed: they show as the values that hold them.
+    pub fn heap_objects(&self, limit: usize) -> (Vec<HeapObject>, usize) {
+        let allocated = &self.engine.detector().allocated;
+        let live = allocated.partition_point(|c| c.icount < self.icount);
+        let created = &self.engine.detector().created;
+        let frames_live = self
+            .frame_promises
+            .partition_point(|&i| created[i].icount < self.icount);
+        let total = live + frames_live;
+        let mut objects: Vec<HeapObject> = allocated[live.saturating_sub(limit)..live]
+            .iter()
+            .filter_map(|c| match &self.program.sites.list[c.site as usize].kind {
+                super::sites::SiteKind::Allocate(made) => Some(self.heap_object(c.addr, made)),
+                _ => None,
+            })
+            .collect();
+        let frames = self.frame_promises[frames_live.saturating_sub(limit)..frames_live]
+            .iter()
+            .filter_map(|&i| {
+                let p = self.promise_ref(created[i].addr)?;
+                let layout = self.program.frame(&p.owner)?;
+                Some(self.frame_view(p, layout))
+            });
+        objects.extend(frames.map(|f| self.frame_object(f)));
+        objects.sort_by_key(|o| o.addr);
+        let keep = objects.len().saturating_sub(limit);
+        objects.drain(..keep);
+        (objects, total)
+    }
+
+    /// An async frame as a heap block: its state word, then its fields.
+    fn frame_object(&self, frame: FrameView) -> HeapObject {
+        let layout = self.program.frame(&frame.promise.owner);
+        let state = HeapWord::new(
+            format!("+{} state", header::STATE),
+            frame.state.to_string(),
+            None,
+        );
+        let fields = frame.fields.iter().map(|v| {
+            let reference = layout
+                .and_then(|l| l.field_at(v.offset))
+                .is_some_and(|f| holds_reference(&f.kind));
+            HeapWord::new(
+                format!("+{} {}", v.offset, v.name),
+                v.text.clone(),
+                (reference && v.raw != 0).then_some(v.raw),
+            )
+        });
+        HeapObject {
+            addr: frame.promise.addr,
+            title: format!("{} frame (promise #{})", frame.method, frame.promise.id),
+            words: std::iter::once(state).chain(fields).collect(),
+        }
+    }
+
+    /// `int[3]` for an array made (by a `new T[n]` or a literal) at `addr`.
+    fn array_at(&self, addr: u64) -> Option<String> {
+        let allocated = &self.engine.detector().allocated;
+        let live = allocated.partition_point(|c| c.icount < self.icount);
+        let i = allocated[..live].partition_point(|c| c.addr < addr);
+        let made = allocated.get(i).filter(|c| i < live && c.addr == addr)?;
+        match &self.program.sites.list[made.site as usize].kind {
+            super::sites::SiteKind::Allocate(super::sites::Allocation::Array { elem, .. }) => {
+                Some(format!("{}[{}]", elem_words(elem), self.word(addr)))
+            }
+            _ => None,
+        }
+    }
+
+    fn heap_object(&self, addr: u64, made: &super::sites::Allocation) -> HeapObject {
+        use super::sites::Allocation;
+        match made {
+            Allocation::Object(class) => {
+                let vtable = self.word(addr);
+                let runtime_name = self.program.sites.class_name(vtable).unwrap_or(class);
+                let mut words = vec![HeapWord::new(
+                    "+0 vtable".into(),
+                    format!("{vtable:#x} → {runtime_name}"),
+                    None,
+                )];
+                let fields = self
+                    .program
+                    .classes
+                    .get(class)
+                    .map_or(&[][..], |c| &c.fields);
+                for f in fields {
+                    let raw = self.word(addr + u64::from(f.offset));
+                    let pointer = raw != 0 && holds_reference(&f.kind);
+                    words.push(HeapWord::new(
+                        format!("+{} {}", f.offset, f.name),
+                        self.render(raw, &f.kind),
+                        pointer.then_some(raw),
+                    ));
+                }
+                HeapObject {
+                    addr,
+                    title: format!("{runtime_name} object"),
+                    words,
+                }
+            }
+            Allocation::Array { elem, size } => {
+                let length = self.word(addr);
+                let mask = match size {
+                    1 => 0xff,
+                    2 => 0xffff,
+                    4 => 0xffff_ffff,
+                    _ => u64::MAX,
+                };
+                let shown = (length as usize).min(HEAP_ARRAY_ELEMENTS);
+                let mut words = vec![HeapWord::new("+0 length".into(), length.to_string(), None)];
+                for i in 0..shown {
+                    let raw = self.word(addr + 8 + i as u64 * u64::from(*size)) & mask;
+                    let pointer = raw != 0 && holds_reference(elem);
+                    words.push(HeapWord::new(
+                        format!("[{i}]"),
+                        self.render(raw, elem),
+                        pointer.then_some(raw),
+                    ));
+                }
+                if length as usize > shown {
+                    let more = format!("{} more", length as usize - shown);
+                    words.push(HeapWord::new("…".into(), more, None));
+                }
+                HeapObject {
+                    addr,
+                    title: format!("{}[{length}]", elem_words(elem)),
+                    words,
+                }
+            }
+        }
+    }
+
     /// Every async frame created so far, decoded by its layout.
     pub fn frames(&self) -> Vec<FrameView> {
         let created = &self.engine.detector().created;
@@ -608,7 +783,12 @@ impl Machine {
                 None => format!("{raw:#x}"),
             },
             ValueKind::Array => format!("array of {} at {raw:#x}", self.word(raw)),
-            ValueKind::Object(class) => format!("{class} object at {raw:#x}"),
+            ValueKind::Object(class) => {
+                // The class it really is (its vtable's), not the declared one.
+                let vtable = self.word(raw);
+                let class = self.program.sites.class_name(vtable).unwrap_or(class);
+                format!("{class} object at {raw:#x}")
+            }
             ValueKind::Word => format!("{raw:#x}"),
         }
     }
@@ -784,5 +964,30 @@ fn describe_code(image: &crate::link::Image, addr: u64) -> String {
         Some((sym, 0)) => sym.name.clone(),
         Some((sym, off)) => format!("{}+{}", sym.name, off),
         None => format!("{addr:#x}"),
+    }
+}
+
+/// Does a value of this kind point to a heap block (when not null)?
+fn holds_reference(kind: &ValueKind) -> bool {
+    matches!(
+        kind,
+        ValueKind::Str | ValueKind::Task | ValueKind::Array | ValueKind::Object(_)
+    )
+}
+
+/// An array's element type in a title: `int`, `string`, `Dog`.
+fn elem_words(kind: &ValueKind) -> String {
+    match kind {
+        ValueKind::Int => "int".into(),
+        ValueKind::Long => "long".into(),
+        ValueKind::Double => "double".into(),
+        ValueKind::Bool => "bool".into(),
+        ValueKind::Char => "char".into(),
+        ValueKind::Str => "string".into(),
+        ValueKind::Task => "Task".into(),
+        ValueKind::Array => "array".into(),
+        ValueKind::Object(class) => class.clone(),
+        ValueKind::Enum(_) => "enum".into(),
+        ValueKind::Word => "word".into(),
     }
 }

@@ -210,6 +210,47 @@ impl FrameLayout {
     }
 }
 
+/// An object of a class as `new` lays it out (src/codegen.rs
+/// `field_offset`): the vtable pointer, then one 8-byte slot per instance
+/// field, the base class's first.
+#[derive(Debug, Clone)]
+pub struct ClassLayout {
+    /// Its Flux# name, as in `Dog$vtable` and [`crate::asm::Role::ObjectMade`].
+    pub name: String,
+    pub fields: Vec<FieldLayout>,
+}
+
+impl ClassLayout {
+    /// Every class of the program.
+    pub fn all(program: &typed::Program) -> Vec<ClassLayout> {
+        program
+            .classes
+            .iter()
+            .map(|class| ClassLayout {
+                name: class.name.clone(),
+                fields: class
+                    .instance_fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &f)| {
+                        let field = &program.fields[f.0 as usize];
+                        FieldLayout {
+                            name: field.name.clone(),
+                            offset: 8 + 8 * i as u32,
+                            size: 8,
+                            kind: ValueKind::of(&field.ty, program),
+                            why: format!(
+                                "a field of {}",
+                                program.classes[field.class.0 as usize].name
+                            ),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// Where one function keeps its locals, as the code generator laid out its
 /// stack frame: below the saved rbp, the callee-saved pushes, then
 /// `stack_size` bytes of slots (locals and the padding that keeps calls

@@ -98,6 +98,20 @@ pub enum SiteKind {
     },
     /// The instruction after `call rt_alloc` that made a promise (rax).
     Create(Made),
+    /// The first store into a new object or array (rax): what it is.
+    Allocate(Allocation),
+}
+
+/// What a [`SiteKind::Allocate`] site makes, as the code generator said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Allocation {
+    /// An object of this class (its Flux# name, as in `Dog$vtable`).
+    Object(String),
+    /// An array of elements `size` bytes each, shown as `elem`.
+    Array {
+        elem: super::layout::ValueKind,
+        size: u32,
+    },
 }
 
 /// One site.
@@ -398,6 +412,11 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
         Role::TimerAdvance => SiteKind::TimerAdvance,
         Role::TimerFire => SiteKind::TimerFire,
         Role::TimerSet => SiteKind::TimerSet,
+        Role::ObjectMade(class) => SiteKind::Allocate(Allocation::Object(class.to_string())),
+        Role::ArrayMade { elem, size } => SiteKind::Allocate(Allocation::Array {
+            elem: elem.clone(),
+            size: *size,
+        }),
         Role::PromiseMade(made) => SiteKind::Create(match made {
             RoleMade::Frame => Made::Frame(method_of(frames, &entry.origin.function)?),
             RoleMade::Timer => Made::Timer,

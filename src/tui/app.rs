@@ -50,6 +50,12 @@ pub enum Action {
     ToggleNarration,
     /// `t`: the next theme (classic, projector, plain).
     CycleTheme,
+    /// `H`: the promises pane shows the heap instead (and back).
+    ToggleHeap,
+    /// `Q`: predict-the-next-step on or off (`a` asks first).
+    ToggleQuiz,
+    /// `1`–`4` while a question is shown.
+    Answer(u8),
     /// `p`: auto-play forwards, one `a` per beat (again: pause).
     PlayForward,
     /// `P`: auto-play backwards, one `B` per beat (again: pause).
@@ -138,6 +144,8 @@ pub const BINDINGS: &[Binding] = &[
     bind("w", &[KeyCode::Char('w')], Action::ToggleWhole),
     bind("N", &[KeyCode::Char('N')], Action::ToggleNarration),
     bind("t", &[KeyCode::Char('t')], Action::CycleTheme),
+    bind("H", &[KeyCode::Char('H')], Action::ToggleHeap),
+    bind("Q", &[KeyCode::Char('Q')], Action::ToggleQuiz),
     bind("p", &[KeyCode::Char('p')], Action::PlayForward),
     bind("P", &[KeyCode::Char('P')], Action::PlayBackward),
     bind("<", &[KeyCode::Char('<')], Action::Slower),
@@ -185,6 +193,7 @@ impl Action {
                 | Action::Slower
                 | Action::Faster
                 | Action::CycleTheme
+                | Action::ToggleHeap
                 | Action::ToggleNarration
                 | Action::Zoom
                 | Action::NextLayout
@@ -238,6 +247,8 @@ pub enum Mode {
     Help,
     /// The `l` overlay.
     Legend,
+    /// A question of predict-the-next-step, waiting for `1`–`4`.
+    Quiz,
     Prompt {
         kind: PromptKind,
         text: String,
@@ -315,6 +326,12 @@ pub struct App {
     /// `z`: the focused pane fills the screen (Tab moves to the next one,
     /// still zoomed).
     pub zoomed: bool,
+    /// `H`: the promises pane shows the heap.
+    pub heap: bool,
+    /// `Q` / `--quiz`: `a` asks what comes next first (the score so far).
+    pub quiz: Option<super::quiz::Score>,
+    /// The question on screen (in [`Mode::Quiz`]).
+    pub question: Option<super::quiz::Question>,
     /// `+` / `-`: which panes share the screen.
     pub arrangement: layout::Arrangement,
     /// The main pane [`layout::Arrangement::OneMain`] shows: the last
@@ -366,6 +383,9 @@ impl App {
             loaded_at: None,
             error_top: 0,
             zoomed: false,
+            heap: false,
+            quiz: None,
+            question: None,
             arrangement: layout::Arrangement::All,
             main_pane: PaneId::Source,
             play: None,
@@ -418,6 +438,7 @@ impl App {
             // the size needed (keys pressed unseen would move the machine).
             _ if self.areas().too_small => {}
             (Mode::Help | Mode::Legend, _) => self.mode = Mode::Normal,
+            (Mode::Quiz, _) => self.answer(action),
             (Mode::Prompt { .. }, _) => self.prompt(action),
             (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
             (Mode::Normal, _) => {
@@ -470,6 +491,7 @@ impl App {
             Action::NextLine => self.long_motion(Session::step_line),
             Action::StepInto => self.long_motion(Session::step_into),
             Action::Finish => self.long_motion(Session::finish),
+            Action::NextEvent if self.quiz.is_some() => self.ask(),
             Action::NextEvent => self.long_motion(Session::next_event),
             Action::StepBack => self.motion(Session::step_back),
             Action::BackEvent => self.motion(Session::back_event),
@@ -487,6 +509,24 @@ impl App {
             Action::ToggleInterleave => self.toggle_interleave(),
             Action::ToggleWhole => self.toggle_whole(),
             Action::ToggleNarration => self.narration = !self.narration,
+            Action::ToggleQuiz => {
+                self.quiz = match self.quiz {
+                    Some(_) => None,
+                    None => Some(super::quiz::Score::default()),
+                };
+                self.message = match self.quiz {
+                    Some(_) => super::text::QUIZ_ON.to_string(),
+                    None => super::text::QUIZ_OFF.to_string(),
+                };
+            }
+            Action::ToggleHeap => {
+                self.heap = !self.heap;
+                self.views[PaneId::Async.index()] = View::default();
+                self.message = match self.heap {
+                    true => text_heap_message(),
+                    false => "the promises, the ready queue and the timers (H: the heap)".into(),
+                };
+            }
             Action::CycleTheme => {
                 self.theme = self.theme.next();
                 self.message = super::text::theme_message(self.theme.name);
@@ -580,6 +620,74 @@ impl App {
             session.machine.icount()
         );
         self.follow_cpu();
+    }
+
+    // ----- predict the next step --------------------------------------------
+
+    /// `a` in quiz mode: the question about the stop it will reach (or,
+    /// with nothing to ask, the motion at once).
+    fn ask(&mut self) {
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        match super::quiz::ask(session) {
+            Some(question) => {
+                self.question = Some(question);
+                self.mode = Mode::Quiz;
+            }
+            None => self.long_motion(Session::next_event),
+        }
+    }
+
+    /// A key while a question is shown: `1`–`4` answers (then `a` moves),
+    /// Esc skips the question and moves; other keys wait.
+    fn answer(&mut self, action: Action) {
+        let Some(question) = self.question.clone() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        let chosen = match action {
+            Action::Answer(n) if usize::from(n) <= question.choices.len() && n > 0 => {
+                Some(usize::from(n) - 1)
+            }
+            Action::Cancel => None,
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            _ => return,
+        };
+        self.mode = Mode::Normal;
+        self.question = None;
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        let progress = session.goto(question.landing);
+        self.after_progress(progress);
+        let Some(score) = &mut self.quiz else {
+            return;
+        };
+        let right = &question.choices[question.answer];
+        self.message = match chosen {
+            Some(c) => {
+                score.asked += 1;
+                let verdict = match c == question.answer {
+                    true => {
+                        score.right += 1;
+                        format!("✓ right: {right}")
+                    }
+                    false => format!("✗ it was {right}"),
+                };
+                format!(
+                    "{verdict} · {} · score {}/{}",
+                    question.explain, score.right, score.asked
+                )
+            }
+            None => format!(
+                "skipped: it was {right} · score {}/{}",
+                score.right, score.asked
+            ),
+        };
     }
 
     // ----- auto-play ------------------------------------------------------
@@ -1180,6 +1288,9 @@ fn key_action(key: &KeyEvent, mode: &Mode) -> Option<Action> {
     if key.code == KeyCode::Esc {
         return Some(Action::Cancel);
     }
+    if let (Mode::Quiz, KeyCode::Char(c @ '1'..='4')) = (mode, key.code) {
+        return Some(Action::Answer(c as u8 - b'0'));
+    }
     BINDINGS
         .iter()
         .find(|b| b.keys.contains(&key.code))
@@ -1275,4 +1386,10 @@ pub fn stop_message(stop: &Stop) -> String {
         Stop::End(End::Budget) => "the instruction budget is used up".to_string(),
         Stop::End(End::Fault(reason)) => format!("the program failed: {reason}"),
     }
+}
+
+fn text_heap_message() -> String {
+    "the heap: every object, array and async frame made so far; the one under \
+     the cursor is marked where its address is held (Tab to the pane, ↑ ↓)"
+        .into()
 }

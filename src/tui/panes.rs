@@ -45,6 +45,7 @@ impl Widget for &Screen<'_> {
         match app.mode {
             Mode::Help => bars::help(app, area, buf),
             Mode::Legend => bars::legend(app, area, buf),
+            Mode::Quiz => bars::quiz(app, area, buf),
             _ => {}
         }
     }

@@ -13,6 +13,8 @@ pub const TITLE_ASM: &str = "x86-64";
 pub const TITLE_REGISTERS: &str = "Registers";
 pub const TITLE_STACK: &str = "Stack";
 pub const TITLE_ASYNC: &str = "Promises · ready queue · timers";
+pub const TITLE_HEAP: &str = "Heap";
+pub const HEAP_EMPTY: &str = "nothing allocated yet (new makes objects and arrays here)";
 pub const TITLE_OUTPUT: &str = "Output";
 pub const TITLE_HELP: &str = "Keys (any key closes)";
 pub const TITLE_LEGEND: &str = "What the marks mean (any key closes)";
@@ -90,6 +92,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
         Action::CycleTheme => "theme: classic, projector, plain",
+        Action::ToggleQuiz => "predict the next step: a asks first, 1-4 answer",
+        Action::Answer(_) => "answer the question",
+        Action::ToggleHeap => "the heap (objects, arrays, frames) / promises in their pane",
         Action::PlayForward => "auto-play forwards (again: pause)",
         Action::PlayBackward => "auto-play backwards (again: pause)",
         Action::Slower => "auto-play slower",
@@ -234,3 +239,9 @@ pub fn play_message(way: super::app::Play, beat_ms: u64) -> String {
 pub fn beat_message(beat_ms: u64) -> String {
     format!("auto-play: one motion every {}", beat_words(beat_ms))
 }
+
+/// Predict-the-next-step's words.
+pub const QUIZ_ON: &str =
+    "predict the next step: a asks what it will find first (1-4 answer, Esc skips; Q ends)";
+pub const QUIZ_OFF: &str = "predict the next step is off";
+pub const QUIZ_KEYS: &str = "1-4 answer · Esc skips · q quits";

@@ -204,7 +204,12 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 9] = [
+const HELP_PAIRS: [(&str, &str, &str); 10] = [
+    (
+        "H",
+        "Q",
+        "the heap in the promises pane / predict the next step (a asks first)",
+    ),
     (
         "x",
         "i",
@@ -326,6 +331,43 @@ fn overlay(app: &App, title: &str, lines: Vec<Line<'_>>, width: u16, area: Rect,
                 .border_style(app.theme.border(true)),
         )
         .render(rect, buf);
+}
+
+/// A predict-the-next-step question: the prompt, the numbered choices, the
+/// score. The machine still stands where it was: nothing on screen gives
+/// the answer away.
+pub fn quiz(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(question) = &app.question else {
+        return;
+    };
+    let theme = app.theme;
+    let mut lines = vec![
+        Line::styled(question.prompt.clone(), theme.narration()),
+        Line::raw(""),
+    ];
+    for (i, choice) in question.choices.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}  ", i + 1), theme.key()),
+            Span::raw(choice.clone()),
+        ]));
+    }
+    let score = app.quiz.unwrap_or_default();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{} · score {}/{}",
+            text::QUIZ_KEYS,
+            score.right,
+            score.asked
+        ),
+        theme.dim(),
+    ));
+    let width = lines
+        .iter()
+        .map(|l| l.width() as u16 + 4)
+        .max()
+        .unwrap_or(40);
+    overlay(app, " Predict the next step ", lines, width, area, buf);
 }
 
 /// The `l` overlay: what each timeline glyph and each marker means, from

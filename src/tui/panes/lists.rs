@@ -1,7 +1,10 @@
 //! The four small panes, each a list of lines: registers (grouped, changed
 //! ones highlighted, a note on each register's ABI role when there is room),
 //! the stack (saved registers and return addresses labelled), promises with
-//! the ready queue, timers and virtual time, and the program's output.
+//! the ready queue, timers and virtual time — or, with `H`, the heap: every
+//! object, array and async frame with its words — and the program's output.
+//! The heap object under the cursor is marked wherever its address is held:
+//! registers, stack words and other objects' fields.
 
 use super::{frame, render_rows};
 use crate::tui::app::{App, PaneId};
@@ -56,15 +59,17 @@ pub fn rows(app: &App, pane: PaneId) -> Rows<'_> {
             promises: 0,
         };
     };
+    let mark = marked_address(app);
     let lines = match pane {
-        PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex),
-        PaneId::Stack => stack(session, theme, app.raw_hex),
+        PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex, mark),
+        PaneId::Stack => stack(session, theme, app.raw_hex, mark),
+        PaneId::Async if app.heap => heap_rows(session, theme, mark).0,
         PaneId::Async => async_rows(session, theme),
         PaneId::Output => output(session, theme),
         _ => Vec::new(),
     };
     let promises = match pane {
-        PaneId::Async => session.machine.promise_count(),
+        PaneId::Async if !app.heap => session.machine.promise_count(),
         _ => 0,
     };
     Rows {
@@ -108,9 +113,74 @@ list_pane!(RegistersPane, PaneId::Registers, |_: &App| {
 list_pane!(StackPane, PaneId::Stack, |_: &App| text::TITLE_STACK
     .to_string());
 list_pane!(AsyncPane, PaneId::Async, |app: &App| match &app.session {
+    Ok(s) if app.heap => {
+        let (_, total) = s.machine.heap_objects(0);
+        format!("{} · {total} objects · H: promises", text::TITLE_HEAP)
+    }
     Ok(s) => format!("{} · t={}ms", text::TITLE_ASYNC, s.machine.now()),
     Err(_) => text::TITLE_ASYNC.to_string(),
 });
+
+/// How many heap objects the heap view lists (the newest).
+const HEAP_SHOWN: usize = 400;
+
+/// The heap view's rows, and for each row the address of the object it
+/// belongs to: a title row (`0x2c07008 Dog object`), then a row per word.
+fn heap_rows(session: &Session, theme: Theme, mark: Option<u64>) -> (Vec<Line<'static>>, Vec<u64>) {
+    let (objects, total) = session.machine.heap_objects(HEAP_SHOWN);
+    let mut rows = Vec::new();
+    let mut owners = Vec::new();
+    if total > objects.len() {
+        rows.push(Line::styled(
+            format!("… {} older objects not shown", total - objects.len()),
+            theme.dim(),
+        ));
+        owners.push(0);
+    }
+    if objects.is_empty() {
+        rows.push(Line::styled(text::HEAP_EMPTY, theme.dim()));
+        owners.push(0);
+    }
+    for object in objects {
+        let title = Line::from(vec![
+            Span::styled(format!("{:x} ", object.addr), theme.number()),
+            Span::styled(object.title.clone(), theme.title()),
+        ]);
+        rows.push(marked(title, mark == Some(object.addr), theme));
+        owners.push(object.addr);
+        for word in &object.words {
+            let line = Line::from(vec![
+                Span::styled(format!("  {:<14}", word.label), theme.dim()),
+                Span::raw(word.text.clone()),
+            ]);
+            let at_mark = mark.is_some() && word.points_to == mark;
+            rows.push(marked(line, at_mark, theme));
+            owners.push(object.addr);
+        }
+    }
+    (rows, owners)
+}
+
+/// The heap object under the heap view's cursor, when it is focused.
+pub fn marked_address(app: &App) -> Option<u64> {
+    if !(app.heap && app.focus == PaneId::Async) {
+        return None;
+    }
+    let session = app.session.as_ref().ok()?;
+    let (_, owners) = heap_rows(session, app.theme, None);
+    owners
+        .get(app.views[PaneId::Async.index()].cursor)
+        .copied()
+        .filter(|&a| a != 0)
+}
+
+/// A row tinted as linked to the selection when `on`.
+fn marked(line: Line<'static>, on: bool, theme: Theme) -> Line<'static> {
+    match on {
+        true => line.style(theme.linked()),
+        false => line,
+    }
+}
 list_pane!(OutputPane, PaneId::Output, |_: &App| text::TITLE_OUTPUT
     .to_string());
 
@@ -137,7 +207,13 @@ fn register_value(session: &Session, r: &crate::machine::Register, raw: bool) ->
     }
 }
 
-fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Line<'static>> {
+fn registers(
+    session: &Session,
+    theme: Theme,
+    notes: bool,
+    raw: bool,
+    mark: Option<u64>,
+) -> Vec<Line<'static>> {
     let regs = session.machine.registers();
     let homes = session.machine.register_homes();
     let mut rows = Vec::new();
@@ -181,13 +257,13 @@ fn registers(session: &Session, theme: Theme, notes: bool, raw: bool) -> Vec<Lin
                 let note = text::register_note(name).unwrap_or("");
                 spans.push(Span::styled(format!("  {note}"), theme.dim()));
             }
-            rows.push(Line::from(spans));
+            rows.push(marked(Line::from(spans), mark == Some(r.value), theme));
         }
     }
     rows
 }
 
-fn stack(session: &Session, theme: Theme, raw: bool) -> Vec<Line<'static>> {
+fn stack(session: &Session, theme: Theme, raw: bool, mark: Option<u64>) -> Vec<Line<'static>> {
     session
         .machine
         .stack(STACK_WORDS)
@@ -201,11 +277,12 @@ fn stack(session: &Session, theme: Theme, raw: bool) -> Vec<Line<'static>> {
             } else {
                 value_text(session, slot.value, raw)
             };
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(format!("{:x} ", slot.addr & 0xffff_ffff), theme.dim()),
                 Span::raw(format!("{value} ")),
                 Span::styled(slot.label, theme.comment()),
-            ])
+            ]);
+            marked(line, mark == Some(slot.value), theme)
         })
         .collect()
 }
