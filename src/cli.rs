@@ -98,6 +98,23 @@ enum Command {
     },
     /// Run a file emulated, as our own ELF, through nasm+ld and under mono; all must agree.
     Verify { file: PathBuf },
+    /// Write a lesson's walkthrough to hand out: every narrated stop with
+    /// its source, state machine, x86-64, registers, stack and promises, as
+    /// the UI draws them (HTML or Markdown); or one screen as SVG.
+    Export {
+        file: PathBuf,
+        /// Output file; its extension picks the format unless --format does.
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, value_enum)]
+        format: Option<crate::tui::export::Format>,
+        /// The colours (default: projector, dark on white, for paper).
+        #[arg(long, value_enum, default_value_t = crate::tui::theme::ThemeName::Projector)]
+        theme: crate::tui::theme::ThemeName,
+        /// For svg: the screen after this many instructions.
+        #[arg(long, default_value_t = 0)]
+        at: u64,
+    },
 }
 
 /// The forms `compile --emit` can write.
@@ -155,6 +172,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             debug,
         }) => build(&file, schedule, &output, debug),
         Some(Command::Verify { file }) => verify(&file, schedule),
+        Some(Command::Export {
+            file,
+            output,
+            format,
+            theme,
+            at,
+        }) => export(&file, schedule, &output, format, theme, at),
         Some(Command::Trace {
             file,
             events,
@@ -288,6 +312,34 @@ fn compile(
         }
         Err(failure) => report(&failure),
     }
+}
+
+/// `flux-viz export FILE -o OUT [--format html|md|svg] [--theme T] [--at N]`.
+fn export(
+    file: &Path,
+    schedule: Schedule,
+    output: &Path,
+    format: Option<crate::tui::export::Format>,
+    theme: crate::tui::theme::ThemeName,
+    at: u64,
+) -> Result<ExitCode, CliError> {
+    use crate::tui::export::Format;
+    output::refuse_input_as_output(output, &[file.to_path_buf()])?;
+    let format = match (format, output.extension().and_then(|e| e.to_str())) {
+        (Some(format), _) => format,
+        (None, Some("md" | "markdown")) => Format::Md,
+        (None, Some("svg")) => Format::Svg,
+        (None, _) => Format::Html,
+    };
+    // Diagnostics as every command prints them (the UI keeps only text).
+    if let Err(code) = compiled_or_report(file, schedule)? {
+        return Ok(code);
+    }
+    let theme = crate::tui::theme::Theme::named(theme);
+    let text =
+        crate::tui::export::export(file, schedule, theme, format, at).map_err(CliError::Other)?;
+    output::write_file(output, text.as_bytes(), None)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `flux-viz run FILE [-- ARGS]`: the guest's stdout/stderr stream through;

@@ -8,6 +8,7 @@
 //! `NO_COLOR`) and [`terminal`] (setup, restore, panic hook).
 
 pub mod app;
+pub mod export;
 pub mod layout;
 pub mod panes;
 pub mod quiz;

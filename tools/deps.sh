@@ -16,6 +16,7 @@
 #   mono-runtime ... and runs with mono
 #   tmux         the end-to-end UI test drives the real binary in tmux
 #   gdb          the native build's debug information is checked against gdb
+#   chromium     the exported walkthrough is loaded and rendered headless
 set -u
 
 mode=${1:-install}
@@ -52,7 +53,7 @@ have() {
     esac
 }
 
-PACKAGES="cmake libclang-dev nasm mono-mcs mono-runtime tmux gdb"
+PACKAGES="cmake libclang-dev nasm mono-mcs mono-runtime tmux gdb chromium"
 
 missing=""
 for p in $PACKAGES; do
@@ -84,6 +85,7 @@ verify() {
     prove mono mono --version
     prove tmux tmux -V
     prove gdb gdb --version
+    prove chromium chromium --headless --no-sandbox --disable-gpu --dump-dom "data:text/html,<p>ok</p>"
     return $status
 }
 

@@ -19,7 +19,7 @@ fi
 
 installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' 2>/dev/null |
     awk '$2 ~ /^.i/ {print $1}' |
-    grep -E '^(cmake|cmake-data|nasm|tmux|gdb|mono-.*|libmono-.*|libclang-dev|libclang1-[0-9]+|libclang-[0-9]+-dev|libclang-common-[0-9]+-dev)$' || true)
+    grep -E '^(cmake|cmake-data|nasm|tmux|gdb|chromium|chromium-common|chromium-sandbox|mono-.*|libmono-.*|libclang-dev|libclang1-[0-9]+|libclang-[0-9]+-dev|libclang-common-[0-9]+-dev)$' || true)
 
 if [ -n "$installed" ]; then
     echo "fresh-machine: removing:" $installed

@@ -1,0 +1,446 @@
+//! `flux-viz export`: a lesson as a walkthrough to hand out — one
+//! self-contained HTML page (no script, no network, no external asset), or
+//! Markdown — and a single screen as SVG for slides. Everything is drawn by
+//! the UI's own panes into cell buffers, so a handout shows what the
+//! terminal shows, in the theme's colours.
+//!
+//! In: a lesson file (its narration), the schedule, a theme. Out: the
+//! document's text. The walk goes instruction by instruction and stops at
+//! the first instruction of each note of the narration (a note of an event,
+//! of a line, the start and the end), drawing the source, state machine,
+//! x86-64, registers, stack, promises and heap panes there.
+
+use super::app::{Action, App, PaneId};
+use super::panes;
+use super::theme::{rgb, Theme};
+use crate::pipeline::Schedule;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use std::fmt::Write;
+use std::path::Path;
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One self-contained HTML page of every narrated stop.
+    Html,
+    /// The same in Markdown (the panes as text blocks).
+    Md,
+    /// The whole screen at one moment (`--at`), for a slide.
+    Svg,
+}
+
+/// The screen a walkthrough's panes are laid out on.
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+/// A walk that has not ended after this many instructions stops there.
+const MAX_STEPS: u64 = 2_000_000;
+
+/// The panes a stop shows, in reading order.
+const PANES: [PaneId; 6] = [
+    PaneId::Source,
+    PaneId::States,
+    PaneId::Asm,
+    PaneId::Registers,
+    PaneId::Stack,
+    PaneId::Async,
+];
+
+/// One narrated moment.
+struct Stop {
+    icount: u64,
+    note: String,
+    /// The last event, as the event line says it.
+    event: Option<String>,
+    panes: Vec<(&'static str, Buffer)>,
+}
+
+/// The lesson at `path` as a document in `format`; for SVG, the screen at
+/// instruction `at`.
+pub fn export(
+    path: &Path,
+    schedule: Schedule,
+    theme: Theme,
+    format: Format,
+    at: u64,
+) -> Result<String, String> {
+    let mut app = App::open(path, schedule, true, theme);
+    app.apply(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    if let Err(diagnostic) = &app.session {
+        return Err(diagnostic.clone());
+    }
+    // The focus on a pane no stop shows: no cursor row on paper.
+    app.focus = PaneId::Output;
+    if format == Format::Svg {
+        go_to(&mut app, at);
+        return Ok(svg(&screen(&app), theme));
+    }
+    let stops = walk(&mut app);
+    let session = app.session.as_ref().map_err(Clone::clone)?;
+    let lesson = session.lesson.as_ref();
+    let title = lesson
+        .and_then(|l| l.title.clone())
+        .unwrap_or_else(|| path.display().to_string());
+    let goals = lesson.map_or(Vec::new(), |l| l.goals.clone());
+    let intro = lesson.map_or(Vec::new(), |l| l.intro.clone());
+    let doc = Document {
+        title: &title,
+        file: &path.display().to_string(),
+        goals: &goals,
+        intro: &intro,
+        stops: &stops,
+    };
+    Ok(match format {
+        Format::Html => html(&doc, theme),
+        _ => markdown(&doc),
+    })
+}
+
+/// Steps to instruction `at` (or the end).
+fn go_to(app: &mut App, at: u64) {
+    for _ in 0..at.min(MAX_STEPS) {
+        let Ok(session) = &app.session else { return };
+        if session.machine.ended().is_some() || session.machine.icount() >= at {
+            return;
+        }
+        app.apply(Action::Step);
+    }
+}
+
+/// Every instruction from the start; a stop where a note first shows.
+fn walk(app: &mut App) -> Vec<Stop> {
+    let mut stops = Vec::new();
+    let mut shown: Option<usize> = None;
+    for _ in 0..MAX_STEPS {
+        let Ok(session) = &app.session else { break };
+        let narration = session.narration();
+        let id = narration
+            .as_ref()
+            .map(|n| std::ptr::from_ref(n.note) as usize);
+        if id.is_some() && id != shown {
+            let note = narration.map(|n| n.note.text.clone()).unwrap_or_default();
+            let event = session
+                .last_event()
+                .map(|e| format!("{}: {}", e.kind.name(), e.explain));
+            let mut panes: Vec<(&str, Buffer)> = PANES
+                .iter()
+                .filter_map(|&pane| Some((title_of(pane), pane_buffer(app, pane)?)))
+                .collect();
+            // The heap too, in the promises pane's place.
+            app.heap = true;
+            panes.extend(pane_buffer(app, PaneId::Async).map(|b| ("Heap", b)));
+            app.heap = false;
+            stops.push(Stop {
+                icount: session.machine.icount(),
+                note,
+                event,
+                panes,
+            });
+        }
+        shown = id.or(shown);
+        if session.machine.ended().is_some() {
+            break;
+        }
+        app.apply(Action::Step);
+    }
+    stops
+}
+
+fn title_of(pane: PaneId) -> &'static str {
+    match pane {
+        PaneId::Source => "Source",
+        PaneId::States => "State machine",
+        PaneId::Asm => "x86-64",
+        PaneId::Registers => "Registers",
+        PaneId::Stack => "Stack",
+        PaneId::Async => "Promises",
+        PaneId::Output => "Output",
+    }
+}
+
+/// A pane drawn at the size the layout gives it.
+fn pane_buffer(app: &App, pane: PaneId) -> Option<Buffer> {
+    let rect = app.areas().pane(pane)?;
+    let area = Rect::new(0, 0, rect.width, rect.height);
+    let mut buf = Buffer::empty(area);
+    buf.set_style(area, app.theme.base());
+    panes::render_pane(app, pane, area, &mut buf);
+    Some(buf)
+}
+
+/// The whole screen.
+fn screen(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut buf = Buffer::empty(area);
+    ratatui::widgets::Widget::render(&panes::Screen(app), area, &mut buf);
+    buf
+}
+
+struct Document<'a> {
+    title: &'a str,
+    file: &'a str,
+    goals: &'a [String],
+    intro: &'a [String],
+    stops: &'a [Stop],
+}
+
+// ----- HTML -----------------------------------------------------------------
+
+fn html(doc: &Document, theme: Theme) -> String {
+    let (page_fg, page_bg) = page_colours(theme);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{title}</title>\n<style>\n\
+         body {{ font-family: sans-serif; margin: 2em; background: {page_bg}; color: {page_fg}; }}\n\
+         pre {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 12px; \
+         line-height: 1.1; margin: 0; background: {page_bg}; }}\n\
+         .stop {{ margin-top: 2.5em; page-break-inside: avoid; }}\n\
+         .note {{ font-size: 1.1em; border-left: 4px solid #c60; padding-left: .6em; }}\n\
+         .event {{ font-family: monospace; opacity: .85; }}\n\
+         .panes {{ display: flex; flex-wrap: wrap; gap: 6px; }}\n\
+         </style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>flux-viz walkthrough of <code>{file}</code></p>\n",
+        title = escape(doc.title),
+        file = escape(doc.file),
+    );
+    if !doc.goals.is_empty() {
+        out.push_str("<h2>Goals</h2>\n<ul>\n");
+        for goal in doc.goals {
+            let _ = writeln!(out, "<li>{}</li>", escape(goal));
+        }
+        out.push_str("</ul>\n");
+    }
+    for line in doc.intro {
+        let _ = writeln!(out, "<p>{}</p>", escape(line));
+    }
+    for (i, stop) in doc.stops.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<section class=\"stop\" id=\"stop-{n}\">\n<h2>Stop {n} · instruction {icount}</h2>\n\
+             <p class=\"note\">{note}</p>",
+            n = i + 1,
+            icount = stop.icount,
+            note = escape(&stop.note)
+        );
+        if let Some(event) = &stop.event {
+            let _ = writeln!(out, "<p class=\"event\">last {}</p>", escape(event));
+        }
+        out.push_str("<div class=\"panes\">\n");
+        for (title, buf) in &stop.panes {
+            let _ = writeln!(
+                out,
+                "<pre aria-label=\"{title}\">{}</pre>",
+                cells_html(buf, theme)
+            );
+        }
+        out.push_str("</div>\n</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The page's text and background: the theme's, or a dark terminal's.
+fn page_colours(theme: Theme) -> (String, String) {
+    let base = theme.base();
+    let fg = rgb(base.fg.unwrap_or(Color::Reset), true);
+    let bg = rgb(base.bg.unwrap_or(Color::Reset), false);
+    (hex(fg), hex(bg))
+}
+
+fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// A buffer's rows as HTML: each run of cells of one style in a span.
+fn cells_html(buf: &Buffer, theme: Theme) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut run = String::new();
+        let mut style = None;
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            let this = css(cell.fg, cell.bg, cell.modifier, theme);
+            if style.as_ref() != Some(&this) {
+                flush(&mut out, &mut run, style.take());
+                style = Some(this);
+            }
+            run.push_str(cell.symbol());
+        }
+        flush(&mut out, &mut run, style);
+        out.push('\n');
+    }
+    out
+}
+
+fn flush(out: &mut String, run: &mut String, style: Option<String>) {
+    if run.is_empty() {
+        return;
+    }
+    match style {
+        Some(style) if !style.is_empty() => {
+            let _ = write!(out, "<span style=\"{style}\">{}</span>", escape(run));
+        }
+        _ => out.push_str(&escape(run)),
+    }
+    run.clear();
+}
+
+/// A cell's colours as CSS (reverse video swapped; `Reset` left to the page).
+fn css(fg: Color, bg: Color, modifier: Modifier, theme: Theme) -> String {
+    let (page_fg, page_bg) = page_colours(theme);
+    let mut fg = (fg != Color::Reset).then(|| hex(rgb(fg, true)));
+    let mut bg = (bg != Color::Reset).then(|| hex(rgb(bg, false)));
+    if modifier.contains(Modifier::REVERSED) {
+        let (f, b) = (bg.unwrap_or(page_bg), fg.unwrap_or(page_fg));
+        (fg, bg) = (Some(f), Some(b));
+    }
+    let mut style = String::new();
+    if let Some(fg) = fg {
+        let _ = write!(style, "color:{fg};");
+    }
+    if let Some(bg) = bg {
+        let _ = write!(style, "background:{bg};");
+    }
+    if modifier.contains(Modifier::BOLD) {
+        style.push_str("font-weight:bold;");
+    }
+    if modifier.contains(Modifier::ITALIC) {
+        style.push_str("font-style:italic;");
+    }
+    if modifier.contains(Modifier::UNDERLINED) {
+        style.push_str("text-decoration:underline;");
+    }
+    style
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+// ----- Markdown ---------------------------------------------------------------
+
+fn markdown(doc: &Document) -> String {
+    let mut out = format!(
+        "# {}\n\nflux-viz walkthrough of `{}`\n\n",
+        doc.title, doc.file
+    );
+    if !doc.goals.is_empty() {
+        out.push_str("## Goals\n\n");
+        for goal in doc.goals {
+            let _ = writeln!(out, "- {goal}");
+        }
+        out.push('\n');
+    }
+    for line in doc.intro {
+        let _ = writeln!(out, "{line}\n");
+    }
+    for (i, stop) in doc.stops.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "## Stop {} · instruction {}\n\n> {}\n",
+            i + 1,
+            stop.icount,
+            stop.note
+        );
+        if let Some(event) = &stop.event {
+            let _ = writeln!(out, "last {event}\n");
+        }
+        for (_, buf) in &stop.panes {
+            out.push_str("```text\n");
+            out.push_str(&cells_text(buf));
+            out.push_str("```\n\n");
+        }
+    }
+    out
+}
+
+/// A buffer's rows as plain text.
+fn cells_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+// ----- SVG ----------------------------------------------------------------------
+
+/// One cell's size in the SVG, in pixels.
+const CELL_W: f64 = 8.4;
+const CELL_H: f64 = 17.0;
+
+fn svg(buf: &Buffer, theme: Theme) -> String {
+    let (page_fg, page_bg) = page_colours(theme);
+    let (w, h) = (
+        f64::from(buf.area.width) * CELL_W,
+        f64::from(buf.area.height) * CELL_H,
+    );
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"14\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{page_bg}\"/>\n"
+    );
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            let key = (cell.fg, cell.bg, cell.modifier);
+            let start = x;
+            let mut text = String::new();
+            while x < buf.area.width && {
+                let c = &buf[(x, y)];
+                (c.fg, c.bg, c.modifier) == key
+            } {
+                text.push_str(buf[(x, y)].symbol());
+                x += 1;
+            }
+            let (mut fg, mut bg) = (
+                (key.0 != Color::Reset).then(|| hex(rgb(key.0, true))),
+                (key.1 != Color::Reset).then(|| hex(rgb(key.1, false))),
+            );
+            if key.2.contains(Modifier::REVERSED) {
+                let (f, b) = (
+                    bg.unwrap_or_else(|| page_bg.clone()),
+                    fg.unwrap_or_else(|| page_fg.clone()),
+                );
+                (fg, bg) = (Some(f), Some(b));
+            }
+            let (px, py) = (f64::from(start) * CELL_W, f64::from(y) * CELL_H);
+            if let Some(bg) = bg {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{:.1}\" height=\"{CELL_H}\" fill=\"{bg}\"/>",
+                    f64::from(x - start) * CELL_W
+                );
+            }
+            if !text.trim().is_empty() {
+                let weight = match key.2.contains(Modifier::BOLD) {
+                    true => " font-weight=\"bold\"",
+                    false => "",
+                };
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{px:.1}\" y=\"{:.1}\" fill=\"{}\" textLength=\"{:.1}\" \
+                     lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\"{weight}>{}</text>",
+                    py + CELL_H * 0.78,
+                    fg.unwrap_or_else(|| page_fg.clone()),
+                    f64::from(x - start) * CELL_W,
+                    escape(&text)
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
