@@ -39,3 +39,4 @@ class Program {
 //@ on restore Player#1: The registers saved at the yield (score, turn, name, turns) come back from the frame.
 //@ on complete Player#1: pong has played its two turns: its task completes and its awaiters are woken.
 //@ on end: Both players interleaved, one turn each, because every Task.Yield() sends the frame to the back of the queue.
+//? on poll Player#1: Both players have yielded. Which frame does the event loop take off the ready queue first? | ping's: it yielded first | pong's: it yielded last | Main's: it awaits ping

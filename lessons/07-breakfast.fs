@@ -57,3 +57,4 @@ class Program {
 //@ on complete MakeToast: The toast needed one wait: its task completes with "toast", one of the three WhenAll waits for.
 //@ on complete FryBacon: The last dish: its completion completes the WhenAll, which resumes Main right here, inline, with the results in the order of the tasks.
 //@ on end: 6 ms of virtual time for 15 ms of cooking: the waits overlapped on one thread. Awaiting each dish before starting the next would take 15 (try it: edit, save, r).
+//? on complete FryBacon: The bacon, the last dish, is about to complete its task. What happens inside that completion? | WhenAll completes and Main resumes, inline | the event loop polls Main from the ready queue later | nothing until the next timer fires

@@ -36,3 +36,4 @@ class Program {
 //@ on complete Work#1: first finishes: rt_complete now runs its awaiters. Under C# that is Main, at once, inside this call, before second's turn in the queue.
 //@ on resume Main#1: This is the inline resume: Main continues after `await first` while second is still waiting in the ready queue. Under o (queued) Main would be queued behind second instead.
 //@ on end: Under C# (the default) "Main after first" comes before "second finishes"; under o (queued, named in the title) after it, because Main's continuation waits its turn in the ready queue. Press o to switch, c to run again.
+//? on resume Main#1: first has just completed. Where does Main continue after `await first`? | right here, inside rt_complete, before second runs | from the ready queue, after second finishes | on another thread

@@ -32,3 +32,4 @@ class Program {
 //@ on start: The output will say 130, not 180. Find where 50 is lost. A start: select line 22 in the source pane, Enter for a breakpoint, c to run to it.
 //@ on line 22: Here a deposit writes the balance. Which value of `seen` did this frame keep across its await (state machine pane, frame fields)? What was the balance when it read it? b steps back to see.
 //@ on end: Found it? Both deposits read the balance (100) before either wrote it: the await between the read and the write let the other run. Fix: read after the await (`balance += amount;`), save, and r: 180.
+//? on complete Deposit#1: ann's deposit wrote 150 and completes. What will bob's deposit write? | 130: 30 more than the 100 it read before its await | 180: 30 more than ann's 150 | 150: it writes nothing

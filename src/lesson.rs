@@ -28,6 +28,9 @@ pub struct Lesson {
     /// `//!` lines that are neither a title nor a goal.
     pub intro: Vec<String>,
     pub notes: Vec<Note>,
+    /// `//? on TRIGGER: prompt | right | wrong…`: the lesson's own questions
+    /// for predict-the-next-step (asked before `a` reaches the trigger).
+    pub questions: Vec<LessonQuestion>,
     /// `//! stops: save, restore, output`: the event kinds `a` and `B` stop
     /// at in this lesson (the UI's default when absent).
     pub stops: Option<KindSet>,
@@ -39,6 +42,17 @@ pub struct Note {
     pub trigger: Trigger,
     pub text: String,
     /// The line of the file where the note is written (1-based).
+    pub line: usize,
+}
+
+/// A question a lesson asks before `a` reaches its trigger's moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonQuestion {
+    pub trigger: Trigger,
+    pub prompt: String,
+    /// The right answer first (the UI shuffles them), 2 to 4 in all.
+    pub choices: Vec<String>,
+    /// The line of the file where it is written (1-based).
     pub line: usize,
 }
 
@@ -93,6 +107,14 @@ impl Lesson {
                         message,
                     });
                 }
+            } else if let Some(rest) = line.strip_prefix("//?") {
+                any = true;
+                if let Err(message) = lesson.question_line(rest.trim(), i + 1) {
+                    errors.push(LessonError {
+                        line: i + 1,
+                        message,
+                    });
+                }
             } else if let Some(rest) = line.strip_prefix("//@") {
                 any = true;
                 if let Err(message) = lesson.note_line(rest.trim(), i + 1) {
@@ -121,6 +143,59 @@ impl Lesson {
             self.intro.push(text.to_string());
         }
         Ok(())
+    }
+
+    /// `on poll Player#1: Which frame is polled first? | ping's | pong's`.
+    fn question_line(&mut self, text: &str, line: usize) -> Result<(), String> {
+        let (trigger, body) = text
+            .strip_prefix("on ")
+            .and_then(|rest| rest.split_once(':'))
+            .ok_or("a `//?` line is `on TRIGGER: question | right answer | wrong answer…`")?;
+        let trigger = Trigger::parse(trigger.trim())?;
+        if matches!(trigger, Trigger::Start | Trigger::End) {
+            return Err(
+                "a question's trigger is an event or a line: `a` asks it before getting there"
+                    .into(),
+            );
+        }
+        let mut parts = body.split('|').map(str::trim);
+        let prompt = parts.next().unwrap_or_default().to_string();
+        let choices: Vec<String> = parts.map(str::to_string).collect();
+        if prompt.is_empty()
+            || !(2..=4).contains(&choices.len())
+            || choices.iter().any(String::is_empty)
+        {
+            return Err("a question needs its text and 2 to 4 answers, the right one first: `Q? | right | wrong`".into());
+        }
+        self.questions.push(LessonQuestion {
+            trigger,
+            prompt,
+            choices,
+            line,
+        });
+        Ok(())
+    }
+
+    /// The lesson's question for the stop `a` reaches at `landing` (the
+    /// next event; `events` the run's; `line` the CPU's line there).
+    pub fn question_for(
+        &self,
+        events: &[Event],
+        landing: &Event,
+        line: Option<usize>,
+    ) -> Option<&LessonQuestion> {
+        self.questions.iter().find(|q| match &q.trigger {
+            Trigger::Line(l) => line == Some(*l),
+            trigger if trigger.matches_event(landing) => {
+                let occurrence = 1 + events
+                    .iter()
+                    .take_while(|e| e.icount < landing.icount)
+                    .filter(|e| trigger.matches_event(e))
+                    .count();
+                trigger.nth().is_none_or(|n| n == occurrence)
+            }
+            _ => false,
+        })
     }
 
     fn note_line(&mut self, text: &str, line: usize) -> Result<(), String> {

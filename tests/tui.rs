@@ -1470,8 +1470,12 @@ fn in_quiz_mode_a_asks_from_the_facts_and_moves_only_after_the_answer() {
         assert_eq!(q.landing, *landing);
         assert!((2..=4).contains(&q.choices.len()), "{q:?}");
         let right = &q.choices[q.answer];
-        // The right choice is the fact of the event `a` reaches.
+        // The right choice is the fact of the event `a` reaches (or the
+        // lesson's own answer, for its own question).
         match event.kind {
+            _ if q.prompt.starts_with("Both players have yielded") => {
+                assert_eq!(right, "ping's: it yielded first");
+            }
             EventKind::Poll => {
                 let p = event.promise.as_ref().unwrap();
                 assert_eq!(right, &format!("#{} {}", p.id, p.call));
@@ -1524,4 +1528,31 @@ fn a_question_waits_for_an_answer_and_esc_skips_it() {
     app.apply(Action::ToggleQuiz);
     app.apply(Action::NextEvent);
     assert_eq!(app.mode, Mode::Normal, "quiz off: a moves at once");
+}
+
+#[test]
+fn a_lessons_own_question_is_asked_before_its_moment() {
+    let mut app = app();
+    app.apply(Action::ToggleQuiz);
+    let mut asked = None;
+    for _ in 0..40 {
+        app.apply(Action::NextEvent);
+        let q = app.question.clone().expect("a question at each stop");
+        if q.prompt.starts_with("Both players have yielded") {
+            asked = Some(q);
+            break;
+        }
+        app.apply(Action::Answer(1));
+    }
+    let q = asked.expect("lesson 04's //? question");
+    assert_eq!(q.choices[q.answer], "ping's: it yielded first");
+    assert_eq!(q.choices.len(), 3);
+    app.apply(Action::Answer(q.answer as u8 + 1));
+    let event = app.session.as_ref().unwrap().last_event().unwrap();
+    assert_eq!(
+        event.kind,
+        EventKind::Poll,
+        "a reached the poll it asked about"
+    );
+    assert!(app.message.starts_with("✓ right"), "{}", app.message);
 }

@@ -99,6 +99,19 @@ impl Tmux {
     }
 }
 
+/// Is tmux here? Without it a test is skipped, unless `CI` is set.
+fn tmux_or_skip() -> bool {
+    if tmux_available() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set and tmux is missing"
+    );
+    eprintln!("skipped: tmux is not installed");
+    false
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -141,12 +154,7 @@ fn instruction_count(screen: &str) -> u64 {
 
 #[test]
 fn step_to_the_first_poll_step_back_and_quit_in_tmux() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set and tmux is missing"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !tmux_or_skip() {
         return;
     }
     let tmux = Tmux::start("poll");
@@ -199,11 +207,7 @@ fn step_to_the_first_poll_step_back_and_quit_in_tmux() {
 
 #[test]
 fn c_on_a_runaway_program_shows_progress_and_q_quits_at_once() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set and tmux is missing"
-        );
+    if !tmux_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -237,11 +241,7 @@ fn c_on_a_runaway_program_shows_progress_and_q_quits_at_once() {
 
 #[test]
 fn a_projector_session_plays_lesson_04_with_p_and_quits_cleanly() {
-    if !tmux_available() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set and tmux is missing"
-        );
+    if !tmux_or_skip() {
         return;
     }
     let tmux = Tmux::start_sized("play", 120, 35);

@@ -127,7 +127,8 @@ fn lessons() -> Vec<std::path::PathBuf> {
     paths
 }
 
-/// Every lesson's narration parses, and every event note fires in its run.
+/// Every lesson's narration parses, every event note fires in its run, and
+/// every question of the lesson's own is asked.
 #[test]
 fn every_lesson_note_parses_and_fires() {
     let paths = lessons();
@@ -142,6 +143,22 @@ fn every_lesson_note_parses_and_fires() {
         let mut machine = Machine::new(pipeline::compile_file(&path).unwrap()).unwrap();
         machine.run_to_end().unwrap();
         let events = machine.events();
+        // A lesson's own quiz questions: each is asked at some stop.
+        for q in &lesson.questions {
+            let asked = events.iter().any(|e| {
+                lesson
+                    .question_for(&events, e, None)
+                    .is_some_and(|found| found == q)
+            });
+            let on_a_line = matches!(q.trigger, Trigger::Line(_));
+            assert!(
+                asked || on_a_line,
+                "{}:{}: the question `{}` is never asked",
+                path.display(),
+                q.line,
+                q.prompt
+            );
+        }
         for note in &lesson.notes {
             if let Trigger::Event { nth, .. } = &note.trigger {
                 let count = events

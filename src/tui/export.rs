@@ -38,15 +38,11 @@ const HEIGHT: u16 = 50;
 /// A walk that has not ended after this many instructions stops there.
 const MAX_STEPS: u64 = 2_000_000;
 
-/// The panes a stop shows, in reading order.
-const PANES: [PaneId; 6] = [
-    PaneId::Source,
-    PaneId::States,
-    PaneId::Asm,
-    PaneId::Registers,
-    PaneId::Stack,
-    PaneId::Async,
-];
+/// The panes a stop shows, in reading order: all but the output (each
+/// stop's note says what matters of it).
+fn stop_panes() -> impl Iterator<Item = PaneId> {
+    PaneId::ALL.into_iter().filter(|&p| p != PaneId::Output)
+}
 
 /// One narrated moment.
 struct Stop {
@@ -127,9 +123,8 @@ fn walk(app: &mut App) -> Vec<Stop> {
             let event = session
                 .last_event()
                 .map(|e| format!("{}: {}", e.kind.name(), e.explain));
-            let mut panes: Vec<(&str, Buffer)> = PANES
-                .iter()
-                .filter_map(|&pane| Some((title_of(pane), pane_buffer(app, pane)?)))
+            let mut panes: Vec<(&str, Buffer)> = stop_panes()
+                .filter_map(|pane| Some((title_of(pane), pane_buffer(app, pane)?)))
                 .collect();
             // The heap too, in the promises pane's place.
             app.heap = true;

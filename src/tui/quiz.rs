@@ -6,11 +6,13 @@
 //! the run: the machine runs ahead to the stop `a` would reach, takes that
 //! event (its kind, the promise a poll takes, the state a frame stores, the
 //! bytes an output writes), and goes back (the history makes that exact).
-//! The choices are the promises pending now, the states of the method, the
-//! lines already printed, the kinds of event this run has.
+//! The choices are the lesson's own (`//? on TRIGGER: question | right |
+//! wrong…`, see docs/lessons.md) where it has one for that stop, else the
+//! promises pending now, the states of the method, the lines already
+//! printed, the kinds of event this run has.
 
 use super::session::Session;
-use crate::machine::{Event, EventKind, Forward, Progress};
+use crate::machine::{Event, EventKind, Progress};
 
 /// At most this many slices of running ahead: a question is not worth a
 /// long wait (the motion then runs as usual).
@@ -41,15 +43,22 @@ pub struct Score {
 pub fn ask(session: &mut Session) -> Option<Question> {
     let now = session.machine.icount();
     let event = run_ahead(session);
+    let main_file = session.main_file;
+    let line = session
+        .machine
+        .current_line()
+        .filter(|(f, _)| *f == main_file)
+        .map(|(_, l)| l);
     session.machine.goto(now).ok()?;
     let (event, landing) = event?;
-    let (prompt, choices, answer) = match event.kind {
-        EventKind::Poll => promise_choices(session, &event),
-        EventKind::State => state_choices(session, &event),
-        EventKind::Output => output_choices(session, &event),
-        _ => None,
-    }
-    .or_else(|| kind_choices(session, &event))?;
+    let (prompt, choices, answer) = lesson_choices(session, &event, line)
+        .or_else(|| match event.kind {
+            EventKind::Poll => promise_choices(session, &event),
+            EventKind::State => state_choices(session, &event),
+            EventKind::Output => output_choices(session, &event),
+            _ => None,
+        })
+        .or_else(|| kind_choices(session, &event))?;
     let (choices, answer) = rotated(choices, answer, landing);
     Some(Question {
         prompt,
@@ -62,16 +71,17 @@ pub fn ask(session: &mut Session) -> Option<Question> {
 
 /// Runs to the stop `a` would reach; its event and instruction count.
 fn run_ahead(session: &mut Session) -> Option<(Event, u64)> {
-    let kinds = session.stops.1;
-    let mut progress = session.machine.start(Forward::ToEvent(kinds)).ok()?;
+    // Through the session, so the events run past are indexed (a lesson
+    // question counts occurrences among them).
+    let mut progress = session.next_event().ok()?;
     for _ in 0..MAX_SLICES {
         if let Progress::Done(_) = progress {
             break;
         }
-        progress = session.machine.proceed().ok()?;
+        progress = session.proceed().ok()?;
     }
     if let Progress::Running = progress {
-        session.machine.interrupt();
+        session.interrupt();
         return None;
     }
     let landing = session.machine.icount();
@@ -83,6 +93,13 @@ fn run_ahead(session: &mut Session) -> Option<(Event, u64)> {
 }
 
 type Choices = (String, Vec<String>, usize);
+
+/// The lesson's own question for that stop (`//? on TRIGGER: …`), if any.
+fn lesson_choices(session: &Session, event: &Event, line: Option<usize>) -> Option<Choices> {
+    let lesson = session.lesson.as_ref()?;
+    let q = lesson.question_for(session.lesson_events(), event, line)?;
+    Some((q.prompt.clone(), q.choices.clone(), 0))
+}
 
 /// A poll: which promise leaves the ready queue (the choices: the promises
 /// pending now, the queue's first).
