@@ -21,7 +21,7 @@ interface IShape {
 
 abstract class Shape : IShape {
     public abstract int Area();
-    public virtual string Name() { return "shape"; }
+    public abstract string Name();
     public override string ToString() { return Name() + " of area " + Area(); }
 }
 

@@ -30,9 +30,10 @@ pub struct Cli {
     /// Do not show a lesson's narration (on by default for files in lessons/).
     #[arg(long)]
     no_narration: bool,
-    /// The UI's colours: classic, projector (high contrast, dark text on
-    /// white) or plain (no colour; the default when NO_COLOR is set).
-    #[arg(long, value_enum)]
+    /// The colours: classic, projector (high contrast, dark text on white)
+    /// or plain (no colour; the UI's default when NO_COLOR is set). For
+    /// `export` the default is projector, for paper.
+    #[arg(long, value_enum, global = true)]
     theme: Option<crate::tui::theme::ThemeName>,
     /// Predict the next step: before each `a`, the UI asks what it will find
     /// (the `Q` key turns it on and off).
@@ -108,9 +109,6 @@ enum Command {
         output: PathBuf,
         #[arg(long, value_enum)]
         format: Option<crate::tui::export::Format>,
-        /// The colours (default: projector, dark on white, for paper).
-        #[arg(long, value_enum, default_value_t = crate::tui::theme::ThemeName::Projector)]
-        theme: crate::tui::theme::ThemeName,
         /// For svg: the screen after this many instructions.
         #[arg(long, default_value_t = 0)]
         at: u64,
@@ -176,9 +174,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             file,
             output,
             format,
-            theme,
             at,
-        }) => export(&file, schedule, &output, format, theme, at),
+        }) => {
+            let theme = cli.theme.unwrap_or(crate::tui::theme::ThemeName::Projector);
+            export(&file, schedule, &output, format, theme, at)
+        }
         Some(Command::Trace {
             file,
             events,

@@ -50,6 +50,10 @@ use std::sync::Arc;
 use unicorn_engine::RegisterX86;
 
 /// What the machine knows about the program, fixed at load.
+/// Which registers the last motion changed (see [`Machine::change_marks`]).
+#[derive(Debug, Clone)]
+pub struct ChangeMarks(Vec<u64>, Vec<bool>);
+
 pub struct Program {
     pub image: Image,
     pub sources: Sources,
@@ -749,6 +753,18 @@ impl Machine {
         let result = look(self);
         (self.previous, self.changed) = kept;
         result
+    }
+
+    /// The registers' change marks, for a look ahead that must travel
+    /// through the session (which indexes the events it passes) and come
+    /// back as if it had not happened: [`Machine::aside`]'s rule.
+    pub fn change_marks(&self) -> ChangeMarks {
+        ChangeMarks(self.previous.clone(), self.changed.clone())
+    }
+
+    /// Puts back marks taken by [`Machine::change_marks`].
+    pub fn restore_change_marks(&mut self, marks: ChangeMarks) {
+        (self.previous, self.changed) = (marks.0, marks.1);
     }
 
     /// Runs an action and updates which registers it changed.

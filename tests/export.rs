@@ -169,3 +169,24 @@ fn export_reports_a_compile_error_like_every_command() {
     assert!(stderr.contains("bad.fs:1:"), "{stderr}");
     assert!(!dir.path().join("w.html").exists());
 }
+
+#[test]
+fn a_program_without_narration_exports_only_as_a_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = "tests/programs/async_inline_resume.fs";
+    let out = Command::new(binary())
+        .args(["export", program, "-o"])
+        .arg(dir.path().join("w.html"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("has no narration"), "{stderr}");
+    let svg = dir.path().join("w.svg");
+    export(program, &svg, &["--theme", "classic", "--at", "100"]);
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        svg.contains("instruction 100"),
+        "the screen at instruction 100"
+    );
+}

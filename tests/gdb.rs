@@ -73,7 +73,11 @@ fn walk_ui(relative: &str, from: Option<usize>) -> Walk {
         let file = lesson_file(&machine, relative);
         let breakpoint = Breakpoint::Line { file, line };
         machine.add_breakpoint(breakpoint.clone()).unwrap();
-        assert!(matches!(machine.run_to_end().unwrap(), Stop::Breakpoint(_)));
+        let stop = machine.run_to_end().unwrap();
+        assert!(
+            matches!(stop, Stop::Breakpoint(_)),
+            "{relative}: line {line} is never reached ({stop:?})"
+        );
         machine.remove_breakpoint(&breakpoint).unwrap();
         lines.push(line);
     }
@@ -96,16 +100,19 @@ fn lesson_file(machine: &Machine, relative: &str) -> FileId {
     found.expect("the lesson's file").0
 }
 
-/// The first statement of every function but Main that has one: the line
-/// of its first line-table row inside the body (after the prologue).
+/// The first statement of every function of the lesson's own file but Main
+/// that has one: the line of its first line-table row inside the body
+/// (after the prologue). (The system library's functions are in lib/*.fs.)
 fn body_starts(relative: &str) -> Vec<usize> {
     let compiled = pipeline::compile_file(&root().join(relative)).unwrap();
     let machine = Machine::new(compiled).unwrap();
     let program = machine.program();
+    let file = lesson_file(&machine, relative);
     let mut done = HashSet::new();
     let mut header = HashMap::new();
     let mut lines = Vec::new();
-    for row in program.image.line_rows(&program.sources) {
+    let rows = program.image.line_rows(&program.sources);
+    for row in rows.into_iter().filter(|r| r.file == file) {
         let entry = &program.image.map[row.index];
         let function = entry.origin.function.clone();
         let first = *header.entry(function.clone()).or_insert(row.line);
@@ -189,7 +196,10 @@ fn mismatches(a: &[usize], b: &[usize]) -> usize {
 /// Compares both walks; returns the failure's text, if any.
 fn compare(relative: &str, from: Option<usize>, dir: &Scratch) -> Option<String> {
     let gdb = walk_gdb(relative, from, dir);
-    let ui = walk_ui(relative, from);
+    // From Main's first line, as gdb's walk starts (static initializers
+    // run before Main: the UI's `n` from the very start visits them first).
+    let main_line = || first_line_of_main(&std::fs::read_to_string(root().join(relative)).unwrap());
+    let ui = walk_ui(relative, from.or_else(|| Some(main_line())));
     // Where gdb left for the event loop, only what came before compares.
     let ui_lines = match gdb.left_for_the_runtime {
         Some(n) => &ui.lines[..n.min(ui.lines.len())],

@@ -57,11 +57,13 @@ impl Checker<'_> {
     /// The type a dotted name on the left of `.` names (`System.Console`,
     /// `Zoo.Util`, `Outer.Inner`, `Zoo.Outer.Inner`), or `None` when it is
     /// no such path: its first word is a local or a member (C# looks those
-    /// up first), its last word is no type, or it is a member of the class
-    /// before it. A misplaced qualifier is reported as for a type.
+    /// up first), or after the namespace some word is not a type nested in
+    /// the type before it (`Game.Current.Weapon`: `Current` is a field, so
+    /// this is a member access). A misplaced qualifier is reported as for a
+    /// type.
     pub(super) fn qualified_target(&mut self, cx: &mut FnCx, e: &ast::Expr) -> Option<Target> {
         let words = dotted_words(e)?;
-        let (first, name) = (words[0], *words.last()?);
+        let first = words[0];
         let local = !matches!(cx.lookup(&first.name), Lookup::NotFound);
         let member = cx
             .class
@@ -69,44 +71,60 @@ impl Checker<'_> {
         if local || member {
             return None;
         }
-        let special = matches!(name.name.as_str(), "Console" | "Task");
-        let class = self.class_ids.get(&name.name).copied();
-        let enumeration = self.enum_ids.get(&name.name).copied();
         let homes = type_homes(self.ast);
         let namespaces = namespaces(&homes);
-        if class.is_none() && enumeration.is_none() && !special {
-            // `System.Foo`: after a namespace only a type can follow.
-            let qualifier: Vec<&str> = words[..words.len() - 1]
+        let joined = |n: usize| {
+            words[..n]
                 .iter()
                 .map(|i| i.name.as_str())
-                .collect();
-            let namespace = qualifier.join(".");
-            if !namespaces.contains(&namespace) || homes.contains_key(first.name.as_str()) {
-                return None;
+                .collect::<Vec<_>>()
+                .join(".")
+        };
+        // The leading words that name a namespace (none when the first
+        // word is a type: C# finds the type).
+        let in_namespace = match homes.contains_key(first.name.as_str()) {
+            true => 0,
+            false => (1..words.len())
+                .rev()
+                .find(|&n| namespaces.contains(&joined(n)))
+                .unwrap_or(0),
+        };
+        let types = &words[in_namespace..];
+        let is_type = |w: &ast::Ident| {
+            self.class_ids.contains_key(&w.name) || self.enum_ids.contains_key(&w.name)
+        };
+        let special = |w: &ast::Ident| matches!(w.name.as_str(), "Console" | "Task");
+        let head = types[0];
+        if !(is_type(head) || special(head) && types.len() == 1) {
+            if in_namespace == 0 {
+                return None; // "cannot find `first`", where values are resolved
             }
+            // `System.Foo`: after a namespace only a type can follow.
             let msg = format!(
-                "the type or namespace name `{}` does not exist in the namespace `{namespace}`",
-                name.name
+                "the type or namespace name `{}` does not exist in the namespace `{}`",
+                head.name,
+                joined(in_namespace)
             );
-            self.error(name.span, msg, "not declared there");
+            self.error(head.span, msg, "not declared there");
             return Some(Target::Value(super::expr::error_expr(e.span)));
         }
-        // `Outer.Field` is a static member; `Other.Kind` for a `Kind` not
-        // declared in `Other` is a missing member (CS0117), as for any name.
-        let before = words[words.len() - 2];
-        if let Some(&outer) = self.class_ids.get(&before.name) {
+        // Each later word: a type nested in the one before, not a member of
+        // it (`Outer.Field` is a static member; `Other.Kind` for a `Kind`
+        // not declared in `Other` is a missing member, CS0117).
+        for pair in types.windows(2) {
+            let (outer, inner) = (pair[0], pair[1]);
+            let Some(&outer_class) = self.class_ids.get(&outer.name) else {
+                return None; // an enum's member, or a value's
+            };
             let nested_here = homes
-                .get(name.name.as_str())
+                .get(inner.name.as_str())
                 .and_then(|h| h.outer)
-                .is_some_and(|o| o.rsplit('+').next() == Some(before.name.as_str()));
-            if !nested_here || self.lookup_member(outer, &name.name).is_some() {
+                .is_some_and(|o| o.rsplit('+').next() == Some(outer.name.as_str()));
+            if !nested_here || self.lookup_member(outer_class, &inner.name).is_some() {
                 return None;
             }
         }
-        let known = |w: &str| homes.contains_key(w) || namespaces.iter().any(|n| n == w);
-        if !known(&first.name) {
-            return None; // "cannot find `first`", where values are resolved
-        }
+        let name = *types.last()?;
         let q = ast::QualifiedType {
             qualifier: words[..words.len() - 1]
                 .iter()
@@ -114,7 +132,7 @@ impl Checker<'_> {
                 .collect(),
             name: name.clone(),
         };
-        let wrong = match special {
+        let wrong = match special(name) && !is_type(name) {
             true => misplaced_special(&q),
             false => misplaced(&q, &homes, &namespaces),
         };
@@ -122,10 +140,12 @@ impl Checker<'_> {
             self.error(span, msg, label);
             return Some(Target::Value(super::expr::error_expr(e.span)));
         }
-        Some(match (name.name.as_str(), enumeration, class) {
-            (_, Some(en), _) => Target::Enum(en),
-            (_, _, Some(c)) => Target::Class(c),
-            ("Console", ..) => Target::Console,
+        let enumeration = self.enum_ids.get(&name.name).copied();
+        let class = self.class_ids.get(&name.name).copied();
+        Some(match (enumeration, class, name.name.as_str()) {
+            (Some(en), ..) => Target::Enum(en),
+            (_, Some(c), _) => Target::Class(c),
+            (.., "Console") => Target::Console,
             _ => Target::Task,
         })
     }

@@ -500,8 +500,8 @@ impl App {
             Action::NextIteration => self.long_motion(Session::next_iteration),
             Action::Reload => self.reload(),
             Action::SwitchSchedule => self.switch_schedule(),
-            Action::FocusNext => self.cycle_focus(1),
-            Action::FocusPrev => self.cycle_focus(PaneId::ALL.len() - 1),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
             Action::ToggleBreakpoint => self.toggle_breakpoint(),
             Action::StartSearch => self.open_prompt(PromptKind::Search),
             Action::StartGoto => self.open_prompt(PromptKind::Goto),
@@ -1020,12 +1020,13 @@ impl App {
 
     /// Tab / S-Tab: the next pane on screen (zoomed, or with one main
     /// pane: the next of all, which then takes the screen or the top).
-    fn cycle_focus(&mut self, by: usize) {
+    fn cycle_focus(&mut self, forward: bool) {
         let order = match (self.zoomed, self.arrangement) {
             (false, layout::Arrangement::SourceAsm) => vec![PaneId::Source, PaneId::Asm],
             _ => PaneId::ALL.to_vec(),
         };
         let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let by = if forward { 1 } else { order.len() - 1 };
         self.focus = order[(at + by) % order.len()];
         if self.focus.main() {
             self.main_pane = self.focus;
@@ -1073,6 +1074,11 @@ impl App {
 
     fn toggle_zoom(&mut self) {
         self.zoomed = !self.zoomed;
+        // Zoomed, Tab reaches every pane; back in a layout without the
+        // focused one, the focus goes to one on screen.
+        if !self.zoomed && !self.arrangement.panes(self.main_pane).contains(&self.focus) {
+            self.focus = PaneId::Source;
+        }
         // Its height changed: keep its cursor on screen (the hidden panes
         // keep their views for when they come back).
         self.scroll_into_view(self.focus);
@@ -1389,7 +1395,7 @@ pub fn stop_message(stop: &Stop) -> String {
 }
 
 fn text_heap_message() -> String {
-    "the heap: every object, array and async frame made so far; the one under \
+    "the heap: the objects and arrays `new` made and the async frames; the one under \
      the cursor is marked where its address is held (Tab to the pane, ↑ ↓)"
         .into()
 }

@@ -76,7 +76,27 @@ pub fn export(
         go_to(&mut app, at);
         return Ok(svg(&screen(&app), theme));
     }
-    let stops = walk(&mut app);
+    if let Some(error) = app
+        .session
+        .as_ref()
+        .ok()
+        .and_then(|s| s.lesson_errors.first())
+    {
+        return Err(format!(
+            "{}:{}: {} (the narration must read before it is exported)",
+            path.display(),
+            error.line,
+            error.message
+        ));
+    }
+    if app.session.as_ref().is_ok_and(|s| s.lesson.is_none()) {
+        return Err(format!(
+            "{} has no narration: export writes a lesson's narrated stops (its `//!` and `//@` \
+             lines, docs/lessons.md); --format svg draws one screen of any program",
+            path.display()
+        ));
+    }
+    let stops = walk(&mut app)?;
     let session = app.session.as_ref().map_err(Clone::clone)?;
     let lesson = session.lesson.as_ref();
     let title = lesson
@@ -97,19 +117,20 @@ pub fn export(
     })
 }
 
-/// Steps to instruction `at` (or the end).
+/// Goes to instruction `at` (or the end, or a breakpoint: none are set).
 fn go_to(app: &mut App, at: u64) {
-    for _ in 0..at.min(MAX_STEPS) {
-        let Ok(session) = &app.session else { return };
-        if session.machine.ended().is_some() || session.machine.icount() >= at {
-            return;
-        }
-        app.apply(Action::Step);
+    let Ok(session) = &mut app.session else {
+        return;
+    };
+    let mut progress = session.goto(at);
+    while let Ok(crate::machine::Progress::Running) = progress {
+        progress = session.proceed();
     }
+    app.apply(Action::Follow);
 }
 
 /// Every instruction from the start; a stop where a note first shows.
-fn walk(app: &mut App) -> Vec<Stop> {
+fn walk(app: &mut App) -> Result<Vec<Stop>, String> {
     let mut stops = Vec::new();
     let mut shown: Option<usize> = None;
     for _ in 0..MAX_STEPS {
@@ -139,11 +160,14 @@ fn walk(app: &mut App) -> Vec<Stop> {
         }
         shown = id.or(shown);
         if session.machine.ended().is_some() {
-            break;
+            return Ok(stops);
         }
         app.apply(Action::Step);
     }
-    stops
+    Err(format!(
+        "the program has not ended after {MAX_STEPS} instructions: a walkthrough is for a \
+         lesson that ends (its notes after that would be missing)"
+    ))
 }
 
 fn title_of(pane: PaneId) -> &'static str {

@@ -14,9 +14,10 @@
 use super::session::Session;
 use crate::machine::{Event, EventKind, Progress};
 
-/// At most this many slices of running ahead: a question is not worth a
-/// long wait (the motion then runs as usual).
-const MAX_SLICES: usize = 50;
+/// At most this many slices of running ahead (a few milliseconds): a
+/// question is not worth a wait with the keys unread (the motion then runs
+/// as usual, in slices).
+const MAX_SLICES: usize = 4;
 
 /// One question about the next stop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,9 @@ pub struct Score {
 /// (the end is next, the next stop is far, too few alternatives).
 pub fn ask(session: &mut Session) -> Option<Question> {
     let now = session.machine.icount();
+    // Nothing on screen may give the answer away: the Registers pane's
+    // change marks stay those of the student's last motion.
+    let marks = session.machine.change_marks();
     let event = run_ahead(session);
     let main_file = session.main_file;
     let line = session
@@ -49,7 +53,9 @@ pub fn ask(session: &mut Session) -> Option<Question> {
         .current_line()
         .filter(|(f, _)| *f == main_file)
         .map(|(_, l)| l);
-    session.machine.goto(now).ok()?;
+    let back = session.machine.goto(now);
+    session.machine.restore_change_marks(marks);
+    back.ok()?;
     let (event, landing) = event?;
     let (prompt, choices, answer) = lesson_choices(session, &event, line)
         .or_else(|| match event.kind {
@@ -117,10 +123,11 @@ fn promise_choices(session: &Session, event: &Event) -> Option<Choices> {
         }
     }
     let mut choices = vec![format!("#{} {}", polled.id, polled.call)];
+    let mut ids = vec![polled.id];
     for (id, call) in candidates {
-        let choice = format!("#{id} {call}");
-        if choices.len() < 4 && !choices.contains(&choice) {
-            choices.push(choice);
+        if choices.len() < 4 && !ids.contains(&id) {
+            ids.push(id);
+            choices.push(format!("#{id} {call}"));
         }
     }
     (choices.len() >= 2).then(|| {

@@ -16,6 +16,12 @@ namespace Zoo {
     }
 }
 
+// A field named after its type, reached through a static field: a member
+// access, not a type path (C# finds the members first).
+class Weapon { public string Fire() { return "bang"; } }
+class Hero { public Weapon Weapon = new Weapon(); }
+class Game { public static Hero Current = new Hero(); }
+
 class Program {
     static async System.Threading.Tasks.Task<int> Later(int x) {
         await System.Threading.Tasks.Task.Yield();
@@ -36,6 +42,7 @@ class Program {
         System.Console.WriteLine(System.Int32.Parse("12") + 1);
         System.Console.WriteLine(await Later(1));
         await System.Threading.Tasks.Task.Delay(1);
+        System.Console.WriteLine(Game.Current.Weapon.Fire());
         System.Console.Write("done");
         System.Console.WriteLine();
     }
