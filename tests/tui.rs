@@ -1556,3 +1556,26 @@ fn a_lessons_own_question_is_asked_before_its_moment() {
     );
     assert!(app.message.starts_with("✓ right"), "{}", app.message);
 }
+
+#[test]
+fn auto_play_pauses_at_a_breakpoint() {
+    let mut app = app();
+    let line = lines_with("score += turn")[0];
+    select_line(&mut app, line);
+    app.apply(Action::ToggleBreakpoint);
+    app.apply(Action::PlayForward);
+    let mut paused_there = false;
+    for _ in 0..200 {
+        app.play_step();
+        if app.play.is_none() {
+            if app.message == flux_viz::tui::text::PLAY_AT_BREAKPOINT {
+                paused_there = true;
+                break;
+            }
+            app.apply(Action::PlayForward);
+        }
+    }
+    assert!(paused_there, "{}", app.message);
+    let session = app.session.as_ref().unwrap();
+    assert_eq!(session.machine.current_line().map(|(_, l)| l), Some(line));
+}

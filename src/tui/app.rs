@@ -346,6 +346,8 @@ pub struct App {
     /// motion's landing is still to be looked at.
     play_note: Option<usize>,
     play_landing: bool,
+    /// The last motion stopped at a breakpoint (auto-play pauses there).
+    at_breakpoint: bool,
 }
 
 impl App {
@@ -392,6 +394,7 @@ impl App {
             play_beat: DEFAULT_BEAT,
             play_note: None,
             play_landing: false,
+            at_breakpoint: false,
         };
         app.after_load();
         app
@@ -564,7 +567,10 @@ impl App {
             return;
         };
         self.message = match f(session) {
-            Ok(stop) => stop_message(&stop),
+            Ok(stop) => {
+                self.at_breakpoint = matches!(stop, Stop::Breakpoint(_));
+                stop_message(&stop)
+            }
             Err(e) => format!("error: {e}"),
         };
         self.follow_cpu();
@@ -757,14 +763,17 @@ impl App {
         };
         let note = self.note_id();
         let new_note = self.narration && note.is_some() && note != self.play_note;
-        if new_note || at_end {
+        let pause = match (at_end, self.at_breakpoint, new_note) {
+            (true, ..) => Some(super::text::PLAY_AT_END),
+            (_, true, _) => Some(super::text::PLAY_AT_BREAKPOINT),
+            (.., true) => Some(super::text::PLAY_AT_NOTE),
+            _ => None,
+        };
+        if let Some(message) = pause {
             self.play = None;
-            self.message = match at_end {
-                true => super::text::PLAY_AT_END.to_string(),
-                false => super::text::PLAY_AT_NOTE.to_string(),
-            };
+            self.message = message.to_string();
         }
-        new_note || at_end
+        pause.is_some()
     }
 
     /// Which note of the lesson is showing (by address), if any.
@@ -779,7 +788,10 @@ impl App {
             return;
         };
         self.message = match progress {
-            Ok(Progress::Done(stop)) => stop_message(&stop),
+            Ok(Progress::Done(stop)) => {
+                self.at_breakpoint = matches!(stop, Stop::Breakpoint(_));
+                stop_message(&stop)
+            }
             Ok(Progress::Running) => format!(
                 "running… instruction {} (any key stops)",
                 session.machine.icount()
@@ -811,6 +823,10 @@ impl App {
             Err(_) => Vec::new(),
         };
         self.session = Session::load(&self.path, self.schedule);
+        // A new program: its lines start at their first column again.
+        for view in &mut self.views {
+            view.left = 0;
+        }
         self.after_load();
         if let Ok(session) = &mut self.session {
             for b in breakpoints {

@@ -214,6 +214,7 @@ pub fn theme_message(name: super::theme::ThemeName) -> String {
 /// Auto-play's messages.
 pub const PLAY_PAUSED: &str = "paused: p plays on, P plays backwards";
 pub const PLAY_AT_NOTE: &str = "paused at the lesson's note: p plays on";
+pub const PLAY_AT_BREAKPOINT: &str = "paused at a breakpoint: p plays on";
 pub const PLAY_AT_END: &str = "auto-play reached the end: P plays backwards, b steps back";
 
 fn beat_words(ms: u64) -> String {

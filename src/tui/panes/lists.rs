@@ -59,11 +59,12 @@ pub fn rows(app: &App, pane: PaneId) -> Rows<'_> {
             promises: 0,
         };
     };
-    let mark = marked_address(app);
+    // Only the panes that mark the selected heap object look it up.
+    let mark = || marked_address(app);
     let lines = match pane {
-        PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex, mark),
-        PaneId::Stack => stack(session, theme, app.raw_hex, mark),
-        PaneId::Async if app.heap => heap_rows(session, theme, mark).0,
+        PaneId::Registers => registers(session, theme, wide(app, pane), app.raw_hex, mark()),
+        PaneId::Stack => stack(session, theme, app.raw_hex, mark()),
+        PaneId::Async if app.heap => heap_rows(session, theme, mark()).0,
         PaneId::Async => async_rows(session, theme),
         PaneId::Output => output(session, theme),
         _ => Vec::new(),
