@@ -1579,3 +1579,44 @@ fn auto_play_pauses_at_a_breakpoint() {
     let session = app.session.as_ref().unwrap();
     assert_eq!(session.machine.current_line().map(|(_, l)| l), Some(line));
 }
+
+#[test]
+fn in_quiz_mode_s_asks_what_a_register_will_hold() {
+    let mut app = app();
+    app.apply(Action::ToggleQuiz);
+    let mut asked = 0;
+    for _ in 0..60 {
+        let before = icount(&app);
+        app.apply(Action::Step);
+        if app.mode != Mode::Quiz {
+            assert_eq!(icount(&app), before + 1, "nothing to ask: s steps at once");
+            continue;
+        }
+        assert_eq!(icount(&app), before, "the machine waits for the answer");
+        let q = app.question.clone().unwrap();
+        let register = q
+            .prompt
+            .split("What does ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .unwrap()
+            .to_string();
+        app.apply(Action::Answer(q.answer as u8 + 1));
+        assert_eq!(icount(&app), before + 1);
+        let session = app.session.as_ref().unwrap();
+        let value = session
+            .machine
+            .registers()
+            .into_iter()
+            .find(|r| r.name == register)
+            .unwrap()
+            .value;
+        assert_eq!(
+            q.choices[q.answer],
+            session.machine.format_value(value),
+            "{q:?}"
+        );
+        asked += 1;
+    }
+    assert!(asked >= 20, "{asked} register questions in 60 steps");
+}

@@ -490,11 +490,12 @@ impl App {
 
     fn normal(&mut self, action: Action) {
         match action {
+            Action::Step if self.quiz.is_some() => self.ask(true),
             Action::Step => self.motion(Session::step),
             Action::NextLine => self.long_motion(Session::step_line),
             Action::StepInto => self.long_motion(Session::step_into),
             Action::Finish => self.long_motion(Session::finish),
-            Action::NextEvent if self.quiz.is_some() => self.ask(),
+            Action::NextEvent if self.quiz.is_some() => self.ask(false),
             Action::NextEvent => self.long_motion(Session::next_event),
             Action::StepBack => self.motion(Session::step_back),
             Action::BackEvent => self.motion(Session::back_event),
@@ -630,18 +631,23 @@ impl App {
 
     // ----- predict the next step --------------------------------------------
 
-    /// `a` in quiz mode: the question about the stop it will reach (or,
+    /// `a` or `s` in quiz mode: the question about where it will stop (or,
     /// with nothing to ask, the motion at once).
-    fn ask(&mut self) {
+    fn ask(&mut self, step: bool) {
         let Ok(session) = &mut self.session else {
             return;
         };
-        match super::quiz::ask(session) {
-            Some(question) => {
+        let question = match step {
+            true => super::quiz::ask_step(session),
+            false => super::quiz::ask(session),
+        };
+        match (question, step) {
+            (Some(question), _) => {
                 self.question = Some(question);
                 self.mode = Mode::Quiz;
             }
-            None => self.long_motion(Session::next_event),
+            (None, true) => self.motion(Session::step),
+            (None, false) => self.long_motion(Session::next_event),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Predict the next step (`Q`, `--quiz`): before `a` moves, the UI asks
-//! what the motion will find, with choices drawn from the real alternatives
-//! of this moment, and keeps a score.
+//! what the motion will find (before `s`, what a register will hold), with
+//! choices drawn from the real alternatives of this moment, and keeps a
+//! score.
 //!
 //! In: the session at a stop. Out: a [`Question`] whose answer is a fact of
 //! the run: the machine runs ahead to the stop `a` would reach, takes that
@@ -73,6 +74,78 @@ pub fn ask(session: &mut Session) -> Option<Question> {
         explain: event.explain,
         landing,
     })
+}
+
+/// The question for `s` from here: which value a register the next
+/// instruction writes will hold (the choices: its value now and what the
+/// other registers hold now). `None` when the instruction writes no
+/// general register (a store, a jump) or the program has ended.
+pub fn ask_step(session: &mut Session) -> Option<Question> {
+    let now = session.machine.icount();
+    let pc = session.pc_index()?;
+    let text = session.image().map[pc].text.clone();
+    let marks = session.machine.change_marks();
+    let before = session.machine.registers();
+    let stepped = session.step();
+    let after = session.machine.registers();
+    let written = after
+        .iter()
+        .zip(&before)
+        .find(|(a, b)| a.value != b.value && is_general(a.name))
+        .map(|(a, b)| (a.name, a.value, b.value));
+    let back = session.machine.goto(now);
+    session.machine.restore_change_marks(marks);
+    back.ok()?;
+    stepped.ok()?;
+    let (name, new, old) = written?;
+    let shown = |v: u64| session.machine.format_value(v);
+    let mut choices = vec![shown(new)];
+    let others = std::iter::once(old).chain(
+        before
+            .iter()
+            .filter(|r| is_general(r.name))
+            .map(|r| r.value),
+    );
+    for value in others {
+        let choice = shown(value);
+        if choices.len() < 4 && !choices.contains(&choice) {
+            choices.push(choice);
+        }
+    }
+    if choices.len() < 2 {
+        return None;
+    }
+    let (choices, answer) = rotated(choices, 0, now + 1);
+    Some(Question {
+        prompt: format!("`{text}` runs next. What does {name} hold after it?"),
+        choices,
+        answer,
+        explain: format!("{name} was {}", shown(old)),
+        landing: now + 1,
+    })
+}
+
+/// The registers a student reads values in (not rip, the flags, xmm).
+fn is_general(name: &str) -> bool {
+    matches!(
+        name,
+        "rax"
+            | "rbx"
+            | "rcx"
+            | "rdx"
+            | "rsi"
+            | "rdi"
+            | "rbp"
+            | "rsp"
+            | "r8"
+            | "r9"
+            | "r10"
+            | "r11"
+            | "r12"
+            | "r13"
+            | "r14"
+            | "r15"
+    )
 }
 
 /// Runs to the stop `a` would reach; its event and instruction count.

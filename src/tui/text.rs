@@ -92,7 +92,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleWhole => "state machine of this method / of the whole program",
         Action::ToggleNarration => "narration on/off",
         Action::CycleTheme => "theme: classic, projector, plain",
-        Action::ToggleQuiz => "predict the next step: a asks first, 1-4 answer",
+        Action::ToggleQuiz => "predict the next step: a and s ask first, 1-4 answer",
         Action::Answer(_) => "answer the question",
         Action::ToggleHeap => "the heap (objects, arrays, frames) / promises in their pane",
         Action::PlayForward => "auto-play forwards (again: pause)",
@@ -243,6 +243,6 @@ pub fn beat_message(beat_ms: u64) -> String {
 
 /// Predict-the-next-step's words.
 pub const QUIZ_ON: &str =
-    "predict the next step: a asks what it will find first (1-4 answer, Esc skips; Q ends)";
+    "predict the next step: a asks what it will find first, s what a register will hold (1-4 answer, Esc skips; Q ends)";
 pub const QUIZ_OFF: &str = "predict the next step is off";
 pub const QUIZ_KEYS: &str = "1-4 answer · Esc skips · q quits";

@@ -208,7 +208,7 @@ const HELP_PAIRS: [(&str, &str, &str); 10] = [
     (
         "H",
         "Q",
-        "the heap in the promises pane / predict the next step (a asks first)",
+        "the heap in the promises pane / predict the next step (a, s ask first)",
     ),
     (
         "x",
