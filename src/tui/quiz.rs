@@ -43,22 +43,18 @@ pub struct Score {
 /// The question for `a` from here, or `None` when there is nothing to ask
 /// (the end is next, the next stop is far, too few alternatives).
 pub fn ask(session: &mut Session) -> Option<Question> {
-    let now = session.machine.icount();
-    // Nothing on screen may give the answer away: the Registers pane's
-    // change marks stay those of the student's last motion.
-    let marks = session.machine.change_marks();
-    let event = run_ahead(session);
-    let main_file = session.main_file;
-    let line = session
-        .machine
-        .current_line()
-        .filter(|(f, _)| *f == main_file)
-        .map(|(_, l)| l);
-    let back = session.machine.goto(now);
-    session.machine.restore_change_marks(marks);
-    back.ok()?;
+    let (event, line) = look_ahead(session, |session| {
+        let event = run_ahead(session);
+        let main_file = session.main_file;
+        let line = session
+            .machine
+            .current_line()
+            .filter(|(f, _)| *f == main_file)
+            .map(|(_, l)| l);
+        (event, line)
+    })?;
     let (event, landing) = event?;
-    let (prompt, choices, answer) = lesson_choices(session, &event, line)
+    let (prompt, choices) = lesson_choices(session, &event, line)
         .or_else(|| match event.kind {
             EventKind::Poll => promise_choices(session, &event),
             EventKind::State => state_choices(session, &event),
@@ -66,14 +62,7 @@ pub fn ask(session: &mut Session) -> Option<Question> {
             _ => None,
         })
         .or_else(|| kind_choices(session, &event))?;
-    let (choices, answer) = rotated(choices, answer, landing);
-    Some(Question {
-        prompt,
-        choices,
-        answer,
-        explain: event.explain,
-        landing,
-    })
+    Some(Question::new(prompt, choices, event.explain, landing))
 }
 
 /// The question for `s` from here: which value a register the next
@@ -81,71 +70,71 @@ pub fn ask(session: &mut Session) -> Option<Question> {
 /// other registers hold now). `None` when the instruction writes no
 /// general register (a store, a jump) or the program has ended.
 pub fn ask_step(session: &mut Session) -> Option<Question> {
-    let now = session.machine.icount();
     let pc = session.pc_index()?;
     let text = session.image().map[pc].text.clone();
-    let marks = session.machine.change_marks();
     let before = session.machine.registers();
-    let stepped = session.step();
-    let after = session.machine.registers();
-    let written = after
+    let (stepped, after) = look_ahead(session, |session| {
+        (session.step(), session.machine.registers())
+    })?;
+    stepped.ok()?;
+    let (name, new, old) = after
         .iter()
         .zip(&before)
         .find(|(a, b)| a.value != b.value && is_general(a.name))
-        .map(|(a, b)| (a.name, a.value, b.value));
-    let back = session.machine.goto(now);
-    session.machine.restore_change_marks(marks);
-    back.ok()?;
-    stepped.ok()?;
-    let (name, new, old) = written?;
+        .map(|(a, b)| (a.name, a.value, b.value))?;
     let shown = |v: u64| session.machine.format_value(v);
-    let mut choices = vec![shown(new)];
-    let others = std::iter::once(old).chain(
-        before
-            .iter()
-            .filter(|r| is_general(r.name))
-            .map(|r| r.value),
-    );
-    for value in others {
-        let choice = shown(value);
-        if choices.len() < 4 && !choices.contains(&choice) {
-            choices.push(choice);
+    let others = std::iter::once(old)
+        .chain(
+            before
+                .iter()
+                .filter(|r| is_general(r.name))
+                .map(|r| r.value),
+        )
+        .map(|v| (shown(v), shown(v)));
+    let choices = distinct((shown(new), shown(new)), others)?;
+    let prompt = format!("`{text}` runs next. What does {name} hold after it?");
+    let explain = format!("{name} was {}", shown(old));
+    Some(Question::new(
+        prompt,
+        choices,
+        explain,
+        session.machine.icount() + 1,
+    ))
+}
+
+impl Question {
+    /// A question whose right answer is `choices[0]`, the choices turned so
+    /// it is not always first (by the landing point: the same moment always
+    /// asks the same way).
+    fn new(prompt: String, mut choices: Vec<String>, explain: String, landing: u64) -> Question {
+        let answer = (landing % choices.len() as u64) as usize;
+        choices.rotate_right(answer);
+        Question {
+            prompt,
+            choices,
+            answer,
+            explain,
+            landing,
         }
     }
-    if choices.len() < 2 {
-        return None;
-    }
-    let (choices, answer) = rotated(choices, 0, now + 1);
-    Some(Question {
-        prompt: format!("`{text}` runs next. What does {name} hold after it?"),
-        choices,
-        answer,
-        explain: format!("{name} was {}", shown(old)),
-        landing: now + 1,
-    })
+}
+
+/// Runs `go`, which travels forward, then comes back to this instruction
+/// as if nothing happened: the Registers pane's change marks stay those of
+/// the student's last motion (nothing on screen may give an answer away).
+/// `None` when the way back fails.
+fn look_ahead<R>(session: &mut Session, go: impl FnOnce(&mut Session) -> R) -> Option<R> {
+    let now = session.machine.icount();
+    let marks = session.machine.change_marks();
+    let result = go(session);
+    let back = session.machine.goto(now);
+    session.machine.restore_change_marks(marks);
+    back.ok().map(|_| result)
 }
 
 /// The registers a student reads values in (not rip, the flags, xmm).
 fn is_general(name: &str) -> bool {
-    matches!(
-        name,
-        "rax"
-            | "rbx"
-            | "rcx"
-            | "rdx"
-            | "rsi"
-            | "rdi"
-            | "rbp"
-            | "rsp"
-            | "r8"
-            | "r9"
-            | "r10"
-            | "r11"
-            | "r12"
-            | "r13"
-            | "r14"
-            | "r15"
-    )
+    !matches!(name, "rip" | "rflags") && !name.starts_with("xmm")
 }
 
 /// Runs to the stop `a` would reach; its event and instruction count.
@@ -171,45 +160,50 @@ fn run_ahead(session: &mut Session) -> Option<(Event, u64)> {
     (session.machine.ended().is_none()).then_some((event, landing))
 }
 
-type Choices = (String, Vec<String>, usize);
+/// A prompt and its choices, the right one first.
+type Choices = (String, Vec<String>);
+
+/// The right choice, then up to three of `others` that differ from it and
+/// from each other by key (the text a student reads may name one thing two
+/// ways); `None` with no alternative at all.
+fn distinct<K: PartialEq>(
+    right: (K, String),
+    others: impl IntoIterator<Item = (K, String)>,
+) -> Option<Vec<String>> {
+    let mut keys = vec![right.0];
+    let mut choices = vec![right.1];
+    for (key, choice) in others {
+        if choices.len() < 4 && !keys.contains(&key) {
+            keys.push(key);
+            choices.push(choice);
+        }
+    }
+    (choices.len() >= 2).then_some(choices)
+}
 
 /// The lesson's own question for that stop (`//? on TRIGGER: …`), if any.
 fn lesson_choices(session: &Session, event: &Event, line: Option<usize>) -> Option<Choices> {
     let lesson = session.lesson.as_ref()?;
     let q = lesson.question_for(session.lesson_events(), event, line)?;
-    Some((q.prompt.clone(), q.choices.clone(), 0))
+    Some((q.prompt.clone(), q.choices.clone()))
 }
 
 /// A poll: which promise leaves the ready queue (the choices: the promises
-/// pending now, the queue's first).
+/// pending now, the queue's first; one promise once, by its number).
 fn promise_choices(session: &Session, event: &Event) -> Option<Choices> {
     let polled = event.promise.as_ref()?;
     let m = &session.machine;
-    let mut candidates: Vec<(usize, String)> = m
-        .ready_queue()
+    let queued = m.ready_queue().into_iter().map(|p| (p.id, p.call));
+    let pending = m
+        .promises()
         .into_iter()
-        .map(|p| (p.id, p.call))
-        .collect();
-    for p in m.promises() {
-        if !p.completed {
-            candidates.push((p.promise.id, p.promise.call.clone()));
-        }
-    }
-    let mut choices = vec![format!("#{} {}", polled.id, polled.call)];
-    let mut ids = vec![polled.id];
-    for (id, call) in candidates {
-        if choices.len() < 4 && !ids.contains(&id) {
-            ids.push(id);
-            choices.push(format!("#{id} {call}"));
-        }
-    }
-    (choices.len() >= 2).then(|| {
-        (
-            "The event loop polls next. Which promise does it take off the ready queue?".into(),
-            choices,
-            0,
-        )
-    })
+        .filter(|p| !p.completed)
+        .map(|p| (p.promise.id, p.promise.call));
+    let label = |(id, call): (usize, String)| (id, format!("#{id} {call}"));
+    let right = label((polled.id, polled.call.clone()));
+    let choices = distinct(right, queued.chain(pending).map(label))?;
+    let prompt = "The event loop polls next. Which promise does it take off the ready queue?";
+    Some((prompt.into(), choices))
 }
 
 /// A state store: which state the frame keeps (the choices: the start and
@@ -218,59 +212,40 @@ fn state_choices(session: &Session, event: &Event) -> Option<Choices> {
     let to = event.state_after?;
     let owner = &event.promise.as_ref()?.owner;
     let layout = session.machine.program().frame(owner)?;
-    let mut choices = vec![format!("state {to}")];
+    let label = |id: u32| (id, format!("state {id}"));
     // State 0 is the start: a frame never goes back there, a fair trap.
     let states = std::iter::once(0).chain(layout.states.iter().map(|s| s.id));
-    for id in states {
-        let choice = format!("state {id}");
-        if choices.len() < 4 && !choices.contains(&choice) {
-            choices.push(choice);
-        }
-    }
-    (choices.len() >= 2).then(|| {
-        (
-            format!(
-                "{} stores where it will resume. Which state?",
-                event.function
-            ),
-            choices,
-            0,
-        )
-    })
+    let choices = distinct(label(to), states.map(label))?;
+    let prompt = format!(
+        "{} stores where it will resume. Which state?",
+        event.function
+    );
+    Some((prompt, choices))
 }
 
 /// An output: what the program prints (the choices: lines it printed before).
 fn output_choices(session: &Session, event: &Event) -> Option<Choices> {
     let text = event.output.as_ref()?.trim_end().to_string();
     let printed = String::from_utf8_lossy(session.machine.stdout()).into_owned();
-    let mut choices = vec![text];
-    for line in printed.lines().rev() {
-        let line = line.trim_end().to_string();
-        if choices.len() < 4 && !line.is_empty() && !choices.contains(&line) {
-            choices.push(line);
-        }
-    }
-    (choices.len() >= 2).then(|| ("What does the program print next?".into(), choices, 0))
+    let lines = printed
+        .lines()
+        .rev()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .map(|l| (l.clone(), l));
+    let choices = distinct((text.clone(), text), lines)?;
+    Some(("What does the program print next?".into(), choices))
 }
 
 /// Any other event: which kind comes next (the choices: the kinds of event
 /// this run has that `a` stops at).
 fn kind_choices(session: &Session, event: &Event) -> Option<Choices> {
-    let mut choices = vec![event.kind.name().to_string()];
-    for &kind in session.events.kinds() {
-        let name = kind.name().to_string();
-        if choices.len() < 4 && session.stops.1.contains(kind) && !choices.contains(&name) {
-            choices.push(name);
-        }
-    }
-    (choices.len() >= 2).then(|| ("Which event comes next?".into(), choices, 0))
-}
-
-/// The choices turned so the right one is not always first (by the landing
-/// point: the same moment always asks the same way).
-fn rotated(mut choices: Vec<String>, answer: usize, landing: u64) -> (Vec<String>, usize) {
-    let by = (landing % choices.len() as u64) as usize;
-    choices.rotate_right(by);
-    let answer = (answer + by) % choices.len();
-    (choices, answer)
+    let kinds = session
+        .events
+        .kinds()
+        .iter()
+        .filter(|&&k| session.stops.1.contains(k))
+        .map(|&k| (k, k.name().to_string()));
+    let choices = distinct((event.kind, event.kind.name().to_string()), kinds)?;
+    Some(("Which event comes next?".into(), choices))
 }
