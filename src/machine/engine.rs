@@ -73,7 +73,7 @@ pub enum What {
     CpuFault,
 }
 
-/// A promise seen created: at `icount`, at `addr`, by the site `site`.
+/// A promise (or an object or array) seen made: at `icount`, at `addr`, by the site `site`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Created {
     pub icount: u64,

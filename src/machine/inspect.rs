@@ -259,11 +259,14 @@ impl Machine {
             .regions
             .iter()
             .find(|r| (r.addr..r.addr + r.mapped_size()).contains(&value));
-        match (region.map(|r| r.section), class) {
-            (Some(crate::asm::Section::Heap), _) if at.is_some() => Some("heap".to_string()),
-            (Some(crate::asm::Section::Heap), _) if self.array_at(value).is_some() => {
-                self.array_at(value)
+        let section = region.map(|r| r.section);
+        if let (Some(crate::asm::Section::Heap), None) = (section, at) {
+            if let Some(array) = self.array_at(value) {
+                return Some(array);
             }
+        }
+        match (section, class) {
+            (Some(crate::asm::Section::Heap), _) if at.is_some() => Some("heap".to_string()),
             (Some(crate::asm::Section::Heap), Some(class)) => Some(format!("{class} object")),
             (Some(crate::asm::Section::Heap), None) => {
                 let free = self.symbol_word("rt_heap_ptr");
@@ -588,28 +591,21 @@ impl Machine {
     /// and how many there are in all. Strings the runtime builds are not
     /// listed: they show as the values that hold them.
     pub fn heap_objects(&self, limit: usize) -> (Vec<HeapObject>, usize) {
-        let allocated = &self.engine.detector().allocated;
-        let live = allocated.partition_point(|c| c.icount < self.icount);
-        let created = &self.engine.detector().created;
-        let frames_live = self
-            .frame_promises
-            .partition_point(|&i| created[i].icount < self.icount);
-        let total = live + frames_live;
-        let mut objects: Vec<HeapObject> = allocated[live.saturating_sub(limit)..live]
+        let allocated = self.live_allocations();
+        let frames = self.live_frame_promises();
+        let total = allocated.len() + frames.len();
+        let mut objects: Vec<HeapObject> = allocated[allocated.len().saturating_sub(limit)..]
             .iter()
             .filter_map(|c| match &self.program.sites.list[c.site as usize].kind {
                 super::sites::SiteKind::Allocate(made) => Some(self.heap_object(c.addr, made)),
                 _ => None,
             })
             .collect();
-        let frames = self.frame_promises[frames_live.saturating_sub(limit)..frames_live]
-            .iter()
-            .filter_map(|&i| {
-                let p = self.promise_ref(created[i].addr)?;
-                let layout = self.program.frame(&p.owner)?;
-                Some(self.frame_view(p, layout))
-            });
-        objects.extend(frames.map(|f| self.frame_object(f)));
+        let newest_frames = &frames[frames.len().saturating_sub(limit)..];
+        objects.extend(
+            self.frame_views(newest_frames)
+                .map(|f| self.frame_object(f)),
+        );
         objects.sort_by_key(|o| o.addr);
         let keep = objects.len().saturating_sub(limit);
         objects.drain(..keep);
@@ -641,12 +637,43 @@ impl Machine {
         }
     }
 
+    /// The objects and arrays made before this instruction (by address:
+    /// the allocator only bumps upwards).
+    fn live_allocations(&self) -> &[super::engine::Created] {
+        let allocated = &self.engine.detector().allocated;
+        &allocated[..allocated.partition_point(|c| c.icount < self.icount)]
+    }
+
+    /// The indices in the engine's `created` of the async frames made
+    /// before this instruction.
+    fn live_frame_promises(&self) -> &[usize] {
+        let created = &self.engine.detector().created;
+        let live = self
+            .frame_promises
+            .partition_point(|&i| created[i].icount < self.icount);
+        &self.frame_promises[..live]
+    }
+
+    /// The frames at these indices of `created`, decoded by their layouts.
+    fn frame_views<'a>(&'a self, indices: &'a [usize]) -> impl Iterator<Item = FrameView> + 'a {
+        let created = &self.engine.detector().created;
+        indices.iter().filter_map(move |&i| {
+            let p = self.promise_ref(created[i].addr)?;
+            let layout = self.program.frame(&p.owner)?;
+            Some(self.frame_view(p, layout))
+        })
+    }
+
+    /// The run-time name of an object's class, from its vtable word.
+    fn class_of(&self, object: u64) -> Option<&str> {
+        self.program.sites.class_name(self.word(object))
+    }
+
     /// `int[3]` for an array made (by a `new T[n]` or a literal) at `addr`.
     fn array_at(&self, addr: u64) -> Option<String> {
-        let allocated = &self.engine.detector().allocated;
-        let live = allocated.partition_point(|c| c.icount < self.icount);
-        let i = allocated[..live].partition_point(|c| c.addr < addr);
-        let made = allocated.get(i).filter(|c| i < live && c.addr == addr)?;
+        let allocated = self.live_allocations();
+        let i = allocated.partition_point(|c| c.addr < addr);
+        let made = allocated.get(i).filter(|c| c.addr == addr)?;
         match &self.program.sites.list[made.site as usize].kind {
             super::sites::SiteKind::Allocate(super::sites::Allocation::Array { elem, .. }) => {
                 Some(format!("{}[{}]", elem_words(elem), self.word(addr)))
@@ -660,7 +687,7 @@ impl Machine {
         match made {
             Allocation::Object(class) => {
                 let vtable = self.word(addr);
-                let runtime_name = self.program.sites.class_name(vtable).unwrap_or(class);
+                let runtime_name = self.class_of(addr).unwrap_or(class);
                 let mut words = vec![HeapWord::new(
                     "+0 vtable".into(),
                     format!("{vtable:#x} → {runtime_name}"),
@@ -720,18 +747,7 @@ impl Machine {
 
     /// Every async frame created so far, decoded by its layout.
     pub fn frames(&self) -> Vec<FrameView> {
-        let created = &self.engine.detector().created;
-        let live = self
-            .frame_promises
-            .partition_point(|&i| created[i].icount < self.icount);
-        self.frame_promises[..live]
-            .iter()
-            .filter_map(|&i| {
-                let p = self.promise_ref(created[i].addr)?;
-                let layout = self.program.frame(&p.owner)?;
-                Some(self.frame_view(p, layout))
-            })
-            .collect()
+        self.frame_views(self.live_frame_promises()).collect()
     }
 
     fn frame_view(&self, promise: PromiseRef, layout: &FrameLayout) -> FrameView {
@@ -785,8 +801,7 @@ impl Machine {
             ValueKind::Array => format!("array of {} at {raw:#x}", self.word(raw)),
             ValueKind::Object(class) => {
                 // The class it really is (its vtable's), not the declared one.
-                let vtable = self.word(raw);
-                let class = self.program.sites.class_name(vtable).unwrap_or(class);
+                let class = self.class_of(raw).unwrap_or(class);
                 format!("{class} object at {raw:#x}")
             }
             ValueKind::Word => format!("{raw:#x}"),
