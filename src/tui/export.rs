@@ -211,7 +211,8 @@ struct Document<'a> {
 // ----- HTML -----------------------------------------------------------------
 
 fn html(doc: &Document, theme: Theme) -> String {
-    let (page_fg, page_bg) = page_colours(theme);
+    let page = Page::of(theme);
+    let (page_fg, page_bg) = (&page.fg, &page.bg);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -255,7 +256,7 @@ fn html(doc: &Document, theme: Theme) -> String {
             let _ = writeln!(
                 out,
                 "<pre aria-label=\"{title}\">{}</pre>",
-                cells_html(buf, theme)
+                cells_html(buf, &page)
             );
         }
         out.push_str("</div>\n</section>\n");
@@ -265,11 +266,68 @@ fn html(doc: &Document, theme: Theme) -> String {
 }
 
 /// The page's text and background: the theme's, or a dark terminal's.
-fn page_colours(theme: Theme) -> (String, String) {
-    let base = theme.base();
-    let fg = rgb(base.fg.unwrap_or(Color::Reset), true);
-    let bg = rgb(base.bg.unwrap_or(Color::Reset), false);
-    (hex(fg), hex(bg))
+struct Page {
+    fg: String,
+    bg: String,
+}
+
+impl Page {
+    fn of(theme: Theme) -> Page {
+        let base = theme.base();
+        Page {
+            fg: hex(rgb(base.fg.unwrap_or(Color::Reset), true)),
+            bg: hex(rgb(base.bg.unwrap_or(Color::Reset), false)),
+        }
+    }
+
+    /// A run's text and background colours: `None` where the page's show
+    /// through (`Reset`, or the page's own background: a background painted
+    /// again would cover the row above's underscores and descenders);
+    /// reverse video swaps the two, the page's included.
+    fn colours(&self, run: &Run) -> (Option<String>, Option<String>) {
+        let fg = (run.fg != Color::Reset).then(|| hex(rgb(run.fg, true)));
+        let bg = (run.bg != Color::Reset).then(|| hex(rgb(run.bg, false)));
+        match run.modifier.contains(Modifier::REVERSED) {
+            true => (
+                Some(bg.unwrap_or_else(|| self.bg.clone())),
+                Some(fg.unwrap_or_else(|| self.fg.clone())),
+            ),
+            false => (fg, bg.filter(|bg| *bg != self.bg)),
+        }
+    }
+}
+
+/// Cells of one row side by side in one style.
+struct Run {
+    start: u16,
+    width: u16,
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+    text: String,
+}
+
+/// Row `y` of a buffer as its runs of one style.
+fn runs(buf: &Buffer, y: u16) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for x in 0..buf.area.width {
+        let cell = &buf[(x, y)];
+        match runs.last_mut() {
+            Some(run) if (run.fg, run.bg, run.modifier) == (cell.fg, cell.bg, cell.modifier) => {
+                run.width += 1;
+                run.text.push_str(cell.symbol());
+            }
+            _ => runs.push(Run {
+                start: x,
+                width: 1,
+                fg: cell.fg,
+                bg: cell.bg,
+                modifier: cell.modifier,
+                text: cell.symbol().to_string(),
+            }),
+        }
+    }
+    runs
 }
 
 fn hex((r, g, b): (u8, u8, u8)) -> String {
@@ -277,48 +335,26 @@ fn hex((r, g, b): (u8, u8, u8)) -> String {
 }
 
 /// A buffer's rows as HTML: each run of cells of one style in a span.
-fn cells_html(buf: &Buffer, theme: Theme) -> String {
+fn cells_html(buf: &Buffer, page: &Page) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut run = String::new();
-        let mut style = None;
-        for x in 0..buf.area.width {
-            let cell = &buf[(x, y)];
-            let this = css(cell.fg, cell.bg, cell.modifier, theme);
-            if style.as_ref() != Some(&this) {
-                flush(&mut out, &mut run, style.take());
-                style = Some(this);
+        for run in runs(buf, y) {
+            let style = css(&run, page);
+            match style.is_empty() {
+                true => out.push_str(&escape(&run.text)),
+                false => {
+                    let _ = write!(out, "<span style=\"{style}\">{}</span>", escape(&run.text));
+                }
             }
-            run.push_str(cell.symbol());
         }
-        flush(&mut out, &mut run, style);
         out.push('\n');
     }
     out
 }
 
-fn flush(out: &mut String, run: &mut String, style: Option<String>) {
-    if run.is_empty() {
-        return;
-    }
-    match style {
-        Some(style) if !style.is_empty() => {
-            let _ = write!(out, "<span style=\"{style}\">{}</span>", escape(run));
-        }
-        _ => out.push_str(&escape(run)),
-    }
-    run.clear();
-}
-
-/// A cell's colours as CSS (reverse video swapped; `Reset` left to the page).
-fn css(fg: Color, bg: Color, modifier: Modifier, theme: Theme) -> String {
-    let (page_fg, page_bg) = page_colours(theme);
-    let mut fg = (fg != Color::Reset).then(|| hex(rgb(fg, true)));
-    let mut bg = (bg != Color::Reset).then(|| hex(rgb(bg, false)));
-    if modifier.contains(Modifier::REVERSED) {
-        let (f, b) = (bg.unwrap_or(page_bg), fg.unwrap_or(page_fg));
-        (fg, bg) = (Some(f), Some(b));
-    }
+/// A run's style as CSS (nothing for the page's own colours).
+fn css(run: &Run, page: &Page) -> String {
+    let (fg, bg) = page.colours(run);
     let mut style = String::new();
     if let Some(fg) = fg {
         let _ = write!(style, "color:{fg};");
@@ -326,14 +362,14 @@ fn css(fg: Color, bg: Color, modifier: Modifier, theme: Theme) -> String {
     if let Some(bg) = bg {
         let _ = write!(style, "background:{bg};");
     }
-    if modifier.contains(Modifier::BOLD) {
-        style.push_str("font-weight:bold;");
-    }
-    if modifier.contains(Modifier::ITALIC) {
-        style.push_str("font-style:italic;");
-    }
-    if modifier.contains(Modifier::UNDERLINED) {
-        style.push_str("text-decoration:underline;");
+    for (modifier, css) in [
+        (Modifier::BOLD, "font-weight:bold;"),
+        (Modifier::ITALIC, "font-style:italic;"),
+        (Modifier::UNDERLINED, "text-decoration:underline;"),
+    ] {
+        if run.modifier.contains(modifier) {
+            style.push_str(css);
+        }
     }
     style
 }
@@ -400,7 +436,7 @@ const CELL_W: f64 = 8.4;
 const CELL_H: f64 = 17.0;
 
 fn svg(buf: &Buffer, theme: Theme) -> String {
-    let (page_fg, page_bg) = page_colours(theme);
+    let page = Page::of(theme);
     let (w, h) = (
         f64::from(buf.area.width) * CELL_W,
         f64::from(buf.area.height) * CELL_H,
@@ -408,54 +444,32 @@ fn svg(buf: &Buffer, theme: Theme) -> String {
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"14\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"{page_bg}\"/>\n"
+         <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
+        page.bg
     );
     for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let cell = &buf[(x, y)];
-            let key = (cell.fg, cell.bg, cell.modifier);
-            let start = x;
-            let mut text = String::new();
-            while x < buf.area.width && {
-                let c = &buf[(x, y)];
-                (c.fg, c.bg, c.modifier) == key
-            } {
-                text.push_str(buf[(x, y)].symbol());
-                x += 1;
-            }
-            let (mut fg, mut bg) = (
-                (key.0 != Color::Reset).then(|| hex(rgb(key.0, true))),
-                (key.1 != Color::Reset).then(|| hex(rgb(key.1, false))),
-            );
-            if key.2.contains(Modifier::REVERSED) {
-                let (f, b) = (
-                    bg.unwrap_or_else(|| page_bg.clone()),
-                    fg.unwrap_or_else(|| page_fg.clone()),
-                );
-                (fg, bg) = (Some(f), Some(b));
-            }
-            let (px, py) = (f64::from(start) * CELL_W, f64::from(y) * CELL_H);
+        for run in runs(buf, y) {
+            let (fg, bg) = page.colours(&run);
+            let (px, py) = (f64::from(run.start) * CELL_W, f64::from(y) * CELL_H);
+            let width = f64::from(run.width) * CELL_W;
             if let Some(bg) = bg {
                 let _ = writeln!(
                     out,
-                    "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{:.1}\" height=\"{CELL_H}\" fill=\"{bg}\"/>",
-                    f64::from(x - start) * CELL_W
+                    "<rect x=\"{px:.1}\" y=\"{py:.1}\" width=\"{width:.1}\" height=\"{CELL_H}\" fill=\"{bg}\"/>"
                 );
             }
-            if !text.trim().is_empty() {
-                let weight = match key.2.contains(Modifier::BOLD) {
+            if !run.text.trim().is_empty() {
+                let weight = match run.modifier.contains(Modifier::BOLD) {
                     true => " font-weight=\"bold\"",
                     false => "",
                 };
                 let _ = writeln!(
                     out,
-                    "<text x=\"{px:.1}\" y=\"{:.1}\" fill=\"{}\" textLength=\"{:.1}\" \
+                    "<text x=\"{px:.1}\" y=\"{:.1}\" fill=\"{}\" textLength=\"{width:.1}\" \
                      lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\"{weight}>{}</text>",
                     py + CELL_H * 0.78,
-                    fg.unwrap_or_else(|| page_fg.clone()),
-                    f64::from(x - start) * CELL_W,
-                    escape(&text)
+                    fg.as_ref().unwrap_or(&page.fg),
+                    escape(&run.text)
                 );
             }
         }
