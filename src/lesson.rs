@@ -99,30 +99,22 @@ impl Lesson {
         let mut any = false;
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim_start();
-            if let Some(rest) = line.strip_prefix("//!") {
-                any = true;
-                if let Err(message) = lesson.header_line(rest.trim()) {
-                    errors.push(LessonError {
-                        line: i + 1,
-                        message,
-                    });
-                }
+            let number = i + 1;
+            let result = if let Some(rest) = line.strip_prefix("//!") {
+                lesson.header_line(rest.trim())
             } else if let Some(rest) = line.strip_prefix("//?") {
-                any = true;
-                if let Err(message) = lesson.question_line(rest.trim(), i + 1) {
-                    errors.push(LessonError {
-                        line: i + 1,
-                        message,
-                    });
-                }
+                lesson.question_line(rest.trim(), number)
             } else if let Some(rest) = line.strip_prefix("//@") {
-                any = true;
-                if let Err(message) = lesson.note_line(rest.trim(), i + 1) {
-                    errors.push(LessonError {
-                        line: i + 1,
-                        message,
-                    });
-                }
+                lesson.note_line(rest.trim(), number)
+            } else {
+                continue;
+            };
+            any = true;
+            if let Err(message) = result {
+                errors.push(LessonError {
+                    line: number,
+                    message,
+                });
             }
         }
         match (errors.is_empty(), any) {
