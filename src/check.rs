@@ -171,6 +171,8 @@ pub(crate) struct Checker<'a> {
     requests: Vec<crate::generic::MethodRequest>,
     /// No more rounds: a missing generic method instance is an error.
     last_round: bool,
+    /// Where each type is declared, for qualified names (made on first use).
+    type_names: std::cell::OnceCell<qualified::TypeNames<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -195,6 +197,7 @@ impl<'a> Checker<'a> {
             exception: None,
             requests: Vec::new(),
             last_round: false,
+            type_names: std::cell::OnceCell::new(),
         }
     }
 

@@ -29,6 +29,13 @@ const SYSTEM_NAMESPACES: [&str; 7] = [
     "System.Linq",
 ];
 
+/// Where every type of the program is declared, and the namespaces it may
+/// name: worked out once per check (the declarations do not change).
+pub(super) struct TypeNames<'a> {
+    homes: HashMap<&'a str, Home<'a>>,
+    namespaces: Vec<String>,
+}
+
 /// Where a type is declared.
 struct Home<'a> {
     namespace: Option<&'a str>,
@@ -36,20 +43,30 @@ struct Home<'a> {
     in_system: bool,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Checks every qualified type name of the program.
     pub(super) fn check_qualified_types(&mut self) {
         let program = self.ast;
-        if program.qualified_types.is_empty() {
-            return;
+        let wrong: Vec<_> = program
+            .qualified_types
+            .iter()
+            .filter_map(|q| {
+                let names = self.type_names();
+                misplaced(q, &names.homes, &names.namespaces)
+            })
+            .collect();
+        for (span, msg, label) in wrong {
+            self.error(span, msg, label);
         }
-        let homes = type_homes(program);
-        let namespaces = namespaces(&homes);
-        for q in &program.qualified_types {
-            if let Some((span, msg, label)) = misplaced(q, &homes, &namespaces) {
-                self.error(span, msg, label);
-            }
-        }
+    }
+
+    /// [`TypeNames`], made the first time a qualified name asks.
+    fn type_names(&self) -> &TypeNames<'a> {
+        self.type_names.get_or_init(|| {
+            let homes = type_homes(self.ast);
+            let namespaces = namespaces(&homes);
+            TypeNames { homes, namespaces }
+        })
     }
 }
 
@@ -71,8 +88,7 @@ impl Checker<'_> {
         if local || member {
             return None;
         }
-        let homes = type_homes(self.ast);
-        let namespaces = namespaces(&homes);
+        let TypeNames { homes, namespaces } = self.type_names();
         let joined = |n: usize| {
             words[..n]
                 .iter()
@@ -134,7 +150,7 @@ impl Checker<'_> {
         };
         let wrong = match special(name) && !is_type(name) {
             true => misplaced_special(&q),
-            false => misplaced(&q, &homes, &namespaces),
+            false => misplaced(&q, homes, namespaces),
         };
         if let Some((span, msg, label)) = wrong {
             self.error(span, msg, label);
