@@ -527,9 +527,10 @@ impl App {
                 self.heap = !self.heap;
                 self.views[PaneId::Async.index()] = View::default();
                 self.message = match self.heap {
-                    true => text_heap_message(),
-                    false => "the promises, the ready queue and the timers (H: the heap)".into(),
-                };
+                    true => super::text::HEAP_ON,
+                    false => super::text::HEAP_OFF,
+                }
+                .to_string();
             }
             Action::CycleTheme => {
                 self.theme = self.theme.next();
@@ -1414,10 +1415,4 @@ pub fn stop_message(stop: &Stop) -> String {
         Stop::End(End::Budget) => "the instruction budget is used up".to_string(),
         Stop::End(End::Fault(reason)) => format!("the program failed: {reason}"),
     }
-}
-
-fn text_heap_message() -> String {
-    "the heap: the objects and arrays `new` made and the async frames; the one under \
-     the cursor is marked where its address is held (Tab to the pane, ↑ ↓)"
-        .into()
 }
