@@ -19,7 +19,12 @@
 //!    got to; past 6 GiB resident (`FLUX_BENCH_MAX_RSS_MIB`) a watchdog ends
 //!    the bench with an `OVER BUDGET` line for the phase it was in.
 //!
-//! The budgets are issue 13's goals, not assertions: the bench always ends.
+//! 4. Classroom (issue 16), in process: exporting lesson 04 as HTML and
+//!    Markdown; one frame of lesson 09 with the heap pane focused at 120×35
+//!    and 200×50; keys `z`, a beat of auto-play (`p`) and a quiz answer
+//!    (`Q`, `a`, `1`) to the redrawn frame.
+//!
+//! The budgets are issue 13's and 16's goals, not assertions: the bench always ends.
 
 use flux_viz::tui::app::{Action, App};
 use flux_viz::tui::panes::Screen;
@@ -123,7 +128,8 @@ fn memory_watchdog(max_mib: u64) {
 }
 
 /// `cargo bench --bench tui -- million` runs only the parts whose names
-/// (`terminal`, `in-process`, `million`) are given; no name runs all three.
+/// (`terminal`, `in-process`, `million`, `classroom`) are given; no name
+/// runs them all.
 fn main() {
     let asked: Vec<String> = std::env::args()
         .skip(1)
@@ -135,6 +141,9 @@ fn main() {
     }
     if wanted("in-process") {
         in_process();
+    }
+    if wanted("classroom") {
+        classroom();
     }
     if wanted("million") {
         million_awaits();
@@ -533,6 +542,110 @@ fn million_awaits() {
         }
     }
     println!("  now at instruction {}", icount(&app));
+}
+
+// ----- 4. classroom ------------------------------------------------------
+
+const HEAP_LESSON: &str = "lessons/09-interfaces.fs";
+const EXPORTED: &str = "lessons/04-event-loop.fs";
+
+fn sized_app(path: &str, width: u16, height: u16) -> App {
+    let mut app = App::new(Path::new(path), true, Theme::from_env(None));
+    app.apply(Action::Resize { width, height });
+    assert!(app.session.is_ok(), "{path} compiles");
+    app
+}
+
+fn classroom() {
+    use flux_viz::tui::export::{export, Format};
+    println!("in process: classroom figures, medians");
+    for (label, format) in [("HTML", Format::Html), ("Markdown", Format::Md)] {
+        let took = time(5, || {
+            export(
+                Path::new(EXPORTED),
+                Default::default(),
+                Theme::from_env(None),
+                format,
+                0,
+            )
+            .expect("the lesson exports");
+        });
+        report(&format!("export {EXPORTED} as {label}"), took, 1000.0);
+    }
+    let limit = Duration::from_secs(30);
+    for (width, height) in [(120, 35), (200, 50)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        let mut app = sized_app(HEAP_LESSON, width, height);
+        // Past the objects' construction: the heap holds the animals.
+        for _ in 0..6 {
+            settle(&mut app, Action::NextEvent, limit);
+        }
+        app.apply(Action::ToggleHeap);
+        while app.focus != flux_viz::tui::app::PaneId::Async {
+            app.apply(Action::FocusNext);
+        }
+        let render = time(51, || draw(&mut terminal, &app));
+        let shown: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(shown.contains("Heap"), "the heap pane is on screen");
+        let objects = shown.matches(" → ").count();
+        report(
+            &format!("frame at {width}x{height}, heap pane ({objects} refs)"),
+            render,
+            2.0,
+        );
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("a test terminal");
+    let mut app = sized_app(EXPORTED, 120, 35);
+    let zoom = time(51, || {
+        app.apply(Action::Zoom);
+        draw(&mut terminal, &app);
+    });
+    report("key `z` to the redrawn frame (120x35)", zoom, 16.0);
+    app.apply(Action::Zoom); // back to all the panes
+    let mut beats = Vec::new();
+    for _ in 0..21 {
+        if !app.playing() {
+            app.apply(Action::PlayForward); // it paused at a note: play on
+        }
+        let before = icount(&app);
+        let t = Instant::now();
+        app.play_step();
+        while app.running() {
+            app.tick();
+        }
+        draw(&mut terminal, &app);
+        if icount(&app) != before {
+            beats.push(t.elapsed());
+        }
+    }
+    report_spread("a beat of `p` to the redrawn frame (120x35)", &beats, 16.0);
+    let mut app = sized_app(EXPORTED, 120, 35);
+    app.apply(Action::ToggleQuiz);
+    let mut answers = Vec::new();
+    for _ in 0..15 {
+        app.apply(Action::NextEvent);
+        while app.running() {
+            app.tick();
+        }
+        if app.question.is_none() {
+            continue;
+        }
+        let t = Instant::now();
+        app.apply(Action::Answer(1));
+        draw(&mut terminal, &app);
+        answers.push(t.elapsed());
+    }
+    report_spread(
+        "quiz answer `1` to the redrawn frame (120x35)",
+        &answers,
+        16.0,
+    );
 }
 
 fn report(what: &str, took: Duration, budget_ms: f64) {

@@ -112,7 +112,7 @@ rt_throw_new:
     call rt_alloc                       ; the exception object
     pop qword [rax + E_MESSAGE]         ; its message
     pop qword [rax + E_VTABLE]          ; its class
-    pop rdi
+    pop rdi                             ; @made(exception) rdi = where it was thrown; rax is now an object of its class
     mov [rax + E_LINE], rdi             ; where it was thrown
     mov rdi, rax                        ; the exception, for rt_throw
     jmp rt_throw

@@ -123,7 +123,7 @@ rt_args:
     shl rdi, 3                          ; = 8 * (argc - 1) + 8 bytes
     call rt_alloc
     mov r13, rax                        ; r13 = the array
-    mov [r13], r12                      ; its length
+    mov [r13], r12                      ; @made(string-array) its length
     xor r14d, r14d                      ; r14 = i, the argument being copied
 .next:
     cmp r14, r12

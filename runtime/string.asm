@@ -30,7 +30,7 @@ rt_str_concat:
     add r13, [r12]                      ; r13 = total length, in characters
     lea rdi, [r13*2 + 8]                ; room for the length field and 2 bytes per character
     call rt_alloc
-    mov [rax], r13                      ; store the length
+    mov [rax], r13                      ; @made(string) store the length
     lea rdi, [rax + 8]                  ; destination: the first character
     mov r13, rax                        ; keep the result
     lea rsi, [rbx + 8]
@@ -79,7 +79,7 @@ rt_str_from_chars:
     mov r12, rdx                        ; r12 = how many
     lea rdi, [rdx*2 + 8]                ; the length field, then 2 bytes per character
     call rt_alloc
-    mov [rax], r12                      ; the new string's length
+    mov [rax], r12                      ; @made(string) the new string's length
     mov r13, rax                        ; keep the string
     lea rdi, [rax + 8]
     mov rsi, rbx
@@ -159,7 +159,7 @@ rt_str_from_int:
     sub r12, rax                        ; r12 = text length (at least one digit)
     lea rdi, [r12*2 + 8]                ; the length field, then 2 bytes per character
     call rt_alloc
-    mov [rax], r12                      ; length field
+    mov [rax], r12                      ; @made(string) length field
     lea rdi, [rax + 8]
 .widen:
     movzx ecx, byte [rbx]               ; an ASCII digit (or the sign) off the stack ...
@@ -251,7 +251,7 @@ rt_str_from_utf8:
     lea r12, [rdi + rsi]                ; r12 = the end of the bytes
     lea rdi, [rsi*2 + 8]                ; at most one code unit per byte
     call rt_alloc
-    mov r13, rax                        ; r13 = the string
+    mov r13, rax                        ; @made(string) r13 = the string (its length comes last)
     lea rdi, [rax + 8]                  ; rdi = where the next code unit goes
 .next:
     cmp rbx, r12
@@ -334,7 +334,7 @@ rt_str_from_char:
     mov rbx, rdi                        ; the character survives rt_alloc in rbx
     mov edi, 10                         ; 8 for the length, 2 for the character
     call rt_alloc
-    mov qword [rax], 1                  ; length 1
+    mov qword [rax], 1                  ; @made(string) length 1
     mov [rax + 8], bx                   ; the UTF-16 code unit itself
     pop rbx
     ret

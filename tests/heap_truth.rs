@@ -3,7 +3,8 @@
 //! frames, every object the view lists has as its first word the vtable of
 //! its class (the image's `C$vtable` symbol), every array its length, and
 //! every reference a field holds points to the start of a block the view
-//! lists (or a string, or a promise). In the UI (lesson 02): `H` shows the
+//! lists (or a string constant, or a promise); strings the runtime builds
+//! are blocks with their length and text. In the UI (lesson 02): `H` shows the
 //! heap, and the object under the cursor is marked wherever its address is
 //! held.
 
@@ -31,26 +32,39 @@ class Program {
         for (int i = 0; i < squares.Length; i++) squares[i] = i * i;
         string[] words = { "a", "bc" };
         Console.WriteLine(await Sum(list) + squares[3] + words[1].Length);
+        string label = "n=" + list.Value;
+        Console.WriteLine(label + "/" + squares[3].ToString());
     }
 }
 "#;
 
-/// Walks every instruction; returns how many objects were checked.
-fn walk(compiled: pipeline::Compiled) -> usize {
+/// Walks every instruction; returns how many objects were checked, and the
+/// texts of the strings the runtime built, as the view showed them.
+fn walk(compiled: pipeline::Compiled) -> (usize, Vec<String>) {
     let vtables: Vec<(String, u64)> = compiled
         .image
         .symbols
         .iter()
         .filter_map(|s| Some((s.name.strip_suffix("$vtable")?.to_string(), s.addr)))
         .collect();
+    let heap = compiled
+        .image
+        .regions
+        .iter()
+        .find(|r| r.section == flux_viz::asm::Section::Heap)
+        .map(|r| r.addr..r.addr + r.mapped_size())
+        .expect("a heap region");
     let mut machine = Machine::new(compiled).unwrap();
     let mut checked = 0;
+    let mut strings = Vec::new();
     loop {
         let (objects, total) = machine.heap_objects(usize::MAX);
         assert_eq!(objects.len(), total);
         let starts: Vec<u64> = objects.iter().map(|o| o.addr).collect();
         for object in &objects {
             if let Some(class) = object.title.strip_suffix(" object") {
+                // The library's exceptions go by C#'s full names.
+                let class = class.strip_prefix("System.").unwrap_or(class);
                 let vtable = vtables.iter().find(|(c, _)| c == class).map(|v| v.1);
                 let shown = &object.words[0];
                 assert_eq!(shown.label, "+0 vtable");
@@ -64,6 +78,11 @@ fn walk(compiled: pipeline::Compiled) -> usize {
                     machine.icount()
                 );
             }
+            if object.title == "string" {
+                let length = machine.read_u64(object.addr).unwrap();
+                assert_eq!(object.words[0].text, length.to_string());
+                strings.push(object.words[1].text.clone());
+            }
             if object.title.ends_with(']') {
                 let length = machine.read_u64(object.addr).unwrap();
                 assert!(
@@ -76,7 +95,12 @@ fn walk(compiled: pipeline::Compiled) -> usize {
                 let Some(target) = word.points_to else {
                     continue;
                 };
+                // A listed block, a promise, or a string constant of the
+                // image (a literal, or a runtime message such as an
+                // exception's): the only references not to a heap block.
+                let constant = word.text.starts_with('"') && !heap.contains(&target);
                 let known = starts.contains(&target)
+                    || constant
                     || machine.describe_value(target).is_some_and(|d| {
                         d.starts_with('"') || d.contains("promise") || d.contains("object")
                     });
@@ -94,15 +118,21 @@ fn walk(compiled: pipeline::Compiled) -> usize {
             break;
         }
     }
-    checked
+    (checked, strings)
 }
 
 #[test]
 fn every_object_the_heap_view_lists_is_what_it_says_at_every_instruction() {
     let lesson = pipeline::compile_file(Path::new("lessons/02-classes.fs")).unwrap();
-    assert!(walk(lesson) > 1000);
+    assert!(walk(lesson).0 > 1000);
     let nested = pipeline::compile_source("nested.fs", NESTED).unwrap();
-    assert!(walk(nested) > 1000);
+    let (checked, strings) = walk(nested);
+    assert!(checked > 1000);
+    // The strings the runtime builds are blocks of their own, their text
+    // growing as it is copied in.
+    for built in ["\"n=1\"", "\"n=1/\"", "\"9\"", "\"n=1/9\""] {
+        assert!(strings.iter().any(|s| s == built), "{built} in {strings:?}");
+    }
 }
 
 #[test]

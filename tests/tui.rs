@@ -1367,6 +1367,36 @@ fn plus_and_minus_cycle_the_layouts_and_tab_follows_them() {
     assert_eq!(app.areas().panes.len(), 7);
 }
 
+/// A program without an async method has no state machine to show: source
+/// and x86-64 share the top row, and Tab passes the pane by.
+#[test]
+fn without_an_async_method_source_and_asm_take_the_state_panes_room() {
+    let mut app = App::new(Path::new("lessons/09-interfaces.fs"), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    let areas = app.areas();
+    let shown: Vec<PaneId> = areas.panes.iter().map(|(p, _)| *p).collect();
+    assert_eq!(shown.len(), 6, "{shown:?}");
+    assert!(!shown.contains(&PaneId::States));
+    let (source, asm) = (
+        areas.pane(PaneId::Source).unwrap(),
+        areas.pane(PaneId::Asm).unwrap(),
+    );
+    assert_eq!(source.width + asm.width, 120, "the two share the whole row");
+    let mut focused = Vec::new();
+    for _ in 0..PaneId::ALL.len() {
+        app.apply(Action::FocusNext);
+        focused.push(app.focus);
+    }
+    assert!(!focused.contains(&PaneId::States), "{focused:?}");
+    assert_eq!(focused.len(), 7);
+    assert_eq!(focused[5], PaneId::Source, "six panes in the round");
+    // Lesson 04 keeps all seven.
+    assert_eq!(self::app().areas().panes.len(), 7);
+}
+
 /// At 120×35, every row of the x86-64 pane of lessons 03 and 04 (the
 /// runtime's teaching comments included) can be read to its end: it fits,
 /// or `→` scrolls to it.

@@ -94,6 +94,13 @@ pub enum Role {
         elem: crate::machine::layout::ValueKind,
         size: u32,
     },
+    /// A runtime routine's instruction right after the `rt_alloc` of a
+    /// string it builds (in rax): concatenation, `ToString`, `Substring`…
+    StringMade,
+    /// `rt_fail`'s instruction once the exception object it made (in rax)
+    /// holds its class's vtable and its message: the object's class is the
+    /// one its vtable names.
+    ExceptionMade,
 }
 
 /// Which way out of a `try` a copy of its `finally` block is on.
@@ -142,7 +149,8 @@ impl Role {
     /// variants the runtime uses: `poll`, `resume`, `complete`, `faulted`,
     /// `throw`, `catch`, `rethrow`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
-    /// when-any | from-result | never)`.
+    /// when-any | from-result | never)` for promises and `made(string |
+    /// string-array | exception)` for the other blocks the runtime makes.
     pub fn from_annotation(comment: &str) -> Option<Result<(Role, &str), String>> {
         let rest = comment.strip_prefix('@')?;
         let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
@@ -170,6 +178,12 @@ impl Role {
             ("made", Some("when-any")) => Role::PromiseMade(Made::WhenAny),
             ("made", Some("from-result")) => Role::PromiseMade(Made::FromResult),
             ("made", Some("never")) => Role::PromiseMade(Made::Never),
+            ("made", Some("string")) => Role::StringMade,
+            ("made", Some("exception")) => Role::ExceptionMade,
+            ("made", Some("string-array")) => Role::ArrayMade {
+                elem: crate::machine::layout::ValueKind::Str,
+                size: 8,
+            },
             _ => return Some(Err(format!("unknown role annotation `@{word}`"))),
         };
         Some(Ok((role, explain)))

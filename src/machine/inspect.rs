@@ -586,10 +586,10 @@ impl Machine {
         Some(name.to_string())
     }
 
-    /// The objects, arrays and async frames made so far, by address (the
-    /// allocator only bumps upwards, so oldest first): the newest `limit`,
-    /// and how many there are in all. Strings the runtime builds are not
-    /// listed: they show as the values that hold them.
+    /// The objects, arrays, strings and async frames made so far, by
+    /// address (the allocator only bumps upwards, so oldest first): the
+    /// newest `limit`, and how many there are in all. String literals live
+    /// in the image, not the heap: they show as the values that hold them.
     pub fn heap_objects(&self, limit: usize) -> (Vec<HeapObject>, usize) {
         let allocated = self.live_allocations();
         let frames = self.live_frame_promises();
@@ -615,11 +615,6 @@ impl Machine {
     /// An async frame as a heap block: its state word, then its fields.
     fn frame_object(&self, frame: FrameView) -> HeapObject {
         let layout = self.program.frame(&frame.promise.owner);
-        let state = HeapWord::new(
-            format!("+{} state", header::STATE),
-            frame.state.to_string(),
-            None,
-        );
         let fields = frame.fields.iter().map(|v| {
             let reference = layout
                 .and_then(|l| l.field_at(v.offset))
@@ -633,7 +628,7 @@ impl Machine {
         HeapObject {
             addr: frame.promise.addr,
             title: format!("{} frame (promise #{})", frame.method, frame.promise.id),
-            words: std::iter::once(state).chain(fields).collect(),
+            words: fields.collect(),
         }
     }
 
@@ -685,63 +680,84 @@ impl Machine {
     fn heap_object(&self, addr: u64, made: &super::sites::Allocation) -> HeapObject {
         use super::sites::Allocation;
         match made {
-            Allocation::Object(class) => {
+            Allocation::Object(class) => self.object_block(addr, class),
+            Allocation::ObjectOfItsVtable => {
                 let vtable = self.word(addr);
-                let runtime_name = self.class_of(addr).unwrap_or(class);
-                let mut words = vec![HeapWord::new(
-                    "+0 vtable".into(),
-                    format!("{vtable:#x} → {runtime_name}"),
-                    None,
-                )];
-                let fields = self
-                    .program
-                    .classes
-                    .get(class)
-                    .map_or(&[][..], |c| &c.fields);
-                for f in fields {
-                    let raw = self.word(addr + u64::from(f.offset));
-                    let pointer = raw != 0 && holds_reference(&f.kind);
-                    words.push(HeapWord::new(
-                        format!("+{} {}", f.offset, f.name),
-                        self.render(raw, &f.kind),
-                        pointer.then_some(raw),
-                    ));
-                }
-                HeapObject {
-                    addr,
-                    title: format!("{runtime_name} object"),
-                    words,
-                }
+                let class = self.program.sites.class_of_vtable(vtable).unwrap_or("?");
+                self.object_block(addr, class)
             }
-            Allocation::Array { elem, size } => {
-                let length = self.word(addr);
-                let mask = match size {
-                    1 => 0xff,
-                    2 => 0xffff,
-                    4 => 0xffff_ffff,
-                    _ => u64::MAX,
-                };
-                let shown = (length as usize).min(HEAP_ARRAY_ELEMENTS);
-                let mut words = vec![HeapWord::new("+0 length".into(), length.to_string(), None)];
-                for i in 0..shown {
-                    let raw = self.word(addr + 8 + i as u64 * u64::from(*size)) & mask;
-                    let pointer = raw != 0 && holds_reference(elem);
-                    words.push(HeapWord::new(
-                        format!("[{i}]"),
-                        self.render(raw, elem),
-                        pointer.then_some(raw),
-                    ));
-                }
-                if length as usize > shown {
-                    let more = format!("{} more", length as usize - shown);
-                    words.push(HeapWord::new("…".into(), more, None));
-                }
-                HeapObject {
-                    addr,
-                    title: format!("{}[{length}]", elem_words(elem)),
-                    words,
-                }
-            }
+            Allocation::String => HeapObject {
+                addr,
+                title: "string".into(),
+                words: vec![
+                    HeapWord::new("+0 length".into(), self.word(addr).to_string(), None),
+                    HeapWord::new("+8 text".into(), self.render(addr, &ValueKind::Str), None),
+                ],
+            },
+            Allocation::Array { elem, size } => self.array_block(addr, elem, *size),
+        }
+    }
+
+    /// An object made as `class`: its vtable word (and the class it names:
+    /// a subclass's, for an object `class`'s constructor was inherited by),
+    /// then `class`'s fields.
+    fn object_block(&self, addr: u64, class: &str) -> HeapObject {
+        let vtable = self.word(addr);
+        let runtime_name = self.class_of(addr).unwrap_or(class);
+        let mut words = vec![HeapWord::new(
+            "+0 vtable".into(),
+            format!("{vtable:#x} → {runtime_name}"),
+            None,
+        )];
+        let fields = self
+            .program
+            .classes
+            .get(class)
+            .map_or(&[][..], |c| &c.fields);
+        for f in fields {
+            let raw = self.word(addr + u64::from(f.offset));
+            let pointer = raw != 0 && holds_reference(&f.kind);
+            words.push(HeapWord::new(
+                format!("+{} {}", f.offset, f.name),
+                self.render(raw, &f.kind),
+                pointer.then_some(raw),
+            ));
+        }
+        HeapObject {
+            addr,
+            title: format!("{runtime_name} object"),
+            words,
+        }
+    }
+
+    /// An array: its length word, then its first elements.
+    fn array_block(&self, addr: u64, elem: &ValueKind, size: u32) -> HeapObject {
+        let length = self.word(addr);
+        let mask = match size {
+            1 => 0xff,
+            2 => 0xffff,
+            4 => 0xffff_ffff,
+            _ => u64::MAX,
+        };
+        let shown = (length as usize).min(HEAP_ARRAY_ELEMENTS);
+        let mut words = vec![HeapWord::new("+0 length".into(), length.to_string(), None)];
+        for i in 0..shown {
+            let raw = self.word(addr + 8 + i as u64 * u64::from(size)) & mask;
+            let pointer = raw != 0 && holds_reference(elem);
+            words.push(HeapWord::new(
+                format!("[{i}]"),
+                self.render(raw, elem),
+                pointer.then_some(raw),
+            ));
+        }
+        if length as usize > shown {
+            let more = format!("{} more", length as usize - shown);
+            words.push(HeapWord::new("…".into(), more, None));
+        }
+        HeapObject {
+            addr,
+            title: format!("{}[{length}]", elem_words(elem)),
+            words,
         }
     }
 
@@ -804,6 +820,7 @@ impl Machine {
                 let class = self.class_of(raw).unwrap_or(class);
                 format!("{class} object at {raw:#x}")
             }
+            ValueKind::Code => describe_code(&self.program.image, raw),
             ValueKind::Word => format!("{raw:#x}"),
         }
     }
@@ -1003,6 +1020,7 @@ fn elem_words(kind: &ValueKind) -> String {
         ValueKind::Array => "array".into(),
         ValueKind::Object(class) => class.clone(),
         ValueKind::Enum(_) => "enum".into(),
+        ValueKind::Code => "code".into(),
         ValueKind::Word => "word".into(),
     }
 }

@@ -32,7 +32,9 @@ pub enum ValueKind {
     Object(String),
     /// An enum value (an int): shown as its member's name, as C# prints it.
     Enum(Vec<(String, i32)>),
-    /// A plain 64-bit word (header fields, code addresses).
+    /// A code address: shown as the function (and offset) it points into.
+    Code,
+    /// A plain 64-bit word (the awaiter list's links).
     Word,
 }
 
@@ -128,6 +130,11 @@ impl FrameLayout {
                 .find(|(_, o)| *o == offset)
                 .map(|(l, _)| *l)
         };
+        let method = &program.methods[frame.method.0 as usize];
+        let result = match &method.ret {
+            Type::TaskOf(t) => Some(ValueKind::of(t, program)),
+            _ => None,
+        };
         let fields = frame
             .fields
             .iter()
@@ -137,7 +144,10 @@ impl FrameLayout {
                 size: f.size,
                 kind: local_of(f.offset)
                     .and_then(|l| function.locals.get(l))
-                    .map_or_else(|| header_kind(f.offset), |l| ValueKind::of(&l.ty, program)),
+                    .map_or_else(
+                        || header_kind(f.offset, result.as_ref()),
+                        |l| ValueKind::of(&l.ty, program),
+                    ),
                 why: f.why.clone(),
             })
             .collect();
@@ -156,11 +166,6 @@ impl FrameLayout {
                 regions: s.regions.clone(),
             })
             .collect();
-        let method = &program.methods[frame.method.0 as usize];
-        let result = match &method.ret {
-            Type::TaskOf(t) => Some(ValueKind::of(t, program)),
-            _ => None,
-        };
         let transitions = frame
             .successors
             .iter()
@@ -388,11 +393,20 @@ impl FunctionLayout {
     }
 }
 
-/// Header words other than the task pointer are plain words.
-fn header_kind(offset: u32) -> ValueKind {
-    if offset as i32 == ir::header::AWAITED {
-        ValueKind::Task
-    } else {
-        ValueKind::Word
+/// What each word of a frame's promise header holds (`result` is the
+/// method's result kind, for `Task<T>`).
+fn header_kind(offset: u32, result: Option<&ValueKind>) -> ValueKind {
+    use ir::header;
+    match offset as i32 {
+        header::STATUS => ValueKind::Enum(vec![
+            ("pending".into(), 0),
+            ("completed".into(), 1),
+            ("faulted".into(), crate::runtime_layout::FAULTED as i32),
+        ]),
+        header::RESULT => result.cloned().unwrap_or(ValueKind::Word),
+        header::CONTINUATION => ValueKind::Code,
+        header::CONTEXT | header::AWAITED => ValueKind::Task,
+        header::STATE => ValueKind::Int,
+        _ => ValueKind::Word,
     }
 }

@@ -107,6 +107,11 @@ pub enum SiteKind {
 pub enum Allocation {
     /// An object of this class (its Flux# name, as in `Dog$vtable`).
     Object(String),
+    /// An object whose class its vtable word names (the exceptions the
+    /// runtime throws for failed checks).
+    ObjectOfItsVtable,
+    /// A string the runtime built.
+    String,
     /// An array of elements `size` bytes each, shown as `elem`.
     Array {
         elem: super::layout::ValueKind,
@@ -159,9 +164,11 @@ pub struct Sites {
     /// parameters: the engine reads them when the body first runs, so a
     /// promise can be named by the call that made it.
     pub params: Vec<Vec<u32>>,
-    /// Every vtable's address → its class's run-time name: how an
-    /// exception's class is known (its first word is its vtable).
-    pub class_names: Vec<(u64, String)>,
+    /// Every vtable: its address, its class's run-time name (C#'s full
+    /// name, `System.IndexOutOfRangeException`) and its Flux# name (the
+    /// key of the program's class layouts): how an object's class is known
+    /// (its first word is its vtable).
+    pub class_names: Vec<(u64, String, String)>,
 }
 
 /// The runtime data the machine inspects.
@@ -237,10 +244,10 @@ impl Sites {
         let class_names = image
             .symbols
             .iter()
-            .filter(|s| s.name.ends_with("$vtable"))
             .filter_map(|s| {
+                let class = s.name.strip_suffix("$vtable")?;
                 let name = image.read_u64(s.addr + crate::runtime_layout::V_NAME as u64)?;
-                Some((s.addr, image.read_string(name)?))
+                Some((s.addr, image.read_string(name)?, class.to_string()))
             })
             .collect();
         Sites {
@@ -288,10 +295,16 @@ impl Sites {
     /// The run-time name (`System.DivideByZeroException`, `Shape`) of the
     /// class whose vtable is at `addr`.
     pub fn class_name(&self, addr: u64) -> Option<&str> {
-        self.class_names
-            .iter()
-            .find(|(a, _)| *a == addr)
-            .map(|(_, name)| name.as_str())
+        self.vtable(addr).map(|(_, name, _)| name.as_str())
+    }
+
+    /// The Flux# name of the class whose vtable is at `addr`.
+    pub fn class_of_vtable(&self, addr: u64) -> Option<&str> {
+        self.vtable(addr).map(|(_, _, class)| class.as_str())
+    }
+
+    fn vtable(&self, addr: u64) -> Option<&(u64, String, String)> {
+        self.class_names.iter().find(|(a, ..)| *a == addr)
     }
 
     /// The site at `addr`, if any.
@@ -417,6 +430,8 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             elem: elem.clone(),
             size: *size,
         }),
+        Role::StringMade => SiteKind::Allocate(Allocation::String),
+        Role::ExceptionMade => SiteKind::Allocate(Allocation::ObjectOfItsVtable),
         Role::PromiseMade(made) => SiteKind::Create(match made {
             RoleMade::Frame => Made::Frame(method_of(frames, &entry.origin.function)?),
             RoleMade::Timer => Made::Timer,

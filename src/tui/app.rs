@@ -429,7 +429,15 @@ impl App {
             arrangement: self.arrangement,
             zoom: self.zoomed.then_some(self.focus),
             main: self.main_pane,
+            states: self.has_async(),
         }
+    }
+
+    /// Does the program have an async method (a state machine to show)?
+    fn has_async(&self) -> bool {
+        self.session
+            .as_ref()
+            .map_or(true, |s| !s.methods.is_empty())
     }
 
     /// Applies one action.
@@ -1046,7 +1054,10 @@ impl App {
     fn cycle_focus(&mut self, forward: bool) {
         let order = match (self.zoomed, self.arrangement) {
             (false, layout::Arrangement::SourceAsm) => vec![PaneId::Source, PaneId::Asm],
-            _ => PaneId::ALL.to_vec(),
+            _ => PaneId::ALL
+                .into_iter()
+                .filter(|&p| p != PaneId::States || self.has_async())
+                .collect(),
         };
         let at = order.iter().position(|&p| p == self.focus).unwrap_or(0);
         let by = if forward { 1 } else { order.len() - 1 };

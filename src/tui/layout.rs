@@ -62,6 +62,9 @@ pub struct Arrange {
     pub arrangement: Arrangement,
     pub zoom: Option<PaneId>,
     pub main: PaneId,
+    /// Does the program have an async method? Without one the state
+    /// machine pane would only say so: source and x86-64 share its room.
+    pub states: bool,
 }
 
 /// The rectangles of one frame.
@@ -152,12 +155,17 @@ pub fn compute(area: Rect, arrange: Arrange) -> Areas {
     let mut panes = match arrange.arrangement {
         Arrangement::OneMain => vec![(arrange.main, rows[1])],
         _ => {
-            let main = split(rows[1], &[34, 28, 38]);
-            vec![
-                (PaneId::Source, main[0]),
-                (PaneId::States, main[1]),
-                (PaneId::Asm, main[2]),
-            ]
+            if !arrange.states {
+                let main = split(rows[1], &[45, 55]);
+                vec![(PaneId::Source, main[0]), (PaneId::Asm, main[1])]
+            } else {
+                let main = split(rows[1], &[34, 28, 38]);
+                vec![
+                    (PaneId::Source, main[0]),
+                    (PaneId::States, main[1]),
+                    (PaneId::Asm, main[2]),
+                ]
+            }
         }
     };
     panes.extend([

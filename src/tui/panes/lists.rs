@@ -151,7 +151,7 @@ fn heap_rows(session: &Session, theme: Theme, mark: Option<u64>) -> (Vec<Line<'s
         owners.push(object.addr);
         for word in &object.words {
             let line = Line::from(vec![
-                Span::styled(format!("  {:<14}", word.label), theme.dim()),
+                Span::styled(format!("  {:<16} ", word.label), theme.dim()),
                 Span::raw(word.text.clone()),
             ]);
             let at_mark = mark.is_some() && word.points_to == mark;
