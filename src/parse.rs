@@ -109,16 +109,50 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
         let shown = format!("<flux-viz>/{name}");
         let file = sources.add(&shown, path, text.to_string());
-        let (entries, diags) = parse_text(file, text);
-        debug_assert!(diags.is_empty(), "{name} parses: {diags:?}");
         program
             .items
-            .extend(entries.into_iter().filter_map(|entry| match entry {
-                Entry::Item(item) => Some(item),
-                Entry::Include { .. } | Entry::NeedsDouble | Entry::Qualified(_) => None,
-            }));
+            .extend(library_items(name, text, file).iter().cloned());
         program.system_files.push(file);
     }
+}
+
+/// The library's files parsed once per process, by the file id each was
+/// given (its spans name it): for a small program, parsing the 2,000 lines
+/// of lib/*.fs was most of a compile. Holds a few ids per file (the
+/// program's own files come first, so the ids vary with their number).
+static PARSED_LIBRARY: std::sync::Mutex<Vec<(&str, FileId, std::sync::Arc<Vec<Item>>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The most (file, id) pairs [`PARSED_LIBRARY`] keeps.
+const PARSED_LIBRARY_LIMIT: usize = 32;
+
+fn library_items(name: &'static str, text: &str, file: FileId) -> std::sync::Arc<Vec<Item>> {
+    let cached = |cache: &[(&str, FileId, std::sync::Arc<Vec<Item>>)]| {
+        cache
+            .iter()
+            .find(|(n, f, _)| *n == name && *f == file)
+            .map(|(.., items)| items.clone())
+    };
+    if let Some(items) = cached(&PARSED_LIBRARY.lock().unwrap_or_else(|e| e.into_inner())) {
+        return items;
+    }
+    let (entries, diags) = parse_text(file, text);
+    debug_assert!(diags.is_empty(), "{name} parses: {diags:?}");
+    let items: std::sync::Arc<Vec<Item>> = std::sync::Arc::new(
+        entries
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Item(item) => Some(item),
+                Entry::Include { .. } | Entry::NeedsDouble | Entry::Qualified(_) => None,
+            })
+            .collect(),
+    );
+    let mut cache = PARSED_LIBRARY.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= PARSED_LIBRARY_LIMIT {
+        cache.remove(0);
+    }
+    cache.push((name, file, items.clone()));
+    items
 }
 
 /// The classes lib/Collections.fs declares (a test checks the list).

@@ -1481,6 +1481,12 @@ fn the_layouts_at_three_projector_sizes() {
 fn in_quiz_mode_a_asks_from_the_facts_and_moves_only_after_the_answer() {
     // What `a` finds without the quiz, stop by stop.
     let mut plain = app();
+    let strip = screen(&plain, 160, 45);
+    let strip = strip.lines().find(|l| l.starts_with(" events ")).unwrap();
+    assert!(
+        !strip.contains('?'),
+        "without the quiz the whole run shows: {strip}"
+    );
     let mut stops = Vec::new();
     for _ in 0..12 {
         plain.apply(Action::NextEvent);
@@ -1521,6 +1527,10 @@ fn in_quiz_mode_a_asks_from_the_facts_and_moves_only_after_the_answer() {
         kinds_asked.insert(event.kind);
         let shown = screen(&app, 160, 45);
         assert!(shown.contains(&q.prompt), "{shown}");
+        // The events strip does not give the answer away: what is still to
+        // come is blank.
+        let strip = shown.lines().find(|l| l.starts_with(" events ")).unwrap();
+        assert!(strip.trim_end().ends_with('?'), "{strip}");
         // Answer right on even stops, wrong on odd ones.
         let pick = if i % 2 == 0 {
             q.answer

@@ -25,7 +25,7 @@ pub const TITLE_LEGEND: &str = "What the marks mean (any key closes)";
 pub const LEGEND_TIMELINE: &str =
     "The events strip: a cell per stretch of the events a and B stop at";
 pub const LEGEND_TIMELINE_NOW: &str =
-    "  (e chooses which); the most telling one shows. The reversed cell, or ▏, is now.";
+    "  (e chooses which); the most telling one shows. The reversed cell, or ▏, is now; ? is still to come (quiz).";
 pub const LEGEND_MARKERS: &str = "Marks in the panes:";
 /// Every mark a pane draws, with what it means.
 pub const MARKERS: [(&str, &str); 6] = [
@@ -55,6 +55,9 @@ pub const HINTS_MEDIUM: &str =
 
 /// The hint line on terminals narrower than [`HINTS_MEDIUM`].
 pub const HINTS_SHORT: &str = "s n S f a b B e c p r Tab z ⏎ / g [ ] x i w ? q";
+
+/// The timeline's glyph for events still to come, in quiz mode.
+pub const FUTURE_GLYPH: &str = "?";
 
 pub const TOO_SMALL: &str = "Please enlarge the terminal to at least 80×24";
 pub const ERROR_HINT: &str =

@@ -95,7 +95,8 @@ fn explain(app: &App, session: &Session) -> Line<'static> {
 }
 
 /// One glyph per group of the events `a`/`B` stop at (the `e` filter); the
-/// current position reversed.
+/// current position reversed. In quiz mode the groups after it are blank:
+/// the strip would tell what the question asks.
 fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
     let label = " events ";
     let cells = (width as usize).saturating_sub(label.len() + 1).max(1);
@@ -103,7 +104,12 @@ fn timeline(app: &App, session: &Session, width: u16) -> Line<'static> {
     let now = (session.events).count_before(session.events_before(), session.stops.1);
     let per = timeline.len().div_ceil(cells).max(1);
     let mut spans = vec![Span::styled(label, app.theme.dim())];
+    let hide_after = app.quiz.is_some().then_some(now);
     for start in (0..timeline.len()).step_by(per) {
+        if hide_after.is_some_and(|now| start > now) {
+            spans.push(Span::styled(text::FUTURE_GLYPH, app.theme.dim()));
+            continue;
+        }
         let shown = timeline.shown(start..start + per);
         let mut style = app.theme.event(shown);
         if (start..start + per).contains(&now) {
