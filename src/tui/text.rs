@@ -15,8 +15,8 @@ pub const TITLE_STACK: &str = "Stack";
 pub const TITLE_ASYNC: &str = "Promises · ready queue · timers";
 pub const TITLE_HEAP: &str = "Heap";
 pub const HEAP_ON: &str =
-    "the heap: the objects and arrays `new` made and the async frames; the one under \
-     the cursor is marked where its address is held (Tab to the pane, ↑ ↓)";
+    "the heap: the objects and arrays `new` made, the strings built at run time and \
+     the async frames; the one under the cursor is marked where its address is held (Tab to the pane, ↑ ↓)";
 pub const HEAP_OFF: &str = "the promises, the ready queue and the timers (H: the heap)";
 pub const HEAP_EMPTY: &str = "nothing allocated yet (new makes objects and arrays here)";
 pub const TITLE_OUTPUT: &str = "Output";

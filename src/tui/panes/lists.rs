@@ -142,6 +142,13 @@ fn heap_rows(session: &Session, theme: Theme, mark: Option<u64>) -> (Vec<Line<'s
         rows.push(Line::styled(text::HEAP_EMPTY, theme.dim()));
         owners.push(0);
     }
+    // The labels' column: as wide as the widest (`+16 continuation`).
+    let label_width = objects
+        .iter()
+        .flat_map(|o| &o.words)
+        .map(|w| w.label.chars().count())
+        .max()
+        .unwrap_or(0);
     for object in objects {
         let title = Line::from(vec![
             Span::styled(format!("{:x} ", object.addr), theme.number()),
@@ -151,7 +158,7 @@ fn heap_rows(session: &Session, theme: Theme, mark: Option<u64>) -> (Vec<Line<'s
         owners.push(object.addr);
         for word in &object.words {
             let line = Line::from(vec![
-                Span::styled(format!("  {:<16} ", word.label), theme.dim()),
+                Span::styled(format!("  {:<label_width$} ", word.label), theme.dim()),
                 Span::raw(word.text.clone()),
             ]);
             let at_mark = mark.is_some() && word.points_to == mark;
