@@ -120,14 +120,17 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
 /// given (its spans name it): for a small program, parsing the 2,000 lines
 /// of lib/*.fs was most of a compile. Holds a few ids per file (the
 /// program's own files come first, so the ids vary with their number).
-static PARSED_LIBRARY: std::sync::Mutex<Vec<(&str, FileId, std::sync::Arc<Vec<Item>>)>> =
+static PARSED_LIBRARY: std::sync::Mutex<Vec<ParsedLibraryFile>> =
     std::sync::Mutex::new(Vec::new());
+
+/// One entry of [`PARSED_LIBRARY`]: the file's name, its id, its items.
+type ParsedLibraryFile = (&'static str, FileId, std::sync::Arc<Vec<Item>>);
 
 /// The most (file, id) pairs [`PARSED_LIBRARY`] keeps.
 const PARSED_LIBRARY_LIMIT: usize = 32;
 
 fn library_items(name: &'static str, text: &str, file: FileId) -> std::sync::Arc<Vec<Item>> {
-    let cached = |cache: &[(&str, FileId, std::sync::Arc<Vec<Item>>)]| {
+    let cached = |cache: &[ParsedLibraryFile]| {
         cache
             .iter()
             .find(|(n, f, _)| *n == name && *f == file)
