@@ -255,6 +255,24 @@ impl Asm {
     /// runtime), as if its lines had been read into `self`: symbols are
     /// merged by name, spans moved to `self`'s files with `file`.
     pub fn append(&mut self, other: &Asm, file: impl Fn(FileId) -> FileId) {
+        self.append_kept(other, file, &|_| true);
+    }
+
+    /// [`Asm::append`] of only the `.text` items `keep` says yes to (by
+    /// index in `other`'s `.text`); the labels those left out define are
+    /// left out too (nothing kept may refer to them).
+    pub fn append_kept(
+        &mut self,
+        other: &Asm,
+        file: impl Fn(FileId) -> FileId,
+        keep: &dyn Fn(usize) -> bool,
+    ) {
+        let mut left_out = vec![false; other.symbols.len()];
+        for (i, item) in other.sections[Section::Text.index()].iter().enumerate() {
+            if let (Item::Label(id), false) = (item, keep(i)) {
+                left_out[id.0 as usize] = true;
+            }
+        }
         let span = |s: Option<Span>| {
             s.map(|s| Span {
                 file: file(s.file),
@@ -262,7 +280,11 @@ impl Asm {
             })
         };
         let mut ids = Vec::with_capacity(other.symbols.len());
-        for sym in &other.symbols {
+        for (i, sym) in other.symbols.iter().enumerate() {
+            if left_out[i] {
+                ids.push(SymId(u32::MAX)); // never looked up: nothing kept names it
+                continue;
+            }
             let id = match self.by_name.get(&sym.name) {
                 Some(&id) => id,
                 None => {
@@ -291,8 +313,14 @@ impl Asm {
             ids.push(id);
         }
         let map = |id: SymId| ids[id.0 as usize];
-        for (mine, theirs) in self.sections.iter_mut().zip(&other.sections) {
-            mine.extend(theirs.iter().map(|item| match item {
+        for (section, (mine, theirs)) in self.sections.iter_mut().zip(&other.sections).enumerate() {
+            let text = section == Section::Text.index();
+            let kept = theirs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !text || keep(*i))
+                .map(|(_, item)| item);
+            mine.extend(kept.map(|item| match item {
                 Item::Label(id) => Item::Label(map(*id)),
                 Item::Comment(text) => Item::Comment(text.clone()),
                 Item::Insn(insn) => Item::Insn(Insn {
@@ -314,7 +342,10 @@ impl Asm {
             }));
         }
         for (mine, theirs) in self.scopes.iter_mut().zip(other.scopes) {
-            *mine = theirs.map(map).or(*mine);
+            *mine = theirs
+                .filter(|id| !left_out[id.0 as usize])
+                .map(map)
+                .or(*mine);
         }
         self.current = other.current;
         self.errors.extend(other.errors.iter().map(|e| AsmError {

@@ -800,6 +800,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 }
                 let label = self.method_label(*method);
                 self.call(&label, "calls Main");
+                if !self.has_continuations() {
+                    return; // no code could ever run from the event loop
+                }
                 if program.methods[method.0 as usize].async_kind != typed::AsyncKind::NotAsync {
                     self.xe("Main's task: the loop runs until it completes", |a| {
                         a.mov(x::rdi, x::rax)
@@ -821,11 +824,24 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 self.x(|a| a.mov(x::rdi, x::rax));
                 let label = self.method_label(*method);
                 self.call(&label, "calls main() on the new Main object");
+                if !self.has_continuations() {
+                    return;
+                }
                 self.x(|a| a.xor(x::edi, x::edi));
                 self.call(runtime::RUN_LOOP, "runs the event loop");
             }
             None => {}
         }
+    }
+
+    /// Does the program have an async method? Without one no task has a
+    /// continuation, so the event loop would have nothing to run: Main's
+    /// return ends the program (and the runtime's event loop is not linked).
+    fn has_continuations(&self) -> bool {
+        self.module
+            .functions
+            .iter()
+            .any(|f| matches!(f.kind, ir::FunctionKind::AsyncResume(_)))
     }
 
     fn ctor_body(&mut self, id: typed::CtorId) {

@@ -154,7 +154,10 @@ pub fn add_runtime(asm: &mut Asm, sources: &mut Sources) -> Result<(), Vec<Diagn
         .collect();
     match READ.get_or_init(|| read_runtime(&mut Sources::new()).ok()) {
         // Runtime files are added first to a fresh `Sources`: ids 0, 1, ….
-        Some(runtime) => asm.append(runtime, |file| files[file.0 as usize]),
+        Some(runtime) => {
+            let keep = runtime_in_use(runtime, asm);
+            asm.append_kept(runtime, |file| files[file.0 as usize], &|i| keep[i]);
+        }
         // Only a broken runtime fails; read it again here for diagnostics
         // that point into this program's sources.
         None => {
@@ -164,6 +167,92 @@ pub fn add_runtime(asm: &mut Asm, sources: &mut Sources) -> Result<(), Vec<Diagn
         }
     }
     Ok(())
+}
+
+/// Which items of the runtime's `.text` the program can reach, as a
+/// linker's `--gc-sections` decides with one section per routine: a
+/// routine (a global label, the comments above it and its code) is kept
+/// when `_start` is in it, the program calls or names it (a symbol the
+/// program leaves undefined), the runtime's data holds its address, a kept
+/// routine refers to it, or the kept routine just above does not end in
+/// `ret` or `jmp` (it runs on into it). So `--emit asm`, the x86-64 pane
+/// and the image hold no runtime code the program cannot run, and a small
+/// program assembles a small runtime.
+fn runtime_in_use(runtime: &Asm, program: &Asm) -> Vec<bool> {
+    use iced_x86::FlowControl;
+    let items = runtime.items(Section::Text);
+    // Each item's routine: a new one starts after the last instruction
+    // before each global label.
+    let mut routine_of = vec![0usize; items.len()];
+    let mut ends_open = Vec::new(); // per routine: does it run on into the next?
+    let (mut routine, mut start, mut last_insn) = (0, 0, None::<usize>);
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Label(id) if runtime.symbol(*id).parent.is_none() => {
+                if let Some(last) = last_insn.filter(|&l| l >= start) {
+                    routine_of[start..=last].fill(routine);
+                    ends_open.push(!matches!(
+                        &items[last],
+                        Item::Insn(insn) if matches!(
+                            insn.instr.flow_control(),
+                            FlowControl::Return | FlowControl::UnconditionalBranch | FlowControl::IndirectBranch
+                        )
+                    ));
+                    routine += 1;
+                    start = last + 1;
+                }
+            }
+            Item::Insn(_) => last_insn = Some(i),
+            _ => {}
+        }
+    }
+    routine_of[start..].fill(routine);
+    ends_open.push(false);
+    let routines = routine + 1;
+    // Where each symbol is defined, and what each routine refers to.
+    let mut defined_in = vec![None; runtime.symbols().len()];
+    let mut refers: Vec<Vec<usize>> = vec![Vec::new(); routines];
+    for (i, item) in items.iter().enumerate() {
+        if let Item::Label(id) = item {
+            defined_in[id.0 as usize] = Some(routine_of[i]);
+        }
+    }
+    let target = |id: crate::asm::SymId| defined_in[id.0 as usize];
+    for (i, item) in items.iter().enumerate() {
+        let named = match item {
+            Item::Insn(insn) => insn.sym.map(|r| r.sym),
+            Item::Data(crate::asm::Data::Addr { sym, .. }) => Some(*sym),
+            _ => None,
+        };
+        if let Some(r) = named.and_then(target) {
+            refers[routine_of[i]].push(r);
+        }
+    }
+    let mut work: Vec<usize> = runtime.lookup(ENTRY).and_then(target).into_iter().collect();
+    work.extend(
+        program
+            .symbols()
+            .iter()
+            .filter(|s| s.section.is_none())
+            .filter_map(|s| runtime.lookup(&s.name).and_then(target)),
+    );
+    for section in Section::ALL.into_iter().filter(|&s| s != Section::Text) {
+        work.extend(runtime.items(section).iter().filter_map(|item| match item {
+            Item::Data(crate::asm::Data::Addr { sym, .. }) => target(*sym),
+            _ => None,
+        }));
+    }
+    let mut used = vec![false; routines];
+    while let Some(r) = work.pop() {
+        if std::mem::replace(&mut used[r], true) {
+            continue;
+        }
+        work.extend(&refers[r]);
+        if ends_open[r] && r + 1 < routines {
+            work.push(r + 1);
+        }
+    }
+    routine_of.iter().map(|&r| used[r]).collect()
 }
 
 /// For programs written in assembly by hand (tests, benches): vtables with

@@ -120,8 +120,7 @@ pub fn add_system_library(sources: &mut Sources, program: &mut Program) {
 /// given (its spans name it): for a small program, parsing the 2,000 lines
 /// of lib/*.fs was most of a compile. Holds a few ids per file (the
 /// program's own files come first, so the ids vary with their number).
-static PARSED_LIBRARY: std::sync::Mutex<Vec<ParsedLibraryFile>> =
-    std::sync::Mutex::new(Vec::new());
+static PARSED_LIBRARY: std::sync::Mutex<Vec<ParsedLibraryFile>> = std::sync::Mutex::new(Vec::new());
 
 /// One entry of [`PARSED_LIBRARY`]: the file's name, its id, its items.
 type ParsedLibraryFile = (&'static str, FileId, std::sync::Arc<Vec<Item>>);

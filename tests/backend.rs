@@ -836,3 +836,50 @@ fn nasm_bytes_equal_ours_instruction_for_instruction() {
         );
     }
 }
+
+/// Only the runtime routines a program can reach are linked: a program
+/// without async methods has no event loop, one that awaits has it, and a
+/// routine that runs on into the next (rt_complete into rt_wake_awaiters)
+/// brings it along.
+#[test]
+fn the_runtime_is_linked_as_far_as_the_program_reaches() {
+    let routines = |source: &str| -> Vec<String> {
+        let compiled = flux_viz::pipeline::compile_source("p.fs", source)
+            .unwrap_or_else(|f| panic!("{}", f.render()));
+        compiled
+            .image
+            .symbols
+            .iter()
+            .filter(|s| !s.local && s.section == Section::Text)
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    let sync = routines("class P { static void Main() { System.Console.WriteLine(1); } }");
+    assert!(sync.iter().any(|r| r == "_start"), "{sync:?}");
+    assert!(sync.iter().any(|r| r == "rt_println_int"), "{sync:?}");
+    for absent in [
+        "rt_run_loop",
+        "rt_alloc",
+        "rt_str_concat",
+        "rt_fmod",
+        "rt_complete",
+    ] {
+        assert!(!sync.iter().any(|r| r == absent), "{absent} in {sync:?}");
+    }
+    let awaits = routines(
+        "using System.Threading.Tasks;\nclass P { static async Task Main() { await Task.Yield(); System.Console.WriteLine(\"a\" + 1); } }",
+    );
+    for present in [
+        "rt_run_loop",
+        "rt_alloc",
+        "rt_str_concat",
+        "rt_complete",
+        "rt_wake_awaiters",
+    ] {
+        assert!(
+            awaits.iter().any(|r| r == present),
+            "{present} in {awaits:?}"
+        );
+    }
+    assert!(!awaits.iter().any(|r| r == "rt_fmod"), "{awaits:?}");
+}
