@@ -25,9 +25,8 @@ pub use role::{FinallyExit, Made, Role};
 
 use crate::source::{FileId, Span};
 use iced_x86::{
-    BlockEncoder, BlockEncoderOptions, Code, Formatter, FormatterOutput, FormatterTextKind,
-    Instruction, InstructionBlock, MemoryOperand, NasmFormatter, OpKind, Register, SymbolResolver,
-    SymbolResult,
+    Code, Formatter, FormatterOutput, FormatterTextKind, Instruction, MemoryOperand, NasmFormatter,
+    OpKind, Register, SymbolResolver, SymbolResult,
 };
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -909,8 +908,8 @@ impl Asm {
         let bases = place(&sizes);
         let addrs = self.addresses(&bases, &first, &data_offsets);
         let lookup = |id: SymId| addrs[id.0 as usize];
-        let text = self.encode_text(bases[0], &lookup, Some(&first.forms))?;
-        if text.offsets != first.offsets {
+        let text = self.encode_text(bases[0], &lookup, Some((&first.forms, &first.offsets)))?;
+        if text.code.len() != first.code.len() {
             return Err(AsmError {
                 message: "internal error: code size changed between passes".into(),
                 span: None,
@@ -1010,7 +1009,7 @@ impl Asm {
         &self,
         rip: u64,
         addr: &dyn Fn(SymId) -> Option<u64>,
-        forms: Option<&[Code]>,
+        forms: Option<(&[Code], &[u32])>,
     ) -> Result<EncodedText, AsmError> {
         let items = self.items(Section::Text);
         let mut label_insn: HashMap<SymId, usize> = HashMap::default();
@@ -1065,23 +1064,40 @@ impl Asm {
                 }
                 (CodeBytes::Size(at as u64), offsets)
             }
-            Some(forms) => {
-                for (instr, &code) in instrs.iter_mut().zip(forms) {
+            Some((forms, offsets)) => {
+                // Every form and offset is known from the first pass: each
+                // instruction is encoded once, at its address, its branch
+                // aimed at its target's.
+                let mut encoder = iced_x86::Encoder::try_with_capacity(64, 8 * instrs.len())
+                    .map_err(|e| AsmError {
+                        message: format!("cannot encode .text: {e}"),
+                        span: None,
+                    })?;
+                let at = |i: usize| rip + u64::from(offsets[i]);
+                for (i, (instr, &code)) in instrs.iter_mut().zip(forms).enumerate() {
                     instr.set_code(code);
+                    match targets[i] {
+                        Some(target) => instr.set_near_branch64(at(target)),
+                        None if targets_itself(instr) => instr.set_near_branch64(at(i)),
+                        None => {}
+                    }
+                    let len = encoder.encode(instr, at(i)).map_err(|e| AsmError {
+                        message: format!("cannot encode `{instr}`: {e}"),
+                        span: None,
+                    })?;
+                    if offsets
+                        .get(i + 1)
+                        .is_some_and(|&next| at(i) + len as u64 != rip + u64::from(next))
+                    {
+                        return Err(AsmError {
+                            message: format!(
+                                "internal error: `{instr}` changed size between passes"
+                            ),
+                            span: None,
+                        });
+                    }
                 }
-                let block = InstructionBlock::new(&instrs, rip);
-                let result = BlockEncoder::encode(
-                    64,
-                    block,
-                    BlockEncoderOptions::RETURN_NEW_INSTRUCTION_OFFSETS
-                        | BlockEncoderOptions::DONT_FIX_BRANCHES,
-                )
-                .map_err(|e| AsmError {
-                    message: format!("cannot encode .text: {}", e),
-                    span: None,
-                })?;
-                let offsets = result.new_instruction_offsets;
-                (CodeBytes::Bytes(result.code_buffer), offsets)
+                (CodeBytes::Bytes(encoder.take_buffer()), offsets.to_vec())
             }
         };
         let end = code.len();
