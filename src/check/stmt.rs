@@ -13,15 +13,85 @@ use crate::typed::{
 };
 
 impl Checker<'_> {
+    /// Checks every body of the program's own, and of the system library
+    /// those that can run: the ones the checked code calls or constructs
+    /// with, the ones in a vtable or interface table, and so on until
+    /// nothing new is called (the same rules by which src/lower/reach.rs
+    /// keeps the library's code, so everything lowered has been checked).
+    /// The library's other bodies stay unchecked: a small program does not
+    /// pay for checking 2,000 lines of library it does not use.
     pub(super) fn check_bodies(&mut self) {
         self.check_field_inits();
-        for i in 0..self.out.ctors.len() {
-            self.check_ctor(CtorId(i as u32));
+        let mut work: Vec<Callee> = Vec::new();
+        for init in self
+            .out
+            .static_inits
+            .iter()
+            .chain(self.out.classes.iter().flat_map(|c| c.field_inits.iter()))
+        {
+            callees_of_expr(&init.value, &mut work);
+        }
+        for class in &self.out.classes {
+            work.extend(class.vtable.iter().map(|&m| Callee::Method(m)));
+            for (_, methods) in &class.itables {
+                work.extend(methods.iter().map(|&m| Callee::Method(m)));
+            }
+        }
+        work.extend(
+            (0..self.out.ctors.len() as u32)
+                .map(|i| Callee::Ctor(CtorId(i)))
+                .filter(|&c| !self.is_system_code(c)),
+        );
+        work.extend(
+            (0..self.out.methods.len() as u32)
+                .map(|i| Callee::Method(MethodId(i)))
+                .filter(|&c| !self.is_system_code(c)),
+        );
+        // The program's own first, in order, as before: their diagnostics
+        // come in the order of the source.
+        work.reverse();
+        let mut ctors_done = vec![false; self.out.ctors.len()];
+        let mut methods_done = vec![false; self.out.methods.len()];
+        while let Some(callee) = work.pop() {
+            let before = work.len();
+            match callee {
+                Callee::Ctor(id) => {
+                    if std::mem::replace(&mut ctors_done[id.0 as usize], true) {
+                        continue;
+                    }
+                    self.check_ctor(id);
+                    let ctor = &self.out.ctors[id.0 as usize];
+                    let (chained, args) = match &ctor.chain {
+                        CtorChain::Base { ctor, args } => (*ctor, args),
+                        CtorChain::This { ctor, args } => (Some(*ctor), args),
+                    };
+                    work.extend(chained.map(Callee::Ctor));
+                    args.iter().for_each(|a| callees_of_expr(a, &mut work));
+                    callees_of_block(&ctor.body.block, &mut work);
+                }
+                Callee::Method(id) => {
+                    if std::mem::replace(&mut methods_done[id.0 as usize], true) {
+                        continue;
+                    }
+                    self.check_method(id);
+                    if let Some(body) = &self.out.methods[id.0 as usize].body {
+                        callees_of_block(&body.block, &mut work);
+                    }
+                }
+            }
+            // What this body calls is checked next (depth first).
+            work[before..].reverse();
         }
         self.check_ctor_cycles();
-        for i in 0..self.out.methods.len() {
-            self.check_method(MethodId(i as u32));
-        }
+    }
+
+    /// Is this a method or constructor of the system library?
+    fn is_system_code(&self, callee: Callee) -> bool {
+        let class = match callee {
+            Callee::Method(m) => self.out.methods[m.0 as usize].class,
+            Callee::Ctor(c) => Some(self.out.ctors[c.0 as usize].class),
+        };
+        class.is_some_and(|c| self.out.classes[c.0 as usize].is_system)
     }
 
     /// Instance initializers go to their class, static ones to the program
@@ -1314,4 +1384,80 @@ fn is_simple_target(target: &ast::Expr) -> bool {
         A::Member { target, .. } => matches!(target.kind, A::This | A::Name(_)),
         _ => false,
     }
+}
+
+/// A method or constructor a body can call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Callee {
+    Method(MethodId),
+    Ctor(CtorId),
+}
+
+/// What the statements of a checked block call or construct with.
+fn callees_of_block(block: &Block, out: &mut Vec<Callee>) {
+    for stmt in &block.stmts {
+        callees_of_stmt(stmt, out);
+    }
+}
+
+fn callees_of_stmt(stmt: &Stmt, out: &mut Vec<Callee>) {
+    let expr = |e: &Expr, out: &mut Vec<Callee>| callees_of_expr(e, out);
+    match &stmt.kind {
+        StmtKind::Block(b) => callees_of_block(b, out),
+        StmtKind::Local(inits) => inits
+            .iter()
+            .filter_map(|i| i.init.as_ref())
+            .for_each(|e| expr(e, out)),
+        StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => expr(e, out),
+        StmtKind::If {
+            cond,
+            then,
+            otherwise,
+        } => {
+            expr(cond, out);
+            callees_of_stmt(then, out);
+            if let Some(o) = otherwise {
+                callees_of_stmt(o, out);
+            }
+        }
+        StmtKind::While { cond, body } | StmtKind::DoWhile { body, cond } => {
+            expr(cond, out);
+            callees_of_stmt(body, out);
+        }
+        StmtKind::For {
+            init,
+            cond,
+            step,
+            body,
+        } => {
+            init.iter().for_each(|s| callees_of_stmt(s, out));
+            cond.iter().chain(step).for_each(|e| expr(e, out));
+            callees_of_stmt(body, out);
+        }
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+            ..
+        } => {
+            callees_of_block(body, out);
+            catches.iter().for_each(|c| callees_of_block(&c.body, out));
+            if let Some(f) = finally {
+                callees_of_block(f, out);
+            }
+        }
+        StmtKind::Break | StmtKind::Continue | StmtKind::Return(None) | StmtKind::Rethrow(_) => {}
+    }
+}
+
+fn callees_of_expr(e: &Expr, out: &mut Vec<Callee>) {
+    use crate::typed::ExprKind as E;
+    match &e.kind {
+        E::New { ctor, .. } => out.push(Callee::Ctor(*ctor)),
+        E::CallStatic { method, .. }
+        | E::CallDirect { method, .. }
+        | E::CallVirtual { method, .. } => out.push(Callee::Method(*method)),
+        _ => {}
+    }
+    crate::lower::for_each_child(e, &mut |child| callees_of_expr(child, out));
 }
