@@ -34,6 +34,9 @@ fn tasks_program(n: usize) -> String {
 }
 
 /// One `flux-viz trace` run: wall time, peak resident MiB, output lines.
+/// The child is reaped by `wait4` (which also gives its peak memory), not
+/// by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn trace(file: &Path, events: &str) -> (Duration, f64, usize) {
     let binary = env!("CARGO_BIN_EXE_flux-viz");
     let start = Instant::now();
@@ -92,6 +95,20 @@ fn main() {
         );
     }
     let million = Path::new(MILLION);
-    report("trace --events exit, 10^6 awaits", 1, million, "exit", 5.0, 1024.0);
-    report("trace, 10^6 awaits, every event", 1, million, "all", 20.0, 1024.0);
+    report(
+        "trace --events exit, 10^6 awaits",
+        1,
+        million,
+        "exit",
+        5.0,
+        1024.0,
+    );
+    report(
+        "trace, 10^6 awaits, every event",
+        1,
+        million,
+        "all",
+        20.0,
+        1024.0,
+    );
 }

@@ -691,11 +691,17 @@ impl Asm {
             Some(p) => format!("{}{}", self.symbol(p).name, name),
             None => name.to_string(),
         };
+        let parent = parent.map(|p| (p, self.symbol(p).name.len()));
         if let Some(&id) = self.by_name.get(&full) {
+            // Named by its full name before its function was emitted (as
+            // `Twice$resume.state0` from the starter): it is that local label.
+            let sym = &mut self.symbols[id.0 as usize];
+            if sym.parent.is_none() && sym.section.is_none() {
+                sym.parent = parent;
+            }
             return id;
         }
         let id = SymId(self.symbols.len() as u32);
-        let parent = parent.map(|p| (p, self.symbol(p).name.len()));
         self.symbols.push(Symbol {
             name: full.clone(),
             parent,
@@ -1474,7 +1480,8 @@ fn push_with_comment(out: &mut String, text: &str, comment: &str) {
     if comment.is_empty() {
         out.push_str(&format!("    {}\n", text));
     } else {
-        out.push_str(&format!("    {:<40}; {}\n", text, comment));
+        // At least one space before the `;`, however long the instruction.
+        out.push_str(&format!("    {:<39} ; {}\n", text, comment));
     }
 }
 

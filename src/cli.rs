@@ -6,7 +6,7 @@
 
 pub mod output;
 
-use crate::pipeline::{self, Failure, Schedule};
+use crate::pipeline::{self, Failure, Lowering, Schedule};
 use crate::{diag, emulate};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{exit, CliError};
@@ -44,6 +44,12 @@ pub struct Cli {
     /// through the ready queue, as JavaScript promises do).
     #[arg(long, value_enum, global = true, default_value_t = Schedule::Csharp)]
     schedule: Schedule,
+    /// How an async method finds the code to continue at when resumed:
+    /// table (the frame keeps the state's number, a jump through the state
+    /// table) or direct (the frame keeps the code's address, one indirect
+    /// jump).
+    #[arg(long, value_enum, global = true, default_value_t = Lowering::Table)]
+    lowering: Lowering,
 }
 
 #[derive(Subcommand, Debug)]
@@ -153,23 +159,26 @@ pub fn main() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
-    let schedule = cli.schedule;
+    let target = pipeline::Target {
+        schedule: cli.schedule,
+        lowering: cli.lowering,
+    };
     match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Compile { file, emit, output }) => {
-            compile(&file, emit, output.as_deref(), schedule)
+            compile(&file, emit, output.as_deref(), target)
         }
         Some(Command::Run {
             file,
             max_insns,
             args,
-        }) => run(&file, schedule, max_insns, args),
+        }) => run(&file, target, max_insns, args),
         Some(Command::Build {
             file,
             output,
             debug,
-        }) => build(&file, schedule, &output, debug),
-        Some(Command::Verify { file }) => verify(&file, schedule),
+        }) => build(&file, target, &output, debug),
+        Some(Command::Verify { file }) => verify(&file, target),
         Some(Command::Export {
             file,
             output,
@@ -177,18 +186,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             at,
         }) => {
             let theme = cli.theme.unwrap_or(crate::tui::theme::ThemeName::Projector);
-            export(&file, schedule, &output, format, theme, at)
+            export(&file, target, &output, format, theme, at)
         }
         Some(Command::Trace {
             file,
             events,
             json,
             max_insns,
-        }) => trace(&file, schedule, &events, json, max_insns),
+        }) => trace(&file, target, &events, json, max_insns),
         None => match cli.file {
             Some(file) => open_ui(
                 &file,
-                schedule,
+                target,
                 crate::tui::Options {
                     narration: !cli.no_narration,
                     theme: cli.theme,
@@ -208,9 +217,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
 /// Compiles `file`, or prints its diagnostics and says which exit code that means.
 fn compiled_or_report(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
 ) -> Result<Result<pipeline::Compiled, ExitCode>, CliError> {
-    match pipeline::compile_file_with(file, schedule) {
+    match pipeline::compile_file_with(file, target) {
         Ok(compiled) => Ok(Ok(compiled)),
         Err(failure) => Ok(Err(report(&failure)?)),
     }
@@ -220,7 +229,7 @@ fn compiled_or_report(
 /// events, one per line; the program's exit code (1 for any other end).
 fn trace(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
     events: &str,
     json: bool,
     max_insns: u64,
@@ -233,7 +242,7 @@ fn trace(
             return Ok(ExitCode::from(exit::USAGE));
         }
     };
-    let compiled = match compiled_or_report(file, schedule)? {
+    let compiled = match compiled_or_report(file, target)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -255,7 +264,7 @@ fn trace(
 /// (narration only for lessons).
 fn open_ui(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
     options: crate::tui::Options,
 ) -> Result<ExitCode, CliError> {
     if let Err(e) = std::fs::metadata(file) {
@@ -265,7 +274,7 @@ fn open_ui(
             output::plain(&e)
         )));
     }
-    crate::tui::run(file, schedule, options).map_err(CliError::Other)?;
+    crate::tui::run(file, target, options).map_err(CliError::Other)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -288,12 +297,12 @@ fn compile(
     file: &Path,
     emit: Emit,
     output: Option<&Path>,
-    schedule: Schedule,
+    target: pipeline::Target,
 ) -> Result<ExitCode, CliError> {
     if let Some(output) = output {
         output::refuse_input_as_output(output, &[file.to_path_buf()])?;
     }
-    let compiled = || pipeline::compile_file_with(file, schedule);
+    let compiled = || pipeline::compile_file_with(file, target);
     let bytes = match emit {
         Emit::Ast => pipeline::ast_dump(file).map(String::into_bytes),
         Emit::Sm => pipeline::state_machines(file, false).map(String::into_bytes),
@@ -317,7 +326,7 @@ fn compile(
 /// `flux-viz export FILE -o OUT [--format html|md|svg] [--theme T] [--at N]`.
 fn export(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
     output: &Path,
     format: Option<crate::tui::export::Format>,
     theme: crate::tui::theme::ThemeName,
@@ -332,12 +341,12 @@ fn export(
         (None, _) => Format::Html,
     };
     // Diagnostics as every command prints them (the UI keeps only text).
-    if let Err(code) = compiled_or_report(file, schedule)? {
+    if let Err(code) = compiled_or_report(file, target)? {
         return Ok(code);
     }
     let theme = crate::tui::theme::Theme::named(theme);
     let text =
-        crate::tui::export::export(file, schedule, theme, format, at).map_err(CliError::Other)?;
+        crate::tui::export::export(file, target, theme, format, at).map_err(CliError::Other)?;
     output::write_file(output, text.as_bytes(), None)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -347,11 +356,11 @@ fn export(
 /// stderr with an exit code of its own.
 fn run(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
     max_insns: u64,
     args: Vec<String>,
 ) -> Result<ExitCode, CliError> {
-    let compiled = match compiled_or_report(file, schedule)? {
+    let compiled = match compiled_or_report(file, target)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -382,12 +391,12 @@ fn run(
 /// also its symbol table and DWARF.
 fn build(
     file: &Path,
-    schedule: Schedule,
+    target: pipeline::Target,
     output: &Path,
     debug: bool,
 ) -> Result<ExitCode, CliError> {
     output::refuse_input_as_output(output, &[file.to_path_buf()])?;
-    let compiled = match compiled_or_report(file, schedule)? {
+    let compiled = match compiled_or_report(file, target)? {
         Ok(compiled) => compiled,
         Err(code) => return Ok(code),
     };
@@ -416,10 +425,11 @@ fn debug_elf(compiled: &pipeline::Compiled) -> Result<Vec<u8>, CliError> {
 
 /// `flux-viz verify FILE`: one line per way, then the verdict; exit 1 on any
 /// disagreement.
-fn verify(file: &Path, schedule: Schedule) -> Result<ExitCode, CliError> {
+fn verify(file: &Path, target: pipeline::Target) -> Result<ExitCode, CliError> {
     crate::verify::process::clean_up_on_signals();
     let config = crate::verify::Config {
-        schedule,
+        schedule: target.schedule,
+        lowering: target.lowering,
         ..crate::verify::Config::default()
     };
     match crate::verify::verify_file(file, &config) {

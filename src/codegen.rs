@@ -19,13 +19,14 @@ mod handlers;
 mod proof;
 pub(crate) mod runtime;
 mod state_machine;
+pub use state_machine::state_label;
 mod stmt;
 
 use crate::asm::{Asm, Role, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
 use crate::lower::labels;
-use crate::pipeline::Schedule;
+use crate::pipeline::{Lowering, Schedule, Target};
 use crate::source::{Sources, Span};
 use crate::typed::{self, ClassId, Type};
 use iced_x86::code_asm::{self as x, CodeAssembler};
@@ -39,10 +40,11 @@ pub use runtime::Check;
 pub fn generate(
     module: &ir::Module,
     sources: &Sources,
-    schedule: Schedule,
+    target: Target,
 ) -> Result<Asm, Vec<Diagnostic>> {
     let mut data = ProgramData {
-        schedule,
+        schedule: target.schedule,
+        lowering: target.lowering,
         ..ProgramData::default()
     };
     let mut asm = Asm::new();
@@ -94,6 +96,8 @@ struct ProgramData {
     string_order: Vec<String>,
     /// Where awaiters resume (`flux$main` sets the runtime's switch).
     schedule: Schedule,
+    /// How a resume function finds its state's code.
+    lowering: Lowering,
 }
 
 impl ProgramData {

@@ -40,6 +40,46 @@ impl Schedule {
     }
 }
 
+/// How an async method's state machine finds the code to continue at
+/// (issue 17; docs/internals.md "Async lowering").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lowering {
+    /// The frame keeps the state's number; resuming jumps through the
+    /// method's state table (`jmp [rcx + rax*8]`).
+    #[default]
+    Table,
+    /// The frame keeps the address of the code to continue at; resuming is
+    /// one indirect jump (`jmp [r15 + 40]`), and there is no table.
+    Direct,
+}
+
+impl Lowering {
+    /// The option's spelling (`table`, `direct`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lowering::Table => "table",
+            Lowering::Direct => "direct",
+        }
+    }
+}
+
+/// What a program is compiled for: where awaiters resume and how async
+/// methods are lowered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub schedule: Schedule,
+    pub lowering: Lowering,
+}
+
+impl From<Schedule> for Target {
+    fn from(schedule: Schedule) -> Target {
+        Target {
+            schedule,
+            ..Target::default()
+        }
+    }
+}
+
 /// Why a stage produced nothing.
 #[derive(Debug)]
 pub enum Failure {
@@ -165,20 +205,22 @@ pub fn compile_file(path: &Path) -> Result<Compiled, Failure> {
     compile_file_with(path, Schedule::default())
 }
 
-/// Compiles a file all the way to an image, for the given schedule.
-pub fn compile_file_with(path: &Path, schedule: Schedule) -> Result<Compiled, Failure> {
+/// Compiles a file all the way to an image, for the given schedule (and
+/// lowering: a [`Target`]).
+pub fn compile_file_with(path: &Path, target: impl Into<Target>) -> Result<Compiled, Failure> {
+    let target = target.into();
     let checked = check_file(path)?;
-    on_big_stack(|| compile_checked(checked, schedule))
+    on_big_stack(|| compile_checked(checked, target))
 }
 
 /// Compiles source text held in memory all the way to an image.
 pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
     let checked = check_source(name, text)?;
-    on_big_stack(|| compile_checked(checked, Schedule::default()))
+    on_big_stack(|| compile_checked(checked, Target::default()))
 }
 
 /// Lowering and code generation (on the big stack: they recurse over the tree).
-fn compile_checked(mut checked: Checked, schedule: Schedule) -> Result<Compiled, Failure> {
+fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Failure> {
     let mut sources = std::mem::take(&mut checked.sources);
     let program = &checked.program;
     let module = lower::lower(program);
@@ -186,7 +228,7 @@ fn compile_checked(mut checked: Checked, schedule: Schedule) -> Result<Compiled,
     let classes = crate::machine::layout::ClassLayout::all(program);
     let functions = FunctionLayout::all(&module);
     let state_machines = lower::listing::state_machines(&module, &sources);
-    let generated = match codegen::generate(&module, &sources, schedule) {
+    let generated = match codegen::generate(&module, &sources, target) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
     };
@@ -210,7 +252,7 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
     let mut checked = check_file(path)?;
     on_big_stack(|| {
         let module = lower::lower(&checked.program);
-        match codegen::generate(&module, &checked.sources, Schedule::default()) {
+        match codegen::generate(&module, &checked.sources, Target::default()) {
             Ok(asm) => Ok(asm.to_nasm()),
             Err(diagnostics) => {
                 let sources = std::mem::take(&mut checked.sources);

@@ -38,15 +38,11 @@ pub struct Options {
 }
 
 /// Runs the UI until the user quits.
-pub fn run(
-    path: &Path,
-    schedule: crate::pipeline::Schedule,
-    options: Options,
-) -> Result<(), String> {
+pub fn run(path: &Path, target: crate::pipeline::Target, options: Options) -> Result<(), String> {
     let narration = options.narration && crate::lesson::is_lesson_path(path);
     let mut app = App::open(
         path,
-        schedule,
+        target,
         narration,
         theme::Theme::from_env(options.theme),
     );

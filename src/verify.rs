@@ -256,6 +256,8 @@ pub struct Config {
     pub max_insns: u64,
     /// The schedule of every way (mono's prelude follows it too).
     pub schedule: pipeline::Schedule,
+    /// How async methods are lowered (mono runs C#'s own).
+    pub lowering: pipeline::Lowering,
 }
 
 impl Default for Config {
@@ -265,6 +267,7 @@ impl Default for Config {
             timeout: Duration::from_secs(60),
             max_insns: emulate::DEFAULT_MAX_INSNS,
             schedule: pipeline::Schedule::default(),
+            lowering: pipeline::Lowering::default(),
         }
     }
 }
@@ -274,7 +277,11 @@ impl Default for Config {
 pub fn verify_file(path: &Path, config: &Config) -> Result<Report, Failure> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?;
-    let compiled = pipeline::compile_file_with(path, config.schedule)?;
+    let target = pipeline::Target {
+        schedule: config.schedule,
+        lowering: config.lowering,
+    };
+    let compiled = pipeline::compile_file_with(path, target)?;
     let name = path.display().to_string();
     let ways = std::thread::scope(|scope| {
         let mono = scope.spawn(|| attempt_mono(&name, &src, config));

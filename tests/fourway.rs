@@ -13,7 +13,7 @@
 mod oracle;
 
 use flux_viz::asm::Section;
-use flux_viz::pipeline;
+use flux_viz::pipeline::{self, Lowering, Target};
 use flux_viz::verify::{self, native, process, Config, Report, Run, Status, Way};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,10 +25,11 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn config(schedule: oracle::Schedule) -> Config {
+fn config(target: Target) -> Config {
     Config {
         mono_cache: oracle::cache_dir(),
-        schedule,
+        schedule: target.schedule,
+        lowering: target.lowering,
         ..Config::default()
     }
 }
@@ -56,14 +57,15 @@ fn tools_present(test: &str) -> bool {
 
 /// Verifies one program: every way that ran agrees (bytes included) and
 /// matches the expectations. Returns the report's text with the problems.
-fn check_program(path: &Path, schedule: oracle::Schedule) -> Result<Report, String> {
+fn check_program(path: &Path, target: Target) -> Result<Report, String> {
     let name = format!(
-        "{} ({})",
+        "{} ({}, {})",
         path.file_name().unwrap().to_string_lossy(),
-        schedule.name()
+        target.schedule.name(),
+        target.lowering.name()
     );
-    let expected = oracle::load_expectations_for(path, schedule)?;
-    let report = verify::verify_file(path, &config(schedule)).map_err(|f| f.render())?;
+    let expected = oracle::load_expectations_for(path, target.schedule)?;
+    let report = verify::verify_file(path, &config(target)).map_err(|f| f.render())?;
     let mut problems = Vec::new();
     for way in &report.ways {
         if let Some(run) = &way.run {
@@ -85,14 +87,14 @@ fn check_program(path: &Path, schedule: oracle::Schedule) -> Result<Report, Stri
 
 /// Runs `check_program` over `paths` on two threads; returns the reports and
 /// the failures.
-fn check_all(paths: &[PathBuf], schedule: oracle::Schedule) -> (Vec<Report>, Vec<String>) {
+fn check_all(paths: &[PathBuf], target: Target) -> (Vec<Report>, Vec<String>) {
     let next = AtomicUsize::new(0);
     let results = Mutex::new((Vec::new(), Vec::new()));
     std::thread::scope(|s| {
         for _ in 0..2 {
             s.spawn(|| {
                 while let Some(path) = paths.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let result = check_program(path, schedule);
+                    let result = check_program(path, target);
                     let mut results = results.lock().unwrap();
                     match result {
                         Ok(report) => results.0.push(report),
@@ -119,7 +121,7 @@ fn every_program_agrees_five_ways() {
     let programs = oracle::programs_in(&root().join("tests/programs"), "fs");
     assert!(programs.len() >= 100, "only {} programs", programs.len());
     let start = Instant::now();
-    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Csharp);
+    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Csharp.into());
     failures.sort();
     let skipped_mono = programs.len() - failures.len() - agreeing(&reports, Way::Mono);
     eprintln!(
@@ -155,7 +157,7 @@ fn byte_check_names_the_first_differing_instruction() {
     }
     let mut compiled = pipeline::compile_source("small.fs", SMALL).expect("compiles");
     let dir = process::Scratch::new("fourway-bytes").expect("scratch");
-    let timeout = config(oracle::Schedule::Csharp).timeout;
+    let timeout = config(Target::default()).timeout;
     let exe = native::nasm_ld(&compiled.asm, &compiled.image, &dir, timeout).expect("nasm+ld");
     let count = native::byte_check(&exe, &compiled.image, &compiled.sources).expect("equal");
     assert_eq!(count, compiled.image.map.len());
@@ -284,7 +286,7 @@ fn every_lesson_agrees_five_ways() {
     tools_present("every_lesson_agrees_five_ways");
     let lessons = oracle::programs_in(&root().join("lessons"), "fs");
     assert!(lessons.len() >= 5, "only {} lessons", lessons.len());
-    let (reports, failures) = check_all(&lessons, oracle::Schedule::Csharp);
+    let (reports, failures) = check_all(&lessons, oracle::Schedule::Csharp.into());
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert_eq!(
         agreeing(&reports, Way::Engine),
@@ -310,7 +312,7 @@ fn every_async_program_agrees_five_ways_queued() {
         .collect();
     programs.extend(oracle::programs_in(&root().join("lessons"), "fs"));
     assert!(programs.len() >= 40, "only {} programs", programs.len());
-    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Queued);
+    let (reports, mut failures) = check_all(&programs, oracle::Schedule::Queued.into());
     failures.sort();
     assert!(
         failures.is_empty(),
@@ -321,5 +323,32 @@ fn every_async_program_agrees_five_ways_queued() {
     );
     if all_tools {
         assert_eq!(agreeing(&reports, Way::Mono), programs.len());
+    }
+}
+
+/// `--lowering direct` (the frame keeps the address of the code to continue
+/// at; one indirect jump, no state table), five ways, on every program and
+/// lesson: the emulator, the engine, both native builds and mono agree.
+#[test]
+fn every_program_agrees_five_ways_lowered_direct() {
+    let all_tools = tools_present("every_program_agrees_five_ways_lowered_direct");
+    let mut programs = oracle::programs_in(&root().join("tests/programs"), "fs");
+    programs.extend(oracle::programs_in(&root().join("lessons"), "fs"));
+    let direct = Target {
+        lowering: Lowering::Direct,
+        ..Target::default()
+    };
+    let (reports, mut failures) = check_all(&programs, direct);
+    failures.sort();
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs fail the five-way check under --lowering direct:\n\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n\n")
+    );
+    assert_eq!(agreeing(&reports, Way::Engine), programs.len());
+    if all_tools {
+        assert_eq!(agreeing(&reports, Way::NasmLd), programs.len());
     }
 }

@@ -39,9 +39,13 @@ pub enum Role {
         slot: Option<u32>,
     },
     /// `mov qword [r15 + 40], state`: where the method continues when resumed.
-    StateStore { state: u32 },
-    /// `jmp [rcx + rax*8]`: the resume function's jump through its state table.
-    StateDispatch,
+    /// (`as_address`: `--lowering direct` stores the address of the
+    /// state's code instead of its number.)
+    StateStore { state: u32, as_address: bool },
+    /// The resume function's jump to its state's code: `jmp [rcx + rax*8]`
+    /// through its state table, or (`--lowering direct`, `through_table`
+    /// false) `jmp [r15 + 40]` to the address its frame keeps.
+    StateDispatch { through_table: bool },
     /// The jump out of the method at an await that must wait.
     Suspend,
     /// The event loop's `call [rcx + P_CONT]`: a continuation jump.

@@ -9,6 +9,7 @@ use super::{asm_reg, iced_reg, size_of, FnGen};
 use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex, Storage};
 use crate::lower::labels;
+use crate::pipeline::Lowering;
 use crate::runtime_layout::FAULTED;
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
@@ -79,6 +80,9 @@ impl FnGen<'_, '_> {
             "the context passed back in rdi on resume: the frame itself",
             |a| a.mov(x::qword_ptr(x::rbx + header::CONTEXT), x::rbx),
         );
+        if self.data.lowering == Lowering::Direct {
+            self.store_state_address(Register::RBX, &resume, 0);
+        }
         for (i, (local, offset)) in frame.params.iter().enumerate() {
             let _ = local;
             let name = frame
@@ -129,20 +133,33 @@ impl FnGen<'_, '_> {
             a.mov(x::r15, x::rdi)
         });
         self.install_handler();
-        self.xe(
-            "which await did the method stop at? (0 = not started)",
-            |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
-        );
-        self.asm
-            .lea_sym(Register::RCX, &table)
-            .explain("the state table: one code address per state");
-        self.xr(
-            "jumps to the code of the current state",
-            Role::StateDispatch,
-            |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
-        );
-        self.state_table
-            .push((table, frame.states.len() as u32 + 1));
+        match self.data.lowering {
+            Lowering::Table => {
+                self.xe(
+                    "which await did the method stop at? (0 = not started)",
+                    |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
+                );
+                self.asm
+                    .lea_sym(Register::RCX, &table)
+                    .explain("the state table: one code address per state");
+                self.xr(
+                    "jumps to the code of the current state",
+                    Role::StateDispatch {
+                        through_table: true,
+                    },
+                    |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
+                );
+                self.state_table
+                    .push((table, frame.states.len() as u32 + 1));
+            }
+            Lowering::Direct => self.xr(
+                "jumps to the code the frame says to continue at (--lowering direct: no table)",
+                Role::StateDispatch {
+                    through_table: false,
+                },
+                |a| a.jmp(x::qword_ptr(x::r15 + header::STATE)),
+            ),
+        }
         self.asm.label(&state_label(0));
         self.asm.set_state(None);
         for (local, offset) in &frame.params {
@@ -330,10 +347,46 @@ impl FnGen<'_, '_> {
     }
 
     fn store_state(&mut self, state: u32) {
+        if self.data.lowering == Lowering::Direct {
+            let resume = self.function.label.clone();
+            self.store_state_address(Register::R15, &resume, state);
+            return;
+        }
         let explain = format!("state {state}: where to continue when resumed");
-        self.xr(&explain, Role::StateStore { state }, |a| {
+        let role = Role::StateStore {
+            state,
+            as_address: false,
+        };
+        self.xr(&explain, role, |a| {
             a.mov(x::qword_ptr(x::r15 + header::STATE), state as i32)
         });
+    }
+
+    /// `--lowering direct`: the frame (in `frame`) keeps the address of
+    /// state `state`'s code in `resume` (an absolute address: the image is
+    /// not position-independent, so it fits the 32-bit immediate).
+    fn store_state_address(&mut self, frame: Register, resume: &str, state: u32) {
+        let target = format!("{resume}{}", state_label(state));
+        let store = iced_x86::Instruction::with2(
+            Code::Mov_rm64_imm32,
+            iced_x86::MemoryOperand::with_base_displ(frame, i64::from(header::STATE)),
+            0,
+        )
+        .expect("mov qword [reg + disp], imm32");
+        let insn = self.asm.emit_sym(store, &target);
+        match state {
+            // The frame starts in state 0 (as a zeroed frame does under
+            // `table`): no transition, no event.
+            0 => insn.explain("the code to start at: the resume function's state 0"),
+            n => insn
+                .explain(&format!(
+                    "state {n}: the address of the code to continue at when resumed"
+                ))
+                .role(Role::StateStore {
+                    state,
+                    as_address: true,
+                }),
+        };
     }
 
     fn save_slot(&self, local: LocalIndex) -> i32 {

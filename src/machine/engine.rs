@@ -875,7 +875,7 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
         }
         return None;
     }
-    if let (SiteKind::Jump, 0, Some(method)) = (kind, b, sites.list[site as usize].method) {
+    if let (SiteKind::Jump { .. }, 0, Some(method)) = (kind, b, sites.list[site as usize].method) {
         if !d.args.contains_key(&a) {
             let args = sites.params[method]
                 .iter()
@@ -929,11 +929,14 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             place: Place::Frame { offset, .. },
             ..
         } => (word(r(R::R15) + *offset as u64), r(R::R15)),
-        SiteKind::State { .. } | SiteKind::Suspend => {
-            (r(R::R15), word(r(R::R15) + header::STATE as u64))
-        }
-        SiteKind::Jump => (r(R::R15), r(R::RAX)),
-        SiteKind::Poll | SiteKind::Resume => (r(R::RCX), word(r(R::RCX) + header::STATE as u64)),
+        SiteKind::State { .. } | SiteKind::Suspend | SiteKind::Jump { .. } => (
+            r(R::R15),
+            d.sites.state_number(word(r(R::R15) + header::STATE as u64)),
+        ),
+        SiteKind::Poll | SiteKind::Resume => (
+            r(R::RCX),
+            d.sites.state_number(word(r(R::RCX) + header::STATE as u64)),
+        ),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         // The exception's class and line are kept, not its address: an
         // event is described later, and the record alone must say it.

@@ -128,7 +128,7 @@ impl EventKind {
             SiteKind::Save { .. } => EventKind::Save,
             SiteKind::Restore { .. } => EventKind::Restore,
             SiteKind::State { .. } => EventKind::State,
-            SiteKind::Jump => EventKind::Jump,
+            SiteKind::Jump { .. } => EventKind::Jump,
             SiteKind::Suspend => EventKind::Suspend,
             SiteKind::Poll => EventKind::Poll,
             SiteKind::Resume => EventKind::Resume,
@@ -390,7 +390,7 @@ fn position(cx: &Context<'_>, at: u64) -> String {
 pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
     match kind {
         SiteKind::State { .. }
-        | SiteKind::Jump
+        | SiteKind::Jump { .. }
         | SiteKind::Suspend
         | SiteKind::Poll
         | SiteKind::Resume
@@ -475,20 +475,31 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
     match kind {
         SiteKind::Save { reg, place } => save_restore(e, reg, place, true, &who, &p, r, cx),
         SiteKind::Restore { reg, place } => save_restore(e, reg, place, false, &who, &p, r, cx),
-        SiteKind::State { to } => {
+        SiteKind::State { to, as_address } => {
             e.state_before = Some(r.b as u32);
             e.state_after = Some(*to);
+            let what = match as_address {
+                false => format!("state {to}"),
+                true => format!("the address of state {to}'s code"),
+            };
             e.explain = format!(
-                "{who} stores state {to} in its frame (promise #{}, was state {}): when it is resumed, it continues after await number {to}.",
+                "{who} stores {what} in its frame (promise #{}, was state {}): when it is resumed, it continues after await number {to}.",
                 p.id, r.b
             );
         }
-        SiteKind::Jump => {
+        SiteKind::Jump { through_table } => {
             e.state_after = Some(r.b as u32);
+            let how = match through_table {
+                true => "jumps through its state table",
+                false => "jumps to the address its frame keeps",
+            };
             e.explain = if r.b == 0 {
-                format!("{} jumps through its state table to state 0: promise #{} starts running its body from the top.", e.function, p.id)
+                format!(
+                    "{} {how} to state 0: promise #{} starts running its body from the top.",
+                    e.function, p.id
+                )
             } else {
-                format!("{} jumps through its state table to the code of state {} (right after await number {}) for promise #{}.", e.function, r.b, r.b, p.id)
+                format!("{} {how} to the code of state {} (right after await number {}) for promise #{}.", e.function, r.b, r.b, p.id)
             };
         }
         SiteKind::Suspend => {

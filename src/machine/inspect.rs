@@ -783,7 +783,10 @@ impl Machine {
             .collect();
         FrameView {
             method: layout.method.clone(),
-            state: self.word(addr + header::STATE as u64),
+            state: self
+                .program
+                .sites
+                .state_number(self.word(addr + header::STATE as u64)),
             completed: self.word(addr + header::STATUS as u64) != 0,
             faulted: self.fault_of(addr),
             fields,
@@ -808,6 +811,10 @@ impl Machine {
             ValueKind::Char => {
                 char::from_u32(raw as u32 & 0xffff).map_or("?".into(), |c| format!("{c:?}"))
             }
+            ValueKind::State => match self.program.sites.state_number(raw) {
+                n if n == raw => n.to_string(),
+                n => format!("{n} ({})", describe_code(&self.program.image, raw)),
+            },
             _ if raw == 0 => "null".to_string(),
             ValueKind::Str => format!("{:?}", self.string_at(raw)),
             ValueKind::Task => match self.promise_ref(raw) {
@@ -1021,6 +1028,7 @@ fn elem_words(kind: &ValueKind) -> String {
         ValueKind::Object(class) => class.clone(),
         ValueKind::Enum(_) => "enum".into(),
         ValueKind::Code => "code".into(),
+        ValueKind::State => "state".into(),
         ValueKind::Word => "word".into(),
     }
 }

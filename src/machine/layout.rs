@@ -34,6 +34,9 @@ pub enum ValueKind {
     Enum(Vec<(String, i32)>),
     /// A code address: shown as the function (and offset) it points into.
     Code,
+    /// A frame's state word: its state's number (`--lowering table`), or
+    /// the address of its state's code (`direct`), shown as the number.
+    State,
     /// A plain 64-bit word (the awaiter list's links).
     Word,
 }
@@ -406,7 +409,7 @@ fn header_kind(offset: u32, result: Option<&ValueKind>) -> ValueKind {
         header::RESULT => result.cloned().unwrap_or(ValueKind::Word),
         header::CONTINUATION => ValueKind::Code,
         header::CONTEXT | header::AWAITED => ValueKind::Task,
-        header::STATE => ValueKind::Int,
+        header::STATE => ValueKind::State,
         _ => ValueKind::Word,
     }
 }

@@ -52,12 +52,17 @@ pub enum SiteKind {
         reg: String,
         place: Place,
     },
-    /// `mov qword [r15+40], to`.
+    /// `mov qword [r15+40], to` (or, `as_address`, the address of state
+    /// `to`'s code: `--lowering direct`).
     State {
         to: u32,
+        as_address: bool,
     },
-    /// `jmp [rcx+rax*8]`: the resume function's state dispatch.
-    Jump,
+    /// The resume function's state dispatch: `jmp [rcx+rax*8]` through its
+    /// state table, or `jmp [r15+40]` (`--lowering direct`).
+    Jump {
+        through_table: bool,
+    },
     /// `jmp .L.return` after registering as an awaiter.
     Suspend,
     /// The event loop's `call [rcx+16]`.
@@ -169,6 +174,10 @@ pub struct Sites {
     /// key of the program's class layouts): how an object's class is known
     /// (its first word is its vtable).
     pub class_names: Vec<(u64, String, String)>,
+    /// Under `--lowering direct` a frame's state word holds the address of
+    /// its state's code: every such address (`Twice$resume.state1`, from
+    /// the frame layouts' resume labels) with its state number, by address.
+    pub state_addresses: Vec<(u64, u32)>,
 }
 
 /// The runtime data the machine inspects.
@@ -232,6 +241,16 @@ impl Sites {
             row_start[(image.map[row.index].addr - base) as usize] = true;
         }
         let (cfa, pushes, run_of) = frame_table(image, base, size);
+        let mut state_addresses: Vec<(u64, u32)> = frames
+            .iter()
+            .flat_map(|f| {
+                (0..=f.states.len() as u32).filter_map(move |n| {
+                    let label = format!("{}{}", f.resume, crate::codegen::state_label(n));
+                    Some((image.symbol(&label)?, n))
+                })
+            })
+            .collect();
+        state_addresses.sort_unstable();
         let symbols = RUNTIME_DATA
             .iter()
             .filter_map(|name| Some((*name, image.symbol(name)?)))
@@ -253,6 +272,7 @@ impl Sites {
         Sites {
             params,
             class_names,
+            state_addresses,
             symbols,
             list,
             base,
@@ -296,6 +316,19 @@ impl Sites {
     /// class whose vtable is at `addr`.
     pub fn class_name(&self, addr: u64) -> Option<&str> {
         self.vtable(addr).map(|(_, name, _)| name.as_str())
+    }
+
+    /// The state a frame's state word says: the word itself under
+    /// `--lowering table`, the number of the state whose code it points to
+    /// under `direct` (state numbers are small, code addresses are not).
+    pub fn state_number(&self, word: u64) -> u64 {
+        match self
+            .state_addresses
+            .binary_search_by_key(&word, |&(a, _)| a)
+        {
+            Ok(i) => u64::from(self.state_addresses[i].1),
+            Err(_) => word,
+        }
     }
 
     /// The Flux# name of the class whose vtable is at `addr`.
@@ -406,8 +439,13 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             },
         },
         Role::FrameSetup | Role::NoReturn | Role::HandlerAddress => return None,
-        Role::StateStore { state } => SiteKind::State { to: *state },
-        Role::StateDispatch => SiteKind::Jump,
+        Role::StateStore { state, as_address } => SiteKind::State {
+            to: *state,
+            as_address: *as_address,
+        },
+        Role::StateDispatch { through_table } => SiteKind::Jump {
+            through_table: *through_table,
+        },
         Role::Suspend => SiteKind::Suspend,
         Role::Poll => SiteKind::Poll,
         Role::Resume => SiteKind::Resume,

@@ -9,7 +9,7 @@ use super::panes;
 use super::session::{Session, Snapshot};
 use super::theme::Theme;
 use crate::machine::{Breakpoint, FrameView, Progress, Stop};
-use crate::pipeline::Schedule;
+use crate::pipeline::{Lowering, Schedule, Target};
 use crate::source::FileId;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -37,6 +37,9 @@ pub enum Action {
     ToggleRawHex,
     Reload,
     SwitchSchedule,
+    /// `L`: the other lowering of async methods (state table ↔ direct
+    /// address), recompiled, at the same event.
+    SwitchLowering,
     FocusNext,
     FocusPrev,
     ToggleBreakpoint,
@@ -132,6 +135,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("c", &[KeyCode::Char('c')], Action::Continue),
     bind("r", &[KeyCode::Char('r')], Action::Reload),
     bind("o", &[KeyCode::Char('o')], Action::SwitchSchedule),
+    bind("L", &[KeyCode::Char('L')], Action::SwitchLowering),
     bind("Tab", &[KeyCode::Tab], Action::FocusNext),
     bind("S-Tab", &[KeyCode::BackTab], Action::FocusPrev),
     bind("Enter", &[KeyCode::Enter], Action::ToggleBreakpoint),
@@ -320,7 +324,8 @@ pub struct App {
     /// When the file was last read (to reload a broken file once it is saved).
     loaded_at: Option<std::time::SystemTime>,
     /// Where awaiters resume (`o` switches and recompiles).
-    pub schedule: Schedule,
+    /// The schedule and the lowering the program is compiled for.
+    pub target: Target,
     /// The first line of the compile-error screen on screen.
     pub error_top: usize,
     /// `z`: the focused pane fills the screen (Tab moves to the next one,
@@ -358,11 +363,12 @@ impl App {
     }
 
     /// Loads a file under the given schedule.
-    pub fn open(path: &Path, schedule: Schedule, narration: bool, theme: Theme) -> App {
+    pub fn open(path: &Path, target: impl Into<Target>, narration: bool, theme: Theme) -> App {
+        let target = target.into();
         let mut app = App {
             path: path.to_path_buf(),
-            session: Session::load(path, schedule),
-            schedule,
+            session: Session::load(path, target),
+            target,
             mode: Mode::Normal,
             focus: PaneId::Source,
             views: [View::default(); 7],
@@ -512,6 +518,7 @@ impl App {
             Action::NextIteration => self.long_motion(Session::next_iteration),
             Action::Reload => self.reload(),
             Action::SwitchSchedule => self.switch_schedule(),
+            Action::SwitchLowering => self.switch_lowering(),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::ToggleBreakpoint => self.toggle_breakpoint(),
@@ -818,13 +825,13 @@ impl App {
 
     /// `o`: the other schedule (C# inline ↔ queued), recompiled from the start.
     fn switch_schedule(&mut self) {
-        self.schedule = match self.schedule {
+        self.target.schedule = match self.target.schedule {
             Schedule::Csharp => Schedule::Queued,
             Schedule::Queued => Schedule::Csharp,
         };
         self.reload();
         if self.session.is_ok() {
-            self.message = match self.schedule {
+            self.message = match self.target.schedule {
                 Schedule::Csharp => "schedule: C# (an awaiter resumes inside the completion); at the start",
                 Schedule::Queued => "schedule: queued (every continuation waits in the ready queue, as in JavaScript); at the start",
             }
@@ -832,12 +839,44 @@ impl App {
         }
     }
 
+    /// `L`: the other lowering (state table ↔ direct address), recompiled;
+    /// the same program makes the same events either way, so it goes back
+    /// to the event it was at.
+    fn switch_lowering(&mut self) {
+        self.target.lowering = match self.target.lowering {
+            Lowering::Table => Lowering::Direct,
+            Lowering::Direct => Lowering::Table,
+        };
+        let at = self.session.as_ref().ok().map(|s| s.events_before());
+        self.reload();
+        let Ok(session) = &mut self.session else {
+            return;
+        };
+        let mut landed = String::from("at the start");
+        // `events_before` counts the events before this instruction: the
+        // next one's number is one more (1 is the first).
+        let next_event = at.filter(|&n| n > 0).and_then(|n| {
+            session
+                .event_number(n + 1)
+                .or_else(|| session.event_number(n))
+        });
+        if let Some(icount) = next_event {
+            let progress = session.goto(icount);
+            self.after_progress(progress);
+            landed = format!("at event {}", at.unwrap_or(0));
+        }
+        self.message = format!(
+            "lowering: {}; {landed}",
+            super::text::lowering_words(self.target.lowering)
+        );
+    }
+
     fn reload(&mut self) {
         let breakpoints: Vec<Breakpoint> = match &self.session {
             Ok(s) => s.machine.breakpoints().cloned().collect(),
             Err(_) => Vec::new(),
         };
-        self.session = Session::load(&self.path, self.schedule);
+        self.session = Session::load(&self.path, self.target);
         // A new program: its lines start at their first column again.
         for view in &mut self.views {
             view.left = 0;

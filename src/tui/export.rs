@@ -13,7 +13,6 @@
 use super::app::{Action, App, PaneId};
 use super::panes;
 use super::theme::{rgb, Theme};
-use crate::pipeline::Schedule;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -57,12 +56,12 @@ struct Stop {
 /// instruction `at`.
 pub fn export(
     path: &Path,
-    schedule: Schedule,
+    target: crate::pipeline::Target,
     theme: Theme,
     format: Format,
     at: u64,
 ) -> Result<String, String> {
-    let mut app = App::open(path, schedule, true, theme);
+    let mut app = App::open(path, target, true, theme);
     app.apply(Action::Resize {
         width: WIDTH,
         height: HEIGHT,

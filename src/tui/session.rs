@@ -169,9 +169,9 @@ pub struct Session {
 
 impl Session {
     /// Compiles and loads a file; `Err` carries the rendered diagnostics.
-    pub fn load(path: &Path, schedule: pipeline::Schedule) -> Result<Session, String> {
+    pub fn load(path: &Path, target: pipeline::Target) -> Result<Session, String> {
         let modified = modified(path);
-        let compiled = pipeline::compile_file_with(path, schedule).map_err(|f| f.render())?;
+        let compiled = pipeline::compile_file_with(path, target).map_err(|f| f.render())?;
         let listing = compiled.state_machines.clone();
         let main_file = compiled
             .sources

@@ -56,6 +56,18 @@ pub const HINTS_MEDIUM: &str =
 /// The hint line on terminals narrower than [`HINTS_MEDIUM`].
 pub const HINTS_SHORT: &str = "s n S f a b B e c p r Tab z ⏎ / g [ ] x i w ? q";
 
+/// What `L` says of a lowering.
+pub fn lowering_words(lowering: crate::pipeline::Lowering) -> &'static str {
+    match lowering {
+        crate::pipeline::Lowering::Table => {
+            "table (the frame keeps the state's number; resuming jumps through the state table)"
+        }
+        crate::pipeline::Lowering::Direct => {
+            "direct (the frame keeps the address to continue at; resuming is one indirect jump)"
+        }
+    }
+}
+
 /// The timeline's glyph for events still to come, in quiz mode.
 pub const FUTURE_GLYPH: &str = "?";
 
@@ -82,6 +94,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::ToggleRawHex => "values as raw hex / as what they point to and decimal ints",
         Action::Continue => "continue to a breakpoint or the end",
         Action::Reload => "re-read the file and restart (keeps breakpoints)",
+        Action::SwitchLowering => {
+            "switch the lowering: a state table, or the resume address kept in the frame"
+        }
         Action::SwitchSchedule => {
             "switch the schedule: C# (awaiters resume inline) or queued (as JavaScript)"
         }

@@ -52,10 +52,14 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         None => "",
     };
     // The default (C#) says nothing; the teaching schedule is always named.
-    let schedule = match app.schedule {
+    let mut schedule = match app.target.schedule {
         crate::pipeline::Schedule::Queued => " · schedule: queued",
         crate::pipeline::Schedule::Csharp => "",
-    };
+    }
+    .to_string();
+    if app.target.lowering == crate::pipeline::Lowering::Direct {
+        schedule.push_str(" · lowering: direct");
+    }
     Line::from(vec![
         Span::styled(
             format!(" flux-viz {}", session.path.display()),
@@ -210,7 +214,12 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 10] = [
+const HELP_PAIRS: [(&str, &str, &str); 11] = [
+    (
+        "o",
+        "L",
+        "switch the schedule (C# inline / queued) / the lowering (state table / address in the frame)",
+    ),
     (
         "H",
         "Q",

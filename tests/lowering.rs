@@ -1,0 +1,160 @@
+//! `--lowering direct` against the default `table` (issue 17): the same
+//! program makes the same events either way — every lesson and every async
+//! program of tests/programs, event by event (kind, function, promise,
+//! states, output) — while the code differs where it should: a dispatch of
+//! one `jmp [r15+40]` and no state table, and state stores of addresses.
+//! In the UI, `L` switches and stays at the same event. (That every
+//! program prints what mono prints under `direct` is tests/fourway.rs.)
+
+use flux_viz::machine::{trace, KindSet};
+use flux_viz::pipeline::{self, Lowering, Target};
+use flux_viz::tui::app::{Action, App};
+use flux_viz::tui::theme::Theme;
+use std::path::{Path, PathBuf};
+
+fn direct() -> Target {
+    Target {
+        lowering: Lowering::Direct,
+        ..Target::default()
+    }
+}
+
+/// The events of a run as facts that must not depend on the lowering.
+fn events(path: &Path, target: Target) -> Vec<String> {
+    let compiled = pipeline::compile_file_with(path, target)
+        .unwrap_or_else(|f| panic!("{}: {}", path.display(), f.render()));
+    let mut out = Vec::new();
+    trace::trace(
+        compiled,
+        KindSet::parse("all").unwrap(),
+        true,
+        50_000_000,
+        &mut out,
+    )
+    .unwrap_or_else(|_| panic!("{} traces", path.display()));
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let e: serde_json::Value = serde_json::from_str(line).unwrap();
+            format!(
+                "{} {} {} {} {} {}",
+                e["kind"],
+                e["function"],
+                e["promise"]["id"],
+                e["state_before"],
+                e["state_after"],
+                e["output"]
+            )
+        })
+        .collect()
+}
+
+fn async_programs() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/programs")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "fs")
+                && p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("async_")
+        })
+        .collect();
+    files.extend(
+        std::fs::read_dir("lessons")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "fs")),
+    );
+    files.sort();
+    files
+}
+
+#[test]
+fn both_lowerings_make_the_same_events() {
+    let files = async_programs();
+    assert!(files.len() >= 40, "only {} programs", files.len());
+    for file in &files {
+        let table = events(file, Target::default());
+        let direct = events(file, direct());
+        assert!(!table.is_empty(), "{}", file.display());
+        if let Some(i) = (0..table.len().max(direct.len())).find(|&i| table.get(i) != direct.get(i))
+        {
+            panic!(
+                "{}: event {i} differs:\n  table:  {:?}\n  direct: {:?}",
+                file.display(),
+                table.get(i),
+                direct.get(i)
+            );
+        }
+    }
+}
+
+#[test]
+fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
+    let path = Path::new("lessons/04-event-loop.fs");
+    let table = pipeline::compile_file_with(path, Target::default()).unwrap();
+    let direct_code = pipeline::compile_file_with(path, direct()).unwrap();
+    let text = |c: &pipeline::Compiled| c.asm.to_nasm();
+    assert!(text(&table).contains("Program.Player$resume$states:"));
+    assert!(!text(&direct_code).contains("$states"), "no state table");
+    assert!(text(&direct_code).contains("jmp     qword [r15+40]"));
+    assert!(text(&direct_code).contains("mov     qword [r15+40], .state1"));
+    assert!(text(&direct_code).contains("mov     qword [rbx+40], Program.Player$resume.state0"));
+    // The frame view reads the address back as the state's number.
+    let mut app = App::open(path, direct(), true, Theme::plain());
+    app.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    for _ in 0..8 {
+        app.apply(Action::NextEvent);
+    }
+    let session = app.session.as_ref().unwrap();
+    let frames = session.machine.frames();
+    assert!(!frames.is_empty());
+    for frame in frames {
+        assert!(frame.state <= 3, "{} state {}", frame.method, frame.state);
+    }
+}
+
+#[test]
+fn l_switches_the_lowering_and_stays_at_the_same_event() {
+    let mut app = App::open(
+        Path::new("lessons/04-event-loop.fs"),
+        Target::default(),
+        true,
+        Theme::plain(),
+    );
+    app.apply(Action::Resize {
+        width: 160,
+        height: 45,
+    });
+    for _ in 0..7 {
+        app.apply(Action::NextEvent);
+    }
+    let at = |app: &App| {
+        let s = app.session.as_ref().unwrap();
+        (s.events_before(), s.last_event().map(|e| e.kind))
+    };
+    let before = at(&app);
+    app.apply(Action::SwitchLowering);
+    assert_eq!(app.target.lowering, Lowering::Direct);
+    assert!(app.message.contains("lowering: direct"), "{}", app.message);
+    assert_eq!(at(&app), before, "the same event under the other lowering");
+    app.apply(Action::SwitchLowering);
+    assert_eq!(app.target.lowering, Lowering::Table);
+    assert_eq!(at(&app), before);
+}
+
+#[test]
+fn direct_asm_snapshot() {
+    let compiled =
+        pipeline::compile_file_with(Path::new("tests/codegen/async_twice.fs"), direct()).unwrap();
+    let text = compiled.asm.to_nasm();
+    // The program's own code: up to the runtime's first file header.
+    let own = text.split("\n; ====").next().unwrap();
+    insta::assert_snapshot!(own);
+}
