@@ -1,34 +1,46 @@
 //! `cargo bench --bench async_cycle`: the cost of one await-and-resume cycle,
 //! counted in emulated instructions (exact and repeatable).
 //!
-//! A two-task `Task.Yield()` ping-pong runs at two loop counts; the difference
+//! Under each lowering (`--lowering table` and `direct`), a two-task
+//! `Task.Yield()` ping-pong runs at two loop counts; the difference
 //! divided by the extra cycles cancels every fixed cost (start-up, Main, the
 //! final completion). Also reports the code bytes one more `await` adds to a
 //! resume function, and what a `try` costs: entered and left normally, and a
 //! throw caught by it, per loop iteration against the same loop without it.
 
+use flux_viz::pipeline::{Lowering, Target};
 use flux_viz::{emulate, pipeline};
+
+/// Compiles `source` for `lowering` (the C# schedule).
+fn compile(name: &str, source: &str, lowering: Lowering) -> pipeline::Compiled {
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    let path = dir.path().join(name);
+    std::fs::write(&path, source).expect("writes");
+    let target = Target {
+        lowering,
+        ..Target::default()
+    };
+    pipeline::compile_file_with(&path, target).unwrap_or_else(|f| panic!("{}", f.render()))
+}
 
 const PINGPONG: &str = include_str!("programs/pingpong_cycle.fs");
 
 /// Instructions executed by the ping-pong with `rounds` yields per task.
-fn instructions(rounds: u32) -> u64 {
+fn instructions(rounds: u32, lowering: Lowering) -> u64 {
     let source = PINGPONG.replace("ROUNDS", &rounds.to_string());
-    let compiled = pipeline::compile_source("pingpong.fs", &source)
-        .unwrap_or_else(|f| panic!("{}", f.render()));
+    let compiled = compile("pingpong.fs", &source, lowering);
     let outcome = emulate::run(&compiled.image, &emulate::Options::default());
     assert_eq!(outcome.stdout, b"done\n", "the ping-pong must finish");
     outcome.insns
 }
 
 /// Bytes of `Program.Body$resume` in a method with `awaits` copies of `line`.
-fn resume_bytes(line: &str, awaits: usize) -> u64 {
+fn resume_bytes(line: &str, awaits: usize, lowering: Lowering) -> u64 {
     let body = format!("        {line}\n").repeat(awaits);
     let source = format!(
         "using System.Threading.Tasks;\nclass Program {{\n    static async Task Body() {{\n{body}    }}\n    static async Task Main() {{ await Body(); }}\n}}\n"
     );
-    let compiled =
-        pipeline::compile_source("awaits.fs", &source).unwrap_or_else(|f| panic!("{}", f.render()));
+    let compiled = compile("awaits.fs", &source, lowering);
     let image = &compiled.image;
     image
         .map
@@ -59,20 +71,24 @@ fn per_iteration(body: &str, base: &str) -> f64 {
 }
 
 fn main() {
-    let (small, large) = (1_000u32, 2_000u32);
-    let (a, b) = (instructions(small), instructions(large));
-    // Each round is one cycle in each of the two tasks.
-    let cycles = 2 * u64::from(large - small);
-    println!(
-        "await-and-resume cycle (Task.Yield ping-pong): {:.1} instructions per cycle ({a} insns at {small} rounds, {b} at {large})",
-        (b - a) as f64 / cycles as f64
-    );
-    for line in ["await Task.Yield();", "await Task.Delay(1);"] {
-        let (one, eleven) = (resume_bytes(line, 1), resume_bytes(line, 11));
+    for lowering in [Lowering::Table, Lowering::Direct] {
+        let name = lowering.name();
+        let (small, large) = (1_000u32, 2_000u32);
+        let (a, b) = (instructions(small, lowering), instructions(large, lowering));
+        // Each round is one cycle in each of the two tasks.
+        let cycles = 2 * u64::from(large - small);
         println!(
-            "code per await point `{line}`: {:.1} bytes (resume function: {one} bytes with 1, {eleven} with 11)",
-            (eleven - one) as f64 / 10.0
+            "--lowering {name}: await-and-resume cycle (Task.Yield ping-pong): {:.1} instructions per cycle ({a} insns at {small} rounds, {b} at {large})",
+            (b - a) as f64 / cycles as f64
         );
+        for line in ["await Task.Yield();", "await Task.Delay(1);"] {
+            let one = resume_bytes(line, 1, lowering);
+            let eleven = resume_bytes(line, 11, lowering);
+            println!(
+                "--lowering {name}: code per await point `{line}`: {:.1} bytes (resume function: {one} bytes with 1, {eleven} with 11)",
+                (eleven - one) as f64 / 10.0
+            );
+        }
     }
     let plain = "sum += i;";
     let in_try = "try { sum += i; } catch (Exception) { sum = -1; }";
