@@ -117,6 +117,14 @@ fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
     assert!(!frames.is_empty());
     for frame in frames {
         assert!(frame.state <= 3, "{} state {}", frame.method, frame.state);
+        // The state word, as the state machine pane and the heap show it:
+        // the number, then the code it points to.
+        let word = frame.fields.iter().find(|f| f.offset == 40).unwrap();
+        assert!(
+            word.text.starts_with(&format!("{} (Program.", frame.state)),
+            "{}",
+            word.text
+        );
     }
 }
 

@@ -183,19 +183,10 @@ fn field_rows(frame: &FrameView, since: Option<&Snapshot>, theme: Theme) -> Vec<
             StateRow::plain(Line::from(vec![
                 Span::styled(format!("  +{:<3} ", f.offset), theme.dim()),
                 Span::styled(format!("{:<10} ", f.name), theme.register()),
-                Span::styled(field_text(f), style),
+                Span::styled(f.text.clone(), style),
             ]))
         })
         .collect()
-}
-
-/// The state index is a number, not a pointer.
-fn field_text(field: &crate::machine::Value) -> String {
-    if field.offset == 40 {
-        field.raw.to_string()
-    } else {
-        field.text.clone()
-    }
 }
 
 /// What differs now from when the frame last suspended.
@@ -227,8 +218,8 @@ fn since_rows(
         if now.raw != then.raw && now.offset >= 40 {
             rows.push(StateRow::plain(Line::from(vec![
                 Span::styled(format!("  {:<10}", now.name), theme.register()),
-                Span::raw(format!("{} → ", field_text(then))),
-                Span::styled(field_text(now), theme.changed()),
+                Span::raw(format!("{} → ", then.text)),
+                Span::styled(now.text.clone(), theme.changed()),
             ])));
         }
     }
