@@ -1082,10 +1082,10 @@ impl Asm {
                 let at = |i: usize| rip + u64::from(offsets[i]);
                 for (i, (instr, &code)) in instrs.iter_mut().zip(forms).enumerate() {
                     instr.set_code(code);
-                    match targets[i] {
-                        Some(target) => instr.set_near_branch64(at(target)),
-                        None if targets_itself(instr) => instr.set_near_branch64(at(i)),
-                        None => {}
+                    // A branch to a label goes to its instruction; one to a
+                    // number (hand-written) keeps the address it names.
+                    if let Some(target) = targets[i] {
+                        instr.set_near_branch64(at(target));
                     }
                     let len = encoder.encode(instr, at(i)).map_err(|e| AsmError {
                         message: format!("cannot encode `{instr}`: {e}"),

@@ -185,12 +185,21 @@ fn runtime_in_use(runtime: &Asm, program: &Asm) -> Vec<bool> {
     // before each global label.
     let mut routine_of = vec![0usize; items.len()];
     let mut ends_open = Vec::new(); // per routine: does it run on into the next?
+                                    // Routines glued together: a local label of one that sits after its
+                                    // last instruction (at the next routine's address) keeps both.
+    let mut glued = Vec::new();
     let (mut routine, mut start, mut last_insn) = (0, 0, None::<usize>);
     for (i, item) in items.iter().enumerate() {
         match item {
             Item::Label(id) if runtime.symbol(*id).parent.is_none() => {
                 if let Some(last) = last_insn.filter(|&l| l >= start) {
                     routine_of[start..=last].fill(routine);
+                    let local_between = items[last + 1..i]
+                        .iter()
+                        .any(|item| matches!(item, Item::Label(_)));
+                    if local_between {
+                        glued.push(routine);
+                    }
                     ends_open.push(!matches!(
                         &items[last],
                         Item::Insn(insn) if matches!(
@@ -216,6 +225,10 @@ fn runtime_in_use(runtime: &Asm, program: &Asm) -> Vec<bool> {
         if let Item::Label(id) = item {
             defined_in[id.0 as usize] = Some(routine_of[i]);
         }
+    }
+    for &r in &glued {
+        refers[r].push(r + 1);
+        refers[r + 1].push(r);
     }
     let target = |id: crate::asm::SymId| defined_in[id.0 as usize];
     for (i, item) in items.iter().enumerate() {
@@ -625,4 +638,90 @@ fn source_line_text(sources: &Sources, span: Option<Span>) -> String {
     let file = sources.get(span.file);
     let line = sources.line(span);
     format!("{}:{}: {}", file.name, line, file.line_text(line).trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Asm {
+        let mut sources = Sources::new();
+        let file = sources.add("t.asm", "t.asm", text.to_string());
+        let mut asm = Asm::new();
+        crate::nasm::read(&mut asm, &sources, file).expect("reads");
+        asm
+    }
+
+    /// The routines kept, by name, for a program that calls `called`.
+    fn kept(runtime: &Asm, called: &str) -> Vec<String> {
+        let program = read(&format!(
+            "section .text\nmain:\n    call {called}\n    ret\n"
+        ));
+        let keep = runtime_in_use(runtime, &program);
+        runtime
+            .items(Section::Text)
+            .iter()
+            .zip(keep)
+            .filter_map(|(item, kept)| match item {
+                Item::Label(id) if kept && runtime.symbol(*id).parent.is_none() => {
+                    Some(runtime.symbol(*id).name.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    const RUNTIME: &str = "section .text
+_start:
+    ret
+; unused(): nobody calls it
+unused:
+    ret
+used:
+    call helper
+    jmp tail
+helper:
+    test rdi, rdi
+    jz .done
+    ret
+.done:
+next_door:
+    ret
+tail:
+    inc rdi
+falls_into:
+    ret
+far:
+    ret
+section .data
+table:
+    dq far
+";
+
+    #[test]
+    fn routines_are_kept_by_calls_jumps_fall_through_data_and_shared_labels() {
+        let runtime = read(RUNTIME);
+        // `_start` always; `used` by the program's call, `helper` by its
+        // call, `tail` by its jump; `next_door` because `helper` jumps to
+        // `.done`, at its address; `falls_into` because `tail` runs on into
+        // it; `far` by the address the data holds. `unused` goes.
+        assert_eq!(
+            kept(&runtime, "used"),
+            [
+                "_start",
+                "used",
+                "helper",
+                "next_door",
+                "tail",
+                "falls_into",
+                "far"
+            ]
+        );
+        // `helper`'s `.done` is `next_door`'s address: one is not linked
+        // without the other (the label would lose its routine).
+        assert_eq!(
+            kept(&runtime, "next_door"),
+            ["_start", "helper", "next_door", "far"]
+        );
+    }
 }

@@ -47,8 +47,8 @@ impl Checker<'_> {
                 .map(|i| Callee::Method(MethodId(i)))
                 .filter(|&c| !self.is_system_code(c)),
         );
-        // The program's own first, in order, as before: their diagnostics
-        // come in the order of the source.
+        // Popped from the end: the program's own bodies in order, then the
+        // library's roots (the diagnostics are sorted by position anyway).
         work.reverse();
         let mut ctors_done = vec![false; self.out.ctors.len()];
         let mut methods_done = vec![false; self.out.methods.len()];
