@@ -105,6 +105,15 @@ enum Command {
     },
     /// Run a file emulated, as our own ELF, through nasm+ld and under mono; all must agree.
     Verify { file: PathBuf },
+    /// Run a file under each lowering (table, direct) and measure its async
+    /// methods: instructions per await-and-resume cycle, code bytes, frame
+    /// bytes, saves per await.
+    Compare {
+        file: PathBuf,
+        /// The same figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a lesson's walkthrough to hand out: every narrated stop with
     /// its source, state machine, x86-64, registers, stack and promises, as
     /// the UI draws them (HTML or Markdown); or one screen as SVG.
@@ -194,6 +203,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             json,
             max_insns,
         }) => trace(&file, target, &events, json, max_insns),
+        Some(Command::Compare { file, json }) => compare(&file, target.schedule, json),
         None => match cli.file {
             Some(file) => open_ui(
                 &file,
@@ -258,6 +268,24 @@ fn trace(
         End::Budget => exit::BUDGET,
         End::Fault(_) => exit::CPU_FAULT,
     }))
+}
+
+/// `flux-viz compare FILE [--json]`: the program under each lowering,
+/// measured (src/compare.rs).
+fn compare(file: &Path, schedule: Schedule, json: bool) -> Result<ExitCode, CliError> {
+    let figures = match crate::compare::compare(file, schedule) {
+        Ok(figures) => figures,
+        Err(failure) => return report(&failure),
+    };
+    let text = match json {
+        true => {
+            serde_json::to_string_pretty(&figures).map_err(|e| CliError::Other(e.to_string()))?
+                + "\n"
+        }
+        false => crate::compare::render(file, schedule, &figures),
+    };
+    output::stdout(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `flux-viz FILE [--no-narration] [--theme T] [--quiz]`: the terminal UI

@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod codegen;
 mod collect;
+pub mod compare;
 pub mod diag;
 pub mod dwarf;
 pub mod elf;

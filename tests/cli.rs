@@ -442,3 +442,56 @@ fn group_has_live_process(group: i32) -> bool {
         fields.len() > 3 && fields[2].parse() == Ok(group) && fields[0] != "Z"
     })
 }
+
+/// `compare` runs the program under both lowerings and measures it from its
+/// events and source map: on the ping-pong, each player resumes once per
+/// round, `direct` saves the state table and exactly the two dispatch
+/// instructions of every resume, and the cycle is the sum of its stretches.
+#[test]
+fn compare_measures_both_lowerings() {
+    let source = std::fs::read_to_string("benches/programs/pingpong_cycle.fs")
+        .unwrap()
+        .replace("ROUNDS", "100");
+    let dir = dir_with(&[("pingpong.fs", &source)]);
+    let file = path(&dir, "pingpong.fs");
+    let out = flux(&["compare", &file, "--json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let player = |lowering: usize| {
+        let f = &figures[lowering];
+        let m = f["methods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["method"] == "Program.Player")
+            .unwrap()
+            .clone();
+        (f["lowering"].as_str().unwrap().to_string(), m)
+    };
+    let (table_name, table) = player(0);
+    let (direct_name, direct) = player(1);
+    assert_eq!(
+        (table_name.as_str(), direct_name.as_str()),
+        ("table", "direct")
+    );
+    for m in [&table, &direct] {
+        assert_eq!(m["resumes"], 200, "two players, 100 rounds each");
+        let parts: f64 = ["to_suspend", "to_loop", "to_state"]
+            .iter()
+            .map(|k| m[k].as_f64().unwrap())
+            .sum();
+        assert_eq!(m["cycle"].as_f64().unwrap(), parts);
+    }
+    assert_eq!(
+        table["to_state"].as_f64().unwrap() - direct["to_state"].as_f64().unwrap(),
+        2.0,
+        "direct's dispatch is one jump instead of a load, a lea and a jump"
+    );
+    assert_eq!(table["table_bytes"], 16);
+    assert_eq!(direct["table_bytes"], 0);
+    assert_eq!(table["frame_bytes"], direct["frame_bytes"]);
+    let text = flux(&["compare", &file]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Program.Player"), "{text}");
+    assert!(text.contains("(whole program)"), "{text}");
+}

@@ -1,0 +1,338 @@
+//! `flux-viz compare FILE`: one program under each lowering, measured.
+//!
+//! In: a Flux# file and a schedule. Out: for each lowering (`table`,
+//! `direct`), per async method and for the whole program, the figures that
+//! answer "what does a state machine transition cost?" — as a text table or
+//! JSON. Every figure is exact: counted from the run's events (their
+//! instruction counts) or from the image's source map (each instruction's
+//! bytes and role), never from reading the assembly text.
+//!
+//! The await-and-resume cycle of a frame is the machinery around its
+//! suspension, in three stretches the events delimit: from the state store
+//! to the suspension (registering as an awaiter, or `Task.Yield()`'s
+//! enqueue), from the suspension back to the event loop's next poll (the
+//! epilogue and the loop's iteration: only when the loop ran the method,
+//! and nothing else happened between), and from the continuation call to
+//! the state's code (the prologue, the handler record, the dispatch). The
+//! body's own work is not in it.
+
+use crate::asm::Role;
+use crate::machine::{EventKind, KindSet, Machine, Stop, SLICE};
+use crate::pipeline::{self, Failure, Lowering, Target};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The lowerings `compare` measures, in its order.
+pub const LOWERINGS: [Lowering; 2] = [Lowering::Table, Lowering::Direct];
+
+/// One async method under one lowering.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodFigures {
+    pub method: String,
+    /// Its await points (its states beyond 0).
+    pub awaits: usize,
+    /// Resumes measured in the run (continuation calls that reached the
+    /// state's code).
+    pub resumes: usize,
+    /// Instructions of machinery per await-and-resume cycle (see the module
+    /// comment); `None` when the run suspended it nowhere measurable.
+    pub cycle: Option<f64>,
+    /// The three stretches of it: state store → suspension, suspension →
+    /// the loop's next poll, continuation call → the state's code.
+    pub to_suspend: Option<f64>,
+    pub to_loop: Option<f64>,
+    pub to_state: Option<f64>,
+    /// Code bytes: the resume function, the starter, the state table.
+    pub resume_bytes: u64,
+    pub starter_bytes: u64,
+    pub table_bytes: u64,
+    /// The frame: the heap memory one suspended task of it holds.
+    pub frame_bytes: u32,
+    /// Locals saved into the frame and restored from it, per await point.
+    pub saved_per_await: f64,
+    pub restored_per_await: f64,
+    /// Callee-saved registers the resume function pushes on every resume.
+    pub pushes_per_resume: usize,
+}
+
+/// The whole program under one lowering.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoweringFigures {
+    pub lowering: &'static str,
+    /// Instructions the whole run executed.
+    pub instructions: u64,
+    /// The cycle over every measured resume of every method.
+    pub cycle: Option<f64>,
+    /// All async code: resume functions, starters and state tables.
+    pub async_code_bytes: u64,
+    pub methods: Vec<MethodFigures>,
+}
+
+/// Compiles and runs `path` under every lowering of [`LOWERINGS`].
+pub fn compare(path: &Path, schedule: pipeline::Schedule) -> Result<Vec<LoweringFigures>, Failure> {
+    LOWERINGS
+        .iter()
+        .map(|&lowering| {
+            let compiled = pipeline::compile_file_with(path, Target { schedule, lowering })?;
+            measure(compiled, lowering).map_err(Failure::Io)
+        })
+        .collect()
+}
+
+/// Sums of one stretch: (instructions, samples).
+#[derive(Default, Clone, Copy)]
+struct Stretch(u64, usize);
+
+impl Stretch {
+    fn add(&mut self, n: u64) {
+        self.0 += n;
+        self.1 += 1;
+    }
+    fn mean(self) -> Option<f64> {
+        (self.1 > 0).then(|| self.0 as f64 / self.1 as f64)
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Stretches {
+    to_suspend: Stretch,
+    to_loop: Stretch,
+    to_state: Stretch,
+}
+
+fn measure(compiled: pipeline::Compiled, lowering: Lowering) -> Result<LoweringFigures, String> {
+    let statics = static_figures(&compiled, lowering);
+    let mut machine = Machine::new(compiled)?;
+    let mut by_method: HashMap<String, Stretches> = HashMap::new();
+    // Per frame (promise address): where its last state store was, whether
+    // the loop's poll ran it, and where its last continuation call was.
+    let mut stored: HashMap<u64, u64> = HashMap::new();
+    let mut polled: HashMap<u64, bool> = HashMap::new();
+    let mut called: HashMap<u64, u64> = HashMap::new();
+    // A suspension the loop may poll next: (method, icount).
+    let mut returning: Option<(String, u64)> = None;
+    let instructions = loop {
+        let stop = machine.run_for(SLICE)?;
+        for e in machine.take_events(KindSet::RECORDED) {
+            let Some(p) = &e.promise else {
+                if !matches!(e.kind, EventKind::Save | EventKind::Restore) {
+                    returning = None;
+                }
+                continue;
+            };
+            let owner = p.owner.clone();
+            match e.kind {
+                EventKind::State => {
+                    stored.insert(p.addr, e.icount);
+                }
+                EventKind::Suspend => {
+                    let stretches = by_method.entry(owner.clone()).or_default();
+                    if let Some(at) = stored.remove(&p.addr) {
+                        stretches.to_suspend.add(e.icount - at);
+                    }
+                    returning = polled
+                        .get(&p.addr)
+                        .copied()
+                        .unwrap_or(false)
+                        .then_some((owner, e.icount));
+                    continue;
+                }
+                EventKind::Poll | EventKind::Resume => {
+                    if let (EventKind::Poll, Some((method, at))) = (e.kind, returning.take()) {
+                        by_method
+                            .entry(method)
+                            .or_default()
+                            .to_loop
+                            .add(e.icount - at);
+                    }
+                    polled.insert(p.addr, e.kind == EventKind::Poll);
+                    called.insert(p.addr, e.icount);
+                }
+                EventKind::Jump => {
+                    if let Some(at) = called.remove(&p.addr) {
+                        by_method
+                            .entry(owner)
+                            .or_default()
+                            .to_state
+                            .add(e.icount - at);
+                    }
+                }
+                EventKind::Save | EventKind::Restore => continue,
+                _ => {}
+            }
+            returning = None;
+        }
+        if let Stop::End(_) = stop {
+            break machine.icount();
+        }
+    };
+    let mut total = Stretches::default();
+    let methods: Vec<MethodFigures> = statics
+        .into_iter()
+        .map(|mut m| {
+            let s = by_method.get(&m.method).copied().unwrap_or_default();
+            for (sum, part) in [
+                (&mut total.to_suspend, s.to_suspend),
+                (&mut total.to_loop, s.to_loop),
+                (&mut total.to_state, s.to_state),
+            ] {
+                sum.0 += part.0;
+                sum.1 += part.1;
+            }
+            m.resumes = s.to_state.1;
+            m.to_suspend = s.to_suspend.mean();
+            m.to_loop = s.to_loop.mean();
+            m.to_state = s.to_state.mean();
+            m.cycle = cycle(s);
+            m
+        })
+        .collect();
+    Ok(LoweringFigures {
+        lowering: lowering.name(),
+        instructions,
+        cycle: cycle(total),
+        async_code_bytes: methods
+            .iter()
+            .map(|m| m.resume_bytes + m.starter_bytes + m.table_bytes)
+            .sum(),
+        methods,
+    })
+}
+
+/// The three stretches' means, added up (all three must have been seen).
+fn cycle(s: Stretches) -> Option<f64> {
+    Some(s.to_suspend.mean()? + s.to_loop.mean()? + s.to_state.mean()?)
+}
+
+/// What the image says of each async method: bytes, frame, saves.
+fn static_figures(compiled: &pipeline::Compiled, lowering: Lowering) -> Vec<MethodFigures> {
+    compiled
+        .frames
+        .iter()
+        .map(|frame| {
+            let entries = |function: &str| -> Vec<&crate::link::MapEntry> {
+                compiled
+                    .image
+                    .map
+                    .iter()
+                    .filter(|e| &*e.origin.function == function)
+                    .collect()
+            };
+            let bytes = |function: &str| -> u64 {
+                entries(function).iter().map(|e| u64::from(e.len)).sum()
+            };
+            let roles = |pick: fn(&Role) -> bool| {
+                entries(&frame.resume)
+                    .iter()
+                    .filter(|e| e.origin.role.as_ref().is_some_and(pick))
+                    .count()
+            };
+            let awaits = frame.states.len();
+            let per_await = |n: usize| n as f64 / awaits.max(1) as f64;
+            MethodFigures {
+                method: frame.method.clone(),
+                awaits,
+                resumes: 0,
+                cycle: None,
+                to_suspend: None,
+                to_loop: None,
+                to_state: None,
+                resume_bytes: bytes(&frame.resume),
+                starter_bytes: bytes(&frame.method),
+                table_bytes: match lowering {
+                    Lowering::Table => 8 * (awaits as u64 + 1),
+                    Lowering::Direct => 0,
+                },
+                frame_bytes: frame.size,
+                saved_per_await: per_await(roles(|r| matches!(r, Role::SaveToFrame { .. }))),
+                restored_per_await: per_await(roles(|r| {
+                    matches!(r, Role::RestoreFromFrame { .. })
+                })),
+                pushes_per_resume: roles(|r| matches!(r, Role::SaveCallee(_))),
+            }
+        })
+        .collect()
+}
+
+/// The figures as the table `flux-viz compare` prints.
+pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigures]) -> String {
+    use std::fmt::Write;
+    let number = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
+    let mut out = format!(
+        "flux-viz compare {} (schedule {}): exact counts\n\
+         cycle = instructions of machinery per await-and-resume cycle: state store → suspend → the loop's next poll, and continuation call → the state's code\n\n",
+        path.display(),
+        schedule.name()
+    );
+    let _ = writeln!(
+        out,
+        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "lowering",
+        "method",
+        "awaits",
+        "resumes",
+        "cycle",
+        "→susp",
+        "→loop",
+        "→state",
+        "resume",
+        "start",
+        "table",
+        "frame",
+        "saved",
+        "pushes"
+    );
+    let _ = writeln!(
+        out,
+        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "",
+        "",
+        "",
+        "",
+        "insns",
+        "insns",
+        "insns",
+        "insns",
+        "bytes",
+        "bytes",
+        "bytes",
+        "bytes",
+        "/await",
+        "/resum"
+    );
+    for f in figures {
+        for m in &f.methods {
+            let _ = writeln!(
+                out,
+                "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6.1} {:>6}",
+                f.lowering,
+                m.method,
+                m.awaits,
+                m.resumes,
+                number(m.cycle),
+                number(m.to_suspend),
+                number(m.to_loop),
+                number(m.to_state),
+                m.resume_bytes,
+                m.starter_bytes,
+                m.table_bytes,
+                m.frame_bytes,
+                m.saved_per_await,
+                m.pushes_per_resume
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions, {} bytes of async code\n",
+            f.lowering,
+            "(whole program)",
+            f.methods.iter().map(|m| m.awaits).sum::<usize>(),
+            f.methods.iter().map(|m| m.resumes).sum::<usize>(),
+            number(f.cycle),
+            f.instructions,
+            f.async_code_bytes
+        );
+    }
+    out
+}
