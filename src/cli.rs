@@ -113,6 +113,9 @@ enum Command {
         /// The same figures as JSON.
         #[arg(long)]
         json: bool,
+        /// Stop each run after this many instructions.
+        #[arg(long, default_value_t = emulate::DEFAULT_MAX_INSNS)]
+        max_insns: u64,
     },
     /// Write a lesson's walkthrough to hand out: every narrated stop with
     /// its source, state machine, x86-64, registers, stack and promises, as
@@ -203,7 +206,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
             json,
             max_insns,
         }) => trace(&file, target, &events, json, max_insns),
-        Some(Command::Compare { file, json }) => compare(&file, target.schedule, json),
+        Some(Command::Compare {
+            file,
+            json,
+            max_insns,
+        }) => compare(&file, target.schedule, json, max_insns),
         None => match cli.file {
             Some(file) => open_ui(
                 &file,
@@ -272,8 +279,13 @@ fn trace(
 
 /// `flux-viz compare FILE [--json]`: the program under each lowering,
 /// measured (src/compare.rs).
-fn compare(file: &Path, schedule: Schedule, json: bool) -> Result<ExitCode, CliError> {
-    let figures = match crate::compare::compare(file, schedule) {
+fn compare(
+    file: &Path,
+    schedule: Schedule,
+    json: bool,
+    max_insns: u64,
+) -> Result<ExitCode, CliError> {
+    let figures = match crate::compare::compare(file, schedule, max_insns) {
         Ok(figures) => figures,
         Err(failure) => return report(&failure),
     };

@@ -17,7 +17,7 @@
 //! body's own work is not in it.
 
 use crate::asm::Role;
-use crate::machine::{EventKind, KindSet, Machine, Stop, SLICE};
+use crate::machine::{End, EventKind, KindSet, Machine, Options, Stop, SLICE};
 use crate::pipeline::{self, Failure, Lowering, Target};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -62,6 +62,8 @@ pub struct LoweringFigures {
     pub lowering: &'static str,
     /// Instructions the whole run executed.
     pub instructions: u64,
+    /// Did the run end by itself (not at the instruction budget)?
+    pub complete: bool,
     /// The cycle over every measured resume of every method.
     pub cycle: Option<f64>,
     /// All async code: resume functions, starters and state tables.
@@ -69,13 +71,18 @@ pub struct LoweringFigures {
     pub methods: Vec<MethodFigures>,
 }
 
-/// Compiles and runs `path` under every lowering of [`LOWERINGS`].
-pub fn compare(path: &Path, schedule: pipeline::Schedule) -> Result<Vec<LoweringFigures>, Failure> {
+/// Compiles and runs `path` under every lowering of [`LOWERINGS`], each
+/// run for at most `max_insns` instructions.
+pub fn compare(
+    path: &Path,
+    schedule: pipeline::Schedule,
+    max_insns: u64,
+) -> Result<Vec<LoweringFigures>, Failure> {
     LOWERINGS
         .iter()
         .map(|&lowering| {
             let compiled = pipeline::compile_file_with(path, Target { schedule, lowering })?;
-            measure(compiled, lowering).map_err(Failure::Io)
+            measure(compiled, lowering, max_insns).map_err(Failure::Io)
         })
         .collect()
 }
@@ -101,9 +108,17 @@ struct Stretches {
     to_state: Stretch,
 }
 
-fn measure(compiled: pipeline::Compiled, lowering: Lowering) -> Result<LoweringFigures, String> {
+fn measure(
+    compiled: pipeline::Compiled,
+    lowering: Lowering,
+    max_insns: u64,
+) -> Result<LoweringFigures, String> {
     let statics = static_figures(&compiled, lowering);
-    let mut machine = Machine::new(compiled)?;
+    let options = Options {
+        max_insns,
+        checkpoint_interval: Options::FORWARD_ONLY,
+    };
+    let mut machine = Machine::with_options(compiled, options)?;
     let mut by_method: HashMap<String, Stretches> = HashMap::new();
     // Per frame (promise address): where its last state store was, whether
     // the loop's poll ran it, and where its last continuation call was.
@@ -112,7 +127,7 @@ fn measure(compiled: pipeline::Compiled, lowering: Lowering) -> Result<LoweringF
     let mut called: HashMap<u64, u64> = HashMap::new();
     // A suspension the loop may poll next: (method, icount).
     let mut returning: Option<(String, u64)> = None;
-    let instructions = loop {
+    let (instructions, complete) = loop {
         let stop = machine.run_for(SLICE)?;
         for e in machine.take_events(KindSet::RECORDED) {
             let Some(p) = &e.promise else {
@@ -163,8 +178,8 @@ fn measure(compiled: pipeline::Compiled, lowering: Lowering) -> Result<LoweringF
             }
             returning = None;
         }
-        if let Stop::End(_) = stop {
-            break machine.icount();
+        if let Stop::End(end) = stop {
+            break (machine.icount(), !matches!(end, End::Budget));
         }
     };
     let mut total = Stretches::default();
@@ -191,6 +206,7 @@ fn measure(compiled: pipeline::Compiled, lowering: Lowering) -> Result<LoweringF
     Ok(LoweringFigures {
         lowering: lowering.name(),
         instructions,
+        complete,
         cycle: cycle(total),
         async_code_bytes: methods
             .iter()
@@ -324,15 +340,66 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         }
         let _ = writeln!(
             out,
-            "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions, {} bytes of async code\n",
+            "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions{}, {} bytes of async code\n",
             f.lowering,
             "(whole program)",
             f.methods.iter().map(|m| m.awaits).sum::<usize>(),
             f.methods.iter().map(|m| m.resumes).sum::<usize>(),
             number(f.cycle),
             f.instructions,
+            budget_note(f),
             f.async_code_bytes
         );
     }
     out
+}
+
+fn budget_note(f: &LoweringFigures) -> &'static str {
+    match f.complete {
+        true => "",
+        false => " (stopped at the budget: the figures are of that much)",
+    }
+}
+
+/// The figures in lines of at most ~90 columns (the UI's `C` overlay).
+pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
+    let number = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
+    let mut lines = vec![
+        "cycle: instructions of machinery per await-and-resume cycle =".to_string(),
+        "  state store → suspend + suspend → the loop's next poll + continuation call → state code"
+            .to_string(),
+        String::new(),
+    ];
+    for f in figures {
+        lines.push(format!(
+            "--lowering {}: cycle {} · {} instructions{} · {} bytes of async code",
+            f.lowering,
+            number(f.cycle),
+            f.instructions,
+            budget_note(f),
+            f.async_code_bytes
+        ));
+        for m in &f.methods {
+            lines.push(format!(
+                "  {:<26} cycle {} = {} + {} + {} · {} resumes",
+                m.method,
+                number(m.cycle),
+                number(m.to_suspend),
+                number(m.to_loop),
+                number(m.to_state),
+                m.resumes
+            ));
+            lines.push(format!(
+                "  {:<26} code {} + {} B · table {} B · frame {} B · {:.1} saved/await",
+                "",
+                m.resume_bytes,
+                m.starter_bytes,
+                m.table_bytes,
+                m.frame_bytes,
+                m.saved_per_await
+            ));
+        }
+        lines.push(String::new());
+    }
+    lines
 }

@@ -166,3 +166,46 @@ fn direct_asm_snapshot() {
     let own = text.split("\n; ====").next().unwrap();
     insta::assert_snapshot!(own);
 }
+
+/// `C` shows `flux-viz compare`'s figures for the open program; any key
+/// closes it without acting.
+#[test]
+fn c_shows_the_lowerings_compared() {
+    let mut app = App::open(
+        Path::new("lessons/04-event-loop.fs"),
+        Target::default(),
+        true,
+        Theme::plain(),
+    );
+    app.apply(Action::Resize {
+        width: 120,
+        height: 35,
+    });
+    app.apply(Action::Compare);
+    let flux_viz::tui::app::Mode::Compare(lines) = &app.mode else {
+        panic!("no compare overlay: {:?}", app.mode);
+    };
+    let text = lines.join("\n");
+    assert!(text.contains("--lowering table: cycle"), "{text}");
+    assert!(text.contains("--lowering direct: cycle"), "{text}");
+    assert!(text.contains("Program.Player"), "{text}");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 35)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&flux_viz::tui::panes::Screen(&app), f.area()))
+        .unwrap();
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        shown.contains("--lowering direct: cycle"),
+        "the overlay fits 120 columns"
+    );
+    let before = app.session.as_ref().unwrap().machine.icount();
+    app.apply(Action::Step);
+    assert_eq!(app.mode, flux_viz::tui::app::Mode::Normal);
+    assert_eq!(app.session.as_ref().unwrap().machine.icount(), before);
+}

@@ -79,6 +79,8 @@ pub enum Action {
     Zoom,
     /// `l`: what the timeline glyphs and the panes' marks mean.
     Legend,
+    /// `C`: the program under each lowering, measured (`flux-viz compare`).
+    Compare,
     Follow,
     Up,
     Down,
@@ -160,6 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("→", &[KeyCode::Right], Action::ScrollRight),
     bind("z", &[KeyCode::Char('z')], Action::Zoom),
     bind("l", &[KeyCode::Char('l')], Action::Legend),
+    bind("C", &[KeyCode::Char('C')], Action::Compare),
     bind("e", &[KeyCode::Char('e')], Action::CycleStops),
     bind("h", &[KeyCode::Char('h')], Action::ToggleRawHex),
     bind(".", &[KeyCode::Char('.')], Action::Follow),
@@ -245,12 +248,18 @@ impl PaneId {
     }
 }
 
+/// The most instructions `C` runs the program for, per lowering (a key
+/// must answer at once; the command line has no such limit).
+pub const COMPARE_BUDGET: u64 = 20_000_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Help,
     /// The `l` overlay.
     Legend,
+    /// The `C` overlay: `flux-viz compare`'s figures, as lines.
+    Compare(Vec<String>),
     /// A question of predict-the-next-step, waiting for `1`–`4`.
     Quiz,
     Prompt {
@@ -454,7 +463,7 @@ impl App {
             // Nothing on screen to act on: only the message, which says
             // the size needed (keys pressed unseen would move the machine).
             _ if self.areas().too_small => {}
-            (Mode::Help | Mode::Legend, _) => self.mode = Mode::Normal,
+            (Mode::Help | Mode::Legend | Mode::Compare(_), _) => self.mode = Mode::Normal,
             (Mode::Quiz, _) => self.answer(action),
             (Mode::Prompt { .. }, _) => self.prompt(action),
             (Mode::Normal, _) if self.session.is_err() => self.error_screen(action),
@@ -561,6 +570,7 @@ impl App {
             Action::ScrollLeft => self.scroll_sideways(-8),
             Action::ScrollRight => self.scroll_sideways(8),
             Action::Legend => self.mode = Mode::Legend,
+            Action::Compare => self.compare(),
             Action::CycleStops => self.cycle_stops(),
             Action::ToggleRawHex => self.raw_hex = !self.raw_hex,
             Action::Follow => self.follow_cpu(),
@@ -869,6 +879,15 @@ impl App {
             "lowering: {}; {landed}",
             super::text::lowering_words(self.target.lowering)
         );
+    }
+
+    /// `C`: runs the file under each lowering (at most
+    /// [`COMPARE_BUDGET`] instructions each) and shows the figures.
+    fn compare(&mut self) {
+        match crate::compare::compare(&self.path, self.target.schedule, COMPARE_BUDGET) {
+            Ok(figures) => self.mode = Mode::Compare(crate::compare::render_short(&figures)),
+            Err(failure) => self.message = format!("compare: {}", failure.render().trim()),
+        }
     }
 
     fn reload(&mut self) {

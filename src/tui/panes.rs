@@ -42,9 +42,10 @@ impl Widget for &Screen<'_> {
                 bars::Bars { app, areas: &areas }.render(area, buf);
             }
         }
-        match app.mode {
+        match &app.mode {
             Mode::Help => bars::help(app, area, buf),
             Mode::Legend => bars::legend(app, area, buf),
+            Mode::Compare(lines) => bars::compare(app, lines, area, buf),
             Mode::Quiz => bars::quiz(app, area, buf),
             _ => {}
         }

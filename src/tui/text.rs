@@ -21,6 +21,7 @@ pub const HEAP_OFF: &str = "the promises, the ready queue and the timers (H: the
 pub const HEAP_EMPTY: &str = "nothing allocated yet (new makes objects and arrays here)";
 pub const TITLE_OUTPUT: &str = "Output";
 pub const TITLE_HELP: &str = "Keys (any key closes)";
+pub const TITLE_COMPARE: &str = "The lowerings compared (flux-viz compare; any key closes)";
 pub const TITLE_LEGEND: &str = "What the marks mean (any key closes)";
 pub const LEGEND_TIMELINE: &str =
     "The events strip: a cell per stretch of the events a and B stop at";
@@ -126,6 +127,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ScrollLeft => "scroll the focused pane's lines back to their start",
         Action::ScrollRight => "scroll the focused pane's lines to show their ends",
         Action::Legend => "what the timeline's letters and the panes' marks mean",
+        Action::Compare => "compare the lowerings: instructions per await-and-resume cycle, bytes",
         Action::Zoom => "zoom the focused pane to the whole screen (Tab: the next pane; z: back)",
         Action::Follow => "move the selection back to where the CPU is",
         Action::Up | Action::Down => "move the selection (also k/j, mouse click and wheel)",

@@ -214,7 +214,12 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 11] = [
+const HELP_PAIRS: [(&str, &str, &str); 12] = [
+    (
+        "l",
+        "C",
+        "what the timeline's letters and the marks mean / the lowerings compared",
+    ),
     (
         "o",
         "L",
@@ -422,6 +427,13 @@ pub fn legend(app: &App, area: Rect, buf: &mut Buffer) {
         ]));
     }
     overlay(app, text::TITLE_LEGEND, lines, HELP_WIDTH, area, buf);
+}
+
+/// The `C` overlay: the program under each lowering, measured.
+pub fn compare(app: &App, lines: &[String], area: Rect, buf: &mut Buffer) {
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as u16 + 4;
+    let lines = lines.iter().map(|l| Line::raw(l.clone())).collect();
+    overlay(app, text::TITLE_COMPARE, lines, width, area, buf);
 }
 
 /// `lines` in two columns, the first `width` characters wide: the first
