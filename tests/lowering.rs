@@ -19,6 +19,18 @@ fn direct() -> Target {
     }
 }
 
+/// Lesson 04 in the UI, compiled for `target`, on a `width`×`height` screen.
+fn lesson_04(target: Target, width: u16, height: u16) -> App {
+    let mut app = App::open(
+        Path::new("lessons/04-event-loop.fs"),
+        target,
+        true,
+        Theme::plain(),
+    );
+    app.apply(Action::Resize { width, height });
+    app
+}
+
 /// The events of a run as facts that must not depend on the lowering.
 fn events(path: &Path, target: Target) -> Vec<String> {
     let compiled = pipeline::compile_file_with(path, target)
@@ -104,11 +116,7 @@ fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
     assert!(text(&direct_code).contains("mov     qword [r15+40], .state1"));
     assert!(text(&direct_code).contains("mov     qword [rbx+40], Program.Player$resume.state0"));
     // The frame view reads the address back as the state's number.
-    let mut app = App::open(path, direct(), true, Theme::plain());
-    app.apply(Action::Resize {
-        width: 160,
-        height: 45,
-    });
+    let mut app = lesson_04(direct(), 160, 45);
     for _ in 0..8 {
         app.apply(Action::NextEvent);
     }
@@ -130,16 +138,7 @@ fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
 
 #[test]
 fn l_switches_the_lowering_and_stays_at_the_same_event() {
-    let mut app = App::open(
-        Path::new("lessons/04-event-loop.fs"),
-        Target::default(),
-        true,
-        Theme::plain(),
-    );
-    app.apply(Action::Resize {
-        width: 160,
-        height: 45,
-    });
+    let mut app = lesson_04(Target::default(), 160, 45);
     for _ in 0..7 {
         app.apply(Action::NextEvent);
     }
@@ -171,16 +170,7 @@ fn direct_asm_snapshot() {
 /// closes it without acting.
 #[test]
 fn c_shows_the_lowerings_compared() {
-    let mut app = App::open(
-        Path::new("lessons/04-event-loop.fs"),
-        Target::default(),
-        true,
-        Theme::plain(),
-    );
-    app.apply(Action::Resize {
-        width: 120,
-        height: 35,
-    });
+    let mut app = lesson_04(Target::default(), 120, 35);
     app.apply(Action::Compare);
     let flux_viz::tui::app::Mode::Compare(lines) = &app.mode else {
         panic!("no compare overlay: {:?}", app.mode);
