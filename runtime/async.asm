@@ -51,7 +51,7 @@
 ;   rt_fault(rdi=promise, rsi=exception)      the same for a task that faulted
 ;   rt_fault_void(rdi=frame, rsi=exception)   async void: post it to the loop
 ;   rt_enqueue(rdi=promise)            append to the ready queue
-;   rt_run_loop(rdi=main task or 0)    run until Main is done and nothing is ready
+;   rt_run_loop(rdi=main task)         run until Main is done and nothing is ready
 ;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (0: done at once,
 ;                                      -1: never done, below -1: an exception)
 ;   rt_from_result(rdi=value) → rax    Task.FromResult: a completed promise
@@ -443,7 +443,8 @@ rt_when_all_results:
     ret
 
 ; -----------------------------------------------------------------------------
-; rt_run_loop(rdi = Main's task, or 0 for a Main that is not async)
+; rt_run_loop(rdi = Main's task; rt_completed_task for a Main that is not
+; async, so the loop's checks of it need no special case)
 ; -----------------------------------------------------------------------------
 rt_run_loop:
     push rbx
@@ -460,16 +461,12 @@ rt_run_loop:
     mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
     call [rcx + P_CONT]                 ; @poll the continuation jump: resume the method
 .check:
-    test rbx, rbx
-    jz .poll                            ; a plain Main: nothing to check
     cmp qword [rbx + P_STATUS], FAULTED
     je .main_faulted                    ; Main's task faulted: the program fails at once
 .poll:
     mov eax, [rel rt_queue_head]
     cmp eax, [rel rt_queue_tail]
     jne .run                            ; something is ready: run it
-    test rbx, rbx
-    jz .finished                        ; a plain Main already returned
     cmp qword [rbx + P_STATUS], 0
     jne .finished                       ; Main's task completed and nothing is ready
     cmp qword [rel rt_timer_count], 0

@@ -812,10 +812,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
                         a.mov(x::rdi, x::rax)
                     });
                 } else {
-                    self.xe(
-                        "Main was not async: the loop only drains what is ready",
-                        |a| a.xor(x::edi, x::edi),
-                    );
+                    self.main_was_not_async();
                 }
                 self.call(runtime::RUN_LOOP, "runs the event loop");
             }
@@ -831,11 +828,19 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 if !self.has_continuations() {
                     return;
                 }
-                self.x(|a| a.xor(x::edi, x::edi));
+                self.main_was_not_async();
                 self.call(runtime::RUN_LOOP, "runs the event loop");
             }
             None => {}
         }
+    }
+
+    /// The event loop's argument for a Main that is not async: a task that
+    /// is already complete (the loop only drains what is ready).
+    fn main_was_not_async(&mut self) {
+        self.asm
+            .lea_sym(Register::RDI, runtime::COMPLETED_TASK)
+            .explain("Main was not async: a completed task stands for it, and the loop only drains what is ready");
     }
 
     /// Does the program have an async method? Without one no task has a
