@@ -274,7 +274,6 @@ fn static_figures(compiled: &pipeline::Compiled, lowering: Lowering) -> Vec<Meth
 /// The figures as the table `flux-viz compare` prints.
 pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigures]) -> String {
     use std::fmt::Write;
-    let number = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
     let mut out = format!(
         "flux-viz compare {} (schedule {}): exact counts\n\
          cycle = instructions of machinery per await-and-resume cycle: state store → suspend → the loop's next poll, and continuation call → the state's code\n\n",
@@ -354,6 +353,11 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
     out
 }
 
+/// A mean to one decimal, or `-` where nothing was measured.
+fn number(v: Option<f64>) -> String {
+    v.map_or("-".to_string(), |v| format!("{v:.1}"))
+}
+
 fn budget_note(f: &LoweringFigures) -> &'static str {
     match f.complete {
         true => "",
@@ -363,7 +367,6 @@ fn budget_note(f: &LoweringFigures) -> &'static str {
 
 /// The figures in lines of at most ~90 columns (the UI's `C` overlay).
 pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
-    let number = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
     let mut lines = vec![
         "cycle: instructions of machinery per await-and-resume cycle =".to_string(),
         "  state store → suspend + suspend → the loop's next poll + continuation call → state code"

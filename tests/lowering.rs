@@ -6,6 +6,9 @@
 //! In the UI, `L` switches and stays at the same event. (That every
 //! program prints what mono prints under `direct` is tests/fourway.rs.)
 
+#[path = "oracle/mod.rs"]
+mod oracle;
+
 use flux_viz::machine::{trace, KindSet};
 use flux_viz::pipeline::{self, Lowering, Target};
 use flux_viz::tui::app::{Action, App};
@@ -62,25 +65,18 @@ fn events(path: &Path, target: Target) -> Vec<String> {
         .collect()
 }
 
+/// Every async program of tests/programs and every lesson.
 fn async_programs() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/programs")
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let mut files: Vec<PathBuf> = oracle::programs_in(Path::new("tests/programs"), "fs")
+        .into_iter()
         .filter(|p| {
-            p.extension().is_some_and(|e| e == "fs")
-                && p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with("async_")
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("async_")
         })
         .collect();
-    files.extend(
-        std::fs::read_dir("lessons")
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "fs")),
-    );
-    files.sort();
+    files.extend(oracle::programs_in(Path::new("lessons"), "fs"));
     files
 }
 
