@@ -36,13 +36,17 @@
 ; Task.Yield() always queues: its whole point is to let the others run first.
 ;
 ; THE EVENT LOOP (rt_run_loop) repeats:
-;   1. if the ready queue has a promise: take the oldest, load its context into
-;      rdi and call its continuation (the "poll" and the "continuation jump");
-;   (after each: if Main's task has faulted, its exception is uncaught: exit)
+;   1. if the ready queue has a promise: take the oldest and call its
+;      continuation with the promise in rdi (the "poll" and the "continuation
+;      jump"); one handler record, made when the loop starts, catches an
+;      exception that leaves the method: its task faults;
 ;   2. else if Main has completed: return (pending timers are dropped);
 ;   3. else if a timer is pending: advance virtual time to the earliest
 ;      deadline and fire every timer due then, in registration order;
 ;   4. else nothing can ever wake Main: deadlock (exit 9).
+; If Main's task faults, its exception is uncaught: rt_fault puts Main at the
+; front of the ready queue, so the loop takes it next, and the program ends
+; there (what ran inline after the fault still finishes first).
 ;
 ; RUNTIME API (System V: arguments rdi, rsi; result rax; rbx, rbp, r12-r15 kept)
 ;   rt_await(rdi=task, rsi=waiter)     append the waiter to the task's awaiters
@@ -51,6 +55,8 @@
 ;   rt_fault(rdi=promise, rsi=exception)      the same for a task that faulted
 ;   rt_fault_void(rdi=frame, rsi=exception)   async void: post it to the loop
 ;   rt_enqueue(rdi=promise)            append to the ready queue
+;   rt_start(rdi=frame)                a hot start: run the method up to its
+;                                      first suspension (a fault stays in its task)
 ;   rt_run_loop(rdi=main task)         run until Main is done and nothing is ready
 ;   rt_delay(rdi=ms) → rax             Task.Delay: a timer promise (0: done at once,
 ;                                      -1: never done, below -1: an exception)
@@ -140,7 +146,8 @@ rt_complete:
 rt_wake_awaiters:
     push rbx
     push r12
-    push r13                            ; three pushes: rsp is 16-aligned for the calls
+    push r13
+    sub rsp, RECORD_ROOM                ; a handler record: three pushes and it keep rsp 16-aligned
     mov r13, rdi                        ; r13 = the task that ended (for a WhenAny)
     mov rbx, [rdi + P_AWAITERS]         ; rbx = the first node
     mov qword [rdi + P_AWAITERS], 0     ; the list is used up
@@ -157,9 +164,18 @@ rt_wake_awaiters:
     jne .queue                          ; --schedule queued: every awaiter waits its turn
     cmp qword [rel rt_firing], 0
     jne .queue                          ; a timer is firing: its awaiters are posted to the loop
-    mov rcx, r12                        ; rcx = the waiter's promise (its frame)
-    mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
-    call [rcx + P_CONT]                 ; @resume the continuation jump, from inside this completion
+    mov rdi, rsp
+    lea rsi, [rel .faulted]
+    call rt_link_handler                ; an exception that leaves the waiter faults the waiter
+    mov rdi, r12                        ; rdi = the waiter's promise (its frame)
+    call [rdi + P_CONT]                 ; @resume the continuation jump, from inside this completion
+    mov rcx, [rsp + H_PREV]             ; the waiter returned: its record is done with
+    mov [rel rt_handler], rcx
+    jmp .next
+.faulted:                               ; rax = the exception; rbx, r12, r13 and rsp as at the link
+    mov rdi, r12                        ; the waiter's task keeps it
+    mov rsi, rax
+    call rt_fault
     jmp .next
 .queue:
     mov rdi, r12
@@ -175,6 +191,7 @@ rt_wake_awaiters:
     call rt_when_any_step
     jmp .next
 .done:
+    add rsp, RECORD_ROOM
     pop r13
     pop r12
     pop rbx
@@ -182,14 +199,37 @@ rt_wake_awaiters:
 
 ; -----------------------------------------------------------------------------
 ; rt_fault(rdi = promise, rsi = exception): an exception left the async method
-; (its resume function's handler record caught it). The task keeps the
+; (the handler record of whoever ran it caught it). The task keeps the
 ; exception; its awaiters wake as for a completion, and each rethrows it at
-; its await. A faulted task nobody awaits is simply dropped.
+; its await. A faulted task nobody awaits is simply dropped. Main's task
+; has no awaiter but the program: see rt_fault_main.
 ; -----------------------------------------------------------------------------
 rt_fault:
     mov qword [rdi + P_STATUS], FAULTED ; @faulted the task ends with an exception
     mov [rdi + P_RESULT], rsi           ; kept for whoever awaits it
-    jmp rt_wake_awaiters
+    cmp rdi, [rel rt_main_task]
+    jne rt_wake_awaiters
+
+; rt_fault_main(rdi = Main's task): nothing outside Main can catch its
+; exception. The loop must take Main next, ahead of everything ready, and end
+; the program there. Main's continuation becomes rt_uncaught_posted, and Main
+; takes the place of the promise at the front of the ready queue (which will
+; never run now); the head itself does not move, so the slot the loop took
+; last still names the promise it is running.
+rt_fault_main:
+    lea rax, [rel rt_uncaught_posted]
+    mov [rdi + P_CONT], rax             ; what the loop will run for Main
+    mov eax, [rel rt_queue_head]
+    cmp eax, [rel rt_queue_tail]
+    je rt_enqueue                       ; nothing ready: Main is simply the only promise queued
+    lea rcx, [rel rt_queue]
+    mov [rcx + rax*8], rdi              ; at the front, in place of the promise there
+    ret
+
+; rt_uncaught_posted(rdi = Main's task): run by the event loop.
+rt_uncaught_posted:
+    mov rdi, [rdi + P_RESULT]           ; Main's exception
+    jmp rt_uncaught                     ; nothing outside Main can catch it
 
 ; rt_fault_void(rdi = frame, rsi = exception): an `async void` method has no
 ; task to keep it: as in C#, the exception is posted to the event loop, and
@@ -201,10 +241,39 @@ rt_fault_void:
     mov [rdi + P_CONT], rax             ; what the loop will run for this frame
     jmp rt_enqueue
 
-; rt_rethrow_posted(rdi = frame): run by the event loop.
+; rt_rethrow_posted(rdi = frame): run by the event loop, where nothing
+; catches it (the loop's own record is for the tasks it resumes).
 rt_rethrow_posted:
     mov rdi, [rdi + P_RESULT]
-    jmp rt_rethrow_exception            ; no handler outside the loop: uncaught
+    jmp rt_uncaught                     ; uncaught: the program ends
+
+; -----------------------------------------------------------------------------
+; rt_start(rdi = frame): C#'s hot start. The starter of an async method calls
+; it once the frame is filled in: it runs the resume function now, up to the
+; method's first real suspension, with a handler record around it, so that
+; an exception that leaves the method faults its task (and the starter still
+; returns the task to its caller).
+; -----------------------------------------------------------------------------
+rt_start:
+    push rbx
+    sub rsp, RECORD_ROOM                ; the record: with the push, rsp stays 16-aligned
+    mov rbx, rdi                        ; rbx = the frame (the record keeps it)
+    mov rdi, rsp
+    lea rsi, [rel .faulted]
+    call rt_link_handler
+    mov rdi, rbx                        ; the resume function takes the frame in rdi
+    call [rbx + P_CONT]                 ; runs the method now (state 0)
+    mov rcx, [rsp + H_PREV]             ; it returned: the record is done with
+    mov [rel rt_handler], rcx
+.out:
+    add rsp, RECORD_ROOM
+    pop rbx
+    ret
+.faulted:                               ; rax = the exception; rbx and rsp as at the link
+    mov rdi, rbx                        ; the task keeps it
+    mov rsi, rax
+    call rt_fault
+    jmp .out
 
 ; -----------------------------------------------------------------------------
 ; rt_from_result(rdi = value) → rax: Task.FromResult(value), already completed.
@@ -449,20 +518,23 @@ rt_when_all_results:
 rt_run_loop:
     push rbx
     push r12
-    sub rsp, 8                          ; keeps the calls below 16-byte aligned
+    sub rsp, RECORD_ROOM + 8            ; the loop's handler record; two pushes, 16-aligned
     mov rbx, rdi                        ; rbx = Main's task
+    mov [rel rt_main_task], rdi         ; (rt_fault tells Main's task by it)
     lea r12, [rel rt_queue]             ; r12 = the ready queue's slots
-    jmp .check
+    cmp qword [rbx + P_STATUS], FAULTED
+    je .main_faulted                    ; Main faulted before the loop began (in its hot start)
+.guard:
+    mov rdi, rsp
+    lea rsi, [rel .faulted]
+    call rt_link_handler                ; one record for every resume the loop makes
+    jmp .poll
 .run:
-    mov rcx, [r12 + rax*8]              ; rcx = the oldest ready promise
+    mov rdi, [r12 + rax*8]              ; rdi = the oldest ready promise
     inc eax
     and eax, QUEUE_SLOTS - 1
     mov [rel rt_queue_head], eax        ; taken off the queue
-    mov rdi, [rcx + P_CONTEXT]          ; its context (the frame) is the argument
-    call [rcx + P_CONT]                 ; @poll the continuation jump: resume the method
-.check:
-    cmp qword [rbx + P_STATUS], FAULTED
-    je .main_faulted                    ; Main's task faulted: the program fails at once
+    call [rdi + P_CONT]                 ; @poll the continuation jump: resume the method
 .poll:
     mov eax, [rel rt_queue_head]
     cmp eax, [rel rt_queue_tail]
@@ -474,10 +546,20 @@ rt_run_loop:
     call rt_fire_timers
     jmp .poll
 .finished:
-    add rsp, 8
+    mov rcx, [rsp + H_PREV]             ; the loop's record is done with
+    mov [rel rt_handler], rcx
+    add rsp, RECORD_ROOM + 8
     pop r12
     pop rbx
     ret
+.faulted:                               ; rax = the exception; rbx, r12 and rsp as at .guard
+    mov rsi, rax
+    mov eax, [rel rt_queue_head]        ; the promise the loop ran is the one it took last:
+    dec eax                             ; its slot, just behind the head, is still intact
+    and eax, QUEUE_SLOTS - 1            ; (only a full queue could reach it, and that stops the program)
+    mov rdi, [r12 + rax*8]
+    call rt_fault                       ; its task keeps the exception; its awaiters wake
+    jmp .guard                          ; the record was used up: make it again
 .deadlock:
     xor edi, edi
     call fail$deadlock                  ; @no-return the return address shows who failed
@@ -613,6 +695,7 @@ rt_queue_head:  dq 0                    ; slot of the oldest ready promise (low 
 rt_queue_tail:  dq 0                    ; the free slot the next promise goes into
 rt_firing:      dq 0                    ; 1 while timers fire: their awaiters are queued
 rt_schedule:    dq 0                    ; 1 under --schedule queued: every awaiter is queued
+rt_main_task:   dq 0                    ; Main's task, once the loop runs (0 before)
 
 section .bss
 

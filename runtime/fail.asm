@@ -30,9 +30,12 @@
 ;
 ; Throwing takes the innermost record off the chain, puts the registers back
 ; as they were when it was made and jumps to its handler: like setjmp and
-; longjmp in C. A `try` makes a record; so does every async method's resume
-; function on entry, whose handler stores the exception in the task (the
-; task FAULTS), as the try/catch C# wraps around MoveNext does. With no
+; longjmp in C. A `try` makes a record. So does whoever runs an async
+; method's resume function: the event loop (one record for all the resumes
+; it makes), a hot start (rt_start) and an inline resume (rt_wake_awaiters);
+; their handlers store the exception in the task that was running (the task
+; FAULTS), as the try/catch C# wraps around MoveNext does. The resume
+; function itself makes no record, so resuming costs nothing for it. With no
 ; record, the exception is uncaught: rt_uncaught prints what .NET prints and
 ; exits with the code of the exception's class (LANGUAGE.md section 5; any
 ; other class: 1):
@@ -116,6 +119,28 @@ rt_throw_new:
     mov [rax + E_LINE], rdi             ; where it was thrown
     mov rdi, rax                        ; the exception, for rt_throw
     jmp rt_throw
+
+; -----------------------------------------------------------------------------
+; rt_link_handler(rdi = record, rsi = handler): makes the handler record at
+; rdi, in the caller's stack frame, with the caller's registers as they are
+; at the call, and links it in as the innermost. The runtime's own records
+; are made with it; generated code makes its records inline, one word at a
+; time, where the x86-64 pane shows each go in.
+; -----------------------------------------------------------------------------
+rt_link_handler:
+    mov [rdi + H_HANDLER], rsi          ; where an exception continues
+    lea rax, [rsp + 8]                  ; the caller's rsp: above this call's return address
+    mov [rdi + H_RSP], rax
+    mov [rdi + H_RBP], rbp              ; and the caller's callee-saved registers
+    mov [rdi + H_RBX], rbx
+    mov [rdi + H_R12], r12
+    mov [rdi + H_R13], r13
+    mov [rdi + H_R14], r14
+    mov [rdi + H_R15], r15
+    mov rax, [rel rt_handler]           ; the innermost record so far…
+    mov [rdi + H_PREV], rax             ; …is the next outer one of this record
+    mov [rel rt_handler], rdi           ; this record is the innermost now
+    ret
 
 ; -----------------------------------------------------------------------------
 ; rt_throw_at(rdi = exception, rsi = source position): `throw e;`.

@@ -42,6 +42,7 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
                     method.span,
                     body,
                     has_this,
+                    false,
                 ));
                 continue;
             }
@@ -51,6 +52,7 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
                 method.span,
                 body,
                 has_this,
+                method.async_kind == typed::AsyncKind::Void,
             );
             functions.push(async_starter(label, method, &resume));
             functions.push(resume);
@@ -64,6 +66,7 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
             ctor.span,
             &ctor.body,
             true,
+            false,
         ));
     }
     functions.push(entry_function(program));
@@ -167,6 +170,7 @@ fn lower_body(
     span: Span,
     body: &typed::Body,
     has_this: bool,
+    async_void: bool,
 ) -> Function {
     let mut locals: Vec<Local> = body
         .locals
@@ -229,10 +233,13 @@ fn lower_body(
     if try_count > 0 {
         regs = &[];
     }
-    // A state machine keeps its handler record (runtime/fail.asm) below its
-    // stack slots: an exception that leaves the body faults the task. Each
-    // `try` has one more record above it.
-    let records = try_count + u32::from(is_async);
+    // Whoever runs a resume function catches what leaves it (runtime/fail.asm:
+    // the event loop, a hot start, an inline resume) and faults the task.
+    // Only `async void`, whose exception is posted to the loop rather than
+    // kept in a task, keeps a handler record of its own, below its stack
+    // slots. Each `try` has one more record above it.
+    let fault_record = is_async && async_void;
+    let records = try_count + u32::from(fault_record);
     let (saved_regs, stack_size, lowest_record) = assign_storage(
         &mut locals,
         &weights,
@@ -241,7 +248,7 @@ fn lower_body(
         records * H_SIZE as u32,
     );
     let record_at = |k: u32| lowest_record - k * H_SIZE as u32;
-    let first_try = u32::from(is_async);
+    let first_try = u32::from(fault_record);
     let try_records = (0..try_count).map(|k| record_at(first_try + k)).collect();
     let frame = match kind {
         FunctionKind::AsyncResume(method) => Some(frame::layout(
@@ -264,7 +271,7 @@ fn lower_body(
         body: stmts,
         saved_regs,
         stack_size,
-        handler_record: is_async.then_some(record_at(0)),
+        handler_record: fault_record.then_some(record_at(0)),
         try_records,
         frame,
     }

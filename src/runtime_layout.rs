@@ -62,6 +62,9 @@ pub const H_R13: i64 = 48;
 pub const H_R14: i64 = 56;
 pub const H_R15: i64 = 64;
 pub const H_SIZE: i64 = 72;
+/// The stack a record takes in the runtime's routines: H_SIZE, rounded up to
+/// keep rsp 16-byte aligned.
+pub const RECORD_ROOM: i64 = (H_SIZE + 15) & !15;
 /// An exception is an object of a class deriving from lib/System.fs's
 /// Exception: its vtable, its Message (a string), and the source line it
 /// was thrown at (0: not thrown yet), Exception's two fields in order.
@@ -100,7 +103,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 33] = equates![
+pub const EQUATES: [Equate; 34] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -112,6 +115,7 @@ pub const EQUATES: [Equate; 33] = equates![
     H_R13,
     H_R14,
     H_R15,
+    RECORD_ROOM,
     E_VTABLE,
     E_MESSAGE,
     E_LINE,

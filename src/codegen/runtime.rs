@@ -71,6 +71,8 @@ pub const FAULT: &str = "rt_fault";
 pub const FAULT_VOID: &str = "rt_fault_void";
 /// The innermost handler record (runtime/fail.asm).
 pub const HANDLER: &str = "rt_handler";
+/// `rt_start(rdi = frame)`: a hot start, with a handler record around it.
+pub const START: &str = "rt_start";
 /// `rt_enqueue(rdi = promise)`: to the back of the ready queue.
 pub const ENQUEUE: &str = "rt_enqueue";
 /// `rt_run_loop(rdi = Main's task or 0)`: the event loop.

@@ -100,12 +100,10 @@ impl FnGen<'_, '_> {
             self.x(|a| a.mov(x::rax, x::qword_ptr(x::rbp + from)));
             self.xe(&explain, |a| a.mov(x::qword_ptr(x::rbx + offset), x::rax));
         }
-        self.xe("the resume function takes the frame in rdi", |a| {
-            a.mov(x::rdi, x::rbx)
-        });
+        self.xe("rt_start takes the frame in rdi", |a| a.mov(x::rdi, x::rbx));
         self.call(
-            &resume,
-            "runs the method now, up to its first real suspension (a hot start)",
+            runtime::START,
+            "runs the method now, up to its first real suspension (a hot start); a fault stays in the task",
         );
         self.xe("returns the frame: the caller's task", |a| {
             a.mov(x::rax, x::rbx)
@@ -193,6 +191,9 @@ impl FnGen<'_, '_> {
     /// MoveNext's body in a try/catch that faults the task): where to go if
     /// an exception leaves the body, with the registers as they are now.
     fn install_handler(&mut self) {
+        if self.function.handler_record.is_none() {
+            return;
+        }
         let at = self.record();
         let handler = self.fault_label();
         self.link_record(
@@ -200,6 +201,23 @@ impl FnGen<'_, '_> {
             &handler,
             "if an exception leaves this method, continue at its fault handler",
         );
+    }
+
+    /// A suspension inside `try`s takes their records off the chain (the
+    /// outermost's next outer one is the innermost again); resuming makes
+    /// them again. An `async void` method's own record, outside them all,
+    /// does it at the return label instead.
+    fn unlink_tries_to_suspend(&mut self) {
+        if self.function.handler_record.is_some() {
+            return;
+        }
+        if let Some(&outermost) = self.tries.first() {
+            let at = -(self.function.try_records[outermost as usize] as i32);
+            self.unlink_record(
+                at,
+                "…is the innermost again: the method suspends inside its try",
+            );
+        }
     }
 
     /// On the way out (return or suspension): the handler record is done with.
@@ -316,6 +334,7 @@ impl FnGen<'_, '_> {
             });
             self.call(runtime::AWAIT, "adds this frame to the task's awaiters");
         }
+        self.unlink_tries_to_suspend();
         let suspend = self.return_label.clone();
         self.asm
             .jmp(&suspend)

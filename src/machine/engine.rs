@@ -933,9 +933,10 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             r(R::R15),
             d.sites.state_number(word(r(R::R15) + header::STATE as u64)),
         ),
+        // Both continuation jumps (runtime/async.asm) take the promise in rdi.
         SiteKind::Poll | SiteKind::Resume => (
-            r(R::RCX),
-            d.sites.state_number(word(r(R::RCX) + header::STATE as u64)),
+            r(R::RDI),
+            d.sites.state_number(word(r(R::RDI) + header::STATE as u64)),
         ),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         // The exception's class and line are kept, not its address: an
