@@ -518,10 +518,12 @@ rt_when_all_results:
 rt_run_loop:
     push rbx
     push r12
-    sub rsp, RECORD_ROOM + 8            ; the loop's handler record; two pushes, 16-aligned
+    push r13
+    sub rsp, RECORD_ROOM                ; the loop's handler record; three pushes, 16-aligned
     mov rbx, rdi                        ; rbx = Main's task
     mov [rel rt_main_task], rdi         ; (rt_fault tells Main's task by it)
     lea r12, [rel rt_queue]             ; r12 = the ready queue's slots
+    mov r13d, [rel rt_queue_head]       ; r13 = the head, kept in a register: only the loop moves it
     cmp qword [rbx + P_STATUS], FAULTED
     je .main_faulted                    ; Main faulted before the loop began (in its hot start)
 .guard:
@@ -530,14 +532,13 @@ rt_run_loop:
     call rt_link_handler                ; one record for every resume the loop makes
     jmp .poll
 .run:
-    mov rdi, [r12 + rax*8]              ; rdi = the oldest ready promise
-    inc eax
-    and eax, QUEUE_SLOTS - 1
-    mov [rel rt_queue_head], eax        ; taken off the queue
+    mov rdi, [r12 + r13*8]              ; rdi = the oldest ready promise
+    inc r13d
+    and r13d, QUEUE_SLOTS - 1
+    mov [rel rt_queue_head], r13d       ; taken off the queue (rt_enqueue reads the head)
     call [rdi + P_CONT]                 ; @poll the continuation jump: resume the method
 .poll:
-    mov eax, [rel rt_queue_head]
-    cmp eax, [rel rt_queue_tail]
+    cmp r13d, [rel rt_queue_tail]
     jne .run                            ; something is ready: run it
     cmp qword [rbx + P_STATUS], 0
     jne .finished                       ; Main's task completed and nothing is ready
@@ -548,16 +549,17 @@ rt_run_loop:
 .finished:
     mov rcx, [rsp + H_PREV]             ; the loop's record is done with
     mov [rel rt_handler], rcx
-    add rsp, RECORD_ROOM + 8
+    add rsp, RECORD_ROOM
+    pop r13
     pop r12
     pop rbx
     ret
 .faulted:                               ; rax = the exception; rbx, r12 and rsp as at .guard
     mov rsi, rax
-    mov eax, [rel rt_queue_head]        ; the promise the loop ran is the one it took last:
-    dec eax                             ; its slot, just behind the head, is still intact
-    and eax, QUEUE_SLOTS - 1            ; (only a full queue could reach it, and that stops the program)
-    mov rdi, [r12 + rax*8]
+    mov r13d, [rel rt_queue_head]       ; (r13 came back as it was at .guard: the head is in memory)
+    lea eax, [r13 - 1]                  ; the promise the loop ran is the one it took last:
+    and eax, QUEUE_SLOTS - 1            ; its slot, just behind the head, is still intact
+    mov rdi, [r12 + rax*8]              ; (only a full queue could reach it, and that stops the program)
     call rt_fault                       ; its task keeps the exception; its awaiters wake
     jmp .guard                          ; the record was used up: make it again
 .deadlock:

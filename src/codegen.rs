@@ -561,6 +561,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 let home = match l.storage {
                     Storage::Reg(r) => r.name().to_string(),
                     Storage::Stack(off) => format!("[rbp-{off}]"),
+                    Storage::Frame(off) => format!("the frame [r15+{off}]"),
                 };
                 format!("{} in {home}", l.name)
             })
@@ -574,7 +575,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn prologue(&mut self) {
         let f = self.function;
-        self.save_frame_pointer();
+        if f.frame_pointer {
+            self.save_frame_pointer();
+        }
         for reg in f.saved_regs.clone() {
             let role = if f.frame.is_some() && reg == crate::lower::FRAME_REG {
                 "it will hold the frame"
@@ -714,11 +717,24 @@ impl<'a, 'm> FnGen<'a, 'm> {
             self.asm.label(&label);
         }
         self.remove_handler();
+        self.restore_callers_registers();
+        self.xe("returns to the caller (result in rax)", |a| a.ret());
+    }
+
+    /// The epilogue up to its `ret`: rsp back to the saves, the saves popped
+    /// in reverse order, the caller's rbp.
+    pub(super) fn restore_callers_registers(&mut self) {
+        let f = self.function;
         let saved = f.saved_regs.len() as i32;
         if f.stack_size > 0 {
-            self.xe("drops the stack slots", |a| {
-                a.lea(x::rsp, x::qword_ptr(x::rbp - 8 * saved))
-            });
+            if f.frame_pointer {
+                self.xe("drops the stack slots", |a| {
+                    a.lea(x::rsp, x::qword_ptr(x::rbp - 8 * saved))
+                });
+            } else {
+                let size = f.stack_size as i32;
+                self.xe("drops the alignment padding", |a| a.add(x::rsp, size));
+            }
         }
         for reg in f.saved_regs.iter().rev() {
             let explain = format!("restores the caller's {}", reg.name());
@@ -726,8 +742,9 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 a.pop(asm_reg(*reg))
             });
         }
-        self.restore_frame_pointer();
-        self.xe("returns to the caller (result in rax)", |a| a.ret());
+        if f.frame_pointer {
+            self.restore_frame_pointer();
+        }
     }
 
     /// `push rbp; mov rbp, rsp`: the frame-pointer chain every function keeps.
@@ -943,12 +960,13 @@ impl<'a, 'm> FnGen<'a, 'm> {
     fn load_local(&mut self, local: ir::LocalIndex) {
         let l = &self.function.locals[local];
         let explain = format!("reads local `{}`", l.name);
-        match l.storage {
-            Storage::Reg(r) => self.xe(&explain, |a| a.mov(x::rax, asm_reg(r))),
-            Storage::Stack(off) => {
+        match (l.storage, memory_home(l.storage)) {
+            (Storage::Reg(r), _) => self.xe(&explain, |a| a.mov(x::rax, asm_reg(r))),
+            (_, Some(mem)) => {
                 let ty = l.ty.clone();
-                self.load_mem_to_rax(x::rbp - off as i32, &ty)
+                self.load_mem_to_rax(mem, &ty)
             }
+            (_, None) => unreachable!("a local not in a register lives in memory"),
         }
     }
 
@@ -960,11 +978,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
 
     fn store_local_from(&mut self, local: ir::LocalIndex, src: x::AsmRegister64, explain: &str) {
         let l = &self.function.locals[local];
-        match l.storage {
-            Storage::Reg(r) => self.xe(explain, |a| a.mov(asm_reg(r), src)),
-            Storage::Stack(off) => {
-                self.xe(explain, |a| a.mov(x::qword_ptr(x::rbp - off as i32), src))
-            }
+        match (l.storage, memory_home(l.storage)) {
+            (Storage::Reg(r), _) => self.xe(explain, |a| a.mov(asm_reg(r), src)),
+            (_, Some(mem)) => self.xe(explain, |a| a.mov(x::qword_ptr(mem), src)),
+            (_, None) => unreachable!("a local not in a register lives in memory"),
         }
     }
 }
@@ -1016,6 +1033,16 @@ fn load_rax(a: &mut CodeAssembler, mem: x::AsmMemoryOperand, ty: &Type) -> Resul
 }
 
 /// The 32-bit half of a local register (for `int` locals).
+/// The memory a local lives in, if it is not a register: a stack slot
+/// `[rbp - offset]` or a field of the async method's frame `[r15 + offset]`.
+pub fn memory_home(storage: Storage) -> Option<x::AsmMemoryOperand> {
+    match storage {
+        Storage::Reg(_) => None,
+        Storage::Stack(off) => Some(x::rbp - off as i32),
+        Storage::Frame(off) => Some(x::r15 + off as i32),
+    }
+}
+
 pub fn reg32(reg: ir::Reg) -> x::AsmRegister32 {
     match reg {
         ir::Reg::Rbx => x::ebx,

@@ -65,6 +65,10 @@ pub struct Function {
     /// Where a resume function keeps its handler record: `[rbp - offset]`
     /// (runtime/fail.asm; its handler faults the task).
     pub handler_record: Option<u32>,
+    /// `push rbp; mov rbp, rsp` on entry. A resume function with nothing on
+    /// the stack (no slots, no handler record) needs no frame pointer: its
+    /// locals live in the frame, at r15 (the Stack pane follows rsp).
+    pub frame_pointer: bool,
     /// Where each `try`'s handler record is: `[rbp - offset]`, by [`Stmt::Try::record`].
     pub try_records: Vec<u32>,
     /// For [`FunctionKind::AsyncStart`] and [`FunctionKind::AsyncResume`].
@@ -213,6 +217,11 @@ pub enum Storage {
     Reg(Reg),
     /// `[rbp - offset]`.
     Stack(u32),
+    /// `[r15 + offset]`: a field of an async method's heap frame. A local
+    /// that lives across an await lives there for the whole method (as
+    /// Roslyn hoists it into a field of the state machine), so suspending
+    /// and resuming move nothing.
+    Frame(u32),
 }
 
 /// A statement. Expressions inside are await-free.

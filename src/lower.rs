@@ -96,6 +96,7 @@ fn async_starter(label: String, method: &typed::Method, resume: &Function) -> Fu
         saved_regs: Vec::new(),
         stack_size: 0,
         handler_record: None,
+        frame_pointer: true,
         try_records: Vec::new(),
         frame: resume.frame.clone(),
     }
@@ -123,6 +124,7 @@ fn entry_function(program: &Program) -> Function {
         saved_regs: Vec::new(),
         stack_size: 0,
         handler_record: None,
+        frame_pointer: true,
         try_records: Vec::new(),
         frame: None,
     }
@@ -240,16 +242,6 @@ fn lower_body(
     // slots. Each `try` has one more record above it.
     let fault_record = is_async && async_void;
     let records = try_count + u32::from(fault_record);
-    let (saved_regs, stack_size, lowest_record) = assign_storage(
-        &mut locals,
-        &weights,
-        regs,
-        reserved,
-        records * H_SIZE as u32,
-    );
-    let record_at = |k: u32| lowest_record - k * H_SIZE as u32;
-    let first_try = u32::from(fault_record);
-    let try_records = (0..try_count).map(|k| record_at(first_try + k)).collect();
     let frame = match kind {
         FunctionKind::AsyncResume(method) => Some(frame::layout(
             method,
@@ -261,6 +253,33 @@ fn lower_body(
         )),
         _ => None,
     };
+    // The arguments and every local live across an await live in the frame.
+    let in_frame = frame.as_ref().map_or(&[][..], |f| &f.saves[..]);
+    for &(local, offset) in in_frame {
+        locals[local].storage = Storage::Frame(offset);
+        weights[local] = 0;
+    }
+    let (saved_regs, stack_size, lowest_record) = assign_storage(
+        &mut locals,
+        &weights,
+        regs,
+        reserved,
+        records * H_SIZE as u32,
+    );
+    let slots = locals
+        .iter()
+        .any(|l| matches!(l.storage, Storage::Stack(_)));
+    let frame_pointer = !(is_async && records == 0 && !slots);
+    let stack_size = if frame_pointer {
+        stack_size
+    } else {
+        // No rbp pushed: the return address and the saves alone must add up
+        // to a multiple of 16 for the calls.
+        (8 * saved_regs.len() as u32 + 8) % 16
+    };
+    let record_at = |k: u32| lowest_record - k * H_SIZE as u32;
+    let first_try = u32::from(fault_record);
+    let try_records = (0..try_count).map(|k| record_at(first_try + k)).collect();
     Function {
         label,
         kind,
@@ -272,6 +291,7 @@ fn lower_body(
         saved_regs,
         stack_size,
         handler_record: fault_record.then_some(record_at(0)),
+        frame_pointer,
         try_records,
         frame,
     }
@@ -290,7 +310,9 @@ fn assign_storage(
     reserved: &[Reg],
     extra: u32,
 ) -> (Vec<Reg>, u32, u32) {
-    let mut order: Vec<LocalIndex> = (0..locals.len()).collect();
+    let mut order: Vec<LocalIndex> = (0..locals.len())
+        .filter(|&i| !matches!(locals[i].storage, Storage::Frame(_)))
+        .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(weights[i]), i));
     let used_regs = order
         .iter()

@@ -330,7 +330,7 @@ impl FnGen<'_, '_> {
         enum Load {
             Imm(u64),
             Reg(x::AsmRegister64),
-            Stack(i32, u32),
+            Mem(x::AsmMemoryOperand, u32),
         }
         let load = match &e.kind {
             ExprKind::Const(Const::Int(v)) => Load::Imm(*v as u32 as u64),
@@ -341,7 +341,10 @@ impl FnGen<'_, '_> {
             ExprKind::Const(Const::Double(bits)) => Load::Imm(*bits),
             ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
                 Storage::Reg(r) => Load::Reg(super::asm_reg(r)),
-                Storage::Stack(off) => Load::Stack(off as i32, size_of(&e.ty)),
+                home => Load::Mem(
+                    super::memory_home(home).expect("a memory home"),
+                    size_of(&e.ty),
+                ),
             },
             _ => return None,
         };
@@ -349,10 +352,10 @@ impl FnGen<'_, '_> {
             Load::Imm(v) if v <= u64::from(u32::MAX) => a.mov(narrow, v as u32),
             Load::Imm(v) => a.mov(wide, v),
             Load::Reg(r) => a.mov(wide, r),
-            Load::Stack(off, 1) => a.movzx(narrow, x::byte_ptr(x::rbp - off)),
-            Load::Stack(off, 2) => a.movzx(narrow, x::word_ptr(x::rbp - off)),
-            Load::Stack(off, 4) => a.mov(narrow, x::dword_ptr(x::rbp - off)),
-            Load::Stack(off, _) => a.mov(wide, x::qword_ptr(x::rbp - off)),
+            Load::Mem(mem, 1) => a.movzx(narrow, x::byte_ptr(mem)),
+            Load::Mem(mem, 2) => a.movzx(narrow, x::word_ptr(mem)),
+            Load::Mem(mem, 4) => a.mov(narrow, x::dword_ptr(mem)),
+            Load::Mem(mem, _) => a.mov(wide, x::qword_ptr(mem)),
         })
     }
 
@@ -486,13 +489,10 @@ impl FnGen<'_, '_> {
         match place {
             Place::Local(id) => {
                 let l = &self.function.locals[id.0 as usize];
-                let explain = format!("`{word} {}`: the address of its stack slot", l.name);
-                let Storage::Stack(off) = l.storage else {
-                    unreachable!("lowering keeps a local whose address is taken on the stack")
-                };
-                self.xe(&explain, |a| {
-                    a.lea(x::rax, x::qword_ptr(x::rbp - off as i32))
-                });
+                let explain = format!("`{word} {}`: the address of its home in memory", l.name);
+                let mem = super::memory_home(l.storage)
+                    .expect("lowering keeps a local whose address is taken in memory");
+                self.xe(&explain, |a| a.lea(x::rax, x::qword_ptr(mem)));
             }
             Place::Deref(id) => self.load_local(id.0 as usize),
             Place::Static(field) => {

@@ -5,9 +5,9 @@
 //! and the task built-ins.
 
 use super::runtime::{self, Check};
-use super::{asm_reg, iced_reg, size_of, FnGen};
+use super::{size_of, FnGen};
 use crate::asm::{Made, Role};
-use crate::ir::{header, Frame, LocalIndex, Storage};
+use crate::ir::{header, Frame, LocalIndex};
 use crate::lower::labels;
 use crate::pipeline::Lowering;
 use crate::runtime_layout::FAULTED;
@@ -158,24 +158,9 @@ impl FnGen<'_, '_> {
                 |a| a.jmp(x::qword_ptr(x::r15 + header::STATE)),
             ),
         }
+        // The arguments, as every local that lives across an await, stay
+        // in the frame (Storage::Frame): state 0 starts with nothing to load.
         self.asm.label(&state_label(0));
-        self.asm.set_state(None);
-        for (local, offset) in &frame.params {
-            let explain = format!(
-                "loads argument `{}` from the frame",
-                self.function.locals[*local].name
-            );
-            let offset = *offset as i32;
-            match self.function.locals[*local].storage {
-                Storage::Reg(r) => self.xe(&explain, |a| {
-                    a.mov(asm_reg(r), x::qword_ptr(x::r15 + offset))
-                }),
-                Storage::Stack(_) => {
-                    self.xe(&explain, |a| a.mov(x::rax, x::qword_ptr(x::r15 + offset)));
-                    self.store_local(*local);
-                }
-            }
-        }
         self.asm.set_state(Some(0));
     }
 
@@ -200,6 +185,24 @@ impl FnGen<'_, '_> {
             at,
             &handler,
             "if an exception leaves this method, continue at its fault handler",
+        );
+    }
+
+    /// `await Task.Yield()` once the state is stored: the method suspends by
+    /// a tail call. Its epilogue runs here, then it jumps to rt_enqueue,
+    /// whose `ret` returns straight to whoever ran the method: one call and
+    /// one return fewer than calling rt_enqueue and then returning.
+    fn yield_by_tail_call(&mut self) {
+        self.remove_handler();
+        self.unlink_tries_to_suspend();
+        self.xr(
+            "Task.Yield(): this frame goes to the back of the ready queue; the method suspends",
+            Role::Suspend,
+            |a| a.mov(x::rdi, x::r15),
+        );
+        self.restore_callers_registers();
+        self.asm.jmp(runtime::ENQUEUE).explain(
+            "a tail call: rt_enqueue queues the frame, and its ret returns to the event loop (or to the caller on a hot start)",
         );
     }
 
@@ -306,16 +309,8 @@ impl FnGen<'_, '_> {
         }
         let ready = self.label_for("ready");
         if is_yield {
-            self.save_live(state);
             self.store_state(state);
-            self.xe(
-                "Task.Yield(): this frame goes to the back of the ready queue",
-                |a| a.mov(x::rdi, x::r15),
-            );
-            self.call(
-                runtime::ENQUEUE,
-                "queues this frame to run again after the others",
-            );
+            self.yield_by_tail_call();
         } else {
             self.null_check(x::rax, span);
             self.xe(
@@ -326,26 +321,22 @@ impl FnGen<'_, '_> {
                 a.cmp(x::qword_ptr(x::rax + header::STATUS), 0)
             });
             self.branch(Code::Jne_rel32_64, &ready);
-            self.save_live(state);
             self.store_state(state);
             self.x(|a| a.mov(x::rdi, x::rax));
             self.xe("registers this frame as an awaiter of the task", |a| {
                 a.mov(x::rsi, x::r15)
             });
             self.call(runtime::AWAIT, "adds this frame to the task's awaiters");
+            self.unlink_tries_to_suspend();
+            let suspend = self.return_label.clone();
+            self.asm
+                .jmp(&suspend)
+                .explain("suspends: returns to the event loop (or to the caller on a hot start)")
+                .role(Role::Suspend);
         }
-        self.unlink_tries_to_suspend();
-        let suspend = self.return_label.clone();
-        self.asm
-            .jmp(&suspend)
-            .explain("suspends: returns to the event loop (or to the caller on a hot start)")
-            .role(Role::Suspend);
+        // The locals live across the await are in the frame already: the
+        // state's code starts right at its label.
         self.asm.label(&state_label(state));
-        // A state's code starts once its locals are back in their homes:
-        // until then (the dispatch, the restores) a register is not yet the
-        // local it will hold (what the Registers pane relies on).
-        self.asm.set_state(None);
-        self.restore_live(state);
         self.asm.set_state(Some(state));
         self.relink_tries();
         self.asm.label(&ready);
@@ -406,66 +397,6 @@ impl FnGen<'_, '_> {
                     as_address: true,
                 }),
         };
-    }
-
-    fn save_slot(&self, local: LocalIndex) -> i32 {
-        let frame = self.frame();
-        frame
-            .saves
-            .iter()
-            .find(|(l, _)| *l == local)
-            .map(|(_, o)| *o as i32)
-            .expect("a save slot")
-    }
-
-    /// Copies the locals live across this await into their frame slots.
-    fn save_live(&mut self, state: u32) {
-        let live = self.frame().states[state as usize - 1].save.clone();
-        for local in live {
-            let slot = self.save_slot(local);
-            let name = self.function.locals[local].name.clone();
-            let explain = format!("saves `{name}` into the frame: it is needed after the await");
-            let (reg, from) = match self.function.locals[local].storage {
-                Storage::Reg(r) => (iced_reg(r), asm_reg(r)),
-                Storage::Stack(off) => {
-                    self.x(|a| a.mov(x::rcx, x::qword_ptr(x::rbp - off as i32)));
-                    (Register::RCX, x::rcx)
-                }
-            };
-            let role = Role::SaveToFrame {
-                local: name.as_str().into(),
-                reg,
-                offset: slot as u32,
-            };
-            self.xr(&explain, role, |a| a.mov(x::qword_ptr(x::r15 + slot), from));
-        }
-    }
-
-    /// Loads the saved locals back after a resume.
-    fn restore_live(&mut self, state: u32) {
-        let live = self.frame().states[state as usize - 1].live.clone();
-        for local in live {
-            let slot = self.save_slot(local);
-            let name = self.function.locals[local].name.clone();
-            let explain = format!("restores `{name}` from the frame");
-            let role = |reg, stack| Role::RestoreFromFrame {
-                local: name.as_str().into(),
-                reg,
-                offset: slot as u32,
-                slot: stack,
-            };
-            match self.function.locals[local].storage {
-                Storage::Reg(r) => self.xr(&explain, role(iced_reg(r), None), |a| {
-                    a.mov(asm_reg(r), x::qword_ptr(x::r15 + slot))
-                }),
-                Storage::Stack(off) => {
-                    self.x(|a| a.mov(x::rcx, x::qword_ptr(x::r15 + slot)));
-                    self.xr(&explain, role(Register::RCX, Some(off)), |a| {
-                        a.mov(x::qword_ptr(x::rbp - off as i32), x::rcx)
-                    });
-                }
-            }
-        }
     }
 
     /// The task built-ins (`Task.Delay`, `WhenAll`, `Result`, …).

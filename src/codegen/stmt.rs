@@ -307,22 +307,19 @@ impl FnGen<'_, '_> {
                 },
                 local.name
             );
-            match (local.storage, &local.ty) {
-                (Storage::Reg(r), Type::Int) => {
+            let memory = super::memory_home(local.storage);
+            match (local.storage, memory, &local.ty) {
+                (Storage::Reg(r), _, Type::Int) => {
                     return self.xe(&explain, |a| a.add(reg32(r), delta))
                 }
-                (Storage::Reg(r), Type::Long) => {
+                (Storage::Reg(r), _, Type::Long) => {
                     return self.xe(&explain, |a| a.add(asm_reg(r), delta))
                 }
-                (Storage::Stack(off), Type::Int) => {
-                    return self.xe(&explain, |a| {
-                        a.add(x::dword_ptr(x::rbp - off as i32), delta)
-                    })
+                (_, Some(mem), Type::Int) => {
+                    return self.xe(&explain, |a| a.add(x::dword_ptr(mem), delta))
                 }
-                (Storage::Stack(off), Type::Long) => {
-                    return self.xe(&explain, |a| {
-                        a.add(x::qword_ptr(x::rbp - off as i32), delta)
-                    })
+                (_, Some(mem), Type::Long) => {
+                    return self.xe(&explain, |a| a.add(x::qword_ptr(mem), delta))
                 }
                 _ => {}
             }
@@ -402,42 +399,91 @@ impl FnGen<'_, '_> {
         true
     }
 
-    /// `cmp ebx, r12d` / `cmp ebx, 10` when the left side is a local in a
-    /// register and the right side a register local or a small constant.
+    /// `cmp ebx, r12d` / `cmp ebx, 10` / `cmp eax, [r15+56]` when both sides
+    /// are locals (in registers or in memory) or the right one a small
+    /// constant: no operand goes through the machine stack.
     fn compare_in_place(&mut self, lhs: &Expr, rhs: &Expr, kind: OpKind) -> bool {
         let wide = match kind {
             OpKind::Int => false,
             OpKind::Long | OpKind::Ref => true,
             OpKind::Bool | OpKind::Double => return false,
         };
-        let Some(left) = self.register_local(lhs) else {
+        let Some(left) = self.local_operand(lhs) else {
             return false;
         };
-        match (&rhs.kind, self.register_local(rhs)) {
-            (_, Some(right)) if wide => self.x(|a| a.cmp(asm_reg(left), asm_reg(right))),
-            (_, Some(right)) => self.x(|a| a.cmp(reg32(left), reg32(right))),
-            (ExprKind::Const(Const::Int(v)), None) if !wide => {
-                let v = *v;
-                self.x(|a| a.cmp(reg32(left), v))
+        if let (ExprKind::ArrayLength(array), Operand::Reg(_, left)) = (&rhs.kind, left) {
+            if wide {
+                return false;
             }
+            let Some(array_reg) = self.register_local(array) else {
+                return false;
+            };
+            if !self.is_never_null(array) {
+                self.null_check(asm_reg(array_reg), rhs.span);
+            }
+            self.xe("compares with the length stored before the elements", |a| {
+                a.cmp(left, x::dword_ptr(asm_reg(array_reg)))
+            });
+            return true;
+        }
+        let right = match (&rhs.kind, self.local_operand(rhs)) {
+            (_, Some(operand)) => operand,
+            (ExprKind::Const(Const::Int(v)), None) if !wide => Operand::Imm(*v),
             (ExprKind::Const(Const::Long(v)), None) if wide && i32::try_from(*v).is_ok() => {
-                let v = *v as i32;
-                self.x(|a| a.cmp(asm_reg(left), v))
-            }
-            (ExprKind::ArrayLength(array), None) if !wide => {
-                let Some(array_reg) = self.register_local(array) else {
-                    return false;
-                };
-                if !self.is_never_null(array) {
-                    self.null_check(asm_reg(array_reg), rhs.span);
-                }
-                self.xe("compares with the length stored before the elements", |a| {
-                    a.cmp(reg32(left), x::dword_ptr(asm_reg(array_reg)))
-                })
+                Operand::Imm(*v as i32)
             }
             _ => return false,
+        };
+        let left = match (left, right) {
+            (Operand::Mem(m), Operand::Mem(_)) => {
+                // x86 compares at most one memory operand: the left one to eax.
+                self.load_local_operand(m, wide);
+                Operand::Reg(x::rax, x::eax)
+            }
+            (left, _) => left,
+        };
+        let mem = |m: x::AsmMemoryOperand| {
+            if wide {
+                x::qword_ptr(m)
+            } else {
+                x::dword_ptr(m)
+            }
+        };
+        match (left, right, wide) {
+            (Operand::Reg(l, _), Operand::Reg(r, _), true) => self.x(|a| a.cmp(l, r)),
+            (Operand::Reg(_, l), Operand::Reg(_, r), false) => self.x(|a| a.cmp(l, r)),
+            (Operand::Reg(l, _), Operand::Imm(v), true) => self.x(|a| a.cmp(l, v)),
+            (Operand::Reg(_, l), Operand::Imm(v), false) => self.x(|a| a.cmp(l, v)),
+            (Operand::Reg(l, _), Operand::Mem(m), true) => self.x(|a| a.cmp(l, mem(m))),
+            (Operand::Reg(_, l), Operand::Mem(m), false) => self.x(|a| a.cmp(l, mem(m))),
+            (Operand::Mem(m), Operand::Reg(r, _), true) => self.x(|a| a.cmp(mem(m), r)),
+            (Operand::Mem(m), Operand::Reg(_, r), false) => self.x(|a| a.cmp(mem(m), r)),
+            (Operand::Mem(m), Operand::Imm(v), _) => self.x(|a| a.cmp(mem(m), v)),
+            (Operand::Imm(_), _, _) | (Operand::Mem(_), Operand::Mem(_), _) => {
+                unreachable!("the left side is a local, and not both in memory")
+            }
         }
         true
+    }
+
+    /// A local as an instruction operand: its register, or its memory home.
+    fn local_operand(&self, e: &Expr) -> Option<Operand> {
+        let ExprKind::Local(id) = e.kind else {
+            return None;
+        };
+        let storage = self.function.locals[id.0 as usize].storage;
+        match storage {
+            Storage::Reg(r) => Some(Operand::Reg(asm_reg(r), reg32(r))),
+            _ => super::memory_home(storage).map(Operand::Mem),
+        }
+    }
+
+    fn load_local_operand(&mut self, m: x::AsmMemoryOperand, wide: bool) {
+        if wide {
+            self.xe("reads the left side", |a| a.mov(x::rax, x::qword_ptr(m)));
+        } else {
+            self.xe("reads the left side", |a| a.mov(x::eax, x::dword_ptr(m)));
+        }
     }
 
     /// Jumps to `label` when the double comparison `op` (flags from
@@ -468,7 +514,7 @@ impl FnGen<'_, '_> {
         match e.kind {
             ExprKind::Local(id) => match self.function.locals[id.0 as usize].storage {
                 Storage::Reg(r) => Some(r),
-                Storage::Stack(_) => None,
+                Storage::Stack(_) | Storage::Frame(_) => None,
             },
             _ => None,
         }
@@ -515,4 +561,13 @@ fn negate(op: BinOp) -> BinOp {
         BinOp::Eq => BinOp::Ne,
         _ => BinOp::Eq,
     }
+}
+
+/// An operand of an in-place comparison.
+#[derive(Clone, Copy)]
+enum Operand {
+    /// A register, in its 64- and 32-bit names.
+    Reg(x::AsmRegister64, x::AsmRegister32),
+    Mem(x::AsmMemoryOperand),
+    Imm(i32),
 }

@@ -137,6 +137,7 @@ fn registers(out: &mut String, f: &Function) {
         .map(|l| match l.storage {
             Storage::Reg(r) => format!("{} in {}", l.name, r.name()),
             Storage::Stack(off) => format!("{} in [rbp-{off}]", l.name),
+            Storage::Frame(off) => format!("{} in the frame [r15+{off}]", l.name),
         })
         .collect();
     let _ = writeln!(
@@ -272,6 +273,7 @@ fn await_point(
             let home = match f.locals[l].storage {
                 Storage::Reg(r) => r.name().to_string(),
                 Storage::Stack(off) => format!("[rbp-{off}]"),
+                Storage::Frame(off) => format!("frame+{off}"),
             };
             format!("{} ({home} → frame+{slot})", f.locals[l].name)
         })

@@ -446,7 +446,8 @@ impl Machine {
     }
 
     /// Names the words of a generated function's slot area (its locals and
-    /// padding) that are on the stack: below its saved rbp at `cfa - 16`.
+    /// padding) that are on the stack: below its saved rbp at `cfa - 16`
+    /// (without a frame pointer, right below the return address).
     fn label_slots(
         &self,
         labels: &mut Vec<(u64, String, bool)>,
@@ -458,7 +459,11 @@ impl Machine {
         let Some(layout) = self.program.functions.get(function) else {
             return;
         };
-        let rbp = cfa - 16;
+        let rbp = if layout.frame_pointer {
+            cfa - 16
+        } else {
+            cfa - 8
+        };
         let words = 1 + layout.saved as u64 + layout.stack_size as u64 / 8;
         for below in (8..=8 * words).step_by(8) {
             let slot = rbp - below;

@@ -269,6 +269,8 @@ pub struct FunctionLayout {
     pub label: String,
     /// Callee-saved registers pushed after rbp.
     pub saved: u32,
+    /// It pushes rbp first (ir::Function::frame_pointer).
+    pub frame_pointer: bool,
     pub stack_size: u32,
     /// Locals in stack slots: `[rbp - offset]` holds `name`.
     pub slots: Vec<(u32, String)>,
@@ -333,6 +335,8 @@ impl FunctionLayout {
             match local.storage {
                 ir::Storage::Stack(offset) => slots.push((offset, local.name.clone())),
                 ir::Storage::Reg(reg) => registers.push((reg, local.name.clone())),
+                // The frame view shows these, as the frame's fields.
+                ir::Storage::Frame(_) => {}
             }
         }
         FunctionLayout {
@@ -340,6 +344,7 @@ impl FunctionLayout {
             uses_sse: computes_doubles(function),
             label: function.label.clone(),
             saved: function.saved_regs.len() as u32,
+            frame_pointer: function.frame_pointer,
             stack_size: function.stack_size,
             slots,
             registers,

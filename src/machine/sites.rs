@@ -569,6 +569,10 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
     type Carried = (i64, bool, Vec<usize>);
     let mut at_target: std::collections::HashMap<u64, Carried> = Default::default();
     let mut falls_through = true;
+    // At a suspension, the body's state: a suspension by tail call (Task.Yield)
+    // runs the epilogue and jumps out, and the next state's code, reached
+    // through the dispatch, runs in the body again.
+    let mut body: Option<Carried> = None;
     // After `mov rsp, [mem]` (rt_throw going back to a handler's stack) the
     // stack is another function's: unknown here until the jump there.
     let mut switched = false;
@@ -581,9 +585,14 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
             open.clear();
             at_target.clear();
             falls_through = true;
+            body = None;
+        }
+        if entry.origin.role == Some(Role::Suspend) {
+            body = Some((below, framed, open.clone()));
         }
         if !falls_through {
-            if let Some((b, f, carried)) = at_target.get(&entry.addr).cloned() {
+            let carried = at_target.get(&entry.addr).or(body.as_ref()).cloned();
+            if let Some((b, f, carried)) = carried {
                 (below, framed) = (b, f);
                 let list = pushes.last_mut().expect("a function");
                 for &i in &carried {
