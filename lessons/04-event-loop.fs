@@ -7,8 +7,8 @@
 //
 // Each `await Task.Yield()` puts the current frame at the back of the ready
 // queue and returns to the event loop. The loop takes the oldest frame from
-// the queue (a poll), loads its context into rdi and calls its continuation
-// (the continuation jump), so the two players take turns.
+// the queue (a poll), puts it in rdi and calls its continuation (the
+// continuation jump), so the two players take turns.
 using System;
 using System.Threading.Tasks;
 

@@ -6,15 +6,15 @@
 ;
 ;   +0   status        0 while pending, 1 once completed, 2 once faulted
 ;   +8   result        the value of a Task<T>; of a faulted task, its exception
-;   +16  continuation  code the event loop calls to run this promise
-;   +24  context       the value the event loop passes in rdi (the frame)
-;   +32  awaiters      first node of the list of those waiting for it
-;   +40  state         (async methods) which await the method stopped at
-;   +48  awaited       (async methods) the task it is waiting for
+;   +16  continuation  code the event loop calls to run this promise, with the
+;                      promise itself in rdi
+;   +24  awaiters      first node of the list of those waiting for it
+;   +32  state         (async methods) which await the method stopped at
+;   +40  awaited       (async methods) the task it is waiting for
 ;
 ; An async method's frame IS its promise: the header, then its arguments and
-; the locals it keeps across awaits. Its continuation is its resume function
-; (`Twice$resume`) and its context is the frame itself.
+; the locals that live across awaits. Its continuation is its resume function
+; (`Twice$resume`), which takes the frame in rdi.
 ;
 ; Waiting is recorded in AWAITER NODES (16 bytes): [next][waiter | kind]. A
 ; node's low bits say what to do when the task completes: 0 = resume the
@@ -75,8 +75,7 @@
 ; src/runtime_layout.rs, the one place the code generator and the stepping
 ; engine read them from too:
 ;   a promise:        P_STATUS (0 pending, 1 done), P_RESULT, P_CONT (the
-;                     continuation), P_CONTEXT (its rdi), P_AWAITERS (who
-;                     waits), P_SIZE (a plain promise's size; an async
+;                     continuation), P_AWAITERS (who waits), P_SIZE (a plain promise's size; an async
 ;                     method's frame continues with its state)
 ;   a timer promise:  T_DEADLINE (virtual ms), T_SEQUENCE (registration
 ;                     order), T_SIZE

@@ -162,8 +162,9 @@ rt_unwind:                              ; (rdi = exception, rcx = the innermost 
     mov r14, [rcx + H_R14]
     mov r15, [rcx + H_R15]
     mov rax, rdi                        ; the handler receives the exception in rax
-    mov rbp, [rcx + H_RBP]              ; the handler's frame pointer
     mov rsp, [rcx + H_RSP]              ; drops every frame made since: the stack is the handler's
+    mov rbp, [rcx + H_RBP]              ; the handler's frame pointer (last: until here, rbp still
+                                        ; unwinds the frames being dropped)
     jmp [rcx + H_HANDLER]               ; @catch on to the handler
 
 ; rt_rethrow(rax = a faulted task): `await` or `.Result` of a faulted task

@@ -163,8 +163,6 @@ pub mod header {
     pub const RESULT: i32 = rt::P_RESULT as i32;
     /// The code the event loop calls to run this promise (`Twice$resume`).
     pub const CONTINUATION: i32 = rt::P_CONT as i32;
-    /// What the event loop passes in rdi (the frame itself for async methods).
-    pub const CONTEXT: i32 = rt::P_CONTEXT as i32;
     /// The first of the nodes listing who waits for this task.
     pub const AWAITERS: i32 = rt::P_AWAITERS as i32;
     /// The state index of an async method's frame: its own fields start

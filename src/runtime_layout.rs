@@ -18,24 +18,24 @@ pub const P_RESULT: i64 = 8;
 pub const FAULTED: i64 = 2;
 /// The code the event loop calls to run the promise (`Twice$resume`).
 pub const P_CONT: i64 = 16;
-/// What the event loop passes in rdi (an async method's frame itself).
-pub const P_CONTEXT: i64 = 24;
-/// The first node of the list of who waits for this promise.
-pub const P_AWAITERS: i64 = 32;
+/// The first node of the list of who waits for this promise. (The event
+/// loop passes the promise itself in rdi: a continuation needs no other
+/// context word.)
+pub const P_AWAITERS: i64 = 24;
 /// A plain promise's size: timers, `WhenAll` and async frames add fields.
-pub const P_SIZE: i64 = 40;
+pub const P_SIZE: i64 = 32;
 /// A timer promise: when it fires (virtual milliseconds).
-pub const T_DEADLINE: i64 = 40;
+pub const T_DEADLINE: i64 = P_SIZE;
 /// A timer promise: its registration order (ties fire in that order).
-pub const T_SEQUENCE: i64 = 48;
-pub const T_SIZE: i64 = 56;
+pub const T_SEQUENCE: i64 = P_SIZE + 8;
+pub const T_SIZE: i64 = P_SIZE + 16;
 /// A `WhenAll` promise: the tasks still running.
-pub const W_REMAINING: i64 = 40;
+pub const W_REMAINING: i64 = P_SIZE;
 /// A `WhenAll` promise: the array of tasks.
-pub const W_TASKS: i64 = 48;
+pub const W_TASKS: i64 = P_SIZE + 8;
 /// A `WhenAll` promise: each result's size in the result array (0: none).
-pub const W_ELEM: i64 = 56;
-pub const W_SIZE: i64 = 64;
+pub const W_ELEM: i64 = P_SIZE + 16;
+pub const W_SIZE: i64 = P_SIZE + 24;
 /// An awaiter node's low bits say what its waiter is (0: a frame to resume).
 /// 1: a `WhenAll` promise to count down.
 pub const NODE_WHEN_ALL: i64 = 1;
@@ -103,7 +103,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 34] = equates![
+pub const EQUATES: [Equate; 33] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -124,7 +124,6 @@ pub const EQUATES: [Equate; 34] = equates![
     V_NAME,
     P_RESULT,
     P_CONT,
-    P_CONTEXT,
     P_AWAITERS,
     P_SIZE,
     T_DEADLINE,

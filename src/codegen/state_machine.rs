@@ -76,10 +76,6 @@ impl FnGen<'_, '_> {
         self.xe("stores the continuation in the promise header", |a| {
             a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
         });
-        self.xe(
-            "the context passed back in rdi on resume: the frame itself",
-            |a| a.mov(x::qword_ptr(x::rbx + header::CONTEXT), x::rbx),
-        );
         if self.data.lowering == Lowering::Direct {
             self.store_state_address(Register::RBX, &resume, 0);
         }

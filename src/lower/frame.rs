@@ -206,11 +206,6 @@ fn header_fields() -> Vec<FrameField> {
             "promise header: the code the event loop calls to resume (the resume function)",
         ),
         field(
-            "context",
-            header::CONTEXT,
-            "promise header: what the event loop passes in rdi (this frame)",
-        ),
-        field(
             "awaiters",
             header::AWAITERS,
             "promise header: the list of those waiting for this task",

@@ -390,12 +390,15 @@ impl Machine {
             self.engine.reg(RegisterX86::RSP),
             self.engine.reg(RegisterX86::RBP),
         );
-        // rt_throw's jump to a handler runs on the handler's stack already
-        // (rsp and rbp are back): the stack is the handler's, as it will be
-        // one instruction later.
-        if sites.at(pc).is_some_and(|s| s.kind == SiteKind::Catch) {
+        // rt_throw's last two instructions (the rbp restore and the jump to
+        // the handler) run on the handler's stack already: the stack is the
+        // handler's, as it will be at the handler, with its record's rbp.
+        let is_catch = |at: u64| sites.at(at).is_some_and(|s| s.kind == SiteKind::Catch);
+        let next = image.insn_at(pc).map(|e| pc + u64::from(e.len));
+        if is_catch(pc) || next.is_some_and(is_catch) {
             let rcx = self.engine.reg(RegisterX86::RCX);
             pc = self.word(rcx + crate::runtime_layout::H_HANDLER as u64);
+            rbp = self.word(rcx + crate::runtime_layout::H_RBP as u64);
         }
         for _ in 0..4096 {
             let Some(entry) = image.insn_at(pc) else {

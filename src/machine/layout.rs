@@ -413,7 +413,7 @@ fn header_kind(offset: u32, result: Option<&ValueKind>) -> ValueKind {
         ]),
         header::RESULT => result.cloned().unwrap_or(ValueKind::Word),
         header::CONTINUATION => ValueKind::Code,
-        header::CONTEXT | header::AWAITED => ValueKind::Task,
+        header::AWAITED => ValueKind::Task,
         header::STATE => ValueKind::State,
         _ => ValueKind::Word,
     }

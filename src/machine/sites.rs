@@ -641,8 +641,13 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
                 .entry(insn.near_branch_target())
                 .or_insert_with(|| (below, framed, open.clone()));
         }
-        if entry.origin.role == Some(Role::HandlerAddress) {
-            // A throw arrives at the handler with the stack of this point.
+        let takes_code_address = insn.mnemonic() == Mnemonic::Lea
+            && insn.is_ip_rel_memory_operand()
+            && insn.ip_rel_memory_address() > entry.addr;
+        if entry.origin.role == Some(Role::HandlerAddress) || takes_code_address {
+            // A throw arrives at the handler with the stack of this point
+            // (the generated code's records, and the runtime's: `lea rsi,
+            // [rel .faulted]` right before `call rt_link_handler`).
             at_target
                 .entry(insn.ip_rel_memory_address())
                 .or_insert_with(|| (below, framed, open.clone()));
