@@ -35,8 +35,7 @@ class Program {
 //@ on suspend Player#1: ping yields: its frame goes to the back of the ready queue and Player returns to Main, which starts pong.
 //@ on poll Player#1: The event loop takes the oldest ready frame (ping) off the queue: that is a poll.
 //@ on jump Player#1: The starter Program.Player has made ping's frame and called Player$resume: its state table sends it to state 0, and ping's body runs at once (a hot start).
-//@ on jump Player#3: The continuation jump: the event loop's call [rcx+16] entered Player$resume with ping's frame in rdi, and the state table sends it to state 1, right after the yield.
-//@ on restore Player#1: The registers saved at the yield (score, turn, name, turns) come back from the frame.
+//@ on jump Player#3: The continuation jump: the event loop's call [rdi+16] entered Player$resume with ping's frame in rdi, and the state table sends it to state 1, right after the yield. score, turn, name and turns never left the frame: nothing to restore.
 //@ on complete Player#1: pong has played its two turns: its task completes and its awaiters are woken.
 //@ on end: Both players interleaved, one turn each, because every Task.Yield() sends the frame to the back of the queue.
 //? on poll Player#1: Both players have yielded. Which frame does the event loop take off the ready queue first? | ping's: it yielded first | pong's: it yielded last | Main's: it awaits ping

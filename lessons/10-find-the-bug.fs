@@ -1,6 +1,6 @@
 //! title: Find the bug: two deposits, one lost
 //! goal: find out, with a breakpoint and b, why the final balance is 130 and not 180
-//! goal: see which value each frame saved across its await
+//! goal: see which value of `seen` each frame keeps across its await
 //! goal: fix the program and check it with r
 // Lesson 10: a bug to find on your own.
 //

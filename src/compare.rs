@@ -125,8 +125,8 @@ fn measure(
     let mut stored: HashMap<u64, u64> = HashMap::new();
     let mut polled: HashMap<u64, bool> = HashMap::new();
     let mut called: HashMap<u64, u64> = HashMap::new();
-    // A suspension the loop may poll next: (method, icount).
-    let mut returning: Option<(String, u64)> = None;
+    // A suspension the loop may poll next: (method, icount, frame).
+    let mut returning: Option<(String, u64, u64)> = None;
     let (instructions, complete) = loop {
         let stop = machine.run_for(SLICE)?;
         for e in machine.take_events(KindSet::RECORDED) {
@@ -150,11 +150,14 @@ fn measure(
                         .get(&p.addr)
                         .copied()
                         .unwrap_or(false)
-                        .then_some((owner, e.icount));
+                        .then_some((owner, e.icount, p.addr));
                     continue;
                 }
+                // Task.Yield suspends by a tail call to rt_enqueue: the frame
+                // joining the queue is still its way back to the loop.
+                EventKind::Wake if returning.as_ref().is_some_and(|r| r.2 == p.addr) => continue,
                 EventKind::Poll | EventKind::Resume => {
-                    if let (EventKind::Poll, Some((method, at))) = (e.kind, returning.take()) {
+                    if let (EventKind::Poll, Some((method, at, _))) = (e.kind, returning.take()) {
                         by_method
                             .entry(method)
                             .or_default()

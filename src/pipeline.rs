@@ -49,7 +49,7 @@ pub enum Lowering {
     #[default]
     Table,
     /// The frame keeps the address of the code to continue at; resuming is
-    /// one indirect jump (`jmp [r15 + 40]`), and there is no table.
+    /// one indirect jump (`jmp [r15 + 32]`), and there is no table.
     Direct,
 }
 

@@ -2,7 +2,7 @@
 //! program makes the same events either way — every lesson and every async
 //! program of tests/programs, event by event (kind, function, promise,
 //! states, output) — while the code differs where it should: a dispatch of
-//! one `jmp [r15+40]` and no state table, and state stores of addresses.
+//! one `jmp [r15+32]` and no state table, and state stores of addresses.
 //! In the UI, `L` switches and stays at the same event. (That every
 //! program prints what mono prints under `direct` is tests/fourway.rs.)
 
@@ -108,9 +108,9 @@ fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
     let text = |c: &pipeline::Compiled| c.asm.to_nasm();
     assert!(text(&table).contains("Program.Player$resume$states:"));
     assert!(!text(&direct_code).contains("$states"), "no state table");
-    assert!(text(&direct_code).contains("jmp     qword [r15+40]"));
-    assert!(text(&direct_code).contains("mov     qword [r15+40], .state1"));
-    assert!(text(&direct_code).contains("mov     qword [rbx+40], Program.Player$resume.state0"));
+    assert!(text(&direct_code).contains("jmp     qword [r15+32]"));
+    assert!(text(&direct_code).contains("mov     qword [r15+32], .state1"));
+    assert!(text(&direct_code).contains("mov     qword [rbx+32], Program.Player$resume.state0"));
     // The frame view reads the address back as the state's number.
     let mut app = lesson_04(direct(), 160, 45);
     for _ in 0..8 {
@@ -123,7 +123,11 @@ fn direct_dispatch_is_one_jump_through_the_frame_and_there_is_no_table() {
         assert!(frame.state <= 3, "{} state {}", frame.method, frame.state);
         // The state word, as the state machine pane and the heap show it:
         // the number, then the code it points to.
-        let word = frame.fields.iter().find(|f| f.offset == 40).unwrap();
+        let word = frame
+            .fields
+            .iter()
+            .find(|f| f.offset == flux_viz::ir::header::STATE as u32)
+            .unwrap();
         assert!(
             word.text.starts_with(&format!("{} (Program.", frame.state)),
             "{}",

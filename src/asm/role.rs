@@ -38,13 +38,13 @@ pub enum Role {
         offset: u32,
         slot: Option<u32>,
     },
-    /// `mov qword [r15 + 40], state`: where the method continues when resumed.
+    /// `mov qword [r15 + 32], state`: where the method continues when resumed.
     /// (`as_address`: `--lowering direct` stores the address of the
     /// state's code instead of its number.)
     StateStore { state: u32, as_address: bool },
     /// The resume function's jump to its state's code: `jmp [rcx + rax*8]`
     /// through its state table, or (`--lowering direct`, `through_table`
-    /// false) `jmp [r15 + 40]` to the address its frame keeps.
+    /// false) `jmp [r15 + 32]` to the address its frame keeps.
     StateDispatch { through_table: bool },
     /// The jump out of the method at an await that must wait.
     Suspend,

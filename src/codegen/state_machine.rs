@@ -59,7 +59,9 @@ impl FnGen<'_, '_> {
             });
         }
         let size = frame.size;
-        let explain = format!("the frame is {size} bytes: header, arguments, saved locals");
+        let explain = format!(
+            "the frame is {size} bytes: header, arguments, the locals that live across awaits"
+        );
         self.xe(&explain, |a| a.mov(x::edi, size));
         self.call(
             runtime::ALLOC,

@@ -45,7 +45,7 @@ pub fn layout(
             if let Some(&(_, at)) = saves.iter().find(|(l, _)| *l == local) {
                 // An argument keeps its slot; say that it is also saved there.
                 if let Some(field) = fields.iter_mut().find(|f| f.offset == at) {
-                    let note = format!("; saved there across await #{state}");
+                    let note = format!("; needed there after await #{state}");
                     if !field.why.contains(&note) {
                         field.why.push_str(&note);
                     }

@@ -125,10 +125,18 @@ fn state_rows(
     states
         .iter()
         .map(|&(state, addr)| {
-            let line = session
-                .image()
-                .insn_index_at(addr)
-                .and_then(|i| session.insn_line[i]);
+            let layout = &session.machine.program().frames[method.layout];
+            let await_span = layout.states.iter().find(|s| s.id == state).map(|s| s.span);
+            // State 0 starts at its first line; state n continues after its
+            // await (lowering's fact: the await's span), wherever the code
+            // that follows it comes from.
+            let line = match await_span {
+                Some(span) => Some((span.file, sources.line(span))),
+                None => session
+                    .image()
+                    .insn_index_at(addr)
+                    .and_then(|i| session.insn_line[i]),
+            };
             let (number, text) = line.map_or((0, String::new()), |(f, l)| {
                 (l, sources.get(f).line_text(l).trim().to_string())
             });
@@ -141,7 +149,11 @@ fn state_rows(
                 method: method.name.clone(),
                 state,
             });
-            let what = if state == 0 { "start" } else { "resume" };
+            let what = if state == 0 {
+                "start at"
+            } else {
+                "resume after"
+            };
             // The innermost try region the state resumes in, as lowering found it.
             let region = session.machine.program().frames[method.layout]
                 .states
@@ -168,7 +180,7 @@ fn field_rows(frame: &FrameView, since: Option<&Snapshot>, theme: Theme) -> Vec<
     frame
         .fields
         .iter()
-        .filter(|f| f.offset >= 40)
+        .filter(|f| f.offset >= crate::ir::header::STATE as u32)
         .map(|f| {
             let changed = since.is_some_and(|s| {
                 s.fields
@@ -215,7 +227,7 @@ fn since_rows(
         }
     }
     for (now, then) in frame.fields.iter().zip(&snapshot.fields) {
-        if now.raw != then.raw && now.offset >= 40 {
+        if now.raw != then.raw && now.offset >= crate::ir::header::STATE as u32 {
             rows.push(StateRow::plain(Line::from(vec![
                 Span::styled(format!("  {:<10}", now.name), theme.register()),
                 Span::raw(format!("{} → ", then.text)),
