@@ -823,7 +823,7 @@ fn e_cycles_what_a_stops_at_and_a_lesson_sets_its_default() {
         app.message
     );
     app.apply(Action::CycleStops);
-    assert!(app.message.contains("frame saves"), "{}", app.message);
+    assert!(app.message.contains("register saves"), "{}", app.message);
     // Lesson 04's default: async events only, no prologue pushes.
     let mut app = app_on(&std::fs::read_to_string(LESSON).unwrap()).0;
     for _ in 0..20 {

@@ -79,7 +79,7 @@ pub fn stop_filters() -> Vec<(&'static str, KindSet)> {
     vec![
         ("async", KindSet::ASYNC.union(KindSet::ENDS)),
         (
-            "async + frame saves",
+            "async + register saves",
             KindSet::ASYNC.union(saves).union(KindSet::ENDS),
         ),
         (

@@ -91,7 +91,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::NextEvent => "run to the next event of the filter e chooses (default: async)",
         Action::StepBack => "step back one instruction",
         Action::BackEvent => "go back to the previous event of that filter",
-        Action::CycleStops => "which events a and B stop at: async, + frame saves, calls, all",
+        Action::CycleStops => "which events a and B stop at: async, + register saves, calls, all",
         Action::ToggleRawHex => "values as raw hex / as what they point to and decimal ints",
         Action::Continue => "continue to a breakpoint or the end",
         Action::Reload => "re-read the file and restart (keeps breakpoints)",
