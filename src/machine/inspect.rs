@@ -433,6 +433,7 @@ impl Machine {
                 }
             }
             self.label_slots(&mut labels, &function, cfa, rsp, &mut seen);
+            self.label_runtime_records(&mut labels, pc, &function, cfa, rsp, &mut seen);
             let ret = self.word(cfa - 8);
             labels.push((
                 cfa - 8,
@@ -446,6 +447,29 @@ impl Machine {
             (pc, rsp, rbp) = (at_call, cfa, saved_rbp.unwrap_or(rbp));
         }
         labels
+    }
+
+    /// Names the words of a handler record a runtime routine made (once
+    /// its `call rt_link_handler` has run).
+    fn label_runtime_records(
+        &self,
+        labels: &mut Vec<(u64, String, bool)>,
+        pc: u64,
+        function: &str,
+        cfa: u64,
+        rsp: u64,
+        seen: &mut std::collections::HashSet<u64>,
+    ) {
+        let records = self.program.sites.runtime_records.iter();
+        for record in records.filter(|r| &*r.function == function && pc > r.linked_at) {
+            let base = cfa - u64::from(record.below_cfa);
+            for (i, word) in super::layout::HANDLER_RECORD_WORDS.iter().enumerate() {
+                let slot = base + 8 * i as u64;
+                if slot >= rsp && seen.insert(slot) {
+                    labels.push((slot, format!("handler record: {word} ({function})"), false));
+                }
+            }
+        }
     }
 
     /// Names the words of a generated function's slot area (its locals and

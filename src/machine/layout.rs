@@ -289,7 +289,7 @@ pub struct FunctionLayout {
 }
 
 /// The words of a handler record, in order (src/runtime_layout.rs `H_…`).
-const HANDLER_RECORD_WORDS: [&str; 9] = [
+pub(crate) const HANDLER_RECORD_WORDS: [&str; 9] = [
     "next outer record",
     "handler address",
     "rsp to come back with",

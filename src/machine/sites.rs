@@ -158,6 +158,9 @@ pub struct Sites {
     /// before the instruction at offset `o` runs, from the typed roles of
     /// the prologue and epilogue. `n` steps over by it, as gdb does.
     pub cfa: Vec<Cfa>,
+    /// The handler records the runtime's own routines make (the event
+    /// loop's, a hot start's, an inline resume's), for the Stack pane.
+    pub runtime_records: Vec<RuntimeRecord>,
     /// The pushes of each function, in the order functions appear in the
     /// source map ([`Sites::pushes_of`]).
     pub pushes: Vec<Vec<Push>>,
@@ -269,7 +272,9 @@ impl Sites {
                 Some((s.addr, image.read_string(name)?, class.to_string()))
             })
             .collect();
+        let runtime_records = runtime_records(image, base, &cfa);
         Sites {
+            runtime_records,
             params,
             class_names,
             state_addresses,
@@ -495,6 +500,41 @@ fn fail_sites(image: &Image) -> impl Iterator<Item = Site> + '_ {
             function: s.name.clone(),
             method: None,
         })
+}
+
+/// A handler record a runtime routine makes with `call rt_link_handler`
+/// (rdi = rsp): from that call on, the record's words lie at
+/// `cfa - below_cfa` and up.
+#[derive(Debug, Clone)]
+pub struct RuntimeRecord {
+    pub function: std::sync::Arc<str>,
+    pub linked_at: u64,
+    pub below_cfa: u32,
+}
+
+/// Every `call rt_link_handler`, with the stack depth it is made at.
+fn runtime_records(image: &Image, base: u64, cfa: &[Cfa]) -> Vec<RuntimeRecord> {
+    let Some(link) = image.symbol("rt_link_handler") else {
+        return Vec::new();
+    };
+    image
+        .map
+        .iter()
+        .filter_map(|entry| {
+            let insn = decode(image, entry);
+            let calls_link = insn.mnemonic() == Mnemonic::Call
+                && insn.flow_control() == FlowControl::Call
+                && insn.near_branch_target() == link;
+            let Cfa::Rsp(below_cfa) = cfa[(entry.addr - base) as usize] else {
+                return None;
+            };
+            calls_link.then(|| RuntimeRecord {
+                function: entry.origin.function.clone(),
+                linked_at: entry.addr,
+                below_cfa,
+            })
+        })
+        .collect()
 }
 
 fn decode(image: &Image, entry: &MapEntry) -> Instruction {
