@@ -13,8 +13,14 @@
 //! enqueue), from the suspension back to the event loop's next poll (the
 //! epilogue and the loop's iteration: only when the loop ran the method,
 //! and nothing else happened between), and from the continuation call to
-//! the state's code (the prologue, the handler record, the dispatch). The
-//! body's own work is not in it.
+//! the state's code (the prologue, the dispatch). The body's own work is
+//! not in it.
+//!
+//! The one figure that is not exact is the native time: the program's own
+//! ELF, run natively, best of [`NATIVE_RUNS`], less an empty program's run
+//! (process start-up), per resume of the whole run — given only where that
+//! difference is at least [`MIN_TIMED`] long enough to stand out of the
+//! start-up's noise, and the emulated run ended by itself.
 
 use crate::asm::Role;
 use crate::machine::{End, EventKind, KindSet, Machine, Options, Stop, SLICE};
@@ -22,6 +28,14 @@ use crate::pipeline::{self, Failure, Lowering, Target};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How many times each native run is made (the best one counts).
+pub const NATIVE_RUNS: usize = 5;
+/// The least time a program must take beyond start-up for a native figure.
+pub const MIN_TIMED: Duration = Duration::from_millis(2);
+/// A native run that takes longer is not timed.
+const NATIVE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The lowerings `compare` measures, in its order.
 pub const LOWERINGS: [Lowering; 2] = [Lowering::Table, Lowering::Direct];
@@ -68,6 +82,9 @@ pub struct LoweringFigures {
     pub cycle: Option<f64>,
     /// All async code: resume functions, starters and state tables.
     pub async_code_bytes: u64,
+    /// Native nanoseconds per resume of the whole run (see the module's
+    /// doc), where the run is long enough to time.
+    pub native_ns_per_resume: Option<f64>,
     pub methods: Vec<MethodFigures>,
 }
 
@@ -78,13 +95,50 @@ pub fn compare(
     schedule: pipeline::Schedule,
     max_insns: u64,
 ) -> Result<Vec<LoweringFigures>, Failure> {
+    let mut start_up = None;
     LOWERINGS
         .iter()
         .map(|&lowering| {
             let compiled = pipeline::compile_file_with(path, Target { schedule, lowering })?;
-            measure(compiled, lowering, max_insns).map_err(Failure::Io)
+            let image = compiled.image.clone();
+            let mut figures = measure(compiled, lowering, max_insns).map_err(Failure::Io)?;
+            let resumes: usize = figures.methods.iter().map(|m| m.resumes).sum();
+            if figures.complete && resumes > 0 {
+                let empty = *start_up.get_or_insert_with(empty_program_time);
+                figures.native_ns_per_resume = native_time(&image)
+                    .zip(empty)
+                    .map(|(run, empty)| run.saturating_sub(empty))
+                    .filter(|beyond| *beyond >= MIN_TIMED)
+                    .map(|beyond| beyond.as_nanos() as f64 / resumes as f64);
+            }
+            Ok(figures)
         })
         .collect()
+}
+
+/// The best of [`NATIVE_RUNS`] native runs of the image as flux-viz's own
+/// ELF, or None where it cannot run here (or runs too long).
+fn native_time(image: &crate::link::Image) -> Option<Duration> {
+    use crate::verify::process;
+    let dir = process::Scratch::new("compare").ok()?;
+    let exe = dir.join("timed");
+    crate::elf::write_file(image, &exe).ok()?;
+    (0..NATIVE_RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            process::run(&mut std::process::Command::new(&exe), NATIVE_TIMEOUT).ok()?;
+            Some(start.elapsed())
+        })
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .min()
+}
+
+/// What an empty program's run takes: the start-up every run pays.
+fn empty_program_time() -> Option<Duration> {
+    let source = "class Program { static void Main() { } }\n";
+    let compiled = pipeline::compile_source("empty.fs", source).ok()?;
+    native_time(&compiled.image)
 }
 
 /// Sums of one stretch: (instructions, samples).
@@ -211,6 +265,7 @@ fn measure(
         instructions,
         complete,
         cycle: cycle(total),
+        native_ns_per_resume: None,
         async_code_bytes: methods
             .iter()
             .map(|m| m.resume_bytes + m.starter_bytes + m.table_bytes)
@@ -342,7 +397,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         }
         let _ = writeln!(
             out,
-            "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions{}, {} bytes of async code\n",
+            "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions{}, {} bytes of async code; {}\n",
             f.lowering,
             "(whole program)",
             f.methods.iter().map(|m| m.awaits).sum::<usize>(),
@@ -350,10 +405,19 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
             number(f.cycle),
             f.instructions,
             budget_note(f),
-            f.async_code_bytes
+            f.async_code_bytes,
+            native_words(f)
         );
     }
     out
+}
+
+/// The native figure in words.
+fn native_words(f: &LoweringFigures) -> String {
+    match f.native_ns_per_resume {
+        Some(ns) => format!("native {ns:.1} ns per resume (whole run less start-up)"),
+        None => "native: too short to time".to_string(),
+    }
 }
 
 /// A mean to one decimal, or `-` where nothing was measured.
@@ -385,6 +449,7 @@ pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
             budget_note(f),
             f.async_code_bytes
         ));
+        lines.push(format!("  {}", native_words(f)));
         for m in &f.methods {
             lines.push(format!(
                 "  {:<26} cycle {} = {} + {} + {} · {} resumes",
