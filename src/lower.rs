@@ -257,7 +257,6 @@ fn lower_body(
     let in_frame = frame.as_ref().map_or(&[][..], |f| &f.saves[..]);
     for &(local, offset) in in_frame {
         locals[local].storage = Storage::Frame(offset);
-        weights[local] = 0;
     }
     let (saved_regs, stack_size, lowest_record) = assign_storage(
         &mut locals,

@@ -243,7 +243,7 @@ impl Sites {
         for row in image.line_rows(sources) {
             row_start[(image.map[row.index].addr - base) as usize] = true;
         }
-        let (cfa, pushes, run_of) = frame_table(image, base, size);
+        let (cfa, pushes, run_of, runtime_records) = frame_table(image, base, size);
         let mut state_addresses: Vec<(u64, u32)> = frames
             .iter()
             .flat_map(|f| {
@@ -272,7 +272,6 @@ impl Sites {
                 Some((s.addr, image.read_string(name)?, class.to_string()))
             })
             .collect();
-        let runtime_records = runtime_records(image, base, &cfa);
         Sites {
             runtime_records,
             params,
@@ -512,31 +511,6 @@ pub struct RuntimeRecord {
     pub below_cfa: u32,
 }
 
-/// Every `call rt_link_handler`, with the stack depth it is made at.
-fn runtime_records(image: &Image, base: u64, cfa: &[Cfa]) -> Vec<RuntimeRecord> {
-    let Some(link) = image.symbol("rt_link_handler") else {
-        return Vec::new();
-    };
-    image
-        .map
-        .iter()
-        .filter_map(|entry| {
-            let insn = decode(image, entry);
-            let calls_link = insn.mnemonic() == Mnemonic::Call
-                && insn.flow_control() == FlowControl::Call
-                && insn.near_branch_target() == link;
-            let Cfa::Rsp(below_cfa) = cfa[(entry.addr - base) as usize] else {
-                return None;
-            };
-            calls_link.then(|| RuntimeRecord {
-                function: entry.origin.function.clone(),
-                linked_at: entry.addr,
-                below_cfa,
-            })
-        })
-        .collect()
-}
-
 fn decode(image: &Image, entry: &MapEntry) -> Instruction {
     let bytes = image.insn_bytes(entry);
     Decoder::with_ip(64, bytes, entry.addr, DecoderOptions::NONE).decode()
@@ -596,7 +570,15 @@ impl Push {
 /// until `pop rbp` (Role::RestoreCallee of rbp). Code after a `ret` runs as
 /// the function did before: inside its body frame when it has one (the
 /// failure stubs), else from the entry (a runtime routine's second path).
-fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>, Vec<u32>) {
+/// The same walk finds the runtime's records: every `call rt_link_handler`,
+/// with the stack depth it is made at.
+fn frame_table(
+    image: &Image,
+    base: u64,
+    size: u64,
+) -> (Vec<Cfa>, Vec<Vec<Push>>, Vec<u32>, Vec<RuntimeRecord>) {
+    let link = image.symbol("rt_link_handler");
+    let mut records = Vec::new();
     let mut cfa = vec![Cfa::Unknown; size as usize + 1];
     let mut pushes: Vec<Vec<Push>> = Vec::new();
     let mut run_of = Vec::with_capacity(image.map.len());
@@ -650,6 +632,15 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
             Cfa::Rsp(8 + below.max(0) as u32)
         };
         let insn = decode(image, entry);
+        if let Cfa::Rsp(below_cfa) = cfa[(entry.addr - base) as usize] {
+            if insn.flow_control() == FlowControl::Call && Some(insn.near_branch_target()) == link {
+                records.push(RuntimeRecord {
+                    function: entry.origin.function.clone(),
+                    linked_at: entry.addr,
+                    below_cfa,
+                });
+            }
+        }
         switched |= insn.mnemonic() == Mnemonic::Mov
             && insn.op0_register() == Register::RSP
             && insn.op1_kind() == OpKind::Memory;
@@ -735,7 +726,7 @@ fn frame_table(image: &Image, base: u64, size: u64) -> (Vec<Cfa>, Vec<Vec<Push>>
             _ => {}
         }
     }
-    (cfa, pushes, run_of)
+    (cfa, pushes, run_of, records)
 }
 
 /// `starts[o]` = instructions starting before `.text` offset `o`.

@@ -125,13 +125,16 @@ fn state_rows(
     states
         .iter()
         .map(|&(state, addr)| {
-            let layout = &session.machine.program().frames[method.layout];
-            let await_span = layout.states.iter().find(|s| s.id == state).map(|s| s.span);
+            // Lowering's facts of state n > 0: its await, and its try regions.
+            let state_layout = session.machine.program().frames[method.layout]
+                .states
+                .iter()
+                .find(|s| s.id == state);
             // State 0 starts at its first line; state n continues after its
-            // await (lowering's fact: the await's span), wherever the code
-            // that follows it comes from.
-            let line = match await_span {
-                Some(span) => Some((span.file, sources.line(span))),
+            // await (the await's span), wherever the code that follows it
+            // comes from.
+            let line = match state_layout {
+                Some(s) => Some((s.span.file, sources.line(s.span))),
                 None => session
                     .image()
                     .insn_index_at(addr)
@@ -155,10 +158,7 @@ fn state_rows(
                 "resume after"
             };
             // The innermost try region the state resumes in, as lowering found it.
-            let region = session.machine.program().frames[method.layout]
-                .states
-                .iter()
-                .find(|s| s.id == state)
+            let region = state_layout
                 .and_then(|s| s.regions.last())
                 .map(|r| format!("[{}] ", crate::lower::listing::region_tag(sources, r)));
             StateRow {
