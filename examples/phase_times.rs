@@ -6,7 +6,7 @@ fn main() {
         flux_viz::pipeline::check_file(std::path::Path::new(&path)).unwrap_or_else(|_| panic!());
     eprintln!("check {:?}", t.elapsed());
     let t = Instant::now();
-    let module = flux_viz::lower::lower(&checked.program);
+    let module = flux_viz::lower::lower(&checked.program, Default::default());
     eprintln!("lower {:?}", t.elapsed());
     let t = Instant::now();
     let _ = flux_viz::machine::layout::FrameLayout::all(&module);

@@ -150,14 +150,14 @@ rt_args:
     pop rbx
     ret
 
-section .rodata
+section .data
 
 ; The stack check of every function prologue compares rsp against this value.
 ; Stopping STACK_HEADROOM bytes early leaves room for fail$stack to print.
+; (Under `--lowering stackful` a task runs on its own stack: rt_fiber_resume
+; puts that stack's limit here while it runs, and this one back after.)
 rt_stack_limit:
     dq rt_stack_bottom + STACK_HEADROOM
-
-section .data
 
 ; The bump allocator's pointer: the next free byte of the heap arena.
 rt_heap_ptr:

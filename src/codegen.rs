@@ -274,6 +274,9 @@ pub fn static_label(program: &typed::Program, field: typed::FieldId) -> String {
 /// A function that reaches at most this far below its entry rsp is covered
 /// by the plain prologue check (see [`FnGen::stack_check`]).
 const SMALL_EXTENT: u64 = 16 << 10;
+/// [`SMALL_EXTENT`] on a task's own stack: half its headroom below the
+/// limit, the other half for the failure path and the runtime's routines.
+const SMALL_EXTENT_ON_A_TASK_STACK: u64 = crate::runtime_layout::FIBER_HEADROOM as u64 / 2;
 /// The largest single adjustment of rsp (`sub rsp, n`) the generator makes:
 /// the unmapped gap below the stack is larger (link.rs `GUARD_SIZE`).
 pub const MAX_ADJUST: u64 = 16 << 20;
@@ -607,6 +610,10 @@ impl<'a, 'm> FnGen<'a, 'm> {
         if let FunctionKind::AsyncResume(_) = f.kind {
             // No stack check: a resume function runs either from its starter,
             // which checked with room to spare, or from the shallow event loop.
+            // A stackful body checks its own stack, as any function does.
+            if self.data.lowering == Lowering::Stackful {
+                self.stack_check();
+            }
             self.dispatch();
         } else {
             self.stack_check();
@@ -628,6 +635,17 @@ impl<'a, 'm> FnGen<'a, 'm> {
             .explain("is the stack about to run into its guard page?");
         self.fail_if(Code::Jb_rel32_64, Check::Stack, self.function.span);
         self.small_check = Some(start..self.asm.position());
+    }
+
+    /// How far below its entry a function may reach and still check after
+    /// rsp moves. A task's own stack (`--lowering stackful`) keeps only
+    /// FIBER_HEADROOM bytes below its limit, so there the bound is smaller.
+    fn small_extent(&self) -> u64 {
+        if self.data.lowering == Lowering::Stackful {
+            SMALL_EXTENT_ON_A_TASK_STACK
+        } else {
+            SMALL_EXTENT
+        }
     }
 
     /// The bytes below its entry rsp the function can touch: rbp and the
@@ -659,7 +677,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
             return;
         }
         let extent = self.stack_extent();
-        if extent <= SMALL_EXTENT {
+        if extent <= self.small_extent() {
             return;
         }
         let tail = self.asm.position();

@@ -316,7 +316,7 @@ fn static_figures(compiled: &pipeline::Compiled, lowering: Lowering) -> Vec<Meth
                 starter_bytes: bytes(&frame.method),
                 table_bytes: match lowering {
                     Lowering::Table => 8 * (awaits as u64 + 1),
-                    Lowering::Direct => 0,
+                    Lowering::Direct | Lowering::Stackful => 0,
                 },
                 frame_bytes: frame.size,
                 saved_per_await: per_await(roles(|r| matches!(r, Role::SaveToFrame { .. }))),

@@ -92,6 +92,9 @@ pub struct Frame {
     pub states: Vec<State>,
     /// For state 0 and each state after it: what can come next, in order.
     pub successors: Vec<Vec<Next>>,
+    /// `--lowering stackful`: the body runs on the task's own stack, and
+    /// the frame keeps that stack (runtime/fiber.asm) rather than a state.
+    pub stackful: bool,
 }
 
 /// What a state's code can run into next.

@@ -17,6 +17,7 @@ mod reach;
 pub(crate) mod spill;
 
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
+use crate::pipeline::Lowering;
 use crate::runtime_layout::H_SIZE;
 use crate::source::Span;
 use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
@@ -24,8 +25,10 @@ use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
 /// The register that holds the frame pointer in a state machine's resume function.
 pub const FRAME_REG: Reg = Reg::R15;
 
-/// Lowers every function of a checked program.
-pub fn lower(program: &Program) -> ir::Module<'_> {
+/// Lowers every function of a checked program, its async methods for
+/// `lowering` (a stackful task's body keeps its locals on its own stack).
+pub fn lower(program: &Program, lowering: Lowering) -> ir::Module<'_> {
+    let stackful = lowering == Lowering::Stackful;
     let method_labels = method_labels(program);
     let ctor_labels = ctor_labels(program);
     let mut functions = Vec::new();
@@ -43,16 +46,23 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
                     body,
                     has_this,
                     false,
+                    false,
                 ));
                 continue;
             }
+            let body_label = if stackful {
+                labels::fiber(&label)
+            } else {
+                labels::resume(&label)
+            };
             let resume = lower_body(
-                labels::resume(&label),
+                body_label,
                 FunctionKind::AsyncResume(method.id),
                 method.span,
                 body,
                 has_this,
                 method.async_kind == typed::AsyncKind::Void,
+                stackful,
             );
             functions.push(async_starter(label, method, &resume));
             functions.push(resume);
@@ -66,6 +76,7 @@ pub fn lower(program: &Program) -> ir::Module<'_> {
             ctor.span,
             &ctor.body,
             true,
+            false,
             false,
         ));
     }
@@ -173,6 +184,7 @@ fn lower_body(
     body: &typed::Body,
     has_this: bool,
     async_void: bool,
+    stackful: bool,
 ) -> Function {
     let mut locals: Vec<Local> = body
         .locals
@@ -250,6 +262,7 @@ fn lower_body(
             this,
             &stmts,
             awaits,
+            stackful,
         )),
         _ => None,
     };

@@ -559,8 +559,12 @@ impl Machine {
             Breakpoint::Addr(addr) => vec![*addr],
             Breakpoint::Line { file, line } => sites.line_starts(*file, *line),
             Breakpoint::State { method, state } => {
-                let label = format!("{method}$resume.state{state}");
-                self.program.image.symbol(&label).into_iter().collect()
+                let body = self.program.frames.iter().find(|f| &f.method == method);
+                let label = body.map(|f| format!("{}{}", f.resume, crate::codegen::state_label(*state)));
+                label
+                    .and_then(|label| self.program.image.symbol(&label))
+                    .into_iter()
+                    .collect()
             }
         }
     }

@@ -51,14 +51,18 @@ pub enum Lowering {
     /// The frame keeps the address of the code to continue at; resuming is
     /// one indirect jump (`jmp [r15 + 32]`), and there is no table.
     Direct,
+    /// Every task runs on a stack of its own (runtime/fiber.asm); `await`
+    /// switches stacks, and the locals stay where they are.
+    Stackful,
 }
 
 impl Lowering {
-    /// The option's spelling (`table`, `direct`).
+    /// The option's spelling (`table`, `direct`, `stackful`).
     pub fn name(self) -> &'static str {
         match self {
             Lowering::Table => "table",
             Lowering::Direct => "direct",
+            Lowering::Stackful => "stackful",
         }
     }
 }
@@ -223,7 +227,7 @@ pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
 fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Failure> {
     let mut sources = std::mem::take(&mut checked.sources);
     let program = &checked.program;
-    let module = lower::lower(program);
+    let module = lower::lower(program, target.lowering);
     let frames = FrameLayout::all(&module);
     let classes = crate::machine::layout::ClassLayout::all(program);
     let functions = FunctionLayout::all(&module);
@@ -251,7 +255,7 @@ fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Fai
 pub fn generated_asm(path: &Path) -> Result<String, Failure> {
     let mut checked = check_file(path)?;
     on_big_stack(|| {
-        let module = lower::lower(&checked.program);
+        let module = lower::lower(&checked.program, Lowering::default());
         match codegen::generate(&module, &checked.sources, Target::default()) {
             Ok(asm) => Ok(asm.to_nasm()),
             Err(diagnostics) => {
@@ -268,7 +272,7 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
 pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
     let checked = check_file(path)?;
     on_big_stack(|| {
-        let module = lower::lower(&checked.program);
+        let module = lower::lower(&checked.program, Lowering::default());
         Ok(if dot {
             lower::listing::dot(&module, &checked.sources)
         } else {

@@ -36,6 +36,36 @@ pub const W_TASKS: i64 = P_SIZE + 8;
 /// A `WhenAll` promise: each result's size in the result array (0: none).
 pub const W_ELEM: i64 = P_SIZE + 16;
 pub const W_SIZE: i64 = P_SIZE + 24;
+/// `--lowering stackful`: an async method's frame continues the header with
+/// what its own stack needs. The task's rsp while it is suspended (0: it has
+/// not run yet), where the state word of a state machine is.
+pub const F_SP: i64 = P_SIZE;
+/// (P_SIZE + 8 is the awaited task, as in every async frame.)
+/// The rsp of whoever resumed the task, while it runs.
+pub const F_RESUMER: i64 = P_SIZE + 16;
+/// The task's innermost handler record while it is suspended.
+pub const F_CHAIN: i64 = P_SIZE + 24;
+/// The task's stack: a block of FIBER_STACK bytes (its lowest address; 0
+/// until the task first runs).
+pub const F_STACK: i64 = P_SIZE + 32;
+/// The code of the method's body, which runs on that stack.
+pub const F_BODY: i64 = P_SIZE + 40;
+/// Where a stackful frame's arguments begin.
+pub const F_SIZE: i64 = P_SIZE + 48;
+/// The bytes of one task's stack, its headroom included.
+pub const FIBER_STACK: i64 = 8 * 1024;
+/// The bottom of a task's stack kept free below its limit: the failure path
+/// and the deepest a function may reach below its entry before it checks
+/// (codegen's small extent under `stackful`), so a stack overflow is
+/// caught inside the block, never in the memory below it.
+pub const FIBER_HEADROOM: i64 = 2 * 1024;
+/// How many tasks may run nested, each resumed (or started hot) from inside
+/// the one before: in C# they all share the thread's one stack, which
+/// overflows where flux-viz's 8 MiB stack would; each stackful task has a
+/// stack of its own, so the runtime counts them instead, and a task nested
+/// deeper gets no room at all (its first prologue check reports the
+/// StackOverflowException C# would have had).
+pub const FIBER_NESTING: i64 = 4096;
 /// An awaiter node's low bits say what its waiter is (0: a frame to resume).
 /// 1: a `WhenAll` promise to count down.
 pub const NODE_WHEN_ALL: i64 = 1;
@@ -103,7 +133,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 33] = equates![
+pub const EQUATES: [Equate; 41] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -137,4 +167,12 @@ pub const EQUATES: [Equate; 33] = equates![
     NODE_WHEN_ANY,
     QUEUE_SLOTS,
     TIMER_SLOTS,
+    F_SP,
+    F_RESUMER,
+    F_CHAIN,
+    F_STACK,
+    F_BODY,
+    FIBER_STACK,
+    FIBER_HEADROOM,
+    FIBER_NESTING,
 ];

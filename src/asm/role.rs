@@ -46,8 +46,16 @@ pub enum Role {
     /// through its state table, or (`--lowering direct`, `through_table`
     /// false) `jmp [r15 + 32]` to the address its frame keeps.
     StateDispatch { through_table: bool },
-    /// The jump out of the method at an await that must wait.
+    /// The jump out of the method at an await that must wait (under
+    /// `--lowering stackful`: its `call rt_fiber_switch`).
     Suspend,
+    /// `--lowering stackful`: rt_fiber_entry's call of the method's body,
+    /// on the task's own stack (the first time the task runs).
+    StackEnter,
+    /// `--lowering stackful`: rt_fiber_switch's `ret` on the stack it
+    /// switched to: back into a body after its await, or back to whoever
+    /// resumed the task.
+    StackReturn,
     /// The event loop's `call [rcx + P_CONT]`: a continuation jump.
     Poll,
     /// `rt_complete`'s `call [rcx + P_CONT]`: the awaiter of a completing
@@ -150,7 +158,7 @@ impl Role {
     /// `@name(argument)`, e.g. `; @made(timer) a fresh timer`. Returns the
     /// role and the rest of the comment (the explanation), or `Err` with a
     /// message for an unknown name. The names are the kebab-case of the
-    /// variants the runtime uses: `poll`, `resume`, `complete`, `faulted`,
+    /// variants the runtime uses: `poll`, `resume`, `enter`, `switched`, `complete`, `faulted`,
     /// `throw`, `catch`, `rethrow`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
     /// when-any | from-result | never)` for promises and `made(string |
@@ -166,6 +174,8 @@ impl Role {
         let role = match (name, argument) {
             ("poll", None) => Role::Poll,
             ("resume", None) => Role::Resume,
+            ("enter", None) => Role::StackEnter,
+            ("switched", None) => Role::StackReturn,
             ("complete", None) => Role::Complete,
             ("faulted", None) => Role::Faulted,
             ("throw", None) => Role::Throw,

@@ -73,6 +73,11 @@ pub const FAULT_VOID: &str = "rt_fault_void";
 pub const HANDLER: &str = "rt_handler";
 /// `rt_start(rdi = frame)`: a hot start, with a handler record around it.
 pub const START: &str = "rt_start";
+/// `--lowering stackful`: a task's continuation, the switch to its stack.
+pub const FIBER_RESUME: &str = "rt_fiber_resume";
+/// `--lowering stackful`: the context switch (rdi = where to keep this
+/// stack's rsp, rsi = where the other stack's is).
+pub const FIBER_SWITCH: &str = "rt_fiber_switch";
 /// `rt_enqueue(rdi = promise)`: to the back of the ready queue.
 pub const ENQUEUE: &str = "rt_enqueue";
 /// `rt_run_loop(rdi = Main's task or 0)`: the event loop.

@@ -10,7 +10,7 @@ use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex};
 use crate::lower::labels;
 use crate::pipeline::Lowering;
-use crate::runtime_layout::FAULTED;
+use crate::runtime_layout::{self as rt, FAULTED};
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
 use iced_x86::code_asm as x;
@@ -72,12 +72,16 @@ impl FnGen<'_, '_> {
             Role::PromiseMade(Made::Frame),
             |a| a.mov(x::rbx, x::rax),
         );
-        self.asm
-            .lea_sym(Register::RCX, &resume)
-            .explain("the continuation: where the event loop resumes this method");
-        self.xe("stores the continuation in the promise header", |a| {
-            a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
-        });
+        if self.data.lowering == Lowering::Stackful {
+            self.fiber_start(&labels::fiber(&self.function.label));
+        } else {
+            self.asm
+                .lea_sym(Register::RCX, &resume)
+                .explain("the continuation: where the event loop resumes this method");
+            self.xe("stores the continuation in the promise header", |a| {
+                a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
+            });
+        }
         if self.data.lowering == Lowering::Direct {
             self.store_state_address(Register::RBX, &resume, 0);
         }
@@ -120,8 +124,26 @@ impl FnGen<'_, '_> {
         });
     }
 
+    /// `--lowering stackful`: the task's continuation is the runtime's
+    /// switch to its stack, and its body is what runs there.
+    fn fiber_start(&mut self, body: &str) {
+        self.asm
+            .lea_sym(Register::RCX, runtime::FIBER_RESUME)
+            .explain("the continuation: rt_fiber_resume switches to the task's own stack");
+        self.xe("stores the continuation in the promise header", |a| {
+            a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
+        });
+        self.asm
+            .lea_sym(Register::RCX, body)
+            .explain("the method's body, which runs on that stack");
+        self.xe("stores the body's address in the frame", |a| {
+            a.mov(x::qword_ptr(x::rbx + rt::F_BODY as i32), x::rcx)
+        });
+    }
+
     /// The start of a resume function's body: the frame to r15, then a jump
-    /// through the state table.
+    /// through the state table. (A stackful body is entered once, at its
+    /// top: there is nothing to dispatch.)
     pub(super) fn dispatch(&mut self) {
         let frame = self.frame().clone();
         let table = labels::state_table(&self.function.label);
@@ -130,6 +152,7 @@ impl FnGen<'_, '_> {
         });
         self.install_handler();
         match self.data.lowering {
+            Lowering::Stackful => {}
             Lowering::Table => {
                 self.xe(
                     "which await did the method stop at? (0 = not started)",
@@ -190,7 +213,15 @@ impl FnGen<'_, '_> {
     /// a tail call. Its epilogue runs here, then it jumps to rt_enqueue,
     /// whose `ret` returns straight to whoever ran the method: one call and
     /// one return fewer than calling rt_enqueue and then returning.
-    fn yield_by_tail_call(&mut self) {
+    fn yield_by_tail_call(&mut self, state: u32) {
+        if self.data.lowering == Lowering::Stackful {
+            self.xe("Task.Yield(): this task goes to the back of the ready queue", |a| {
+                a.mov(x::rdi, x::r15)
+            });
+            self.call(runtime::ENQUEUE, "the event loop will resume it in turn");
+            self.switch_stacks(state);
+            return;
+        }
         self.remove_handler();
         self.unlink_tries_to_suspend();
         self.xr(
@@ -209,7 +240,9 @@ impl FnGen<'_, '_> {
     /// them again. An `async void` method's own record, outside them all,
     /// does it at the return label instead.
     fn unlink_tries_to_suspend(&mut self) {
-        if self.function.handler_record.is_some() {
+        // A stackful task's records stay on its stack while it waits:
+        // rt_fiber_resume keeps its whole chain in the frame.
+        if self.function.handler_record.is_some() || self.data.lowering == Lowering::Stackful {
             return;
         }
         if let Some(&outermost) = self.tries.first() {
@@ -308,7 +341,7 @@ impl FnGen<'_, '_> {
         let ready = self.label_for("ready");
         if is_yield {
             self.store_state(state);
-            self.yield_by_tail_call();
+            self.yield_by_tail_call(state);
         } else {
             self.null_check(x::rax, span);
             self.xe(
@@ -325,18 +358,27 @@ impl FnGen<'_, '_> {
                 a.mov(x::rsi, x::r15)
             });
             self.call(runtime::AWAIT, "adds this frame to the task's awaiters");
-            self.unlink_tries_to_suspend();
-            let suspend = self.return_label.clone();
-            self.asm
-                .jmp(&suspend)
-                .explain("suspends: returns to the event loop (or to the caller on a hot start)")
-                .role(Role::Suspend);
+            if self.data.lowering == Lowering::Stackful {
+                self.switch_stacks(state);
+            } else {
+                self.unlink_tries_to_suspend();
+                let suspend = self.return_label.clone();
+                self.asm
+                    .jmp(&suspend)
+                    .explain(
+                        "suspends: returns to the event loop (or to the caller on a hot start)",
+                    )
+                    .role(Role::Suspend);
+            }
         }
-        // The locals live across the await are in the frame already: the
-        // state's code starts right at its label.
+        // The locals live across the await are in the frame already (or,
+        // stackful, on the task's stack): the state's code starts right at
+        // its label.
         self.asm.label(&state_label(state));
         self.asm.set_state(Some(state));
-        self.relink_tries();
+        if self.data.lowering != Lowering::Stackful {
+            self.relink_tries();
+        }
         self.asm.label(&ready);
         if !is_yield {
             self.xe("the awaited task", |a| {
@@ -354,11 +396,35 @@ impl FnGen<'_, '_> {
         }
     }
 
+    /// `--lowering stackful`: the await suspends by switching to the stack
+    /// of whoever resumed the task; when the task is resumed, the switch
+    /// returns here, with every register and local as it was.
+    fn switch_stacks(&mut self, state: u32) {
+        self.xe("where this task's stack pointer is kept while it waits", |a| {
+            a.lea(x::rdi, x::qword_ptr(x::r15 + rt::F_SP as i32))
+        });
+        self.xe("the stack of whoever resumed it (the event loop, or the caller on a hot start)", |a| {
+            a.lea(x::rsi, x::qword_ptr(x::r15 + rt::F_RESUMER as i32))
+        });
+        // The call belongs to the state it leads to: the Suspend event says
+        // which await the task stops at.
+        self.asm.set_state(Some(state));
+        self.asm
+            .call(runtime::FIBER_SWITCH)
+            .explain("suspends: switches stacks; the call returns when the task is resumed")
+            .role(Role::Suspend);
+    }
+
     fn store_state(&mut self, state: u32) {
-        if self.data.lowering == Lowering::Direct {
-            let resume = self.function.label.clone();
-            self.store_state_address(Register::R15, &resume, state);
-            return;
+        match self.data.lowering {
+            // No state: the task's stack says where it stopped.
+            Lowering::Stackful => return,
+            Lowering::Table => {}
+            Lowering::Direct => {
+                let resume = self.function.label.clone();
+                self.store_state_address(Register::R15, &resume, state);
+                return;
+            }
         }
         let explain = format!("state {state}: where to continue when resumed");
         let role = Role::StateStore {

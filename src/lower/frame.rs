@@ -4,6 +4,7 @@
 use super::liveness;
 use super::spill::AwaitSite;
 use crate::ir::{header, Frame, FrameField, Local, LocalIndex, Next, Region, State, Stmt};
+use crate::runtime_layout as rt;
 use crate::typed::MethodId;
 
 /// Lays out the frame of the async method whose lowered body is `body`.
@@ -14,9 +15,14 @@ pub fn layout(
     this: Option<LocalIndex>,
     body: &[Stmt],
     awaits: Vec<AwaitSite>,
+    stackful: bool,
 ) -> Frame {
-    let mut fields = header_fields();
-    let mut offset = header::SIZE;
+    let mut fields = header_fields(stackful);
+    let mut offset = if stackful {
+        rt::F_SIZE as u32
+    } else {
+        header::SIZE
+    };
     let mut slot = |name: String, why: String, fields: &mut Vec<FrameField>| {
         fields.push(FrameField {
             name,
@@ -40,7 +46,10 @@ pub fn layout(
     }
     let live = liveness::live_after_awaits(body, this);
     let mut saves: Vec<(LocalIndex, u32)> = param_slots.clone();
-    for (state, live_locals) in &live {
+    // On a stack of its own, a stackful task's locals stay where they are:
+    // only the arguments, which the starter stores, are in the frame.
+    let across_awaits = if stackful { &[][..] } else { &live[..] };
+    for (state, live_locals) in across_awaits {
         for &local in live_locals {
             if let Some(&(_, at)) = saves.iter().find(|(l, _)| *l == local) {
                 // An argument keeps its slot; say that it is also saved there.
@@ -110,6 +119,7 @@ pub fn layout(
         })
         .collect();
     Frame {
+        stackful,
         successors,
         method,
         size: offset,
@@ -182,14 +192,14 @@ fn within(stmts: &[Stmt], region: Region, around: &mut Vec<Region>, out: &mut [V
     around.pop();
 }
 
-fn header_fields() -> Vec<FrameField> {
+fn header_fields(stackful: bool) -> Vec<FrameField> {
     let field = |name: &str, offset: i32, why: &str| FrameField {
         name: name.into(),
         offset: offset as u32,
         size: 8,
         why: why.into(),
     };
-    vec![
+    let mut fields = vec![
         field(
             "status",
             header::STATUS,
@@ -210,15 +220,51 @@ fn header_fields() -> Vec<FrameField> {
             header::AWAITERS,
             "promise header: the list of those waiting for this task",
         ),
-        field(
+    ];
+    let awaited = field(
+        "awaited",
+        header::AWAITED,
+        "the task the current await waits for (its result is read on resume)",
+    );
+    if !stackful {
+        fields.push(field(
             "state",
             header::STATE,
             "which await the method is suspended at (0 = not started)",
+        ));
+        fields.push(awaited);
+        return fields;
+    }
+    let words = [
+        (
+            "stack pointer",
+            rt::F_SP,
+            "the task's rsp while it is suspended: its own stack, where its locals stay (0 = not started)",
         ),
-        field(
-            "awaited",
-            header::AWAITED,
-            "the task the current await waits for (its result is read on resume)",
+        (
+            "resumer's rsp",
+            rt::F_RESUMER,
+            "while the task runs: the stack of whoever resumed it, to switch back to",
         ),
-    ]
+        (
+            "handler chain",
+            rt::F_CHAIN,
+            "while it is suspended: the innermost handler record on its stack",
+        ),
+        (
+            "stack",
+            rt::F_STACK,
+            "its own stack, from the heap (the lowest address; 0 until it first runs)",
+        ),
+        (
+            "body",
+            rt::F_BODY,
+            "the code of the method's body, which runs on that stack",
+        ),
+    ];
+    for (name, offset, why) in words {
+        fields.push(field(name, offset as i32, why));
+    }
+    fields.insert(5, awaited);
+    fields
 }

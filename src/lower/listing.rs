@@ -44,7 +44,7 @@ pub fn state_machines(module: &ir::Module, sources: &Sources) -> String {
 fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Function, frame: &Frame) {
     let method = &module.program.methods[frame.method.0 as usize];
     let name = module.program.method_name(frame.method);
-    let starter = f.label.trim_end_matches("$resume");
+    let starter = super::labels::method_of_body(&f.label);
     let (line, text) = line_of(sources, method.span);
     let _ = writeln!(
         out,

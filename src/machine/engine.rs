@@ -21,7 +21,7 @@
 //! host buffers mapped with `uc_mem_map_ptr`, so the history reads and
 //! restores pages directly.
 
-use super::sites::{SiteKind, Sites};
+use super::sites::{Dispatch, SiteKind, Sites};
 use super::written::WrittenPages;
 use crate::emulate::{self, Syscall};
 use crate::ir::header;
@@ -875,7 +875,14 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
         }
         return None;
     }
-    if let (SiteKind::Jump { .. }, 0, Some(method)) = (kind, b, sites.list[site as usize].method) {
+    // The method whose frame it is: the site's own, or (rt_fiber_entry's
+    // call of a stackful body) the one whose body the frame keeps.
+    let starts = matches!(kind, SiteKind::Jump { .. }) && b == 0 && a != 0;
+    let method = starts.then(|| sites.list[site as usize].method).flatten().or_else(|| {
+        let body = d.read_u64(a + crate::runtime_layout::F_BODY as u64)?;
+        starts.then(|| sites.bodies.iter().position(|&b| b == body))?
+    });
+    if let Some(method) = method {
         if !d.args.contains_key(&a) {
             let args = sites.params[method]
                 .iter()
@@ -929,15 +936,27 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
             place: Place::Frame { offset, .. },
             ..
         } => (word(r(R::R15) + *offset as u64), r(R::R15)),
-        SiteKind::State { .. } | SiteKind::Suspend | SiteKind::Jump { .. } => (
-            r(R::R15),
-            d.sites.state_number(word(r(R::R15) + header::STATE as u64)),
-        ),
+        // A stackful await knows its state; its body starts in state 0.
+        SiteKind::Suspend { at: Some(state) } => (r(R::R15), u64::from(*state)),
+        SiteKind::Jump {
+            how: Dispatch::Enter,
+        } => (r(R::R15), 0),
+        // The context switch returns into a body (r15 is its frame again)
+        // or back to whoever resumed a task: only the first is a jump.
+        SiteKind::Jump {
+            how: Dispatch::Switched,
+        } => {
+            let back_to = word(r(R::RSP));
+            match d.sites.state_number(back_to) {
+                n if n != back_to => (r(R::R15), n),
+                _ => (0, 0),
+            }
+        }
+        SiteKind::State { .. } | SiteKind::Suspend { at: None } | SiteKind::Jump { .. } => {
+            (r(R::R15), d.sites.frame_state(r(R::R15), word))
+        }
         // Both continuation jumps (runtime/async.asm) take the promise in rdi.
-        SiteKind::Poll | SiteKind::Resume => (
-            r(R::RDI),
-            d.sites.state_number(word(r(R::RDI) + header::STATE as u64)),
-        ),
+        SiteKind::Poll | SiteKind::Resume => (r(R::RDI), d.sites.frame_state(r(R::RDI), word)),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         // The exception's class and line are kept, not its address: an
         // event is described later, and the record alone must say it.

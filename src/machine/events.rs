@@ -8,7 +8,7 @@
 //! from `"poll,jump"`), and the one-line and JSON forms `flux-viz trace` prints.
 
 use super::engine::{Record, What};
-use super::sites::{Made, Place, SiteKind};
+use super::sites::{Dispatch, Made, Place, SiteKind};
 use super::Program;
 use serde::Serialize;
 
@@ -128,8 +128,11 @@ impl EventKind {
             SiteKind::Save { .. } => EventKind::Save,
             SiteKind::Restore { .. } => EventKind::Restore,
             SiteKind::State { .. } => EventKind::State,
+            // The context switch's return to whoever resumed a task (a = 0)
+            // is not a jump into a state.
+            SiteKind::Jump { .. } if a == 0 => return None,
             SiteKind::Jump { .. } => EventKind::Jump,
-            SiteKind::Suspend => EventKind::Suspend,
+            SiteKind::Suspend { .. } => EventKind::Suspend,
             SiteKind::Poll => EventKind::Poll,
             SiteKind::Resume => EventKind::Resume,
             SiteKind::Complete => EventKind::Complete,
@@ -391,7 +394,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
     match kind {
         SiteKind::State { .. }
         | SiteKind::Jump { .. }
-        | SiteKind::Suspend
+        | SiteKind::Suspend { .. }
         | SiteKind::Poll
         | SiteKind::Resume
         | SiteKind::Complete
@@ -487,11 +490,29 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 p.id, r.b
             );
         }
-        SiteKind::Jump { through_table } => {
+        SiteKind::Jump {
+            how: Dispatch::Enter,
+        } => {
+            e.state_after = Some(0);
+            e.explain = format!(
+                "Promise #{} ({}) runs for the first time: on its own stack, fresh from the heap, rt_fiber_entry calls the method's body, which starts from the top.",
+                p.id, p.call
+            );
+        }
+        SiteKind::Jump {
+            how: Dispatch::Switched,
+        } => {
             e.state_after = Some(r.b as u32);
-            let how = match through_table {
-                true => "jumps through its state table",
-                false => "jumps to the address its frame keeps",
+            e.explain = format!(
+                "The context switch is done: rsp is promise #{}'s own stack again, its registers are popped as it pushed them, and this `ret` goes back into {} right after await number {}, with every local where it was.",
+                p.id, p.call, r.b
+            );
+        }
+        SiteKind::Jump { how } => {
+            e.state_after = Some(r.b as u32);
+            let how = match how {
+                Dispatch::Table => "jumps through its state table",
+                _ => "jumps to the address its frame keeps",
             };
             e.explain = if r.b == 0 {
                 format!(
@@ -502,7 +523,14 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 format!("{} {how} to the code of state {} (right after await number {}) for promise #{}.", e.function, r.b, r.b, p.id)
             };
         }
-        SiteKind::Suspend => {
+        SiteKind::Suspend { at: Some(_) } => {
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "{who} suspends at await number {}: rt_fiber_switch pushes its callee-saved registers, keeps rsp in the frame (promise #{}) and switches to the stack of whoever resumed it (the event loop, or its caller on the hot start). Its locals stay where they are, on its own stack.",
+                r.b, p.id
+            );
+        }
+        SiteKind::Suspend { at: None } => {
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "{who} suspends in state {}: it returns to whoever ran it (the event loop, or its caller on the hot start), and promise #{} stays pending until the task it awaits wakes it.",

@@ -95,8 +95,11 @@ pub struct StateLayout {
 pub struct FrameLayout {
     /// The starter's label, e.g. `Program.Twice` (also the method's name in events).
     pub method: String,
-    /// `Program.Twice$resume`.
+    /// `Program.Twice$resume` (`--lowering stackful`: `Program.Twice$fiber`,
+    /// the body that runs on the task's own stack).
     pub resume: String,
+    /// `--lowering stackful`: the frame keeps the task's stack, not a state.
+    pub stackful: bool,
     pub size: u32,
     pub fields: Vec<FieldLayout>,
     pub states: Vec<StateLayout>,
@@ -192,9 +195,10 @@ impl FrameLayout {
             .filter_map(|(_, offset)| frame.fields.iter().position(|f| f.offset == *offset))
             .collect();
         Some(FrameLayout {
+            stackful: frame.stackful,
             params,
             transitions,
-            method: function.label.trim_end_matches("$resume").to_string(),
+            method: crate::lower::labels::method_of_body(&function.label).to_string(),
             resume: function.label.clone(),
             size: frame.size,
             fields,

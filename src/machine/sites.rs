@@ -58,13 +58,18 @@ pub enum SiteKind {
         to: u32,
         as_address: bool,
     },
-    /// The resume function's state dispatch: `jmp [rcx+rax*8]` through its
-    /// state table, or `jmp [r15+40]` (`--lowering direct`).
+    /// The way into a state's code: the resume function's dispatch, `jmp
+    /// [rcx+rax*8]` through its state table or `jmp [r15+32]` (`--lowering
+    /// direct`); under `--lowering stackful`, the first call of a task's
+    /// body, or the context switch's `ret` into it after an await.
     Jump {
-        through_table: bool,
+        how: Dispatch,
     },
-    /// `jmp .L.return` after registering as an awaiter.
-    Suspend,
+    /// `jmp .L.return` after registering as an awaiter (stackful: the
+    /// `call rt_fiber_switch`, which knows its await: `at`).
+    Suspend {
+        at: Option<u32>,
+    },
     /// The event loop's `call [rcx+16]`.
     Poll,
     /// `rt_complete`'s `call [rcx+16]`: an awaiter resumes inline.
@@ -105,6 +110,20 @@ pub enum SiteKind {
     Create(Made),
     /// The first store into a new object or array (rax): what it is.
     Allocate(Allocation),
+}
+
+/// How a [`SiteKind::Jump`] reaches a state's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dispatch {
+    /// Through the method's state table (`--lowering table`).
+    Table,
+    /// To the address the frame keeps (`--lowering direct`).
+    Direct,
+    /// `--lowering stackful`: rt_fiber_entry calls the body (state 0).
+    Enter,
+    /// `--lowering stackful`: rt_fiber_switch's `ret` on the stack it
+    /// switched to; into a body only when that stack is a task's.
+    Switched,
 }
 
 /// What a [`SiteKind::Allocate`] site makes, as the code generator said.
@@ -181,7 +200,16 @@ pub struct Sites {
     /// its state's code: every such address (`Twice$resume.state1`, from
     /// the frame layouts' resume labels) with its state number, by address.
     pub state_addresses: Vec<(u64, u32)>,
+    /// `--lowering stackful`: frames keep their task's stack, not a state.
+    pub stackful: bool,
+    /// The address of each async method's resume function (stackful: its
+    /// body), by method: a stackful frame names its method by its body.
+    pub bodies: Vec<u64>,
 }
+
+/// The bytes rt_fiber_switch pushes (rbp, rbx, r12–r15) below its return
+/// address (runtime/fiber.asm).
+pub const SWITCH_PUSHES: u64 = 48;
 
 /// The runtime data the machine inspects.
 pub const RUNTIME_DATA: [&str; 9] = [
@@ -272,7 +300,13 @@ impl Sites {
                 Some((s.addr, image.read_string(name)?, class.to_string()))
             })
             .collect();
+        let bodies = frames
+            .iter()
+            .map(|f| image.symbol(&f.resume).unwrap_or(0))
+            .collect();
         Sites {
+            bodies,
+            stackful: stackful(frames),
             runtime_records,
             params,
             class_names,
@@ -325,6 +359,23 @@ impl Sites {
     /// The state a frame's state word says: the word itself under
     /// `--lowering table`, the number of the state whose code it points to
     /// under `direct` (state numbers are small, code addresses are not).
+    /// The state the async frame at `frame` is in, reading memory with
+    /// `read`: its state word (a number, or under `direct` the address of
+    /// the state's code). A stackful task has none: where it stopped is the
+    /// return address its context switch left on its stack, right above the
+    /// six registers rt_fiber_switch pushed (0: it never ran).
+    pub fn frame_state(&self, frame: u64, read: impl Fn(u64) -> u64) -> u64 {
+        if !self.stackful {
+            return self.state_number(read(frame + crate::ir::header::STATE as u64));
+        }
+        match read(frame + crate::runtime_layout::F_SP as u64) {
+            0 => 0,
+            sp => self.state_number(read(sp + SWITCH_PUSHES)),
+        }
+    }
+
+    /// The state whose code starts at `word` (`direct`'s state words, a
+    /// stackful task's return address), or `word` itself (a state number).
     pub fn state_number(&self, word: u64) -> u64 {
         match self
             .state_addresses
@@ -393,6 +444,12 @@ impl Sites {
     }
 }
 
+/// Is the program lowered `--lowering stackful` (its async bodies run on
+/// their own stacks)?
+fn stackful(frames: &[FrameLayout]) -> bool {
+    frames.iter().any(|f| f.stackful)
+}
+
 fn method_of(frames: &[FrameLayout], function: &str) -> Option<usize> {
     frames
         .iter()
@@ -448,9 +505,20 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             as_address: *as_address,
         },
         Role::StateDispatch { through_table } => SiteKind::Jump {
-            through_table: *through_table,
+            how: match through_table {
+                true => Dispatch::Table,
+                false => Dispatch::Direct,
+            },
         },
-        Role::Suspend => SiteKind::Suspend,
+        Role::StackEnter => SiteKind::Jump {
+            how: Dispatch::Enter,
+        },
+        Role::StackReturn => SiteKind::Jump {
+            how: Dispatch::Switched,
+        },
+        Role::Suspend => SiteKind::Suspend {
+            at: stackful(frames).then_some(entry.origin.state).flatten(),
+        },
         Role::Poll => SiteKind::Poll,
         Role::Resume => SiteKind::Resume,
         Role::Complete => SiteKind::Complete,

@@ -849,13 +849,15 @@ impl App {
         }
     }
 
-    /// `L`: the other lowering (state table ↔ direct address), recompiled;
-    /// the same program makes the same events either way, so it goes back
-    /// to the event it was at.
+    /// `L`: the next lowering (state table → direct address → a stack per
+    /// task → state table), recompiled; the same program makes the same
+    /// events each way (a stackful task has no state stores), so it goes
+    /// back to the event it was at.
     fn switch_lowering(&mut self) {
         self.target.lowering = match self.target.lowering {
             Lowering::Table => Lowering::Direct,
-            Lowering::Direct => Lowering::Table,
+            Lowering::Direct => Lowering::Stackful,
+            Lowering::Stackful => Lowering::Table,
         };
         let at = self.session.as_ref().ok().map(|s| s.events_before());
         self.reload();

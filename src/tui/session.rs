@@ -527,7 +527,7 @@ impl Session {
     /// The async method (index) an instruction belongs to (starter or resume).
     pub fn method_of_insn(&self, index: usize) -> Option<usize> {
         let function = &self.machine.program().image.map[index].origin.function;
-        let name = function.trim_end_matches("$resume");
+        let name = crate::lower::labels::method_of_body(function);
         self.methods.iter().position(|m| m.name == name)
     }
 
@@ -639,7 +639,7 @@ fn insn_states(image: &Image, methods: &[Method]) -> Vec<Option<(usize, u32)>> {
         .iter()
         .map(|entry| {
             if let Some(state) = entry.origin.state {
-                let name = entry.origin.function.trim_end_matches("$resume");
+                let name = crate::lower::labels::method_of_body(&entry.origin.function);
                 return methods
                     .iter()
                     .position(|m| m.name == name)

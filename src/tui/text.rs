@@ -66,6 +66,9 @@ pub fn lowering_words(lowering: crate::pipeline::Lowering) -> &'static str {
         crate::pipeline::Lowering::Direct => {
             "direct (the frame keeps the address to continue at; resuming is one indirect jump)"
         }
+        crate::pipeline::Lowering::Stackful => {
+            "stackful (each task runs on its own stack; await switches stacks, locals stay put)"
+        }
     }
 }
 
