@@ -560,7 +560,8 @@ impl Machine {
             Breakpoint::Line { file, line } => sites.line_starts(*file, *line),
             Breakpoint::State { method, state } => {
                 let body = self.program.frames.iter().find(|f| &f.method == method);
-                let label = body.map(|f| format!("{}{}", f.resume, crate::codegen::state_label(*state)));
+                let label =
+                    body.map(|f| format!("{}{}", f.resume, crate::codegen::state_label(*state)));
                 label
                     .and_then(|label| self.program.image.symbol(&label))
                     .into_iter()

@@ -331,20 +331,38 @@ fn every_async_program_agrees_five_ways_queued() {
 /// lesson: the emulator, the engine, both native builds and mono agree.
 #[test]
 fn every_program_agrees_five_ways_lowered_direct() {
-    let all_tools = tools_present("every_program_agrees_five_ways_lowered_direct");
+    agrees_five_ways_lowered(
+        "every_program_agrees_five_ways_lowered_direct",
+        Lowering::Direct,
+    );
+}
+
+/// `--lowering stackful` (every task on a stack of its own, await switches
+/// stacks), five ways, on every program and lesson.
+#[test]
+fn every_program_agrees_five_ways_lowered_stackful() {
+    agrees_five_ways_lowered(
+        "every_program_agrees_five_ways_lowered_stackful",
+        Lowering::Stackful,
+    );
+}
+
+fn agrees_five_ways_lowered(test: &str, lowering: Lowering) {
+    let all_tools = tools_present(test);
     let mut programs = oracle::programs_in(&root().join("tests/programs"), "fs");
     programs.extend(oracle::programs_in(&root().join("lessons"), "fs"));
-    let direct = Target {
-        lowering: Lowering::Direct,
+    let target = Target {
+        lowering,
         ..Target::default()
     };
-    let (reports, mut failures) = check_all(&programs, direct);
+    let (reports, mut failures) = check_all(&programs, target);
     failures.sort();
     assert!(
         failures.is_empty(),
-        "{} of {} programs fail the five-way check under --lowering direct:\n\n{}",
+        "{} of {} programs fail the five-way check under --lowering {}:\n\n{}",
         failures.len(),
         programs.len(),
+        lowering.name(),
         failures.join("\n\n")
     );
     assert_eq!(agreeing(&reports, Way::Engine), programs.len());

@@ -9,7 +9,7 @@
 //! unwound; a throw that lands in a resume function's fault handler too).
 
 use flux_viz::machine::{Machine, Stop};
-use flux_viz::pipeline;
+use flux_viz::pipeline::{self, Lowering, Target};
 use iced_x86::{Decoder, DecoderOptions, Mnemonic, OpKind, Register};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,8 +63,8 @@ fn reserved_label_ok(label: &str, function: &str) -> bool {
 
 /// Walks a program; returns the instructions walked and how many times a
 /// reserved word was shown named.
-fn walk(path: &Path, max_steps: usize) -> (usize, usize) {
-    let compiled = pipeline::compile_file(path).unwrap();
+fn walk(path: &Path, max_steps: usize, target: Target) -> (usize, usize) {
+    let compiled = pipeline::compile_file_with(path, target).unwrap();
     let mut machine = Machine::new(compiled).unwrap();
     let mut shadow: BTreeMap<u64, Shadow> = BTreeMap::new();
     let mut steps = 0;
@@ -104,7 +104,15 @@ fn walk(path: &Path, max_steps: usize) -> (usize, usize) {
         if resets {
             shadow.clear();
         }
-        shadow.retain(|addr, _| *addr >= rsp);
+        // What rsp leaves behind is gone, on the stack rsp is on; another
+        // stack (a stackful task's, or the one it switched from) keeps its
+        // words until rsp comes back to it.
+        match machine.stack_region(rsp) {
+            Some((low, top)) => {
+                shadow.retain(|addr, _| *addr >= rsp || *addr < low || *addr >= top)
+            }
+            None => shadow.retain(|addr, _| *addr >= rsp),
+        }
         match (mnemonic, op0) {
             (Mnemonic::Call, _) => {
                 shadow.insert(rsp, Shadow::Return(function));
@@ -186,6 +194,21 @@ const STACK_WORDS: usize = 256;
 
 #[test]
 fn the_stack_labels_agree_with_a_shadow_stack_at_every_instruction() {
+    walk_all(Target::default());
+}
+
+/// The same under `--lowering stackful`: each task's stack is shown on its
+/// own, from its body's frames down to rt_fiber_entry's base record, and
+/// the context switch's pushes are labelled on both stacks.
+#[test]
+fn the_stack_labels_agree_at_every_instruction_when_tasks_have_stacks() {
+    walk_all(Target {
+        lowering: Lowering::Stackful,
+        ..Target::default()
+    });
+}
+
+fn walk_all(target: Target) {
     let programs = programs();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let total = std::sync::atomic::AtomicUsize::new(0);
@@ -196,7 +219,7 @@ fn the_stack_labels_agree_with_a_shadow_stack_at_every_instruction() {
                 while let Some(path) =
                     programs.get(next.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
                 {
-                    let (steps, slots) = walk(path, 8_000);
+                    let (steps, slots) = walk(path, 8_000, target);
                     total.fetch_add(steps, std::sync::atomic::Ordering::SeqCst);
                     named.fetch_add(slots, std::sync::atomic::Ordering::SeqCst);
                 }

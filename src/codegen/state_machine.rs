@@ -215,9 +215,10 @@ impl FnGen<'_, '_> {
     /// one return fewer than calling rt_enqueue and then returning.
     fn yield_by_tail_call(&mut self, state: u32) {
         if self.data.lowering == Lowering::Stackful {
-            self.xe("Task.Yield(): this task goes to the back of the ready queue", |a| {
-                a.mov(x::rdi, x::r15)
-            });
+            self.xe(
+                "Task.Yield(): this task goes to the back of the ready queue",
+                |a| a.mov(x::rdi, x::r15),
+            );
             self.call(runtime::ENQUEUE, "the event loop will resume it in turn");
             self.switch_stacks(state);
             return;
@@ -400,12 +401,14 @@ impl FnGen<'_, '_> {
     /// of whoever resumed the task; when the task is resumed, the switch
     /// returns here, with every register and local as it was.
     fn switch_stacks(&mut self, state: u32) {
-        self.xe("where this task's stack pointer is kept while it waits", |a| {
-            a.lea(x::rdi, x::qword_ptr(x::r15 + rt::F_SP as i32))
-        });
-        self.xe("the stack of whoever resumed it (the event loop, or the caller on a hot start)", |a| {
-            a.lea(x::rsi, x::qword_ptr(x::r15 + rt::F_RESUMER as i32))
-        });
+        self.xe(
+            "where this task's stack pointer is kept while it waits",
+            |a| a.lea(x::rdi, x::qword_ptr(x::r15 + rt::F_SP as i32)),
+        );
+        self.xe(
+            "the stack of whoever resumed it (the event loop, or the caller on a hot start)",
+            |a| a.lea(x::rsi, x::qword_ptr(x::r15 + rt::F_RESUMER as i32)),
+        );
         // The call belongs to the state it leads to: the Suspend event says
         // which await the task stops at.
         self.asm.set_state(Some(state));

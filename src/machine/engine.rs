@@ -878,10 +878,13 @@ fn observe(uc: *mut uc_engine, d: &mut Detector, site: u32, icount: u64) -> Opti
     // The method whose frame it is: the site's own, or (rt_fiber_entry's
     // call of a stackful body) the one whose body the frame keeps.
     let starts = matches!(kind, SiteKind::Jump { .. }) && b == 0 && a != 0;
-    let method = starts.then(|| sites.list[site as usize].method).flatten().or_else(|| {
-        let body = d.read_u64(a + crate::runtime_layout::F_BODY as u64)?;
-        starts.then(|| sites.bodies.iter().position(|&b| b == body))?
-    });
+    let method = starts
+        .then(|| sites.list[site as usize].method)
+        .flatten()
+        .or_else(|| {
+            let body = d.read_u64(a + crate::runtime_layout::F_BODY as u64)?;
+            starts.then(|| sites.bodies.iter().position(|&b| b == body))?
+        });
     if let Some(method) = method {
         if !d.args.contains_key(&a) {
             let args = sites.params[method]

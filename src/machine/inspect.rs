@@ -357,7 +357,7 @@ impl Machine {
     /// the registers each function's prologue pushed labelled.
     pub fn stack(&self, max: usize) -> Vec<StackSlot> {
         let rsp = self.engine.reg(RegisterX86::RSP);
-        let top = self.program.sites.symbol("rt_stack_top").unwrap_or(rsp);
+        let top = self.stack_region(rsp).map_or(rsp, |(_, top)| top);
         let labels = self.stack_labels();
         (0..max as u64)
             .map(|i| rsp + 8 * i)
@@ -372,6 +372,30 @@ impl Machine {
                 }
             })
             .collect()
+    }
+
+    /// The stack `addr` is on, as (lowest address, top): the program's own
+    /// stack, or (`--lowering stackful`) the stack of the task whose block
+    /// holds it, from its frame's F_STACK word. `addr` may be the top itself
+    /// (an empty stack).
+    pub fn stack_region(&self, addr: u64) -> Option<(u64, u64)> {
+        let sites = &self.program.sites;
+        let (bottom, top) = (
+            sites.symbol("rt_stack_bottom")?,
+            sites.symbol("rt_stack_top")?,
+        );
+        if (bottom..=top).contains(&addr) {
+            return Some((bottom, top));
+        }
+        if !sites.stackful {
+            return None;
+        }
+        let size = crate::runtime_layout::FIBER_STACK as u64;
+        self.live_frame_promises().iter().find_map(|&i| {
+            let frame = self.engine.detector().created[i].addr;
+            let low = self.word(frame + crate::runtime_layout::F_STACK as u64);
+            (low != 0 && (low..=low + size).contains(&addr)).then_some((low, low + size))
+        })
     }
 
     /// Labels of the stack words, by unwinding frame by frame with the
@@ -408,6 +432,9 @@ impl Machine {
             if &*function == "_start" {
                 break; // the outermost frame: no caller, no return address
             }
+            // The bottom of a stackful task's stack: its base record, and
+            // nothing above (rt_fiber_switch jumped here: no caller).
+            let task_bottom = &*function == "rt_fiber_entry";
             let Some(cfa) = sites.cfa_at(pc, rsp, rbp) else {
                 break;
             };
@@ -434,6 +461,9 @@ impl Machine {
             }
             self.label_slots(&mut labels, &function, cfa, rsp, &mut seen);
             self.label_runtime_records(&mut labels, pc, &function, cfa, rsp, &mut seen);
+            if task_bottom {
+                break;
+            }
             let ret = self.word(cfa - 8);
             labels.push((
                 cfa - 8,

@@ -212,7 +212,7 @@ pub struct Sites {
 pub const SWITCH_PUSHES: u64 = 48;
 
 /// The runtime data the machine inspects.
-pub const RUNTIME_DATA: [&str; 9] = [
+pub const RUNTIME_DATA: [&str; 10] = [
     "rt_now",
     "rt_queue",
     "rt_queue_head",
@@ -222,6 +222,7 @@ pub const RUNTIME_DATA: [&str; 9] = [
     "rt_heap_ptr",
     "rt_completed_task",
     "rt_stack_top",
+    "rt_stack_bottom",
 ];
 
 impl Sites {
@@ -769,7 +770,10 @@ fn frame_table(
             }
             (Mnemonic::Pop, role) => {
                 below -= 8;
-                if let Some(i) = open.pop() {
+                // A memory pop takes back a memory push (`push qword [rel
+                // rt_stack_limit]`), which kept no register.
+                let takes_a_register = insn.op0_kind() == OpKind::Register;
+                if let Some(i) = open.pop_if(|_| takes_a_register) {
                     let list = pushes.last_mut().expect("a function");
                     if let Some(range) = list[i].live.last_mut() {
                         range.1 = entry.addr;
