@@ -1,7 +1,7 @@
 //! `cargo bench --bench async_cycle`: the cost of one await-and-resume cycle,
 //! counted in emulated instructions (exact and repeatable).
 //!
-//! Under each lowering (`--lowering table` and `direct`), a two-task
+//! Under each lowering (`--lowering table`, `direct` and `stackful`), a two-task
 //! `Task.Yield()` ping-pong runs at two loop counts; the difference
 //! divided by the extra cycles cancels every fixed cost (start-up, Main, the
 //! final completion). Also reports the code bytes one more `await` adds to a
@@ -34,7 +34,8 @@ fn instructions(rounds: u32, lowering: Lowering) -> u64 {
     outcome.insns
 }
 
-/// Bytes of `Program.Body$resume` in a method with `awaits` copies of `line`.
+/// Bytes of `Program.Body$resume` (stackful: `Program.Body$fiber`, the
+/// body on the task's stack) in a method with `awaits` copies of `line`.
 fn resume_bytes(line: &str, awaits: usize, lowering: Lowering) -> u64 {
     let body = format!("        {line}\n").repeat(awaits);
     let source = format!(
@@ -42,10 +43,14 @@ fn resume_bytes(line: &str, awaits: usize, lowering: Lowering) -> u64 {
     );
     let compiled = compile("awaits.fs", &source, lowering);
     let image = &compiled.image;
+    let body = match lowering {
+        Lowering::Stackful => flux_viz::lower::labels::fiber("Program.Body"),
+        _ => flux_viz::lower::labels::resume("Program.Body"),
+    };
     image
         .map
         .iter()
-        .filter(|entry| &*entry.origin.function == "Program.Body$resume")
+        .filter(|entry| *entry.origin.function == *body)
         .map(|entry| u64::from(entry.len))
         .sum()
 }
@@ -71,7 +76,7 @@ fn per_iteration(body: &str, base: &str) -> f64 {
 }
 
 fn main() {
-    for lowering in [Lowering::Table, Lowering::Direct] {
+    for lowering in [Lowering::Table, Lowering::Direct, Lowering::Stackful] {
         let name = lowering.name();
         let (small, large) = (1_000u32, 2_000u32);
         let (a, b) = (instructions(small, lowering), instructions(large, lowering));

@@ -1,7 +1,7 @@
 //! `flux-viz compare FILE`: one program under each lowering, measured.
 //!
 //! In: a Flux# file and a schedule. Out: for each lowering (`table`,
-//! `direct`), per async method and for the whole program, the figures that
+//! `direct`, `stackful`), per async method and for the whole program, the figures that
 //! answer "what does a state machine transition cost?" — as a text table or
 //! JSON. Every figure is exact: counted from the run's events (their
 //! instruction counts) or from the image's source map (each instruction's
@@ -14,7 +14,10 @@
 //! epilogue and the loop's iteration: only when the loop ran the method,
 //! and nothing else happened between), and from the continuation call to
 //! the state's code (the prologue, the dispatch). The body's own work is
-//! not in it.
+//! not in it. A stackful task stores no state: its first stretch is from
+//! `Task.Yield()`'s enqueue of its own frame to the switch (other awaits
+//! register as awaiters with no event to start from: "-"), the second the
+//! switch and the way back to the loop, the third the switch back in.
 //!
 //! The one figure that is not exact is the native time: the program's own
 //! ELF, run natively, best of [`NATIVE_RUNS`], less an empty program's run
@@ -25,6 +28,7 @@
 use crate::asm::Role;
 use crate::machine::{End, EventKind, KindSet, Machine, Options, Stop, SLICE};
 use crate::pipeline::{self, Failure, Lowering, Target};
+use crate::runtime_layout::{FIBER_STACK, RECORD_ROOM};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -38,7 +42,7 @@ pub const MIN_TIMED: Duration = Duration::from_millis(2);
 const NATIVE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The lowerings `compare` measures, in its order.
-pub const LOWERINGS: [Lowering; 2] = [Lowering::Table, Lowering::Direct];
+pub const LOWERINGS: [Lowering; 3] = [Lowering::Table, Lowering::Direct, Lowering::Stackful];
 
 /// One async method under one lowering.
 #[derive(Debug, Clone, Serialize)]
@@ -61,12 +65,20 @@ pub struct MethodFigures {
     pub resume_bytes: u64,
     pub starter_bytes: u64,
     pub table_bytes: u64,
-    /// The frame: the heap memory one suspended task of it holds.
+    /// The frame: the heap memory one suspended task of it holds (stackful:
+    /// besides its stack).
     pub frame_bytes: u32,
+    /// `stackful`: the bytes of its own stack each task reserves, and those
+    /// in use while it is suspended (every await is in the body itself, with
+    /// nothing pushed: its base record, the body's frame, the switch's
+    /// pushes); 0 for the state machines, whose tasks keep no stack.
+    pub stack_reserved: u64,
+    pub stack_in_use: u64,
     /// Locals saved into the frame and restored from it, per await point.
     pub saved_per_await: f64,
     pub restored_per_await: f64,
-    /// Callee-saved registers the resume function pushes on every resume.
+    /// Callee-saved registers pushed on every resume: the resume function's
+    /// (stackful: the context switch's, on each stack it leaves).
     pub pushes_per_resume: usize,
 }
 
@@ -181,9 +193,13 @@ fn measure(
     let mut called: HashMap<u64, u64> = HashMap::new();
     // A suspension the loop may poll next: (method, icount, frame).
     let mut returning: Option<(String, u64, u64)> = None;
+    // The last event, when it was a frame joining the ready queue: a
+    // stackful `Task.Yield()` queues itself right before it switches.
+    let mut woke: Option<(u64, u64)> = None;
     let (instructions, complete) = loop {
         let stop = machine.run_for(SLICE)?;
         for e in machine.take_events(KindSet::RECORDED) {
+            let woke_just_now = woke.take();
             let Some(p) = &e.promise else {
                 if !matches!(e.kind, EventKind::Save | EventKind::Restore) {
                     returning = None;
@@ -200,6 +216,11 @@ fn measure(
                     if let Some(at) = stored.remove(&p.addr) {
                         stretches.to_suspend.add(e.icount - at);
                     }
+                    if lowering == Lowering::Stackful {
+                        if let Some((_, at)) = woke_just_now.filter(|(addr, _)| *addr == p.addr) {
+                            stretches.to_suspend.add(e.icount - at);
+                        }
+                    }
                     returning = polled
                         .get(&p.addr)
                         .copied()
@@ -210,6 +231,9 @@ fn measure(
                 // Task.Yield suspends by a tail call to rt_enqueue: the frame
                 // joining the queue is still its way back to the loop.
                 EventKind::Wake if returning.as_ref().is_some_and(|r| r.2 == p.addr) => continue,
+                EventKind::Wake => {
+                    woke = Some((p.addr, e.icount));
+                }
                 EventKind::Poll | EventKind::Resume => {
                     if let (EventKind::Poll, Some((method, at, _))) = (e.kind, returning.take()) {
                         by_method
@@ -304,6 +328,8 @@ fn static_figures(compiled: &pipeline::Compiled, lowering: Lowering) -> Vec<Meth
             };
             let awaits = frame.states.len();
             let per_await = |n: usize| n as f64 / awaits.max(1) as f64;
+            let stackful = lowering == Lowering::Stackful;
+            let body = compiled.functions.iter().find(|f| f.label == frame.resume);
             MethodFigures {
                 method: frame.method.clone(),
                 awaits,
@@ -319,14 +345,55 @@ fn static_figures(compiled: &pipeline::Compiled, lowering: Lowering) -> Vec<Meth
                     Lowering::Direct | Lowering::Stackful => 0,
                 },
                 frame_bytes: frame.size,
+                stack_reserved: if stackful { FIBER_STACK as u64 } else { 0 },
+                stack_in_use: match body {
+                    Some(body) if stackful => stack_in_use(body),
+                    _ => 0,
+                },
                 saved_per_await: per_await(roles(|r| matches!(r, Role::SaveToFrame { .. }))),
                 restored_per_await: per_await(roles(|r| {
                     matches!(r, Role::RestoreFromFrame { .. })
                 })),
-                pushes_per_resume: roles(|r| matches!(r, Role::SaveCallee(_))),
+                pushes_per_resume: if stackful {
+                    switch_pushes(compiled)
+                } else {
+                    roles(|r| matches!(r, Role::SaveCallee(_)))
+                },
             }
         })
         .collect()
+}
+
+/// The bytes of its own stack a stackful task of `body` holds while it is
+/// suspended: its base record at the top (rt_fiber_entry), the return
+/// address into rt_fiber_entry, the body's frame (rbp, its saves, its
+/// slots), the return address of `call rt_fiber_switch` and the switch's
+/// pushes. An await is always in the body, with nothing else pushed.
+fn stack_in_use(body: &crate::machine::layout::FunctionLayout) -> u64 {
+    let frame =
+        8 * (u64::from(body.frame_pointer) + u64::from(body.saved)) + u64::from(body.stack_size);
+    RECORD_ROOM as u64 + 8 + frame + 8 + crate::machine::sites::SWITCH_PUSHES
+}
+
+/// The registers rt_fiber_switch pushes on the stack it leaves (and pops
+/// from the one it goes to), counted in the image.
+fn switch_pushes(compiled: &pipeline::Compiled) -> usize {
+    let image = &compiled.image;
+    image
+        .map
+        .iter()
+        .filter(|e| &*e.origin.function == crate::codegen::runtime::FIBER_SWITCH)
+        .filter(|e| {
+            let insn = iced_x86::Decoder::with_ip(
+                64,
+                image.insn_bytes(e),
+                e.addr,
+                iced_x86::DecoderOptions::NONE,
+            )
+            .decode();
+            insn.mnemonic() == iced_x86::Mnemonic::Push
+        })
+        .count()
 }
 
 /// The figures as the table `flux-viz compare` prints.
@@ -340,7 +407,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
     );
     let _ = writeln!(
         out,
-        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>11} {:>6} {:>6}",
         "lowering",
         "method",
         "awaits",
@@ -353,12 +420,13 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         "start",
         "table",
         "frame",
+        "stack",
         "saved",
         "pushes"
     );
     let _ = writeln!(
         out,
-        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>11} {:>6} {:>6}",
         "",
         "",
         "",
@@ -371,6 +439,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         "bytes",
         "bytes",
         "bytes",
+        "used/rsvd",
         "/await",
         "/resum"
     );
@@ -378,7 +447,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         for m in &f.methods {
             let _ = writeln!(
                 out,
-                "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6.1} {:>6}",
+                "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>11} {:>6.1} {:>6}",
                 f.lowering,
                 m.method,
                 m.awaits,
@@ -391,6 +460,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
                 m.starter_bytes,
                 m.table_bytes,
                 m.frame_bytes,
+                stack_words(m),
                 m.saved_per_await,
                 m.pushes_per_resume
             );
@@ -410,6 +480,14 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         );
     }
     out
+}
+
+/// `used/reserved` bytes of a stackful task's own stack, `-` for none.
+fn stack_words(m: &MethodFigures) -> String {
+    match m.stack_reserved {
+        0 => "-".to_string(),
+        reserved => format!("{}/{reserved}", m.stack_in_use),
+    }
 }
 
 /// The native figure in words.
@@ -460,8 +538,12 @@ pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
                 number(m.to_state),
                 m.resumes
             ));
+            let stack = match m.stack_reserved {
+                0 => String::new(),
+                reserved => format!(" · stack {} of {reserved} B", m.stack_in_use),
+            };
             lines.push(format!(
-                "  {:<26} code {} + {} B · table {} B · frame {} B · {:.1} saved/await",
+                "  {:<26} code {} + {} B · table {} B · frame {} B{stack} · {:.1} saved/await",
                 "",
                 m.resume_bytes,
                 m.starter_bytes,

@@ -9,7 +9,7 @@
 #[path = "oracle/mod.rs"]
 mod oracle;
 
-use flux_viz::machine::{trace, KindSet};
+use flux_viz::machine::{trace, EventKind, KindSet};
 use flux_viz::pipeline::{self, Lowering, Target};
 use flux_viz::tui::app::{Action, App};
 use flux_viz::tui::theme::Theme;
@@ -222,14 +222,34 @@ fn l_switches_the_lowering_and_stays_at_the_same_event() {
         let s = app.session.as_ref().unwrap();
         (s.events_before(), s.last_event().map(|e| e.kind))
     };
+    // The events all lowerings share: before this point, and the next one.
+    let story = |app: &App| {
+        let s = app.session.as_ref().unwrap();
+        let n = s.events_before_of(KindSet::TASK_STORY);
+        let next = s.event_number_of(KindSet::TASK_STORY, n + 1);
+        (n, next.map(|icount| icount == s.machine.icount()))
+    };
     let before = at(&app);
+    let told = story(&app);
     app.apply(Action::SwitchLowering);
     assert_eq!(app.target.lowering, Lowering::Direct);
     assert!(app.message.contains("lowering: direct"), "{}", app.message);
     assert_eq!(at(&app), before, "the same event under the other lowering");
     app.apply(Action::SwitchLowering);
+    assert_eq!(app.target.lowering, Lowering::Stackful);
+    assert!(
+        app.message.contains("lowering: stackful"),
+        "{}",
+        app.message
+    );
+    assert_eq!(story(&app).0, told.0, "as far in the tasks' story");
+    app.apply(Action::SwitchLowering);
     assert_eq!(app.target.lowering, Lowering::Table);
-    assert_eq!(at(&app), before);
+    // Back from the stackful run: at the same event of the tasks' story
+    // (the state store just before it has no counterpart there).
+    assert_eq!(story(&app).0, told.0);
+    assert_eq!(at(&app).1, Some(EventKind::Suspend));
+    assert_eq!(before.1, Some(EventKind::State));
 }
 
 #[test]

@@ -166,6 +166,17 @@ impl KindSet {
         !(1 << EventKind::Insn as u32 | 1 << EventKind::Line as u32)
             & ((1 << EventKind::ALL.len()) - 1),
     );
+    /// What every lowering makes alike, event for event: all that is
+    /// recorded but the register saves and restores, the state stores and
+    /// the jumps into a state's code (a stackful task has none of those:
+    /// its switch pushes registers and its stack says where it stopped).
+    pub const TASK_STORY: KindSet = KindSet(
+        KindSet::RECORDED.0
+            & !(1 << EventKind::Save as u32
+                | 1 << EventKind::Restore as u32
+                | 1 << EventKind::State as u32
+                | 1 << EventKind::Jump as u32),
+    );
     /// The async machinery: poll, resume, jump, state, suspend, complete,
     /// faulted, throw, catch, rethrow, finally, wake, timer.
     pub const ASYNC: KindSet = KindSet(

@@ -850,32 +850,48 @@ impl App {
     }
 
     /// `L`: the next lowering (state table → direct address → a stack per
-    /// task → state table), recompiled; the same program makes the same
-    /// events each way (a stackful task has no state stores), so it goes
-    /// back to the event it was at.
+    /// task → state table), recompiled; the same program tells the same
+    /// story each way, event for event, but for the machinery that differs
+    /// (a stackful task stores no states: `KindSet::TASK_STORY`), so it
+    /// goes back to the same event of that story.
     fn switch_lowering(&mut self) {
-        self.target.lowering = match self.target.lowering {
+        let before = self.target.lowering;
+        self.target.lowering = match before {
             Lowering::Table => Lowering::Direct,
             Lowering::Direct => Lowering::Stackful,
             Lowering::Stackful => Lowering::Table,
         };
-        let at = self.session.as_ref().ok().map(|s| s.events_before());
+        // The two state machines make the very same events.
+        let story = match (before, self.target.lowering) {
+            (Lowering::Stackful, _) | (_, Lowering::Stackful) => {
+                crate::machine::KindSet::TASK_STORY
+            }
+            _ => crate::machine::KindSet::RECORDED,
+        };
+        let at = self
+            .session
+            .as_ref()
+            .ok()
+            .map(|s| s.events_before_of(story));
         self.reload();
         let Ok(session) = &mut self.session else {
             return;
         };
         let mut landed = String::from("at the start");
-        // `events_before` counts the events before this instruction: the
-        // next one's number is one more (1 is the first).
+        // `at` counts the story's events before this instruction: the next
+        // one's number is one more (1 is the first).
         let next_event = at.filter(|&n| n > 0).and_then(|n| {
             session
-                .event_number(n + 1)
-                .or_else(|| session.event_number(n))
+                .event_number_of(story, n + 1)
+                .or_else(|| session.event_number_of(story, n))
         });
         if let Some(icount) = next_event {
             let progress = session.goto(icount);
             self.after_progress(progress);
-            landed = format!("at event {}", at.unwrap_or(0));
+            landed = match story == crate::machine::KindSet::RECORDED {
+                true => format!("at event {}", at.unwrap_or(0)),
+                false => format!("at event {} of the tasks' story", at.unwrap_or(0)),
+            };
         }
         self.message = format!(
             "lowering: {}; {landed}",

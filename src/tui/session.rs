@@ -432,6 +432,29 @@ impl Session {
     }
 
     /// Event `n` of the run (1 is the first), by the `g` prompt's numbers.
+    /// How many events before this instruction are of `kinds`.
+    pub fn events_before_of(&self, kinds: KindSet) -> usize {
+        (0..self.events_before())
+            .filter(|&i| {
+                self.machine
+                    .event_kind(i)
+                    .is_some_and(|k| kinds.contains(k))
+            })
+            .count()
+    }
+
+    /// The instruction count of the `n`th event (from 1) of `kinds`.
+    pub fn event_number_of(&self, kinds: KindSet, n: usize) -> Option<u64> {
+        let mut seen = 0;
+        (0..)
+            .map_while(|i| self.machine.event_kind(i).map(|k| (i, k)))
+            .find(|&(_, k)| {
+                seen += usize::from(kinds.contains(k));
+                kinds.contains(k) && seen == n
+            })
+            .and_then(|(i, _)| self.machine.event_icount(i))
+    }
+
     pub fn event_number(&self, n: usize) -> Option<u64> {
         self.machine.event_icount(n.checked_sub(1)?)
     }
