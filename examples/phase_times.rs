@@ -12,7 +12,7 @@ fn main() {
     let _ = flux_viz::machine::layout::FrameLayout::all(&module);
     eprintln!("frames {:?}", t.elapsed());
     let t = Instant::now();
-    let _ = flux_viz::lower::listing::state_machines(&module, &checked.sources);
+    let _ = flux_viz::lower::listing::state_machines(&module, &checked.sources, Default::default());
     eprintln!("sm {:?}", t.elapsed());
     let t = Instant::now();
     let generated = flux_viz::codegen::generate(&module, &checked.sources, Default::default())

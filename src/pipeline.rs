@@ -231,7 +231,7 @@ fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Fai
     let frames = FrameLayout::all(&module);
     let classes = crate::machine::layout::ClassLayout::all(program);
     let functions = FunctionLayout::all(&module);
-    let state_machines = lower::listing::state_machines(&module, &sources);
+    let state_machines = lower::listing::state_machines(&module, &sources, target.lowering);
     let generated = match codegen::generate(&module, &sources, target) {
         Ok(asm) => asm,
         Err(diagnostics) => return finish(sources, diagnostics, |_| unreachable!()),
@@ -269,14 +269,14 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
 }
 
 /// The async methods' state machines of a file, as text (`dot`: Graphviz).
-pub fn state_machines(path: &Path, dot: bool) -> Result<String, Failure> {
+pub fn state_machines(path: &Path, dot: bool, lowering: Lowering) -> Result<String, Failure> {
     let checked = check_file(path)?;
     on_big_stack(|| {
-        let module = lower::lower(&checked.program, Lowering::default());
+        let module = lower::lower(&checked.program, lowering);
         Ok(if dot {
             lower::listing::dot(&module, &checked.sources)
         } else {
-            lower::listing::state_machines(&module, &checked.sources)
+            lower::listing::state_machines(&module, &checked.sources, lowering)
         })
     })
 }

@@ -30,7 +30,7 @@ fn generated_assembly() {
 #[test]
 fn state_machines() {
     insta::glob!("codegen/async_*.fs", |path| {
-        let sm = pipeline::state_machines(relative(path), false)
+        let sm = pipeline::state_machines(relative(path), false, Default::default())
             .unwrap_or_else(|f| panic!("{}", f.render()));
         insta::assert_snapshot!(document(path, &sm));
     });
@@ -39,7 +39,8 @@ fn state_machines() {
 #[test]
 fn state_machine_graph() {
     let path = Path::new("tests/codegen/async_nested.fs");
-    let dot = pipeline::state_machines(path, true).unwrap_or_else(|f| panic!("{}", f.render()));
+    let dot = pipeline::state_machines(path, true, Default::default())
+        .unwrap_or_else(|f| panic!("{}", f.render()));
     insta::assert_snapshot!(dot);
 }
 

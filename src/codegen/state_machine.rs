@@ -59,9 +59,14 @@ impl FnGen<'_, '_> {
             });
         }
         let size = frame.size;
-        let explain = format!(
-            "the frame is {size} bytes: header, arguments, the locals that live across awaits"
-        );
+        let explain = match self.data.lowering {
+            Lowering::Stackful => format!(
+                "the frame is {size} bytes: header, what its own stack needs, the arguments"
+            ),
+            _ => format!(
+                "the frame is {size} bytes: header, arguments, the locals that live across awaits"
+            ),
+        };
         self.xe(&explain, |a| a.mov(x::edi, size));
         self.call(
             runtime::ALLOC,

@@ -213,7 +213,11 @@ fn header_fields(stackful: bool) -> Vec<FrameField> {
         field(
             "continuation",
             header::CONTINUATION,
-            "promise header: the code the event loop calls to resume (the resume function)",
+            if stackful {
+                "promise header: the code the event loop calls to resume (rt_fiber_resume, the switch to its stack)"
+            } else {
+                "promise header: the code the event loop calls to resume (the resume function)"
+            },
         ),
         field(
             "awaiters",

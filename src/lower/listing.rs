@@ -6,6 +6,7 @@
 //! and resumption, and the transitions — as text, or as a Graphviz graph.
 
 use crate::ir::{self, Frame, Function, FunctionKind, Next, Storage};
+use crate::pipeline::Lowering;
 use crate::source::{Sources, Span};
 use std::fmt::Write;
 
@@ -27,13 +28,13 @@ fn line_of(sources: &Sources, span: Span) -> (usize, String) {
     (line, file.line_text(line).trim().to_string())
 }
 
-/// The whole text listing.
-pub fn state_machines(module: &ir::Module, sources: &Sources) -> String {
+/// The whole text listing, for the lowering the module was lowered for.
+pub fn state_machines(module: &ir::Module, sources: &Sources, lowering: Lowering) -> String {
     let mut out = String::new();
     let mut any = false;
     for (function, frame) in machines(module) {
         any = true;
-        machine(&mut out, module, sources, function, frame);
+        machine(&mut out, module, sources, function, frame, lowering);
     }
     if !any {
         out.push_str("no async methods: nothing is lowered to a state machine\n");
@@ -41,21 +42,44 @@ pub fn state_machines(module: &ir::Module, sources: &Sources) -> String {
     out
 }
 
-fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Function, frame: &Frame) {
+fn machine(
+    out: &mut String,
+    module: &ir::Module,
+    sources: &Sources,
+    f: &Function,
+    frame: &Frame,
+    lowering: Lowering,
+) {
     let method = &module.program.methods[frame.method.0 as usize];
     let name = module.program.method_name(frame.method);
     let starter = super::labels::method_of_body(&f.label);
     let (line, text) = line_of(sources, method.span);
+    let what = match lowering {
+        Lowering::Stackful => "stackful task",
+        _ => "state machine",
+    };
     let _ = writeln!(
         out,
-        "state machine {name}  ({}:{line}: {text})",
+        "{what} {name}  ({}:{line}: {text})",
         sources.get(method.span.file).name
     );
-    let _ = writeln!(
-        out,
-        "  {starter} allocates the frame, stores the arguments and runs {} once (hot start);",
-        f.label
-    );
+    if lowering == Lowering::Stackful {
+        let _ = writeln!(
+            out,
+            "  {starter} allocates the frame, stores the arguments and starts the task (hot start):"
+        );
+        let _ = writeln!(
+            out,
+            "  rt_fiber_resume gives it a stack of its own and runs {} there, up to its first suspension;",
+            f.label
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {starter} allocates the frame, stores the arguments and runs {} once (hot start);",
+            f.label
+        );
+    }
     let _ = writeln!(out, "  the frame is the task the caller gets back.");
     let _ = writeln!(out);
     let _ = writeln!(out, "  frame ({} bytes on the heap):", frame.size);
@@ -69,19 +93,31 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
     let _ = writeln!(out);
     registers(out, f);
     let _ = writeln!(out);
+    match lowering {
+        Lowering::Table => {
+            let _ = writeln!(
+                out,
+                "  states (the resume function jumps through {}):",
+                super::labels::state_table(&f.label)
+            );
+        }
+        Lowering::Direct => {
+            let _ = writeln!(
+                out,
+                "  states (the frame keeps the address of the state's code; no table):"
+            );
+        }
+        Lowering::Stackful => {
+            let _ = writeln!(
+                out,
+                "  await points (no state is stored: the task's own stack keeps where it stopped,"
+            );
+            let _ = writeln!(out, "  the return address of its call of rt_fiber_switch):");
+        }
+    }
     let _ = writeln!(
         out,
-        "  states (the resume function jumps through {}):",
-        super::labels::state_table(&f.label)
-    );
-    let start = if frame.params.is_empty() {
-        "runs the first statements"
-    } else {
-        "loads the arguments from the frame"
-    };
-    let _ = writeln!(
-        out,
-        "    state 0  {}.state0  starts at line {line}: {start}",
+        "    state 0  {}.state0  starts at line {line}: runs the first statements",
         f.label
     );
     for state in &frame.states {
@@ -100,11 +136,11 @@ fn machine(out: &mut String, module: &ir::Module, sources: &Sources, f: &Functio
             let _ = writeln!(out, "             {}", inside.join(" › "));
         }
     }
-    try_regions(out, sources, f, frame);
+    try_regions(out, sources, f, frame, lowering);
     let _ = writeln!(out);
     let _ = writeln!(out, "  awaits:");
     for state in &frame.states {
-        await_point(out, sources, f, frame, state);
+        await_point(out, sources, f, state, lowering);
     }
     if frame.states.is_empty() {
         let _ = writeln!(
@@ -199,7 +235,13 @@ pub fn region_tag(sources: &Sources, region: &ir::Region) -> String {
 /// Each `try` of the method with an await inside: its handler record and
 /// what resuming inside it does (Roslyn instead re-enters the try block
 /// through a dispatch of its own; here the record is made again).
-fn try_regions(out: &mut String, sources: &Sources, f: &Function, frame: &Frame) {
+fn try_regions(
+    out: &mut String,
+    sources: &Sources,
+    f: &Function,
+    frame: &Frame,
+    lowering: Lowering,
+) {
     let mut tries = Vec::new();
     ir::walk_stmts(&f.body, &mut |stmt| {
         if let ir::Stmt::Try {
@@ -243,9 +285,13 @@ fn try_regions(out: &mut String, sources: &Sources, f: &Function, frame: &Frame)
             out,
             "    try at line {line}: handler record at [rbp-{at}]; an exception inside goes to .L.catch{record}: {guards}"
         );
+        let how = match lowering {
+            Lowering::Stackful => "the record stays on the task's stack while it waits (rt_fiber_resume keeps the task's chain in the frame and puts it back)",
+            _ => "a suspension takes the record off the chain with the method's own, and resuming makes it again before the code goes on",
+        };
         let _ = writeln!(
             out,
-            "      states {} resume inside it: a suspension takes the record off the chain with the method's own, and resuming makes it again before the code goes on",
+            "      states {} resume inside it: {how}",
             inside.join(", ")
         );
     }
@@ -255,54 +301,63 @@ fn await_point(
     out: &mut String,
     sources: &Sources,
     f: &Function,
-    frame: &Frame,
     state: &ir::State,
+    lowering: Lowering,
 ) {
     let (line, _) = line_of(sources, state.span);
     let snippet = sources.snippet(state.span);
-    let _ = writeln!(out, "    await #{} at line {line}: {snippet}", state.id);
-    let saves: Vec<String> = state
-        .save
+    let n = state.id;
+    let _ = writeln!(out, "    await #{n} at line {line}: {snippet}");
+    let needed: Vec<&str> = state
+        .live
         .iter()
-        .map(|&l| {
-            let slot = frame
-                .saves
-                .iter()
-                .find(|(local, _)| *local == l)
-                .map_or(0, |(_, o)| *o);
-            let home = match f.locals[l].storage {
-                Storage::Reg(r) => r.name().to_string(),
-                Storage::Stack(off) => format!("[rbp-{off}]"),
-                Storage::Frame(off) => format!("frame+{off}"),
-            };
-            format!("{} ({home} → frame+{slot})", f.locals[l].name)
-        })
+        .map(|&l| f.locals[l].name.as_str())
         .collect();
-    let saved = if saves.is_empty() {
-        "nothing to save".to_string()
-    } else {
-        format!("saves {}", saves.join(", "))
+    let one = needed.len() == 1;
+    let kept = match (needed.is_empty(), lowering) {
+        (true, _) => "nothing is needed after it".to_string(),
+        (false, Lowering::Stackful) => format!(
+            "{} {} where {} on its stack",
+            needed.join(", "),
+            if one { "stays" } else { "stay" },
+            if one { "it is" } else { "they are" }
+        ),
+        (false, _) => format!(
+            "{} {} in the frame already: nothing to save",
+            needed.join(", "),
+            if one { "lives" } else { "live" }
+        ),
     };
-    if state.is_yield {
-        let _ = writeln!(out, "      suspend: {saved}; state := {}; puts the frame at the back of the ready queue; returns to the event loop", state.id);
+    let wait = if state.is_yield {
+        "puts the frame at the back of the ready queue"
     } else {
         let _ = writeln!(
             out,
             "      already complete? continues at once (no suspension)"
         );
-        let _ = writeln!(out, "      suspend: {saved}; state := {}; joins the task's awaiters; returns to the event loop", state.id);
-    }
-    let restores = if state.live.is_empty() {
-        "nothing to restore"
-    } else {
-        "restores them"
+        "joins the task's awaiters"
     };
     let result = if state.has_result {
         "; reads the task's result"
     } else {
         ""
     };
-    let _ = writeln!(out, "      resume:  the event loop calls {}(frame); the table sends it to .state{}; {restores}{result}", f.label, state.id);
+    let (suspend, resume) = match lowering {
+        Lowering::Table => (
+            format!("{kept}; state := {n}; {wait}; returns to the event loop"),
+            format!("the event loop calls {}(frame); the table sends it to .state{n}{result}", f.label),
+        ),
+        Lowering::Direct => (
+            format!("{kept}; stores the address of .state{n}; {wait}; returns to the event loop"),
+            format!("the event loop calls {}(frame), which jumps to the address in the frame (.state{n}){result}", f.label),
+        ),
+        Lowering::Stackful => (
+            format!("{kept}; {wait}; rt_fiber_switch pushes rbp, rbx, r12-r15 on the task's stack, keeps rsp in the frame and switches to the stack of whoever resumed it"),
+            format!("the event loop calls rt_fiber_resume(frame), which switches back to the task's stack; rt_fiber_switch pops the registers and returns to .state{n}{result}"),
+        ),
+    };
+    let _ = writeln!(out, "      suspend: {suspend}");
+    let _ = writeln!(out, "      resume:  {resume}");
 }
 
 fn state_name(state: u32) -> String {

@@ -264,6 +264,9 @@ impl Machine {
             if let Some(array) = self.array_at(value) {
                 return Some(array);
             }
+            if let Some(stack) = self.task_stack_words(value) {
+                return Some(stack);
+            }
         }
         match (section, class) {
             (Some(crate::asm::Section::Heap), _) if at.is_some() => Some("heap".to_string()),
@@ -308,9 +311,10 @@ impl Machine {
             .image
             .region(crate::asm::Section::Stack)
             .is_some_and(|r| (r.addr..=r.addr + r.mapped_size()).contains(&value));
-        match (Some(value) == top, in_stack) {
-            (true, _) => format!("{value:#x} top of the stack (empty)"),
-            (false, true) => format!("{value:#x} stack"),
+        match (Some(value) == top, in_stack, self.task_stack_words(value)) {
+            (true, _, _) => format!("{value:#x} top of the stack (empty)"),
+            (false, true, _) => format!("{value:#x} stack"),
+            (_, _, Some(task)) => format!("{value:#x} {task}"),
             _ => self.format_value(value),
         }
     }
@@ -390,11 +394,33 @@ impl Machine {
         if !sites.stackful {
             return None;
         }
+        self.task_stack(addr).map(|(_, low, top)| (low, top))
+    }
+
+    /// `--lowering stackful`: the task whose own stack holds `addr` (or
+    /// ends there), with that stack's lowest address and top. A task that
+    /// ended gave its stack back to the free list, for a later task: the
+    /// latest task given the block is the one whose stack it is.
+    fn task_stack(&self, addr: u64) -> Option<(u64, u64, u64)> {
+        if !self.program.sites.stackful {
+            return None;
+        }
         let size = crate::runtime_layout::FIBER_STACK as u64;
-        self.live_frame_promises().iter().find_map(|&i| {
+        self.live_frame_promises().iter().rev().find_map(|&i| {
             let frame = self.engine.detector().created[i].addr;
             let low = self.word(frame + crate::runtime_layout::F_STACK as u64);
-            (low != 0 && (low..=low + size).contains(&addr)).then_some((low, low + size))
+            (low != 0 && (low..=low + size).contains(&addr)).then_some((frame, low, low + size))
+        })
+    }
+
+    /// "the stack of Main() (promise #1)" for an address on a task's stack.
+    fn task_stack_words(&self, addr: u64) -> Option<String> {
+        let (frame, _, top) = self.task_stack(addr)?;
+        let p = self.promise_ref(frame)?;
+        let whose = format!("{} (promise #{})", p.call, p.id);
+        Some(match addr == top {
+            true => format!("top of the stack of {whose} (empty)"),
+            false => format!("the stack of {whose}"),
         })
     }
 
@@ -845,10 +871,7 @@ impl Machine {
             .collect();
         FrameView {
             method: layout.method.clone(),
-            state: self
-                .program
-                .sites
-                .state_number(self.word(addr + header::STATE as u64)),
+            state: self.program.sites.frame_state(addr, |a| self.word(a)),
             completed: self.word(addr + header::STATUS as u64) != 0,
             faulted: self.fault_of(addr),
             fields,

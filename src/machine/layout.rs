@@ -151,7 +151,7 @@ impl FrameLayout {
                 kind: local_of(f.offset)
                     .and_then(|l| function.locals.get(l))
                     .map_or_else(
-                        || header_kind(f.offset, result.as_ref()),
+                        || header_kind(f.offset, result.as_ref(), frame.stackful),
                         |l| ValueKind::of(&l.ty, program),
                     ),
                 why: f.why.clone(),
@@ -407,9 +407,14 @@ impl FunctionLayout {
 
 /// What each word of a frame's promise header holds (`result` is the
 /// method's result kind, for `Task<T>`).
-fn header_kind(offset: u32, result: Option<&ValueKind>) -> ValueKind {
+fn header_kind(offset: u32, result: Option<&ValueKind>, stackful: bool) -> ValueKind {
     use ir::header;
+    if stackful && offset as i64 == crate::runtime_layout::F_BODY {
+        return ValueKind::Code;
+    }
     match offset as i32 {
+        // A stackful frame keeps its stack pointer where the state would be.
+        header::STATE if stackful => ValueKind::Word,
         header::STATUS => ValueKind::Enum(vec![
             ("pending".into(), 0),
             ("completed".into(), 1),

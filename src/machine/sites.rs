@@ -207,6 +207,10 @@ pub struct Sites {
     pub bodies: Vec<u64>,
 }
 
+/// [`Sites::frame_state`] of a stackful task that is running past the
+/// await it last stopped at (its stack no longer says which).
+pub const RUNNING: u64 = u64::MAX;
+
 /// The bytes rt_fiber_switch pushes (rbp, rbx, r12–r15) below its return
 /// address (runtime/fiber.asm).
 pub const SWITCH_PUSHES: u64 = 48;
@@ -364,14 +368,22 @@ impl Sites {
     /// `read`: its state word (a number, or under `direct` the address of
     /// the state's code). A stackful task has none: where it stopped is the
     /// return address its context switch left on its stack, right above the
-    /// six registers rt_fiber_switch pushed (0: it never ran).
+    /// six registers rt_fiber_switch pushed (0: it never ran). Once it runs
+    /// again that stack moves on: [`RUNNING`] when the word there is no
+    /// longer the code after one of its awaits.
     pub fn frame_state(&self, frame: u64, read: impl Fn(u64) -> u64) -> u64 {
         if !self.stackful {
             return self.state_number(read(frame + crate::ir::header::STATE as u64));
         }
         match read(frame + crate::runtime_layout::F_SP as u64) {
             0 => 0,
-            sp => self.state_number(read(sp + SWITCH_PUSHES)),
+            sp => {
+                let back_to = read(sp + SWITCH_PUSHES);
+                match self.state_number(back_to) {
+                    n if n == back_to => RUNNING,
+                    n => n,
+                }
+            }
         }
     }
 

@@ -72,6 +72,10 @@ pub fn lowering_words(lowering: crate::pipeline::Lowering) -> &'static str {
     }
 }
 
+/// The states pane under `--lowering stackful`, below the frame's line.
+pub const STACKFUL_STATES: &str =
+    "a stack per task: no state is stored; where the task stopped is the return address its switch left on its own stack";
+
 /// The timeline's glyph for events still to come, in quiz mode.
 pub const FUTURE_GLYPH: &str = "?";
 

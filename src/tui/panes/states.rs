@@ -67,7 +67,18 @@ pub fn rows(app: &App) -> Vec<StateRow> {
     };
     let theme = app.theme;
     let mut rows = Vec::new();
-    rows.push(StateRow::plain(frame_line(app.frame.as_ref(), theme)));
+    let stackful = session.machine.program().frames[session.methods[m].layout].stackful;
+    rows.push(StateRow::plain(frame_line(
+        app.frame.as_ref(),
+        stackful,
+        theme,
+    )));
+    if stackful {
+        rows.push(StateRow::plain(Line::styled(
+            text::STACKFUL_STATES,
+            theme.dim(),
+        )));
+    }
     rows.extend(state_rows(session, m, app.frame.as_ref(), theme));
     if let Some(frame) = &app.frame {
         rows.push(heading("frame fields", theme));
@@ -88,7 +99,13 @@ fn heading(text: &str, theme: Theme) -> StateRow {
     StateRow::plain(Line::styled(text.to_string(), theme.title()))
 }
 
-fn frame_line(frame: Option<&FrameView>, theme: Theme) -> Line<'static> {
+fn frame_line(frame: Option<&FrameView>, stackful: bool, theme: Theme) -> Line<'static> {
+    let at = |state: u64| match (stackful, state) {
+        (false, n) => format!("state {n}"),
+        (true, crate::machine::sites::RUNNING) => "running on its own stack".to_string(),
+        (true, 0) => "at its start".to_string(),
+        (true, n) => format!("at await {n}"),
+    };
     match frame {
         Some(f) => Line::from(vec![
             Span::styled("frame ", theme.dim()),
@@ -96,8 +113,8 @@ fn frame_line(frame: Option<&FrameView>, theme: Theme) -> Line<'static> {
             Span::styled(format!("promise #{} ", f.promise.id), theme.dim()),
             Span::styled(
                 format!(
-                    "state {} {}",
-                    f.state,
+                    "{} {}",
+                    at(f.state),
                     match (&f.faulted, f.completed) {
                         (Some(exception), _) => format!("faulted: {exception}"),
                         (None, true) => "completed".to_string(),
@@ -194,7 +211,7 @@ fn field_rows(frame: &FrameView, since: Option<&Snapshot>, theme: Theme) -> Vec<
             };
             StateRow::plain(Line::from(vec![
                 Span::styled(format!("  +{:<3} ", f.offset), theme.dim()),
-                Span::styled(format!("{:<10} ", f.name), theme.register()),
+                Span::styled(format!("{:<13} ", f.name), theme.register()),
                 Span::styled(f.text.clone(), style),
             ]))
         })
@@ -229,7 +246,7 @@ fn since_rows(
     for (now, then) in frame.fields.iter().zip(&snapshot.fields) {
         if now.raw != then.raw && now.offset >= crate::ir::header::STATE as u32 {
             rows.push(StateRow::plain(Line::from(vec![
-                Span::styled(format!("  {:<10}", now.name), theme.register()),
+                Span::styled(format!("  {:<13} ", now.name), theme.register()),
                 Span::raw(format!("{} → ", then.text)),
                 Span::styled(now.text.clone(), theme.changed()),
             ])));
