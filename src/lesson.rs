@@ -17,8 +17,13 @@
 //! //@ on line 12: this note shows while the CPU is on line 12.
 //! //@ on end: The program has exited.
 //! ```
+//!
+//! `//! lowering: stackful` says which lowering the notes are written for
+//! (`table` when absent): the lesson opens in it, and under another one the
+//! notes do not show, as they would tell of code that is not there.
 
 use crate::machine::{Event, EventKind, KindSet};
+use crate::pipeline::Lowering;
 
 /// A lesson read from a file's comments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +39,9 @@ pub struct Lesson {
     /// `//! stops: save, restore, output`: the event kinds `a` and `B` stop
     /// at in this lesson (the UI's default when absent).
     pub stops: Option<KindSet>,
+    /// `//! lowering: stackful`: the lowering the notes are written for
+    /// (the lesson opens in it; under another, its notes do not show).
+    pub lowering: Lowering,
 }
 
 /// Text shown when its trigger happens.
@@ -131,6 +139,12 @@ impl Lesson {
             self.goals.push(goal.trim().to_string());
         } else if let Some(kinds) = text.strip_prefix("stops:") {
             self.stops = Some(KindSet::parse(kinds)?);
+        } else if let Some(name) = text.strip_prefix("lowering:") {
+            let name = name.trim();
+            self.lowering = [Lowering::Table, Lowering::Direct, Lowering::Stackful]
+                .into_iter()
+                .find(|l| l.name() == name)
+                .ok_or_else(|| format!("unknown lowering `{name}` (table, direct or stackful)"))?;
         } else {
             self.intro.push(text.to_string());
         }

@@ -373,7 +373,15 @@ impl App {
 
     /// Loads a file under the given schedule.
     pub fn open(path: &Path, target: impl Into<Target>, narration: bool, theme: Theme) -> App {
-        let target = target.into();
+        let mut target: Target = target.into();
+        // A lesson opens in the lowering its notes are written for (unless
+        // another one was asked for).
+        let lesson = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| crate::lesson::Lesson::parse(&text).ok().flatten());
+        if let (Some(lesson), Lowering::Table) = (lesson, target.lowering) {
+            target.lowering = lesson.lowering;
+        }
         let mut app = App {
             path: path.to_path_buf(),
             session: Session::load(path, target),

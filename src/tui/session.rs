@@ -134,6 +134,8 @@ pub struct Snapshot {
 /// A program loaded into the machine, with its indexes.
 pub struct Session {
     pub path: PathBuf,
+    /// What the program is compiled for (the schedule and the lowering).
+    pub target: pipeline::Target,
     pub machine: Machine,
     pub main_file: FileId,
     pub lesson: Option<Lesson>,
@@ -188,7 +190,7 @@ impl Session {
             ..Options::default()
         };
         let machine = Machine::with_options(compiled, options)?;
-        let mut session = Session::index(path, machine, main_file, &listing);
+        let mut session = Session::index(path, machine, main_file, &listing, target);
         if let Some(kinds) = lesson.as_ref().and_then(|l| l.stops) {
             session.stops = ("the lesson's".to_string(), kinds);
         }
@@ -199,7 +201,13 @@ impl Session {
         Ok(session)
     }
 
-    fn index(path: &Path, machine: Machine, main_file: FileId, listing: &str) -> Session {
+    fn index(
+        path: &Path,
+        machine: Machine,
+        main_file: FileId,
+        listing: &str,
+        target: pipeline::Target,
+    ) -> Session {
         let program = machine.program();
         let image = &program.image;
         let methods = methods(program);
@@ -219,6 +227,7 @@ impl Session {
         let (rows_mixed, insn_row_mixed) = asm_rows(image, &insn_line, true);
         let (name, kinds) = stop_filters()[0];
         Session {
+            target,
             stops: (name.to_string(), kinds),
             path: path.to_path_buf(),
             main_file,
@@ -427,11 +436,18 @@ impl Session {
             .filter(|(f, _)| *f == self.main_file)
             .map(|(_, l)| l);
         self.lesson
-            .as_ref()?
+            .as_ref()
+            .filter(|l| l.lowering == self.target.lowering)?
             .narrate(self.lesson_events(), m.icount(), line, m.ended().is_some())
     }
 
-    /// Event `n` of the run (1 is the first), by the `g` prompt's numbers.
+    /// The lesson's lowering, when the program runs under another one (its
+    /// notes are then not shown: they tell of the lesson's code).
+    pub fn lesson_elsewhere(&self) -> Option<crate::pipeline::Lowering> {
+        let lesson = self.lesson.as_ref()?;
+        (lesson.lowering != self.target.lowering).then_some(lesson.lowering)
+    }
+
     /// How many events before this instruction are of `kinds`.
     pub fn events_before_of(&self, kinds: KindSet) -> usize {
         (0..self.events_before())
@@ -455,6 +471,7 @@ impl Session {
             .and_then(|(i, _)| self.machine.event_icount(i))
     }
 
+    /// Event `n` of the run (1 is the first), by the `g` prompt's numbers.
     pub fn event_number(&self, n: usize) -> Option<u64> {
         self.machine.event_icount(n.checked_sub(1)?)
     }

@@ -136,7 +136,15 @@ fn narration(app: &App, session: &Session, area: Rect) -> Vec<Line<'static>> {
     let m = &session.machine;
     let mut lines = Vec::new();
     if app.narration {
-        if let Some(lesson) = &session.lesson {
+        if let Some(lowering) = session.lesson_elsewhere() {
+            lines.push(Line::styled(
+                format!(
+                    " ✎ This lesson's notes are written for --lowering {}: press L to come back to it.",
+                    lowering.name()
+                ),
+                theme.narration(),
+            ));
+        } else if let Some(lesson) = &session.lesson {
             if let Some(n) = session.narration() {
                 lines.push(Line::styled(
                     format!(" ✎ {}", n.note.text),

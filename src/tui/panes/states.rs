@@ -194,6 +194,7 @@ fn state_rows(
 
 /// `+56 name = "A"`, marked when it differs from the moment of suspension.
 fn field_rows(frame: &FrameView, since: Option<&Snapshot>, theme: Theme) -> Vec<StateRow> {
+    let width = name_width(frame);
     frame
         .fields
         .iter()
@@ -211,11 +212,21 @@ fn field_rows(frame: &FrameView, since: Option<&Snapshot>, theme: Theme) -> Vec<
             };
             StateRow::plain(Line::from(vec![
                 Span::styled(format!("  +{:<3} ", f.offset), theme.dim()),
-                Span::styled(format!("{:<13} ", f.name), theme.register()),
+                Span::styled(format!("{:<width$} ", f.name), theme.register()),
                 Span::styled(f.text.clone(), style),
             ]))
         })
         .collect()
+}
+
+/// The column the frame's shown field names take: 10, or the longest's.
+fn name_width(frame: &FrameView) -> usize {
+    let shown = frame
+        .fields
+        .iter()
+        .filter(|f| f.offset >= crate::ir::header::STATE as u32);
+    let longest = shown.map(|f| f.name.chars().count()).max();
+    longest.unwrap_or(0).max(10)
 }
 
 /// What differs now from when the frame last suspended.
@@ -230,6 +241,7 @@ fn since_rows(
         &format!("since it last suspended (instruction {})", snapshot.icount),
         theme,
     )];
+    let width = name_width(frame) + 1;
     let in_method = session.cpu_state().is_some_and(|(cm, _)| cm == m);
     let regs = session.machine.registers();
     if in_method {
@@ -246,7 +258,7 @@ fn since_rows(
     for (now, then) in frame.fields.iter().zip(&snapshot.fields) {
         if now.raw != then.raw && now.offset >= crate::ir::header::STATE as u32 {
             rows.push(StateRow::plain(Line::from(vec![
-                Span::styled(format!("  {:<13} ", now.name), theme.register()),
+                Span::styled(format!("  {:<width$}", now.name), theme.register()),
                 Span::raw(format!("{} → ", then.text)),
                 Span::styled(now.text.clone(), theme.changed()),
             ])));
