@@ -543,13 +543,14 @@ pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
                 reserved => format!(" · stack {} of {reserved} B", m.stack_in_use),
             };
             lines.push(format!(
-                "  {:<26} code {} + {} B · table {} B · frame {} B{stack} · {:.1} saved/await",
+                "  {:<26} code {} + {} B · table {} B · frame {} B{stack} · {:.1} saved/await · {} pushed/resume",
                 "",
                 m.resume_bytes,
                 m.starter_bytes,
                 m.table_bytes,
                 m.frame_bytes,
-                m.saved_per_await
+                m.saved_per_await,
+                m.pushes_per_resume
             ));
         }
         lines.push(String::new());

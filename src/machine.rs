@@ -77,8 +77,15 @@ impl Program {
 
     /// The continuation the event loop calls for a promise's owner.
     fn continuation_name(&self, promise: &PromiseRef) -> String {
-        self.frame(&promise.owner)
-            .map_or_else(|| "its continuation".to_string(), |f| f.resume.clone())
+        match self.frame(&promise.owner) {
+            Some(f) if f.stackful => format!(
+                "{} (which switches to the task's own stack, where {} stopped)",
+                crate::codegen::runtime::FIBER_RESUME,
+                f.resume
+            ),
+            Some(f) => f.resume.clone(),
+            None => "its continuation".to_string(),
+        }
     }
 
     /// `" with result 42"` for a `Task<int>`, nothing for a `Task`.

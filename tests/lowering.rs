@@ -274,6 +274,8 @@ fn c_shows_the_lowerings_compared() {
     let text = lines.join("\n");
     assert!(text.contains("--lowering table: cycle"), "{text}");
     assert!(text.contains("--lowering direct: cycle"), "{text}");
+    assert!(text.contains("--lowering stackful: cycle"), "{text}");
+    assert!(text.contains("stack 168 of 8192 B"), "{text}");
     assert!(text.contains("Program.Player"), "{text}");
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 35)).unwrap();
     terminal
@@ -294,4 +296,37 @@ fn c_shows_the_lowerings_compared() {
     app.apply(Action::Step);
     assert_eq!(app.mode, flux_viz::tui::app::Mode::Normal);
     assert_eq!(app.session.as_ref().unwrap().machine.icount(), before);
+}
+
+/// What lesson 11 says of `compare`'s figures holds: a stackful cycle costs
+/// about three times a state machine's (at least two and a half times the
+/// table's), the switch pushes six registers where a resume function pushes
+/// one, and a suspended stackful task holds its whole stack besides a frame
+/// of under 100 bytes.
+#[test]
+fn lesson_11s_figures_are_what_compare_measures() {
+    let figures = flux_viz::compare::compare(
+        Path::new("lessons/11-stackless-or-stackful.fs"),
+        Default::default(),
+        10_000_000,
+    )
+    .unwrap();
+    let by = |name: &str| figures.iter().find(|f| f.lowering == name).unwrap();
+    let player = |name: &str| {
+        by(name)
+            .methods
+            .iter()
+            .find(|m| m.method == "Program.Player")
+            .unwrap()
+            .clone()
+    };
+    let (table, stackful) = (player("table"), player("stackful"));
+    let (t, s) = (table.cycle.unwrap(), stackful.cycle.unwrap());
+    assert!(s >= 2.5 * t && s <= 4.0 * t, "table {t}, stackful {s}");
+    assert_eq!(stackful.pushes_per_resume, 6);
+    assert_eq!(table.pushes_per_resume, 1);
+    assert!(stackful.frame_bytes < 100);
+    assert_eq!(stackful.stack_reserved, 8192);
+    assert!(stackful.stack_in_use > 0 && stackful.stack_in_use < 1024);
+    assert_eq!(table.stack_reserved, 0);
 }

@@ -127,6 +127,15 @@ fn lessons() -> Vec<std::path::PathBuf> {
     paths
 }
 
+/// A lesson compiled for the lowering its notes are written for.
+fn compiled_for(path: &Path, lesson: &Lesson) -> pipeline::Compiled {
+    let target = pipeline::Target {
+        lowering: lesson.lowering,
+        ..pipeline::Target::default()
+    };
+    pipeline::compile_file_with(path, target).unwrap()
+}
+
 /// Every lesson's narration parses, every event note fires in its run, and
 /// every question of the lesson's own is asked.
 #[test]
@@ -140,7 +149,7 @@ fn every_lesson_note_parses_and_fires() {
             Ok(None) => continue,
             Err(errors) => panic!("{}: {errors:?}", path.display()),
         };
-        let mut machine = Machine::new(pipeline::compile_file(&path).unwrap()).unwrap();
+        let mut machine = Machine::new(compiled_for(&path, &lesson)).unwrap();
         machine.run_to_end().unwrap();
         let events = machine.events();
         // A lesson's own quiz questions: each is asked at some stop.
@@ -193,7 +202,7 @@ fn every_note_shows_at_its_moment_and_is_gone_after_it() {
         let Ok(Some(lesson)) = Lesson::parse(&text) else {
             continue;
         };
-        let mut machine = Machine::new(pipeline::compile_file(&path).unwrap()).unwrap();
+        let mut machine = Machine::new(compiled_for(&path, &lesson)).unwrap();
         machine.run_to_end().unwrap();
         let events = machine.events();
         let shown = |icount: u64| {
