@@ -52,9 +52,9 @@ pub enum Role {
     /// `--lowering stackful`: rt_fiber_entry's call of the method's body,
     /// on the task's own stack (the first time the task runs).
     StackEnter,
-    /// `--lowering stackful`: rt_fiber_switch's `ret` on the stack it
-    /// switched to: back into a body after its await, or back to whoever
-    /// resumed the task.
+    /// `--lowering stackful`: rt_fiber_switch's jump to the return address
+    /// it popped from the stack it switched to: back into a body after its
+    /// await, or back to whoever resumed the task.
     StackReturn,
     /// The event loop's `call [rcx + P_CONT]`: a continuation jump.
     Poll,

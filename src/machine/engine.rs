@@ -944,12 +944,13 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
         SiteKind::Jump {
             how: Dispatch::Enter,
         } => (r(R::R15), 0),
-        // The context switch returns into a body (r15 is its frame again)
-        // or back to whoever resumed a task: only the first is a jump.
+        // The context switch goes back into a body (r15 is its frame again)
+        // or back to whoever resumed a task: only the first is a jump. It
+        // jumps to the return address it popped into rcx.
         SiteKind::Jump {
             how: Dispatch::Switched,
         } => {
-            let back_to = word(r(R::RSP));
+            let back_to = r(R::RCX);
             match d.sites.state_number(back_to) {
                 n if n != back_to => (r(R::R15), n),
                 _ => (0, 0),

@@ -515,7 +515,7 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
         } => {
             e.state_after = Some(r.b as u32);
             e.explain = format!(
-                "The context switch is done: rsp is promise #{}'s own stack again, its registers are popped as it pushed them, and this `ret` goes back into {} right after await number {}, with every local where it was.",
+                "The context switch is done: rsp is promise #{}'s own stack again, its registers are popped as it pushed them, and this jump to the return address it left there goes back into {} right after await number {}, with every local where it was.",
                 p.id, p.call, r.b
             );
         }

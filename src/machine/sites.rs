@@ -121,8 +121,9 @@ pub enum Dispatch {
     Direct,
     /// `--lowering stackful`: rt_fiber_entry calls the body (state 0).
     Enter,
-    /// `--lowering stackful`: rt_fiber_switch's `ret` on the stack it
-    /// switched to; into a body only when that stack is a task's.
+    /// `--lowering stackful`: rt_fiber_switch's jump to the return address
+    /// on the stack it switched to; into a body only when that stack is a
+    /// task's.
     Switched,
 }
 
@@ -710,7 +711,9 @@ fn frame_table(
         } else if framed {
             Cfa::Rbp
         } else {
-            Cfa::Rsp(8 + below.max(0) as u32)
+            // (-8: a routine that popped its own return address to jump
+            // there, rt_fiber_switch: the caller's rsp is rsp itself.)
+            Cfa::Rsp((8 + below).max(0) as u32)
         };
         let insn = decode(image, entry);
         if let Cfa::Rsp(below_cfa) = cfa[(entry.addr - base) as usize] {
