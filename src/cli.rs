@@ -6,7 +6,7 @@
 
 pub mod output;
 
-use crate::pipeline::{self, Failure, Lowering, Schedule};
+use crate::pipeline::{self, Failure, Lowering, Model, Schedule};
 use crate::{diag, emulate};
 use clap::{Parser, Subcommand, ValueEnum};
 use output::{exit, CliError};
@@ -50,6 +50,12 @@ pub struct Cli {
     /// jump).
     #[arg(long, value_enum, global = true, default_value_t = Lowering::Table)]
     lowering: Lowering,
+    /// The execution model: csharp (calling an async method runs it at once;
+    /// completions resume their awaiters) or rust (lazy futures: nothing runs
+    /// until polled; await polls the child; an executor and wakers). Under
+    /// rust the lowering is the state table, with a byte for the state.
+    #[arg(long, value_enum, global = true, default_value_t = Model::Csharp)]
+    model: Model,
 }
 
 #[derive(Subcommand, Debug)]
@@ -174,6 +180,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, CliError> {
     let target = pipeline::Target {
         schedule: cli.schedule,
         lowering: cli.lowering,
+        model: cli.model,
     };
     match cli.command {
         Some(Command::Check { files }) => check(&files),

@@ -26,7 +26,7 @@ use crate::asm::{Asm, Role, Section};
 use crate::diag::Diagnostic;
 use crate::ir::{self, Function, FunctionKind, Storage};
 use crate::lower::labels;
-use crate::pipeline::{Lowering, Schedule, Target};
+use crate::pipeline::{Lowering, Model, Schedule, Target};
 use crate::source::{Sources, Span};
 use crate::typed::{self, ClassId, Type};
 use iced_x86::code_asm::{self as x, CodeAssembler};
@@ -45,6 +45,7 @@ pub fn generate(
     let mut data = ProgramData {
         schedule: target.schedule,
         lowering: target.lowering,
+        model: target.model,
         ..ProgramData::default()
     };
     let mut asm = Asm::new();
@@ -98,6 +99,8 @@ struct ProgramData {
     schedule: Schedule,
     /// How a resume function finds its state's code.
     lowering: Lowering,
+    /// C#'s continuations or Rust's polls.
+    model: Model,
 }
 
 impl ProgramData {
@@ -611,7 +614,8 @@ impl<'a, 'm> FnGen<'a, 'm> {
             // No stack check: a resume function runs either from its starter,
             // which checked with room to spare, or from the shallow event loop.
             // A stackful body checks its own stack, as any function does.
-            if self.data.lowering == Lowering::Stackful {
+            // So does a future's poll: a chain of polls is a chain of calls.
+            if self.data.lowering == Lowering::Stackful || self.data.model == Model::Rust {
                 self.stack_check();
             }
             self.dispatch();
@@ -842,7 +846,20 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 if !self.has_continuations() {
                     return; // no code could ever run from the event loop
                 }
-                if program.methods[method.0 as usize].async_kind != typed::AsyncKind::NotAsync {
+                let is_async =
+                    program.methods[method.0 as usize].async_kind != typed::AsyncKind::NotAsync;
+                if self.data.model == Model::Rust {
+                    // Lazy futures: nothing runs unless the executor polls
+                    // Main's; a Main that is not async leaves none to poll.
+                    if is_async {
+                        self.xe("Main's future: nothing of it has run yet", |a| {
+                            a.mov(x::rdi, x::rax)
+                        });
+                        self.call(runtime::BLOCK_ON, "the executor polls it until it is Ready");
+                    }
+                    return;
+                }
+                if is_async {
                     self.xe("Main's task: the loop runs until it completes", |a| {
                         a.mov(x::rdi, x::rax)
                     });
@@ -860,7 +877,7 @@ impl<'a, 'm> FnGen<'a, 'm> {
                 self.x(|a| a.mov(x::rdi, x::rax));
                 let label = self.method_label(*method);
                 self.call(&label, "calls main() on the new Main object");
-                if !self.has_continuations() {
+                if !self.has_continuations() || self.data.model == Model::Rust {
                     return;
                 }
                 self.main_was_not_async();

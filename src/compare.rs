@@ -111,7 +111,14 @@ pub fn compare(
     LOWERINGS
         .iter()
         .map(|&lowering| {
-            let compiled = pipeline::compile_file_with(path, Target { schedule, lowering })?;
+            let compiled = pipeline::compile_file_with(
+                path,
+                Target {
+                    schedule,
+                    lowering,
+                    ..Target::default()
+                },
+            )?;
             let image = compiled.image.clone();
             let mut figures = measure(compiled, lowering, max_insns).map_err(Failure::Io)?;
             let resumes: usize = figures.methods.iter().map(|m| m.resumes).sum();

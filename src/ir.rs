@@ -95,6 +95,8 @@ pub struct Frame {
     /// `--lowering stackful`: the body runs on the task's own stack, and
     /// the frame keeps that stack (runtime/fiber.asm) rather than a state.
     pub stackful: bool,
+    /// `--model rust`: a lazy future, polled by whoever awaits it.
+    pub future: bool,
 }
 
 /// What a state's code can run into next.

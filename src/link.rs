@@ -36,7 +36,7 @@ pub const GUARD_SIZE: u64 = crate::codegen::MAX_ADJUST + PAGE;
 pub const ENTRY: &str = "_start";
 
 /// The runtime sources, in link order.
-pub const RUNTIME: [(&str, &str); 8] = [
+pub const RUNTIME: [(&str, &str); 9] = [
     ("runtime/start.asm", include_str!("../runtime/start.asm")),
     ("runtime/alloc.asm", include_str!("../runtime/alloc.asm")),
     ("runtime/string.asm", include_str!("../runtime/string.asm")),
@@ -44,6 +44,7 @@ pub const RUNTIME: [(&str, &str); 8] = [
     ("runtime/fail.asm", include_str!("../runtime/fail.asm")),
     ("runtime/async.asm", include_str!("../runtime/async.asm")),
     ("runtime/fiber.asm", include_str!("../runtime/fiber.asm")),
+    ("runtime/poll.asm", include_str!("../runtime/poll.asm")),
     ("runtime/math.asm", include_str!("../runtime/math.asm")),
 ];
 

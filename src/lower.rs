@@ -17,7 +17,7 @@ mod reach;
 pub(crate) mod spill;
 
 use crate::ir::{self, Function, FunctionKind, Local, LocalIndex, Reg, Stmt, Storage, LOCAL_REGS};
-use crate::pipeline::Lowering;
+use crate::pipeline::{Lowering, Model, Target};
 use crate::runtime_layout::H_SIZE;
 use crate::source::Span;
 use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
@@ -25,10 +25,17 @@ use crate::typed::{self, Expr, ExprKind, Place, Program, Type};
 /// The register that holds the frame pointer in a state machine's resume function.
 pub const FRAME_REG: Reg = Reg::R15;
 
-/// Lowers every function of a checked program, its async methods for
-/// `lowering` (a stackful task's body keeps its locals on its own stack).
-pub fn lower(program: &Program, lowering: Lowering) -> ir::Module<'_> {
-    let stackful = lowering == Lowering::Stackful;
+/// Lowers every function of a checked program, its async methods for the
+/// target's lowering (a stackful task's body keeps its locals on its own
+/// stack) and model (a Rust future's frame keeps the waker of its poll).
+pub fn lower(program: &Program, target: Target) -> ir::Module<'_> {
+    let future = target.model == Model::Rust;
+    let stackful = target.lowering == Lowering::Stackful && !future;
+    let kind = match (stackful, future) {
+        (true, _) => frame::FrameKind::Stackful,
+        (_, true) => frame::FrameKind::Future,
+        _ => frame::FrameKind::StateMachine,
+    };
     let method_labels = method_labels(program);
     let ctor_labels = ctor_labels(program);
     let mut functions = Vec::new();
@@ -46,14 +53,14 @@ pub fn lower(program: &Program, lowering: Lowering) -> ir::Module<'_> {
                     body,
                     has_this,
                     false,
-                    false,
+                    frame::FrameKind::StateMachine,
                 ));
                 continue;
             }
-            let body_label = if stackful {
-                labels::fiber(&label)
-            } else {
-                labels::resume(&label)
+            let body_label = match kind {
+                frame::FrameKind::Stackful => labels::fiber(&label),
+                frame::FrameKind::Future => labels::poll(&label),
+                frame::FrameKind::StateMachine => labels::resume(&label),
             };
             let resume = lower_body(
                 body_label,
@@ -62,7 +69,7 @@ pub fn lower(program: &Program, lowering: Lowering) -> ir::Module<'_> {
                 body,
                 has_this,
                 method.async_kind == typed::AsyncKind::Void,
-                stackful,
+                kind,
             );
             functions.push(async_starter(label, method, &resume));
             functions.push(resume);
@@ -77,7 +84,7 @@ pub fn lower(program: &Program, lowering: Lowering) -> ir::Module<'_> {
             &ctor.body,
             true,
             false,
-            false,
+            frame::FrameKind::StateMachine,
         ));
     }
     functions.push(entry_function(program));
@@ -184,7 +191,7 @@ fn lower_body(
     body: &typed::Body,
     has_this: bool,
     async_void: bool,
-    stackful: bool,
+    frame_kind: frame::FrameKind,
 ) -> Function {
     let mut locals: Vec<Local> = body
         .locals
@@ -262,7 +269,7 @@ fn lower_body(
             this,
             &stmts,
             awaits,
-            stackful,
+            frame_kind,
         )),
         _ => None,
     };

@@ -67,12 +67,37 @@ impl Lowering {
     }
 }
 
-/// What a program is compiled for: where awaiters resume and how async
-/// methods are lowered.
+/// The execution model async methods follow (issue 17).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Model {
+    /// C#: calling an async method runs it at once (a hot start), and a
+    /// completing task resumes its awaiters (continuations).
+    #[default]
+    Csharp,
+    /// Rust: calling an async method only makes its future, which does
+    /// nothing until it is polled; `await` polls the child in place and
+    /// returns Pending upward; an executor polls the top-level task, and a
+    /// waker puts it back in the ready queue (runtime/poll.asm).
+    Rust,
+}
+
+impl Model {
+    /// The option's spelling (`csharp`, `rust`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Csharp => "csharp",
+            Model::Rust => "rust",
+        }
+    }
+}
+
+/// What a program is compiled for: where awaiters resume, how async
+/// methods are lowered, and which execution model they follow.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Target {
     pub schedule: Schedule,
     pub lowering: Lowering,
+    pub model: Model,
 }
 
 impl From<Schedule> for Target {
@@ -225,9 +250,17 @@ pub fn compile_source(name: &str, text: &str) -> Result<Compiled, Failure> {
 
 /// Lowering and code generation (on the big stack: they recurse over the tree).
 fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Failure> {
+    // A Rust future is a state machine with a state table (rustc's lowering).
+    let target = match target.model {
+        Model::Rust => Target {
+            lowering: Lowering::Table,
+            ..target
+        },
+        Model::Csharp => target,
+    };
     let mut sources = std::mem::take(&mut checked.sources);
     let program = &checked.program;
-    let module = lower::lower(program, target.lowering);
+    let module = lower::lower(program, target);
     let frames = FrameLayout::all(&module);
     let classes = crate::machine::layout::ClassLayout::all(program);
     let functions = FunctionLayout::all(&module);
@@ -255,7 +288,7 @@ fn compile_checked(mut checked: Checked, target: Target) -> Result<Compiled, Fai
 pub fn generated_asm(path: &Path) -> Result<String, Failure> {
     let mut checked = check_file(path)?;
     on_big_stack(|| {
-        let module = lower::lower(&checked.program, Lowering::default());
+        let module = lower::lower(&checked.program, Target::default());
         match codegen::generate(&module, &checked.sources, Target::default()) {
             Ok(asm) => Ok(asm.to_nasm()),
             Err(diagnostics) => {
@@ -272,7 +305,11 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
 pub fn state_machines(path: &Path, dot: bool, lowering: Lowering) -> Result<String, Failure> {
     let checked = check_file(path)?;
     on_big_stack(|| {
-        let module = lower::lower(&checked.program, lowering);
+        let target = Target {
+            lowering,
+            ..Target::default()
+        };
+        let module = lower::lower(&checked.program, target);
         Ok(if dot {
             lower::listing::dot(&module, &checked.sources)
         } else {

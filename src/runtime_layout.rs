@@ -66,6 +66,14 @@ pub const FIBER_HEADROOM: i64 = 2 * 1024;
 /// deeper gets no room at all (its first prologue check reports the
 /// StackOverflowException C# would have had).
 pub const FIBER_NESTING: i64 = 4096;
+/// `--model rust`: an async method's future continues the header with its
+/// state byte (P_SIZE) and the awaited future (P_SIZE + 8), as every async
+/// frame, then the waker of its latest poll, for the awaits inside it…
+pub const R_WAKER: i64 = P_SIZE + 16;
+/// …and, for a top-level task, whether it is in the ready queue (1) now.
+pub const R_QUEUED: i64 = P_SIZE + 24;
+/// Where a future's arguments begin.
+pub const R_SIZE: i64 = P_SIZE + 32;
 /// An awaiter node's low bits say what its waiter is (0: a frame to resume).
 /// 1: a `WhenAll` promise to count down.
 pub const NODE_WHEN_ALL: i64 = 1;
@@ -133,7 +141,7 @@ macro_rules! equates {
 }
 
 /// Every layout name the runtime's assembly sees, as `NAME equ value`.
-pub const EQUATES: [Equate; 41] = equates![
+pub const EQUATES: [Equate; 42] = equates![
     P_STATUS,
     FAULTED,
     H_PREV,
@@ -175,4 +183,5 @@ pub const EQUATES: [Equate; 41] = equates![
     FIBER_STACK,
     FIBER_HEADROOM,
     FIBER_NESTING,
+    R_QUEUED,
 ];

@@ -280,6 +280,7 @@ pub fn verify_file(path: &Path, config: &Config) -> Result<Report, Failure> {
     let target = pipeline::Target {
         schedule: config.schedule,
         lowering: config.lowering,
+        ..pipeline::Target::default()
     };
     let compiled = pipeline::compile_file_with(path, target)?;
     let name = path.display().to_string();

@@ -56,8 +56,13 @@ pub enum Role {
     /// it popped from the stack it switched to: back into a body after its
     /// await, or back to whoever resumed the task.
     StackReturn,
-    /// The event loop's `call [rcx + P_CONT]`: a continuation jump.
+    /// The event loop's `call [rcx + P_CONT]`: a continuation jump (under
+    /// `--model rust`: the executor's poll of the top-level task).
     Poll,
+    /// `--model rust`: a future polls the one it awaits (`call [rdi +
+    /// P_CONT]`), in place, with its own waker; a join or a select polls
+    /// its children.
+    PollChild,
     /// `rt_complete`'s `call [rcx + P_CONT]`: the awaiter of a completing
     /// task resumes inline, inside the completion (C# on one thread).
     Resume,
@@ -158,7 +163,7 @@ impl Role {
     /// `@name(argument)`, e.g. `; @made(timer) a fresh timer`. Returns the
     /// role and the rest of the comment (the explanation), or `Err` with a
     /// message for an unknown name. The names are the kebab-case of the
-    /// variants the runtime uses: `poll`, `resume`, `enter`, `switched`, `complete`, `faulted`,
+    /// variants the runtime uses: `poll`, `poll-child`, `resume`, `enter`, `switched`, `complete`, `faulted`,
     /// `throw`, `catch`, `rethrow`, `uncaught`, `wake`,
     /// `timer-advance`, `timer-fire`, `timer-set`, `made(timer | when-all |
     /// when-any | from-result | never)` for promises and `made(string |
@@ -173,6 +178,7 @@ impl Role {
         };
         let role = match (name, argument) {
             ("poll", None) => Role::Poll,
+            ("poll-child", None) => Role::PollChild,
             ("resume", None) => Role::Resume,
             ("enter", None) => Role::StackEnter,
             ("switched", None) => Role::StackReturn,

@@ -73,6 +73,14 @@ pub const FAULT_VOID: &str = "rt_fault_void";
 pub const HANDLER: &str = "rt_handler";
 /// `rt_start(rdi = frame)`: a hot start, with a handler record around it.
 pub const START: &str = "rt_start";
+/// `--model rust` (runtime/poll.asm): the executor, the waker, a future's
+/// completion and the leaf futures.
+pub const BLOCK_ON: &str = "rt_block_on";
+pub const WAKE: &str = "rt_wake";
+pub const READY: &str = "rt_ready";
+pub const POLL_DELAY: &str = "rt_poll_delay";
+pub const POLL_JOIN: &str = "rt_poll_join";
+pub const POLL_SELECT: &str = "rt_poll_select";
 /// `--lowering stackful`: a task's continuation, the switch to its stack.
 pub const FIBER_RESUME: &str = "rt_fiber_resume";
 /// `--lowering stackful`: the context switch (rdi = where to keep this

@@ -9,7 +9,7 @@ use super::{size_of, FnGen};
 use crate::asm::{Made, Role};
 use crate::ir::{header, Frame, LocalIndex};
 use crate::lower::labels;
-use crate::pipeline::Lowering;
+use crate::pipeline::{Lowering, Model};
 use crate::runtime_layout::{self as rt, FAULTED};
 use crate::source::Span;
 use crate::typed::{Builtin, Expr, Type};
@@ -33,6 +33,12 @@ impl FnGen<'_, '_> {
     /// `Twice$resume` once (C#'s hot start), return the frame: it is the task.
     pub(super) fn async_start(&mut self) {
         let frame = self.frame().clone();
+        let method = &self.program.methods[frame.method.0 as usize];
+        if self.data.model == Model::Rust && method.ret == Type::Void {
+            let message = "`async void` has no future to poll under --model rust: return a Task and await it (Rust runs a future only when it is polled)";
+            self.errors
+                .push(crate::diag::Diagnostic::error(method.span, message.to_string()));
+        }
         let resume = labels::resume(&self.function.label);
         let args = frame.params.len();
         let in_regs = args.min(runtime::ARG_REGS.len());
@@ -77,7 +83,15 @@ impl FnGen<'_, '_> {
             Role::PromiseMade(Made::Frame),
             |a| a.mov(x::rbx, x::rax),
         );
-        if self.data.lowering == Lowering::Stackful {
+        let future = self.data.model == Model::Rust;
+        if future {
+            self.asm
+                .lea_sym(Register::RCX, &labels::poll(&self.function.label))
+                .explain("its poll function: poll(frame, cx) → 0 Ready / 1 Pending");
+            self.xe("stores it in the future's header", |a| {
+                a.mov(x::qword_ptr(x::rbx + header::CONTINUATION), x::rcx)
+            });
+        } else if self.data.lowering == Lowering::Stackful {
             self.fiber_start(&labels::fiber(&self.function.label));
         } else {
             self.asm
@@ -107,14 +121,21 @@ impl FnGen<'_, '_> {
             self.x(|a| a.mov(x::rax, x::qword_ptr(x::rbp + from)));
             self.xe(&explain, |a| a.mov(x::qword_ptr(x::rbx + offset), x::rax));
         }
-        self.xe("rt_start takes the frame in rdi", |a| a.mov(x::rdi, x::rbx));
-        self.call(
-            runtime::START,
-            "runs the method now, up to its first real suspension (a hot start); a fault stays in the task",
-        );
-        self.xe("returns the frame: the caller's task", |a| {
-            a.mov(x::rax, x::rbx)
-        });
+        if future {
+            // Lazy: nothing of the method runs until someone polls it.
+            self.xe("returns the future: nothing of the method has run", |a| {
+                a.mov(x::rax, x::rbx)
+            });
+        } else {
+            self.xe("rt_start takes the frame in rdi", |a| a.mov(x::rdi, x::rbx));
+            self.call(
+                runtime::START,
+                "runs the method now, up to its first real suspension (a hot start); a fault stays in the task",
+            );
+            self.xe("returns the frame: the caller's task", |a| {
+                a.mov(x::rax, x::rbx)
+            });
+        }
         self.xe("drops the argument slots", |a| {
             a.lea(x::rsp, x::qword_ptr(x::rbp - 8))
         });
@@ -155,6 +176,30 @@ impl FnGen<'_, '_> {
         self.xe("r15 = the frame, for the whole method", |a| {
             a.mov(x::r15, x::rdi)
         });
+        if self.data.model == Model::Rust {
+            self.xe("the waker of this poll (cx), for the awaits inside", |a| {
+                a.mov(x::qword_ptr(x::r15 + rt::R_WAKER as i32), x::rsi)
+            });
+            self.xe(
+                "which await did the future stop at? (a byte: 0 = not polled yet)",
+                |a| a.movzx(x::eax, x::byte_ptr(x::r15 + header::STATE)),
+            );
+            self.asm
+                .lea_sym(Register::RCX, &table)
+                .explain("the state table: one code address per state");
+            self.xr(
+                "jumps to the code of the current state",
+                Role::StateDispatch {
+                    through_table: true,
+                },
+                |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
+            );
+            self.state_table
+                .push((table, frame.states.len() as u32 + 1));
+            self.asm.label(&state_label(0));
+            self.asm.set_state(Some(0));
+            return;
+        }
         self.install_handler();
         match self.data.lowering {
             Lowering::Stackful => {}
@@ -320,6 +365,13 @@ impl FnGen<'_, '_> {
         self.xe("the task that completes is this frame", |a| {
             a.mov(x::rdi, x::r15)
         });
+        if self.data.model == Model::Rust {
+            self.call(
+                runtime::READY,
+                "marks the future done and returns 0: Ready, to whoever polled it",
+            );
+            return;
+        }
         self.call(
             runtime::COMPLETE,
             "marks the task complete and queues whoever awaits it",
@@ -345,7 +397,9 @@ impl FnGen<'_, '_> {
             self.expr(task);
         }
         let ready = self.label_for("ready");
-        if is_yield {
+        if self.data.model == Model::Rust {
+            self.await_by_polling(is_yield, state, span, &ready);
+        } else if is_yield {
             self.store_state(state);
             self.yield_by_tail_call(state);
         } else {
@@ -379,27 +433,96 @@ impl FnGen<'_, '_> {
         }
         // The locals live across the await are in the frame already (or,
         // stackful, on the task's stack): the state's code starts right at
-        // its label.
-        self.asm.label(&state_label(state));
-        self.asm.set_state(Some(state));
-        if self.data.lowering != Lowering::Stackful {
-            self.relink_tries();
+        // its label. (A future's await has its label before its poll.)
+        let polled_child = self.data.model == Model::Rust && !is_yield;
+        if !polled_child {
+            self.asm.label(&state_label(state));
+            self.asm.set_state(Some(state));
+            if self.data.lowering != Lowering::Stackful || self.data.model == Model::Rust {
+                self.relink_tries();
+            }
         }
         self.asm.label(&ready);
         if !is_yield {
             self.xe("the awaited task", |a| {
                 a.mov(x::rax, x::qword_ptr(x::r15 + header::AWAITED))
             });
-            self.xe("did it fault?", |a| {
-                a.cmp(x::qword_ptr(x::rax + header::STATUS), FAULTED as i32)
-            });
-            self.fail_if(Code::Je_rel32_64, Check::Faulted, span);
+            // A future never faults: an exception in its poll goes up the
+            // chain of polls, through this one, as in any call.
+            if self.data.model != Model::Rust {
+                self.xe("did it fault?", |a| {
+                    a.cmp(x::qword_ptr(x::rax + header::STATUS), FAULTED as i32)
+                });
+                self.fail_if(Code::Je_rel32_64, Check::Faulted, span);
+            }
         }
         if let Some(dest) = dest {
             let ty = self.function.locals[dest].ty.clone();
             self.load_mem_to_rax(x::rax + header::RESULT, &ty);
             self.store_local(dest);
         }
+    }
+
+    /// `--model rust`: `await` polls the child in place, with this poll's
+    /// waker; Pending goes up to whoever polled this future (a return of 1,
+    /// the child's own Pending in eax), and the next poll of this future
+    /// comes back to the state's label and polls the child again. `await
+    /// Task.Yield()` wakes its task and is Pending once. The state's label
+    /// (the `jump` target of the next poll) comes before the child's poll,
+    /// and is emitted by the caller for a yield; a `try` around the await is
+    /// linked again only on that way in.
+    fn await_by_polling(&mut self, is_yield: bool, state: u32, span: Span, ready: &str) {
+        if is_yield {
+            self.store_state(state);
+            self.xe("Task.Yield(): the waker of this poll…", |a| {
+                a.mov(x::rdi, x::qword_ptr(x::r15 + rt::R_WAKER as i32))
+            });
+            self.call(runtime::WAKE, "…queues its task again (wake_by_ref)");
+            self.xe("1: Pending, once", |a| a.mov(x::eax, 1));
+            self.pending();
+            return;
+        }
+        self.null_check(x::rax, span);
+        self.xe("remembers the awaited future (its result is read once Ready)", |a| {
+            a.mov(x::qword_ptr(x::r15 + header::AWAITED), x::rax)
+        });
+        self.xe("is it done already (nothing to poll)?", |a| {
+            a.cmp(x::qword_ptr(x::rax + header::STATUS), 0)
+        });
+        self.branch(Code::Jne_rel32_64, ready);
+        self.store_state(state);
+        let poll = self.label_for("poll");
+        if !self.tries.is_empty() {
+            self.asm.jmp(&poll).explain("polls it now (its try is linked already)");
+        }
+        self.asm.label(&state_label(state));
+        self.asm.set_state(Some(state));
+        self.relink_tries();
+        self.asm.label(&poll);
+        self.xe("the awaited future…", |a| {
+            a.mov(x::rdi, x::qword_ptr(x::r15 + header::AWAITED))
+        });
+        self.xe("…with this poll's waker", |a| {
+            a.mov(x::rsi, x::qword_ptr(x::r15 + rt::R_WAKER as i32))
+        });
+        self.xr(
+            "polls it in place: its poll function, as any call",
+            Role::PollChild,
+            |a| a.call(x::qword_ptr(x::rdi + header::CONTINUATION)),
+        );
+        self.xe("0: Ready", |a| a.test(x::eax, x::eax));
+        self.branch(Code::Je_rel32_64, ready);
+        self.pending();
+    }
+
+    /// Returns Pending (eax = 1) to whoever polled this future.
+    fn pending(&mut self) {
+        self.unlink_tries_to_suspend();
+        let out = self.return_label.clone();
+        self.asm
+            .jmp(&out)
+            .explain("Pending: returns 1 to whoever polled this future")
+            .role(Role::Suspend);
     }
 
     /// `--lowering stackful`: the await suspends by switching to the stack
@@ -424,6 +547,17 @@ impl FnGen<'_, '_> {
     }
 
     fn store_state(&mut self, state: u32) {
+        if self.data.model == Model::Rust {
+            let explain = format!("state {state} (a byte, as rustc's discriminant): where the next poll continues");
+            let role = Role::StateStore {
+                state,
+                as_address: false,
+            };
+            self.xr(&explain, role, |a| {
+                a.mov(x::byte_ptr(x::r15 + header::STATE), state as u32)
+            });
+            return;
+        }
         match self.data.lowering {
             // No state: the task's stack says where it stopped.
             Lowering::Stackful => return,
@@ -477,7 +611,15 @@ impl FnGen<'_, '_> {
             Builtin::TaskDelay => {
                 self.expr(&args[0]);
                 self.x(|a| a.movsxd(x::rdi, x::eax));
-                self.call_aligned(runtime::DELAY, "registers a timer in virtual time");
+                match self.data.model {
+                    Model::Rust => self.call_aligned(
+                        runtime::POLL_DELAY,
+                        "a timer in virtual time, as a future to poll",
+                    ),
+                    Model::Csharp => {
+                        self.call_aligned(runtime::DELAY, "registers a timer in virtual time")
+                    }
+                }
             }
             Builtin::TaskYield => self.xe("Task.Yield() has no value of its own", |a| {
                 a.xor(x::eax, x::eax)
@@ -506,18 +648,30 @@ impl FnGen<'_, '_> {
                 };
                 self.x(|a| a.mov(x::rdi, x::rax));
                 self.x(|a| a.mov(x::esi, elem));
-                self.call_aligned(
-                    runtime::WHEN_ALL,
-                    "a task that completes when all of them have",
-                );
+                match self.data.model {
+                    Model::Rust => self.call_aligned(
+                        runtime::POLL_JOIN,
+                        "a join: a future whose poll polls each of them",
+                    ),
+                    Model::Csharp => self.call_aligned(
+                        runtime::WHEN_ALL,
+                        "a task that completes when all of them have",
+                    ),
+                }
             }
             Builtin::TaskWhenAny => {
                 self.tasks_array(args);
                 self.x(|a| a.mov(x::rdi, x::rax));
-                self.call_aligned(
-                    runtime::WHEN_ANY,
-                    "a task whose result is the first of them to end",
-                );
+                match self.data.model {
+                    Model::Rust => self.call_aligned(
+                        runtime::POLL_SELECT,
+                        "a select: a future Ready with the first of them done",
+                    ),
+                    Model::Csharp => self.call_aligned(
+                        runtime::WHEN_ANY,
+                        "a task whose result is the first of them to end",
+                    ),
+                }
             }
             Builtin::TaskIsCompleted => {
                 self.expr(&args[0]);

@@ -7,6 +7,17 @@ use crate::ir::{header, Frame, FrameField, Local, LocalIndex, Next, Region, Stat
 use crate::runtime_layout as rt;
 use crate::typed::MethodId;
 
+/// What an async method's frame is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameKind {
+    /// A state machine's frame (`--lowering table` or `direct`).
+    StateMachine,
+    /// A stackful task's (`--lowering stackful`): its stack's bookkeeping.
+    Stackful,
+    /// A Rust future's (`--model rust`): its state byte and its waker.
+    Future,
+}
+
 /// Lays out the frame of the async method whose lowered body is `body`.
 pub fn layout(
     method: MethodId,
@@ -15,13 +26,14 @@ pub fn layout(
     this: Option<LocalIndex>,
     body: &[Stmt],
     awaits: Vec<AwaitSite>,
-    stackful: bool,
+    kind: FrameKind,
 ) -> Frame {
-    let mut fields = header_fields(stackful);
-    let mut offset = if stackful {
-        rt::F_SIZE as u32
-    } else {
-        header::SIZE
+    let stackful = kind == FrameKind::Stackful;
+    let mut fields = header_fields(kind);
+    let mut offset = match kind {
+        FrameKind::Stackful => rt::F_SIZE as u32,
+        FrameKind::Future => rt::R_SIZE as u32,
+        FrameKind::StateMachine => header::SIZE,
     };
     let mut slot = |name: String, why: String, fields: &mut Vec<FrameField>| {
         fields.push(FrameField {
@@ -120,6 +132,7 @@ pub fn layout(
         .collect();
     Frame {
         stackful,
+        future: kind == FrameKind::Future,
         successors,
         method,
         size: offset,
@@ -192,7 +205,8 @@ fn within(stmts: &[Stmt], region: Region, around: &mut Vec<Region>, out: &mut [V
     around.pop();
 }
 
-fn header_fields(stackful: bool) -> Vec<FrameField> {
+fn header_fields(kind: FrameKind) -> Vec<FrameField> {
+    let stackful = kind == FrameKind::Stackful;
     let field = |name: &str, offset: i32, why: &str| FrameField {
         name: name.into(),
         offset: offset as u32,
@@ -213,10 +227,10 @@ fn header_fields(stackful: bool) -> Vec<FrameField> {
         field(
             "continuation",
             header::CONTINUATION,
-            if stackful {
-                "promise header: the code the event loop calls to resume (rt_fiber_resume, the switch to its stack)"
-            } else {
-                "promise header: the code the event loop calls to resume (the resume function)"
+            match kind {
+                FrameKind::Stackful => "promise header: the code the event loop calls to resume (rt_fiber_resume, the switch to its stack)",
+                FrameKind::Future => "promise header: its poll function, poll(frame, cx) → 0 Ready / 1 Pending",
+                FrameKind::StateMachine => "promise header: the code the event loop calls to resume (the resume function)",
             },
         ),
         field(
@@ -230,6 +244,29 @@ fn header_fields(stackful: bool) -> Vec<FrameField> {
         header::AWAITED,
         "the task the current await waits for (its result is read on resume)",
     );
+    if kind == FrameKind::Future {
+        fields.push(field(
+            "state",
+            header::STATE,
+            "a byte, rustc's discriminant: the await the future stopped at (0 = not polled yet)",
+        ));
+        fields.push(field(
+            "awaited",
+            header::AWAITED,
+            "the future the current await polls (its result is read once it is Ready)",
+        ));
+        fields.push(field(
+            "waker",
+            rt::R_WAKER as i32,
+            "the waker of its latest poll (cx): the top-level task to queue again",
+        ));
+        fields.push(field(
+            "queued",
+            rt::R_QUEUED as i32,
+            "a top-level task: 1 while it is in the ready queue",
+        ));
+        return fields;
+    }
     if !stackful {
         fields.push(field(
             "state",

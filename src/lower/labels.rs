@@ -12,14 +12,14 @@
 //! digits and `_` only, so the labels are built from them with separators a
 //! name cannot contain:
 //! - `.` after the owner (a class, or `fn`), `$` before each parameter type
-//!   (`$0` for none) and before the compiler's suffixes `vtable`, `resume`, `fiber`,
+//!   (`$0` for none) and before the compiler's suffixes `vtable`, `resume`, `fiber`, `poll`,
 //!   `states`, `names` (an enum's member table), `itables` and
 //!   `itable$I` (a class's interface tables);
 //! - a name that would read as one of the compiler's own words in its place
 //!   gets a trailing `@`: a class `fn` or `rt_alloc` as owner (`fn` owns the
 //!   top-level functions; the runtime's labels, `rt_alloc.done` among them,
 //!   all start with `rt_`, `msg_`, `fail$` or are `_start`), a member `ctor`,
-//!   a class `resume` or `fiber` as a parameter type;
+//!   a class `resume`, `fiber` or `poll` as a parameter type;
 //! - in a parameter type, `T[]` is `T#Array` and `Task<T>` is `Task~T~`;
 //! - an instance of a generic class, which the checker names as C# writes
 //!   the type (`Dictionary<string, int>`), is spelled the same way, `~`
@@ -100,12 +100,18 @@ pub fn fiber(method: &str) -> String {
     format!("{method}$fiber")
 }
 
+/// `--model rust`: the poll function of the async method labelled `method`.
+pub fn poll(method: &str) -> String {
+    format!("{method}$poll")
+}
+
 /// The async method's label of its resume function or fiber body
 /// (`Program.Twice$resume` → `Program.Twice`); other labels as they are.
 pub fn method_of_body(label: &str) -> &str {
     label
         .strip_suffix("$resume")
         .or_else(|| label.strip_suffix("$fiber"))
+        .or_else(|| label.strip_suffix("$poll"))
         .unwrap_or(label)
 }
 
@@ -185,7 +191,7 @@ fn type_part(program: &Program, ty: &Type, out: &mut String) {
             let name = program.type_name(ty);
             match generic_instance(&name) {
                 Some(spelled) => out.push_str(&spelled),
-                None => out.push_str(&escaped(&name, name == "resume" || name == "fiber")),
+                None => out.push_str(&escaped(&name, ["resume", "fiber", "poll"].contains(&name.as_str()))),
             }
         }
         _ => out.push_str(&program.type_name(ty)),

@@ -961,6 +961,8 @@ fn capture(uc: *mut uc_engine, d: &Detector, kind: &SiteKind) -> (u64, u64) {
         }
         // Both continuation jumps (runtime/async.asm) take the promise in rdi.
         SiteKind::Poll | SiteKind::Resume => (r(R::RDI), d.sites.frame_state(r(R::RDI), word)),
+        // The polled future, and the waker it is polled with.
+        SiteKind::PollChild => (r(R::RDI), r(R::RSI)),
         SiteKind::Complete => (r(R::RDI), word(r(R::RDI) + header::RESULT as u64)),
         // The exception's class and line are kept, not its address: an
         // event is described later, and the record alone must say it.

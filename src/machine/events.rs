@@ -133,7 +133,7 @@ impl EventKind {
             SiteKind::Jump { .. } if a == 0 => return None,
             SiteKind::Jump { .. } => EventKind::Jump,
             SiteKind::Suspend { .. } => EventKind::Suspend,
-            SiteKind::Poll => EventKind::Poll,
+            SiteKind::Poll | SiteKind::PollChild => EventKind::Poll,
             SiteKind::Resume => EventKind::Resume,
             SiteKind::Complete => EventKind::Complete,
             SiteKind::Faulted => EventKind::Faulted,
@@ -407,6 +407,7 @@ pub(crate) fn promise_addr(kind: &SiteKind, r: &Record) -> Option<u64> {
         | SiteKind::Jump { .. }
         | SiteKind::Suspend { .. }
         | SiteKind::Poll
+        | SiteKind::PollChild
         | SiteKind::Resume
         | SiteKind::Complete
         | SiteKind::Faulted
@@ -541,11 +542,25 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 r.b, p.id
             );
         }
+        SiteKind::Suspend { at: None } if cx.program.sites.future => {
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "{who} returns Pending (1) in state {}: to the future that polled it, which returns Pending too, up to the executor. Nothing of promise #{} runs again until its waker queues the top-level task and the polls come back down to this await.",
+                r.b, p.id
+            );
+        }
         SiteKind::Suspend { at: None } => {
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "{who} suspends in state {}: it returns to whoever ran it (the event loop, or its caller on the hot start), and promise #{} stays pending until the task it awaits wakes it.",
                 r.b, p.id
+            );
+        }
+        SiteKind::Poll if cx.program.sites.future => {
+            e.state_before = Some(r.b as u32);
+            e.explain = format!(
+                "The executor takes promise #{} ({}, state {}) from the ready queue and polls it: its poll function, with the frame in rdi and its own waker (cx) in rsi. The polls run down the chain of awaits to the future that was waiting.",
+                p.id, p.call, r.b
             );
         }
         SiteKind::Poll => {
@@ -556,12 +571,32 @@ fn describe(e: &mut Event, kind: &SiteKind, method: Option<usize>, r: &Record, c
                 p.id, p.call, r.b, resume
             );
         }
+        SiteKind::PollChild => {
+            let waker = cx.promise_or_addr(r.b);
+            e.explain = format!(
+                "{who} polls promise #{} ({}) in place: it calls its poll function with the same waker, that of promise #{} ({}), the top-level task. Ready (0) and the await goes on; Pending (1) and {who} returns Pending too, up the chain of polls to the executor.",
+                p.id, p.call, waker.id, waker.call
+            );
+        }
         SiteKind::Resume => {
             let resume = cx.program.continuation_name(&p);
             e.state_before = Some(r.b as u32);
             e.explain = format!(
                 "A task has just completed, so its awaiter, promise #{} ({}, state {}), resumes right here, inside the completion: rt_complete calls its continuation {} with the frame in rdi, before the completing code goes on (C# on one thread).",
                 p.id, p.call, r.b, resume
+            );
+        }
+        SiteKind::Complete if cx.program.sites.future && cx.program.frame(&p.owner).is_none() => {
+            e.explain = format!(
+                "Promise #{} ({}) is done: the waker its poll kept (an awaiter node) puts the top-level task back in the ready queue, and its next poll will find it Ready.",
+                p.id, p.call
+            );
+        }
+        SiteKind::Complete if cx.program.sites.future => {
+            let result = cx.program.result_text(&p, r.b, cx.value);
+            e.explain = format!(
+                "Promise #{} ({}) is Ready{result}: its status becomes 1 and its poll returns 0. Nobody is resumed: whoever polled it reads the result and goes on.",
+                p.id, p.call
             );
         }
         SiteKind::Complete => {

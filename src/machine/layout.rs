@@ -100,6 +100,8 @@ pub struct FrameLayout {
     pub resume: String,
     /// `--lowering stackful`: the frame keeps the task's stack, not a state.
     pub stackful: bool,
+    /// `--model rust`: a lazy future, polled by whoever awaits it.
+    pub future: bool,
     pub size: u32,
     pub fields: Vec<FieldLayout>,
     pub states: Vec<StateLayout>,
@@ -196,6 +198,7 @@ impl FrameLayout {
             .collect();
         Some(FrameLayout {
             stackful: frame.stackful,
+            future: frame.future,
             params,
             transitions,
             method: crate::lower::labels::method_of_body(&function.label).to_string(),

@@ -70,8 +70,11 @@ pub enum SiteKind {
     Suspend {
         at: Option<u32>,
     },
-    /// The event loop's `call [rcx+16]`.
+    /// The event loop's `call [rcx+16]` (`--model rust`: the executor's).
     Poll,
+    /// `--model rust`: a future polls the one it awaits (or a join or a
+    /// select its children), with the waker it was polled with.
+    PollChild,
     /// `rt_complete`'s `call [rcx+16]`: an awaiter resumes inline.
     Resume,
     /// The entry of `rt_complete`.
@@ -203,6 +206,8 @@ pub struct Sites {
     pub state_addresses: Vec<(u64, u32)>,
     /// `--lowering stackful`: frames keep their task's stack, not a state.
     pub stackful: bool,
+    /// `--model rust`: async frames are futures, polled (runtime/poll.asm).
+    pub future: bool,
     /// The address of each async method's resume function (stackful: its
     /// body), by method: a stackful frame names its method by its body.
     pub bodies: Vec<u64>,
@@ -313,6 +318,7 @@ impl Sites {
         Sites {
             bodies,
             stackful: stackful(frames),
+            future: frames.iter().any(|f| f.future),
             runtime_records,
             params,
             class_names,
@@ -534,6 +540,7 @@ fn classify(image: &Image, frames: &[FrameLayout], entry: &MapEntry) -> Option<S
             at: stackful(frames).then_some(entry.origin.state).flatten(),
         },
         Role::Poll => SiteKind::Poll,
+        Role::PollChild => SiteKind::PollChild,
         Role::Resume => SiteKind::Resume,
         Role::Complete => SiteKind::Complete,
         Role::Faulted => SiteKind::Faulted,
