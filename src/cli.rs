@@ -352,8 +352,8 @@ fn compile(
     let compiled = || pipeline::compile_file_with(file, target);
     let bytes = match emit {
         Emit::Ast => pipeline::ast_dump(file).map(String::into_bytes),
-        Emit::Sm => pipeline::state_machines(file, false, target.lowering).map(String::into_bytes),
-        Emit::Dot => pipeline::state_machines(file, true, target.lowering).map(String::into_bytes),
+        Emit::Sm => pipeline::state_machines(file, false, target).map(String::into_bytes),
+        Emit::Dot => pipeline::state_machines(file, true, target).map(String::into_bytes),
         Emit::Asm => compiled().map(|c| c.asm.to_nasm().into_bytes()),
         Emit::Map => compiled().map(|c| c.image.listing(&c.sources).into_bytes()),
         Emit::Bin => compiled().map(|c| flat_image(&c.image)),

@@ -19,11 +19,12 @@
 //! ```
 //!
 //! `//! lowering: stackful` says which lowering the notes are written for
-//! (`table` when absent): the lesson opens in it, and under another one the
+//! (`table` when absent), and `//! model: rust` which execution model
+//! (`csharp` when absent): the lesson opens in them, and under others the
 //! notes do not show, as they would tell of code that is not there.
 
 use crate::machine::{Event, EventKind, KindSet};
-use crate::pipeline::Lowering;
+use crate::pipeline::{Lowering, Model};
 
 /// A lesson read from a file's comments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +43,9 @@ pub struct Lesson {
     /// `//! lowering: stackful`: the lowering the notes are written for
     /// (the lesson opens in it; under another, its notes do not show).
     pub lowering: Lowering,
+    /// `//! model: rust`: the execution model the notes are written for
+    /// (`csharp` when absent), as `lowering`.
+    pub model: Model,
 }
 
 /// Text shown when its trigger happens.
@@ -145,6 +149,12 @@ impl Lesson {
                 .into_iter()
                 .find(|l| l.name() == name)
                 .ok_or_else(|| format!("unknown lowering `{name}` (table, direct or stackful)"))?;
+        } else if let Some(name) = text.strip_prefix("model:") {
+            let name = name.trim();
+            self.model = [Model::Csharp, Model::Rust]
+                .into_iter()
+                .find(|m| m.name() == name)
+                .ok_or_else(|| format!("unknown model `{name}` (csharp or rust)"))?;
         } else {
             self.intro.push(text.to_string());
         }

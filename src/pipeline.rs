@@ -302,13 +302,10 @@ pub fn generated_asm(path: &Path) -> Result<String, Failure> {
 }
 
 /// The async methods' state machines of a file, as text (`dot`: Graphviz).
-pub fn state_machines(path: &Path, dot: bool, lowering: Lowering) -> Result<String, Failure> {
+pub fn state_machines(path: &Path, dot: bool, target: Target) -> Result<String, Failure> {
     let checked = check_file(path)?;
     on_big_stack(|| {
-        let target = Target {
-            lowering,
-            ..Target::default()
-        };
+        let lowering = target.lowering;
         let module = lower::lower(&checked.program, target);
         Ok(if dot {
             lower::listing::dot(&module, &checked.sources)

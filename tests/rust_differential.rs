@@ -51,7 +51,10 @@ fn flux(path: &Path, model: Model) -> (Vec<u8>, emulate::Stop) {
 }
 
 fn rustc_present() -> bool {
-    let present = Command::new("rustc").arg("--version").output().is_ok_and(|o| o.status.success());
+    let present = Command::new("rustc")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !present && std::env::var_os("CI").is_some() {
         panic!("rustc is needed for the Rust differential (CI is set)");
     }
@@ -91,7 +94,12 @@ fn every_rust_translation_prints_what_the_rust_model_prints() {
             source.display()
         );
         let code = ran.status.code().unwrap_or(-1);
-        assert_eq!(stop, emulate::Stop::Exited(code), "{}: exit", rust.display());
+        assert_eq!(
+            stop,
+            emulate::Stop::Exited(code),
+            "{}: exit",
+            rust.display()
+        );
     }
 }
 
@@ -108,7 +116,11 @@ fn lazy_futures_change_the_order_where_the_translations_say_so() {
             says_it_differs,
             "{}: the two models {} here",
             rust.display(),
-            if rust_out != csharp_out { "differ" } else { "agree" }
+            if rust_out != csharp_out {
+                "differ"
+            } else {
+                "agree"
+            }
         );
     }
 }

@@ -36,8 +36,10 @@ impl FnGen<'_, '_> {
         let method = &self.program.methods[frame.method.0 as usize];
         if self.data.model == Model::Rust && method.ret == Type::Void {
             let message = "`async void` has no future to poll under --model rust: return a Task and await it (Rust runs a future only when it is polled)";
-            self.errors
-                .push(crate::diag::Diagnostic::error(method.span, message.to_string()));
+            self.errors.push(crate::diag::Diagnostic::error(
+                method.span,
+                message.to_string(),
+            ));
         }
         let resume = labels::resume(&self.function.label);
         let args = frame.params.len();
@@ -483,9 +485,10 @@ impl FnGen<'_, '_> {
             return;
         }
         self.null_check(x::rax, span);
-        self.xe("remembers the awaited future (its result is read once Ready)", |a| {
-            a.mov(x::qword_ptr(x::r15 + header::AWAITED), x::rax)
-        });
+        self.xe(
+            "remembers the awaited future (its result is read once Ready)",
+            |a| a.mov(x::qword_ptr(x::r15 + header::AWAITED), x::rax),
+        );
         self.xe("is it done already (nothing to poll)?", |a| {
             a.cmp(x::qword_ptr(x::rax + header::STATUS), 0)
         });
@@ -493,7 +496,9 @@ impl FnGen<'_, '_> {
         self.store_state(state);
         let poll = self.label_for("poll");
         if !self.tries.is_empty() {
-            self.asm.jmp(&poll).explain("polls it now (its try is linked already)");
+            self.asm
+                .jmp(&poll)
+                .explain("polls it now (its try is linked already)");
         }
         self.asm.label(&state_label(state));
         self.asm.set_state(Some(state));
@@ -548,7 +553,9 @@ impl FnGen<'_, '_> {
 
     fn store_state(&mut self, state: u32) {
         if self.data.model == Model::Rust {
-            let explain = format!("state {state} (a byte, as rustc's discriminant): where the next poll continues");
+            let explain = format!(
+                "state {state} (a byte, as rustc's discriminant): where the next poll continues"
+            );
             let role = Role::StateStore {
                 state,
                 as_address: false,

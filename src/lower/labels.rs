@@ -191,7 +191,10 @@ fn type_part(program: &Program, ty: &Type, out: &mut String) {
             let name = program.type_name(ty);
             match generic_instance(&name) {
                 Some(spelled) => out.push_str(&spelled),
-                None => out.push_str(&escaped(&name, ["resume", "fiber", "poll"].contains(&name.as_str()))),
+                None => out.push_str(&escaped(
+                    &name,
+                    ["resume", "fiber", "poll"].contains(&name.as_str()),
+                )),
             }
         }
         _ => out.push_str(&program.type_name(ty)),

@@ -55,6 +55,7 @@ fn machine(
     let starter = super::labels::method_of_body(&f.label);
     let (line, text) = line_of(sources, method.span);
     let what = match lowering {
+        _ if frame.future => "future",
         Lowering::Stackful => "stackful task",
         _ => "state machine",
     };
@@ -63,7 +64,17 @@ fn machine(
         "{what} {name}  ({}:{line}: {text})",
         sources.get(method.span.file).name
     );
-    if lowering == Lowering::Stackful {
+    if frame.future {
+        let _ = writeln!(
+            out,
+            "  {starter} allocates the frame and stores the arguments: nothing of the method runs (a lazy future);"
+        );
+        let _ = writeln!(
+            out,
+            "  whoever awaits it polls it: {}(frame, cx) runs it to its next await, 0 Ready or 1 Pending;",
+            f.label
+        );
+    } else if lowering == Lowering::Stackful {
         let _ = writeln!(
             out,
             "  {starter} allocates the frame, stores the arguments and starts the task (hot start):"
@@ -343,6 +354,13 @@ fn await_point(
         ""
     };
     let (suspend, resume) = match lowering {
+        _ if f.frame.as_ref().is_some_and(|fr| fr.future) => (
+            match state.is_yield {
+                true => format!("state := {n}; wakes its task (the waker of this poll); returns Pending (1)"),
+                false => format!("state := {n}; polls the awaited future in place with this poll's waker; its Pending (1) is returned upward"),
+            },
+            format!("the next poll of {} jumps through the table to .state{n}{}", f.label, if state.is_yield { "" } else { ", which polls the awaited future again" }),
+        ),
         Lowering::Table => (
             format!("{kept}; state := {n}; {wait}; returns to the event loop"),
             format!("the event loop calls {}(frame); the table sends it to .state{n}{result}", f.label),

@@ -9,7 +9,7 @@ use super::panes;
 use super::session::{Session, Snapshot};
 use super::theme::Theme;
 use crate::machine::{Breakpoint, FrameView, Progress, Stop};
-use crate::pipeline::{Lowering, Schedule, Target};
+use crate::pipeline::{Lowering, Model, Schedule, Target};
 use crate::source::FileId;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -40,6 +40,9 @@ pub enum Action {
     /// `L`: the other lowering of async methods (state table ↔ direct
     /// address), recompiled, at the same event.
     SwitchLowering,
+    /// `M`: the other execution model (C#'s hot tasks and continuations ↔
+    /// Rust's lazy futures, polls and wakers), recompiled, from the start.
+    SwitchModel,
     FocusNext,
     FocusPrev,
     ToggleBreakpoint,
@@ -138,6 +141,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("r", &[KeyCode::Char('r')], Action::Reload),
     bind("o", &[KeyCode::Char('o')], Action::SwitchSchedule),
     bind("L", &[KeyCode::Char('L')], Action::SwitchLowering),
+    bind("M", &[KeyCode::Char('M')], Action::SwitchModel),
     bind("Tab", &[KeyCode::Tab], Action::FocusNext),
     bind("S-Tab", &[KeyCode::BackTab], Action::FocusPrev),
     bind("Enter", &[KeyCode::Enter], Action::ToggleBreakpoint),
@@ -379,8 +383,13 @@ impl App {
         let lesson = std::fs::read_to_string(path)
             .ok()
             .and_then(|text| crate::lesson::Lesson::parse(&text).ok().flatten());
-        if let (Some(lesson), Lowering::Table) = (lesson, target.lowering) {
-            target.lowering = lesson.lowering;
+        if let Some(lesson) = lesson {
+            if target.lowering == Lowering::Table {
+                target.lowering = lesson.lowering;
+            }
+            if target.model == Model::Csharp {
+                target.model = lesson.model;
+            }
         }
         let mut app = App {
             path: path.to_path_buf(),
@@ -536,6 +545,7 @@ impl App {
             Action::Reload => self.reload(),
             Action::SwitchSchedule => self.switch_schedule(),
             Action::SwitchLowering => self.switch_lowering(),
+            Action::SwitchModel => self.switch_model(),
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::ToggleBreakpoint => self.toggle_breakpoint(),
@@ -904,6 +914,20 @@ impl App {
         self.message = format!(
             "lowering: {}; {landed}",
             super::text::lowering_words(self.target.lowering)
+        );
+    }
+
+    /// `M`: the other execution model, recompiled. The two tell different
+    /// stories (a lazy future runs only when polled), so it starts over.
+    fn switch_model(&mut self) {
+        self.target.model = match self.target.model {
+            Model::Csharp => Model::Rust,
+            Model::Rust => Model::Csharp,
+        };
+        self.reload();
+        self.message = format!(
+            "model: {}; from the start",
+            super::text::model_words(self.target.model)
         );
     }
 

@@ -437,15 +437,20 @@ impl Session {
             .map(|(_, l)| l);
         self.lesson
             .as_ref()
-            .filter(|l| l.lowering == self.target.lowering)?
+            .filter(|_| self.lesson_elsewhere().is_none())?
             .narrate(self.lesson_events(), m.icount(), line, m.ended().is_some())
     }
 
-    /// The lesson's lowering, when the program runs under another one (its
-    /// notes are then not shown: they tell of the lesson's code).
-    pub fn lesson_elsewhere(&self) -> Option<crate::pipeline::Lowering> {
+    /// The lesson's lowering or model (`--lowering stackful`), when the
+    /// program runs under another (its notes are then not shown: they tell
+    /// of the lesson's code), with the key that switches back.
+    pub fn lesson_elsewhere(&self) -> Option<(String, char)> {
         let lesson = self.lesson.as_ref()?;
-        (lesson.lowering != self.target.lowering).then_some(lesson.lowering)
+        if lesson.model != self.target.model {
+            return Some((format!("--model {}", lesson.model.name()), 'M'));
+        }
+        (lesson.lowering != self.target.lowering)
+            .then(|| (format!("--lowering {}", lesson.lowering.name()), 'L'))
     }
 
     /// How many events before this instruction are of `kinds`.

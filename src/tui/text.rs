@@ -72,6 +72,18 @@ pub fn lowering_words(lowering: crate::pipeline::Lowering) -> &'static str {
     }
 }
 
+/// What `M` says of a model.
+pub fn model_words(model: crate::pipeline::Model) -> &'static str {
+    match model {
+        crate::pipeline::Model::Csharp => {
+            "csharp (calling an async method runs it; a completion resumes its awaiters)"
+        }
+        crate::pipeline::Model::Rust => {
+            "rust (lazy futures: nothing runs until polled; await polls; wakers queue the task)"
+        }
+    }
+}
+
 /// The states pane under `--lowering stackful`, below the frame's line.
 pub const STACKFUL_STATES: &str =
     "a stack per task: no state is stored; where the task stopped is the return address its switch left on its own stack";
@@ -104,6 +116,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::Reload => "re-read the file and restart (keeps breakpoints)",
         Action::SwitchLowering => {
             "switch the lowering: a state table, or the resume address kept in the frame"
+        }
+        Action::SwitchModel => {
+            "switch the model: C# (hot tasks, continuations) or Rust (lazy futures, polls, wakers)"
         }
         Action::SwitchSchedule => {
             "switch the schedule: C# (awaiters resume inline) or queued (as JavaScript)"

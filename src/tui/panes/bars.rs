@@ -57,8 +57,11 @@ fn title(app: &App, session: &Session) -> Line<'static> {
         crate::pipeline::Schedule::Csharp => "",
     }
     .to_string();
-    if app.target.lowering == crate::pipeline::Lowering::Direct {
-        schedule.push_str(" · lowering: direct");
+    if app.target.lowering != crate::pipeline::Lowering::Table {
+        schedule.push_str(&format!(" · lowering: {}", app.target.lowering.name()));
+    }
+    if app.target.model != crate::pipeline::Model::Csharp {
+        schedule.push_str(&format!(" · model: {}", app.target.model.name()));
     }
     Line::from(vec![
         Span::styled(
@@ -136,11 +139,10 @@ fn narration(app: &App, session: &Session, area: Rect) -> Vec<Line<'static>> {
     let m = &session.machine;
     let mut lines = Vec::new();
     if app.narration {
-        if let Some(lowering) = session.lesson_elsewhere() {
+        if let Some((option, key)) = session.lesson_elsewhere() {
             lines.push(Line::styled(
                 format!(
-                    " ✎ This lesson's notes are written for --lowering {}: press L to come back to it.",
-                    lowering.name()
+                    " ✎ This lesson's notes are written for {option}: press {key} to come back to it."
                 ),
                 theme.narration(),
             ));
@@ -231,7 +233,7 @@ const HELP_PAIRS: [(&str, &str, &str); 12] = [
     (
         "o",
         "L",
-        "switch the schedule (C# inline / queued) / the lowering (state table / address in the frame)",
+        "switch the schedule (C# inline / queued) / the lowering (state table, address, a stack per task)",
     ),
     (
         "H",
