@@ -127,10 +127,11 @@ fn lessons() -> Vec<std::path::PathBuf> {
     paths
 }
 
-/// A lesson compiled for the lowering its notes are written for.
+/// A lesson compiled for the lowering and model its notes are written for.
 fn compiled_for(path: &Path, lesson: &Lesson) -> pipeline::Compiled {
     let target = pipeline::Target {
         lowering: lesson.lowering,
+        model: lesson.model,
         ..pipeline::Target::default()
     };
     pipeline::compile_file_with(path, target).unwrap()
