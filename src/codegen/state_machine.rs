@@ -561,7 +561,7 @@ impl FnGen<'_, '_> {
                 as_address: false,
             };
             self.xr(&explain, role, |a| {
-                a.mov(x::byte_ptr(x::r15 + header::STATE), state as u32)
+                a.mov(x::byte_ptr(x::r15 + header::STATE), state)
             });
             return;
         }

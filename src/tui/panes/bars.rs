@@ -224,16 +224,21 @@ fn hints(app: &App) -> Line<'static> {
 }
 
 /// Bindings the `?` overlay shows on one row, and what the row says.
-const HELP_PAIRS: [(&str, &str, &str); 12] = [
+const HELP_PAIRS: [(&str, &str, &str); 13] = [
     (
         "l",
         "C",
         "what the timeline's letters and the marks mean / the lowerings compared",
     ),
     (
+        "r",
         "o",
+        "re-read the file and restart / switch the schedule (C# inline, queued)",
+    ),
+    (
         "L",
-        "switch the schedule (C# inline / queued) / the lowering (state table, address, a stack per task)",
+        "M",
+        "the lowering (table, direct, stackful) / the model (C#'s, Rust's polls)",
     ),
     (
         "H",
