@@ -182,22 +182,7 @@ impl FnGen<'_, '_> {
             self.xe("the waker of this poll (cx), for the awaits inside", |a| {
                 a.mov(x::qword_ptr(x::r15 + rt::R_WAKER as i32), x::rsi)
             });
-            self.xe(
-                "which await did the future stop at? (a byte: 0 = not polled yet)",
-                |a| a.movzx(x::eax, x::byte_ptr(x::r15 + header::STATE)),
-            );
-            self.asm
-                .lea_sym(Register::RCX, &table)
-                .explain("the state table: one code address per state");
-            self.xr(
-                "jumps to the code of the current state",
-                Role::StateDispatch {
-                    through_table: true,
-                },
-                |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
-            );
-            self.state_table
-                .push((table, frame.states.len() as u32 + 1));
+            self.dispatch_through_table(&table, frame.states.len() as u32 + 1, true);
             self.asm.label(&state_label(0));
             self.asm.set_state(Some(0));
             return;
@@ -206,22 +191,7 @@ impl FnGen<'_, '_> {
         match self.data.lowering {
             Lowering::Stackful => {}
             Lowering::Table => {
-                self.xe(
-                    "which await did the method stop at? (0 = not started)",
-                    |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
-                );
-                self.asm
-                    .lea_sym(Register::RCX, &table)
-                    .explain("the state table: one code address per state");
-                self.xr(
-                    "jumps to the code of the current state",
-                    Role::StateDispatch {
-                        through_table: true,
-                    },
-                    |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
-                );
-                self.state_table
-                    .push((table, frame.states.len() as u32 + 1));
+                self.dispatch_through_table(&table, frame.states.len() as u32 + 1, false)
             }
             Lowering::Direct => self.xr(
                 "jumps to the code the frame says to continue at (--lowering direct: no table)",
@@ -235,6 +205,33 @@ impl FnGen<'_, '_> {
         // in the frame (Storage::Frame): state 0 starts with nothing to load.
         self.asm.label(&state_label(0));
         self.asm.set_state(Some(0));
+    }
+
+    /// Loads the frame's state (`byte`: a Rust future's one-byte
+    /// discriminant) and jumps through `table`, of `states` entries.
+    fn dispatch_through_table(&mut self, table: &str, states: u32, byte: bool) {
+        if byte {
+            self.xe(
+                "which await did the future stop at? (a byte: 0 = not polled yet)",
+                |a| a.movzx(x::eax, x::byte_ptr(x::r15 + header::STATE)),
+            );
+        } else {
+            self.xe(
+                "which await did the method stop at? (0 = not started)",
+                |a| a.mov(x::rax, x::qword_ptr(x::r15 + header::STATE)),
+            );
+        }
+        self.asm
+            .lea_sym(Register::RCX, table)
+            .explain("the state table: one code address per state");
+        self.xr(
+            "jumps to the code of the current state",
+            Role::StateDispatch {
+                through_table: true,
+            },
+            |a| a.jmp(x::qword_ptr(x::rcx + x::rax * 8)),
+        );
+        self.state_table.push((table.to_string(), states));
     }
 
     /// `[rbp - offset]`: this resume function's handler record.

@@ -153,7 +153,7 @@ impl FrameLayout {
                 kind: local_of(f.offset)
                     .and_then(|l| function.locals.get(l))
                     .map_or_else(
-                        || header_kind(f.offset, result.as_ref(), frame.stackful),
+                        || header_kind(f.offset, result.as_ref(), frame.stackful, frame.future),
                         |l| ValueKind::of(&l.ty, program),
                     ),
                 why: f.why.clone(),
@@ -410,10 +410,16 @@ impl FunctionLayout {
 
 /// What each word of a frame's promise header holds (`result` is the
 /// method's result kind, for `Task<T>`).
-fn header_kind(offset: u32, result: Option<&ValueKind>, stackful: bool) -> ValueKind {
+fn header_kind(offset: u32, result: Option<&ValueKind>, stackful: bool, future: bool) -> ValueKind {
     use ir::header;
     if stackful && offset as i64 == crate::runtime_layout::F_BODY {
         return ValueKind::Code;
+    }
+    if future && offset as i64 == crate::runtime_layout::R_WAKER {
+        return ValueKind::Task; // the top-level task it wakes
+    }
+    if future && offset as i64 == crate::runtime_layout::R_QUEUED {
+        return ValueKind::Bool;
     }
     match offset as i32 {
         // A stackful frame keeps its stack pointer where the state would be.
