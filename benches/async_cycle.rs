@@ -8,27 +8,34 @@
 //! resume function, and what a `try` costs: entered and left normally, and a
 //! throw caught by it, per loop iteration against the same loop without it.
 
-use flux_viz::pipeline::{Lowering, Target};
+use flux_viz::pipeline::{Lowering, Model, Target};
 use flux_viz::{emulate, pipeline};
 
 /// Compiles `source` for `lowering` (the C# schedule).
 fn compile(name: &str, source: &str, lowering: Lowering) -> pipeline::Compiled {
+    compile_for(
+        name,
+        source,
+        Target {
+            lowering,
+            ..Target::default()
+        },
+    )
+}
+
+fn compile_for(name: &str, source: &str, target: Target) -> pipeline::Compiled {
     let dir = tempfile::tempdir().expect("a scratch directory");
     let path = dir.path().join(name);
     std::fs::write(&path, source).expect("writes");
-    let target = Target {
-        lowering,
-        ..Target::default()
-    };
     pipeline::compile_file_with(&path, target).unwrap_or_else(|f| panic!("{}", f.render()))
 }
 
 const PINGPONG: &str = include_str!("programs/pingpong_cycle.fs");
 
 /// Instructions executed by the ping-pong with `rounds` yields per task.
-fn instructions(rounds: u32, lowering: Lowering) -> u64 {
+fn instructions(rounds: u32, target: Target) -> u64 {
     let source = PINGPONG.replace("ROUNDS", &rounds.to_string());
-    let compiled = compile("pingpong.fs", &source, lowering);
+    let compiled = compile_for("pingpong.fs", &source, target);
     let outcome = emulate::run(&compiled.image, &emulate::Options::default());
     assert_eq!(outcome.stdout, b"done\n", "the ping-pong must finish");
     outcome.insns
@@ -79,7 +86,11 @@ fn main() {
     for lowering in [Lowering::Table, Lowering::Direct, Lowering::Stackful] {
         let name = lowering.name();
         let (small, large) = (1_000u32, 2_000u32);
-        let (a, b) = (instructions(small, lowering), instructions(large, lowering));
+        let target = Target {
+            lowering,
+            ..Target::default()
+        };
+        let (a, b) = (instructions(small, target), instructions(large, target));
         // Each round is one cycle in each of the two tasks.
         let cycles = 2 * u64::from(large - small);
         println!(
@@ -95,6 +106,18 @@ fn main() {
             );
         }
     }
+    // Rust's model: the tasks run one after the other (lazy), but each
+    // round is still one await-and-resume cycle of a Task.Yield().
+    let rust = Target {
+        model: Model::Rust,
+        ..Target::default()
+    };
+    let (small, large) = (1_000u32, 2_000u32);
+    let (a, b) = (instructions(small, rust), instructions(large, rust));
+    println!(
+        "--model rust: await-and-resume cycle (Task.Yield ping-pong: wake, Pending up to the executor, its poll down the chain): {:.1} instructions per cycle ({a} insns at {small} rounds, {b} at {large})",
+        (b - a) as f64 / (2 * u64::from(large - small)) as f64
+    );
     let plain = "sum += i;";
     let in_try = "try { sum += i; } catch (Exception) { sum = -1; }";
     println!(

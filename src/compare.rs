@@ -18,6 +18,11 @@
 //! `Task.Yield()`'s enqueue of its own frame to the switch (other awaits
 //! register as awaiters with no event to start from: "-"), the second the
 //! switch and the way back to the loop, the third the switch back in.
+//! Under Rust's model (`--model rust`) a future's state store comes before
+//! it polls its child, and its Pending after the child's: one method's
+//! stretches would hold its children's work, so `compare` gives none there
+//! (benches/async_cycle.rs counts Rust's cycle over a whole run) and keeps
+//! the code, frame and run figures.
 //!
 //! The one figure that is not exact is the native time: the program's own
 //! ELF, run natively, best of [`NATIVE_RUNS`], less an empty program's run
@@ -27,7 +32,7 @@
 
 use crate::asm::Role;
 use crate::machine::{End, EventKind, KindSet, Machine, Options, Stop, SLICE};
-use crate::pipeline::{self, Failure, Lowering, Target};
+use crate::pipeline::{self, Failure, Lowering, Model, Target};
 use crate::runtime_layout::{FIBER_STACK, RECORD_ROOM};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -41,8 +46,14 @@ pub const MIN_TIMED: Duration = Duration::from_millis(2);
 /// A native run that takes longer is not timed.
 const NATIVE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The lowerings `compare` measures, in its order.
-pub const LOWERINGS: [Lowering; 3] = [Lowering::Table, Lowering::Direct, Lowering::Stackful];
+/// What `compare` measures, in its order: C#'s model under each lowering,
+/// then Rust's (lazy futures, polled: its own lowering, a state table).
+pub const VARIANTS: [(Lowering, Model); 4] = [
+    (Lowering::Table, Model::Csharp),
+    (Lowering::Direct, Model::Csharp),
+    (Lowering::Stackful, Model::Csharp),
+    (Lowering::Table, Model::Rust),
+];
 
 /// One async method under one lowering.
 #[derive(Debug, Clone, Serialize)]
@@ -86,6 +97,8 @@ pub struct MethodFigures {
 #[derive(Debug, Clone, Serialize)]
 pub struct LoweringFigures {
     pub lowering: &'static str,
+    /// The execution model: `csharp`, or `rust` (lazy futures, polled).
+    pub model: &'static str,
     /// Instructions the whole run executed.
     pub instructions: u64,
     /// Did the run end by itself (not at the instruction budget)?
@@ -100,27 +113,37 @@ pub struct LoweringFigures {
     pub methods: Vec<MethodFigures>,
 }
 
-/// Compiles and runs `path` under every lowering of [`LOWERINGS`], each
-/// run for at most `max_insns` instructions.
+/// Compiles and runs `path` under every variant of [`VARIANTS`], each run
+/// for at most `max_insns` instructions (a program Rust's model cannot
+/// compile, one with `async void`, is measured under C#'s alone).
 pub fn compare(
     path: &Path,
     schedule: pipeline::Schedule,
     max_insns: u64,
 ) -> Result<Vec<LoweringFigures>, Failure> {
     let mut start_up = None;
-    LOWERINGS
+    VARIANTS
         .iter()
-        .map(|&lowering| {
-            let compiled = pipeline::compile_file_with(
-                path,
-                Target {
-                    schedule,
-                    lowering,
-                    ..Target::default()
-                },
-            )?;
+        .filter_map(|&(lowering, model)| {
+            let target = Target {
+                schedule,
+                lowering,
+                model,
+            };
+            match pipeline::compile_file_with(path, target) {
+                Err(_) if model == Model::Rust => None,
+                compiled => Some((lowering, model, compiled)),
+            }
+        })
+        .map(|(lowering, model, compiled)| {
+            let compiled = compiled?;
             let image = compiled.image.clone();
             let mut figures = measure(compiled, lowering, max_insns).map_err(Failure::Io)?;
+            if model == Model::Rust {
+                figures.model = model.name();
+                figures.lowering = "table";
+                figures.without_stretches();
+            }
             let resumes: usize = figures.methods.iter().map(|m| m.resumes).sum();
             if figures.complete && resumes > 0 {
                 let empty = *start_up.get_or_insert_with(empty_program_time);
@@ -293,6 +316,7 @@ fn measure(
         .collect();
     Ok(LoweringFigures {
         lowering: lowering.name(),
+        model: Model::Csharp.name(),
         instructions,
         complete,
         cycle: cycle(total),
@@ -303,6 +327,16 @@ fn measure(
             .sum(),
         methods,
     })
+}
+
+impl LoweringFigures {
+    /// No cycle figures (see the module's doc on Rust's model).
+    fn without_stretches(&mut self) {
+        self.cycle = None;
+        for m in &mut self.methods {
+            (m.cycle, m.to_suspend, m.to_loop, m.to_state) = (None, None, None, None);
+        }
+    }
 }
 
 /// The three stretches' means, added up (all three must have been seen).
@@ -455,7 +489,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
             let _ = writeln!(
                 out,
                 "{:<8} {:<28} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7} {:>7} {:>6} {:>6} {:>6} {:>11} {:>6.1} {:>6}",
-                f.lowering,
+                variant(f),
                 m.method,
                 m.awaits,
                 m.resumes,
@@ -475,7 +509,7 @@ pub fn render(path: &Path, schedule: pipeline::Schedule, figures: &[LoweringFigu
         let _ = writeln!(
             out,
             "{:<8} {:<28} {:>7} {:>7} {:>8}   the whole run: {} instructions{}, {} bytes of async code; {}\n",
-            f.lowering,
+            variant(f),
             "(whole program)",
             f.methods.iter().map(|m| m.awaits).sum::<usize>(),
             f.methods.iter().map(|m| m.resumes).sum::<usize>(),
@@ -494,6 +528,23 @@ fn stack_words(m: &MethodFigures) -> String {
     match m.stack_reserved {
         0 => "-".to_string(),
         reserved => format!("{}/{reserved}", m.stack_in_use),
+    }
+}
+
+/// The variant's short name in the table's first column (`rust`: the
+/// Rust model, whose futures have a state table).
+fn variant(f: &LoweringFigures) -> &'static str {
+    match f.model {
+        "rust" => "rust",
+        _ => f.lowering,
+    }
+}
+
+/// The variant as the options that make it.
+fn variant_options(f: &LoweringFigures) -> String {
+    match f.model {
+        "rust" => "--model rust".to_string(),
+        _ => format!("--lowering {}", f.lowering),
     }
 }
 
@@ -527,8 +578,8 @@ pub fn render_short(figures: &[LoweringFigures]) -> Vec<String> {
     ];
     for f in figures {
         lines.push(format!(
-            "--lowering {}: cycle {} · {} instructions{} · {} bytes of async code",
-            f.lowering,
+            "{}: cycle {} · {} instructions{} · {} bytes of async code",
+            variant_options(f),
             number(f.cycle),
             f.instructions,
             budget_note(f),
