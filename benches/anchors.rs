@@ -2,8 +2,8 @@
 //! `Task.Yield()` ping-pong, flux-viz's three lowerings against the anchors,
 //! all measured in one run on this machine:
 //!
-//! - flux-viz `--lowering table`, `direct`, `stackful`: the program of
-//!   benches/programs/pingpong_cycle.fs, its own ELF;
+//! - flux-viz `--lowering table`, `direct`, `stackful` and `--model rust`:
+//!   the program of benches/programs/pingpong_cycle.fs, its own ELF;
 //! - hand-written NASM with the same promise design and runtime
 //!   (benches/programs/pingpong_hand.asm: a jump table, and the address in
 //!   the frame), linked by flux-viz as the generated code is;
@@ -18,7 +18,7 @@
 
 use flux_viz::emulate::{self, Options, Stop};
 use flux_viz::link::{self, Image};
-use flux_viz::pipeline::{self, Lowering, Target};
+use flux_viz::pipeline::{self, Lowering, Model, Target};
 use flux_viz::verify::process::{self, Scratch};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -35,7 +35,7 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A way to build the ping-pong at a given number of rounds.
 enum Subject {
-    Lowered(Lowering),
+    Flux(Target),
     Hand { resume: &'static str },
     Rust(PathBuf),
 }
@@ -43,7 +43,8 @@ enum Subject {
 impl Subject {
     fn name(&self) -> String {
         match self {
-            Subject::Lowered(l) => format!("flux-viz --lowering {}", l.name()),
+            Subject::Flux(t) if t.model == Model::Rust => "flux-viz --model rust".to_string(),
+            Subject::Flux(t) => format!("flux-viz --lowering {}", t.lowering.name()),
             Subject::Hand { resume } => format!("hand-written NASM ({resume})"),
             Subject::Rust(_) => "rustc -O, minimal executor".to_string(),
         }
@@ -52,16 +53,12 @@ impl Subject {
     /// The linked image at `rounds` (not for rustc's own executable).
     fn image(&self, rounds: u64) -> Option<Image> {
         match self {
-            Subject::Lowered(lowering) => {
+            Subject::Flux(target) => {
                 let source = PINGPONG.replace("ROUNDS", &rounds.to_string());
                 let dir = tempfile::tempdir().expect("a scratch directory");
                 let path = dir.path().join("pingpong.fs");
                 std::fs::write(&path, source).expect("writes");
-                let target = Target {
-                    lowering: *lowering,
-                    ..Target::default()
-                };
-                let compiled = pipeline::compile_file_with(&path, target)
+                let compiled = pipeline::compile_file_with(&path, *target)
                     .unwrap_or_else(|f| panic!("{}", f.render()));
                 Some(compiled.image)
             }
@@ -169,12 +166,23 @@ fn rust_executable(dir: &Scratch) -> Option<PathBuf> {
     status.success().then_some(exe)
 }
 
+fn lowered(lowering: Lowering) -> Target {
+    Target {
+        lowering,
+        ..Target::default()
+    }
+}
+
 fn main() {
     let dir = Scratch::new("bench-anchors").expect("scratch directory");
     let mut subjects = vec![
-        Subject::Lowered(Lowering::Table),
-        Subject::Lowered(Lowering::Direct),
-        Subject::Lowered(Lowering::Stackful),
+        Subject::Flux(lowered(Lowering::Table)),
+        Subject::Flux(lowered(Lowering::Direct)),
+        Subject::Flux(lowered(Lowering::Stackful)),
+        Subject::Flux(Target {
+            model: Model::Rust,
+            ..Target::default()
+        }),
         Subject::Hand {
             resume: "Table$resume",
         },
