@@ -254,12 +254,42 @@ fn l_switches_the_lowering_and_stays_at_the_same_event() {
 
 #[test]
 fn direct_asm_snapshot() {
+    insta::assert_snapshot!(own_asm(direct()));
+}
+
+/// The same program as stackful tasks (a body per method, the switch at
+/// each await) and as Rust futures (a poll function per method, a byte
+/// state, the child polled in place), with their `--emit sm` listings.
+#[test]
+fn stackful_and_rust_asm_and_listing_snapshots() {
+    let stackful = Target {
+        lowering: Lowering::Stackful,
+        ..Target::default()
+    };
+    let rust = Target {
+        model: flux_viz::pipeline::Model::Rust,
+        ..Target::default()
+    };
+    insta::assert_snapshot!("stackful_asm", own_asm(stackful));
+    insta::assert_snapshot!("rust_asm", own_asm(rust));
+    let path = Path::new("tests/codegen/async_twice.fs");
+    insta::assert_snapshot!(
+        "stackful_sm",
+        pipeline::state_machines(path, false, stackful).unwrap()
+    );
+    insta::assert_snapshot!(
+        "rust_sm",
+        pipeline::state_machines(path, false, rust).unwrap()
+    );
+}
+
+/// tests/codegen/async_twice.fs compiled for `target`: the program's own
+/// code, up to the runtime's first file header.
+fn own_asm(target: Target) -> String {
     let compiled =
-        pipeline::compile_file_with(Path::new("tests/codegen/async_twice.fs"), direct()).unwrap();
+        pipeline::compile_file_with(Path::new("tests/codegen/async_twice.fs"), target).unwrap();
     let text = compiled.asm.to_nasm();
-    // The program's own code: up to the runtime's first file header.
-    let own = text.split("\n; ====").next().unwrap();
-    insta::assert_snapshot!(own);
+    text.split("\n; ====").next().unwrap().to_string()
 }
 
 /// `C` shows `flux-viz compare`'s figures for the open program; any key

@@ -68,6 +68,9 @@ impl FnGen<'_, '_> {
         }
         let size = frame.size;
         let explain = match self.data.lowering {
+            _ if self.data.model == Model::Rust => format!(
+                "the frame is {size} bytes: header, the state byte and the waker, the arguments, the locals that live across awaits"
+            ),
             Lowering::Stackful => format!(
                 "the frame is {size} bytes: header, what its own stack needs, the arguments"
             ),
@@ -147,9 +150,11 @@ impl FnGen<'_, '_> {
             |a| a.pop(x::rbx),
         );
         self.restore_frame_pointer();
-        self.xe("returns the task (pending, or already complete)", |a| {
-            a.ret()
-        });
+        let returns = match self.data.model {
+            Model::Rust => "returns the future (not polled yet)",
+            Model::Csharp => "returns the task (pending, or already complete)",
+        };
+        self.xe(returns, |a| a.ret());
     }
 
     /// `--lowering stackful`: the task's continuation is the runtime's
@@ -442,7 +447,9 @@ impl FnGen<'_, '_> {
             }
         }
         self.asm.label(&ready);
-        if !is_yield {
+        // (A future's result is read only where it is used: it cannot fault.)
+        let reads_task = !is_yield && (self.data.model != Model::Rust || dest.is_some());
+        if reads_task {
             self.xe("the awaited task", |a| {
                 a.mov(x::rax, x::qword_ptr(x::r15 + header::AWAITED))
             });
@@ -500,7 +507,9 @@ impl FnGen<'_, '_> {
         self.asm.label(&state_label(state));
         self.asm.set_state(Some(state));
         self.relink_tries();
-        self.asm.label(&poll);
+        if !self.tries.is_empty() {
+            self.asm.label(&poll);
+        }
         self.xe("the awaited future…", |a| {
             a.mov(x::rdi, x::qword_ptr(x::r15 + header::AWAITED))
         });

@@ -91,7 +91,8 @@ fn machine(
             f.label
         );
     }
-    let _ = writeln!(out, "  the frame is the task the caller gets back.");
+    let gets = if frame.future { "future" } else { "task" };
+    let _ = writeln!(out, "  the frame is the {gets} the caller gets back.");
     let _ = writeln!(out);
     let _ = writeln!(out, "  frame ({} bytes on the heap):", frame.size);
     for field in &frame.fields {
@@ -108,7 +109,8 @@ fn machine(
         Lowering::Table => {
             let _ = writeln!(
                 out,
-                "  states (the resume function jumps through {}):",
+                "  states (the {} function jumps through {}):",
+                if frame.future { "poll" } else { "resume" },
                 super::labels::state_table(&f.label)
             );
         }
