@@ -141,7 +141,6 @@ pub fn compare(
             let mut figures = measure(compiled, lowering, max_insns).map_err(Failure::Io)?;
             if model == Model::Rust {
                 figures.model = model.name();
-                figures.lowering = "table";
                 figures.without_stretches();
             }
             let resumes: usize = figures.methods.iter().map(|m| m.resumes).sum();
